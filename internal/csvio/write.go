@@ -1,0 +1,114 @@
+package csvio
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Writer streams records; it flushes every FlushEvery lines so memory
+// stays bounded and the client sees bytes early.
+type Writer struct {
+	w     *csv.Writer
+	n     int
+	Flush int
+	row   []string
+}
+
+// NewWriter writes the header at once. CRLF line ends, per RFC 4180.
+func NewWriter(w io.Writer) (*Writer, error) {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(Columns); err != nil {
+		return nil, fmt.Errorf("csv: header: %w", err)
+	}
+	return &Writer{w: cw, Flush: 500, row: make([]string, len(Columns))}, nil
+}
+
+// Write adds one record.
+func (w *Writer) Write(r Record) error {
+	row := w.row
+	row[0] = Neutralise(r.Task)
+	row[1] = Neutralise(r.Dataset)
+	row[2] = Neutralise(r.ParentDataset)
+	row[3] = Neutralise(r.Metric)
+	row[4] = strconv.FormatBool(r.HigherIsBetter)
+	row[5] = r.MetricUnit
+	row[6] = strconv.FormatBool(r.PrimaryMetric)
+	row[7] = Neutralise(r.Method)
+	row[8] = FormatNumber(r.Value) // a number stays a number, minus sign and all
+	row[9] = ""
+	if r.PlusMinus != nil {
+		row[9] = FormatNumber(*r.PlusMinus)
+	}
+	row[10] = r.Unit
+	row[11] = Neutralise(r.Raw)
+	row[12] = Neutralise(r.Setting)
+	row[13] = strconv.FormatBool(r.ExtraData)
+	row[14] = Neutralise(r.Params)
+	row[15] = Neutralise(r.Compute)
+	row[16] = Neutralise(r.PaperTitle)
+	row[17] = r.ArxivID
+	row[18] = Neutralise(r.PaperURL)
+	row[19] = r.PaperDate
+	row[20] = Neutralise(r.CodeURL)
+	row[21] = Neutralise(r.ReportedIn)
+	row[22] = Neutralise(r.Source)
+	row[23] = Neutralise(r.SourceURL)
+	row[24] = r.Confidence
+	row[25] = Neutralise(r.Note)
+	if err := w.w.Write(row); err != nil {
+		return fmt.Errorf("csv: write: %w", err)
+	}
+	w.n++
+	if w.Flush > 0 && w.n%w.Flush == 0 {
+		w.w.Flush()
+		if err := w.w.Error(); err != nil {
+			return fmt.Errorf("csv: flush: %w", err)
+		}
+	}
+	return nil
+}
+
+// Close flushes what is buffered and reports any write error.
+func (w *Writer) Close() error {
+	w.w.Flush()
+	if err := w.w.Error(); err != nil {
+		return fmt.Errorf("csv: flush: %w", err)
+	}
+	return nil
+}
+
+// FormatNumber writes the shortest text that reads back to the same float.
+func FormatNumber(f float64) string {
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// Neutralise defuses spreadsheet formulas (CWE-1236): a text cell that
+// starts with = + - @, tab or CR gets a leading apostrophe. The reader
+// takes it off again, so export → import is an identity.
+func Neutralise(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	case '\'':
+		// A cell that already starts with an apostrophe followed by a
+		// trigger would lose it on the way back; double it up.
+		if len(s) > 1 && strings.ContainsRune("=+-@\t\r'", rune(s[1])) {
+			return "'" + s
+		}
+	}
+	return s
+}
+
+func unneutralise(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r'", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}

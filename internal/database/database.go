@@ -1,0 +1,174 @@
+// Package database opens the Postgres pool and applies the embedded
+// migrations. Migrations run before the application's pool is opened:
+// pgx caches prepared statements, and a plan cached before DDL fails after.
+package database
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"github.com/benchboard/benchboard/migrations"
+)
+
+// Open returns a gorm handle over a pgx pool for dsn.
+func Open(ctx context.Context, dsn string, maxConns int) (*gorm.DB, error) {
+	db, err := gorm.Open(postgres.Open(dsn), &gorm.Config{
+		Logger:                 logger.Default.LogMode(logger.Silent),
+		SkipDefaultTransaction: true, // our writes open their own transactions
+		PrepareStmt:            false,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("database: open: %w", err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, fmt.Errorf("database: pool: %w", err)
+	}
+	if maxConns <= 0 {
+		maxConns = 20
+	}
+	sqlDB.SetMaxOpenConns(maxConns)
+	sqlDB.SetMaxIdleConns(maxConns)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := sqlDB.PingContext(pingCtx); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("database: ping: %w", err)
+	}
+	return db, nil
+}
+
+// Close releases the pool behind db.
+func Close(db *gorm.DB) error {
+	sqlDB, err := db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// Migrate applies every pending migration. A Postgres advisory lock makes
+// two instances starting together take turns instead of racing.
+func Migrate(ctx context.Context, dsn string) ([]string, error) {
+	p, closeFn, err := provider(dsn)
+	if err != nil {
+		return nil, err
+	}
+	defer closeFn()
+	res, err := p.Up(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("database: migrate: %w", err)
+	}
+	var applied []string
+	for _, r := range res {
+		applied = append(applied, r.Source.Path)
+	}
+	return applied, nil
+}
+
+// Pending reports how many migrations have not been applied; /readyz uses it.
+func Pending(ctx context.Context, db *sql.DB) (int, error) {
+	p, err := goose.NewProvider(goose.DialectPostgres, db, migrations.FS)
+	if err != nil {
+		return 0, fmt.Errorf("database: provider: %w", err)
+	}
+	status, err := p.Status(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("database: status: %w", err)
+	}
+	n := 0
+	for _, s := range status {
+		if s.State == goose.StatePending {
+			n++
+		}
+	}
+	return n, nil
+}
+
+func provider(dsn string) (*goose.Provider, func(), error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, nil, fmt.Errorf("database: open for migrations: %w", err)
+	}
+	locker, err := lock.NewPostgresSessionLocker()
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("database: locker: %w", err)
+	}
+	p, err := goose.NewProvider(goose.DialectPostgres, db, migrations.FS, goose.WithSessionLocker(locker))
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("database: provider: %w", err)
+	}
+	return p, func() { db.Close() }, nil
+}
+
+// EnsureDatabase creates the database named in dsn when the server answers
+// but the database does not exist yet (a fresh machine's `make run`).
+func EnsureDatabase(ctx context.Context, dsn string) error {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return fmt.Errorf("database: parse DATABASE_URL: %w", err)
+	}
+	name := strings.TrimPrefix(u.Path, "/")
+	if name == "" {
+		return errors.New("database: DATABASE_URL names no database")
+	}
+	admin := *u
+	admin.Path = "/postgres"
+	conn, err := pgx.Connect(ctx, admin.String())
+	if err != nil {
+		return fmt.Errorf("database: connect to server: %w", err)
+	}
+	defer conn.Close(ctx)
+	var exists bool
+	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
+		return fmt.Errorf("database: look up %q: %w", name, err)
+	}
+	if exists {
+		return nil
+	}
+	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "42P04" { // created meanwhile by another instance
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("database: create %q: %w", name, err)
+	}
+	return nil
+}
+
+// Reachable tells whether a Postgres server answers at dsn within timeout.
+func Reachable(ctx context.Context, dsn string, timeout time.Duration) bool {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return false
+	}
+	u.Path = "/postgres"
+	conn, err := pgx.Connect(ctx, u.String())
+	if err != nil {
+		return false
+	}
+	conn.Close(ctx)
+	return true
+}
+
+var _ = stdlib.GetDefaultDriver // registers the "pgx" database/sql driver

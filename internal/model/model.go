@@ -1,0 +1,165 @@
+// Package model holds the plain types every layer shares. It imports
+// nothing of the project's own.
+package model
+
+import "time"
+
+// Task groups datasets ("Image classification").
+type Task struct {
+	ID   int64
+	Slug string
+	Name string
+}
+
+// Dataset is one benchmark; ParentID groups datasets such as the eight
+// GenomicBenchmarks ones.
+type Dataset struct {
+	ID          int64
+	TaskID      int64
+	ParentID    *int64
+	Slug        string
+	Name        string
+	Description string
+	DataVersion int64
+}
+
+// Metric is one column of a dataset's leaderboard.
+type Metric struct {
+	ID                   int64
+	DatasetID            int64
+	Slug                 string
+	Name                 string
+	HigherIsBetter       bool
+	DirectionNeedsReview bool
+	Unit                 string // "%", "fraction" or ""
+	Decimals             int
+	IsPrimary            bool
+	Position             int
+}
+
+// Arrow is the direction marker shown beside a metric's name.
+func (m Metric) Arrow() string {
+	if m.HigherIsBetter {
+		return "↑"
+	}
+	return "↓"
+}
+
+// DirectionText says in words which way is better.
+func (m Metric) DirectionText() string {
+	if m.HigherIsBetter {
+		return "higher is better"
+	}
+	return "lower is better"
+}
+
+// Paper introduced a method or reported a number.
+type Paper struct {
+	ID        int64
+	Slug      string
+	Title     string
+	ArxivID   *string
+	URL       string
+	Published *time.Time
+	Year      *int
+	CodeURL   string
+}
+
+// Method is a model or technique under a canonical name.
+type Method struct {
+	ID      int64
+	Slug    string
+	Name    string
+	PaperID *int64
+	CodeURL string
+}
+
+// Result is one reported number: method × dataset × metric as one source
+// gives it.
+type Result struct {
+	ID          int64
+	DatasetID   int64
+	MetricID    int64
+	MethodID    int64
+	PaperID     *int64
+	Value       float64  // as reported, in Unit
+	PlusMinus   *float64 // as reported, in Unit
+	Unit        string
+	Score       float64 // Value in the metric's unit; what ranking compares
+	Raw         string
+	Setting     string
+	ExtraData   bool
+	ParamsText  string
+	Params      *float64
+	ComputeText string
+	ReportedIn  string
+	Source      string
+	SourceURL   string
+	Confidence  string
+	Note        string
+	RetiredAt   *time.Time
+	Version     int
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Revision is one change to a result: who, when, why, before and after.
+type Revision struct {
+	ID        int64
+	ResultID  int64
+	Action    string
+	Actor     string
+	Reason    string
+	Before    []byte // JSON, nil for the first revision
+	After     []byte // JSON
+	CreatedAt time.Time
+}
+
+// ConvertUnit expresses v, given in unit from, in unit to. Only % and
+// fraction convert; anything else is returned unchanged.
+func ConvertUnit(v float64, from, to string) float64 {
+	switch {
+	case from == "fraction" && to == "%":
+		return v * 100
+	case from == "%" && to == "fraction":
+		return v / 100
+	}
+	return v
+}
+
+// Report is a result with the names a page shows beside it.
+type Report struct {
+	Result
+	MethodName  string
+	MethodSlug  string
+	PaperTitle  string
+	PaperSlug   string
+	PaperYear   *int
+	PaperDate   *time.Time
+	DatasetName string
+	DatasetSlug string
+	MetricName  string
+	MetricSlug  string
+}
+
+// Year is the year of the paper that introduced the method, 0 if unknown.
+func (r Report) Year() int {
+	if r.PaperDate != nil {
+		return r.PaperDate.Year()
+	}
+	if r.PaperYear != nil {
+		return *r.PaperYear
+	}
+	return 0
+}
+
+// Date is the paper's date, or 1 January of its year; zero if unknown.
+func (r Report) Date() time.Time {
+	if r.PaperDate != nil {
+		return *r.PaperDate
+	}
+	if r.PaperYear != nil {
+		return time.Date(*r.PaperYear, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Time{}
+}

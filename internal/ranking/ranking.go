@@ -1,0 +1,202 @@
+// Package ranking turns a dataset's reports into leaderboard rows: one row
+// per reported entry, ranked by the primary metric honouring its direction,
+// equal scores sharing a rank, missing scores last, and conflicting reports
+// of the same method marked. It is pure: no database, no HTTP.
+package ranking
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/benchboard/benchboard/internal/model"
+)
+
+// Row is one line of a leaderboard: the reports one source gives for one
+// method in one setting, one cell per metric.
+type Row struct {
+	Method     string
+	MethodSlug string
+	Setting    string
+	ExtraData  bool
+	ParamsText string
+	Params     float64 // 0 when unknown
+	Year       int     // 0 when unknown
+	ReportedIn string
+	Confidence string
+	Rank       int // by the primary metric; 0 when the row has no primary score
+	Cells      map[int64]*Cell
+	First      model.Report // the first report of the row, for the columns all cells share
+}
+
+// Cell is one metric's value in a row.
+type Cell struct {
+	Report    model.Report
+	Score     float64  // in the metric's unit
+	PlusMinus *float64 // in the metric's unit
+	Conflicts []model.Report // other reports of the same method, setting and metric that differ
+}
+
+// Metric returns the row's cell for metric id, or nil.
+func (r *Row) Cell(metricID int64) *Cell { return r.Cells[metricID] }
+
+// rowKey: one source's report of a method in one setting is one row.
+func rowKey(r model.Report) string {
+	return fmt.Sprintf("%d\x00%s\x00%t\x00%s\x00%s", r.MethodID, r.Setting, r.ExtraData, r.ParamsText, r.ReportedIn)
+}
+
+// groupKey: reports of one method in one setting should agree; when they
+// do not, every one of them is shown with the others beside it.
+func groupKey(r model.Report) string {
+	return fmt.Sprintf("%d\x00%s\x00%t\x00%s", r.MethodID, r.Setting, r.ExtraData, r.ParamsText)
+}
+
+// Build groups reports into rows (first-seen order) and marks conflicts.
+// Reports must belong to one dataset; metrics gives each metric's unit.
+func Build(reports []model.Report, metrics []model.Metric) []*Row {
+	units := make(map[int64]string, len(metrics))
+	for _, m := range metrics {
+		units[m.ID] = m.Unit
+	}
+	var rows []*Row
+	byKey := make(map[string]*Row)
+	groups := make(map[string][]*Cell) // group|metric → cells
+	for _, rep := range reports {
+		k := rowKey(rep)
+		row := byKey[k]
+		if row == nil {
+			row = &Row{
+				Method: rep.MethodName, MethodSlug: rep.MethodSlug, Setting: rep.Setting,
+				ExtraData: rep.ExtraData, ParamsText: rep.ParamsText, Year: rep.Year(),
+				ReportedIn: rep.ReportedIn, Confidence: rep.Confidence,
+				Cells: make(map[int64]*Cell), First: rep,
+			}
+			if rep.Params != nil {
+				row.Params = *rep.Params
+			}
+			byKey[k] = row
+			rows = append(rows, row)
+		}
+		cell := &Cell{Report: rep, Score: rep.Score}
+		if rep.PlusMinus != nil {
+			pm := model.ConvertUnit(*rep.PlusMinus, rep.Unit, units[rep.MetricID])
+			cell.PlusMinus = &pm
+		}
+		// A source that reports the same metric twice for one row (a
+		// conflicting import) keeps its first number in the cell; the
+		// second one shows up as a conflict through the group below.
+		if _, taken := row.Cells[rep.MetricID]; !taken {
+			row.Cells[rep.MetricID] = cell
+		}
+		gk := groupKey(rep) + fmt.Sprintf("\x00%d", rep.MetricID)
+		groups[gk] = append(groups[gk], cell)
+	}
+	for _, cells := range groups {
+		for _, c := range cells {
+			for _, other := range cells {
+				if other != c && !Same(other.Score, c.Score) {
+					c.Conflicts = append(c.Conflicts, other.Report)
+				}
+			}
+		}
+	}
+	return rows
+}
+
+// Same reports whether two scores are one number written two ways (0.793
+// as a fraction becomes 79.30000000000001 as a percent).
+func Same(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// Better reports whether score a beats score b under the metric's direction.
+func Better(a, b float64, higherIsBetter bool) bool {
+	if Same(a, b) {
+		return false
+	}
+	if higherIsBetter {
+		return a > b
+	}
+	return a < b
+}
+
+// Rank gives each row its competition rank by the primary metric:
+// 1, 2, 2, 4. Rows without a primary score get rank 0.
+func Rank(rows []*Row, primary model.Metric) {
+	var scored []*Row
+	for _, r := range rows {
+		r.Rank = 0
+		if r.Cells[primary.ID] != nil {
+			scored = append(scored, r)
+		}
+	}
+	sort.SliceStable(scored, func(i, j int) bool {
+		return Better(scored[i].Cells[primary.ID].Score, scored[j].Cells[primary.ID].Score, primary.HigherIsBetter)
+	})
+	for i, r := range scored {
+		if i > 0 && Same(r.Cells[primary.ID].Score, scored[i-1].Cells[primary.ID].Score) {
+			r.Rank = scored[i-1].Rank
+		} else {
+			r.Rank = i + 1
+		}
+	}
+}
+
+// Key names a column a leaderboard can be sorted by.
+type Key struct {
+	Metric *model.Metric // nil for the non-metric columns
+	Column string        // "method", "year", "params" when Metric is nil
+}
+
+// Columns a leaderboard can be sorted by besides its metrics.
+var Columns = []string{"method", "year", "params"}
+
+// Sort orders rows by key. desc means larger first for numbers and Z→A
+// for names. Rows missing the key's value always come last, whatever the
+// order, and ties keep a stable order by method name.
+func Sort(rows []*Row, key Key, desc bool) {
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if key.Metric == nil && key.Column == "method" {
+			ca, cb := strings.ToLower(a.Method), strings.ToLower(b.Method)
+			if ca == cb {
+				return false
+			}
+			return (ca < cb) != desc
+		}
+		va, oka := sortValue(a, key)
+		vb, okb := sortValue(b, key)
+		switch {
+		case !oka && !okb:
+			return strings.ToLower(a.Method) < strings.ToLower(b.Method)
+		case !oka:
+			return false
+		case !okb:
+			return true
+		case Same(va, vb):
+			return strings.ToLower(a.Method) < strings.ToLower(b.Method)
+		}
+		return (va > vb) == desc
+	})
+}
+
+func sortValue(r *Row, key Key) (float64, bool) {
+	if key.Metric != nil {
+		c := r.Cells[key.Metric.ID]
+		if c == nil {
+			return 0, false
+		}
+		return c.Score, true
+	}
+	switch key.Column {
+	case "year":
+		return float64(r.Year), r.Year != 0
+	case "params":
+		return r.Params, r.Params != 0
+	}
+	return 0, false
+}
+
+// BestFirst is the order that puts the best score of m on top.
+func BestFirst(m model.Metric) (desc bool) { return m.HigherIsBetter }

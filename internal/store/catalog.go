@@ -1,0 +1,274 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"github.com/benchboard/benchboard/internal/csvio"
+	"github.com/benchboard/benchboard/internal/model"
+)
+
+// catalog finds or creates tasks, datasets, metrics, methods and papers
+// inside one transaction, remembering what it has seen so that a large
+// import asks the database once per name, not once per line.
+type catalog struct {
+	tx       *gorm.DB
+	tasks    map[string]int64
+	datasets map[string]int64
+	metrics  map[string]model.Metric
+	methods  map[string]int64
+	papers   map[string]int64
+	linked   map[int64]bool // methods whose paper is set
+}
+
+func newCatalog(tx *gorm.DB) *catalog {
+	return &catalog{tx: tx, tasks: map[string]int64{}, datasets: map[string]int64{},
+		metrics: map[string]model.Metric{}, methods: map[string]int64{}, papers: map[string]int64{},
+		linked: map[int64]bool{}}
+}
+
+// ErrInvalid marks input that contradicts what the database holds.
+var ErrInvalid = errors.New("invalid")
+
+func (c *catalog) task(ctx context.Context, name string) (int64, error) {
+	key := strings.ToLower(name)
+	if id, ok := c.tasks[key]; ok {
+		return id, nil
+	}
+	var id int64
+	err := c.tx.WithContext(ctx).Raw("SELECT id FROM tasks WHERE lower(name) = lower($1)", name).Scan(&id).Error
+	if err == nil && id == 0 {
+		id, err = c.insertSlugged(ctx, "tasks", "INSERT INTO tasks (slug, name) VALUES ($1, $2) RETURNING id", name)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("task %q: %w", name, err)
+	}
+	c.tasks[key] = id
+	return id, nil
+}
+
+func (c *catalog) dataset(ctx context.Context, name string, taskID int64, parentID *int64) (int64, error) {
+	key := strings.ToLower(name)
+	if id, ok := c.datasets[key]; ok {
+		return id, nil
+	}
+	var id int64
+	err := c.tx.WithContext(ctx).Raw(`SELECT id FROM datasets WHERE lower(name) = lower($1)
+		UNION ALL SELECT dataset_id FROM dataset_aliases WHERE lower(alias) = lower($1) LIMIT 1`, name).Scan(&id).Error
+	if err == nil && id == 0 {
+		id, err = c.insertSlugged(ctx, "datasets",
+			"INSERT INTO datasets (slug, name, task_id, parent_id) VALUES ($1, $2, $3, $4) RETURNING id", name, taskID, parentID)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("dataset %q: %w", name, err)
+	}
+	c.datasets[key] = id
+	return id, nil
+}
+
+// metric finds the dataset's metric or creates it. A record whose
+// direction disagrees with the stored one is refused: the direction is
+// never changed silently by an import.
+func (c *catalog) metric(ctx context.Context, datasetID int64, rec csvio.Record) (model.Metric, error) {
+	key := fmt.Sprintf("%d\x00%s", datasetID, strings.ToLower(rec.Metric))
+	m, ok := c.metrics[key]
+	if !ok {
+		var rows []model.Metric
+		err := c.tx.WithContext(ctx).Raw(`SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review,
+			unit, decimals, is_primary, position FROM metrics WHERE dataset_id = $1 AND lower(name) = lower($2)`,
+			datasetID, rec.Metric).Scan(&rows).Error
+		if err != nil {
+			return m, fmt.Errorf("metric %q: %w", rec.Metric, err)
+		}
+		if len(rows) == 1 {
+			m = rows[0]
+		} else {
+			m, err = c.createMetric(ctx, datasetID, rec)
+			if err != nil {
+				return m, fmt.Errorf("metric %q: %w", rec.Metric, err)
+			}
+		}
+		c.metrics[key] = m
+	}
+	if m.HigherIsBetter != rec.HigherIsBetter {
+		return m, fmt.Errorf("metric %q: higher_is_better=%t, but the database says %s: %w",
+			rec.Metric, rec.HigherIsBetter, m.DirectionText(), ErrInvalid)
+	}
+	if d := decimalsOf(rec.Raw, rec.Value, rec.Unit, m.Unit); d > m.Decimals {
+		if err := c.tx.WithContext(ctx).Exec("UPDATE metrics SET decimals = $1 WHERE id = $2", d, m.ID).Error; err != nil {
+			return m, fmt.Errorf("metric %q: %w", rec.Metric, err)
+		}
+		m.Decimals = d
+		c.metrics[key] = m
+	}
+	return m, nil
+}
+
+func (c *catalog) createMetric(ctx context.Context, datasetID int64, rec csvio.Record) (model.Metric, error) {
+	var n struct {
+		Count   int
+		Primary int
+	}
+	if err := c.tx.WithContext(ctx).Raw(
+		"SELECT count(*) AS count, count(*) FILTER (WHERE is_primary) AS primary FROM metrics WHERE dataset_id = $1",
+		datasetID).Scan(&n).Error; err != nil {
+		return model.Metric{}, err
+	}
+	// The first metric of a dataset is its primary one until a record
+	// says otherwise; a record can only claim primacy for a new metric.
+	primary := n.Primary == 0 && (rec.PrimaryMetric || n.Count == 0)
+	if primary && n.Count > 0 {
+		if err := c.tx.WithContext(ctx).Exec("UPDATE metrics SET is_primary = false WHERE dataset_id = $1", datasetID).Error; err != nil {
+			return model.Metric{}, err
+		}
+	}
+	if rec.PrimaryMetric && n.Primary > 0 {
+		// Another metric is primary already: keep it, and keep this one
+		// as a plain column rather than fail the whole import over it.
+		primary = false
+	}
+	m := model.Metric{DatasetID: datasetID, Name: rec.Metric, HigherIsBetter: rec.HigherIsBetter,
+		Unit: rec.MetricUnit, IsPrimary: primary, Position: n.Count,
+		Decimals: decimalsOf(rec.Raw, rec.Value, rec.Unit, rec.MetricUnit)}
+	base := Slugify(rec.Metric)
+	for i := 1; ; i++ {
+		slug := base
+		if i > 1 {
+			slug = fmt.Sprintf("%s-%d", base, i)
+		}
+		var exists bool
+		if err := c.tx.WithContext(ctx).Raw("SELECT EXISTS (SELECT 1 FROM metrics WHERE dataset_id = $1 AND slug = $2)",
+			datasetID, slug).Scan(&exists).Error; err != nil {
+			return m, err
+		}
+		if exists {
+			continue
+		}
+		m.Slug = slug
+		break
+	}
+	err := c.tx.WithContext(ctx).Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, unit, decimals, is_primary, position)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+		datasetID, m.Slug, m.Name, m.HigherIsBetter, m.Unit, m.Decimals, m.IsPrimary, m.Position).Scan(&m.ID).Error
+	return m, err
+}
+
+// decimalsOf is how many decimals a value shows in the metric's unit:
+// "0.793" as a fraction shown as a percent needs one.
+func decimalsOf(raw string, value float64, from, to string) int {
+	s := csvio.FormatNumber(value)
+	if i := strings.IndexByte(raw, '.'); i >= 0 && from == to {
+		// Keep trailing zeros the source wrote: "88.60" shows two.
+		j := i + 1
+		for j < len(raw) && raw[j] >= '0' && raw[j] <= '9' {
+			j++
+		}
+		return min(j-i-1, 4)
+	}
+	if from != to {
+		s = csvio.FormatNumber(model.ConvertUnit(value, from, to))
+	}
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return min(len(s)-i-1, 4)
+	}
+	return 0
+}
+
+func (c *catalog) method(ctx context.Context, name string, paperID *int64) (int64, error) {
+	key := strings.ToLower(name)
+	id, ok := c.methods[key]
+	if !ok {
+		err := c.tx.WithContext(ctx).Raw(`SELECT id FROM methods WHERE lower(name) = lower($1)
+			UNION ALL SELECT method_id FROM method_aliases WHERE lower(alias) = lower($1) LIMIT 1`, name).Scan(&id).Error
+		if err == nil && id == 0 {
+			id, err = c.insertSlugged(ctx, "methods", "INSERT INTO methods (slug, name) VALUES ($1, $2) RETURNING id", name)
+		}
+		if err != nil {
+			return 0, fmt.Errorf("method %q: %w", name, err)
+		}
+		c.methods[key] = id
+	}
+	if paperID != nil && !c.linked[id] {
+		// The first paper seen for a method is the one that introduced it.
+		if err := c.tx.WithContext(ctx).Exec("UPDATE methods SET paper_id = $1 WHERE id = $2 AND paper_id IS NULL", *paperID, id).Error; err != nil {
+			return 0, fmt.Errorf("method %q: %w", name, err)
+		}
+		c.linked[id] = true
+	}
+	return id, nil
+}
+
+func (c *catalog) paper(ctx context.Context, rec csvio.Record) (int64, error) {
+	key := "t:" + strings.ToLower(rec.PaperTitle)
+	if rec.ArxivID != "" {
+		key = "a:" + rec.ArxivID
+	}
+	if id, ok := c.papers[key]; ok {
+		return id, nil
+	}
+	var id int64
+	var err error
+	if rec.ArxivID != "" {
+		err = c.tx.WithContext(ctx).Raw("SELECT id FROM papers WHERE arxiv_id = $1", rec.ArxivID).Scan(&id).Error
+	} else {
+		err = c.tx.WithContext(ctx).Raw("SELECT id FROM papers WHERE lower(title) = lower($1) AND arxiv_id IS NULL", rec.PaperTitle).Scan(&id).Error
+	}
+	if err == nil && id == 0 {
+		title := rec.PaperTitle
+		if title == "" {
+			title = "arXiv " + rec.ArxivID
+		}
+		var arxiv *string
+		if rec.ArxivID != "" {
+			arxiv = &rec.ArxivID
+		}
+		paperURL := rec.PaperURL
+		if paperURL == "" && arxiv != nil {
+			paperURL = "https://arxiv.org/abs/" + *arxiv
+		}
+		var year *int
+		var published *string
+		if rec.PaperDate != "" {
+			t, _ := csvio.ParseDate(rec.PaperDate) // checked by the reader
+			y := t.Year()
+			year = &y
+			if len(rec.PaperDate) == len("2006-01-02") {
+				published = &rec.PaperDate
+			}
+		}
+		id, err = c.insertSlugged(ctx, "papers", `INSERT INTO papers (slug, title, arxiv_id, url, year, published, code_url)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, title, arxiv, paperURL, year, published, rec.CodeURL)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("paper %q: %w", rec.PaperTitle, err)
+	}
+	c.papers[key] = id
+	return id, nil
+}
+
+// insertSlugged inserts a row whose slug derives from name ($1 is the slug,
+// $2 the name), numbering the slug when another name took it first.
+func (c *catalog) insertSlugged(ctx context.Context, table, insert string, name string, args ...any) (int64, error) {
+	base := Slugify(name)
+	for i := 1; i < 1000; i++ {
+		slug := base
+		if i > 1 {
+			slug = fmt.Sprintf("%s-%d", base, i)
+		}
+		var exists bool
+		if err := c.tx.WithContext(ctx).Raw("SELECT EXISTS (SELECT 1 FROM "+table+" WHERE slug = $1)", slug).Scan(&exists).Error; err != nil {
+			return 0, err
+		}
+		if exists {
+			continue
+		}
+		var id int64
+		err := c.tx.WithContext(ctx).Raw(insert, append([]any{slug, name}, args...)...).Scan(&id).Error
+		return id, err
+	}
+	return 0, fmt.Errorf("no free slug for %q", name)
+}

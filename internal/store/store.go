@@ -1,0 +1,78 @@
+// Package store is the one type over the database: every query the pages,
+// the API and the commands run goes through it.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+	"gorm.io/gorm"
+)
+
+// ErrNotFound is returned when the thing asked for does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Store runs Benchboard's queries. Reads go to read (a replica when one is
+// configured), writes and read-your-own-writes queries to db.
+type Store struct {
+	db   *gorm.DB
+	read *gorm.DB
+}
+
+// New returns a Store over db; read may be nil (use db for reads too).
+func New(db, read *gorm.DB) *Store {
+	if read == nil {
+		read = db
+	}
+	return &Store{db: db, read: read}
+}
+
+// DB is the primary handle, for health checks and tests.
+func (s *Store) DB() *gorm.DB { return s.db }
+
+// Ping checks that the primary answers.
+func (s *Store) Ping(ctx context.Context) error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return fmt.Errorf("store: ping: %w", err)
+	}
+	return sqlDB.PingContext(ctx)
+}
+
+func (s *Store) r(ctx context.Context) *gorm.DB { return s.read.WithContext(ctx) }
+func (s *Store) w(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }
+
+func notFound(err error, what string) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return fmt.Errorf("%s: %w", what, ErrNotFound)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// Slugify makes a URL-safe name: "ImageNet-1k" → "imagenet-1k",
+// "Top-1 accuracy" → "top-1-accuracy". Names that have no letters or
+// digits get "x".
+func Slugify(name string) string {
+	s := norm.NFKD.String(name)
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
+	s = strings.Trim(nonSlug.ReplaceAllString(s, "-"), "-")
+	if len(s) > 80 {
+		s = strings.Trim(s[:80], "-")
+	}
+	if s == "" {
+		s = "x"
+	}
+	return s
+}
