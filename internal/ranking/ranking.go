@@ -33,8 +33,8 @@ type Row struct {
 // Cell is one metric's value in a row.
 type Cell struct {
 	Report    model.Report
-	Score     float64  // in the metric's unit
-	PlusMinus *float64 // in the metric's unit
+	Score     float64        // in the metric's unit
+	PlusMinus *float64       // in the metric's unit
 	Conflicts []model.Report // other reports of the same method, setting and metric that differ
 }
 

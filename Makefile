@@ -1,0 +1,45 @@
+# Benchboard: `make run` on a fresh machine builds, migrates, seeds and
+# serves; `make test` runs every test against the real Postgres.
+GO      ?= go
+BIN     := bin/benchboard
+ECHARTS := web/static/vendor/echarts.min.js
+FUZZTIME ?= 10s
+
+.PHONY: run build assets test test-go fuzz bench vet clean
+
+run: build
+	./$(BIN) run
+
+build: assets
+	$(GO) build -o $(BIN) ./cmd/benchboard
+
+# ECharts comes from the npm package pinned in package-lock.json, served by
+# the app itself: no page loads anything from a CDN.
+assets: $(ECHARTS)
+
+$(ECHARTS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(dir $(ECHARTS))
+	cp node_modules/echarts/dist/echarts.min.js $(ECHARTS)
+
+vet: assets
+	$(GO) vet ./...
+
+test: assets vet test-go fuzz
+
+test-go:
+	$(GO) test -count=1 -timeout 30m ./...
+
+# Each fuzz target runs for a bounded time on top of its seed corpus.
+fuzz: assets
+	@set -e; for target in $$(grep -rhoE '^func Fuzz[A-Za-z0-9_]+' --include='*_test.go' . | sed 's/func //' | sort -u); do \
+		pkg=$$(grep -rlE "^func $$target\(" --include='*_test.go' . | head -1 | xargs dirname); \
+		echo "fuzz $$target in $$pkg for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
+	done
+
+bench: build
+	$(GO) run ./cmd/benchboard-bench
+
+clean:
+	rm -rf bin node_modules $(dir $(ECHARTS))

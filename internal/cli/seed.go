@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/benchboard/benchboard/internal/csvio"
+	"github.com/benchboard/benchboard/internal/database"
+	"github.com/benchboard/benchboard/internal/store"
+	"github.com/benchboard/benchboard/seeds"
+)
+
+func seed(ctx context.Context, e *env, args []string) error {
+	if err := flags("seed", e).Parse(args); err != nil {
+		return err
+	}
+	dsn, stop, err := e.databaseURL(ctx)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	if _, err := database.Migrate(ctx, dsn); err != nil {
+		return err
+	}
+	return seedInto(ctx, e, dsn)
+}
+
+func seedInto(ctx context.Context, e *env, dsn string) error {
+	db, err := database.Open(ctx, dsn, 4)
+	if err != nil {
+		return err
+	}
+	defer database.Close(db)
+	sum, err := Seed(ctx, store.New(db, nil))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "seed: %d new, %d unchanged, %d changed, %d conflicting (kept beside the other report)\n",
+		sum.New, sum.Unchanged, sum.Changed, sum.Conflicting)
+	return nil
+}
+
+// Seed loads the embedded seed file; a second run changes nothing.
+func Seed(ctx context.Context, st *store.Store) (store.Summary, error) {
+	f, err := seeds.FS.Open(seeds.File)
+	if err != nil {
+		return store.Summary{}, fmt.Errorf("seed: %w", err)
+	}
+	defer f.Close()
+	r, err := csvio.NewReader(f)
+	if err != nil {
+		return store.Summary{}, fmt.Errorf("seed: %s: %w", seeds.File, err)
+	}
+	sum, err := st.Ingest(ctx, r.Read, store.IngestOptions{Action: "seed", Actor: "benchboard seed", Reason: "seeds/" + seeds.File})
+	if err != nil {
+		return sum, fmt.Errorf("seed: %s: %w", seeds.File, err)
+	}
+	return sum, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

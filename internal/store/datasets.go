@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/benchboard/benchboard/internal/model"
+)
+
+// DatasetSummary is one line of the home page.
+type DatasetSummary struct {
+	model.Dataset
+	TaskName       string
+	TaskSlug       string
+	ParentName     string
+	Results        int
+	BestMethod     string
+	BestScore      *float64
+	MetricName     string
+	MetricUnit     string
+	Decimals       int
+	HigherIsBetter bool
+}
+
+// Datasets lists every dataset with its result count and current best
+// on its primary metric, ordered by task then name.
+func (s *Store) Datasets(ctx context.Context) ([]DatasetSummary, error) {
+	var out []DatasetSummary
+	err := s.r(ctx).Raw(`
+SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_version,
+       t.name AS task_name, t.slug AS task_slug, coalesce(p.name, '') AS parent_name,
+       (SELECT count(*) FROM results r WHERE r.dataset_id = d.id AND r.retired_at IS NULL) AS results,
+       coalesce(m.name, '') AS metric_name, coalesce(m.unit, '') AS metric_unit,
+       coalesce(m.decimals, 2) AS decimals, coalesce(m.higher_is_better, true) AS higher_is_better,
+       best.method_name AS best_method, best.score AS best_score
+FROM datasets d
+JOIN tasks t ON t.id = d.task_id
+LEFT JOIN datasets p ON p.id = d.parent_id
+LEFT JOIN metrics m ON m.dataset_id = d.id AND m.is_primary
+LEFT JOIN LATERAL (
+    SELECT me.name AS method_name, r.score FROM results r JOIN methods me ON me.id = r.method_id
+    WHERE r.metric_id = m.id AND r.dataset_id = d.id AND r.retired_at IS NULL
+    ORDER BY CASE WHEN m.higher_is_better THEN -r.score ELSE r.score END, r.id
+    LIMIT 1
+) best ON true
+ORDER BY t.name, coalesce(p.name, d.name), d.parent_id NULLS FIRST, d.name`).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: datasets: %w", err)
+	}
+	return out, nil
+}
+
+// DatasetInfo is a dataset with its task and metrics.
+type DatasetInfo struct {
+	model.Dataset
+	TaskName   string
+	TaskSlug   string
+	ParentName string
+	ParentSlug string
+	Metrics    []model.Metric `gorm:"-"`
+}
+
+// Primary is the dataset's primary metric (the first one if none is marked).
+func (d DatasetInfo) Primary() model.Metric {
+	for _, m := range d.Metrics {
+		if m.IsPrimary {
+			return m
+		}
+	}
+	if len(d.Metrics) > 0 {
+		return d.Metrics[0]
+	}
+	return model.Metric{}
+}
+
+// MetricBySlug finds one of the dataset's metrics.
+func (d DatasetInfo) MetricBySlug(slug string) (model.Metric, bool) {
+	for _, m := range d.Metrics {
+		if m.Slug == slug {
+			return m, true
+		}
+	}
+	return model.Metric{}, false
+}
+
+// Dataset returns the dataset with slug, or ErrNotFound.
+func (s *Store) Dataset(ctx context.Context, slug string) (DatasetInfo, error) {
+	var rows []DatasetInfo
+	err := s.r(ctx).Raw(`
+SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_version,
+       t.name AS task_name, t.slug AS task_slug, coalesce(p.name, '') AS parent_name, coalesce(p.slug, '') AS parent_slug
+FROM datasets d JOIN tasks t ON t.id = d.task_id LEFT JOIN datasets p ON p.id = d.parent_id
+WHERE d.slug = $1`, slug).Scan(&rows).Error
+	if err != nil {
+		return DatasetInfo{}, fmt.Errorf("store: dataset %q: %w", slug, err)
+	}
+	if len(rows) == 0 {
+		return DatasetInfo{}, fmt.Errorf("store: dataset %q: %w", slug, ErrNotFound)
+	}
+	d := rows[0]
+	d.Metrics, err = s.metrics(ctx, d.ID)
+	return d, err
+}
+
+func (s *Store) metrics(ctx context.Context, datasetID int64) ([]model.Metric, error) {
+	var ms []model.Metric
+	err := s.r(ctx).Raw(`SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review, unit, decimals,
+		is_primary, position FROM metrics WHERE dataset_id = $1 ORDER BY is_primary DESC, position, id`, datasetID).Scan(&ms).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: metrics of dataset %d: %w", datasetID, err)
+	}
+	return ms, nil
+}
+
+// DataVersion is the dataset's current data version: caches key on it.
+func (s *Store) DataVersion(ctx context.Context, datasetID int64) (int64, error) {
+	var v int64
+	err := s.r(ctx).Raw("SELECT data_version FROM datasets WHERE id = $1", datasetID).Scan(&v).Error
+	if err != nil {
+		return 0, fmt.Errorf("store: data version: %w", err)
+	}
+	return v, nil
+}
+
+// APIDataset is a dataset as the JSON API lists it.
+type APIDataset struct {
+	Slug    string         `json:"slug"`
+	Name    string         `json:"name"`
+	Task    string         `json:"task"`
+	Parent  string         `json:"parent,omitempty"`
+	Results int            `json:"results"`
+	Metrics []model.Metric `json:"metrics"`
+}
+
+// AllMetrics returns every metric grouped by dataset id.
+func (s *Store) AllMetrics(ctx context.Context) (map[int64][]model.Metric, error) {
+	var ms []model.Metric
+	err := s.r(ctx).Raw(`SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review, unit, decimals,
+		is_primary, position FROM metrics ORDER BY dataset_id, is_primary DESC, position, id`).Scan(&ms).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: metrics: %w", err)
+	}
+	out := map[int64][]model.Metric{}
+	for _, m := range ms {
+		out[m.DatasetID] = append(out[m.DatasetID], m)
+	}
+	return out, nil
+}

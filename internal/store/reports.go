@@ -1,0 +1,170 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/benchboard/benchboard/internal/model"
+)
+
+// reportSelect reads results with the names a page shows beside them.
+const reportSelect = `
+SELECT r.id, r.dataset_id, r.metric_id, r.method_id, r.paper_id, r.value, r.plus_minus, r.unit, r.score, r.raw,
+       r.setting, r.extra_data, r.params_text, r.params, r.compute_text, r.reported_in, r.source, r.source_url,
+       r.confidence, r.note, r.retired_at, r.version, r.created_at, r.updated_at,
+       me.name AS method_name, me.slug AS method_slug,
+       coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date,
+       d.name AS dataset_name, d.slug AS dataset_slug, m.name AS metric_name, m.slug AS metric_slug
+FROM results r
+JOIN methods me ON me.id = r.method_id
+JOIN datasets d ON d.id = r.dataset_id
+JOIN metrics m ON m.id = r.metric_id
+LEFT JOIN papers p ON p.id = r.paper_id`
+
+// BoardReports returns every live result of a dataset, in insertion order.
+func (s *Store) BoardReports(ctx context.Context, datasetID int64) ([]model.Report, error) {
+	var out []model.Report
+	err := s.r(ctx).Raw(reportSelect+` WHERE r.dataset_id = $1 AND r.retired_at IS NULL ORDER BY r.id`, datasetID).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
+	}
+	return out, nil
+}
+
+// Report returns one result, retired or not, or ErrNotFound.
+func (s *Store) Report(ctx context.Context, id int64) (model.Report, error) {
+	var out []model.Report
+	if err := s.w(ctx).Raw(reportSelect+` WHERE r.id = $1`, id).Scan(&out).Error; err != nil {
+		return model.Report{}, fmt.Errorf("store: result %d: %w", id, err)
+	}
+	if len(out) == 0 {
+		return model.Report{}, fmt.Errorf("store: result %d: %w", id, ErrNotFound)
+	}
+	return out[0], nil
+}
+
+// SameResult returns the other reports of r's method, dataset and metric.
+func (s *Store) SameResult(ctx context.Context, r model.Report) ([]model.Report, error) {
+	var out []model.Report
+	err := s.r(ctx).Raw(reportSelect+` WHERE r.dataset_id = $1 AND r.method_id = $2 AND r.metric_id = $3 AND r.id <> $4 ORDER BY r.id`,
+		r.DatasetID, r.MethodID, r.MetricID, r.ID).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: reports like %d: %w", r.ID, err)
+	}
+	return out, nil
+}
+
+// MethodInfo is a method with its introducing paper.
+type MethodInfo struct {
+	model.Method
+	PaperTitle string
+	PaperSlug  string
+	PaperURL   string
+	Aliases    []string `gorm:"-"`
+}
+
+// Method returns the method with slug, or ErrNotFound.
+func (s *Store) Method(ctx context.Context, slug string) (MethodInfo, error) {
+	var rows []MethodInfo
+	err := s.r(ctx).Raw(`SELECT me.id, me.slug, me.name, me.paper_id, me.code_url,
+		coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, coalesce(p.url, '') AS paper_url
+		FROM methods me LEFT JOIN papers p ON p.id = me.paper_id WHERE me.slug = $1`, slug).Scan(&rows).Error
+	if err != nil {
+		return MethodInfo{}, fmt.Errorf("store: method %q: %w", slug, err)
+	}
+	if len(rows) == 0 {
+		return MethodInfo{}, fmt.Errorf("store: method %q: %w", slug, ErrNotFound)
+	}
+	m := rows[0]
+	if err := s.r(ctx).Raw("SELECT alias FROM method_aliases WHERE method_id = $1 ORDER BY alias", m.ID).Scan(&m.Aliases).Error; err != nil {
+		return m, fmt.Errorf("store: aliases of %q: %w", slug, err)
+	}
+	return m, nil
+}
+
+// MethodReports returns every live result of a method across datasets.
+func (s *Store) MethodReports(ctx context.Context, methodID int64) ([]model.Report, error) {
+	var out []model.Report
+	err := s.r(ctx).Raw(reportSelect+` WHERE r.method_id = $1 AND r.retired_at IS NULL ORDER BY d.name, m.is_primary DESC, m.position, r.id`,
+		methodID).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: reports of method %d: %w", methodID, err)
+	}
+	return out, nil
+}
+
+// BestScores returns the best live score of each of the given metrics.
+func (s *Store) BestScores(ctx context.Context, metricIDs []int64) (map[int64]float64, error) {
+	var rows []struct {
+		MetricID int64
+		Best     float64
+	}
+	err := s.r(ctx).Raw(`SELECT m.id AS metric_id,
+		CASE WHEN m.higher_is_better THEN max(r.score) ELSE min(r.score) END AS best
+		FROM metrics m JOIN results r ON r.metric_id = m.id AND r.retired_at IS NULL
+		WHERE m.id = ANY($1) GROUP BY m.id, m.higher_is_better`, metricIDs).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: best scores: %w", err)
+	}
+	out := make(map[int64]float64, len(rows))
+	for _, r := range rows {
+		out[r.MetricID] = r.Best
+	}
+	return out, nil
+}
+
+// MetricsByID returns the metrics with the given ids.
+func (s *Store) MetricsByID(ctx context.Context, ids []int64) (map[int64]model.Metric, error) {
+	var ms []model.Metric
+	err := s.r(ctx).Raw(`SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review, unit, decimals,
+		is_primary, position FROM metrics WHERE id = ANY($1)`, ids).Scan(&ms).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: metrics: %w", err)
+	}
+	out := make(map[int64]model.Metric, len(ms))
+	for _, m := range ms {
+		out[m.ID] = m
+	}
+	return out, nil
+}
+
+// Paper returns the paper with slug, or ErrNotFound.
+func (s *Store) Paper(ctx context.Context, slug string) (model.Paper, error) {
+	var rows []model.Paper
+	err := s.r(ctx).Raw(`SELECT id, slug, title, arxiv_id, url, published, year, code_url FROM papers WHERE slug = $1`, slug).Scan(&rows).Error
+	if err != nil {
+		return model.Paper{}, fmt.Errorf("store: paper %q: %w", slug, err)
+	}
+	if len(rows) == 0 {
+		return model.Paper{}, fmt.Errorf("store: paper %q: %w", slug, ErrNotFound)
+	}
+	return rows[0], nil
+}
+
+// PaperMethods lists the methods a paper introduced.
+func (s *Store) PaperMethods(ctx context.Context, paperID int64) ([]model.Method, error) {
+	var out []model.Method
+	err := s.r(ctx).Raw(`SELECT id, slug, name, paper_id, code_url FROM methods WHERE paper_id = $1 ORDER BY name`, paperID).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: methods of paper %d: %w", paperID, err)
+	}
+	return out, nil
+}
+
+// PaperReports returns the numbers a paper reported: those of the methods
+// it introduced, and those whose source names its arXiv id (the numbers
+// it reported for other methods).
+func (s *Store) PaperReports(ctx context.Context, p model.Paper) ([]model.Report, error) {
+	arxiv := ""
+	if p.ArxivID != nil {
+		arxiv = *p.ArxivID
+	}
+	var out []model.Report
+	err := s.r(ctx).Raw(reportSelect+` WHERE r.retired_at IS NULL AND (r.paper_id = $1
+		OR ($2 <> '' AND (r.source_url LIKE 'https://arxiv.org/abs/' || $2 || '%' OR strpos(r.reported_in, $2) > 0)))
+		ORDER BY d.name, m.is_primary DESC, m.position, me.name, r.id`, p.ID, arxiv).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: reports of paper %d: %w", p.ID, err)
+	}
+	return out, nil
+}

@@ -1,0 +1,48 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Change is a revision with what it touched, for the recent-changes page.
+type Change struct {
+	ID          int64
+	ResultID    int64
+	Action      string
+	Actor       string
+	Reason      string
+	Before      []byte
+	After       []byte
+	CreatedAt   time.Time
+	MethodName  string
+	DatasetName string
+	DatasetSlug string
+	MetricName  string
+}
+
+// RecentChanges lists the latest revisions across the site, newest first.
+func (s *Store) RecentChanges(ctx context.Context, limit int) ([]Change, error) {
+	var out []Change
+	err := s.r(ctx).Raw(`SELECT v.id, v.result_id, v.action, v.actor, v.reason, v.before, v.after, v.created_at,
+		me.name AS method_name, d.name AS dataset_name, d.slug AS dataset_slug, m.name AS metric_name
+		FROM revisions v JOIN results r ON r.id = v.result_id JOIN methods me ON me.id = r.method_id
+		JOIN datasets d ON d.id = r.dataset_id JOIN metrics m ON m.id = r.metric_id
+		ORDER BY v.id DESC LIMIT $1`, limit).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: recent changes: %w", err)
+	}
+	return out, nil
+}
+
+// History lists a result's revisions, oldest first.
+func (s *Store) History(ctx context.Context, resultID int64) ([]Change, error) {
+	var out []Change
+	err := s.w(ctx).Raw(`SELECT v.id, v.result_id, v.action, v.actor, v.reason, v.before, v.after, v.created_at
+		FROM revisions v WHERE v.result_id = $1 ORDER BY v.id`, resultID).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: history of %d: %w", resultID, err)
+	}
+	return out, nil
+}

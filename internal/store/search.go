@@ -1,0 +1,52 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// Hit is one search result.
+type Hit struct {
+	Kind  string // "dataset", "method" or "paper"
+	Slug  string
+	Name  string
+	Extra string // task for datasets, year for papers
+	Exact bool
+}
+
+// Search finds datasets, methods and papers whose names contain q or are
+// like it (trigram similarity); exact matches come first in each kind.
+func (s *Store) Search(ctx context.Context, q string, limit int) ([]Hit, error) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil, nil
+	}
+	var hits []Hit
+	err := s.r(ctx).Raw(`
+(SELECT 'dataset' AS kind, d.slug, d.name, t.name AS extra, lower(d.name) = lower($1) AS exact, similarity(d.name, $1) AS sim
+ FROM datasets d JOIN tasks t ON t.id = d.task_id
+ WHERE d.name ILIKE '%' || $2 || '%' OR d.name % $1
+    OR d.id IN (SELECT dataset_id FROM dataset_aliases WHERE alias ILIKE '%' || $2 || '%')
+ ORDER BY exact DESC, sim DESC, d.name LIMIT $3)
+UNION ALL
+(SELECT 'method', me.slug, me.name, '', lower(me.name) = lower($1), similarity(me.name, $1)
+ FROM methods me
+ WHERE me.name ILIKE '%' || $2 || '%' OR me.name % $1
+    OR me.id IN (SELECT method_id FROM method_aliases WHERE alias ILIKE '%' || $2 || '%')
+ ORDER BY 5 DESC, 6 DESC, me.name LIMIT $3)
+UNION ALL
+(SELECT 'paper', p.slug, p.title, coalesce(p.year::text, ''), lower(p.title) = lower($1) OR p.arxiv_id = $1, similarity(p.title, $1)
+ FROM papers p
+ WHERE p.title ILIKE '%' || $2 || '%' OR p.title % $1 OR p.arxiv_id = $1
+ ORDER BY 5 DESC, 6 DESC, p.title LIMIT $3)`, q, escapeLike(q), limit).Scan(&hits).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+	return hits, nil
+}
+
+// escapeLike makes q match literally inside ILIKE.
+func escapeLike(q string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q)
+}

@@ -1,0 +1,177 @@
+// Package web serves Benchboard's pages and JSON API over fiber. Handlers
+// are straight lines: parse, validate, ask the store, render. Errors go to
+// one ErrorHandler that renders a page for browsers and JSON for the API.
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/compress"
+	"github.com/gofiber/fiber/v2/middleware/filesystem"
+	"github.com/gofiber/fiber/v2/middleware/helmet"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/gofiber/fiber/v2/middleware/requestid"
+	"github.com/gofiber/template/html/v2"
+
+	"github.com/benchboard/benchboard/internal/store"
+	assets "github.com/benchboard/benchboard/web"
+)
+
+// Options configure the app.
+type Options struct {
+	Log            *slog.Logger
+	RequestTimeout time.Duration
+	SecureCookies  bool
+	TrustedProxies []string
+	SubmitPerHour  int
+	Version        string
+}
+
+// Server holds what the handlers share.
+type Server struct {
+	store  *store.Store
+	opt    Options
+	boards *boardCache
+	log    *slog.Logger
+}
+
+// New builds the fiber app with every route.
+func New(st *store.Store, opt Options) (*fiber.App, error) {
+	if err := assets.Check(); err != nil {
+		return nil, err
+	}
+	if opt.Log == nil {
+		opt.Log = slog.Default()
+	}
+	if opt.RequestTimeout <= 0 {
+		opt.RequestTimeout = 10 * time.Second
+	}
+	engine := html.NewFileSystem(http.FS(assets.Templates()), ".html")
+	engine.AddFuncMap(funcs)
+	if err := engine.Load(); err != nil {
+		return nil, fmt.Errorf("web: templates: %w", err)
+	}
+	s := &Server{store: st, opt: opt, boards: newBoardCache(2_000_000), log: opt.Log}
+	app := fiber.New(fiber.Config{
+		// Handlers may keep strings past the request (caches, logs);
+		// immutable mode copies them out of fasthttp's reused buffers.
+		Immutable:               true,
+		Views:                   engine,
+		ViewsLayout:             "layouts/main",
+		ErrorHandler:            s.errorHandler,
+		ReadTimeout:             30 * time.Second,
+		WriteTimeout:            0, // exports stream for as long as they need
+		IdleTimeout:             60 * time.Second,
+		BodyLimit:               12 << 20,
+		DisableStartupMessage:   true,
+		EnableTrustedProxyCheck: len(opt.TrustedProxies) > 0,
+		TrustedProxies:          opt.TrustedProxies,
+		ProxyHeader:             proxyHeader(opt.TrustedProxies),
+	})
+	app.Use(recover.New())
+	app.Use(requestid.New())
+	app.Use(s.logRequests)
+	app.Use(helmet.New(helmet.Config{
+		// same-origin, not no-referrer: the CSRF check compares the
+		// Referer of form posts over HTTPS.
+		ReferrerPolicy:            "same-origin",
+		ContentSecurityPolicy:     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+		HSTSMaxAge:                hstsAge(opt.SecureCookies),
+		CrossOriginEmbedderPolicy: "unsafe-none",
+	}))
+	app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
+	app.Use("/static", filesystem.New(filesystem.Config{
+		Root:   http.FS(assets.Static()),
+		MaxAge: 3600,
+	}))
+	s.routes(app)
+	app.Use(func(c *fiber.Ctx) error {
+		return fiber.NewError(fiber.StatusNotFound, "There is no page at "+c.Path()+".")
+	})
+	return app, nil
+}
+
+func proxyHeader(trusted []string) string {
+	if len(trusted) > 0 {
+		return fiber.HeaderXForwardedFor
+	}
+	return ""
+}
+
+func hstsAge(secure bool) int {
+	if secure {
+		return 31536000
+	}
+	return 0
+}
+
+// ctx gives the handler's store calls the request's deadline, so that a
+// slow query is cancelled rather than left running.
+func (s *Server) ctx(c *fiber.Ctx) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(c.UserContext(), s.opt.RequestTimeout)
+}
+
+func (s *Server) logRequests(c *fiber.Ctx) error {
+	start := time.Now()
+	err := c.Next()
+	status := c.Response().StatusCode()
+	if err != nil {
+		var fe *fiber.Error
+		if errors.As(err, &fe) {
+			status = fe.Code
+		} else {
+			status = fiber.StatusInternalServerError
+		}
+	}
+	level := slog.LevelInfo
+	if status >= 500 {
+		level = slog.LevelError
+	}
+	attrs := []any{"request_id", c.Locals("requestid"), "method", c.Method(), "path", c.Path(),
+		"status", status, "ms", time.Since(start).Milliseconds(), "ip", c.IP()}
+	if err != nil && status >= 500 {
+		attrs = append(attrs, "error", err.Error())
+	}
+	s.log.Log(c.UserContext(), level, "request", attrs...)
+	return err
+}
+
+// errorHandler renders every error: a page for browsers, JSON for the API.
+// Only 4xx messages are shown as they are; a 5xx says what to do, never
+// what broke inside.
+func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
+	code := fiber.StatusInternalServerError
+	msg := "Something went wrong on our side. The error has been logged; please try again."
+	var fe *fiber.Error
+	switch {
+	case errors.As(err, &fe):
+		code = fe.Code
+		msg = fe.Message
+	case errors.Is(err, store.ErrNotFound):
+		code = fiber.StatusNotFound
+		msg = "Not found."
+	case isUnavailable(err):
+		code = fiber.StatusServiceUnavailable
+		msg = "The database is not reachable right now. Benchboard will serve again by itself as soon as it is back; please retry in a few seconds."
+		c.Set(fiber.HeaderRetryAfter, "5")
+	}
+	if code >= 500 && code != fiber.StatusServiceUnavailable {
+		s.log.Error("request failed", "request_id", c.Locals("requestid"), "path", c.Path(), "error", err.Error())
+	}
+	c.Status(code)
+	if strings.HasPrefix(c.Path(), "/api/") || (c.Accepts(fiber.MIMETextHTML, fiber.MIMEApplicationJSON) == fiber.MIMEApplicationJSON) {
+		return c.JSON(fiber.Map{"error": msg, "status": code})
+	}
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	if rerr := c.Render("error", fiber.Map{"Title": http.StatusText(code), "Status": code, "Message": msg}); rerr != nil {
+		return c.SendString(msg)
+	}
+	return nil
+}

@@ -1,0 +1,297 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/benchboard/benchboard/internal/model"
+	"github.com/benchboard/benchboard/internal/ranking"
+	"github.com/benchboard/benchboard/internal/store"
+)
+
+// pageSize is how many rows one leaderboard page shows.
+const pageSize = 100
+
+// boardQuery is a leaderboard's sort, filters and page, as in its URL.
+type boardQuery struct {
+	Sort       string // a metric slug, or method / year / params
+	Order      string // asc or desc
+	Setting    string
+	Extra      string // any, yes, no
+	Confidence string // any, high, med, low
+	YearFrom   int
+	YearTo     int
+	Page       int
+
+	key  ranking.Key
+	desc bool
+}
+
+// parseBoardQuery reads and checks the query string; a bad value is a 400
+// that names the parameter.
+func parseBoardQuery(c *fiber.Ctx, d store.DatasetInfo) (boardQuery, error) {
+	primary := d.Primary()
+	q := boardQuery{
+		Sort:       c.Query("sort", primary.Slug),
+		Order:      c.Query("order"),
+		Setting:    strings.TrimSpace(c.Query("setting")),
+		Extra:      c.Query("extra", "any"),
+		Confidence: c.Query("confidence", "any"),
+		Page:       1,
+	}
+	bad := func(param, format string, args ...any) error {
+		return fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter %q: ", param)+fmt.Sprintf(format, args...))
+	}
+	if m, ok := d.MetricBySlug(q.Sort); ok {
+		q.key = ranking.Key{Metric: &m}
+		if q.Order == "" {
+			q.Order = orderName(ranking.BestFirst(m))
+		}
+	} else {
+		valid := false
+		for _, col := range ranking.Columns {
+			if q.Sort == col {
+				valid = true
+			}
+		}
+		if !valid {
+			var keys []string
+			for _, m := range d.Metrics {
+				keys = append(keys, m.Slug)
+			}
+			keys = append(keys, ranking.Columns...)
+			return q, bad("sort", "%q is not a column of this leaderboard; use one of %s.", clip(q.Sort), strings.Join(keys, ", "))
+		}
+		q.key = ranking.Key{Column: q.Sort}
+		if q.Order == "" {
+			q.Order = map[string]string{"method": "asc", "year": "desc", "params": "asc"}[q.Sort]
+		}
+	}
+	switch q.Order {
+	case "asc":
+	case "desc":
+		q.desc = true
+	default:
+		return q, bad("order", "%q must be asc or desc.", clip(q.Order))
+	}
+	if len(q.Setting) > 200 {
+		return q, bad("setting", "is longer than 200 characters.")
+	}
+	if q.Extra != "any" && q.Extra != "yes" && q.Extra != "no" {
+		return q, bad("extra", "%q must be any, yes or no.", clip(q.Extra))
+	}
+	switch q.Confidence {
+	case "any", "high", "med", "low":
+	default:
+		return q, bad("confidence", "%q must be any, high, med or low.", clip(q.Confidence))
+	}
+	var err error
+	if q.YearFrom, err = yearParam(c, "from"); err != nil {
+		return q, err
+	}
+	if q.YearTo, err = yearParam(c, "to"); err != nil {
+		return q, err
+	}
+	if q.YearFrom != 0 && q.YearTo != 0 && q.YearFrom > q.YearTo {
+		return q, bad("from", "%d is after to=%d.", q.YearFrom, q.YearTo)
+	}
+	if v := c.Query("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1_000_000 {
+			return q, bad("page", "%q is not a page number (1, 2, …).", clip(v))
+		}
+		q.Page = n
+	}
+	return q, nil
+}
+
+func yearParam(c *fiber.Ctx, name string) (int, error) {
+	v := strings.TrimSpace(c.Query(name))
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1900 || n > 2200 {
+		return 0, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter %q: %q is not a year such as 2021.", name, clip(v)))
+	}
+	return n, nil
+}
+
+func orderName(desc bool) string {
+	if desc {
+		return "desc"
+	}
+	return "asc"
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+// values is the canonical query string; defaults are left out, so every
+// view of a leaderboard has one shareable URL.
+func (q boardQuery) values(d store.DatasetInfo) url.Values {
+	v := url.Values{}
+	primary := d.Primary()
+	if q.Sort != primary.Slug || q.Order != orderName(ranking.BestFirst(primary)) {
+		v.Set("sort", q.Sort)
+		v.Set("order", q.Order)
+	}
+	if q.Setting != "" {
+		v.Set("setting", q.Setting)
+	}
+	if q.Extra != "any" {
+		v.Set("extra", q.Extra)
+	}
+	if q.Confidence != "any" {
+		v.Set("confidence", q.Confidence)
+	}
+	if q.YearFrom != 0 {
+		v.Set("from", strconv.Itoa(q.YearFrom))
+	}
+	if q.YearTo != 0 {
+		v.Set("to", strconv.Itoa(q.YearTo))
+	}
+	if q.Page > 1 {
+		v.Set("page", strconv.Itoa(q.Page))
+	}
+	return v
+}
+
+func (q boardQuery) keep(r *ranking.Row) bool {
+	if q.Setting != "" && !strings.Contains(strings.ToLower(r.Setting), strings.ToLower(q.Setting)) {
+		return false
+	}
+	if (q.Extra == "yes" && !r.ExtraData) || (q.Extra == "no" && r.ExtraData) {
+		return false
+	}
+	if q.Confidence != "any" && r.Confidence != q.Confidence {
+		return false
+	}
+	if q.YearFrom != 0 && (r.Year == 0 || r.Year < q.YearFrom) {
+		return false
+	}
+	if q.YearTo != 0 && (r.Year == 0 || r.Year > q.YearTo) {
+		return false
+	}
+	return true
+}
+
+// board is a dataset's rows as built from the database, shared read-only
+// by every request until the dataset's data version moves on.
+type board struct {
+	version int64
+	rows    []*ranking.Row
+	size    int
+}
+
+// boardCache keeps built boards keyed by dataset. An entry is valid only
+// for the data version it was built at; every write bumps the version in
+// Postgres, so no instance ever serves a board older than the last write.
+type boardCache struct {
+	mu    sync.Mutex
+	byID  map[int64]*board
+	total int
+	limit int // results held at most
+}
+
+func newBoardCache(limit int) *boardCache {
+	return &boardCache{byID: map[int64]*board{}, limit: limit}
+}
+
+func (bc *boardCache) get(id, version int64) *board {
+	bc.mu.Lock()
+	defer bc.mu.Unlock()
+	if b := bc.byID[id]; b != nil && b.version == version {
+		return b
+	}
+	return nil
+}
+
+func (bc *boardCache) put(id int64, b *board) {
+	bc.mu.Lock()
+	defer bc.mu.Unlock()
+	if old := bc.byID[id]; old != nil {
+		bc.total -= old.size
+		delete(bc.byID, id)
+	}
+	if b.size > bc.limit {
+		return
+	}
+	// Evict arbitrary boards until this one fits: simple, and a miss only
+	// costs one query.
+	for k, old := range bc.byID {
+		if bc.total+b.size <= bc.limit {
+			break
+		}
+		bc.total -= old.size
+		delete(bc.byID, k)
+	}
+	bc.byID[id] = b
+	bc.total += b.size
+}
+
+// loadBoard returns the dataset's rows, from the cache when current.
+func (s *Server) loadBoard(ctx context.Context, d store.DatasetInfo) ([]*ranking.Row, error) {
+	version, err := s.store.DataVersion(ctx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	if b := s.boards.get(d.ID, version); b != nil {
+		return b.rows, nil
+	}
+	reports, err := s.store.BoardReports(ctx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	rows := ranking.Build(reports, d.Metrics)
+	s.boards.put(d.ID, &board{version: version, rows: rows, size: len(reports)})
+	return rows, nil
+}
+
+// rankedBoard is one request's view: filtered, ranked, sorted, paged.
+type rankedBoard struct {
+	All   []*ranking.Row // every row that passed the filters, in order
+	Page  []*ranking.Row
+	Total int
+	Pages int
+}
+
+// rankBoard filters the shared rows into copies (ranks are per request),
+// ranks them by the primary metric and sorts them by the query.
+func rankBoard(shared []*ranking.Row, d store.DatasetInfo, q boardQuery) rankedBoard {
+	rows := make([]*ranking.Row, 0, len(shared))
+	for _, r := range shared {
+		if q.keep(r) {
+			cp := *r
+			rows = append(rows, &cp)
+		}
+	}
+	ranking.Rank(rows, d.Primary())
+	ranking.Sort(rows, q.key, q.desc)
+	rb := rankedBoard{All: rows, Total: len(rows), Pages: (len(rows) + pageSize - 1) / pageSize}
+	start := (q.Page - 1) * pageSize
+	if start < len(rows) {
+		rb.Page = rows[start:min(start+pageSize, len(rows))]
+	}
+	return rb
+}
+
+// metricOf finds a metric by id in the dataset.
+func metricOf(d store.DatasetInfo, id int64) model.Metric {
+	for _, m := range d.Metrics {
+		if m.ID == id {
+			return m
+		}
+	}
+	return model.Metric{}
+}

@@ -1,0 +1,219 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/benchboard/benchboard/charts"
+	"github.com/benchboard/benchboard/internal/model"
+	"github.com/benchboard/benchboard/internal/ranking"
+	"github.com/benchboard/benchboard/internal/store"
+)
+
+// column is a sortable header of the leaderboard.
+type column struct {
+	Metric  model.Metric
+	Key     string
+	Label   string
+	Link    string
+	Current bool
+	Desc    bool
+}
+
+// cellView is one value on the page, with its source and conflicts.
+type cellView struct {
+	Has       bool
+	Text      string
+	PM        string
+	ResultID  int64
+	SourceURL string
+	Source    string
+	Raw       string
+	Conflicts []conflictView
+}
+
+type conflictView struct {
+	Text     string
+	Source   string
+	ResultID int64
+}
+
+type rowView struct {
+	*ranking.Row
+	Cells    []cellView
+	Conflict bool
+	ResultID int64 // the row's primary (or first) result, for its page
+}
+
+type chartView struct {
+	ID      string
+	Title   string
+	Options string
+	OK      bool
+	Empty   string
+}
+
+// datasetShow renders a leaderboard: sort and filters from the query
+// string, rows ranked by the primary metric, charts of the sort metric.
+func (s *Server) datasetShow(c *fiber.Ctx) error {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	d, err := s.store.Dataset(ctx, c.Params("slug"))
+	if err != nil {
+		return err
+	}
+	q, err := parseBoardQuery(c, d)
+	if err != nil {
+		return err
+	}
+	shared, err := s.loadBoard(ctx, d)
+	if err != nil {
+		return err
+	}
+	rb := rankBoard(shared, d, q)
+	if q.Page > 1 && q.Page > rb.Pages {
+		return fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"page\": there are %d pages.", max(rb.Pages, 1)))
+	}
+	base := "/datasets/" + d.Slug
+	view := fiber.Map{
+		"Title":     d.Name + " leaderboard",
+		"Dataset":   d,
+		"Primary":   d.Primary(),
+		"Query":     q,
+		"Columns":   metricColumns(d, q, base),
+		"Others":    otherColumns(d, q, base),
+		"Rows":      rowViews(rb.Page, d),
+		"Total":     rb.Total,
+		"All":       len(shared),
+		"Page":      q.Page,
+		"Pages":     rb.Pages,
+		"Offset":    (q.Page - 1) * pageSize,
+		"Canonical": withQuery(base, q.values(d)),
+		"CSV":       base + ".csv",
+		"JSON":      withQuery("/api/v1/datasets/"+d.Slug+"/results", q.values(d)),
+		"Charts":    boardCharts(d, q, rb.All),
+	}
+	if q.Page > 1 {
+		prev := q
+		prev.Page--
+		view["Prev"] = withQuery(base, prev.values(d))
+	}
+	if q.Page < rb.Pages {
+		next := q
+		next.Page++
+		view["Next"] = withQuery(base, next.values(d))
+	}
+	return c.Render("dataset", view)
+}
+
+func withQuery(path string, v url.Values) string {
+	if len(v) == 0 {
+		return path
+	}
+	return path + "?" + v.Encode()
+}
+
+// metricColumns gives each metric a header link: a click sorts by it best
+// first; a click on the current sort flips it.
+func metricColumns(d store.DatasetInfo, q boardQuery, base string) []column {
+	var cols []column
+	for _, m := range d.Metrics {
+		cols = append(cols, headerLink(d, q, base, m.Slug, m.Name, ranking.BestFirst(m), m))
+	}
+	return cols
+}
+
+func otherColumns(d store.DatasetInfo, q boardQuery, base string) map[string]column {
+	return map[string]column{
+		"method": headerLink(d, q, base, "method", "Method", false, model.Metric{}),
+		"year":   headerLink(d, q, base, "year", "Year", true, model.Metric{}),
+		"params": headerLink(d, q, base, "params", "Params", false, model.Metric{}),
+	}
+}
+
+func headerLink(d store.DatasetInfo, q boardQuery, base, key, label string, defaultDesc bool, m model.Metric) column {
+	next := q
+	next.Sort = key
+	next.Page = 1
+	current := q.Sort == key
+	if current {
+		next.Order = orderName(!q.desc)
+	} else {
+		next.Order = orderName(defaultDesc)
+	}
+	return column{Metric: m, Key: key, Label: label, Link: withQuery(base, next.values(d)), Current: current, Desc: q.desc}
+}
+
+func rowViews(rows []*ranking.Row, d store.DatasetInfo) []rowView {
+	out := make([]rowView, 0, len(rows))
+	for _, r := range rows {
+		rv := rowView{Row: r}
+		for _, m := range d.Metrics {
+			cell := r.Cell(m.ID)
+			if cell == nil {
+				rv.Cells = append(rv.Cells, cellView{})
+				continue
+			}
+			cv := cellView{
+				Has: true, Text: formatNumber(cell.Score, m.Decimals), PM: formatPM(cell.PlusMinus, m.Decimals),
+				ResultID: cell.Report.ID, SourceURL: cell.Report.SourceURL, Source: sourceText(cell.Report),
+				Raw: cell.Report.Raw,
+			}
+			for _, o := range cell.Conflicts {
+				cv.Conflicts = append(cv.Conflicts, conflictView{
+					Text: formatNumber(o.Score, m.Decimals), Source: sourceText(o), ResultID: o.ID})
+				rv.Conflict = true
+			}
+			if rv.ResultID == 0 {
+				rv.ResultID = cell.Report.ID
+			}
+			rv.Cells = append(rv.Cells, cv)
+		}
+		out = append(out, rv)
+	}
+	return out
+}
+
+// boardCharts plots the sort metric (the primary one when sorting by a
+// non-metric column) over every filtered row, not only the visible page.
+func boardCharts(d store.DatasetInfo, q boardQuery, rows []*ranking.Row) []chartView {
+	m := d.Primary()
+	if q.key.Metric != nil {
+		m = *q.key.Metric
+	}
+	ax := charts.Axis{MetricName: m.Name, Unit: m.Unit, HigherIsBetter: m.HigherIsBetter, Decimals: m.Decimals}
+	var pts []charts.Point
+	for _, r := range rows {
+		cell := r.Cell(m.ID)
+		if cell == nil {
+			continue
+		}
+		pts = append(pts, charts.Point{
+			Method: r.Method, Value: cell.Score, Date: cell.Report.Date(), Params: r.Params,
+			Paper: cell.Report.PaperTitle, URL: fmt.Sprintf("/results/%d", cell.Report.ID),
+		})
+	}
+	var out []chartView
+	best, ok := charts.BestSoFar("chart-best", ax, pts)
+	out = append(out, chartOf("chart-best", "Best so far over time", best, ok, "Too few dated results to draw a best-so-far line."))
+	pareto, ok := charts.ParamsPareto("chart-params", ax, pts)
+	out = append(out, chartOf("chart-params", "Score against parameters", pareto, ok, "Too few results with a known parameter count to plot score against size."))
+	top, ok := charts.TopN("chart-top", ax, pts, 10)
+	out = append(out, chartOf("chart-top", "Top 10", top, ok, "Too few results for a top-10 chart."))
+	return out
+}
+
+func chartOf(id, title string, c charts.Chart, ok bool, empty string) chartView {
+	cv := chartView{ID: id, Title: title, Empty: empty}
+	if !ok {
+		return cv
+	}
+	js, err := charts.OptionsJSON(c)
+	if err != nil {
+		return cv
+	}
+	cv.Options, cv.OK = js, true
+	return cv
+}

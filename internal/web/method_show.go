@@ -1,0 +1,67 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/benchboard/benchboard/charts"
+	"github.com/benchboard/benchboard/internal/model"
+)
+
+type methodRow struct {
+	model.Report
+	Metric model.Metric
+	Text   string
+	PM     string
+}
+
+func (s *Server) methodShow(c *fiber.Ctx) error {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	m, err := s.store.Method(ctx, c.Params("slug"))
+	if err != nil {
+		return err
+	}
+	reports, err := s.store.MethodReports(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, 0, len(reports))
+	for _, r := range reports {
+		ids = append(ids, r.MetricID)
+	}
+	metrics, err := s.store.MetricsByID(ctx, ids)
+	if err != nil {
+		return err
+	}
+	best, err := s.store.BestScores(ctx, ids)
+	if err != nil {
+		return err
+	}
+	rows := make([]methodRow, 0, len(reports))
+	var items []charts.MethodScore
+	for _, r := range reports {
+		mt := metrics[r.MetricID]
+		var pm *float64
+		if r.PlusMinus != nil {
+			v := model.ConvertUnit(*r.PlusMinus, r.Unit, mt.Unit)
+			pm = &v
+		}
+		rows = append(rows, methodRow{Report: r, Metric: mt, Text: formatNumber(r.Score, mt.Decimals), PM: formatPM(pm, mt.Decimals)})
+		if mt.IsPrimary {
+			label := r.DatasetName
+			if r.Setting != "" {
+				label += " (" + r.Setting + ")"
+			}
+			items = append(items, charts.MethodScore{
+				Dataset: label, Value: r.Score, Best: best[r.MetricID], URL: fmt.Sprintf("/results/%d", r.ID),
+				Axis: charts.Axis{MetricName: mt.Name, Unit: mt.Unit, HigherIsBetter: mt.HigherIsBetter, Decimals: mt.Decimals},
+			})
+		}
+	}
+	bar, ok := charts.MethodScores("chart-method", items)
+	chart := chartOf("chart-method", "Scores across datasets, relative to each dataset's best", bar, ok,
+		"No primary-metric results to compare across datasets.")
+	return c.Render("method", fiber.Map{"Title": m.Name, "Method": m, "Rows": rows, "Chart": chart})
+}

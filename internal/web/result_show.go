@@ -1,0 +1,51 @@
+package web
+
+import (
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/benchboard/benchboard/internal/model"
+)
+
+// resultShow is one result's page: every report of that method on that
+// dataset and metric, the source, and the history.
+func (s *Server) resultShow(c *fiber.Ctx) error {
+	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return fiber.NewError(fiber.StatusNotFound, "There is no result "+clip(c.Params("id"))+".")
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	r, err := s.store.Report(ctx, id)
+	if err != nil {
+		return err
+	}
+	others, err := s.store.SameResult(ctx, r)
+	if err != nil {
+		return err
+	}
+	history, err := s.store.History(ctx, id)
+	if err != nil {
+		return err
+	}
+	metrics, err := s.store.MetricsByID(ctx, []int64{r.MetricID})
+	if err != nil {
+		return err
+	}
+	mt := metrics[r.MetricID]
+	row := func(rep model.Report) methodRow {
+		var pm *float64
+		if rep.PlusMinus != nil {
+			v := model.ConvertUnit(*rep.PlusMinus, rep.Unit, mt.Unit)
+			pm = &v
+		}
+		return methodRow{Report: rep, Metric: mt, Text: formatNumber(rep.Score, mt.Decimals), PM: formatPM(pm, mt.Decimals)}
+	}
+	var otherRows []methodRow
+	for _, o := range others {
+		otherRows = append(otherRows, row(o))
+	}
+	return c.Render("result", fiber.Map{"Title": r.MethodName + " on " + r.DatasetName, "R": row(r),
+		"Others": otherRows, "History": history})
+}

@@ -1,0 +1,60 @@
+package web
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/benchboard/benchboard/internal/model"
+)
+
+// funcs are the helpers templates may call. None returns template.HTML:
+// everything a user can write is escaped by html/template.
+var funcs = template.FuncMap{
+	"num":     formatNumber,
+	"pmtext":  formatPM,
+	"unit":    unitSuffix,
+	"date":    func(t time.Time) string { return t.Format("2006-01-02 15:04 UTC") },
+	"isoDate": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"yearOf": func(r model.Report) string {
+		if y := r.Year(); y != 0 {
+			return strconv.Itoa(y)
+		}
+		return ""
+	},
+	"add":       func(a, b int) int { return a + b },
+	"deref":     func(f *float64) float64 { return *f },
+	"derefTime": func(t *time.Time) time.Time { return *t },
+	"lower":     strings.ToLower,
+}
+
+// formatNumber writes v with the metric's fixed number of decimals.
+func formatNumber(v float64, decimals int) string {
+	return strconv.FormatFloat(v, 'f', decimals, 64)
+}
+
+func formatPM(pm *float64, decimals int) string {
+	if pm == nil {
+		return ""
+	}
+	return "± " + strconv.FormatFloat(*pm, 'f', decimals, 64)
+}
+
+func unitSuffix(m model.Metric) string {
+	if m.Unit == "%" {
+		return "%"
+	}
+	return ""
+}
+
+// sourceText is what a result's source link says.
+func sourceText(r model.Report) string {
+	switch {
+	case r.ReportedIn != "":
+		return r.ReportedIn
+	case r.Source != "":
+		return r.Source
+	}
+	return "source"
+}

@@ -1,0 +1,195 @@
+// Benchboard's only script. It draws every [data-chart] element from the
+// ECharts option JSON in its data-chart-options attribute (written by the
+// charts package, escaped by html/template). Keeping all code in this one
+// static file lets the site send Content-Security-Policy: script-src 'self'.
+(function () {
+  'use strict';
+
+  var dark = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  var drawn = [];
+
+  function theme() {
+    return dark && dark.matches ? 'dark' : null;
+  }
+
+  // ECharts puts the tooltip formatter's result into the page as HTML, and
+  // method names and paper titles come from users: every piece of data
+  // goes through here before it joins the markup.
+  function escapeHTML(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  // Same rule as charts.FormatCount: 306000000 → "306M".
+  function formatCount(v) {
+    var units = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+    var suffix = '';
+    for (var i = 0; i < units.length; i++) {
+      if (Math.abs(v) >= units[i][0]) {
+        v = v / units[i][0];
+        suffix = units[i][1];
+        break;
+      }
+    }
+    var a = Math.abs(v);
+    var s = v.toFixed(a >= 100 ? 0 : a >= 10 ? 1 : 2);
+    if (s.indexOf('.') >= 0) {
+      s = s.replace(/0+$/, '').replace(/\.$/, '');
+    }
+    return s + suffix;
+  }
+
+  // Data items may carry method, paper, date, valueText, detail and url
+  // (see charts.item); the tooltip shows those present, as text only.
+  function tooltip(params) {
+    if (Array.isArray(params)) {
+      params = params[0];
+    }
+    if (!params) {
+      return '';
+    }
+    var d = params.data && typeof params.data === 'object' ? params.data : {};
+    var value = d.valueText;
+    if (value == null) {
+      value = Array.isArray(params.value) ? params.value[params.value.length - 1] : params.value;
+    }
+    var lines = ['<strong>' + escapeHTML(d.method || params.name || '') + '</strong>'];
+    // params.marker is ECharts' own coloured dot, not data.
+    lines.push((params.marker || '') + escapeHTML(params.seriesName || '') + ': ' + escapeHTML(value));
+    if (d.paper) {
+      lines.push('Paper: ' + escapeHTML(d.paper));
+    }
+    if (d.date) {
+      lines.push('Date: ' + escapeHTML(d.date));
+    }
+    if (d.detail) {
+      lines.push(escapeHTML(d.detail));
+    }
+    if (d.url) {
+      lines.push('<em>Click to open the result</em>');
+    }
+    return lines.join('<br>');
+  }
+
+  function asList(x) {
+    if (!x) {
+      return [];
+    }
+    return Array.isArray(x) ? x : [x];
+  }
+
+  function countPoints(option) {
+    var n = 0;
+    asList(option.series).forEach(function (s) {
+      n += asList(s.data).length;
+    });
+    return n;
+  }
+
+  // Only our own pages and http(s) links: never a javascript: URL.
+  function follow(url) {
+    var u;
+    try {
+      u = new URL(url, window.location.href);
+    } catch (e) {
+      return;
+    }
+    if (u.protocol === 'http:' || u.protocol === 'https:') {
+      window.location.assign(u.href);
+    }
+  }
+
+  function draw(el) {
+    var option;
+    try {
+      option = JSON.parse(el.getAttribute('data-chart-options'));
+    } catch (e) {
+      el.dataset.chartError = 'options are not valid JSON';
+      return;
+    }
+    if (!option || typeof option !== 'object') {
+      el.dataset.chartError = 'options are not an object';
+      return;
+    }
+    option.animation = false;
+    // Let the page's own background show, in light and dark alike.
+    option.backgroundColor = 'transparent';
+    option.tooltip = option.tooltip && !Array.isArray(option.tooltip) ? option.tooltip : {};
+    option.tooltip.formatter = tooltip;
+    // Keep the tooltip inside the chart box, so it stays on a phone's screen.
+    option.tooltip.confine = true;
+    // A formatter is a function and cannot come in JSON: axes ask for one by name.
+    asList(option.xAxis).concat(asList(option.yAxis)).forEach(function (axis) {
+      if (axis.valueFormat === 'count') {
+        axis.axisLabel = axis.axisLabel || {};
+        axis.axisLabel.formatter = formatCount;
+      }
+    });
+    var points = countPoints(option);
+
+    var chart = echarts.init(el, theme(), { renderer: 'canvas' });
+    // Browser tests wait for these: a canvas exists before anything is drawn.
+    chart.on('finished', function () {
+      el.dataset.chartReady = 'true';
+      el.dataset.chartPoints = String(points);
+    });
+    chart.on('click', function (params) {
+      if (params.data && params.data.url) {
+        follow(params.data.url);
+      }
+    });
+    chart.setOption(option);
+    drawn.push(chart);
+  }
+
+  function start() {
+    var els = document.querySelectorAll('[data-chart]');
+    if (els.length === 0) {
+      return;
+    }
+    if (typeof window.echarts === 'undefined') {
+      // The fallback text inside each element stays in place.
+      els.forEach(function (el) {
+        el.dataset.chartError = 'echarts.min.js did not load';
+      });
+      return;
+    }
+    els.forEach(draw);
+
+    // Follow each box's own size: it changes with the window, and also when
+    // the grid reflows around it.
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(function (entries) {
+        entries.forEach(function (entry) {
+          var chart = echarts.getInstanceByDom(entry.target);
+          if (chart) {
+            chart.resize();
+          }
+        });
+      });
+      els.forEach(function (el) {
+        observer.observe(el);
+      });
+    } else {
+      window.addEventListener('resize', function () {
+        drawn.forEach(function (c) {
+          c.resize();
+        });
+      });
+    }
+    if (dark && dark.addEventListener) {
+      dark.addEventListener('change', function () {
+        drawn.forEach(function (c) {
+          c.setTheme(theme() || 'default');
+        });
+      });
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
