@@ -197,7 +197,10 @@ func (p *parser) get(col string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return unneutralise(strings.TrimSpace(p.fields[i])), true
+	// A lone CR cannot survive a CRLF file (encoding/csv drops it on
+	// write), so it is read as the line break it stands for.
+	v := strings.ReplaceAll(p.fields[i], "\r", "\n")
+	return unneutralise(strings.TrimSpace(v)), true
 }
 
 func (p *parser) fail(col, format string, args ...any) {

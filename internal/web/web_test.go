@@ -1,0 +1,230 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/benchboard/benchboard/internal/cli"
+	"github.com/benchboard/benchboard/internal/csvio"
+	"github.com/benchboard/benchboard/internal/store"
+	"github.com/benchboard/benchboard/internal/testdb"
+	"github.com/benchboard/benchboard/internal/web"
+)
+
+// seededApp is the app over a fresh database holding the seed data.
+func seededApp(t *testing.T) (*fiber.App, *store.Store) {
+	t.Helper()
+	db, _ := testdb.Open(t)
+	st := store.New(db, nil)
+	if _, err := cli.Seed(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	app, err := web.New(st, web.Options{Log: discardLog()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return app, st
+}
+
+func get(t *testing.T, app *fiber.App, target string) (int, string, http.Header) {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	resp, err := app.Test(req, -1)
+	if err != nil {
+		t.Fatalf("GET %s: %v", target, err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body), resp.Header
+}
+
+func TestPages(t *testing.T) {
+	t.Parallel()
+	app, _ := seededApp(t)
+	tests := []struct {
+		path     string
+		status   int
+		contains []string
+	}{
+		{"/", 200, []string{"Image classification", `href="/datasets/imagenet-1k"`, "GenomicBenchmarks", "Recently changed"}},
+		{"/datasets/imagenet-1k", 200, []string{"Top-1 accuracy", "↑ higher is better", "data-chart-options", `href="/datasets/imagenet-1k.csv"`}},
+		{"/datasets/rstpreid", 200, []string{"DSSL", "⚠ reports differ", "39.05", "32.43"}},
+		{"/datasets/mouse-enhancers", 200, []string{"HyenaDNA", ">78.0<", "± 2.5<", ">85.1<"}},
+		{"/datasets/imagenet-1k?sort=method&order=asc", 200, []string{"Method ▲"}},
+		{"/datasets/imagenet-1k?setting=zero-shot&extra=no&confidence=high&from=2019&to=2024", 200, []string{"zero-shot"}},
+		{"/datasets/cuhk-pedes?sort=map&order=asc", 200, []string{"mAP (%) <span class=\"direction\">↑</span> ▲"}},
+		{"/methods/dssl", 200, []string{"DSSL", "RSTPReid"}},
+		{"/papers/hyenadna-long-range-genomic-sequence-modeling-at-single-nucleotide-resolution", 200, []string{"2306.15794", "HyenaDNA"}},
+		{"/search?q=imagenet", 200, []string{"ImageNet-1k"}},
+		{"/search?q=hyena", 200, []string{"HyenaDNA"}},
+		{"/changes", 200, []string{"seed"}},
+		{"/results/1", 200, []string{"History", "seed"}},
+		{"/healthz", 200, []string{"ok"}},
+		{"/readyz", 200, []string{"ready"}},
+		{"/api/v1/datasets", 200, []string{`"slug":"imagenet-1k"`, `"higher_is_better":true`}},
+		{"/api/v1/datasets/imagenet-1k/results?sort=top-1-accuracy&order=asc", 200, []string{`"order":"asc"`}},
+
+		{"/datasets/imagenet-1k?sort=colour", 400, []string{`&#34;sort&#34;`, "top-1-accuracy"}},
+		{"/datasets/imagenet-1k?order=up", 400, []string{`&#34;order&#34;`}},
+		{"/datasets/imagenet-1k?extra=maybe", 400, []string{`&#34;extra&#34;`}},
+		{"/datasets/imagenet-1k?confidence=sure", 400, []string{`&#34;confidence&#34;`}},
+		{"/datasets/imagenet-1k?from=nineteen", 400, []string{`&#34;from&#34;`}},
+		{"/datasets/imagenet-1k?to=99999", 400, []string{`&#34;to&#34;`}},
+		{"/datasets/imagenet-1k?from=2024&to=2019", 400, []string{`&#34;from&#34;`}},
+		{"/datasets/imagenet-1k?page=0", 400, []string{`&#34;page&#34;`}},
+		{"/datasets/imagenet-1k?page=9", 400, []string{`&#34;page&#34;`}},
+		{"/search?q=" + strings.Repeat("x", 201), 400, []string{`&#34;q&#34;`}},
+		{"/api/v1/datasets/imagenet-1k/results?sort=x", 400, []string{`"error":"Bad parameter \"sort\"`}},
+
+		{"/datasets/no-such-dataset", 404, []string{"Not found", "Back to the benchmarks"}},
+		{"/datasets/no-such-dataset.csv", 404, nil},
+		{"/api/v1/datasets/no-such-dataset/results", 404, []string{`"status":404`}},
+		{"/methods/no-such-method", 404, nil},
+		{"/papers/no-such-paper", 404, nil},
+		{"/results/abc", 404, nil},
+		{"/results/99999999", 404, nil},
+		{"/no/such/page", 404, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			status, body, _ := get(t, app, tt.path)
+			if status != tt.status {
+				t.Fatalf("status %d, want %d; body: %.300s", status, tt.status, body)
+			}
+			for _, want := range tt.contains {
+				if !strings.Contains(body, want) {
+					t.Errorf("body lacks %q", want)
+				}
+			}
+		})
+	}
+}
+
+// TestSortLinksFlip: a header's link sorts by that column; on the current
+// sort column it flips the order.
+func TestSortLinksFlip(t *testing.T) {
+	t.Parallel()
+	app, _ := seededApp(t)
+	link := regexp.MustCompile(`href="([^"]*)" data-sort="top-1-accuracy"`)
+	_, body, _ := get(t, app, "/datasets/imagenet-1k")
+	m := link.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no Top-1 header link")
+	}
+	first := strings.ReplaceAll(m[1], "&amp;", "&")
+	if first != "/datasets/imagenet-1k?order=asc&sort=top-1-accuracy" {
+		t.Fatalf("default sort is best first, so the link flips to asc; got %q", first)
+	}
+	_, body, _ = get(t, app, first)
+	m = link.FindStringSubmatch(body)
+	if got := strings.ReplaceAll(m[1], "&amp;", "&"); got != "/datasets/imagenet-1k" {
+		t.Fatalf("flipping back gives the canonical URL; got %q", got)
+	}
+}
+
+func TestScriptInMethodNameStaysText(t *testing.T) {
+	t.Parallel()
+	app, st := seededApp(t)
+	evil := `</script><script>alert(1)</script>`
+	recs := []csvio.Record{{Task: "Image classification", Dataset: "ImageNet-1k", Metric: "Top-1 accuracy",
+		HigherIsBetter: true, MetricUnit: "%", Method: evil, Value: 99.9, Unit: "%", Raw: "99.9",
+		PaperTitle: evil, PaperDate: "2024", Confidence: "high", ReportedIn: evil}}
+	if _, err := st.Ingest(context.Background(), sliceSource(recs), store.IngestOptions{Action: "import", Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/datasets/imagenet-1k", "/search?q=alert", "/methods/script-script-alert-1-script"} {
+		status, body, hdr := get(t, app, path)
+		if status != 200 {
+			t.Fatalf("%s: status %d", path, status)
+		}
+		if strings.Contains(body, "<script>alert(1)") {
+			t.Errorf("%s: the method name was written as markup", path)
+		}
+		if !strings.Contains(hdr.Get("Content-Security-Policy"), "script-src 'self'") {
+			t.Errorf("%s: no CSP header", path)
+		}
+	}
+	_, body, _ := get(t, app, "/datasets/imagenet-1k")
+	if !strings.Contains(body, "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Error("the method name is not shown as escaped text in the table")
+	}
+}
+
+func TestCSVExport(t *testing.T) {
+	t.Parallel()
+	app, _ := seededApp(t)
+	status, body, hdr := get(t, app, "/datasets/rstpreid.csv")
+	if status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	if hdr.Get("Content-Type") != "text/csv; charset=utf-8" || !strings.Contains(hdr.Get("Content-Disposition"), `filename="rstpreid.csv"`) {
+		t.Errorf("headers: %v", hdr)
+	}
+	r, err := csvio.NewReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.Dataset != "RSTPReid" {
+			t.Fatalf("row of %q in the RSTPReid export", rec.Dataset)
+		}
+		n++
+	}
+	if n != 65 {
+		t.Errorf("RSTPReid export has %d rows, the seed has 65", n)
+	}
+}
+
+func TestAPIResults(t *testing.T) {
+	t.Parallel()
+	app, _ := seededApp(t)
+	_, body, _ := get(t, app, "/api/v1/datasets/rstpreid/results")
+	var out struct {
+		Total int
+		Rows  []struct {
+			Rank   *int
+			Method string
+			Values map[string]struct {
+				Value     float64
+				Conflicts []struct{ Value float64 }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(body), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Total == 0 || out.Rows[0].Rank == nil || *out.Rows[0].Rank != 1 {
+		t.Fatalf("first row must have rank 1: %.300s", body)
+	}
+	for i := 1; i < len(out.Rows); i++ {
+		a, b := out.Rows[i-1].Values["rank-1"], out.Rows[i].Values["rank-1"]
+		if b.Value > a.Value && out.Rows[i].Rank != nil {
+			t.Fatalf("rows out of order at %d: %v then %v", i, a.Value, b.Value)
+		}
+	}
+	conflicts := 0
+	for _, r := range out.Rows {
+		if r.Method == "DSSL" {
+			conflicts += len(r.Values["rank-1"].Conflicts)
+		}
+	}
+	if conflicts != 2 {
+		t.Errorf("DSSL rows list %d conflicts, want 2 (each lists the other)", conflicts)
+	}
+}
