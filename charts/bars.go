@@ -107,7 +107,7 @@ func MethodScores(id string, items []MethodScore) (*echarts.Bar, bool) {
 			Name:      name,
 			Value:     roundTo(pct, 1),
 			URL:       safeURL(s.URL),
-			ValueText: strconv.FormatFloat(pct, 'f', 1, 64) + "% of best",
+			ValueText: strconv.FormatFloat(pct, 'f', 1, 64) + "%",
 			Detail: fmt.Sprintf("%s %s (best %s, %s)", metricLabel(s.Axis), formatValue(s.Value, d),
 				formatValue(s.Best, d), direction(s.Axis.HigherIsBetter)),
 		})

@@ -37,6 +37,9 @@ type Axis struct {
 	Decimals       int // digits after the point in tooltips; negative: as few as needed
 }
 
+// AssetsHost is where the site serves echarts.min.js from (see app.js).
+const AssetsHost = "/static/vendor/"
+
 // minPoints is the least a chart needs to say more than the table beside it.
 const minPoints = 2
 
@@ -106,7 +109,9 @@ func series(typ, name string, data []item, options ...echarts.SeriesOpts) echart
 // in here once.
 func common(id, title string, grid opts.Grid) []echarts.GlobalOpts {
 	return []echarts.GlobalOpts{
-		echarts.WithInitializationOpts(opts.Initialization{ChartID: id}),
+		// We never call Render, but should anyone, the script comes from our
+		// own /static, not go-echarts' default CDN.
+		echarts.WithInitializationOpts(opts.Initialization{ChartID: id, AssetsHost: AssetsHost}),
 		echarts.WithTitleOpts(opts.Title{
 			Title: title,
 			// Chart boxes are about 300px wide: wrap rather than clip the title.

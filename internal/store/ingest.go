@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"gorm.io/gorm"
 
@@ -334,36 +333,8 @@ func (in *ingester) resolve(ctx context.Context, rec csvio.Record) (resolved, er
 	}
 	r := resolved{rec: rec, datasetID: dsID, metricID: m.ID, method: methodID, paperID: paperID}
 	r.score = model.ConvertUnit(rec.Value, rec.Unit, m.Unit)
-	if n, ok := ParseCount(rec.Params); ok {
+	if n, ok := csvio.ParseCount(rec.Params); ok {
 		r.params = &n
 	}
 	return r, nil
-}
-
-// ParseCount reads a parameter count as sources write it: "5.5M", "~1B",
-// "1100M", "470K", "2179678". ok is false for anything else.
-func ParseCount(s string) (float64, bool) {
-	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "~"))
-	if s == "" {
-		return 0, false
-	}
-	mult := 1.0
-	switch strings.ToUpper(s[len(s)-1:]) {
-	case "K":
-		mult = 1e3
-	case "M":
-		mult = 1e6
-	case "B", "G":
-		mult = 1e9
-	case "T":
-		mult = 1e12
-	}
-	if mult != 1 {
-		s = s[:len(s)-1]
-	}
-	f, err := csvio.ParseNumber(strings.ReplaceAll(s, ",", ""))
-	if err != nil || f <= 0 {
-		return 0, false
-	}
-	return f * mult, true
 }

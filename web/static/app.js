@@ -55,8 +55,9 @@
       value = Array.isArray(params.value) ? params.value[params.value.length - 1] : params.value;
     }
     var lines = ['<strong>' + escapeHTML(d.method || params.name || '') + '</strong>'];
-    // params.marker is ECharts' own coloured dot, not data.
-    lines.push((params.marker || '') + escapeHTML(params.seriesName || '') + ': ' + escapeHTML(value));
+    // No params.marker (ECharts' coloured dot): it is a style="" attribute,
+    // which a Content-Security-Policy without 'unsafe-inline' styles refuses.
+    lines.push(escapeHTML(params.seriesName || '') + ': ' + escapeHTML(value));
     if (d.paper) {
       lines.push('Paper: ' + escapeHTML(d.paper));
     }
