@@ -110,7 +110,7 @@ func StartEmbedded(ctx context.Context, dir string, logw io.Writer) (url string,
 	if reused {
 		fmt.Fprintf(logw, "embedded postgres: reusing the server left running on 127.0.0.1:%d\n", port)
 	} else {
-		if port, err = freePort(); err != nil {
+		if port, err = samePort(filepath.Join(dir, "postgres.port")); err != nil {
 			return "", nil, err
 		}
 		if err := e.start(ctx, port); err != nil {
@@ -280,6 +280,28 @@ func embeddedURL(password string, port int) string {
 // freePort asks the kernel for a free port rather than using a fixed one:
 // 5433 is where Debian puts a second cluster, and tests of several packages
 // start servers at the same time.
+// samePort returns the port the server used last time when it is free, so
+// that a restarted server keeps its URL and running clients reconnect by
+// themselves; otherwise a free one, remembered for next time.
+func samePort(file string) (int, error) {
+	if b, err := os.ReadFile(file); err == nil {
+		if p, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil && p > 0 && p < 65536 {
+			if l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(p))); err == nil {
+				l.Close()
+				return p, nil
+			}
+		}
+	}
+	p, err := freePort()
+	if err != nil {
+		return 0, err
+	}
+	if err := os.WriteFile(file, []byte(strconv.Itoa(p)+"\n"), 0o644); err != nil {
+		return 0, fmt.Errorf("database: embedded: remember port: %w", err)
+	}
+	return p, nil
+}
+
 func freePort() (int, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
