@@ -14,6 +14,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/compress"
+	"github.com/gofiber/fiber/v2/middleware/etag"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 	"github.com/gofiber/fiber/v2/middleware/helmet"
 	"github.com/gofiber/fiber/v2/middleware/recover"
@@ -87,6 +88,12 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 		CrossOriginEmbedderPolicy: "unsafe-none",
 	}))
 	app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
+	// ETags let clients revalidate pages cheaply (304). Exports stream, and
+	// hashing them would read the whole stream into memory: they are left out.
+	app.Use(etag.New(etag.Config{Weak: true, Next: func(c *fiber.Ctx) bool {
+		return strings.HasSuffix(c.Path(), ".csv") || strings.HasPrefix(c.Path(), "/static/")
+	}}))
+	app.Use(cacheControl)
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(assets.Static()),
 		MaxAge: 3600,
@@ -96,6 +103,17 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 		return fiber.NewError(fiber.StatusNotFound, "There is no page at "+c.Path()+".")
 	})
 	return app, nil
+}
+
+// cacheControl: dynamic answers may be kept by the client, but only after
+// revalidation (no-cache) and never by a shared cache (private), because a
+// page may carry a moderator's name or a form's CSRF token.
+func cacheControl(c *fiber.Ctx) error {
+	err := c.Next()
+	if len(c.Response().Header.Peek(fiber.HeaderCacheControl)) == 0 {
+		c.Set(fiber.HeaderCacheControl, "private, no-cache")
+	}
+	return err
 }
 
 func proxyHeader(trusted []string) string {

@@ -228,3 +228,43 @@ func TestAPIResults(t *testing.T) {
 		t.Errorf("DSSL rows list %d conflicts, want 2 (each lists the other)", conflicts)
 	}
 }
+
+// TestRevalidation: pages carry a weak ETag and private, no-cache; asking
+// again with it gives 304 until the data changes; exports carry none.
+func TestRevalidation(t *testing.T) {
+	t.Parallel()
+	app, st := seededApp(t)
+	_, _, hdr := get(t, app, "/datasets/imagenet-1k")
+	tag := hdr.Get("ETag")
+	if !strings.HasPrefix(tag, `W/"`) || hdr.Get("Cache-Control") != "private, no-cache" {
+		t.Fatalf("ETag %q, Cache-Control %q", tag, hdr.Get("Cache-Control"))
+	}
+	again := func() int {
+		req := httptest.NewRequest(http.MethodGet, "/datasets/imagenet-1k", nil)
+		req.Header.Set("If-None-Match", tag)
+		resp, err := app.Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if got := again(); got != http.StatusNotModified {
+		t.Fatalf("unchanged page: status %d, want 304", got)
+	}
+	recs := []csvio.Record{{Task: "Image classification", Dataset: "ImageNet-1k", Metric: "Top-1 accuracy",
+		HigherIsBetter: true, MetricUnit: "%", Method: "Newcomer", Value: 91.5, Unit: "%", Raw: "91.5", Confidence: "high"}}
+	if _, err := st.Ingest(context.Background(), sliceSource(recs), store.IngestOptions{Action: "import", Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := again(); got != http.StatusOK {
+		t.Fatalf("after a write the page must change: status %d", got)
+	}
+	_, body, _ := get(t, app, "/datasets/imagenet-1k")
+	if !strings.Contains(body, "Newcomer") {
+		t.Fatal("the leaderboard does not show the new result after the write")
+	}
+	if _, _, hdr := get(t, app, "/datasets/imagenet-1k.csv"); hdr.Get("ETag") != "" {
+		t.Error("a streamed export must not be hashed for an ETag")
+	}
+}
