@@ -44,7 +44,20 @@ func (s *Store) Ping(ctx context.Context) error {
 	return sqlDB.PingContext(ctx)
 }
 
-func (s *Store) r(ctx context.Context) *gorm.DB { return s.read.WithContext(ctx) }
+type primaryKey struct{}
+
+// WithPrimary marks ctx so that its reads go to the primary: the requests of
+// someone who has just written must see their write, whatever a replica's lag.
+func WithPrimary(ctx context.Context) context.Context {
+	return context.WithValue(ctx, primaryKey{}, true)
+}
+
+func (s *Store) r(ctx context.Context) *gorm.DB {
+	if ctx.Value(primaryKey{}) != nil {
+		return s.db.WithContext(ctx)
+	}
+	return s.read.WithContext(ctx)
+}
 func (s *Store) w(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }
 
 func notFound(err error, what string) error {

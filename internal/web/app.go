@@ -94,6 +94,7 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 		return strings.HasSuffix(c.Path(), ".csv") || strings.HasPrefix(c.Path(), "/static/")
 	}}))
 	app.Use(cacheControl)
+	app.Use(readYourWrites)
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(assets.Static()),
 		MaxAge: 3600,
@@ -112,6 +113,22 @@ func cacheControl(c *fiber.Ctx) error {
 	err := c.Next()
 	if len(c.Response().Header.Peek(fiber.HeaderCacheControl)) == 0 {
 		c.Set(fiber.HeaderCacheControl, "private, no-cache")
+	}
+	return err
+}
+
+// primaryCookie marks a client that wrote in the last few seconds: its
+// reads go to the primary, so it sees its own write even when a replica
+// lags behind. Writes themselves always go to the primary.
+const primaryCookie = "bb_primary"
+
+func readYourWrites(c *fiber.Ctx) error {
+	if c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead || c.Cookies(primaryCookie) != "" {
+		c.SetUserContext(store.WithPrimary(c.UserContext()))
+	}
+	err := c.Next()
+	if c.Method() == fiber.MethodPost && err == nil && c.Response().StatusCode() < 400 {
+		c.Cookie(&fiber.Cookie{Name: primaryCookie, Value: "1", MaxAge: 10, HTTPOnly: true, SameSite: "Lax", Path: "/"})
 	}
 	return err
 }
