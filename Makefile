@@ -5,7 +5,7 @@ BIN     := bin/benchboard
 ECHARTS := web/static/vendor/echarts.min.js
 FUZZTIME ?= 10s
 
-.PHONY: run build assets test test-go fuzz bench vet clean
+.PHONY: run build assets test test-go fuzz bench vet clean replica-check
 
 run: build
 	./$(BIN) run
@@ -40,6 +40,10 @@ fuzz: assets
 
 bench: build
 	$(GO) run ./cmd/benchboard-bench
+
+# A primary and a streaming replica in a private folder; reads must hit the replica.
+replica-check: build
+	scripts/replica-check.sh $(BIN)
 
 clean:
 	rm -rf bin node_modules $(dir $(ECHARTS))
