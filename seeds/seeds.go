@@ -9,5 +9,9 @@ import "embed"
 //go:embed *.csv
 var FS embed.FS
 
-// File is the name of the seed file inside FS.
-const File = "results.csv"
+// File is the name of the seed results inside FS; Aliases holds other names
+// of datasets and methods (kind,name,alias).
+const (
+	File    = "results.csv"
+	Aliases = "aliases.csv"
+)

@@ -2,8 +2,8 @@ package cli
 
 import (
 	"context"
+	"encoding/csv"
 	"fmt"
-	"sort"
 
 	"github.com/benchboard/benchboard/internal/csvio"
 	"github.com/benchboard/benchboard/internal/database"
@@ -56,14 +56,32 @@ func Seed(ctx context.Context, st *store.Store) (store.Summary, error) {
 	if err != nil {
 		return sum, fmt.Errorf("seed: %s: %w", seeds.File, err)
 	}
+	if err := seedAliases(ctx, st); err != nil {
+		return sum, err
+	}
 	return sum, nil
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// seedAliases loads the other names datasets and methods are known by
+// ("ImageNet" for ImageNet-1k), so that imports and the extractor find them.
+func seedAliases(ctx context.Context, st *store.Store) error {
+	f, err := seeds.FS.Open(seeds.Aliases)
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
 	}
-	sort.Strings(keys)
-	return keys
+	defer f.Close()
+	r := csv.NewReader(f)
+	rows, err := r.ReadAll()
+	if err != nil {
+		return fmt.Errorf("seed: %s: %w", seeds.Aliases, err)
+	}
+	for i, row := range rows[1:] {
+		if len(row) != 3 {
+			return fmt.Errorf("seed: %s: line %d: want kind,name,alias", seeds.Aliases, i+2)
+		}
+		if err := st.AddAlias(ctx, row[0], row[1], row[2]); err != nil {
+			return fmt.Errorf("seed: %s: line %d: %w", seeds.Aliases, i+2, err)
+		}
+	}
+	return nil
 }

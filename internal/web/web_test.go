@@ -65,6 +65,7 @@ func TestPages(t *testing.T) {
 		{"/papers/hyenadna-long-range-genomic-sequence-modeling-at-single-nucleotide-resolution", 200, []string{"2306.15794", "HyenaDNA"}},
 		{"/search?q=imagenet", 200, []string{"ImageNet-1k"}},
 		{"/search?q=hyena", 200, []string{"HyenaDNA"}},
+		{"/search?q=ILSVRC", 200, []string{`href="/datasets/imagenet-1k"`}},
 		{"/changes", 200, []string{"seed"}},
 		{"/results/1", 200, []string{"History", "seed"}},
 		{"/healthz", 200, []string{"ok"}},
