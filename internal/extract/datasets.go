@@ -1,0 +1,236 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// mention is a dataset named in a sentence: one the caller knows (name is
+// then its canonical name) or an unknown benchmark-like phrase.
+type mention struct {
+	start, end int
+	name       string
+	known      bool
+	attachedTo *run // the run this mention follows ("81.2% on ImageNet"), or nil
+}
+
+// matcher finds the caller's datasets in text.
+type matcher struct {
+	patterns []aliasPattern
+	metrics  map[string]string // dataset name → metric assumed when none is named
+}
+
+type aliasPattern struct {
+	re   *regexp.Regexp
+	name string
+}
+
+// aliasPart is a run of letters or a number ("2.0") within an alias.
+var aliasPart = regexp.MustCompile(`[A-Za-z]+|\d+(?:\.\d+)*`)
+
+func newMatcher(known []Dataset) *matcher {
+	m := &matcher{metrics: map[string]string{}}
+	for _, d := range known {
+		if d.Metric != "" {
+			m.metrics[d.Name] = d.Metric
+		}
+		for _, alias := range append([]string{d.Name}, d.Aliases...) {
+			if re := aliasRegexp(alias); re != nil {
+				m.patterns = append(m.patterns, aliasPattern{re: re, name: d.Name})
+			}
+		}
+	}
+	return m
+}
+
+// aliasRegexp matches an alias however its parts are joined: "Human vs Worm",
+// "Human vs. Worm" and "human_vs_worm" are the same dataset, as are
+// "CIFAR-100" and "CIFAR100". Short aliases keep their capitals, because
+// "IN-1k" or "COCO" in lower case are ordinary words ("in 1k steps").
+func aliasRegexp(alias string) *regexp.Regexp {
+	parts := aliasPart.FindAllString(alias, -1)
+	if len(parts) == 0 {
+		return nil
+	}
+	letters := 0
+	for _, r := range alias {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	short := letters < 6
+	var b strings.Builder
+	if !short {
+		b.WriteString(`(?i)`)
+	}
+	b.WriteString(`\b`)
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString(`[\s_\-.]*`)
+		}
+		for _, r := range p {
+			if short && unicode.IsLower(r) {
+				b.WriteString("[" + string(r) + string(unicode.ToUpper(r)) + "]")
+				continue
+			}
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	b.WriteString(`\b`)
+	return regexp.MustCompile(b.String())
+}
+
+// find returns the known datasets named in s, longest match first where
+// aliases overlap ("Human Enhancers Cohn" before "Human Enhancers").
+func (m *matcher) find(s string) []mention {
+	var all []mention
+	for _, p := range m.patterns {
+		for _, loc := range p.re.FindAllStringIndex(s, -1) {
+			if isVariant(s, loc[0], loc[1]) {
+				continue
+			}
+			all = append(all, mention{start: loc[0], end: loc[1], name: p.name, known: true})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].start != all[j].start {
+			return all[i].start < all[j].start
+		}
+		return all[i].end > all[j].end
+	})
+	var out []mention
+	for _, d := range all {
+		if len(out) > 0 && d.start < out[len(out)-1].end {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// isVariant reports whether a match is only part of a longer name such as
+// "ImageNet-21k", "MMLU-Pro" or "Tiny-ImageNet": a different dataset, which
+// must not be read as the one matched.
+func isVariant(s string, start, end int) bool {
+	if end+1 < len(s) && (s[end] == '-' || s[end] == '/') && isAlnum(s[end+1]) {
+		return true
+	}
+	return start >= 2 && s[start-1] == '-' && isAlnum(s[start-2])
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// notDatasets are capitalised words that follow "on" or "in" without naming a
+// dataset: hardware, units and parts of the paper.
+var notDatasets = map[string]bool{
+	"GPU": true, "GPUs": true, "TPU": true, "TPUs": true, "CPU": true, "CPUs": true,
+	"A100": true, "H100": true, "V100": true, "FLOPs": true, "GFLOPs": true,
+	"Table": true, "Tables": true, "Figure": true, "Fig": true, "Section": true,
+	"Appendix": true, "FPS": true, "MB": true, "GB": true,
+}
+
+// datasetPrepositions introduce the dataset a score was measured on.
+var datasetPrepositions = map[string]bool{"on": true, "in": true, "across": true, "over": true}
+
+// findUnknown returns benchmark-like phrases that are not known datasets:
+// a name after "on", "in", "across" or "over" ("on Kinetics-400",
+// "on Natural Questions"), or a name listed after a known one
+// ("on CUHK-PEDES and Market-1501"). A name is benchmark-like when one of its
+// words mixes capitals with digits, hyphens or more capitals ("MSMT17",
+// "miniImageNet", "WMT14"), or when it is two or more capitalised words.
+// taken reports text already read as a known dataset or a metric.
+func findUnknown(s string, toks []token, known []mention, taken func(start, end int) bool) []mention {
+	inKnown := func(t token) bool {
+		for _, d := range known {
+			if t.start < d.end && d.start < t.end {
+				return true
+			}
+		}
+		return false
+	}
+	var out []mention
+	for i := 0; i < len(toks); i++ {
+		var j int
+		switch {
+		case datasetPrepositions[strings.ToLower(toks[i].text)]:
+			j = i + 1
+		case i > 0 && inKnown(toks[i-1]) && !inKnown(toks[i]) && strings.TrimSpace(s[toks[i-1].end:toks[i].start]) == "," &&
+			i+1 < len(toks) && listContinues(s, toks, i):
+			j = i // "CUHK-PEDES, Market-1501 and ..."
+		case i > 0 && inKnown(toks[i-1]) && strings.EqualFold(toks[i].text, "and"):
+			j = i + 1 // "CUHK-PEDES and Market-1501"
+		default:
+			continue
+		}
+		if j < len(toks) && strings.EqualFold(toks[j].text, "the") {
+			j++
+		}
+		k := j
+		for k < len(toks) && k-j < 5 && phraseWord(toks[k].text) && !taken(toks[k].start, toks[k].end) &&
+			(k == j || onlySpaces(s[toks[k-1].end:toks[k].start])) {
+			k++
+		}
+		// Drop a trailing "vs" that had no second half.
+		for k > j && strings.EqualFold(toks[k-1].text, "vs") {
+			k--
+		}
+		if k == j || !benchmarkLike(toks[j:k]) {
+			continue
+		}
+		// A qualifier right before a known dataset ("the GenomicBenchmarks
+		// Coding vs Intergenomic task") is not a dataset of its own.
+		if k < len(toks) && onlySpaces(s[toks[k-1].end:toks[k].start]) && inKnown(toks[k]) {
+			continue
+		}
+		out = append(out, mention{start: toks[j].start, end: toks[k-1].end, name: s[toks[j].start:toks[k-1].end]})
+		i = k - 1
+	}
+	return out
+}
+
+func onlySpaces(s string) bool { return strings.TrimSpace(s) == "" }
+
+// listContinues reports whether the word at i is followed by ", " or "and",
+// as an item inside a list is; "On ImageNet-1k, RetMix-B attains" is not a list.
+func listContinues(s string, toks []token, i int) bool {
+	k := i + 1
+	for k < len(toks) && onlySpaces(s[toks[k-1].end:toks[k].start]) && phraseWord(toks[k].text) {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	gap := strings.TrimSpace(s[toks[k-1].end:toks[k].start])
+	return gap == "," || strings.EqualFold(toks[k].text, "and") || strings.EqualFold(toks[k].text, "or")
+}
+
+// phraseWord reports whether a word can be part of a dataset name.
+func phraseWord(t string) bool {
+	if notDatasets[t] {
+		return false
+	}
+	if strings.EqualFold(t, "vs") {
+		return true
+	}
+	return hasUpper(t) && !strings.HasSuffix(t, "'s") && !strings.HasSuffix(t, "’s")
+}
+
+func benchmarkLike(ts []token) bool {
+	if len(ts) >= 2 {
+		return true
+	}
+	return modelLike(ts[0].text)
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,104 @@
+// Package extract reads reported benchmark scores out of paper text, for a
+// moderator to review. It is pure: text and a list of known datasets in,
+// candidates out; storing them is the caller's business.
+//
+// # Input
+//
+// A copied paper listing — blocks separated by blank lines, each a title line
+// followed by the abstract (which may be hard-wrapped) — or a single abstract
+// with no title. The first line of a block is taken as a title when it is at
+// most 25 words, does not end in a full stop, and the next line starts a
+// sentence (or the line contains a colon). A leading "Abstract:" is dropped.
+//
+// # What counts as a score
+//
+// A number tied, in its sentence, to a metric and to a dataset from the
+// caller's list:
+//
+//   - Metrics are recognised by cue words and reported under one name each:
+//     "Top-1 accuracy", "Top-5 accuracy", "Rank-1"/"Rank-5"/"Rank-10" (R@k and
+//     Recall@k are read as Rank-k), "mAP", "mINP", "mIoU", "AP", "Box AP",
+//     "Mask AP", "F1", "BLEU", "ROUGE-L", "CIDEr", "Exact match" (EM),
+//     "AUC", "MCC" and "Accuracy" (accuracy, acc.).
+//   - Datasets are matched by name or alias, ignoring how the parts are
+//     joined ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long
+//     names, case. Short names keep their capitals ("COCO", "IN-1k"). A name
+//     that is part of a longer one ("ImageNet-21k", "MMLU-Pro", "Tiny-ImageNet")
+//     is a different dataset.
+//   - A percentage needs its metric somewhere in the sentence, or in the
+//     sentences before it; a bare number ("45.3 mAP", "an F1 of 80.2") needs
+//     its metric written right next to it, or a parallel number before it
+//     that has one ("47.8 box AP ..., compared with 48.1 for Swin-T").
+//   - When a sentence names no metric at all, Dataset.Metric, if the caller
+//     set it, is assumed ("scores 69.8% on MMLU"), with confidence "med".
+//
+// The method is, in order: a possessive ("DeiT-S's 79.8%"), a name before
+// brackets ("RaSa (76.5% Rank-1)"), "for" and a name after the number
+// ("63.4% for Llama 2 13B"), the subject of the verb that introduces the
+// number ("ViTune-S reaches", "MobileViT-XS, which reaches"), and otherwise
+// the paper's own method: the title's short name ("ViTune: ..." gives ViTune)
+// or the name the abstract introduces ("We propose SMA", "called ListRank").
+// When the paper names no method, Method is "" and confidence is "low".
+//
+// Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
+// respectively", "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
+// Rank-5". Comparisons give one candidate per method ("81.2%, ahead of
+// DeiT-B's 79.8%"). Ranges ("between 72.1% and 78.4%", "ranging from ... to
+// ...", "80.1–82.3%") give both ends, marked RangeEnd, with confidence "low".
+// In "from 79.8% to 80.6%" the second value is a score; the first is kept only
+// when a name owns it ("improves a ResNet-50 from 76.1% to 77.4%",
+// "For CLIP ViT-L/14, ... rises from 75.3% ...", "... to 72.8% for IRRA").
+//
+// # What is not a score
+//
+// Precision comes first: a wrong number costs a moderator's time. Left out:
+//
+//   - gains and deltas: "+1.7%", "by 2.4%", "a 2.4% improvement", "1.3% higher",
+//     "6 points", "outperforms X by 3.1%", "2.1 points above X";
+//   - costs, savings and fractions: "cuts memory by 60%", "saves 38% of the
+//     cost", "25% fewer parameters", "masks 75% of the patches", "overhead
+//     below 2%";
+//   - sizes and counts: "13B", "2B image-text pairs", "1M tokens", "300 epochs",
+//     "4.5 GFLOPs";
+//   - speed-ups: "4×", "3x faster", "2.5 times";
+//   - years and versions: "2023", "v2", "Llama 3", "GPT-4", "ResNet-50";
+//   - results of someone unnamed: "the baseline reaches", "the previous best of
+//     79.8%", "83.6 for its teacher", "the CNN baseline";
+//   - scores on part of a dataset: "on the medical subset of MMLU" is reported
+//     as an unknown dataset "medical subset of MMLU".
+//
+// # Unknown datasets
+//
+// A score-like number whose dataset is a benchmark-like name not in the
+// caller's list — a capitalised name after "on", "in", "across" or "over", or
+// listed next to a known one, that mixes capitals with digits or hyphens
+// ("Kinetics-400", "MSMT17", "miniImageNet") or is several capitalised words
+// ("Natural Questions") — is reported in Result.Unknown with the phrase and
+// its sentence, so a moderator can add the dataset or an alias and run the
+// extraction again.
+//
+// # Confidence
+//
+// "high" when the metric and dataset are written with the number (or mapped
+// from a list) and the method is known; "med" when either was borrowed from
+// elsewhere in the sentence or abstract, or is the dataset's default metric;
+// "low" for range ends and for candidates with no method.
+//
+// # Known limitations
+//
+//   - Only sentences are read; tables, numbers in titles and cross-sentence
+//     references ("the two benchmarks above") beyond one remembered metric
+//     list are not.
+//   - A name made of several model-like words is taken whole
+//     ("the GenomicBenchmarks CNN (69.5%)" gives "GenomicBenchmarks CNN").
+//   - The subject of a clause is found by simple patterns; "With X, a plain
+//     ViT reaches 60.9 box AP" credits "ViT", not X.
+//   - A changed value without "from" ("drops to 85.0% once classes are merged")
+//     is read as a score of the paper's method.
+//   - A score written with no metric anywhere in its sentence or abstract is
+//     read only when the caller gives its dataset a default metric.
+//   - A percentage whose nearest metric belongs to a list of different
+//     metrics ("82.6% top-1 and 96.2% top-5 ..., and 91.1% on CIFAR-100") is
+//     not read, as the metric is ambiguous.
+//   - English only; numbers must use "." as the decimal point.
+package extract

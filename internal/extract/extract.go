@@ -1,0 +1,165 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Dataset is a dataset the caller knows, with the other names papers use for it.
+type Dataset struct {
+	Name    string
+	Aliases []string
+	// Metric, when set, is assumed for a score on this dataset whose sentence
+	// names no metric at all ("scores 69.8% on MMLU"). Such candidates get
+	// confidence "med". Leave it empty to drop those numbers instead.
+	Metric string
+}
+
+// Block is one entry of a copied listing: a title line and its abstract.
+type Block struct {
+	Title    string
+	Abstract string
+}
+
+// Candidate is one score read from the text, for a moderator to accept or reject.
+type Candidate struct {
+	Paper      string  // title line of the block ("" for a lone abstract)
+	Method     string  // "" when the paper never names its own method
+	Dataset    string  // canonical name from the caller's list
+	Metric     string  // normalised metric name, e.g. "Top-1 accuracy", "Rank-1", "F1"
+	Value      float64 // as written: 81.2 for "81.2%"
+	Unit       string  // "%" or ""
+	Raw        string  // the number as written, e.g. "81.2%"
+	RangeEnd   bool    // one end of a reported range ("between 72.1% and 78.4%")
+	Confidence string  // "high", "med" or "low"
+	Evidence   string  // the sentence the number came from
+}
+
+// Key identifies a candidate across runs over the same text, so that storing
+// the candidates of a re-run can skip the ones already stored.
+// The method is compared without case, as moderators do.
+func (c Candidate) Key() string {
+	return strings.Join([]string{
+		c.Paper,
+		strings.ToLower(c.Method),
+		c.Dataset,
+		c.Metric,
+		strconv.FormatFloat(c.Value, 'f', -1, 64),
+	}, "|")
+}
+
+// Unknown is a score-like number whose dataset is not in the caller's list.
+// Phrase is the name as the paper writes it, so a moderator can add the
+// dataset or an alias and run the extraction again.
+type Unknown struct {
+	Paper    string
+	Phrase   string
+	Evidence string
+}
+
+// Result is everything read from one text.
+type Result struct {
+	Candidates []Candidate
+	Unknown    []Unknown
+}
+
+// Confidence levels.
+const (
+	High = "high"
+	Med  = "med"
+	Low  = "low"
+)
+
+// Extract reads scores from a listing of papers (see Blocks) or from a lone
+// abstract. known lists the datasets to report scores for; numbers tied to
+// other benchmark-like names are reported in Result.Unknown.
+func Extract(text string, known []Dataset) Result {
+	m := newMatcher(known)
+	var res Result
+	seen := map[string]bool{}
+	seenUnknown := map[string]bool{}
+	for _, b := range Blocks(text) {
+		r := extractBlock(b, m)
+		for _, c := range r.Candidates {
+			if seen[c.Key()] {
+				continue
+			}
+			seen[c.Key()] = true
+			res.Candidates = append(res.Candidates, c)
+		}
+		for _, u := range r.Unknown {
+			k := u.Paper + "|" + strings.ToLower(u.Phrase)
+			if seenUnknown[k] {
+				continue
+			}
+			seenUnknown[k] = true
+			res.Unknown = append(res.Unknown, u)
+		}
+	}
+	return res
+}
+
+// extractBlock reads one paper. Scores whose metric or dataset is left
+// implicit in their sentence are resolved from the rest of the abstract.
+func extractBlock(b Block, m *matcher) Result {
+	ctx := &paperContext{
+		paper:  b.Title,
+		method: titleMethod(b.Title),
+		m:      m,
+	}
+	if ctx.method == "" {
+		ctx.method = introducedMethod(b.Abstract)
+	}
+	sentences := Sentences(b.Abstract)
+	parsed := make([]*sentence, len(sentences))
+	for i, s := range sentences {
+		parsed[i] = parseSentence(s, ctx)
+		for _, d := range parsed[i].datasets {
+			if d.known {
+				ctx.addDataset(d.name)
+			} else {
+				ctx.unknownSeen = true
+			}
+		}
+	}
+	var res Result
+	for _, s := range parsed {
+		cs, us := s.resolve(ctx)
+		res.Candidates = append(res.Candidates, cs...)
+		res.Unknown = append(res.Unknown, us...)
+		ctx.rememberCues(s)
+	}
+	return res
+}
+
+// paperContext is what one sentence may borrow from the rest of its abstract.
+type paperContext struct {
+	paper       string
+	method      string // the paper's own method, "" when it names none
+	m           *matcher
+	datasets    []string // distinct known datasets named anywhere in the abstract
+	unknownSeen bool     // some unknown benchmark-like name is in the abstract
+	lastCues    []cue    // the last metric, or list of metrics, named so far
+}
+
+func (p *paperContext) addDataset(name string) {
+	for _, d := range p.datasets {
+		if d == name {
+			return
+		}
+	}
+	p.datasets = append(p.datasets, name)
+}
+
+// rememberCues keeps the metrics a sentence named for the sentences after it:
+// "We report Rank-1, Rank-5 and Rank-10. X obtains 76.8%, 90.4% and 94.1% ...".
+func (p *paperContext) rememberCues(s *sentence) {
+	if len(s.cues) == 0 {
+		return
+	}
+	if l := s.cueListEndingAt(len(s.cues) - 1); len(l) > 1 {
+		p.lastCues = l
+		return
+	}
+	p.lastCues = s.cues[len(s.cues)-1:]
+}

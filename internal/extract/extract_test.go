@@ -1,0 +1,306 @@
+package extract
+
+import (
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"One. Two.", []string{"One.", "Two."}},
+		{"It reaches 81.2% on ImageNet. It is fast.", []string{"It reaches 81.2% on ImageNet.", "It is fast."}},
+		{"Methods, e.g. CLIP, help. Others do not.", []string{"Methods, e.g. CLIP, help.", "Others do not."}},
+		{"X beats Y (81.2% vs. 79.8%). Done.", []string{"X beats Y (81.2% vs. 79.8%).", "Done."}},
+		{"As Smith et al. Showed, it works.", []string{"As Smith et al. Showed, it works."}},
+		{"On Human vs. Worm it wins. Next.", []string{"On Human vs. Worm it wins.", "Next."}},
+		{"Is it? Yes! 5 runs agree.", []string{"Is it?", "Yes!", "5 runs agree."}},
+		{"Version v0.0.3. The end", []string{"Version v0.0.3.", "The end"}},
+		{"  spaced\n  out.  ", []string{"spaced out."}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := Sentences(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Sentences(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestBlocks(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []Block
+	}{
+		{
+			name: "listing",
+			in:   "A: First\nAbstract one.\n\n\nB: Second\r\nAbstract two\r\ncontinues.\n",
+			want: []Block{{"A: First", "Abstract one."}, {"B: Second", "Abstract two continues."}},
+		},
+		{
+			name: "lone abstract",
+			in:   "We propose X. It reaches 81.2% top-1 on ImageNet.",
+			want: []Block{{"", "We propose X. It reaches 81.2% top-1 on ImageNet."}},
+		},
+		{
+			name: "hard-wrapped abstract without a title",
+			in:   "We propose X, a new\nmethod that reaches 81.2% top-1\non ImageNet.",
+			want: []Block{{"", "We propose X, a new method that reaches 81.2% top-1 on ImageNet."}},
+		},
+		{
+			name: "abstract label",
+			in:   "X: A Title\nAbstract: We study it.",
+			want: []Block{{"X: A Title", "We study it."}},
+		},
+	}
+	for _, tt := range tests {
+		if got := Blocks(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: Blocks = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// extractOne runs Extract on one paper titled "Foo: A Method".
+func extractOne(abstract string) Result {
+	return Extract("Foo: A Method\n"+abstract, knownDatasets)
+}
+
+func describe(cs []Candidate) []string {
+	var out []string
+	for _, c := range cs {
+		s := c.Method + " | " + c.Dataset + " | " + c.Metric + " | " + c.Raw
+		if c.RangeEnd {
+			s += " | range"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// TestNotScores holds hard negatives of every kind: none may be read as a score.
+func TestNotScores(t *testing.T) {
+	tests := []struct{ kind, text string }{
+		{"gain", "Foo improves top-1 accuracy on ImageNet by 2.4%."},
+		{"gain", "Foo gains +1.7% top-1 accuracy on ImageNet."},
+		{"gain", "On ImageNet, Foo yields a 2.4% top-1 improvement."},
+		{"gain", "Foo brings relative gains of 3.0% in accuracy on CIFAR-100."},
+		{"delta", "Foo outperforms DeiT-B by 3.1% top-1 accuracy on ImageNet."},
+		{"delta", "Foo is 1.3% higher in top-1 accuracy than DeiT-S on ImageNet."},
+		{"delta", "On MMLU, Foo improves accuracy by 6 points."},
+		{"delta", "On COCO, Foo beats DINO by 1.2 box AP."},
+		{"delta", "Foo's Rank-1 on CUHK-PEDES is 2.1 points above IRRA."},
+		{"delta", "Foo trails the teacher by 0.4% accuracy on CIFAR-100."},
+		{"delta", "On RSTPReid the Rank-1 accuracy changes by -0.3%."},
+		{"cost", "Foo cuts memory use by 60% with unchanged accuracy on ImageNet."},
+		{"cost", "Foo needs only 40% of the FLOPs of ViT-B at equal top-1 accuracy on ImageNet."},
+		{"cost", "Scheduling overhead on ImageNet training is below 2% of the top-1 accuracy budget."},
+		{"saving", "Foo saves 38% of the training cost on ImageNet at the same top-1 accuracy."},
+		{"saving", "Foo uses 25% fewer parameters than DeiT-S at the same ImageNet top-1 accuracy."},
+		{"fraction", "Foo masks 75% of the patches when pre-training on ImageNet for top-1 accuracy."},
+		{"fraction", "With a pruning ratio of 50%, accuracy on CIFAR-100 holds."},
+		{"size", "Foo is a 13B model that is evaluated on MMLU accuracy."},
+		{"size", "Foo is trained on 2B image-text pairs and evaluated by top-1 accuracy on ImageNet."},
+		{"size", "Foo reads 1M tokens of context and answers MMLU with high accuracy."},
+		{"count", "Foo is fine-tuned for 300 epochs on ImageNet for top-1 accuracy."},
+		{"count", "Foo averages accuracy over 57 subjects of MMLU."},
+		{"speed-up", "Foo is 3x faster than DeiT-S at equal top-1 accuracy on ImageNet."},
+		{"speed-up", "Foo decodes 4× faster with unchanged MMLU accuracy."},
+		{"speed-up", "Foo gives a 2.5 times speed-up on COCO with the same box AP."},
+		{"year", "Foo, released in 2023, reports top-1 accuracy on ImageNet."},
+		{"year", "Models published between 2019 and 2024 are compared by accuracy on MMLU."},
+		{"version", "Foo v2 improves MMLU accuracy over Llama 3."},
+		{"version", "Foo builds on GPT-4 and Llama 2 13B for MMLU accuracy."},
+		{"version", "Foo uses SQuAD 2.0 with F1 and ResNet-50 backbones."},
+		{"unnamed baseline", "On ImageNet, the baseline reaches 79.8% top-1 accuracy."},
+		{"unnamed baseline", "Foo reaches top-1 accuracy on ImageNet above the previous best of 79.8%."},
+		{"unnamed baseline", "On SQuAD 2.0, Foo is compared with 83.6 F1 for its teacher."},
+		{"before a change", "On ImageNet, Foo raises top-1 accuracy from 79.8% to 80.6%."},
+		{"no dataset", "Foo reaches 81.2% top-1 accuracy."},
+		{"no metric", "Foo has 12.5 layers on ImageNet."},
+		{"subset", "On the medical subset of MMLU Foo scores 68.2%."},
+	}
+	for _, tt := range tests {
+		res := extractOne(tt.text)
+		for _, c := range res.Candidates {
+			if tt.kind == "before a change" && c.Raw == "80.6%" {
+				continue // the value after the change is a score
+			}
+			t.Errorf("%s: %q: read %s", tt.kind, tt.text, describe([]Candidate{c}))
+		}
+	}
+}
+
+// TestScores holds the shapes of score the extractor must read.
+func TestScores(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{
+			"plain", "Foo reaches 81.2% top-1 accuracy on ImageNet.",
+			[]string{"Foo | ImageNet-1k | Top-1 accuracy | 81.2%"},
+		},
+		{
+			"respectively", "Foo achieves 71.3%, 62.0% and 55.4% Rank-1 on CUHK-PEDES, ICFG-PEDES and RSTPReid, respectively.",
+			[]string{
+				"Foo | CUHK-PEDES | Rank-1 | 71.3%",
+				"Foo | ICFG-PEDES | Rank-1 | 62.0%",
+				"Foo | RSTPReid | Rank-1 | 55.4%",
+			},
+		},
+		{
+			"comparison", "Foo-B reaches 81.2% top-1 on ImageNet, ahead of DeiT-B's 79.8%.",
+			[]string{
+				"Foo-B | ImageNet-1k | Top-1 accuracy | 81.2%",
+				"DeiT-B | ImageNet-1k | Top-1 accuracy | 79.8%",
+			},
+		},
+		{
+			"range", "Foo variants reach between 72.1% and 78.4% top-1 on ImageNet.",
+			[]string{
+				"Foo | ImageNet-1k | Top-1 accuracy | 72.1% | range",
+				"Foo | ImageNet-1k | Top-1 accuracy | 78.4% | range",
+			},
+		},
+		{
+			"dash range", "On CIFAR-100 Foo reaches 80.1–82.3% accuracy.",
+			[]string{
+				"Foo | CIFAR-100 | Accuracy | 80.1 | range",
+				"Foo | CIFAR-100 | Accuracy | 82.3% | range",
+			},
+		},
+		{
+			"metric list", "Foo obtains 86.1/89.3 EM/F1 on SQuAD 2.0.",
+			[]string{
+				"Foo | SQuAD2.0 | Exact match | 86.1",
+				"Foo | SQuAD2.0 | F1 | 89.3",
+			},
+		},
+		{
+			"topic and brackets", "On COCO, Foo reaches 52.3 box AP, surpassing DINO (50.9 box AP).",
+			[]string{
+				"Foo | COCO | Box AP | 52.3",
+				"DINO | COCO | Box AP | 50.9",
+			},
+		},
+		{
+			"for a named method", "Foo scores 68.4% on MMLU, compared with 63.4% for Llama 2 13B.",
+			[]string{
+				"Foo | MMLU | Accuracy | 68.4%",
+				"Llama 2 13B | MMLU | Accuracy | 63.4%",
+			},
+		},
+		{
+			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
+			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
+		},
+	}
+	for _, tt := range tests {
+		got := describe(extractOne(tt.text).Candidates)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: %q\n got %q\nwant %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestUnknownDatasets(t *testing.T) {
+	tests := []struct{ text, phrase string }{
+		{"Foo reaches 87.4% top-1 on Kinetics-400.", "Kinetics-400"},
+		{"Foo reaches 85.1% top-1 on ImageNet-21k.", "ImageNet-21k"},
+		{"Foo scores 42.1% accuracy on MMLU-Pro.", "MMLU-Pro"},
+		{"Foo reaches 96.9% accuracy on CIFAR-10.", "CIFAR-10"},
+		{"Foo obtains an exact match of 48.2 on Natural Questions.", "Natural Questions"},
+		{"Foo reaches 78.4% mAP on CUHK-PEDES and Market-1501, respectively 1.0 and 2.0 points up.", ""},
+		{"Foo reaches 71.0% accuracy on Drosophila Enhancers Stark.", "Drosophila Enhancers Stark"},
+	}
+	for _, tt := range tests {
+		res := extractOne(tt.text)
+		if tt.phrase == "" {
+			continue
+		}
+		if len(res.Candidates) != 0 {
+			t.Errorf("%q: read %q", tt.text, describe(res.Candidates))
+		}
+		if len(res.Unknown) != 1 || res.Unknown[0].Phrase != tt.phrase || res.Unknown[0].Evidence == "" {
+			t.Errorf("%q: unknown = %+v, want phrase %q", tt.text, res.Unknown, tt.phrase)
+		}
+	}
+}
+
+func TestLoneAbstract(t *testing.T) {
+	text := "Text-based person search is hard. We propose PedX, which aligns phrases with parts.\n" +
+		"PedX reaches 76.3% Rank-1 on CUHK-PEDES, 2.4% above IRRA."
+	res := Extract(text, knownDatasets)
+	want := []string{"PedX | CUHK-PEDES | Rank-1 | 76.3%"}
+	if got := describe(res.Candidates); !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	c := res.Candidates[0]
+	if c.Paper != "" || c.Value != 76.3 || c.Unit != "%" || c.Confidence != High {
+		t.Errorf("candidate = %+v", c)
+	}
+	if !strings.Contains(c.Evidence, c.Raw) {
+		t.Errorf("evidence %q lacks %q", c.Evidence, c.Raw)
+	}
+}
+
+func TestUnnamedMethodIsLowConfidence(t *testing.T) {
+	res := Extract("Larger models memorise more, and the largest scores 55.7% on MMLU.", knownDatasets)
+	if len(res.Candidates) != 1 || res.Candidates[0].Method != "" || res.Candidates[0].Confidence != Low {
+		t.Errorf("got %+v", res.Candidates)
+	}
+}
+
+func TestKeyIsStableAcrossRuns(t *testing.T) {
+	text := "Foo: A Method\nFoo reaches 81.2% top-1 on ImageNet, ahead of DeiT-B's 79.8%."
+	a, b := Extract(text, knownDatasets), Extract(text, knownDatasets)
+	if len(a.Candidates) != 2 {
+		t.Fatalf("got %d candidates", len(a.Candidates))
+	}
+	for i := range a.Candidates {
+		if a.Candidates[i].Key() != b.Candidates[i].Key() {
+			t.Errorf("keys differ: %q, %q", a.Candidates[i].Key(), b.Candidates[i].Key())
+		}
+	}
+	want := "Foo: A Method|deit-b|ImageNet-1k|Top-1 accuracy|79.8"
+	if got := a.Candidates[1].Key(); got != want {
+		t.Errorf("Key() = %q, want %q", got, want)
+	}
+	// The same score twice in one listing is reported once.
+	twice := Extract(text+" Foo reaches 81.2% top-1 on ImageNet.", knownDatasets)
+	if len(twice.Candidates) != 2 {
+		t.Errorf("duplicate not removed: %q", describe(twice.Candidates))
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Foo: A Method\nFoo reaches 81.2% top-1 on ImageNet, ahead of DeiT-B's 79.8%.")
+	f.Add("We propose X. X achieves 71.3%, 62.0% and 55.4% on CUHK-PEDES, ICFG-PEDES and RSTPReid, respectively.")
+	f.Add("between 72.1% and 78.4% top-1 accuracy on ImageNet; 80.1–82.3% on CIFAR-100")
+	f.Add("89.4 ± 0.6% accuracy on Human Enhancers Cohn, from 1 to 2, 13B, 4×, v2, 2023")
+	f.Fuzz(func(t *testing.T, text string) {
+		res := Extract(text, knownDatasets)
+		for _, c := range res.Candidates {
+			if !strings.Contains(c.Evidence, c.Raw) {
+				t.Errorf("Raw %q not in evidence %q", c.Raw, c.Evidence)
+			}
+			if math.IsInf(c.Value, 0) || math.IsNaN(c.Value) {
+				t.Errorf("value %v", c.Value)
+			}
+			if c.Dataset == "" || c.Metric == "" || c.Raw == "" {
+				t.Errorf("incomplete candidate %+v", c)
+			}
+		}
+		for _, u := range res.Unknown {
+			if !strings.Contains(u.Evidence, u.Phrase) {
+				t.Errorf("phrase %q not in evidence %q", u.Phrase, u.Evidence)
+			}
+		}
+		Sentences(text)
+		Blocks(text)
+	})
+}

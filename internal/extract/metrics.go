@@ -1,0 +1,75 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+)
+
+// cue is a metric named in a sentence.
+type cue struct {
+	start, end int
+	metric     string // normalised name
+}
+
+// cueTable maps the ways papers write a metric to one name each. Where two
+// entries match at the same place the longer match wins, so "top-1 accuracy"
+// is one cue, not "top-1" and "accuracy".
+//
+// Retrieval papers write Rank-k and R@k for the same number (the share of
+// queries whose match is within the first k results), so both map to "Rank-k".
+// Short upper-case cues (AP, EM, F1) are matched with their case, because
+// "ap" or "em" in running text are not metrics.
+var cueTable = []struct {
+	re     *regexp.Regexp
+	metric string
+}{
+	{regexp.MustCompile(`(?i)\btop-?1\b(?:\s+(?:accurac(?:y|ies)\b|acc\.))?`), "Top-1 accuracy"},
+	{regexp.MustCompile(`(?i)\btop-?5\b(?:\s+(?:accurac(?:y|ies)\b|acc\.))?`), "Top-5 accuracy"},
+	{regexp.MustCompile(`(?i)\b(?:rank-?1|r@1|recall@1)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-1"},
+	{regexp.MustCompile(`(?i)\b(?:rank-?5|r@5|recall@5)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-5"},
+	{regexp.MustCompile(`(?i)\b(?:rank-?10|r@10|recall@10)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-10"},
+	{regexp.MustCompile(`\bmAP\b`), "mAP"},
+	{regexp.MustCompile(`\bmINP\b`), "mINP"},
+	{regexp.MustCompile(`\bmIoU\b`), "mIoU"},
+	{regexp.MustCompile(`\b[Bb]ox\s+AP\b|\bAP\^?box\b`), "Box AP"},
+	{regexp.MustCompile(`\b[Mm]ask\s+AP\b|\bAP\^?mask\b`), "Mask AP"},
+	{regexp.MustCompile(`\bAP\b`), "AP"},
+	{regexp.MustCompile(`\b[Ff]1(?:[- ]?[Ss]core)?\b|\bF-(?:score|measure)\b`), "F1"},
+	{regexp.MustCompile(`\bBLEU(?:-4)?\b`), "BLEU"},
+	{regexp.MustCompile(`(?i)\bROUGE-L\b`), "ROUGE-L"},
+	{regexp.MustCompile(`\bCIDEr\b`), "CIDEr"},
+	{regexp.MustCompile(`(?i)\bexact[- ]match(?:es)?\b|\bEM\b`), "Exact match"},
+	{regexp.MustCompile(`\b(?:AUC|AUROC|ROC-AUC|AUC-ROC)\b`), "AUC"},
+	{regexp.MustCompile(`\bMCC\b`), "MCC"},
+	{regexp.MustCompile(`(?i)\baccurac(?:y|ies)\b|\bacc\.`), "Accuracy"},
+}
+
+// findCues returns the metric cues of s in order, without overlaps.
+func findCues(s string) []cue {
+	var all []cue
+	for _, e := range cueTable {
+		for _, loc := range e.re.FindAllStringIndex(s, -1) {
+			all = append(all, cue{start: loc[0], end: loc[1], metric: e.metric})
+		}
+	}
+	return longestFirst(all)
+}
+
+// longestFirst keeps, of overlapping cues, the one that starts first and,
+// of those, the longest.
+func longestFirst(all []cue) []cue {
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].start != all[j].start {
+			return all[i].start < all[j].start
+		}
+		return all[i].end > all[j].end
+	})
+	var out []cue
+	for _, c := range all {
+		if len(out) > 0 && c.start < out[len(out)-1].end {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -1,0 +1,228 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// number is a number in a sentence that may be a score.
+type number struct {
+	start, end int    // the number, with a "%" written after it
+	raw        string // s[start:end]
+	value      float64
+	pct        bool
+	after      int // where the text after the number, its unit and any "± 0.6%" begins
+
+	cue      *cue // the metric written right next to it ("81.2% top-1", "F1 of 80.2")
+	cueAfter bool // cue follows the number
+	rangeEnd bool
+	from     bool    // "from 79.8% to 80.6%": the value before the change
+	to       *number // and the value after it, whose metric and dataset it shares
+	dropped  bool
+
+	// Filled in by resolve.
+	metric           string
+	dataset          *mention
+	mOrigin, dOrigin origin
+}
+
+var (
+	numberRe = regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`)
+	percent  = regexp.MustCompile(`^ ?(?:%|percent\b|per cent\b)`)
+	// plusMinus is the spread after a mean: "89.4 ± 0.6%".
+	plusMinus = regexp.MustCompile(`^\s*(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?\s*(%?)`)
+	// rangeDash joins the two ends of a range: "72.1–78.4%", "1-3%".
+	rangeDash = regexp.MustCompile(`^[-–—]\d`)
+	// countWord follows a count, a size or a cost, never a score:
+	// "13 billion", "12 epochs", "4 times", "3.4 GFLOPs", "2 ms".
+	countWord = regexp.MustCompile(`^\s*(?:[BMKTG]\b|billion|million|thousand|trillion|x\b|×|times\b|` +
+		`epochs?\b|layers?\b|parameters\b|params\b|tokens\b|images\b|pairs\b|samples\b|examples\b|` +
+		`hours\b|GPU|TPU|days\b|steps\b|iterations\b|subjects\b|papers\b|families\b|tasks\b|datasets\b|` +
+		`benchmarks\b|classes\b|categories\b|languages\b|FPS\b|fps\b|ms\b|s\b|seconds\b|minutes\b|` +
+		`bp\b|base pairs\b|nucleotides\b|[MGKT]B\b|[GT]?FLOPs\b|MACs\b|px\b|heads\b|blocks\b|stages\b|` +
+		`runs\b|seeds\b|shots\b|identities\b|frames\b|queries\b|words\b|sentences\b|documents\b|` +
+		`questions\b|videos\b)`)
+	// before* read the words right before a number.
+	beforeBetween = regexp.MustCompile(`(?i)\bbetween\s*$`)
+	beforeFrom    = regexp.MustCompile(`(?i)\bfrom\s*$`)
+	beforeRanging = regexp.MustCompile(`(?i)\brang(?:e|es|ed|ing)\s+from\s*$`)
+)
+
+// scanNumbers returns the numbers of s that could be scores. It leaves out
+// digits inside words and names ("ResNet-50", "v2", "Llama 3", "R@1"),
+// signed numbers ("+1.7%", "-0.3"), sizes and counts ("13B", "2B pairs",
+// "12 epochs"), multipliers ("4×", "3x"), and years. protected spans are
+// datasets and metrics, whose digits belong to their names.
+func scanNumbers(s string, protected func(start, end int) bool) []*number {
+	var out []*number
+	locs := numberRe.FindAllStringIndex(s, -1)
+	for i := 0; i < len(locs); i++ {
+		a, b := locs[i][0], locs[i][1]
+		if protected(a, b) || partOfWord(s, a) {
+			continue
+		}
+		if len(out) > 0 && a < out[len(out)-1].after {
+			continue // the "0.6" of "89.4 ± 0.6%", read with the number before
+		}
+		// A range written with a dash: both ends take the unit of the second.
+		if rangeDash.MatchString(s[b:]) && i+1 < len(locs) && locs[i+1][0] == b+len(string([]rune(s[b:])[0])) {
+			lo := newNumber(s, a, b)
+			hi := newNumber(s, locs[i+1][0], locs[i+1][1])
+			i++
+			if lo == nil || hi == nil || followedByCount(s, hi) {
+				continue
+			}
+			// The low end's Raw stays the number alone ("72.1" of "72.1–78.4%").
+			lo.pct, lo.after, lo.rangeEnd, hi.rangeEnd = hi.pct, hi.after, true, true
+			out = append(out, lo, hi)
+			continue
+		}
+		n := newNumber(s, a, b)
+		if n == nil || followedByCount(s, n) {
+			continue
+		}
+		if !n.pct && (isYear(n) || afterName(s, a, protected)) {
+			continue
+		}
+		out = append(out, n)
+	}
+	markRanges(s, out)
+	return out
+}
+
+// newNumber reads the number at s[a:b] with its unit, or returns nil when the
+// digits run on into a word ("13B", "224px", "5-shot", "3x") or the value
+// is not finite.
+func newNumber(s string, a, b int) *number {
+	rest := s[b:]
+	r, size := utf8.DecodeRuneInString(rest)
+	if unicode.IsLetter(r) || r == '×' || r == '_' {
+		return nil
+	}
+	if r == '-' && size < len(rest) {
+		if r2, _ := utf8.DecodeRuneInString(rest[size:]); unicode.IsLetter(r2) {
+			return nil
+		}
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s[a:b], ",", ""), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return nil
+	}
+	n := &number{start: a, end: b, value: v, after: b}
+	if m := percent.FindString(rest); m != "" {
+		n.pct = true
+		if strings.HasSuffix(m, "%") {
+			n.end = b + len(m)
+		}
+		n.after = b + len(m)
+	}
+	if m := plusMinus.FindStringSubmatch(s[n.after:]); m != nil {
+		n.after += len(m[0])
+		if m[1] != "" {
+			n.pct = true
+		}
+	}
+	n.raw = s[n.start:n.end]
+	return n
+}
+
+// partOfWord reports whether the number at a continues a word or a name
+// ("ResNet-50", "v2", "R@1", "0.0.3"), or has a sign ("+1.7%", " -0.3").
+func partOfWord(s string, a int) bool {
+	if a == 0 {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:a])
+	if prev == '/' && a >= 2 && (s[a-2] == '%' || s[a-2] >= '0' && s[a-2] <= '9') {
+		return false // a list of numbers: "80.4%/95.1%", "88.9/91.4 EM/F1"
+	}
+	switch {
+	case unicode.IsLetter(prev) || unicode.IsDigit(prev):
+		return true
+	case strings.ContainsRune("_@/.\\+±↑↓Δ∼^", prev):
+		return true
+	case strings.ContainsRune("-–—−", prev):
+		// "ResNet-50" and "72.1–78.4" (read as a range elsewhere), or a
+		// minus sign: either way not a score of its own.
+		return true
+	}
+	return false
+}
+
+func followedByCount(s string, n *number) bool {
+	return !n.pct && countWord.MatchString(s[n.after:])
+}
+
+func isYear(n *number) bool {
+	return !strings.Contains(n.raw, ".") && n.value >= 1900 && n.value <= 2100
+}
+
+// afterName reports whether a bare number follows a name word, as versions
+// and sizes do: "Llama 3", "vLLM 0.4", "Table 2". A metric before the number
+// ("BLEU 28.4") is not a name.
+func afterName(s string, a int, protected func(start, end int) bool) bool {
+	before := s[:a]
+	if !strings.HasSuffix(before, " ") {
+		return false
+	}
+	before = before[:len(before)-1]
+	i := strings.LastIndexAny(before, " ([,;:")
+	word := before[i+1:]
+	if word == "" || !hasUpper(word) {
+		return false
+	}
+	return !protected(i+1, len(before))
+}
+
+// markRanges marks "between 72.1% and 78.4%" and "ranging from 72.1% to
+// 78.4%" as ranges, and the first value of "from 79.8% to 80.6%" as a
+// value before a change.
+func markRanges(s string, nums []*number) {
+	for i, n := range nums {
+		if n.rangeEnd {
+			continue // the high end of a range already marked
+		}
+		before := window(s, n.start)
+		var next *number
+		if i+1 < len(nums) {
+			next = nums[i+1]
+		}
+		gap := ""
+		if next != nil && n.after <= next.start {
+			gap = strings.TrimSpace(s[n.after:next.start])
+		}
+		switch {
+		case beforeBetween.MatchString(before) && next != nil && gap == "and":
+			setRange(n, next)
+		case beforeRanging.MatchString(before) && next != nil && gap == "to":
+			setRange(n, next)
+		case beforeFrom.MatchString(before):
+			n.from = true
+			if next != nil && gap == "to" {
+				n.to = next
+			}
+		}
+	}
+}
+
+// window returns the text before pos, cut to the last 200 bytes: the phrases
+// read before a number are short, and reading the whole prefix for every
+// number would make long sentences slow.
+func window(s string, pos int) string {
+	from := max(0, pos-200)
+	for from > 0 && from < pos && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	return s[from:pos]
+}
+
+func setRange(lo, hi *number) {
+	lo.rangeEnd, hi.rangeEnd = true, true
+	if hi.pct && !lo.pct {
+		lo.pct = true
+	}
+}

@@ -1,0 +1,326 @@
+package extract
+
+import (
+	"strings"
+)
+
+// How a number's metric or dataset was found; it sets the confidence.
+type origin int
+
+const (
+	none         origin = iota
+	direct              // written with the number, or mapped from a list
+	sentenceWide        // elsewhere in the same sentence
+	abstractWide        // from another sentence, or the dataset's usual metric
+)
+
+// resolve turns the sentence's kept runs into candidates and unknown datasets.
+func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
+	var prevComplete *run // the last kept run whose numbers all have a metric
+	for _, r := range s.runs {
+		if r.dropped {
+			continue
+		}
+		metrics := make([]string, len(r.nums))
+		for i, n := range r.nums {
+			n.metric, n.mOrigin = s.metricFor(r, i, prevComplete)
+			metrics[i] = n.metric
+		}
+		datasets, dOrigin := s.datasetsFor(r, metrics)
+		for i, n := range r.nums {
+			n.dataset, n.dOrigin = datasets[i], dOrigin[i]
+			// A bare decimal written right before a dataset the caller gives
+			// a metric for is a score on it: "It scores 56.3 on MMLU".
+			if n.metric == "" && !n.pct && strings.Contains(n.raw, ".") && n.dataset != nil &&
+				n.dataset.known && n.dOrigin == direct {
+				n.metric, n.mOrigin = ctx.m.defaultMetric(n.dataset.name), abstractWide
+				metrics[i] = n.metric
+			}
+		}
+		if allHaveMetric(metrics) {
+			prevComplete = r
+			r.metrics = metrics
+		}
+	}
+	// A value before a change is measured like the value after it:
+	// "improves a ResNet-50 from 76.1% to 77.4% top-1 on ImageNet".
+	for _, n := range s.nums {
+		if n.to == nil {
+			continue
+		}
+		if n.metric == "" {
+			n.metric, n.mOrigin = n.to.metric, n.to.mOrigin
+		}
+		if n.dataset == nil {
+			n.dataset, n.dOrigin = n.to.dataset, n.to.dOrigin
+		}
+	}
+
+	var cands []Candidate
+	var unknown []Unknown
+	for _, r := range s.runs {
+		if r.dropped {
+			continue
+		}
+		for i, n := range r.nums {
+			if n.dropped || n.metric == "" && !n.pct {
+				continue // a bare number with no metric is not a score
+			}
+			if n.dataset == nil && n.metric != "" && len(ctx.datasets) == 1 && !ctx.unknownSeen {
+				// Borrow the dataset only when the abstract names exactly one.
+				n.dataset = &mention{name: ctx.datasets[0], known: true}
+				n.dOrigin = abstractWide
+			}
+			if n.dataset == nil {
+				continue
+			}
+			if !n.dataset.known {
+				unknown = append(unknown, Unknown{Paper: ctx.paper, Phrase: n.dataset.name, Evidence: s.text})
+				continue
+			}
+			if n.metric == "" {
+				n.metric, n.mOrigin = s.contextMetric(r, i, ctx)
+			}
+			if n.metric == "" {
+				n.metric, n.mOrigin = ctx.m.defaultMetric(n.dataset.name), abstractWide
+			}
+			if n.metric == "" {
+				continue
+			}
+			c := Candidate{
+				Paper:    ctx.paper,
+				Method:   r.method,
+				Dataset:  n.dataset.name,
+				Metric:   n.metric,
+				Value:    n.value,
+				Raw:      n.raw,
+				RangeEnd: n.rangeEnd,
+				Evidence: s.text,
+			}
+			if n.pct {
+				c.Unit = "%"
+			}
+			c.Confidence = confidence(n, r)
+			cands = append(cands, c)
+		}
+	}
+	return cands, unknown
+}
+
+func allHaveMetric(ms []string) bool {
+	for _, m := range ms {
+		if m == "" {
+			return false
+		}
+	}
+	return true
+}
+
+func confidence(n *number, r *run) string {
+	switch {
+	case n.rangeEnd || r.method == "":
+		return Low
+	case n.mOrigin == direct && n.dOrigin == direct:
+		return High
+	}
+	return Med
+}
+
+// metricFor finds the metric of number i of run r: from a list of metrics
+// matched to the run, the metric written with the number or with another
+// number of the run, for a bare number the metric of a parallel run before
+// it ("47.8 box AP and 42.0 mask AP ..., compared with 48.1 and 42.3"), and
+// for a percentage the nearest metric elsewhere in the sentence.
+func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
+	n := r.nums[i]
+	if c := s.listMetric[n]; c != nil {
+		return c.metric, direct
+	}
+	if n.cue != nil {
+		return n.cue.metric, direct
+	}
+	first, last := r.nums[0], r.nums[len(r.nums)-1]
+	switch {
+	case first.cue != nil && !first.cueAfter:
+		return first.cue.metric, direct
+	case last.cue != nil && last.cueAfter:
+		return last.cue.metric, direct
+	}
+	for _, o := range r.nums {
+		if o.cue != nil {
+			return o.cue.metric, direct
+		}
+	}
+	if !n.pct {
+		// A bare decimal next to a parallel run; integers are counts.
+		if prev == nil || !strings.Contains(n.raw, ".") {
+			return "", none
+		}
+		switch {
+		case len(prev.nums) == len(r.nums):
+			return prev.metrics[i], sentenceWide
+		case len(prev.nums) == 1:
+			return prev.metrics[0], sentenceWide
+		}
+		return "", none
+	}
+	// A list parallel to the one before: "76.5%/69.8% on A and 66.9%/51.3% on B".
+	if prev != nil && len(prev.nums) == len(r.nums) && len(r.nums) > 1 {
+		return prev.metrics[i], sentenceWide
+	}
+	// The nearest metric before the run, unless it belongs to numbers of
+	// different metrics ("82.6% top-1 and 96.2% top-5 ..., and 91.1% on B":
+	// which one?). Else the first metric after the run that no number owns.
+	for j := len(s.cues) - 1; j >= 0; j-- {
+		if s.cues[j].end <= r.start {
+			if s.ambiguousCue(&s.cues[j]) {
+				return "", none
+			}
+			return s.cues[j].metric, sentenceWide
+		}
+	}
+	for j := range s.cues {
+		if s.cues[j].start >= r.end && !s.ownedCue(&s.cues[j]) {
+			return s.cues[j].metric, sentenceWide
+		}
+	}
+	return "", none
+}
+
+// ambiguousCue reports whether c is the metric of a number in a run whose
+// numbers have different metrics.
+func (s *sentence) ambiguousCue(c *cue) bool {
+	for _, r := range s.cueOwners[c] {
+		metrics := map[string]bool{}
+		for _, n := range r.nums {
+			if own := s.ownCue(n); own != nil {
+				metrics[own.metric] = true
+			}
+		}
+		if len(metrics) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// ownCue is the metric written with n or mapped to it from a list.
+func (s *sentence) ownCue(n *number) *cue {
+	if lc := s.listMetric[n]; lc != nil {
+		return lc
+	}
+	return n.cue
+}
+
+func (s *sentence) ownedCue(c *cue) bool {
+	return len(s.cueOwners[c]) > 0
+}
+
+// contextMetric borrows the metric from the sentences before: the last
+// metric named, or a list of as many metrics as the run has numbers
+// ("We report Rank-1, Rank-5 and Rank-10. X obtains 76.8%, 90.4% and 94.1% on ...").
+func (s *sentence) contextMetric(r *run, i int, ctx *paperContext) (string, origin) {
+	if !r.nums[i].pct {
+		return "", none
+	}
+	switch l := ctx.lastCues; {
+	case len(l) == len(r.nums):
+		return l[i].metric, abstractWide
+	case len(l) == 1:
+		return l[0].metric, abstractWide
+	}
+	return "", none
+}
+
+// datasetsFor finds the dataset of each number of run r: from a list of
+// datasets matched to the run, the dataset written after the run, as many
+// datasets in the sentence as the run has numbers ("reaching 66.5% and
+// 62.6% on the two benchmarks"), the topic set before the run ("On ImageNet,
+// ..."), any dataset before it, or one after it that no run has taken.
+func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) {
+	k := len(r.nums)
+	out := make([]*mention, k)
+	orig := make([]origin, k)
+	mapped := 0
+	for i, n := range r.nums {
+		if d := s.listDataset[n]; d != nil {
+			out[i], orig[i] = d, direct
+			mapped++
+		}
+	}
+	if mapped == k {
+		return out, orig
+	}
+	fill := func(d *mention, o origin) ([]*mention, []origin) {
+		for i := range out {
+			if out[i] == nil {
+				out[i], orig[i] = d, o
+			}
+		}
+		return out, orig
+	}
+	for i := range s.datasets {
+		if s.datasets[i].attachedTo == r {
+			return fill(&s.datasets[i], direct)
+		}
+	}
+	if k >= 2 && !r.nums[0].rangeEnd && sameMetric(metrics) {
+		if distinct := s.distinctDatasets(); len(distinct) == k {
+			for i := range out {
+				out[i], orig[i] = distinct[i], sentenceWide
+			}
+			return out, orig
+		}
+	}
+	var topic, before *mention
+	for i := range s.datasets {
+		d := &s.datasets[i]
+		if d.end > r.start {
+			break
+		}
+		before = d
+		if d.attachedTo == nil {
+			topic = d
+		}
+	}
+	if topic != nil {
+		return fill(topic, direct)
+	}
+	if before != nil {
+		return fill(before, sentenceWide)
+	}
+	for i := range s.datasets {
+		if d := &s.datasets[i]; d.start >= r.end && d.attachedTo == nil {
+			return fill(d, sentenceWide)
+		}
+	}
+	return out, orig
+}
+
+func sameMetric(ms []string) bool {
+	for _, m := range ms {
+		if m != ms[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// distinctDatasets returns the sentence's datasets, each name once, in order.
+func (s *sentence) distinctDatasets() []*mention {
+	var out []*mention
+	seen := map[string]bool{}
+	for i := range s.datasets {
+		d := &s.datasets[i]
+		if !seen[d.name] {
+			seen[d.name] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// defaultMetric is the metric the caller assumes for a dataset, or "".
+func (m *matcher) defaultMetric(dataset string) string {
+	return m.metrics[dataset]
+}
