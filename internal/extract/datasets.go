@@ -156,7 +156,7 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 	for i := 0; i < len(toks); i++ {
 		var j int
 		switch {
-		case datasetPrepositions[strings.ToLower(toks[i].text)]:
+		case datasetPrepositions[strings.ToLower(toks[i].text)] && !afterComparison(toks, i):
 			j = i + 1
 		case i > 0 && inKnown(toks[i-1]) && !inKnown(toks[i]) && strings.TrimSpace(s[toks[i-1].end:toks[i].start]) == "," &&
 			i+1 < len(toks) && listContinues(s, toks, i):
@@ -190,6 +190,16 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		i = k - 1
 	}
 	return out
+}
+
+// afterComparison reports whether "over" at i compares with a model rather
+// than naming a dataset: "a 3.4% gain over Llama-2-7B", "improves over IRRA".
+func afterComparison(toks []token, i int) bool {
+	if !strings.EqualFold(toks[i].text, "over") || i == 0 {
+		return false
+	}
+	w := strings.ToLower(toks[i-1].text)
+	return backDelta[w] || forwardDelta[w] || scoreVerbs[w] || numberRe.MatchString(w) && strings.Trim(numberRe.FindString(w), "0123456789.,") == ""
 }
 
 func onlySpaces(s string) bool { return strings.TrimSpace(s) == "" }

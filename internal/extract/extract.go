@@ -33,6 +33,10 @@ type Candidate struct {
 	RangeEnd   bool    // one end of a reported range ("between 72.1% and 78.4%")
 	Confidence string  // "high", "med" or "low"
 	Evidence   string  // the sentence the number came from
+	// Note says, when Confidence is not "high", why not: "metric from
+	// another sentence", "no method named", "value under a changed
+	// setting", ... Several reasons are joined with "; ".
+	Note string
 }
 
 // Key identifies a candidate across runs over the same text, so that storing
@@ -69,6 +73,49 @@ const (
 	Med  = "med"
 	Low  = "low"
 )
+
+// DefaultMinConfidence is the confidence a moderation queue should ask for
+// by default: Extract(...).Filter(DefaultMinConfidence) keeps "high" and
+// "med" candidates and leaves out the "low" ones (range ends, values under
+// a changed setting, scores whose method the paper never names, ...).
+const DefaultMinConfidence = Med
+
+// confidenceRank orders the levels; an unknown level ranks below "low".
+func confidenceRank(c string) int {
+	switch c {
+	case High:
+		return 3
+	case Med:
+		return 2
+	case Low:
+		return 1
+	}
+	return 0
+}
+
+// AtLeast reports whether the candidate's confidence is min or higher.
+// An empty or unknown min accepts every candidate.
+func (c Candidate) AtLeast(min string) bool {
+	if confidenceRank(min) == 0 {
+		return true
+	}
+	return confidenceRank(c.Confidence) >= confidenceRank(min)
+}
+
+// Filter returns the result with only the candidates whose confidence is
+// min or higher ("high", "med" or "low"; "" keeps all). Unknown datasets
+// are kept as they are. Extract itself returns every candidate, so that a
+// caller can choose: a moderation queue would normally take
+// Filter(DefaultMinConfidence).
+func (r Result) Filter(min string) Result {
+	out := Result{Unknown: r.Unknown}
+	for _, c := range r.Candidates {
+		if c.AtLeast(min) {
+			out.Candidates = append(out.Candidates, c)
+		}
+	}
+	return out
+}
 
 // Extract reads scores from a listing of papers (see Blocks) or from a lone
 // abstract. known lists the datasets to report scores for; numbers tied to
@@ -140,6 +187,7 @@ type paperContext struct {
 	datasets    []string // distinct known datasets named anywhere in the abstract
 	unknownSeen bool     // some unknown benchmark-like name is in the abstract
 	lastCues    []cue    // the last metric, or list of metrics, named so far
+	lastSubject string   // the last method read as the subject of a score verb
 }
 
 func (p *paperContext) addDataset(name string) {

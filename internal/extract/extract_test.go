@@ -304,3 +304,72 @@ func FuzzExtract(f *testing.F) {
 		Blocks(text)
 	})
 }
+
+// TestChangedSettingsAndOthers holds sentences whose extra numbers are
+// values under a changed setting or someone unnamed's: what a queue taking
+// Filter(DefaultMinConfidence) may see is listed, nothing else.
+func TestChangedSettingsAndOthers(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Under 40% label noise, Foo keeps 68.1% accuracy on CIFAR-100.", nil},
+		{"With only 10% of the labels, Foo reaches 71.2% top-1 accuracy on ImageNet.", nil},
+		{"When trained on a 10% subset of ImageNet, Foo reaches 60.2% top-1 accuracy.", nil},
+		{"Trained on only half of CUHK-PEDES, Foo reaches 70.2% Rank-1 on CUHK-PEDES.", nil},
+		// The whole sentence is at 80% noise, Foo's value too.
+		{"Foo keeps Rank-1 on RSTPReid at 61.5%, whereas IRRA falls to 48.0% at 80% noise.", nil},
+		{"Foo reaches 80.1% accuracy on CIFAR-100, which degrades to 61.3% under Gaussian noise.",
+			[]string{"Foo | CIFAR-100 | Accuracy | 80.1%"}},
+		{"Foo reaches 80.1% accuracy on CIFAR-100, whereas the strongest prior method reaches 77.4%.",
+			[]string{"Foo | CIFAR-100 | Accuracy | 80.1%"}},
+		{"Foo reaches an accuracy of 70.1% on MMLU; random guessing gives 25.0%.",
+			[]string{"Foo | MMLU | Accuracy | 70.1%"}},
+		{"Foo scores 70.1% on MMLU, close to GPT-4 (86.4%) and far above chance (25%).",
+			[]string{"Foo | MMLU | Accuracy | 70.1%", "GPT-4 | MMLU | Accuracy | 86.4%"}},
+		{"Removing Mixup costs DeiT-S 1.9% top-1 on ImageNet.", nil},
+		{"Foo attains 77.2% Rank-1 on CUHK-PEDES versus 73.4% for IRRA, and 67.5% versus 60.2% on RSTPReid.",
+			[]string{"Foo | CUHK-PEDES | Rank-1 | 77.2%", "IRRA | CUHK-PEDES | Rank-1 | 73.4%", "Foo | RSTPReid | Rank-1 | 67.5%"}},
+		{"Foo improves accuracy on MMLU to 70.1%, a 3.4% absolute gain over Llama-2-7B at 66.7%.",
+			[]string{"Foo | MMLU | Accuracy | 70.1%", "Llama-2-7B | MMLU | Accuracy | 66.7%"}},
+		{"Foo reaches 75.3% zero-shot and 84.9% fine-tuned top-1 accuracy on ImageNet.",
+			[]string{"Foo | ImageNet-1k | Top-1 accuracy | 75.3%", "Foo | ImageNet-1k | Top-1 accuracy | 84.9%"}},
+	}
+	for _, tt := range tests {
+		got := describe(extractOne(tt.text).Filter(DefaultMinConfidence).Candidates)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestPronounTakesEarlierSubject(t *testing.T) {
+	text := "Genomic Sequence Classification with Mamba\n" +
+		"MiM averages 86.2% accuracy. Per task, it scores 81.0% on Mouse Enhancers and 96.3% on Human vs Worm."
+	got := describe(Extract(text, knownDatasets).Candidates)
+	want := []string{"MiM | Mouse Enhancers | Accuracy | 81.0%", "MiM | Human vs Worm | Accuracy | 96.3%"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestFilter(t *testing.T) {
+	res := Result{
+		Candidates: []Candidate{{Raw: "1", Confidence: High}, {Raw: "2", Confidence: Med}, {Raw: "3", Confidence: Low}},
+		Unknown:    []Unknown{{Phrase: "X"}},
+	}
+	for _, tt := range []struct {
+		min  string
+		want int
+	}{{High, 1}, {Med, 2}, {Low, 3}, {"", 3}} {
+		got := res.Filter(tt.min)
+		if len(got.Candidates) != tt.want || len(got.Unknown) != 1 {
+			t.Errorf("Filter(%q) = %+v", tt.min, got)
+		}
+	}
+	for _, c := range extractOne("Foo reaches 80.1% accuracy on CIFAR-100, which degrades to 61.3% under noise.").Candidates {
+		if c.Confidence != High && c.Note == "" {
+			t.Errorf("%s candidate %s has no note", c.Confidence, c.Raw)
+		}
+	}
+}

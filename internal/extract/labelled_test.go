@@ -35,6 +35,13 @@ type score struct {
 
 func evaluate(t *testing.T, name string, known []Dataset) (scores, unknown score) {
 	t.Helper()
+	return evaluateAt(t, name, known, "")
+}
+
+// evaluateAt is evaluate over the candidates of confidence min or higher
+// (Result.Filter(min)); "" takes all.
+func evaluateAt(t *testing.T, name string, known []Dataset, min string) (scores, unknown score) {
+	t.Helper()
 	text, err := os.ReadFile("testdata/" + name + ".txt")
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +62,7 @@ func evaluate(t *testing.T, name string, known []Dataset) (scores, unknown score
 		}
 		wantUnknown[p.Title] = p.Unknown
 	}
-	res := Extract(string(text), known)
+	res := Extract(string(text), known).Filter(min)
 	got := map[string]bool{}
 	for _, c := range res.Candidates {
 		k := c.Key() // Key lower-cases the method: names compare without case
@@ -64,7 +71,7 @@ func evaluate(t *testing.T, name string, known []Dataset) (scores, unknown score
 			scores.truePos++
 		} else {
 			scores.falsePos++
-			t.Logf("false positive: %s (%s, %s) in %q", k, c.Raw, c.Confidence, c.Evidence)
+			t.Logf("false positive: %s (%s, %s%s) in %q", k, c.Raw, c.Confidence, noteSuffix(c), c.Evidence)
 		}
 	}
 	for k := range want {
@@ -106,6 +113,25 @@ func evaluate(t *testing.T, name string, known []Dataset) (scores, unknown score
 	return scores, unknown
 }
 
+func noteSuffix(c Candidate) string {
+	if c.Note == "" {
+		return ""
+	}
+	return ": " + c.Note
+}
+
+// thresholdLine reports precision and recall of a set at each confidence
+// threshold, without logging the misses.
+func thresholdLine(name string, known []Dataset) string {
+	var parts []string
+	for _, min := range []string{Low, Med, High} {
+		sc, _ := evaluateAt(&testing.T{}, name, known, min)
+		parts = append(parts, fmt.Sprintf(">=%s P %.3f (%d/%d) R %.3f (%d/%d)", min,
+			sc.precision, sc.truePos, sc.truePos+sc.falsePos, sc.recall, sc.truePos, sc.truePos+sc.falseNegative))
+	}
+	return name + " by confidence: " + strings.Join(parts, "; ")
+}
+
 func ratio(a, b int) float64 {
 	if b == 0 {
 		return 1
@@ -126,6 +152,11 @@ func TestLabelledSet(t *testing.T) {
 	if sc.precision < 0.95 || sc.recall < 0.8 {
 		t.Errorf("precision %.3f, recall %.3f: want at least 0.95 and 0.8", sc.precision, sc.recall)
 	}
+	// The same gate for what a queue sees by default.
+	def, _ := evaluateAt(&testing.T{}, "labelled", knownDatasets, DefaultMinConfidence)
+	if def.precision < 0.95 || def.recall < 0.8 {
+		t.Errorf("at confidence %s: precision %.3f, recall %.3f: want at least 0.95 and 0.8", DefaultMinConfidence, def.precision, def.recall)
+	}
 }
 
 // TestLabelledSetWithoutDefaultMetrics reports the same figures for a caller
@@ -143,15 +174,30 @@ func TestLabelledSetWithoutDefaultMetrics(t *testing.T) {
 // extractor, with their gold, before it was run on them. heldout.txt scored
 // precision 0.733, recall 0.717 on its first run and was then used to fix
 // what it showed, so it is no longer unseen. heldout2.txt scored 0.667 and
-// 0.667 on its first run; only two small general fixes followed ("up 2.3 AP"
-// as a gain, "score" as a noun). That first figure is the honest guide to
-// text the extractor has not seen. It only reports.
+// 0.667 on its first run and was then used for fixes too (changed settings,
+// "versus", pronouns, unnamed subjects). heldout3.txt (23 abstracts, 53
+// scores) was written after those fixes, gold first, and the extractor was
+// not changed after its first run, which scored precision 0.696 (39/56),
+// recall 0.736 (39/53) over all candidates, and 0.761 (35/46), 0.660 (35/53)
+// at DefaultMinConfidence. That first figure is the honest guide to text the
+// extractor has not seen. It only reports.
 func TestHeldOutSets(t *testing.T) {
-	for _, name := range []string{"heldout", "heldout2"} {
+	for _, name := range []string{"heldout", "heldout2", "heldout3"} {
 		sc, unk := evaluate(t, name, knownDatasets)
 		line := fmt.Sprintf("%s set: precision %.3f (%d/%d), recall %.3f (%d/%d); unknown datasets: precision %.3f, recall %.3f",
 			name, sc.precision, sc.truePos, sc.truePos+sc.falsePos, sc.recall, sc.truePos, sc.truePos+sc.falseNegative,
 			unk.precision, unk.recall)
+		t.Log(line)
+		fmt.Println(line)
+	}
+}
+
+// TestConfidenceThresholds reports, for every set, precision and recall of
+// what Result.Filter keeps at each confidence threshold. A queue that takes
+// Filter(DefaultMinConfidence) sees the ">=med" figures. It only reports.
+func TestConfidenceThresholds(t *testing.T) {
+	for _, name := range []string{"labelled", "heldout", "heldout2", "heldout3"} {
+		line := thresholdLine(name, knownDatasets)
 		t.Log(line)
 		fmt.Println(line)
 	}

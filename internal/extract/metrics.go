@@ -31,6 +31,7 @@ var cueTable = []struct {
 	{regexp.MustCompile(`\bmAP\b`), "mAP"},
 	{regexp.MustCompile(`\bmINP\b`), "mINP"},
 	{regexp.MustCompile(`\bmIoU\b`), "mIoU"},
+	{regexp.MustCompile(`\bPQ\b`), "PQ"},
 	{regexp.MustCompile(`\b[Bb]ox\s+AP\b|\bAP\^?box\b`), "Box AP"},
 	{regexp.MustCompile(`\b[Mm]ask\s+AP\b|\bAP\^?mask\b`), "Mask AP"},
 	{regexp.MustCompile(`\bAP\b`), "AP"},

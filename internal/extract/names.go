@@ -218,6 +218,7 @@ var genericOthers = map[string]bool{
 	"baseline": true, "baselines": true, "teacher": true, "teachers": true,
 	"predecessor": true, "counterpart": true, "counterparts": true, "competitor": true,
 	"competitors": true, "prior": true, "previous": true, "sota": true, "best": true,
+	"chance": true, "random": true, "humans": true,
 }
 
 // modelNouns follow a name to say it is a model: "the IRRA model".

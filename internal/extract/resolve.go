@@ -11,7 +11,8 @@ const (
 	none         origin = iota
 	direct              // written with the number, or mapped from a list
 	sentenceWide        // elsewhere in the same sentence
-	abstractWide        // from another sentence, or the dataset's usual metric
+	abstractWide        // from another sentence
+	assumed             // the dataset's usual metric, as the caller set it
 )
 
 // resolve turns the sentence's kept runs into candidates and unknown datasets.
@@ -33,7 +34,7 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			// a metric for is a score on it: "It scores 56.3 on MMLU".
 			if n.metric == "" && !n.pct && strings.Contains(n.raw, ".") && n.dataset != nil &&
 				n.dataset.known && n.dOrigin == direct {
-				n.metric, n.mOrigin = ctx.m.defaultMetric(n.dataset.name), abstractWide
+				n.metric, n.mOrigin = ctx.m.defaultMetric(n.dataset.name), assumed
 				metrics[i] = n.metric
 			}
 		}
@@ -82,7 +83,7 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				n.metric, n.mOrigin = s.contextMetric(r, i, ctx)
 			}
 			if n.metric == "" {
-				n.metric, n.mOrigin = ctx.m.defaultMetric(n.dataset.name), abstractWide
+				n.metric, n.mOrigin = ctx.m.defaultMetric(n.dataset.name), assumed
 			}
 			if n.metric == "" {
 				continue
@@ -100,7 +101,7 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if n.pct {
 				c.Unit = "%"
 			}
-			c.Confidence = confidence(n, r)
+			c.Confidence, c.Note = s.confidence(n, r)
 			cands = append(cands, c)
 		}
 	}
@@ -116,14 +117,63 @@ func allHaveMetric(ms []string) bool {
 	return true
 }
 
-func confidence(n *number, r *run) string {
+// confidence rates a candidate and says why it is not "high". "high" needs
+// the metric and the dataset written with the number (or mapped from a
+// list) and a method; one of them borrowed from elsewhere in the sentence,
+// or the dataset's usual metric, gives "med"; anything less sure gives
+// "low": a range end, no method, a method read from "it", a value under a
+// changed setting, or a metric and a dataset both borrowed.
+func (s *sentence) confidence(n *number, r *run) (string, string) {
+	var low, med []string
 	switch {
-	case n.rangeEnd || r.method == "":
-		return Low
-	case n.mOrigin == direct && n.dOrigin == direct:
-		return High
+	case n.rangeEnd:
+		low = append(low, "one end of a range")
 	}
-	return Med
+	if r.method == "" {
+		low = append(low, "no method named")
+	}
+	if r.modified {
+		low = append(low, "value under a changed setting")
+	}
+	if s.condition != "" {
+		low = append(low, "value under a changed setting (\""+s.condition+"\")")
+	}
+	if r.fromPronoun {
+		med = append(med, "method read from \"it\"")
+	}
+	switch n.mOrigin {
+	case sentenceWide:
+		med = append(med, "metric from elsewhere in the sentence")
+	case abstractWide:
+		med = append(med, "metric from another sentence")
+	case assumed:
+		med = append(med, "metric assumed for the dataset")
+	}
+	switch n.dOrigin {
+	case sentenceWide:
+		med = append(med, "dataset from elsewhere in the sentence")
+	case abstractWide:
+		med = append(med, "dataset from another sentence")
+	}
+	if n.mOrigin != direct && n.dOrigin != direct && (n.mOrigin == abstractWide || n.dOrigin == abstractWide ||
+		r.source == fromPaper && r.method != "") {
+		// Neither is written with the number, and one is not even in its
+		// sentence, or the method is only assumed to be the paper's ("...,
+		// and the student reaches 75.4%"): too loose a tie to be worth a
+		// moderator's time by default.
+		if r.source == fromPaper {
+			med = append(med, "method assumed to be the paper's")
+		}
+		low = append(low, med...)
+		med = nil
+	}
+	switch {
+	case len(low) > 0:
+		return Low, strings.Join(append(low, med...), "; ")
+	case len(med) > 0:
+		return Med, strings.Join(med, "; ")
+	}
+	return High, ""
 }
 
 // metricFor finds the metric of number i of run r: from a list of metrics
@@ -262,6 +312,14 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 	for i := range s.datasets {
 		if s.datasets[i].attachedTo == r {
 			return fill(&s.datasets[i], direct)
+		}
+	}
+	// "67.5% versus 60.2% on RSTPReid": both are on RSTPReid.
+	for v := r.versus; v != nil; v = v.versus {
+		for i := range s.datasets {
+			if s.datasets[i].attachedTo == v {
+				return fill(&s.datasets[i], direct)
+			}
 		}
 	}
 	if k >= 2 && !r.nums[0].rangeEnd && sameMetric(metrics) {

@@ -19,6 +19,10 @@ type run struct {
 	metrics    []string // resolved, when every number has one
 
 	namedByChange bool // a value before a change, whose method the value after it names
+	versus        *run // "67.5% versus 60.2% on RSTPReid": the run compared with, which shares its dataset
+	compared      bool // after "versus", "vs." or "compared with": someone else's value, dropped unless named
+	modified      bool // a value under a changed setting: "drops to 85.0%", "falls to 48.0%"
+	fromPronoun   bool // the method is the subject of an earlier sentence, read from "it"
 }
 
 type methodSource int
@@ -43,6 +47,11 @@ type sentence struct {
 	listMetric  map[*number]*cue     // from "top-1/top-5"
 	runAt       map[int]*run         // the run of the number starting at a position
 	cueOwners   map[*cue][]*run      // the runs whose numbers a metric is written with
+
+	// condition, when not "", says the sentence reports values under a
+	// changed setting ("at 80% noise", "once classes are merged", "Under
+	// these settings"); its candidates get confidence "low".
+	condition string
 }
 
 func parseSentence(text string, ctx *paperContext) *sentence {
@@ -80,9 +89,11 @@ func parseSentence(text string, ctx *paperContext) *sentence {
 		s.findOwnCue(n)
 	}
 	s.groupRuns()
+	s.pairVersus()
 	for _, r := range s.runs {
 		s.dropNonScores(r)
 	}
+	s.condition = s.findCondition()
 	s.mapLists()
 	for _, r := range s.runs {
 		for _, n := range r.nums {
@@ -105,7 +116,43 @@ func parseSentence(text string, ctx *paperContext) *sentence {
 			s.nameFromChange(r)
 		}
 	}
+	// Remember who this sentence's subject was, for an "it" in the next.
+	for _, r := range s.runs {
+		if !r.dropped && r.source == fromSubject && !r.fromPronoun {
+			ctx.lastSubject = r.method
+		}
+	}
 	return s
+}
+
+// versusGap joins two values compared with each other: "67.5% versus 60.2%".
+var versusGap = regexp.MustCompile(`^\s*(?:versus|vs\.?|against)\s*$`)
+
+// pairVersus links "A versus B on D": the dataset written after B is A's too.
+func (s *sentence) pairVersus() {
+	for i := 1; i < len(s.runs); i++ {
+		a, b := s.runs[i-1], s.runs[i]
+		if a.end <= b.start && len(a.nums) == len(b.nums) && versusGap.MatchString(s.text[a.end:b.start]) {
+			a.versus = b
+		}
+	}
+}
+
+// conditionRe finds a sentence that reports values under a changed setting
+// rather than plain scores: noise or corruption levels, a part of the labels
+// or data, merged or removed parts, ablations.
+var conditionRe = regexp.MustCompile(`(?i)` +
+	`^(?:under|once|if|removing|ablating)\b` +
+	`|\b(?:once|if)\s+(?:the\s+|a\s+|an\s+|we\s+|it\s+|they\s+)?\w+\s+(?:is|are|was|were|gets|get|becomes)\b` +
+	`|\b(?:trained|fine-?tuned|pre-?trained|evaluated|tested)\s+(?:on|with)\s+(?:only\s+)?(?:half|a\s+(?:fraction|subset|part|quarter|third|tenth)|one\s+(?:half|quarter|third|tenth)|(?:a\s+)?\d+(?:\.\d+)?\s*%)` +
+	`|\bunder\s+(?:these|this|such|the\s+same)\s+(?:settings?|conditions?|noise|corruptions?|shifts?|attacks?)\b` +
+	`|\b(?:under|at|with)\s+(?:only\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:noise|labels?|annotations?|supervision|data|sparsity|corruption|occlusion|masking|pruning)\b` +
+	`|\b(?:noisy|corrupted|perturbed|adversarial|occluded)\s+(?:labels?|captions?|inputs?|images?|test|setting|data)\b`)
+
+// findCondition returns the phrase that marks the sentence as reporting
+// values under a changed setting, or "".
+func (s *sentence) findCondition() string {
+	return conditionRe.FindString(s.text)
 }
 
 // nameFromChange gives a value before a change the method that the value
@@ -240,7 +287,7 @@ func numEnd(n *number) int {
 
 // listGap separates the numbers of one list; an article may follow "and"
 // when the next number brings its own metric ("74.8% accuracy and an MCC of 0.49").
-var listGap = regexp.MustCompile(`^[\s,/&]*(?:and|or)?\s*(?:an?|the)?[\s,/]*$`)
+var listGap = regexp.MustCompile(`^[\s,/&]*(?:(?:and|or)\s*(?:an?|the)?)?[\s,/]*$`)
 
 // clauseJoin is ", and" between two numbers: a list of two has no comma
 // before "and", so this starts a new clause ("HyenaDNA's 90.9%, and 96.2% on ...").
@@ -265,6 +312,10 @@ func (s *sentence) groupRuns() {
 					gapEnd = n.cue.start
 				}
 				gap := s.text[numEnd(prev):max(gapEnd, numEnd(prev))]
+				// "75.3% zero-shot and 84.9% fine-tuned top-1 accuracy"
+				if m := scoreModifier.FindString(strings.TrimLeft(gap, " ")); m != "" {
+					gap = strings.TrimPrefix(strings.TrimLeft(gap, " "), m)
+				}
 				join = listGap.MatchString(gap) && !(len(cur.nums) == 1 && clauseJoin.MatchString(gap))
 			}
 		}
@@ -325,10 +376,26 @@ func set(words ...string) map[string]bool {
 // 80.6%") is kept only when a name stands right before "from".
 func (s *sentence) dropNonScores(r *run) {
 	w, i := s.governingWord(r.start)
+	if i >= 0 && onlySpaces(s.text[s.toks[i].end:r.start]) && !isPossessive(s.toks[i].text) &&
+		nameKind(s.toks[i].text) == modelWord && !s.blocked(s.toks[i]) {
+		// A name between the word and the number: "costs DeiT-S 1.9%".
+		j := i
+		for j > 0 && nameKind(s.toks[j-1].text) != notName && onlySpaces(s.text[s.toks[j-1].end:s.toks[j].start]) {
+			j--
+		}
+		if w2, _ := s.governingWord(s.toks[j].start); backDelta[w2] {
+			r.dropped = true
+			return
+		}
+	}
 	switch {
 	case backDelta[w], genericOthers[w]:
 		r.dropped = true
 		return
+	case versusWords[w] || w == "with" && i > 0 && strings.EqualFold(s.toks[i-1].text, "compared"):
+		r.compared = true // someone else's value, kept only when named
+	case w == "to" && i > 0 && declineVerbs[strings.ToLower(s.toks[i-1].text)]:
+		r.modified = true // "drops to 85.0% once classes are merged"
 	case w == "from" && !r.nums[0].rangeEnd:
 		// "improves a ResNet-50 from 76.1% to 77.4%": the value before is ResNet-50's.
 		j := i - 1
@@ -373,11 +440,52 @@ func (s *sentence) dropNonScores(r *run) {
 		}
 	}
 	for _, n := range r.nums {
-		if next := s.tokensAfter(numEnd(n), 1); len(next) == 1 && strings.EqualFold(next[0], "of") {
+		next := s.tokensAfter(numEnd(n), 2)
+		if len(next) >= 1 && strings.EqualFold(next[0], "of") {
 			n.dropped = true // "2.1% of its training sequences"
 		}
+		// A setting, not a score: "at 80% noise", "40% label noise", "50% sparsity".
+		if n.cue == nil || !n.cueAfter {
+			for k, t := range next {
+				w := strings.ToLower(t)
+				if settingNouns[w] {
+					n.dropped = true
+					break
+				}
+				if k == 0 && (forwardStops[w] || forwardDelta[w]) {
+					break
+				}
+			}
+		}
+	}
+	dropped := true
+	for _, n := range r.nums {
+		dropped = dropped && n.dropped
+	}
+	if dropped {
+		r.dropped = true
 	}
 }
+
+func isPossessive(w string) bool {
+	_, ok := possessive(w)
+	return ok
+}
+
+// versusWords put someone else's value next to a score: "77.2% versus 73.4% for IRRA".
+var versusWords = set("versus", "vs", "against")
+
+// declineVerbs before "to" give a value under a changed setting, not a
+// plain score: "drops to 85.0% once classes are merged".
+var declineVerbs = set("drops", "drop", "dropped", "dropping", "falls", "fall", "fell", "falling",
+	"degrades", "degrade", "degraded", "degrading", "declines", "decline", "declined", "declining",
+	"decreases", "decreased", "decreasing", "collapses", "collapsed", "plummets", "plummeted",
+	"deteriorates", "deteriorated", "shrinks", "shrank", "sinks", "sank", "slips", "slipped", "down")
+
+// settingNouns after a percentage make it a setting: "at 80% noise", "40% label noise".
+var settingNouns = set("subset", "subsets", "split", "portion", "fraction", "noise", "sparsity", "corruption", "corruptions", "occlusion", "masking",
+	"pruning", "labels", "annotations", "supervision", "data", "dropout", "quantization",
+	"quantisation", "perturbation", "perturbations", "poisoning", "missing")
 
 // openingPhrase names, at the start of a sentence, the model whose
 // numbers change: "For CLIP ViT-L/14, accuracy rises from 75.3% to 77.1%".
@@ -635,7 +743,7 @@ var scoreVerbs = set("reaches", "reach", "reached", "achieves", "achieve", "achi
 	"posts", "keeps", "keep", "retains", "maintains", "reports", "delivers", "raises", "raise",
 	"raised", "lifts", "lifted", "improves", "improve", "improved", "boosts", "boosted",
 	"outperforms", "outperform", "outperformed", "surpasses", "surpassed", "beats", "matches",
-	"rises", "rose", "stays", "remains", "trails", "lags")
+	"rises", "rose", "stays", "remains", "trails", "lags", "averages", "averaged", "gives", "gave")
 
 var adverbs = set("also", "still", "only", "now", "further", "then", "consistently", "even",
 	"thus", "therefore", "already", "clearly")
@@ -698,7 +806,31 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 	if s.methodAfter(r) {
 		return
 	}
+	if r.compared {
+		r.dropped = true // "67.5% versus 60.2%": whose 60.2%?
+		return
+	}
 	s.subjectMethod(r, ctx)
+	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) && s.withOwnMethod(ctx.method) {
+		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
+		// result of the paper's method applied to a model is the paper's.
+		r.method, r.source = ctx.method, fromPaper
+	}
+}
+
+// withOwnOpening is a sentence opening that equips a model with something:
+// "With ViT-Adapter-L, ...", "Using our adapter, ...".
+var withOwnOpening = regexp.MustCompile(`^(?:With|Using|Equipped with|Armed with)\s+(?:the\s+)?([^,]+),`)
+
+// withOwnMethod reports whether the sentence opens by applying the paper's
+// own method ("With ViT-Adapter-L, a plain ViT reaches ...").
+func (s *sentence) withOwnMethod(method string) bool {
+	m := withOwnOpening.FindStringSubmatch(s.text)
+	if m == nil {
+		return false
+	}
+	head := strings.TrimSpace(m[1])
+	return strings.EqualFold(head, method) || strings.HasPrefix(strings.ToLower(head), "our ")
 }
 
 // lastTokenBefore returns the index of the last word ending at or before pos, or -1.
@@ -755,6 +887,9 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		}
 		prevStart = t.start
 		if o := s.keptRunAt(t.start); o != nil && o != r {
+			if o.namedByChange {
+				continue // "lifts accuracy from 45.3% to 48.9%": go on to the verb
+			}
 			if o.source == fromSubject {
 				r.method, r.source = o.method, fromSubject
 			}
@@ -771,6 +906,13 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			return
 		}
 		j = s.skipRelativeClause(j, i)
+		if pronouns[s.toks[j].text] && ctx.method == "" && ctx.lastSubject != "" {
+			// "MiM averages 86.2% accuracy. Per task, it scores 81.0% on ...":
+			// a paper with no named method of its own goes on about the
+			// subject of the sentence before.
+			r.method, r.source, r.fromPronoun = ctx.lastSubject, fromSubject, true
+			return
+		}
 		if !s.blocked(s.toks[j]) {
 			if name := nameEndingAt(s.text, s.toks, j, s.blocked); name != "" {
 				r.method, r.source = name, fromSubject
@@ -794,11 +936,58 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				}
 			}
 		}
+		if s.unnamedOtherSubject(j) {
+			r.dropped = true
+		}
 		return
 	}
 }
 
+// othersWords in a subject make it someone else's, unnamed: "the strongest
+// prior method", "existing approaches", "human experts", "random guessing".
+var othersWords = set("prior", "previous", "existing", "competing", "competitor", "competitors",
+	"baseline", "baselines", "other", "others", "human", "humans", "expert", "experts",
+	"annotators", "random", "chance", "guessing", "teacher", "teachers", "predecessor",
+	"original", "vanilla", "conventional", "standard", "unmodified", "published", "earlier")
+
+// ownWords in a subject make it the paper's: "our model", "the proposed method".
+var ownWords = set("our", "ours", "we", "it", "proposed", "this", "resulting")
+
+var determiners = set("the", "a", "an", "its", "their", "these", "those")
+
+var contrastWords = set("whereas", "while", "whilst", "but", "unlike", "although", "though")
+
+// unnamedOtherSubject reports whether the subject ending at word j, which is
+// not a name, is someone else's: it has a word such as "prior", "baseline"
+// or "human", or it opens a contrasting clause ("whereas the teacher model
+// reaches", "while larger models reach") without saying it is the paper's.
+func (s *sentence) unnamedOtherSubject(j int) bool {
+	k := j
+	for ; k >= 0 && k > j-6; k-- {
+		w := strings.ToLower(s.toks[k].text)
+		if othersWords[w] && !s.blocked(s.toks[k]) {
+			return true
+		}
+		if ownWords[w] {
+			return false
+		}
+		if determiners[w] || contrastWords[w] {
+			break // the subject starts here
+		}
+		if k > 0 && strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",;:(") {
+			return false
+		}
+	}
+	if k >= 0 && determiners[strings.ToLower(s.toks[k].text)] {
+		k--
+	}
+	return k >= 0 && contrastWords[strings.ToLower(s.toks[k].text)]
+}
+
 var relativePronouns = set("which", "who", "that")
+
+// pronouns that stand for the subject of an earlier sentence.
+var pronouns = set("it", "It")
 
 // skipRelativeClause moves the subject word j of the verb at i past a
 // relative clause to the name it describes: "MobileViT-XS, which reaches",
