@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Columns is the header, in order.
@@ -52,6 +53,12 @@ type Record struct {
 	SourceURL      string
 	Confidence     string
 	Note           string
+
+	// DirectionInferred says HigherIsBetter is a guess from the metric's
+	// name (the Papers with Code format does not say). It is not a column:
+	// a metric created from such a record waits for a moderator's review,
+	// and an existing metric's direction wins over the guess.
+	DirectionInferred bool
 }
 
 // Error points at the line and column of bad input, counted from 1.
@@ -200,6 +207,11 @@ func (p *parser) get(col string) (string, bool) {
 	// A lone CR cannot survive a CRLF file (encoding/csv drops it on
 	// write), so it is read as the line break it stands for.
 	v := strings.ReplaceAll(p.fields[i], "\r", "\n")
+	if !utf8.ValidString(v) {
+		// Postgres refuses such text, and then without a position.
+		p.fail(col, "is not valid UTF-8")
+		return "", true
+	}
 	return unneutralise(strings.TrimSpace(v)), true
 }
 
@@ -340,22 +352,29 @@ func CheckURL(s string) error {
 	if len(s) > 2000 {
 		return fmt.Errorf("URL is %d bytes long; at most 2000", len(s))
 	}
+	// url.Parse lowers the scheme; the database's check does not.
+	lower := strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil || !lower || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("%q is not an http or https URL", clip(s))
 	}
 	return nil
 }
 
-// ParseDate reads "2023" or "2023-06-27".
+// ParseDate reads "2023" or "2023-06-27", years 1900 to 2200 (what the
+// papers table holds).
 func ParseDate(s string) (time.Time, error) {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, nil
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		t, err = time.Parse("2006", s)
 	}
-	if t, err := time.Parse("2006", s); err == nil {
-		return t, nil
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a year (2023) or a date (2023-06-27)", clip(s))
 	}
-	return time.Time{}, fmt.Errorf("%q is not a year (2023) or a date (2023-06-27)", clip(s))
+	if t.Year() < 1900 || t.Year() > 2200 {
+		return time.Time{}, fmt.Errorf("%q: the year is not between 1900 and 2200", clip(s))
+	}
+	return t, nil
 }
 
 func clip(s string) string {

@@ -71,8 +71,10 @@ func (c *catalog) dataset(ctx context.Context, name string, taskID int64, parent
 }
 
 // metric finds the dataset's metric or creates it. A record whose
-// direction disagrees with the stored one is refused: the direction is
-// never changed silently by an import.
+// explicit direction disagrees with the stored one is refused: the
+// direction is never changed silently by an import. An inferred direction
+// (rec.DirectionInferred) is only a guess, so the stored one, possibly
+// confirmed by a moderator, wins over it.
 func (c *catalog) metric(ctx context.Context, datasetID int64, rec csvio.Record) (model.Metric, error) {
 	key := fmt.Sprintf("%d\x00%s", datasetID, strings.ToLower(rec.Metric))
 	m, ok := c.metrics[key]
@@ -94,7 +96,7 @@ func (c *catalog) metric(ctx context.Context, datasetID int64, rec csvio.Record)
 		}
 		c.metrics[key] = m
 	}
-	if m.HigherIsBetter != rec.HigherIsBetter {
+	if m.HigherIsBetter != rec.HigherIsBetter && !rec.DirectionInferred {
 		return m, fmt.Errorf("metric %q: higher_is_better=%t, but the database says %s: %w",
 			rec.Metric, rec.HigherIsBetter, m.DirectionText(), ErrInvalid)
 	}
@@ -132,7 +134,7 @@ func (c *catalog) createMetric(ctx context.Context, datasetID int64, rec csvio.R
 		primary = false
 	}
 	m := model.Metric{DatasetID: datasetID, Name: rec.Metric, HigherIsBetter: rec.HigherIsBetter,
-		Unit: rec.MetricUnit, IsPrimary: primary, Position: n.Count,
+		DirectionNeedsReview: rec.DirectionInferred, Unit: rec.MetricUnit, IsPrimary: primary, Position: n.Count,
 		Decimals: decimalsOf(rec.Raw, rec.Value, rec.Unit, rec.MetricUnit)}
 	base := Slugify(rec.Metric)
 	for i := 1; ; i++ {
@@ -151,9 +153,11 @@ func (c *catalog) createMetric(ctx context.Context, datasetID int64, rec csvio.R
 		m.Slug = slug
 		break
 	}
-	err := c.tx.WithContext(ctx).Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, unit, decimals, is_primary, position)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		datasetID, m.Slug, m.Name, m.HigherIsBetter, m.Unit, m.Decimals, m.IsPrimary, m.Position).Scan(&m.ID).Error
+	err := c.tx.WithContext(ctx).Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, direction_needs_review,
+		unit, decimals, is_primary, position)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+		datasetID, m.Slug, m.Name, m.HigherIsBetter, m.DirectionNeedsReview,
+		m.Unit, m.Decimals, m.IsPrimary, m.Position).Scan(&m.ID).Error
 	return m, err
 }
 

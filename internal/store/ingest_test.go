@@ -53,3 +53,36 @@ func TestSeedTwiceChangesNothing(t *testing.T) {
 	}
 	t.Logf("seed: %+v; %d results", first.Counts, n)
 }
+
+// TestReseedAfterCorrection: once a moderator has changed a seeded result,
+// seeding again (make run does it on every start) keeps the correction and
+// does not bring the old number back beside it.
+func TestReseedAfterCorrection(t *testing.T) {
+	t.Parallel()
+	db, _ := testdb.Open(t)
+	st := store.New(db, nil)
+	seed(t, st)
+	var id int64
+	db.Raw(`SELECT r.id FROM results r JOIN methods m ON m.id = r.method_id WHERE m.name = 'DSSL' AND r.value = 39.05`).Scan(&id)
+	if id == 0 {
+		t.Fatal("no DSSL 39.05 in the seed")
+	}
+	// What an approved correction does: a new value, a new version, a revision.
+	if err := db.Exec(`UPDATE results SET value = 40.5, score = 40.5, raw = '40.5', version = version + 1 WHERE id = ?`, id).Error; err != nil {
+		t.Fatal(err)
+	}
+	db.Exec(`INSERT INTO revisions (result_id, action, actor, after) SELECT id, 'correction', 'mod', result_snapshot(results) FROM results WHERE id = ?`, id)
+	var retired int64
+	db.Raw(`SELECT r.id FROM results r JOIN methods m ON m.id = r.method_id WHERE m.name = 'DSSL' AND r.value = 32.43`).Scan(&retired)
+	db.Exec(`UPDATE results SET retired_at = now(), version = version + 1 WHERE id = ?`, retired)
+
+	again := seed(t, st)
+	if again.New+again.Conflicting+again.Changed != 0 {
+		t.Fatalf("re-seed after a correction wrote %+v", again.Counts)
+	}
+	var n int64
+	db.Raw(`SELECT count(*) FROM results r JOIN methods m ON m.id = r.method_id WHERE m.name = 'DSSL' AND r.value IN (39.05, 32.43) AND r.retired_at IS NULL`).Scan(&n)
+	if n != 0 {
+		t.Fatalf("the corrected and the retired numbers came back (%d live rows)", n)
+	}
+}

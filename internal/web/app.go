@@ -33,6 +33,9 @@ type Options struct {
 	TrustedProxies []string
 	SubmitPerHour  int
 	Version        string
+	// MinFillTime is the least time between serving a suggestion form and
+	// getting it back that a person needs; 0 means 3 s. Tests shorten it.
+	MinFillTime time.Duration
 }
 
 // Server holds what the handlers share.
@@ -41,6 +44,7 @@ type Server struct {
 	opt    Options
 	boards *boardCache
 	log    *slog.Logger
+	sec    *security // CSRF, sessions, spam guards: csrf.go, session.go
 }
 
 // New builds the fiber app with every route.
@@ -59,7 +63,11 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 	if err := engine.Load(); err != nil {
 		return nil, fmt.Errorf("web: templates: %w", err)
 	}
-	s := &Server{store: st, opt: opt, boards: newBoardCache(2_000_000), log: opt.Log}
+	sec, err := newSecurity(st, opt)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{store: st, opt: opt, boards: newBoardCache(2_000_000), log: opt.Log, sec: sec}
 	app := fiber.New(fiber.Config{
 		// Handlers may keep strings past the request (caches, logs);
 		// immutable mode copies them out of fasthttp's reused buffers.
@@ -99,6 +107,7 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 		Root:   http.FS(assets.Static()),
 		MaxAge: 3600,
 	}))
+	s.useSecurity(app)
 	s.routes(app)
 	app.Use(func(c *fiber.Ctx) error {
 		return fiber.NewError(fiber.StatusNotFound, "There is no page at "+c.Path()+".")

@@ -47,5 +47,5 @@ func (s *Server) resultShow(c *fiber.Ctx) error {
 		otherRows = append(otherRows, row(o))
 	}
 	return c.Render("result", fiber.Map{"Title": r.MethodName + " on " + r.DatasetName, "R": row(r),
-		"Others": otherRows, "History": history})
+		"Others": otherRows, "History": historyViews(history)})
 }

@@ -16,6 +16,29 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/papers/:slug", s.paperShow)
 	app.Get("/results/:id", s.resultShow)
 	app.Get("/changes", s.changes)
+	app.Get("/changes.atom", s.changesFeed)
+
+	// Suggestions: anyone, no account; CSRF (global), bot checks, and a
+	// per-address rate limit on every POST.
+	app.Get("/results/:id/correct", s.correctionNew)
+	app.Post("/results/:id/correct", s.limitSubmissions, s.correctionSave)
+	app.Get("/results/:id/flag", s.flagNew)
+	app.Post("/results/:id/flag", s.limitSubmissions, s.flagSave)
+	app.Get("/datasets/:slug/suggest", s.resultAddNew)
+	app.Post("/datasets/:slug/suggest", s.limitSubmissions, s.resultAddSave)
+	app.Get("/submissions/:token", s.submissionStatus)
+
+	// Moderators: the session is checked against the database on every
+	// request (loadUser), then requireModerator.
+	app.Get("/login", s.loginForm)
+	app.Post("/login", s.login)
+	app.Post("/logout", s.logout)
+	app.Post("/results/:id/revert", s.requireModerator, s.resultRevert)
+	mod := app.Group("/mod", s.requireModerator)
+	mod.Get("/queue", s.modQueue)
+	mod.Get("/submissions/:id", s.modReview)
+	mod.Post("/submissions/:id/approve", s.modApprove)
+	mod.Post("/submissions/:id/reject", s.modReject)
 
 	api := app.Group("/api/v1")
 	api.Get("/datasets", s.apiDatasets)

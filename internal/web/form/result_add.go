@@ -1,0 +1,88 @@
+package form
+
+import (
+	"strings"
+
+	"github.com/benchboard/benchboard/internal/model"
+)
+
+// ResultAdd is the "suggest a result" form of a leaderboard, as typed.
+type ResultAdd struct {
+	Method     string
+	Metric     string // the metric's slug
+	Value      string
+	PlusMinus  string
+	Setting    string
+	ExtraData  bool
+	SourceURL  string
+	ReportedIn string
+	Note       string
+
+	extraRaw string
+}
+
+// NewResultAdd reads the form.
+func NewResultAdd(v Values) ResultAdd {
+	return ResultAdd{
+		Method:     clean(get(v, "method")),
+		Metric:     strings.TrimSpace(get(v, "metric")),
+		Value:      strings.TrimSpace(get(v, "value")),
+		PlusMinus:  strings.TrimSpace(get(v, "plus_minus")),
+		Setting:    clean(get(v, "setting")),
+		extraRaw:   strings.TrimSpace(get(v, "extra_data")),
+		SourceURL:  strings.TrimSpace(get(v, "source_url")),
+		ReportedIn: clean(get(v, "reported_in")),
+		Note:       strings.TrimSpace(get(v, "note")),
+	}
+}
+
+// Validate checks the form against the dataset's metrics and returns the
+// proposed result. The metric must be one of the dataset's; the method may
+// be new (the moderator's approval makes it).
+func (f *ResultAdd) Validate(metrics []model.Metric) (model.Fields, Errors) {
+	errs := Errors{}
+	var out model.Fields
+	switch msg := Text(f.Method, MaxMethod); {
+	case msg != "":
+		errs.Add("method", msg)
+	case f.Method == "":
+		errs.Add("method", "Name the method, as its paper does (an existing name or alias is matched, ignoring case).")
+	}
+	out.Method = f.Method
+	for _, m := range metrics {
+		if m.Slug == f.Metric {
+			out.MetricID = m.ID
+		}
+	}
+	if out.MetricID == 0 {
+		errs.Add("metric", "Choose one of this leaderboard's metrics.")
+	}
+	if v, msg := Number(f.Value); msg != "" {
+		errs.Add("value", msg)
+	} else {
+		out.Value, out.ValueText = v, f.Value
+	}
+	if f.PlusMinus != "" {
+		v, msg := Number(f.PlusMinus)
+		if msg == "" && v < 0 {
+			msg = "The ± must be zero or more."
+		}
+		errs.Add("plus_minus", msg)
+		out.PlusMinus = &v
+	}
+	errs.Add("setting", Text(f.Setting, MaxSetting))
+	out.Setting = f.Setting
+	extra, msg := Bool(f.extraRaw)
+	errs.Add("extra_data", msg)
+	f.ExtraData, out.ExtraData = extra, extra
+	if f.SourceURL == "" {
+		errs.Add("source_url", "A result needs a source: give the address of the paper, table or README where it appears.")
+	} else {
+		errs.Add("source_url", URL(f.SourceURL))
+	}
+	out.SourceURL = f.SourceURL
+	errs.Add("reported_in", Text(f.ReportedIn, MaxReportedIn))
+	out.ReportedIn = f.ReportedIn
+	errs.Add("note", Multiline(f.Note, MaxNote))
+	return out, errs
+}
