@@ -140,6 +140,8 @@ type Submission struct {
 	DecidedBy       *int64
 	DecisionNote    string
 	AppliedResultID *int64
+	SubmittedBy     string // "" for an anonymous visitor; "extractor" for candidates read from paper text
+	Evidence        string // the sentence an extracted candidate came from
 }
 
 // User is a moderator.

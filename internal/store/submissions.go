@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -87,6 +88,8 @@ type submissionRow struct {
 	DeciderEmail    string
 	ResultVersion   *int
 	ResultRetired   bool
+	SubmittedBy     string
+	Evidence        string
 }
 
 func (r submissionRow) info() (SubmissionInfo, error) {
@@ -94,7 +97,7 @@ func (r submissionRow) info() (SubmissionInfo, error) {
 		Submission: model.Submission{ID: r.ID, Token: r.Token, Kind: r.Kind, Status: r.Status, DatasetID: r.DatasetID,
 			ResultID: r.ResultID, BaseVersion: r.BaseVersion, FlagReason: r.FlagReason, Note: r.Note,
 			CreatedAt: r.CreatedAt, DecidedAt: r.DecidedAt, DecidedBy: r.DecidedBy, DecisionNote: r.DecisionNote,
-			AppliedResultID: r.AppliedResultID},
+			AppliedResultID: r.AppliedResultID, SubmittedBy: r.SubmittedBy, Evidence: r.Evidence},
 		DatasetName: r.DatasetName, DatasetSlug: r.DatasetSlug, MethodName: r.MethodName, MetricName: r.MetricName,
 		MetricDecimals: r.MetricDecimals, MetricUnit: r.MetricUnit, DeciderEmail: r.DeciderEmail,
 		ResultVersion: r.ResultVersion, ResultRetired: r.ResultRetired,
@@ -122,7 +125,8 @@ SELECT s.id, s.token, s.kind, s.status, s.dataset_id, s.result_id, s.base_versio
        coalesce(me.name, s.after->>'method', '') AS method_name,
        coalesce(m.name, '') AS metric_name, coalesce(m.decimals, 2) AS metric_decimals, coalesce(m.unit, '') AS metric_unit,
        coalesce(u.email, '') AS decider_email,
-       r.version AS result_version, coalesce(r.retired_at IS NOT NULL, false) AS result_retired
+       r.version AS result_version, coalesce(r.retired_at IS NOT NULL, false) AS result_retired,
+       s.submitted_by, s.evidence
 FROM submissions s
 JOIN datasets d ON d.id = s.dataset_id
 LEFT JOIN results r ON r.id = s.result_id
@@ -173,13 +177,37 @@ func (s *Store) CreateSubmission(ctx context.Context, sub model.Submission) (str
 	if err != nil {
 		return "", err
 	}
-	err = s.w(ctx).Exec(`INSERT INTO submissions (token, kind, dataset_id, result_id, base_version, before, after, flag_reason, note)
-		VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
-		token, sub.Kind, sub.DatasetID, sub.ResultID, sub.BaseVersion, before, after, sub.FlagReason, sub.Note).Error
+	err = s.w(ctx).Exec(`INSERT INTO submissions (token, kind, dataset_id, result_id, base_version, before, after, flag_reason, note,
+			submitted_by, evidence)
+		VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11)`,
+		token, sub.Kind, sub.DatasetID, sub.ResultID, sub.BaseVersion, before, after, sub.FlagReason, sub.Note,
+		sub.SubmittedBy, sub.Evidence).Error
 	if err != nil {
 		return "", fmt.Errorf("store: create submission: %w", err)
 	}
 	return token, nil
+}
+
+// CreateExtracted queues a candidate read from paper text as a pending
+// "add". key identifies the candidate across runs: a candidate queued
+// before (pending or decided) is not queued again, and created is false.
+func (s *Store) CreateExtracted(ctx context.Context, sub model.Submission, key string) (created bool, err error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return false, fmt.Errorf("store: submission token: %w", err)
+	}
+	after, err := jsonOrNil(sub.After)
+	if err != nil {
+		return false, err
+	}
+	sum := sha256.Sum256([]byte(key))
+	res := s.w(ctx).Exec(`INSERT INTO submissions (token, kind, dataset_id, after, note, submitted_by, evidence, dedupe_key)
+		VALUES ($1, 'add', $2, $3::jsonb, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING`,
+		hex.EncodeToString(b), sub.DatasetID, after, sub.Note, sub.SubmittedBy, sub.Evidence, hex.EncodeToString(sum[:]))
+	if res.Error != nil {
+		return false, fmt.Errorf("store: queue extracted candidate: %w", res.Error)
+	}
+	return res.RowsAffected == 1, nil
 }
 
 func jsonOrNil(f *model.Fields) (*string, error) {

@@ -39,6 +39,8 @@ func (s *Server) routes(app *fiber.App) {
 	mod.Get("/submissions/:id", s.modReview)
 	mod.Post("/submissions/:id/approve", s.modApprove)
 	mod.Post("/submissions/:id/reject", s.modReject)
+	mod.Get("/extract", s.modExtractForm)
+	mod.Post("/extract", s.modExtract)
 
 	api := app.Group("/api/v1")
 	api.Get("/datasets", s.apiDatasets)
