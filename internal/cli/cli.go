@@ -15,6 +15,7 @@ import (
 
 	"github.com/benchboard/benchboard/internal/config"
 	"github.com/benchboard/benchboard/internal/database"
+	"github.com/benchboard/benchboard/internal/store"
 )
 
 // env is what every command gets.
@@ -104,6 +105,26 @@ func (e *env) databaseURL(ctx context.Context) (dsn string, stop func() error, e
 		return "", nil, fmt.Errorf("embedded Postgres: %w", err)
 	}
 	return dsn, stop, nil
+}
+
+// openStore resolves the database, applies pending migrations, and opens a
+// small pool: what every command that reads or writes data needs first.
+// The returned close releases the pool and stops an embedded server.
+func (e *env) openStore(ctx context.Context) (*store.Store, func(), error) {
+	dsn, stop, err := e.databaseURL(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := database.Migrate(ctx, dsn); err != nil {
+		stop()
+		return nil, nil, err
+	}
+	db, err := database.Open(ctx, dsn, 2)
+	if err != nil {
+		stop()
+		return nil, nil, err
+	}
+	return store.New(db, nil), func() { database.Close(db); stop() }, nil
 }
 
 // errUsage marks a command line that does not parse.

@@ -7,10 +7,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/benchboard/benchboard/internal/database"
 	"github.com/benchboard/benchboard/internal/extract"
 	"github.com/benchboard/benchboard/internal/importer"
-	"github.com/benchboard/benchboard/internal/store"
 )
 
 // extractCmd reads candidate scores out of a paper listing and queues them
@@ -34,20 +32,12 @@ func extractCmd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
-	dsn, stop, err := e.databaseURL(ctx)
+	st, closeStore, err := e.openStore(ctx)
 	if err != nil {
 		return err
 	}
-	defer stop()
-	if _, err := database.Migrate(ctx, dsn); err != nil {
-		return err
-	}
-	db, err := database.Open(ctx, dsn, 2)
-	if err != nil {
-		return err
-	}
-	defer database.Close(db)
-	rep, err := importer.ExtractText(ctx, store.New(db, nil), string(text), importer.ExtractOptions{DryRun: *dry, MinConfidence: *minConf})
+	defer closeStore()
+	rep, err := importer.ExtractText(ctx, st, string(text), importer.ExtractOptions{DryRun: *dry, MinConfidence: *minConf})
 	if err != nil {
 		return fmt.Errorf("extract: %s: %w", fs.Arg(0), err)
 	}

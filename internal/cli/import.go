@@ -9,9 +9,7 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/benchboard/benchboard/internal/database"
 	"github.com/benchboard/benchboard/internal/importer"
-	"github.com/benchboard/benchboard/internal/store"
 )
 
 // importFile is `benchboard import [--format csv|pwc] [--dry-run] [--actor NAME] FILE`.
@@ -66,21 +64,13 @@ func importFile(ctx context.Context, e *env, args []string) error {
 	opt.Progress = e.stderr
 	opt.Terminal = isTerminal(e.stderr)
 
-	dsn, stop, err := e.databaseURL(ctx)
+	st, closeStore, err := e.openStore(ctx)
 	if err != nil {
 		return err
 	}
-	defer stop()
-	if _, err := database.Migrate(ctx, dsn); err != nil {
-		return err
-	}
-	db, err := database.Open(ctx, dsn, 2)
-	if err != nil {
-		return err
-	}
-	defer database.Close(db)
+	defer closeStore()
 
-	sum, err := importer.Import(ctx, store.New(db, nil), f, opt)
+	sum, err := importer.Import(ctx, st, f, opt)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}

@@ -11,7 +11,6 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/benchboard/benchboard/internal/database"
 	"github.com/benchboard/benchboard/internal/password"
 	"github.com/benchboard/benchboard/internal/store"
 )
@@ -35,20 +34,11 @@ func userCmd(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, userUsage)
 		return fmt.Errorf("user %s: %w", joinArgs(args), errUsage)
 	}
-	dsn, stop, err := e.databaseURL(ctx)
+	st, closeStore, err := e.openStore(ctx)
 	if err != nil {
 		return err
 	}
-	defer stop()
-	if _, err := database.Migrate(ctx, dsn); err != nil {
-		return err
-	}
-	db, err := database.Open(ctx, dsn, 2)
-	if err != nil {
-		return err
-	}
-	defer database.Close(db)
-	st := store.New(db, nil)
+	defer closeStore()
 	switch sub {
 	case "add":
 		return userAdd(ctx, e, st, rest[0])

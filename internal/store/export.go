@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/benchboard/benchboard/internal/csvio"
@@ -82,6 +83,31 @@ func (r *Rows) Next(rec *csvio.Record) (ok bool, err error) {
 		rec.PaperDate = fmt.Sprint(year.Int64)
 	}
 	return true, nil
+}
+
+// WriteCSV writes every remaining row to w in the project's CSV format and
+// closes w; it returns how many rows it wrote.
+func (r *Rows) WriteCSV(w io.Writer) (int, error) {
+	cw, err := csvio.NewWriter(w)
+	if err != nil {
+		return 0, err
+	}
+	var rec csvio.Record
+	n := 0
+	for {
+		ok, err := r.Next(&rec)
+		if err != nil {
+			return n, err
+		}
+		if !ok {
+			break
+		}
+		if err := cw.Write(rec); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, cw.Close()
 }
 
 // Close releases the cursor.

@@ -6,9 +6,6 @@ import (
 	"fmt"
 
 	"github.com/gofiber/fiber/v2"
-
-	"github.com/benchboard/benchboard/internal/csvio"
-	"github.com/benchboard/benchboard/internal/store"
 )
 
 // datasetExport streams one leaderboard as CSV.
@@ -49,32 +46,11 @@ func (s *Server) streamCSV(c *fiber.Ctx, datasetID int64, filename string) error
 		if bom {
 			bw.WriteString("\ufeff") // Excel reads UTF-8 only with it
 		}
-		if err := writeCSV(bw, rows); err != nil {
+		if _, err := rows.WriteCSV(flushWriter{bw}); err != nil {
 			log.Warn("export stopped", "error", err.Error())
 		}
 	})
 	return nil
-}
-
-func writeCSV(bw *bufio.Writer, rows *store.Rows) error {
-	w, err := csvio.NewWriter(flushWriter{bw})
-	if err != nil {
-		return err
-	}
-	var rec csvio.Record
-	for {
-		ok, err := rows.Next(&rec)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		if err := w.Write(rec); err != nil {
-			return err
-		}
-	}
-	return w.Close()
 }
 
 // flushWriter pushes each CSV flush on to the client, so a slow reader

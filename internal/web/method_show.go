@@ -43,12 +43,7 @@ func (s *Server) methodShow(c *fiber.Ctx) error {
 	var items []charts.MethodScore
 	for _, r := range reports {
 		mt := metrics[r.MetricID]
-		var pm *float64
-		if r.PlusMinus != nil {
-			v := model.ConvertUnit(*r.PlusMinus, r.Unit, mt.Unit)
-			pm = &v
-		}
-		rows = append(rows, methodRow{Report: r, Metric: mt, Text: formatNumber(r.Score, mt.Decimals), PM: formatPM(pm, mt.Decimals)})
+		rows = append(rows, reportRow(r, mt))
 		if mt.IsPrimary {
 			label := r.DatasetName
 			if r.Setting != "" {

@@ -3,7 +3,6 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/benchboard/benchboard/internal/model"
 )
 
 func (s *Server) paperShow(c *fiber.Ctx) error {
@@ -32,12 +31,7 @@ func (s *Server) paperShow(c *fiber.Ctx) error {
 	rows := make([]methodRow, 0, len(reports))
 	for _, r := range reports {
 		mt := metrics[r.MetricID]
-		var pm *float64
-		if r.PlusMinus != nil {
-			v := model.ConvertUnit(*r.PlusMinus, r.Unit, mt.Unit)
-			pm = &v
-		}
-		rows = append(rows, methodRow{Report: r, Metric: mt, Text: formatNumber(r.Score, mt.Decimals), PM: formatPM(pm, mt.Decimals)})
+		rows = append(rows, reportRow(r, mt))
 	}
 	return c.Render("paper", fiber.Map{"Title": p.Title, "Paper": p, "Methods": methods, "Rows": rows})
 }

@@ -34,14 +34,7 @@ func (s *Server) resultShow(c *fiber.Ctx) error {
 		return err
 	}
 	mt := metrics[r.MetricID]
-	row := func(rep model.Report) methodRow {
-		var pm *float64
-		if rep.PlusMinus != nil {
-			v := model.ConvertUnit(*rep.PlusMinus, rep.Unit, mt.Unit)
-			pm = &v
-		}
-		return methodRow{Report: rep, Metric: mt, Text: formatNumber(rep.Score, mt.Decimals), PM: formatPM(pm, mt.Decimals)}
-	}
+	row := func(rep model.Report) methodRow { return reportRow(rep, mt) }
 	var otherRows []methodRow
 	for _, o := range others {
 		otherRows = append(otherRows, row(o))

@@ -41,6 +41,16 @@ func (s *Server) routes(app *fiber.App) {
 	mod.Post("/submissions/:id/reject", s.modReject)
 	mod.Get("/extract", s.modExtractForm)
 	mod.Post("/extract", s.modExtract)
+	// Imports: upload → dry-run preview → confirm or cancel. The upload
+	// alone may carry a body over the app's BodyLimit: allowUploads.
+	s.allowUploads(app)
+	mod.Get("/import", s.importForm)
+	mod.Post("/import", s.importUpload)
+	mod.Get("/import/:token", s.importPreview)
+	mod.Post("/import/:token/confirm", s.importConfirm)
+	mod.Post("/import/:token/cancel", s.importCancel)
+	mod.Get("/metrics", s.metricReview)
+	mod.Post("/metrics/:id/direction", s.metricDirection)
 
 	api := app.Group("/api/v1")
 	api.Get("/datasets", s.apiDatasets)

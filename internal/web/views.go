@@ -58,3 +58,14 @@ func sourceText(r model.Report) string {
 	}
 	return "source"
 }
+
+// reportRow is a result as the method, paper and result pages list it: the
+// score and its ± in the metric's unit, with its fixed decimals.
+func reportRow(r model.Report, mt model.Metric) methodRow {
+	var pm *float64
+	if r.PlusMinus != nil {
+		v := model.ConvertUnit(*r.PlusMinus, r.Unit, mt.Unit)
+		pm = &v
+	}
+	return methodRow{Report: r, Metric: mt, Text: formatNumber(r.Score, mt.Decimals), PM: formatPM(pm, mt.Decimals)}
+}
