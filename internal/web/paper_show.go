@@ -2,7 +2,6 @@ package web
 
 import (
 	"github.com/gofiber/fiber/v2"
-
 )
 
 func (s *Server) paperShow(c *fiber.Ctx) error {
