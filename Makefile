@@ -25,7 +25,7 @@ $(ECHARTS): package.json package-lock.json
 vet: assets
 	$(GO) vet ./...
 
-test: assets vet test-go fuzz
+test: assets vet fuzz test-go
 
 test-go:
 	$(GO) test -count=1 -timeout 30m ./...
