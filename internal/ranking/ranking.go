@@ -5,9 +5,10 @@
 package ranking
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/benchboard/benchboard/internal/model"
@@ -124,21 +125,36 @@ func Better(a, b float64, higherIsBetter bool) bool {
 // Rank gives each row its competition rank by the primary metric:
 // 1, 2, 2, 4. Rows without a primary score get rank 0.
 func Rank(rows []*Row, primary model.Metric) {
-	var scored []*Row
-	for _, r := range rows {
+	// Scores are read out of the cell maps once; the sort compares plain
+	// floats and breaks ties by position, which keeps it stable without
+	// sort.SliceStable's O(n log² n) moves.
+	type scored struct {
+		row   *Row
+		score float64
+		pos   int
+	}
+	s := make([]scored, 0, len(rows))
+	for i, r := range rows {
 		r.Rank = 0
-		if r.Cells[primary.ID] != nil {
-			scored = append(scored, r)
+		if c := r.Cells[primary.ID]; c != nil {
+			s = append(s, scored{r, c.Score, i})
 		}
 	}
-	sort.SliceStable(scored, func(i, j int) bool {
-		return Better(scored[i].Cells[primary.ID].Score, scored[j].Cells[primary.ID].Score, primary.HigherIsBetter)
+	hib := primary.HigherIsBetter
+	slices.SortFunc(s, func(a, b scored) int {
+		switch {
+		case Better(a.score, b.score, hib):
+			return -1
+		case Better(b.score, a.score, hib):
+			return 1
+		}
+		return cmp.Compare(a.pos, b.pos)
 	})
-	for i, r := range scored {
-		if i > 0 && Same(r.Cells[primary.ID].Score, scored[i-1].Cells[primary.ID].Score) {
-			r.Rank = scored[i-1].Rank
+	for i := range s {
+		if i > 0 && Same(s[i].score, s[i-1].score) {
+			s[i].row.Rank = s[i-1].row.Rank
 		} else {
-			r.Rank = i + 1
+			s[i].row.Rank = i + 1
 		}
 	}
 }
@@ -156,29 +172,53 @@ var Columns = []string{"method", "year", "params"}
 // for names. Rows missing the key's value always come last, whatever the
 // order, and ties keep a stable order by method name.
 func Sort(rows []*Row, key Key, desc bool) {
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
-		if key.Metric == nil && key.Column == "method" {
-			ca, cb := strings.ToLower(a.Method), strings.ToLower(b.Method)
-			if ca == cb {
+	// Each row's sort value and lower-cased name are computed once, not
+	// in every comparison; ties fall back to the input position, so the
+	// result is the stable order the comparison defines.
+	type keyed struct {
+		row   *Row
+		name  string
+		value float64
+		ok    bool
+		pos   int
+	}
+	ks := make([]keyed, len(rows))
+	for i, r := range rows {
+		v, ok := sortValue(r, key)
+		ks[i] = keyed{r, strings.ToLower(r.Method), v, ok, i}
+	}
+	byMethod := key.Metric == nil && key.Column == "method"
+	less := func(a, b *keyed) bool {
+		if byMethod {
+			if a.name == b.name {
 				return false
 			}
-			return (ca < cb) != desc
+			return (a.name < b.name) != desc
 		}
-		va, oka := sortValue(a, key)
-		vb, okb := sortValue(b, key)
 		switch {
-		case !oka && !okb:
-			return strings.ToLower(a.Method) < strings.ToLower(b.Method)
-		case !oka:
+		case !a.ok && !b.ok:
+			return a.name < b.name
+		case !a.ok:
 			return false
-		case !okb:
+		case !b.ok:
 			return true
-		case Same(va, vb):
-			return strings.ToLower(a.Method) < strings.ToLower(b.Method)
+		case Same(a.value, b.value):
+			return a.name < b.name
 		}
-		return (va > vb) == desc
+		return (a.value > b.value) == desc
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		switch {
+		case less(&a, &b):
+			return -1
+		case less(&b, &a):
+			return 1
+		}
+		return cmp.Compare(a.pos, b.pos)
 	})
+	for i := range ks {
+		rows[i] = ks[i].row
+	}
 }
 
 func sortValue(r *Row, key Key) (float64, bool) {

@@ -97,10 +97,11 @@ func (s *Server) apiResults(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	shared, err := s.loadBoard(ctx, d)
+	b, err := s.loadBoard(ctx, d)
 	if err != nil {
 		return err
 	}
+	shared := b.rows
 	rb := rankBoard(shared, d, q)
 	rows := make([]apiRow, 0, len(rb.Page))
 	for _, r := range rb.Page {

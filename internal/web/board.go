@@ -192,6 +192,46 @@ type board struct {
 	version int64
 	rows    []*ranking.Row
 	size    int
+
+	// charts memoises the page's charts by the query they depend on: on a
+	// large board they cost more than the rest of the page together, and
+	// they change only with the data (a new version is a new board).
+	mu     sync.Mutex
+	charts map[chartKey][]chartView
+}
+
+// chartKey is everything of a query that the charts depend on: the sort
+// (which metric is plotted, and the order points are listed in) and the
+// filters (which rows are plotted). The page number is not in it.
+type chartKey struct {
+	sort, order, setting, extra, confidence string
+	from, to                                int
+}
+
+// chartsPerBoard bounds the memo: filters come from the URL, and a
+// crawler must not fill memory with one entry per combination.
+const chartsPerBoard = 4
+
+// chartsFor returns the charts of rows (the filtered, sorted board of q),
+// built once per board and query.
+func (b *board) chartsFor(d store.DatasetInfo, q boardQuery, rows []*ranking.Row) []chartView {
+	k := chartKey{q.Sort, q.Order, q.Setting, q.Extra, q.Confidence, q.YearFrom, q.YearTo}
+	b.mu.Lock()
+	cv, ok := b.charts[k]
+	b.mu.Unlock()
+	if ok {
+		return cv
+	}
+	cv = boardCharts(d, q, rows)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.charts == nil {
+		b.charts = make(map[chartKey][]chartView)
+	}
+	if len(b.charts) < chartsPerBoard {
+		b.charts[k] = cv
+	}
+	return cv
 }
 
 // boardCache keeps built boards keyed by dataset. An entry is valid only
@@ -240,22 +280,22 @@ func (bc *boardCache) put(id int64, b *board) {
 	bc.total += b.size
 }
 
-// loadBoard returns the dataset's rows, from the cache when current.
-func (s *Server) loadBoard(ctx context.Context, d store.DatasetInfo) ([]*ranking.Row, error) {
+// loadBoard returns the dataset's board, from the cache when current.
+func (s *Server) loadBoard(ctx context.Context, d store.DatasetInfo) (*board, error) {
 	version, err := s.store.DataVersion(ctx, d.ID)
 	if err != nil {
 		return nil, err
 	}
 	if b := s.boards.get(d.ID, version); b != nil {
-		return b.rows, nil
+		return b, nil
 	}
 	reports, err := s.store.BoardReports(ctx, d.ID)
 	if err != nil {
 		return nil, err
 	}
-	rows := ranking.Build(reports, d.Metrics)
-	s.boards.put(d.ID, &board{version: version, rows: rows, size: len(reports)})
-	return rows, nil
+	b := &board{version: version, rows: ranking.Build(reports, d.Metrics), size: len(reports)}
+	s.boards.put(d.ID, b)
+	return b, nil
 }
 
 // rankedBoard is one request's view: filtered, ranked, sorted, paged.

@@ -68,10 +68,11 @@ func (s *Server) datasetShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	shared, err := s.loadBoard(ctx, d)
+	b, err := s.loadBoard(ctx, d)
 	if err != nil {
 		return err
 	}
+	shared := b.rows
 	rb := rankBoard(shared, d, q)
 	if q.Page > 1 && q.Page > rb.Pages {
 		return fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"page\": there are %d pages.", max(rb.Pages, 1)))
@@ -93,7 +94,7 @@ func (s *Server) datasetShow(c *fiber.Ctx) error {
 		"Canonical": withQuery(base, q.values(d)),
 		"CSV":       base + ".csv",
 		"JSON":      withQuery("/api/v1/datasets/"+d.Slug+"/results", q.values(d)),
-		"Charts":    boardCharts(d, q, rb.All),
+		"Charts":    b.chartsFor(d, q, rb.All),
 	}
 	if q.Page > 1 {
 		prev := q
