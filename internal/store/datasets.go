@@ -146,3 +146,16 @@ func (s *Store) AllMetrics(ctx context.Context) (map[int64][]model.Metric, error
 	}
 	return out, nil
 }
+
+// DatasetVersion returns a dataset's id and data version by slug: the one
+// cheap query a cached leaderboard needs to know it is still current.
+func (s *Store) DatasetVersion(ctx context.Context, slug string) (id, version int64, err error) {
+	var rows []struct{ ID, DataVersion int64 }
+	if err := s.r(ctx).Raw("SELECT id, data_version FROM datasets WHERE slug = $1", slug).Scan(&rows).Error; err != nil {
+		return 0, 0, fmt.Errorf("store: dataset %q: %w", slug, err)
+	}
+	if len(rows) == 0 {
+		return 0, 0, fmt.Errorf("store: dataset %q: %w", slug, ErrNotFound)
+	}
+	return rows[0].ID, rows[0].DataVersion, nil
+}

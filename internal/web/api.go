@@ -87,6 +87,10 @@ type apiRow struct {
 
 // apiResults is the leaderboard as JSON, with the page's sort and filters.
 func (s *Server) apiResults(c *fiber.Ctx) error {
+	return s.cachedBoard(c, "api", func() error { return s.renderAPIResults(c) })
+}
+
+func (s *Server) renderAPIResults(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	d, err := s.store.Dataset(ctx, c.Params("slug"))

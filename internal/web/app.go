@@ -43,6 +43,7 @@ type Server struct {
 	store  *store.Store
 	opt    Options
 	boards *boardCache
+	pages  *pageCache
 	log    *slog.Logger
 	sec    *security // CSRF, sessions, spam guards: csrf.go, session.go
 }
@@ -67,7 +68,7 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{store: st, opt: opt, boards: newBoardCache(2_000_000), log: opt.Log, sec: sec}
+	s := &Server{store: st, opt: opt, boards: newBoardCache(2_000_000), pages: newPageCache(64 << 20), log: opt.Log, sec: sec}
 	app := fiber.New(fiber.Config{
 		// Handlers may keep strings past the request (caches, logs);
 		// immutable mode copies them out of fasthttp's reused buffers.

@@ -58,6 +58,10 @@ type chartView struct {
 // datasetShow renders a leaderboard: sort and filters from the query
 // string, rows ranked by the primary metric, charts of the sort metric.
 func (s *Server) datasetShow(c *fiber.Ctx) error {
+	return s.cachedBoard(c, "page", func() error { return s.renderBoard(c) })
+}
+
+func (s *Server) renderBoard(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	d, err := s.store.Dataset(ctx, c.Params("slug"))

@@ -1,0 +1,35 @@
+package web_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/benchboard/benchboard/internal/web"
+)
+
+// TestPageCacheIsNeverPersonal: a moderator's view of a leaderboard (with
+// their email and a CSRF token in it) is never handed to an anonymous
+// reader, and an anonymous reader's cached page never hides the moderator's
+// bar from the moderator.
+func TestPageCacheIsNeverPersonal(t *testing.T) {
+	t.Parallel()
+	site := newCorrSite(t, web.Options{})
+	mod := site.client()
+	mod.login("cache@example.org", site.moderator("cache@example.org"))
+	anon := site.client()
+	for i := 0; i < 2; i++ {
+		if p := mod.get("/datasets/imagenet-1k"); !strings.Contains(p.Text, "cache@example.org") {
+			t.Fatalf("round %d: the moderator's page lacks their name", i)
+		}
+		p := anon.get("/datasets/imagenet-1k")
+		if p.Status != 200 || strings.Contains(p.Text, "cache@example.org") || strings.Contains(p.Body, "_csrf") {
+			t.Fatalf("round %d: an anonymous reader got a personal page (status %d)", i, p.Status)
+		}
+	}
+	if p := anon.get("/datasets/no-such-dataset"); p.Status != 404 {
+		t.Fatalf("unknown dataset through the cache path: %d", p.Status)
+	}
+	if p := anon.get("/datasets/imagenet-1k?sort=nope"); p.Status != 400 {
+		t.Fatalf("bad sort through the cache path: %d", p.Status)
+	}
+}
