@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/url"
+	"sort"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -200,13 +201,55 @@ func boardCharts(d store.DatasetInfo, q boardQuery, rows []*ranking.Row) []chart
 			Paper: cell.Report.PaperTitle, URL: fmt.Sprintf("/results/%d", cell.Report.ID),
 		})
 	}
+	sample := chartSample(pts, m.HigherIsBetter)
 	var out []chartView
-	best, ok := charts.BestSoFar("chart-best", ax, pts)
+	best, ok := charts.BestSoFar("chart-best", ax, withAll(sample, charts.RunningBest(pts, m.HigherIsBetter)))
 	out = append(out, chartOf("chart-best", "Best so far over time", best, ok, "Too few dated results to draw a best-so-far line."))
-	pareto, ok := charts.ParamsPareto("chart-params", ax, pts)
+	pareto, ok := charts.ParamsPareto("chart-params", ax, withAll(sample, charts.ParetoFront(pts, m.HigherIsBetter)))
 	out = append(out, chartOf("chart-params", "Score against parameters", pareto, ok, "Too few results with a known parameter count to plot score against size."))
 	top, ok := charts.TopN("chart-top", ax, pts, 10)
 	out = append(out, chartOf("chart-top", "Top 10", top, ok, "Too few results for a top-10 chart."))
+	return out
+}
+
+// maxChartPoints bounds what a chart carries into the page: a 10,000-row
+// leaderboard would otherwise put megabytes of points in every page.
+const maxChartPoints = 600
+
+// chartSample keeps every point of a small board; of a large one, the best
+// half of the budget and an even spread of the rest. The running best and
+// the Pareto front are always added in full by the caller, so the lines
+// the charts are about stay exact.
+func chartSample(pts []charts.Point, higherIsBetter bool) []charts.Point {
+	if len(pts) <= maxChartPoints {
+		return pts
+	}
+	sorted := append([]charts.Point(nil), pts...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		return ranking.Better(sorted[i].Value, sorted[j].Value, higherIsBetter)
+	})
+	keep := sorted[:maxChartPoints/2]
+	rest := sorted[maxChartPoints/2:]
+	step := float64(len(rest)) / float64(maxChartPoints/2)
+	for i := 0; i < maxChartPoints/2; i++ {
+		keep = append(keep, rest[int(float64(i)*step)])
+	}
+	return keep
+}
+
+// withAll adds to sample the points of must it lacks (by result URL).
+func withAll(sample, must []charts.Point) []charts.Point {
+	seen := make(map[string]bool, len(sample))
+	for _, p := range sample {
+		seen[p.URL] = true
+	}
+	out := sample
+	for _, p := range must {
+		if !seen[p.URL] {
+			out = append(out, p)
+			seen[p.URL] = true
+		}
+	}
 	return out
 }
 
