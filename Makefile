@@ -39,7 +39,7 @@ fuzz: assets
 	done
 
 bench: build
-	$(GO) run ./cmd/benchboard-bench
+	$(GO) run ./cmd/benchboard-bench $(BENCHFLAGS)
 
 # A primary and a streaming replica in a private folder; reads must hit the replica.
 replica-check: build
