@@ -20,6 +20,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 	"github.com/gofiber/template/html/v2"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/benchboard/benchboard/internal/store"
 	assets "github.com/benchboard/benchboard/web"
@@ -44,6 +45,7 @@ type Server struct {
 	opt    Options
 	boards *boardCache
 	pages  *pageCache
+	builds singleflight.Group
 	log    *slog.Logger
 	sec    *security // CSRF, sessions, spam guards: csrf.go, session.go
 }

@@ -289,13 +289,21 @@ func (s *Server) loadBoard(ctx context.Context, d store.DatasetInfo) (*board, er
 	if b := s.boards.get(d.ID, version); b != nil {
 		return b, nil
 	}
-	reports, err := s.store.BoardReports(ctx, d.ID)
+	// After a write, every request for the board misses at once; they
+	// share one build instead of each reading the whole board.
+	v, err, _ := s.builds.Do(fmt.Sprintf("%d/%d", d.ID, version), func() (any, error) {
+		reports, err := s.store.BoardReports(ctx, d.ID)
+		if err != nil {
+			return nil, err
+		}
+		b := &board{version: version, rows: ranking.Build(reports, d.Metrics), size: len(reports)}
+		s.boards.put(d.ID, b)
+		return b, nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	b := &board{version: version, rows: ranking.Build(reports, d.Metrics), size: len(reports)}
-	s.boards.put(d.ID, b)
-	return b, nil
+	return v.(*board), nil
 }
 
 // rankedBoard is one request's view: filtered, ranked, sorted, paged.
