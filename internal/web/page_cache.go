@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/valyala/fasthttp"
 )
 
 // pageCache keeps rendered leaderboard pages and API answers for anonymous
@@ -22,6 +23,7 @@ type pageCache struct {
 
 type cachedPage struct {
 	body        []byte
+	gzipped     []byte // compressed once when kept, not on every hit
 	contentType string
 }
 
@@ -37,25 +39,25 @@ func (pc *pageCache) get(key string) (cachedPage, bool) {
 }
 
 func (pc *pageCache) put(key string, p cachedPage) {
-	if len(p.body) > pc.limit/8 {
+	if len(p.body)+len(p.gzipped) > pc.limit/8 {
 		return
 	}
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	if old, ok := pc.pages[key]; ok {
-		pc.bytes -= len(old.body)
+		pc.bytes -= len(old.body) + len(old.gzipped)
 	}
 	// Evict arbitrary pages until this one fits; pages of an old data
 	// version are never asked for again and go this way too.
 	for k, old := range pc.pages {
-		if pc.bytes+len(p.body) <= pc.limit {
+		if pc.bytes+len(p.body)+len(p.gzipped) <= pc.limit {
 			break
 		}
-		pc.bytes -= len(old.body)
+		pc.bytes -= len(old.body) + len(old.gzipped)
 		delete(pc.pages, k)
 	}
 	pc.pages[key] = p
-	pc.bytes += len(p.body)
+	pc.bytes += len(p.body) + len(p.gzipped)
 }
 
 // anonymous tells whether the response will carry nothing personal.
@@ -84,6 +86,12 @@ func (s *Server) cachedBoard(c *fiber.Ctx, kind string, render func() error) err
 	key := fmt.Sprintf("%s\x00%d\x00%d\x00%s", kind, id, version, c.Request().URI().QueryString())
 	if p, ok := s.pages.get(key); ok {
 		c.Set(fiber.HeaderContentType, p.contentType)
+		c.Vary(fiber.HeaderAcceptEncoding)
+		if c.Context().Request.Header.HasAcceptEncoding("gzip") {
+			// Already encoded: the compress middleware leaves it alone.
+			c.Set(fiber.HeaderContentEncoding, "gzip")
+			return c.Send(p.gzipped)
+		}
 		return c.Send(p.body)
 	}
 	if err := render(); err != nil {
@@ -91,7 +99,8 @@ func (s *Server) cachedBoard(c *fiber.Ctx, kind string, render func() error) err
 	}
 	if c.Response().StatusCode() == fiber.StatusOK {
 		body := append([]byte(nil), c.Response().Body()...)
-		s.pages.put(key, cachedPage{body: body, contentType: string(c.Response().Header.ContentType())})
+		s.pages.put(key, cachedPage{body: body, gzipped: fasthttp.AppendGzipBytesLevel(nil, body, fasthttp.CompressBestSpeed),
+			contentType: string(c.Response().Header.ContentType())})
 	}
 	return nil
 }

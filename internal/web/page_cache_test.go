@@ -1,6 +1,10 @@
 package web_test
 
 import (
+	gz "compress/gzip"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -31,5 +35,43 @@ func TestPageCacheIsNeverPersonal(t *testing.T) {
 	}
 	if p := anon.get("/datasets/imagenet-1k?sort=nope"); p.Status != 400 {
 		t.Fatalf("bad sort through the cache path: %d", p.Status)
+	}
+}
+
+// TestCachedPageEncodings: a cached page is served gzipped to clients that
+// accept it and plain to those that do not, with the same content.
+func TestCachedPageEncodings(t *testing.T) {
+	t.Parallel()
+	app, _ := seededApp(t)
+	fetch := func(gzip bool) (string, string) {
+		req := httptest.NewRequest(http.MethodGet, "/datasets/cuhk-pedes", nil)
+		if gzip {
+			req.Header.Set("Accept-Encoding", "gzip")
+		}
+		resp, err := app.Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var r io.Reader = resp.Body
+		if resp.Header.Get("Content-Encoding") == "gzip" {
+			zr, err := gz.NewReader(resp.Body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r = zr
+		}
+		b, _ := io.ReadAll(r)
+		return resp.Header.Get("Content-Encoding"), string(b)
+	}
+	_, first := fetch(false) // renders and keeps the page
+	for _, gzip := range []bool{true, false, true} {
+		enc, body := fetch(gzip)
+		if (enc == "gzip") != gzip {
+			t.Fatalf("accept gzip %v: Content-Encoding %q", gzip, enc)
+		}
+		if body != first || !strings.Contains(body, "IRRA") {
+			t.Fatalf("accept gzip %v: the cached page differs from the rendered one", gzip)
+		}
 	}
 }
