@@ -91,22 +91,11 @@ func (s *Server) apiResults(c *fiber.Ctx) error {
 }
 
 func (s *Server) renderAPIResults(c *fiber.Ctx) error {
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	d, err := s.store.Dataset(ctx, c.Params("slug"))
-	if err != nil {
-		return err
-	}
-	q, err := parseBoardQuery(c, d)
-	if err != nil {
-		return err
-	}
-	b, err := s.loadBoard(ctx, d)
+	d, q, b, rb, err := s.boardFor(c)
 	if err != nil {
 		return err
 	}
 	shared := b.rows
-	rb := rankBoard(shared, d, q)
 	rows := make([]apiRow, 0, len(rb.Page))
 	for _, r := range rb.Page {
 		row := apiRow{Method: r.Method, MethodURL: "/methods/" + r.MethodSlug, Setting: r.Setting,

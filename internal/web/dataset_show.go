@@ -62,26 +62,36 @@ func (s *Server) datasetShow(c *fiber.Ctx) error {
 	return s.cachedBoard(c, "page", func() error { return s.renderBoard(c) })
 }
 
-func (s *Server) renderBoard(c *fiber.Ctx) error {
+// boardFor reads what the page and the API share: the dataset, the query
+// (400 naming a bad parameter), the board and this request's view of it.
+func (s *Server) boardFor(c *fiber.Ctx) (store.DatasetInfo, boardQuery, *board, rankedBoard, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	d, err := s.store.Dataset(ctx, c.Params("slug"))
 	if err != nil {
-		return err
+		return d, boardQuery{}, nil, rankedBoard{}, err
 	}
 	q, err := parseBoardQuery(c, d)
 	if err != nil {
-		return err
+		return d, q, nil, rankedBoard{}, err
 	}
 	b, err := s.loadBoard(ctx, d)
+	if err != nil {
+		return d, q, nil, rankedBoard{}, err
+	}
+	rb := rankBoard(b.rows, d, q)
+	if q.Page > 1 && q.Page > rb.Pages {
+		return d, q, b, rb, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"page\": there are %d pages.", max(rb.Pages, 1)))
+	}
+	return d, q, b, rb, nil
+}
+
+func (s *Server) renderBoard(c *fiber.Ctx) error {
+	d, q, b, rb, err := s.boardFor(c)
 	if err != nil {
 		return err
 	}
 	shared := b.rows
-	rb := rankBoard(shared, d, q)
-	if q.Page > 1 && q.Page > rb.Pages {
-		return fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"page\": there are %d pages.", max(rb.Pages, 1)))
-	}
 	base := "/datasets/" + d.Slug
 	view := fiber.Map{
 		"Title":     d.Name + " leaderboard",

@@ -84,6 +84,7 @@ func TestPages(t *testing.T) {
 		{"/datasets/imagenet-1k?page=9", 400, []string{`&#34;page&#34;`}},
 		{"/search?q=" + strings.Repeat("x", 201), 400, []string{`&#34;q&#34;`}},
 		{"/api/v1/datasets/imagenet-1k/results?sort=x", 400, []string{`"error":"Bad parameter \"sort\"`}},
+		{"/api/v1/datasets/imagenet-1k/results?page=9", 400, []string{`"error":"Bad parameter \"page\"`}},
 
 		{"/datasets/no-such-dataset", 404, []string{"Not found", "Back to the benchmarks"}},
 		{"/datasets/no-such-dataset.csv", 404, nil},
