@@ -20,13 +20,14 @@ func seed(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer stop()
-	if _, err := database.Migrate(ctx, dsn); err != nil {
-		return err
-	}
 	return seedInto(ctx, e, dsn)
 }
 
+// seedInto migrates the database at dsn and loads the seeds into it.
 func seedInto(ctx context.Context, e *env, dsn string) error {
+	if _, err := database.Migrate(ctx, dsn); err != nil {
+		return err
+	}
 	db, err := database.Open(ctx, dsn, 4)
 	if err != nil {
 		return err

@@ -36,9 +36,6 @@ func runAll(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer stop()
-	if _, err := database.Migrate(ctx, dsn); err != nil {
-		return err
-	}
 	if err := seedInto(ctx, e, dsn); err != nil {
 		return err
 	}

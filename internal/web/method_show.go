@@ -27,13 +27,13 @@ func (s *Server) methodShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	ids := make([]int64, 0, len(reports))
-	for _, r := range reports {
-		ids = append(ids, r.MetricID)
-	}
-	metrics, err := s.store.MetricsByID(ctx, ids)
+	metrics, err := s.metricsOf(ctx, reports)
 	if err != nil {
 		return err
+	}
+	ids := make([]int64, 0, len(metrics))
+	for id := range metrics {
+		ids = append(ids, id)
 	}
 	best, err := s.store.BestScores(ctx, ids)
 	if err != nil {

@@ -19,11 +19,7 @@ func (s *Server) paperShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	ids := make([]int64, 0, len(reports))
-	for _, r := range reports {
-		ids = append(ids, r.MetricID)
-	}
-	metrics, err := s.store.MetricsByID(ctx, ids)
+	metrics, err := s.metricsOf(ctx, reports)
 	if err != nil {
 		return err
 	}

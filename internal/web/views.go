@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"strconv"
 	"strings"
@@ -68,4 +69,13 @@ func reportRow(r model.Report, mt model.Metric) methodRow {
 		pm = &v
 	}
 	return methodRow{Report: r, Metric: mt, Text: formatNumber(r.Score, mt.Decimals), PM: formatPM(pm, mt.Decimals)}
+}
+
+// metricsOf looks up the metrics of a list of reports, in one query.
+func (s *Server) metricsOf(ctx context.Context, reports []model.Report) (map[int64]model.Metric, error) {
+	ids := make([]int64, 0, len(reports))
+	for _, r := range reports {
+		ids = append(ids, r.MetricID)
+	}
+	return s.store.MetricsByID(ctx, ids)
 }
