@@ -38,10 +38,15 @@ JOIN tasks t ON t.id = d.task_id
 LEFT JOIN datasets p ON p.id = d.parent_id
 LEFT JOIN metrics m ON m.dataset_id = d.id AND m.is_primary
 LEFT JOIN LATERAL (
-    SELECT me.name AS method_name, r.score FROM results r JOIN methods me ON me.id = r.method_id
-    WHERE r.metric_id = m.id AND r.dataset_id = d.id AND r.retired_at IS NULL
-    ORDER BY CASE WHEN m.higher_is_better THEN -r.score ELSE r.score END, r.id
-    LIMIT 1
+    -- One branch per direction, so that each is a LIMIT 1 walk of
+    -- results_board_idx instead of a sort of the whole board.
+    (SELECT me.name AS method_name, r.score FROM results r JOIN methods me ON me.id = r.method_id
+     WHERE m.higher_is_better AND r.dataset_id = d.id AND r.metric_id = m.id AND r.retired_at IS NULL
+     ORDER BY r.score DESC LIMIT 1)
+    UNION ALL
+    (SELECT me.name AS method_name, r.score FROM results r JOIN methods me ON me.id = r.method_id
+     WHERE NOT m.higher_is_better AND r.dataset_id = d.id AND r.metric_id = m.id AND r.retired_at IS NULL
+     ORDER BY r.score ASC LIMIT 1)
 ) best ON true
 ORDER BY t.name, coalesce(p.name, d.name), d.parent_id NULLS FIRST, d.name`).Scan(&out).Error
 	if err != nil {
@@ -158,4 +163,14 @@ func (s *Store) DatasetVersion(ctx context.Context, slug string) (id, version in
 		return 0, 0, fmt.Errorf("store: dataset %q: %w", slug, ErrNotFound)
 	}
 	return rows[0].ID, rows[0].DataVersion, nil
+}
+
+// CatalogVersion changes whenever any dataset's data does: data versions
+// only grow, and a new dataset adds its own. The home page caches on it.
+func (s *Store) CatalogVersion(ctx context.Context) (int64, error) {
+	var v int64
+	if err := s.r(ctx).Raw("SELECT coalesce(sum(data_version), 0) + count(*) FROM datasets").Scan(&v).Error; err != nil {
+		return 0, fmt.Errorf("store: catalog version: %w", err)
+	}
+	return v, nil
 }

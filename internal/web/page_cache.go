@@ -84,6 +84,11 @@ func (s *Server) cachedBoard(c *fiber.Ctx, kind string, render func() error) err
 		return err
 	}
 	key := fmt.Sprintf("%s\x00%d\x00%d\x00%s", kind, id, version, c.Request().URI().QueryString())
+	return s.cached(c, key, render)
+}
+
+// cached serves the page kept under key, or renders it and keeps it.
+func (s *Server) cached(c *fiber.Ctx, key string, render func() error) error {
 	if p, ok := s.pages.get(key); ok {
 		c.Set(fiber.HeaderContentType, p.contentType)
 		c.Vary(fiber.HeaderAcceptEncoding)

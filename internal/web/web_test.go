@@ -254,6 +254,9 @@ func TestRevalidation(t *testing.T) {
 	if got := again(); got != http.StatusNotModified {
 		t.Fatalf("unchanged page: status %d, want 304", got)
 	}
+	if _, home, _ := get(t, app, "/"); strings.Contains(home, "Newcomer") {
+		t.Fatal("the home page names a method that does not exist yet")
+	}
 	recs := []csvio.Record{{Task: "Image classification", Dataset: "ImageNet-1k", Metric: "Top-1 accuracy",
 		HigherIsBetter: true, MetricUnit: "%", Method: "Newcomer", Value: 91.5, Unit: "%", Raw: "91.5", Confidence: "high"}}
 	if _, err := st.Ingest(context.Background(), sliceSource(recs), store.IngestOptions{Action: "import", Actor: "test"}); err != nil {
@@ -265,6 +268,9 @@ func TestRevalidation(t *testing.T) {
 	_, body, _ := get(t, app, "/datasets/imagenet-1k")
 	if !strings.Contains(body, "Newcomer") {
 		t.Fatal("the leaderboard does not show the new result after the write")
+	}
+	if _, home, _ := get(t, app, "/"); !strings.Contains(home, "Newcomer") {
+		t.Fatal("the cached home page still shows the old best after the write")
 	}
 	if _, _, hdr := get(t, app, "/datasets/imagenet-1k.csv"); hdr.Get("ETag") != "" {
 		t.Error("a streamed export must not be hashed for an ETag")
