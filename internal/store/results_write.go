@@ -90,14 +90,24 @@ func orNone(s string) string {
 	return s
 }
 
-// applyCorrection writes a correction's changed fields onto its result.
-func (w resultWriter) applyCorrection(ctx context.Context, sub model.Submission) (int64, error) {
+// lockUnchanged locks the submission's result and checks that it is still
+// the version the submitter saw; otherwise the 409 says what changed.
+func (w resultWriter) lockUnchanged(ctx context.Context, sub model.Submission) (model.Result, model.Metric, error) {
 	cur, m, err := w.lockResult(ctx, *sub.ResultID)
 	if err != nil {
-		return 0, err
+		return cur, m, err
 	}
 	if cur.Version != *sub.BaseVersion {
-		return 0, w.changedSince(ctx, cur, m, *sub.BaseVersion, sub.Before)
+		return cur, m, w.changedSince(ctx, cur, m, *sub.BaseVersion, sub.Before)
+	}
+	return cur, m, nil
+}
+
+// applyCorrection writes a correction's changed fields onto its result.
+func (w resultWriter) applyCorrection(ctx context.Context, sub model.Submission) (int64, error) {
+	cur, m, err := w.lockUnchanged(ctx, sub)
+	if err != nil {
+		return 0, err
 	}
 	if cur.RetiredAt != nil {
 		return 0, conflictf("Result #%d is retired; it can be brought back only by reverting it from its page.", cur.ID)
@@ -138,12 +148,9 @@ func (w resultWriter) applyCorrection(ctx context.Context, sub model.Submission)
 // retire hides a flagged result from the leaderboards; it keeps its row,
 // its page and its history.
 func (w resultWriter) retire(ctx context.Context, sub model.Submission) (int64, error) {
-	cur, m, err := w.lockResult(ctx, *sub.ResultID)
+	cur, _, err := w.lockUnchanged(ctx, sub)
 	if err != nil {
 		return 0, err
-	}
-	if cur.Version != *sub.BaseVersion {
-		return 0, w.changedSince(ctx, cur, m, *sub.BaseVersion, sub.Before)
 	}
 	if cur.RetiredAt != nil {
 		return 0, conflictf("Result #%d is retired already.", cur.ID)
