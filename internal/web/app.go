@@ -34,6 +34,10 @@ type Options struct {
 	TrustedProxies []string
 	SubmitPerHour  int
 	Version        string
+	// Context, when set, bounds a background listener for Postgres's change
+	// notifications: while it listens, cached pages are served without a
+	// query. Without it every cached page is checked against Postgres.
+	Context context.Context
 	// MinFillTime is the least time between serving a suggestion form and
 	// getting it back that a person needs; 0 means 3 s. Tests shorten it.
 	MinFillTime time.Duration
@@ -45,6 +49,7 @@ type Server struct {
 	opt    Options
 	boards *boardCache
 	pages  *pageCache
+	fresh  *freshness
 	builds singleflight.Group
 	log    *slog.Logger
 	sec    *security // CSRF, sessions, spam guards: csrf.go, session.go
@@ -70,7 +75,11 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{store: st, opt: opt, boards: newBoardCache(2_000_000), pages: newPageCache(64 << 20), log: opt.Log, sec: sec}
+	s := &Server{store: st, opt: opt, boards: newBoardCache(2_000_000), pages: newPageCache(64 << 20),
+		fresh: newFreshness(), log: opt.Log, sec: sec}
+	if opt.Context != nil {
+		go st.WatchDataVersions(opt.Context, s.fresh)
+	}
 	app := fiber.New(fiber.Config{
 		// Handlers may keep strings past the request (caches, logs);
 		// immutable mode copies them out of fasthttp's reused buffers.

@@ -281,11 +281,10 @@ func (bc *boardCache) put(id int64, b *board) {
 }
 
 // loadBoard returns the dataset's board, from the cache when current.
+// The version is the one read with the dataset, before its results: a
+// board may hold newer data than its label says, never older.
 func (s *Server) loadBoard(ctx context.Context, d store.DatasetInfo) (*board, error) {
-	version, err := s.store.DataVersion(ctx, d.ID)
-	if err != nil {
-		return nil, err
-	}
+	version := d.DataVersion
 	if b := s.boards.get(d.ID, version); b != nil {
 		return b, nil
 	}

@@ -55,6 +55,9 @@ func corrApp(t testing.TB, st *store.Store, opt web.Options) *fiber.App {
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if opt.Context == nil {
+		opt.Context = t.Context() // listen for changes, as serve does
+	}
 	app, err := web.New(st, opt)
 	if err != nil {
 		t.Fatal(err)

@@ -79,6 +79,7 @@ func (s *Server) boardFor(c *fiber.Ctx) (store.DatasetInfo, boardQuery, *board, 
 	if err != nil {
 		return d, q, nil, rankedBoard{}, err
 	}
+	c.Locals(builtFromLocal, builtFrom{d.ID, b.version})
 	rb := rankBoard(b.rows, d, q)
 	if q.Page > 1 && q.Page > rb.Pages {
 		return d, q, b, rb, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"page\": there are %d pages.", max(rb.Pages, 1)))

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"fmt"
-
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/benchboard/benchboard/internal/store"
@@ -15,16 +13,7 @@ type taskGroup struct {
 }
 
 func (s *Server) home(c *fiber.Ctx) error {
-	if !s.anonymous(c) {
-		return s.renderHome(c)
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	version, err := s.store.CatalogVersion(ctx)
-	if err != nil {
-		return err
-	}
-	return s.cached(c, fmt.Sprintf("home\x00%d", version), func() error { return s.renderHome(c) })
+	return s.cachedHome(c, func() error { return s.renderHome(c) })
 }
 
 func (s *Server) renderHome(c *fiber.Ctx) error {

@@ -59,7 +59,7 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 	if _, err := cli.Seed(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	app, err := web.New(st, web.Options{Log: discardLog(), RequestTimeout: 3 * time.Second})
+	app, err := web.New(st, web.Options{Log: discardLog(), RequestTimeout: 3 * time.Second, Context: t.Context()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,12 +8,14 @@ import (
 	"github.com/valyala/fasthttp"
 )
 
-// pageCache keeps rendered leaderboard pages and API answers for anonymous
-// readers, keyed by the dataset's data version and the query string. A
-// write bumps the version in Postgres, so a page is never served after the
-// data it shows has changed, on any instance. Pages with anything personal
-// in them (a moderator's name, a CSRF token, a flash message) are never
-// cached: those requests are rendered afresh.
+// pageCache keeps rendered leaderboard pages, API answers and the home
+// page for anonymous readers, keyed by path and query string. Each page
+// carries the stamp it was built under (freshness.go): while this instance
+// listens for Postgres's change notifications, a hit costs no query at all;
+// otherwise the page's data version is checked against Postgres on every
+// hit, so no instance serves a page older than the last committed write.
+// Pages with anything personal in them (a moderator's name, a CSRF token,
+// a flash message) are never cached: those requests are rendered afresh.
 type pageCache struct {
 	mu    sync.Mutex
 	pages map[string]cachedPage
@@ -25,6 +27,7 @@ type cachedPage struct {
 	body        []byte
 	gzipped     []byte // compressed once when kept, not on every hit
 	contentType string
+	stamp       stamp
 }
 
 func newPageCache(limit int) *pageCache {
@@ -71,41 +74,110 @@ func (s *Server) anonymous(c *fiber.Ctx) bool {
 	return true
 }
 
+// builtFrom is the dataset and data version a board page was rendered
+// from, left in the request's locals by boardFor.
+type builtFrom struct{ id, version int64 }
+
+const builtFromLocal = "bb.builtFrom"
+
 // cachedBoard answers a leaderboard request from the page cache when it
 // can, and otherwise renders it with render and keeps the result.
 func (s *Server) cachedBoard(c *fiber.Ctx, kind string, render func() error) error {
 	if !s.anonymous(c) {
 		return render()
 	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	id, version, err := s.store.DatasetVersion(ctx, c.Params("slug"))
-	if err != nil {
+	key := kind + "\x00" + c.Params("slug") + "\x00" + string(c.Request().URI().QueryString())
+	if p, ok := s.pages.get(key); ok {
+		if s.fresh.current(p.stamp) {
+			return s.sendCached(c, p)
+		}
+		// Not known to be current (kept before this instance listened, or
+		// nobody listens now): ask Postgres.
+		st := s.fresh.begin()
+		ctx, cancel := s.ctx(c)
+		id, version, err := s.store.DatasetVersion(ctx, c.Params("slug"))
+		cancel()
+		if err != nil {
+			return err
+		}
+		if p.stamp.datasetID == id && p.stamp.version == version {
+			if st.live {
+				// Current as of a moment when we were listening: from
+				// now on the notifications will tell.
+				st.datasetID, st.version = id, version
+				p.stamp = st
+				s.pages.put(key, p)
+			}
+			return s.sendCached(c, p)
+		}
+	}
+	st := s.fresh.begin()
+	if err := render(); err != nil {
 		return err
 	}
-	key := fmt.Sprintf("%s\x00%d\x00%d\x00%s", kind, id, version, c.Request().URI().QueryString())
-	return s.cached(c, key, render)
+	from, ok := c.Locals(builtFromLocal).(builtFrom)
+	if !ok || s.fresh.newer(from.id, from.version) {
+		return nil // built from data already known to be old (a lagging replica)
+	}
+	st.datasetID, st.version = from.id, from.version
+	s.keep(c, key, st)
+	return nil
 }
 
-// cached serves the page kept under key, or renders it and keeps it.
-func (s *Server) cached(c *fiber.Ctx, key string, render func() error) error {
-	if p, ok := s.pages.get(key); ok {
-		c.Set(fiber.HeaderContentType, p.contentType)
-		c.Vary(fiber.HeaderAcceptEncoding)
-		if c.Context().Request.Header.HasAcceptEncoding("gzip") {
-			// Already encoded: the compress middleware leaves it alone.
-			c.Set(fiber.HeaderContentEncoding, "gzip")
-			return c.Send(p.gzipped)
+// cachedHome serves the home page, which shows every dataset: while this
+// instance listens, it is current until any dataset changes; otherwise it
+// is keyed on the catalogue's version, one cheap query.
+func (s *Server) cachedHome(c *fiber.Ctx, render func() error) error {
+	if !s.anonymous(c) {
+		return render()
+	}
+	const key = "home"
+	if p, ok := s.pages.get(key); ok && s.fresh.current(p.stamp) {
+		return s.sendCached(c, p)
+	}
+	st := s.fresh.begin()
+	st.catalog = true
+	if !st.live {
+		ctx, cancel := s.ctx(c)
+		version, err := s.store.CatalogVersion(ctx)
+		cancel()
+		if err != nil {
+			return err
 		}
-		return c.Send(p.body)
+		vkey := fmt.Sprintf("home\x00%d", version)
+		if p, ok := s.pages.get(vkey); ok {
+			return s.sendCached(c, p)
+		}
+		if err := render(); err != nil {
+			return err
+		}
+		s.keep(c, vkey, st)
+		return nil
 	}
 	if err := render(); err != nil {
 		return err
 	}
-	if c.Response().StatusCode() == fiber.StatusOK {
-		body := append([]byte(nil), c.Response().Body()...)
-		s.pages.put(key, cachedPage{body: body, gzipped: fasthttp.AppendGzipBytesLevel(nil, body, fasthttp.CompressBestSpeed),
-			contentType: string(c.Response().Header.ContentType())})
-	}
+	s.keep(c, key, st)
 	return nil
+}
+
+func (s *Server) sendCached(c *fiber.Ctx, p cachedPage) error {
+	c.Set(fiber.HeaderContentType, p.contentType)
+	c.Vary(fiber.HeaderAcceptEncoding)
+	if c.Context().Request.Header.HasAcceptEncoding("gzip") {
+		// Already encoded: the compress middleware leaves it alone.
+		c.Set(fiber.HeaderContentEncoding, "gzip")
+		return c.Send(p.gzipped)
+	}
+	return c.Send(p.body)
+}
+
+// keep stores a successful response under key.
+func (s *Server) keep(c *fiber.Ctx, key string, st stamp) {
+	if c.Response().StatusCode() != fiber.StatusOK {
+		return
+	}
+	body := append([]byte(nil), c.Response().Body()...)
+	s.pages.put(key, cachedPage{body: body, gzipped: fasthttp.AppendGzipBytesLevel(nil, body, fasthttp.CompressBestSpeed),
+		contentType: string(c.Response().Header.ContentType()), stamp: st})
 }

@@ -2,12 +2,23 @@ package web_test
 
 import (
 	gz "compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/gofiber/fiber/v2"
+	"gorm.io/gorm"
+
+	"github.com/benchboard/benchboard/internal/cli"
+	"github.com/benchboard/benchboard/internal/store"
+	"github.com/benchboard/benchboard/internal/testdb"
 	"github.com/benchboard/benchboard/internal/web"
 )
 
@@ -72,6 +83,172 @@ func TestCachedPageEncodings(t *testing.T) {
 		}
 		if body != first || !strings.Contains(body, "IRRA") {
 			t.Fatalf("accept gzip %v: the cached page differs from the rendered one", gzip)
+		}
+	}
+}
+
+// TestCachedPagesStayCurrent: a cached leaderboard follows every committed
+// write, with the listener for Postgres's notifications and without it.
+// Listening, a hit asks Postgres nothing; a write shows within moments; a
+// write committed while the listening connection is down is never hidden
+// by a page cached before it.
+func TestCachedPagesStayCurrent(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name        string
+		listen      bool
+		hitQueries  int
+		waitForLive bool
+	}{
+		{"listening", true, 0, true},
+		{"not listening", false, 1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			db, _ := testdb.Open(t)
+			st := store.New(db, nil)
+			if _, err := cli.Seed(t.Context(), st); err != nil {
+				t.Fatal(err)
+			}
+			opt := web.Options{Log: discardLog()}
+			if tc.listen {
+				opt.Context = t.Context()
+			}
+			app, err := web.New(st, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var queries atomic.Int64
+			countQueries(t, db, &queries)
+			const page = "/api/v1/datasets/cuhk-pedes/results"
+			var id int64
+			if err := db.Raw(`SELECT r.id FROM results r JOIN datasets d ON d.id = r.dataset_id
+				WHERE d.slug = 'cuhk-pedes' AND r.retired_at IS NULL ORDER BY r.id LIMIT 1`).Row().Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			// A hit: the same request twice, the second one counted. Until
+			// the listener is up, a hit is checked against Postgres.
+			deadline := time.Now().Add(5 * time.Second)
+			var n int64
+			for {
+				valueOf(t, app, page, id)
+				queries.Store(0)
+				valueOf(t, app, page, id)
+				n = queries.Load()
+				if n == int64(tc.hitQueries) || !tc.waitForLive || time.Now().After(deadline) {
+					break
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			if n != int64(tc.hitQueries) {
+				t.Fatalf("a cached hit ran %d queries, want %d", n, tc.hitQueries)
+			}
+
+			// A committed write, as every write does it: the result and its
+			// dataset's data version in one transaction.
+			write := func(score float64) {
+				t.Helper()
+				err := db.Transaction(func(tx *gorm.DB) error {
+					if err := tx.Exec(`UPDATE results SET score = $1, value = $1, raw = $2 WHERE id = $3`,
+						score, fmt.Sprint(score), id).Error; err != nil {
+						return err
+					}
+					return tx.Exec(`UPDATE datasets SET data_version = data_version + 1
+						WHERE id = (SELECT dataset_id FROM results WHERE id = $1)`, id).Error
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			waitFor := func(want float64) {
+				t.Helper()
+				deadline := time.Now().Add(2 * time.Second)
+				for {
+					got := valueOf(t, app, page, id)
+					if got == want {
+						return
+					}
+					if !tc.listen || time.Now().After(deadline) {
+						// Without a listener the very next request must
+						// see the write.
+						t.Fatalf("after the write the page still says %v, want %v", got, want)
+					}
+					time.Sleep(5 * time.Millisecond)
+				}
+			}
+			write(11.5)
+			waitFor(11.5)
+
+			// A rolled-back write changes nothing and is not announced.
+			db.Transaction(func(tx *gorm.DB) error {
+				tx.Exec(`UPDATE results SET score = 99, value = 99 WHERE id = $1`, id)
+				tx.Exec(`UPDATE datasets SET data_version = data_version + 1 WHERE slug = 'cuhk-pedes'`)
+				return errors.New("roll back")
+			})
+			if got := valueOf(t, app, page, id); got != 11.5 {
+				t.Fatalf("after a rolled-back write the page says %v", got)
+			}
+
+			if !tc.listen {
+				return
+			}
+			// The listening connection is killed and a write commits before
+			// it is back: the notification is lost, the page must not be.
+			var killed int
+			if err := db.Raw(`SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+				WHERE datname = current_database() AND query = 'LISTEN benchboard_data'`).Row().Scan(&killed); err != nil {
+				t.Fatal(err)
+			}
+			if killed != 1 {
+				t.Fatalf("found %d listening connections, want 1", killed)
+			}
+			write(12.25)
+			waitFor(12.25)
+		})
+	}
+}
+
+// valueOf reads result id's value off the leaderboard's JSON.
+func valueOf(t *testing.T, app *fiber.App, target string, id int64) float64 {
+	t.Helper()
+	status, body, _ := get(t, app, target)
+	if status != 200 {
+		t.Fatalf("GET %s: %d %s", target, status, body)
+	}
+	var doc struct {
+		Rows []struct {
+			Values map[string]struct {
+				Value    float64 `json:"value"`
+				ResultID int64   `json:"result_id"`
+			} `json:"values"`
+		} `json:"rows"`
+	}
+	if err := json.Unmarshal([]byte(body), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range doc.Rows {
+		for _, v := range r.Values {
+			if v.ResultID == id {
+				return v.Value
+			}
+		}
+	}
+	t.Fatalf("result %d is not on %s", id, target)
+	return 0
+}
+
+// countQueries counts every statement db runs from now on.
+func countQueries(t *testing.T, db *gorm.DB, n *atomic.Int64) {
+	t.Helper()
+	count := func(*gorm.DB) { n.Add(1) }
+	cb := db.Callback()
+	for _, err := range []error{
+		cb.Query().Before("gorm:query").Register("test:count_query", count),
+		cb.Row().Before("gorm:row").Register("test:count_row", count),
+		cb.Raw().Before("gorm:raw").Register("test:count_raw", count),
+	} {
+		if err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -27,7 +27,7 @@ func seededApp(t *testing.T) (*fiber.App, *store.Store) {
 	if _, err := cli.Seed(context.Background(), st); err != nil {
 		t.Fatal(err)
 	}
-	app, err := web.New(st, web.Options{Log: discardLog()})
+	app, err := web.New(st, web.Options{Log: discardLog(), Context: t.Context()})
 	if err != nil {
 		t.Fatal(err)
 	}

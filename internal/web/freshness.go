@@ -1,0 +1,90 @@
+package web
+
+import (
+	"sync"
+)
+
+// freshness is what this instance has heard of dataset versions through
+// Postgres notifications (store.WatchDataVersions). While it is live, a
+// cached page can be checked without a query: it is current when nothing
+// newer than its version has been announced for its dataset. While it is
+// not live (no listener, or the connection dropped) it knows nothing, and
+// every cached page is checked against Postgres as before.
+type freshness struct {
+	mu     sync.RWMutex
+	live   bool
+	epoch  uint64 // moves on every (re)connect: notifications may have been missed
+	gen    uint64 // moves on every change of any dataset: the home page
+	latest map[int64]int64
+}
+
+// stamp is what a cached page remembers of the freshness it was built
+// under. It is taken before the page's data is read (begin), so that a
+// change or a reconnect during the build makes the page stale, never the
+// other way round; the dataset and its version are filled in after.
+type stamp struct {
+	live       bool
+	epoch, gen uint64
+	catalog    bool  // the page shows every dataset (the home page)
+	datasetID  int64 // else the one dataset it shows,
+	version    int64 // at the data version it was built from
+}
+
+func newFreshness() *freshness { return &freshness{latest: map[int64]int64{}} }
+
+// Listening starts a new epoch: pages cached before may have missed a
+// change while nobody listened.
+func (f *freshness) Listening() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.live = true
+	f.epoch++
+	f.gen++
+	clear(f.latest)
+}
+
+func (f *freshness) Lost() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.live = false
+	f.epoch++
+	f.gen++
+}
+
+func (f *freshness) Changed(datasetID, version int64) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if version > f.latest[datasetID] {
+		f.latest[datasetID] = version
+	}
+	f.gen++
+}
+
+// begin stamps a page about to be built.
+func (f *freshness) begin() stamp {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	return stamp{live: f.live, epoch: f.epoch, gen: f.gen}
+}
+
+// current tells whether a page stamped st can be served without asking
+// Postgres. false means "not known", not "stale".
+func (f *freshness) current(st stamp) bool {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	if !f.live || !st.live || st.epoch != f.epoch {
+		return false
+	}
+	if st.catalog {
+		return st.gen == f.gen
+	}
+	return st.datasetID != 0 && st.version >= f.latest[st.datasetID]
+}
+
+// newer tells whether a version newer than version has been announced for
+// the dataset: a page built from a lagging replica must not be kept.
+func (f *freshness) newer(id, version int64) bool {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	return f.latest[id] > version
+}
