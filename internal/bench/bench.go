@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -36,6 +37,7 @@ type Config struct {
 	ServerURL       string // the Postgres server's maintenance database
 	DB              string // the bench database, dropped and recreated
 	Keep            bool   // reuse DB when it holds this scale already; keep the import database
+	CPUProfile      string // write the harness process's CPU profile here (in-process server and load generator)
 	Duration        time.Duration
 	Warmup          time.Duration
 	Conns           int
@@ -63,6 +65,17 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if err != nil {
 		return err
+	}
+	if cfg.CPUProfile != "" {
+		f, err := os.Create(cfg.CPUProfile)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	return Run(ctx, cfg, stdout, stderr)
 }
@@ -93,6 +106,7 @@ func parseFlags(args []string, stderr io.Writer) (Config, error) {
 	fs.DurationVar(&cfg.ImportTimeout, "import-timeout", 30*time.Minute, "give up the import after this long (its rate so far is reported)")
 	fs.StringVar(&cfg.ServerBin, "server-bin", "", "benchboard binary for the subprocess figures (default: go build ./cmd/benchboard)")
 	fs.BoolVar(&cfg.Explain, "explain", true, "print EXPLAIN (ANALYZE, BUFFERS) of every query of a leaderboard page")
+	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile of this process (the in-process server and the load generator) to this file")
 	only := fs.String("only", "", "measure only these sections, comma-separated: "+strings.Join(sections, ",")+" (the load always runs, or is reused with --keep)")
 	quick := fs.Bool("quick", false, "a 10x smaller run for trying it out (100k results, 1k datasets, 10k methods, 2 s per figure)")
 	if err := fs.Parse(args); err != nil {
@@ -406,7 +420,7 @@ func bumper(ctx context.Context, dsn string) (*pgxpool.Pool, error) {
 }
 
 func measureHTTP(ctx context.Context, cfg Config, dsn string, st *store.Store, largeID, smallID int64, rep *report, logf func(string, ...any)) error {
-	srv, err := startInProcess(st, slog.New(slog.NewJSONHandler(io.Discard, nil)))
+	srv, err := startInProcess(ctx, st, slog.New(slog.NewJSONHandler(io.Discard, nil)))
 	if err != nil {
 		return err
 	}
@@ -466,13 +480,13 @@ func measureHTTP(ctx context.Context, cfg Config, dsn string, st *store.Store, l
 			rep.add(Figure{Name: fmt.Sprintf("%s, %s-row leaderboard, cached, req/s @%d", kind.label, groupThousands(fmt.Sprint(b.rows)), cfg.Conns),
 				Value: cached.RPS(), Unit: "req/s", Against: "static 1 KB route", Base: static.RPS(), BaseUnit: "req/s", Target: ratioAtLeast(0.5),
 				Note: errNote(cached)})
-			uncached := measure(fmt.Sprintf("%s, %d rows, uncached", kind.label, b.rows), target{URL: kind.url(b.slug), Accept: kind.accept, Gzip: true, Before: bump(b.id)})
-			rep.add(Figure{Name: fmt.Sprintf("%s, %s-row leaderboard, uncached (data_version bumped before each request), req/s @%d", kind.label, groupThousands(fmt.Sprint(b.rows)), cfg.Conns),
+			uncached := measure(fmt.Sprintf("%s, %d rows, uncached", kind.label, b.rows), target{URL: kind.url(b.slug), Accept: kind.accept, Gzip: true, Before: bump(b.id), Unique: true})
+			rep.add(Figure{Name: fmt.Sprintf("%s, %s-row leaderboard, uncached (data_version bumped and a new query string before each request), req/s @%d", kind.label, groupThousands(fmt.Sprint(b.rows)), cfg.Conns),
 				Value: uncached.RPS(), Unit: "req/s", Against: "static 1 KB route", Base: static.RPS(), BaseUnit: "req/s", Target: reported,
 				Note: errNote(uncached)})
 		}
 		logf("%s, %d rows, uncached, %d sequential requests", kind.label, largeRows, cfg.LatencyRequests)
-		seq, err := Sequential(ctx, client, target{URL: kind.url(LargeSlug), Accept: kind.accept, Gzip: true, Before: bump(largeID)},
+		seq, err := Sequential(ctx, client, target{URL: kind.url(LargeSlug), Accept: kind.accept, Gzip: true, Before: bump(largeID), Unique: true},
 			cfg.LatencyRequests, max(3*time.Minute, 20*cfg.Duration))
 		if err != nil {
 			return err

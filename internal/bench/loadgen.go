@@ -6,7 +6,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -35,7 +37,14 @@ type target struct {
 	// Before runs before each request, outside the request's latency but
 	// inside the measured time (e.g. a data_version bump).
 	Before func(ctx context.Context) error
+	// Unique gives every request its own query string (a parameter the app
+	// ignores), so that no response cache can answer it: the app learns of
+	// a bump through a notification, which may trail the next request.
+	Unique bool
 }
+
+// requestSeq numbers the requests of Unique targets.
+var requestSeq atomic.Int64
 
 // LoadResult is what one fixed-duration run measured.
 type LoadResult struct {
@@ -65,7 +74,15 @@ func (r LoadResult) BytesPerRequest() float64 {
 
 // do sends one request and reads the whole body.
 func do(ctx context.Context, client *http.Client, t target) (int64, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, t.URL, nil)
+	url := t.URL
+	if t.Unique {
+		sep := "?"
+		if strings.Contains(url, "?") {
+			sep = "&"
+		}
+		url += fmt.Sprintf("%sbench_request=%d", sep, requestSeq.Add(1))
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return 0, err
 	}

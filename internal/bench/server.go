@@ -48,8 +48,8 @@ type inProcess struct {
 // app's connection settings. The static route is registered before the
 // mount, so it runs none of the app's middleware (request id, log,
 // helmet, compression): it is the floor of what the server can do.
-func startInProcess(st *store.Store, log *slog.Logger) (*inProcess, error) {
-	app, err := web.New(st, web.Options{Log: log})
+func startInProcess(ctx context.Context, st *store.Store, log *slog.Logger) (*inProcess, error) {
+	app, err := web.New(st, web.Options{Log: log, Context: ctx})
 	if err != nil {
 		return nil, err
 	}

@@ -26,6 +26,19 @@ type VersionWatcher interface {
 	// Changed reports that dataset id is now at data version (or deleted,
 	// as the largest int64).
 	Changed(datasetID, version int64)
+	// Synced reports that the marker sent by NotifySync(token) arrived:
+	// every change committed before it was sent has been reported.
+	Synced(token string)
+}
+
+// NotifySync sends a marker through the same channel as the changes.
+// Postgres delivers notifications in commit order, so once a listener has
+// heard the marker it has heard every change committed before the call.
+func (s *Store) NotifySync(ctx context.Context, token string) error {
+	if err := s.db.WithContext(ctx).Exec("SELECT pg_notify($1, 'sync:' || $2)", dataChannel, token).Error; err != nil {
+		return fmt.Errorf("store: notify: %w", err)
+	}
+	return nil
 }
 
 // WatchDataVersions listens on the primary for dataset changes and tells
@@ -79,7 +92,9 @@ func (s *Store) listenOnce(ctx context.Context, w VersionWatcher) error {
 				// must never go back to the pool.
 				return fmt.Errorf("store: listen: %w: %w", err, driver.ErrBadConn)
 			}
-			if id, version, ok := parseVersion(n.Payload); ok {
+			if token, ok := strings.CutPrefix(n.Payload, "sync:"); ok {
+				w.Synced(token)
+			} else if id, version, ok := parseVersion(n.Payload); ok {
 				w.Changed(id, version)
 			}
 		}

@@ -91,11 +91,11 @@ func (s *Server) apiResults(c *fiber.Ctx) error {
 }
 
 func (s *Server) renderAPIResults(c *fiber.Ctx) error {
-	d, q, b, rb, err := s.boardFor(c)
+	bv, err := s.boardFor(c, false)
 	if err != nil {
 		return err
 	}
-	shared := b.rows
+	d, q, rb := bv.d, bv.q, bv.rb
 	rows := make([]apiRow, 0, len(rb.Page))
 	for _, r := range rb.Page {
 		row := apiRow{Method: r.Method, MethodURL: "/methods/" + r.MethodSlug, Setting: r.Setting,
@@ -121,7 +121,7 @@ func (s *Server) renderAPIResults(c *fiber.Ctx) error {
 	}
 	return c.JSON(fiber.Map{
 		"dataset": apiDataset{Slug: d.Slug, Name: d.Name, Task: d.TaskName, Parent: d.ParentName,
-			Results: len(shared), URL: "/datasets/" + d.Slug, Metrics: apiMetrics(d.Metrics)},
+			Results: bv.rows, URL: "/datasets/" + d.Slug, Metrics: apiMetrics(d.Metrics)},
 		"sort": q.Sort, "order": q.Order, "page": q.Page, "pages": rb.Pages, "total": rb.Total,
 		"rows": rows,
 	})

@@ -115,6 +115,7 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 	}}))
 	app.Use(cacheControl)
 	app.Use(readYourWrites)
+	app.Use(s.settleWrites)
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(assets.Static()),
 		MaxAge: 3600,
@@ -150,6 +151,18 @@ func readYourWrites(c *fiber.Ctx) error {
 	err := c.Next()
 	if c.Method() == fiber.MethodPost && err == nil && c.Response().StatusCode() < 400 {
 		c.Cookie(&fiber.Cookie{Name: primaryCookie, Value: "1", MaxAge: 10, HTTPOnly: true, SameSite: "Lax", Path: "/"})
+	}
+	return err
+}
+
+// settleWrites makes this instance's page cache catch up with a write it
+// has just made, before the writer is answered (freshness.settle).
+func (s *Server) settleWrites(c *fiber.Ctx) error {
+	err := c.Next()
+	if c.Method() == fiber.MethodPost && err == nil && c.Response().StatusCode() < 400 {
+		ctx, cancel := s.ctx(c)
+		defer cancel()
+		s.fresh.settle(ctx, s.store.NotifySync)
 	}
 	return err
 }
@@ -222,7 +235,7 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 		s.log.Error("request failed", "request_id", c.Locals("requestid"), "path", c.Path(), "error", err.Error())
 	}
 	c.Status(code)
-	if strings.HasPrefix(c.Path(), "/api/") || (c.Accepts(fiber.MIMETextHTML, fiber.MIMEApplicationJSON) == fiber.MIMEApplicationJSON) {
+	if strings.HasPrefix(c.Path(), "/api/") || strings.HasSuffix(c.Path(), ".json") || (c.Accepts(fiber.MIMETextHTML, fiber.MIMEApplicationJSON) == fiber.MIMEApplicationJSON) {
 		return c.JSON(fiber.Map{"error": msg, "status": code})
 	}
 	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)

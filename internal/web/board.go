@@ -305,6 +305,48 @@ func (s *Server) loadBoard(ctx context.Context, d store.DatasetInfo) (*board, er
 	return v.(*board), nil
 }
 
+// headPages is how deep into a board's default view the head alone
+// serves: past it, reading the whole board is as cheap.
+const headPages = 10
+
+// headOnly tells whether q is a view the board's head can answer: the
+// default sort, no filters, one of the first pages.
+func (q boardQuery) headOnly(d store.DatasetInfo) bool {
+	p := d.Primary()
+	return q.Sort == p.Slug && q.Order == orderName(ranking.BestFirst(p)) && q.Setting == "" && q.Extra == "any" &&
+		q.Confidence == "any" && q.YearFrom == 0 && q.YearTo == 0 && q.Page <= headPages
+}
+
+// rankHead ranks the rows of the board's head (store.BoardTop): the rows
+// of every method with one of the first q.Page pages' rows. Those rows
+// come first, in the order and with the ranks the whole board gives them,
+// because every row that beats one of them is among them. ok is false
+// when the page reaches rows without a primary score, which only the
+// whole board can order.
+func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery) (rankedBoard, int, bool, error) {
+	primary := d.Primary()
+	head, err := s.store.BoardTop(ctx, d.ID, primary, q.Page*pageSize)
+	if err != nil {
+		return rankedBoard{}, 0, false, err
+	}
+	rb := rankedBoard{Total: head.Rows, Pages: (head.Rows + pageSize - 1) / pageSize}
+	start, end := (q.Page-1)*pageSize, min(q.Page*pageSize, head.Rows)
+	if start >= end {
+		if q.Page == 1 {
+			return rb, head.Rows, true, nil // an empty board
+		}
+		return rb, 0, false, nil // past the last page: the whole board's path says so
+	}
+	rows := ranking.Build(head.Reports, d.Metrics)
+	ranking.Rank(rows, primary)
+	ranking.Sort(rows, q.key, q.desc)
+	if end > len(rows) || rows[end-1].Rank == 0 {
+		return rb, 0, false, nil
+	}
+	rb.Page = rows[start:end]
+	return rb, head.Rows, true, nil
+}
+
 // rankedBoard is one request's view: filtered, ranked, sorted, paged.
 type rankedBoard struct {
 	All   []*ranking.Row // every row that passed the filters, in order

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"sort"
@@ -62,37 +63,57 @@ func (s *Server) datasetShow(c *fiber.Ctx) error {
 	return s.cachedBoard(c, "page", func() error { return s.renderBoard(c) })
 }
 
+// boardView is one request's leaderboard: the dataset, the query, and
+// the rows of its page. board is the whole board when it was read (and
+// charts can be drawn from it), nil when only the head was.
+type boardView struct {
+	d     store.DatasetInfo
+	q     boardQuery
+	rb    rankedBoard
+	rows  int // on the whole board, before filters
+	board *board
+}
+
 // boardFor reads what the page and the API share: the dataset, the query
-// (400 naming a bad parameter), the board and this request's view of it.
-func (s *Server) boardFor(c *fiber.Ctx) (store.DatasetInfo, boardQuery, *board, rankedBoard, error) {
+// (400 naming a bad parameter), and this request's view of the board.
+// The first pages of the default view of a board that is not in memory
+// are read from the board's head alone (store.BoardTop): at 10,000 rows
+// that is milliseconds, where reading the whole board is hundreds. full
+// asks for the whole board whatever the query (the charts need it).
+func (s *Server) boardFor(c *fiber.Ctx, full bool) (boardView, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	d, err := s.store.Dataset(ctx, c.Params("slug"))
 	if err != nil {
-		return d, boardQuery{}, nil, rankedBoard{}, err
+		return boardView{}, err
 	}
 	q, err := parseBoardQuery(c, d)
 	if err != nil {
-		return d, q, nil, rankedBoard{}, err
+		return boardView{}, err
+	}
+	c.Locals(builtFromLocal, builtFrom{d.ID, d.DataVersion})
+	if !full && q.headOnly(d) && s.boards.get(d.ID, d.DataVersion) == nil {
+		if rb, rows, ok, err := s.rankHead(ctx, d, q); err != nil || ok {
+			return boardView{d: d, q: q, rb: rb, rows: rows}, err
+		}
 	}
 	b, err := s.loadBoard(ctx, d)
 	if err != nil {
-		return d, q, nil, rankedBoard{}, err
+		return boardView{}, err
 	}
-	c.Locals(builtFromLocal, builtFrom{d.ID, b.version})
 	rb := rankBoard(b.rows, d, q)
 	if q.Page > 1 && q.Page > rb.Pages {
-		return d, q, b, rb, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"page\": there are %d pages.", max(rb.Pages, 1)))
+		return boardView{}, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"page\": there are %d pages.", max(rb.Pages, 1)))
 	}
-	return d, q, b, rb, nil
+	return boardView{d: d, q: q, rb: rb, rows: len(b.rows), board: b}, nil
 }
 
 func (s *Server) renderBoard(c *fiber.Ctx) error {
-	d, q, b, rb, err := s.boardFor(c)
+	bv, err := s.boardFor(c, false)
 	if err != nil {
 		return err
 	}
-	shared := b.rows
+	d, q, rb := bv.d, bv.q, bv.rb
 	base := "/datasets/" + d.Slug
 	view := fiber.Map{
 		"Title":     d.Name + " leaderboard",
@@ -103,14 +124,23 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 		"Others":    otherColumns(d, q, base),
 		"Rows":      rowViews(rb.Page, d),
 		"Total":     rb.Total,
-		"All":       len(shared),
+		"All":       bv.rows,
 		"Page":      q.Page,
 		"Pages":     rb.Pages,
 		"Offset":    (q.Page - 1) * pageSize,
 		"Canonical": withQuery(base, q.values(d)),
 		"CSV":       base + ".csv",
 		"JSON":      withQuery("/api/v1/datasets/"+d.Slug+"/results", q.values(d)),
-		"Charts":    b.chartsFor(d, q, rb.All),
+	}
+	if bv.board != nil {
+		view["Charts"] = bv.board.chartsFor(d, q, rb.All)
+	} else {
+		// The charts plot every row: they come in a second request, which
+		// reads the whole board, so that this page does not wait for it.
+		chartQuery := q.values(d)
+		chartQuery.Del("page")
+		view["ChartsURL"] = withQuery(base+"/charts.json", chartQuery)
+		view["Charts"] = boardCharts(d, q, nil) // titles and empty texts only
 	}
 	if q.Page > 1 {
 		prev := q
@@ -123,6 +153,35 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 		view["Next"] = withQuery(base, next.values(d))
 	}
 	return c.Render("dataset", view)
+}
+
+// datasetCharts is the charts of a leaderboard view as JSON, for pages
+// rendered from the board's head.
+func (s *Server) datasetCharts(c *fiber.Ctx) error {
+	return s.cachedBoard(c, "charts", func() error {
+		bv, err := s.boardFor(c, true)
+		if err != nil {
+			return err
+		}
+		type chartJSON struct {
+			ID      string          `json:"id"`
+			Title   string          `json:"title"`
+			OK      bool            `json:"ok"`
+			Options json.RawMessage `json:"options,omitempty"`
+			Empty   string          `json:"empty,omitempty"`
+		}
+		var out []chartJSON
+		for _, cv := range bv.board.chartsFor(bv.d, bv.q, bv.rb.All) {
+			cj := chartJSON{ID: cv.ID, Title: cv.Title, OK: cv.OK}
+			if cv.OK {
+				cj.Options = json.RawMessage(cv.Options)
+			} else {
+				cj.Empty = cv.Empty
+			}
+			out = append(out, cj)
+		}
+		return c.JSON(fiber.Map{"charts": out})
+	})
 }
 
 func withQuery(path string, v url.Values) string {

@@ -1,7 +1,11 @@
 package web
 
 import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"sync"
+	"time"
 )
 
 // freshness is what this instance has heard of dataset versions through
@@ -16,6 +20,9 @@ type freshness struct {
 	epoch  uint64 // moves on every (re)connect: notifications may have been missed
 	gen    uint64 // moves on every change of any dataset: the home page
 	latest map[int64]int64
+
+	waitMu  sync.Mutex
+	waiters map[string]chan struct{}
 }
 
 // stamp is what a cached page remembers of the freshness it was built
@@ -30,7 +37,9 @@ type stamp struct {
 	version    int64 // at the data version it was built from
 }
 
-func newFreshness() *freshness { return &freshness{latest: map[int64]int64{}} }
+func newFreshness() *freshness {
+	return &freshness{latest: map[int64]int64{}, waiters: map[string]chan struct{}{}}
+}
 
 // Listening starts a new epoch: pages cached before may have missed a
 // change while nobody listened.
@@ -87,4 +96,49 @@ func (f *freshness) newer(id, version int64) bool {
 	f.mu.RLock()
 	defer f.mu.RUnlock()
 	return f.latest[id] > version
+}
+
+func (f *freshness) Synced(token string) {
+	f.waitMu.Lock()
+	defer f.waitMu.Unlock()
+	if ch, ok := f.waiters[token]; ok {
+		close(ch)
+		delete(f.waiters, token)
+	}
+}
+
+// settle waits, after a write of this instance, until the listener has
+// heard of every change committed so far, so that the next page this
+// instance serves shows the write. Other instances hear of it within the
+// same moment, without waiting. notify sends the marker (store.NotifySync).
+func (f *freshness) settle(ctx context.Context, notify func(context.Context, string) error) {
+	f.mu.RLock()
+	live := f.live
+	f.mu.RUnlock()
+	if !live {
+		return // hits are checked against Postgres anyway
+	}
+	var b [16]byte
+	rand.Read(b[:])
+	token := hex.EncodeToString(b[:])
+	ch := make(chan struct{})
+	f.waitMu.Lock()
+	f.waiters[token] = ch
+	f.waitMu.Unlock()
+	defer func() {
+		f.waitMu.Lock()
+		delete(f.waiters, token)
+		f.waitMu.Unlock()
+	}()
+	if err := notify(ctx, token); err != nil {
+		return
+	}
+	select {
+	case <-ch:
+	case <-ctx.Done():
+	case <-time.After(2 * time.Second):
+		// A listener this far behind is as good as lost: stop trusting it
+		// until it reconnects.
+		f.Lost()
+	}
 }

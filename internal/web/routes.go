@@ -11,6 +11,7 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/search", s.search)
 	app.Get("/export.csv", s.exportAll)
 	app.Get("/datasets/:slug.csv", s.datasetExport)
+	app.Get("/datasets/:slug/charts.json", s.datasetCharts)
 	app.Get("/datasets/:slug", s.datasetShow)
 	app.Get("/methods/:slug", s.methodShow)
 	app.Get("/papers/:slug", s.paperShow)

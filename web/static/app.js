@@ -1,6 +1,7 @@
 // Benchboard's only script. It draws every [data-chart] element from the
 // ECharts option JSON in its data-chart-options attribute (written by the
-// charts package, escaped by html/template). Keeping all code in this one
+// charts package, escaped by html/template), and the charts a leaderboard
+// page asks for with data-charts-src. Keeping all code in this one
 // static file lets the site send Content-Security-Policy: script-src 'self'.
 (function () {
   'use strict';
@@ -144,35 +145,90 @@
     drawn.push(chart);
   }
 
-  function start() {
-    var els = document.querySelectorAll('[data-chart]');
-    if (els.length === 0) {
-      return;
-    }
-    if (typeof window.echarts === 'undefined') {
-      // The fallback text inside each element stays in place.
-      els.forEach(function (el) {
-        el.dataset.chartError = 'echarts.min.js did not load';
-      });
-      return;
-    }
-    els.forEach(draw);
-
-    // Follow each box's own size: it changes with the window, and also when
-    // the grid reflows around it.
-    if (window.ResizeObserver) {
-      var observer = new ResizeObserver(function (entries) {
+  // Each drawn chart follows its box's own size: it changes with the
+  // window, and also when the grid reflows around it.
+  var observer = window.ResizeObserver
+    ? new ResizeObserver(function (entries) {
         entries.forEach(function (entry) {
           var chart = echarts.getInstanceByDom(entry.target);
           if (chart) {
             chart.resize();
           }
         });
-      });
-      els.forEach(function (el) {
+      })
+    : null;
+
+  function drawAll(els) {
+    els.forEach(function (el) {
+      draw(el);
+      if (observer) {
         observer.observe(el);
+      }
+    });
+  }
+
+  function replaceWithText(el, text) {
+    var p = document.createElement('p');
+    p.className = 'chart-empty';
+    p.textContent = text;
+    el.replaceWith(p);
+  }
+
+  // A leaderboard page answered from the board's head leaves its charts to
+  // a second request (data-charts-src): they plot every row.
+  function fetchCharts(section) {
+    var slots = section.querySelectorAll('[data-chart-lazy]');
+    var failed = function (why) {
+      slots.forEach(function (el) {
+        el.dataset.chartError = why;
+        el.textContent = 'The chart could not be loaded; reload the page to try again.';
       });
-    } else {
+    };
+    fetch(section.getAttribute('data-charts-src'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (resp) {
+        if (!resp.ok) {
+          throw new Error('status ' + resp.status);
+        }
+        return resp.json();
+      })
+      .then(function (doc) {
+        var ready = [];
+        (doc.charts || []).forEach(function (c) {
+          var el = document.getElementById(c.id);
+          if (!el || !el.hasAttribute('data-chart-lazy')) {
+            return;
+          }
+          if (!c.ok) {
+            replaceWithText(el, c.empty || '');
+            return;
+          }
+          el.textContent = '';
+          el.setAttribute('data-chart-options', JSON.stringify(c.options));
+          ready.push(el);
+        });
+        drawAll(ready);
+      })
+      .catch(function (e) {
+        failed('charts did not load: ' + e.message);
+      });
+  }
+
+  function start() {
+    var els = document.querySelectorAll('[data-chart]');
+    var lazy = document.querySelectorAll('[data-charts-src]');
+    if (els.length === 0 && lazy.length === 0) {
+      return;
+    }
+    if (typeof window.echarts === 'undefined') {
+      // The fallback text inside each element stays in place.
+      document.querySelectorAll('[data-chart], [data-chart-lazy]').forEach(function (el) {
+        el.dataset.chartError = 'echarts.min.js did not load';
+      });
+      return;
+    }
+    drawAll(Array.prototype.slice.call(els));
+    lazy.forEach(fetchCharts);
+    if (!observer) {
       window.addEventListener('resize', function () {
         drawn.forEach(function (c) {
           c.resize();
