@@ -499,6 +499,30 @@ func measureHTTP(ctx context.Context, cfg Config, dsn string, st *store.Store, l
 			rep.detail("%s: first error: %v", name, seq.FirstErr)
 		}
 	}
+	if !cfg.measures("pages") {
+		return nil
+	}
+	// A page answered from the board's head draws its charts from a second
+	// request, which reads the whole board.
+	logf("charts of the %d-row leaderboard, uncached, %d sequential requests", largeRows, cfg.LatencyRequests)
+	charts, err := Sequential(ctx, client, target{URL: srv.base + "/datasets/" + LargeSlug + "/charts.json", Accept: "application/json",
+		Gzip: true, Before: bump(largeID), Unique: true}, cfg.LatencyRequests, max(3*time.Minute, 20*cfg.Duration))
+	if err != nil {
+		return err
+	}
+	name := fmt.Sprintf("charts of the %s-row leaderboard (/datasets/…/charts.json, the page's second request), uncached, sequential (n=%d)",
+		groupThousands(fmt.Sprint(largeRows)), charts.Requests)
+	rep.add(Figure{Name: name + ", p50", Value: ms(charts.Latency.P50), Unit: "ms", Target: reported, Note: errNote(charts), Invalid: charts.Requests == 0})
+	rep.add(Figure{Name: name + ", p99", Value: ms(charts.Latency.P99), Unit: "ms", Target: reported, Note: errNote(charts), Invalid: charts.Requests == 0})
+
+	logf("staleness of the cached %d-row leaderboard's API answer after a write, 50 writes", smallRows)
+	stale, err := Staleness(ctx, client, api(SmallSlug), bump(smallID), 50)
+	if err != nil {
+		return err
+	}
+	name = "old cached answer served after a write committed (the NOTIFY's delay; API, it shows data_version), 50 writes"
+	rep.add(Figure{Name: name + ", p50", Value: ms(stale.P50), Unit: "ms", Target: reported})
+	rep.add(Figure{Name: name + ", max", Value: ms(stale.Max), Unit: "ms", Target: reported})
 	return nil
 }
 

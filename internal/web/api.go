@@ -122,7 +122,10 @@ func (s *Server) renderAPIResults(c *fiber.Ctx) error {
 	return c.JSON(fiber.Map{
 		"dataset": apiDataset{Slug: d.Slug, Name: d.Name, Task: d.TaskName, Parent: d.ParentName,
 			Results: bv.rows, URL: "/datasets/" + d.Slug, Metrics: apiMetrics(d.Metrics)},
-		"sort": q.Sort, "order": q.Order, "page": q.Page, "pages": rb.Pages, "total": rb.Total,
+		// Moves with every change to the board: clients can tell whether
+		// what they hold is current.
+		"data_version": d.DataVersion,
+		"sort":         q.Sort, "order": q.Order, "page": q.Page, "pages": rb.Pages, "total": rb.Total,
 		"rows": rows,
 	})
 }
