@@ -65,7 +65,7 @@ func serveOn(ctx context.Context, e *env, dsn string) error {
 	app, err := web.New(store.New(db, read), web.Options{
 		Log: e.log, RequestTimeout: e.cfg.RequestTimeout, SecureCookies: e.cfg.SecureCookies,
 		TrustedProxies: e.cfg.TrustedProxies, SubmitPerHour: e.cfg.SubmitPerHour,
-		Context: ctx,
+		PublicURL: e.cfg.PublicURL, Context: ctx,
 	})
 	if err != nil {
 		return err

@@ -3,8 +3,10 @@ package config
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -22,6 +24,7 @@ type Config struct {
 	SecureCookies   bool          // BENCHBOARD_SECURE_COOKIES: false only for plain-HTTP development
 	TrustedProxies  []string      // BENCHBOARD_TRUSTED_PROXY: the load balancer's address
 	MaxConns        int           // BENCHBOARD_DB_CONNS
+	PublicURL       string        // BENCHBOARD_PUBLIC_URL: the site's address, for absolute links (feed, status pages)
 }
 
 // FromEnv reads the environment; Validate names the variable that is wrong.
@@ -51,6 +54,13 @@ func FromEnv() (Config, error) {
 	}
 	if v := os.Getenv("BENCHBOARD_TRUSTED_PROXY"); v != "" {
 		c.TrustedProxies = []string{v}
+	}
+	if v := os.Getenv("BENCHBOARD_PUBLIC_URL"); v != "" {
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			return c, fmt.Errorf("config: BENCHBOARD_PUBLIC_URL: %q is not an address such as https://benchboard.example.org", v)
+		}
+		c.PublicURL = strings.TrimSuffix(u.String(), "/")
 	}
 	return c, nil
 }

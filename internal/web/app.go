@@ -34,6 +34,10 @@ type Options struct {
 	TrustedProxies []string
 	SubmitPerHour  int
 	Version        string
+	// PublicURL is the site's address for absolute links (the Atom feed, a
+	// suggestion's status link). Without it they are built from the
+	// request's Host header, which a client chooses.
+	PublicURL string
 	// Context, when set, bounds a background listener for Postgres's change
 	// notifications: while it listens, cached pages are served without a
 	// query. Without it every cached page is checked against Postgres.
@@ -179,6 +183,14 @@ func hstsAge(secure bool) int {
 		return 31536000
 	}
 	return 0
+}
+
+// baseURL is the site's address for absolute links.
+func (s *Server) baseURL(c *fiber.Ctx) string {
+	if s.opt.PublicURL != "" {
+		return s.opt.PublicURL
+	}
+	return c.BaseURL()
 }
 
 // ctx gives the handler's store calls the request's deadline, so that a

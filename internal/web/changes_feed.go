@@ -49,7 +49,7 @@ func (s *Server) changesFeed(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	base := c.BaseURL()
+	base := s.baseURL(c)
 	feed := atomFeed{
 		Title: "Benchboard: recent changes", ID: base + "/changes",
 		Links: []atomLink{{Href: base + "/changes.atom", Rel: "self", Type: "application/atom+xml"},

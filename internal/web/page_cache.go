@@ -157,11 +157,25 @@ func (s *Server) cachedHome(c *fiber.Ctx, render func() error) error {
 		s.keep(c, vkey, st)
 		return nil
 	}
-	if err := render(); err != nil {
+	// At 10,000 datasets the page takes half a second to build, and every
+	// write anywhere makes it stale: readers arriving meanwhile share one
+	// build (keyed by what they know of the catalogue) instead of each
+	// running the query.
+	ran := false
+	v, err, _ := s.builds.Do(fmt.Sprintf("home/%d/%d", st.epoch, st.gen), func() (any, error) {
+		ran = true
+		if err := render(); err != nil {
+			return nil, err
+		}
+		return s.keep(c, key, st), nil
+	})
+	if err != nil || ran {
 		return err
 	}
-	s.keep(c, key, st)
-	return nil
+	if p, ok := v.(cachedPage); ok && p.body != nil {
+		return s.sendCached(c, p)
+	}
+	return render() // the shared build answered something other than 200
 }
 
 func (s *Server) sendCached(c *fiber.Ctx, p cachedPage) error {
@@ -181,10 +195,10 @@ func (s *Server) sendCached(c *fiber.Ctx, p cachedPage) error {
 	return c.Send(p.body)
 }
 
-// keep stores a successful response under key.
-func (s *Server) keep(c *fiber.Ctx, key string, st stamp) {
+// keep stores a successful response under key and returns it.
+func (s *Server) keep(c *fiber.Ctx, key string, st stamp) cachedPage {
 	if c.Response().StatusCode() != fiber.StatusOK {
-		return
+		return cachedPage{}
 	}
 	body := append([]byte(nil), c.Response().Body()...)
 	p := cachedPage{body: body, gzipped: fasthttp.AppendGzipBytesLevel(nil, body, fasthttp.CompressBestSpeed),
@@ -195,6 +209,7 @@ func (s *Server) keep(c *fiber.Ctx, key string, st stamp) {
 		c.Context().ResetBody()
 		c.Status(fiber.StatusNotModified)
 	}
+	return p
 }
 
 // weakETag names a page by its length and checksum, as the etag middleware

@@ -26,7 +26,7 @@ func (s *Server) submissionStatus(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	c.Set("X-Robots-Tag", "noindex")
 	return c.Render("submission_status", fiber.Map{
-		"Title": "Your suggestion", "Sub": sub, "Diff": sub.Diff(), "Link": c.BaseURL() + "/submissions/" + token,
+		"Title": "Your suggestion", "Sub": sub, "Diff": sub.Diff(), "Link": s.baseURL(c) + "/submissions/" + token,
 		"FlagLabel": model.FlagReasonLabel(sub.FlagReason),
 	})
 }

@@ -294,3 +294,42 @@ func TestRevalidation(t *testing.T) {
 		t.Error("a streamed export must not be hashed for an ETag")
 	}
 }
+
+// TestFeedLinksUsePublicURL: with BENCHBOARD_PUBLIC_URL set, absolute
+// links ignore the Host header a client sends; without it they follow it.
+func TestFeedLinksUsePublicURL(t *testing.T) {
+	t.Parallel()
+	db, _ := testdb.Open(t)
+	st := store.New(db, nil)
+	if _, err := cli.Seed(t.Context(), st); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		public, want string
+	}{
+		{"", "http://forged.example/"},
+		{"https://benchboard.example.org", "https://benchboard.example.org/"},
+	} {
+		app, err := web.New(st, web.Options{Log: discardLog(), PublicURL: tc.public})
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := httptest.NewRequest(http.MethodGet, "/changes.atom", nil)
+		req.Host = "forged.example"
+		resp, err := app.Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		links := regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(string(body), -1)
+		if resp.StatusCode != 200 || len(links) < 3 {
+			t.Fatalf("public URL %q: status %d, %d links", tc.public, resp.StatusCode, len(links))
+		}
+		for _, l := range links {
+			if !strings.HasPrefix(l[1], tc.want) {
+				t.Errorf("public URL %q: link %q does not start with %q", tc.public, l[1], tc.want)
+			}
+		}
+	}
+}
