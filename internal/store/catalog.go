@@ -207,10 +207,7 @@ func (c *catalog) method(ctx context.Context, name string, paperID *int64) (int6
 }
 
 func (c *catalog) paper(ctx context.Context, rec csvio.Record) (int64, error) {
-	key := "t:" + strings.ToLower(rec.PaperTitle)
-	if rec.ArxivID != "" {
-		key = "a:" + rec.ArxivID
-	}
+	key := paperKey(rec)
 	if id, ok := c.papers[key]; ok {
 		return id, nil
 	}
@@ -222,30 +219,9 @@ func (c *catalog) paper(ctx context.Context, rec csvio.Record) (int64, error) {
 		err = c.tx.WithContext(ctx).Raw("SELECT id FROM papers WHERE lower(title) = lower($1) AND arxiv_id IS NULL", rec.PaperTitle).Scan(&id).Error
 	}
 	if err == nil && id == 0 {
-		title := rec.PaperTitle
-		if title == "" {
-			title = "arXiv " + rec.ArxivID
-		}
-		var arxiv *string
-		if rec.ArxivID != "" {
-			arxiv = &rec.ArxivID
-		}
-		paperURL := rec.PaperURL
-		if paperURL == "" && arxiv != nil {
-			paperURL = "https://arxiv.org/abs/" + *arxiv
-		}
-		var year *int
-		var published *string
-		if rec.PaperDate != "" {
-			t, _ := csvio.ParseDate(rec.PaperDate) // checked by the reader
-			y := t.Year()
-			year = &y
-			if len(rec.PaperDate) == len("2006-01-02") {
-				published = &rec.PaperDate
-			}
-		}
+		p := paperOf(rec)
 		id, err = c.insertSlugged(ctx, "papers", `INSERT INTO papers (slug, title, arxiv_id, url, year, published, code_url)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, title, arxiv, paperURL, year, published, rec.CodeURL)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, p.title, p.arxiv, p.url, p.year, p.published, p.code)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("paper %q: %w", rec.PaperTitle, err)

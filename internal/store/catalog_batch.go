@@ -1,0 +1,313 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/benchboard/benchboard/internal/csvio"
+)
+
+// prefetch resolves the papers and methods of a batch of records in a few
+// statements for the whole batch, instead of a lookup, a free-slug check
+// and an insert per new name: an import of the Papers-with-Code dump names
+// a new method every few rows, and those round trips were most of its
+// time. What it does is what paper and method do record by record, in
+// record order, so they find everything in the cache afterwards.
+func (c *catalog) prefetch(ctx context.Context, recs []csvio.Record) error {
+	if err := c.prefetchPapers(ctx, recs); err != nil {
+		return err
+	}
+	return c.prefetchMethods(ctx, recs)
+}
+
+// paperKey is how the catalogue tells papers apart: the arXiv id when
+// there is one, else the title.
+func paperKey(rec csvio.Record) string {
+	if rec.ArxivID != "" {
+		return "a:" + rec.ArxivID
+	}
+	return "t:" + strings.ToLower(rec.PaperTitle)
+}
+
+// newPaper is the papers row a record describes.
+type newPaper struct {
+	title, url, code string
+	arxiv, published *string
+	year             *int
+}
+
+func paperOf(rec csvio.Record) newPaper {
+	p := newPaper{title: rec.PaperTitle, url: rec.PaperURL, code: rec.CodeURL}
+	if p.title == "" {
+		p.title = "arXiv " + rec.ArxivID
+	}
+	if rec.ArxivID != "" {
+		arxiv := rec.ArxivID
+		p.arxiv = &arxiv
+		if p.url == "" {
+			p.url = "https://arxiv.org/abs/" + arxiv
+		}
+	}
+	if rec.PaperDate != "" {
+		t, _ := csvio.ParseDate(rec.PaperDate) // checked by the reader
+		y := t.Year()
+		p.year = &y
+		if len(rec.PaperDate) == len("2006-01-02") {
+			d := rec.PaperDate
+			p.published = &d
+		}
+	}
+	return p
+}
+
+func (c *catalog) prefetchPapers(ctx context.Context, recs []csvio.Record) error {
+	var keys []string
+	first := map[string]csvio.Record{}
+	var arxivs, titles []string
+	for _, rec := range recs {
+		if rec.PaperTitle == "" && rec.ArxivID == "" {
+			continue
+		}
+		k := paperKey(rec)
+		if _, ok := c.papers[k]; ok {
+			continue
+		}
+		if _, ok := first[k]; ok {
+			continue
+		}
+		first[k] = rec
+		keys = append(keys, k)
+		if rec.ArxivID != "" {
+			arxivs = append(arxivs, rec.ArxivID)
+		} else {
+			titles = append(titles, rec.PaperTitle)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	// Postgres compares the titles (lower() as the unique index has it),
+	// and answers with the title as given, which keys the cache.
+	var found []struct {
+		ID    int64
+		Arxiv *string
+		Given string
+	}
+	err := c.tx.WithContext(ctx).Raw(`SELECT p.id, p.arxiv_id AS arxiv, '' AS given FROM papers p WHERE p.arxiv_id = ANY($1)
+		UNION ALL
+		SELECT p.id, NULL, t.given FROM unnest($2::text[]) AS t(given)
+		JOIN papers p ON lower(p.title) = lower(t.given) AND p.arxiv_id IS NULL`, arxivs, titles).Scan(&found).Error
+	if err != nil {
+		return fmt.Errorf("papers: %w", err)
+	}
+	for _, f := range found {
+		if f.Arxiv != nil {
+			c.papers["a:"+*f.Arxiv] = f.ID
+		} else {
+			c.papers["t:"+strings.ToLower(f.Given)] = f.ID
+		}
+	}
+	var missing []string
+	var names []string
+	for _, k := range keys {
+		if _, ok := c.papers[k]; !ok {
+			missing = append(missing, k)
+			names = append(names, paperOf(first[k]).title)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	slugs, err := c.freeSlugs(ctx, "papers", names)
+	if err != nil {
+		return fmt.Errorf("papers: %w", err)
+	}
+	n := len(missing)
+	var (
+		title, url, code = make([]string, n), make([]string, n), make([]string, n)
+		arxiv, published = make([]*string, n), make([]*string, n)
+		year             = make([]*int64, n)
+	)
+	for i, k := range missing {
+		p := paperOf(first[k])
+		title[i], url[i], code[i], arxiv[i], published[i] = p.title, p.url, p.code, p.arxiv, p.published
+		if p.year != nil {
+			y := int64(*p.year)
+			year[i] = &y
+		}
+	}
+	var ids []struct {
+		ID   int64
+		Slug string
+	}
+	err = c.tx.WithContext(ctx).Raw(`INSERT INTO papers (slug, title, arxiv_id, url, year, published, code_url)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::date[], $7::text[])
+		ON CONFLICT DO NOTHING
+		RETURNING id, slug`, slugs, title, arxiv, url, year, published, code).Scan(&ids).Error
+	if err != nil {
+		return fmt.Errorf("papers: %w", err)
+	}
+	bySlug := make(map[string]int64, len(ids))
+	for _, r := range ids {
+		bySlug[r.Slug] = r.ID
+	}
+	for i, k := range missing {
+		// Not inserted: a title that only Postgres's lower() finds equal to
+		// another one of this batch. paper will look it up by itself.
+		if id, ok := bySlug[slugs[i]]; ok {
+			c.papers[k] = id
+		}
+	}
+	return nil
+}
+
+func (c *catalog) prefetchMethods(ctx context.Context, recs []csvio.Record) error {
+	var keys, names []string
+	seen := map[string]bool{}
+	for _, rec := range recs {
+		k := strings.ToLower(rec.Method)
+		if _, ok := c.methods[k]; ok || seen[k] {
+			continue
+		}
+		seen[k] = true
+		keys = append(keys, k)
+		names = append(names, rec.Method)
+	}
+	if len(keys) > 0 {
+		var found []struct {
+			Given  string
+			ID     int64
+			ByName bool
+		}
+		err := c.tx.WithContext(ctx).Raw(`SELECT t.given, m.id, true AS by_name FROM unnest($1::text[]) AS t(given)
+			JOIN methods m ON lower(m.name) = lower(t.given)
+			UNION ALL
+			SELECT t.given, a.method_id, false FROM unnest($1::text[]) AS t(given)
+			JOIN method_aliases a ON lower(a.alias) = lower(t.given)`, names).Scan(&found).Error
+		if err != nil {
+			return fmt.Errorf("methods: %w", err)
+		}
+		// A name wins over another method's alias, as in method.
+		for _, f := range found {
+			k := strings.ToLower(f.Given)
+			if _, ok := c.methods[k]; !ok || f.ByName {
+				c.methods[k] = f.ID
+			}
+		}
+		var missing, missingNames []string
+		for i, k := range keys {
+			if _, ok := c.methods[k]; !ok {
+				missing = append(missing, k)
+				missingNames = append(missingNames, names[i])
+			}
+		}
+		if len(missing) > 0 {
+			slugs, err := c.freeSlugs(ctx, "methods", missingNames)
+			if err != nil {
+				return fmt.Errorf("methods: %w", err)
+			}
+			var ids []struct {
+				ID   int64
+				Slug string
+			}
+			err = c.tx.WithContext(ctx).Raw(`INSERT INTO methods (slug, name) SELECT * FROM unnest($1::text[], $2::text[])
+				ON CONFLICT DO NOTHING RETURNING id, slug`, slugs, missingNames).Scan(&ids).Error
+			if err != nil {
+				return fmt.Errorf("methods: %w", err)
+			}
+			bySlug := make(map[string]int64, len(ids))
+			for _, r := range ids {
+				bySlug[r.Slug] = r.ID
+			}
+			for i, k := range missing {
+				if id, ok := bySlug[slugs[i]]; ok { // else: as for papers
+					c.methods[k] = id
+				}
+			}
+		}
+	}
+	// The first paper seen for a method is the one that introduced it.
+	var linkMethod, linkPaper []int64
+	later := map[string]bool{} // left to method, record by record
+	for _, rec := range recs {
+		if rec.PaperTitle == "" && rec.ArxivID == "" {
+			continue
+		}
+		k := strings.ToLower(rec.Method)
+		id, ok := c.methods[k]
+		paper, pok := c.papers[paperKey(rec)]
+		if !ok || !pok || later[k] {
+			later[k] = true
+			continue
+		}
+		if c.linked[id] {
+			continue
+		}
+		c.linked[id] = true
+		linkMethod = append(linkMethod, id)
+		linkPaper = append(linkPaper, paper)
+	}
+	if len(linkMethod) == 0 {
+		return nil
+	}
+	err := c.tx.WithContext(ctx).Exec(`UPDATE methods m SET paper_id = u.paper
+		FROM unnest($1::bigint[], $2::bigint[]) AS u(id, paper) WHERE m.id = u.id AND m.paper_id IS NULL`,
+		linkMethod, linkPaper).Error
+	if err != nil {
+		return fmt.Errorf("methods: %w", err)
+	}
+	return nil
+}
+
+// freeSlugs gives each name a slug no row of table has, numbering a slug
+// when an earlier name took it (base, base-2, base-3 …), in two queries
+// for the lot: which bases are taken, and which numbered ones.
+func (c *catalog) freeSlugs(ctx context.Context, table string, names []string) ([]string, error) {
+	bases := make([]string, len(names))
+	for i, n := range names {
+		bases[i] = Slugify(n)
+	}
+	var taken []string
+	if err := c.tx.WithContext(ctx).Raw("SELECT slug FROM "+table+" WHERE slug = ANY($1)", bases).Scan(&taken).Error; err != nil {
+		return nil, err
+	}
+	used := make(map[string]bool, len(taken)+len(names))
+	for _, s := range taken {
+		used[s] = true
+	}
+	out := make([]string, len(names))
+	var clash []string // bases that need a number
+	for i, b := range bases {
+		if !used[b] {
+			out[i] = b
+			used[b] = true
+		} else {
+			clash = append(clash, b+"-%") // slugs are [a-z0-9-]: no LIKE wildcards in them
+		}
+	}
+	if len(clash) == 0 {
+		return out, nil
+	}
+	taken = taken[:0]
+	if err := c.tx.WithContext(ctx).Raw("SELECT slug FROM "+table+" WHERE slug LIKE ANY($1)", clash).Scan(&taken).Error; err != nil {
+		return nil, err
+	}
+	for _, s := range taken {
+		used[s] = true
+	}
+	for i, b := range bases {
+		if out[i] != "" {
+			continue
+		}
+		for n := 2; ; n++ {
+			if s := b + "-" + strconv.Itoa(n); !used[s] {
+				out[i] = s
+				used[s] = true
+				break
+			}
+		}
+	}
+	return out, nil
+}
