@@ -19,7 +19,7 @@ func TestImportCommand(t *testing.T) {
 	t.Setenv("DATABASE_URL", dsn)
 	dir := t.TempDir()
 	header := strings.Join(csvio.Columns, ",") + "\r\n"
-	good := "T,D,,M,true,%,true,Meth,1.5,,%,1.5,,false,,,,,,,,,,,high,\r\n"
+	good := "T,D,,M,true,%,true,Meth,1.5,,%,1.5,,false,,,,,,,,,,,high,,\r\n"
 	write := func(name, data string) string {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {

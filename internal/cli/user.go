@@ -18,6 +18,8 @@ import (
 const userUsage = `usage:
   benchboard user add <email>      add a moderator; the password is read from the
                                    terminal (not echoed) or from BENCHBOARD_PASSWORD
+  benchboard user password <email> set a new password (read as for add) and end the
+                                   moderator's sessions; a disabled account stays disabled
   benchboard user list             list moderators
   benchboard user disable <email>  stop a moderator from logging in and end their sessions`
 
@@ -28,7 +30,7 @@ func userCmd(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("user: %w: name a sub-command", errUsage)
 	}
 	sub, rest := args[0], args[1:]
-	need := map[string]int{"add": 1, "list": 0, "disable": 1}
+	need := map[string]int{"add": 1, "password": 1, "list": 0, "disable": 1}
 	n, ok := need[sub]
 	if !ok || len(rest) != n {
 		fmt.Fprintln(e.stderr, userUsage)
@@ -42,6 +44,8 @@ func userCmd(ctx context.Context, e *env, args []string) error {
 	switch sub {
 	case "add":
 		return userAdd(ctx, e, st, rest[0])
+	case "password":
+		return userPassword(ctx, e, st, rest[0])
 	case "disable":
 		ended, err := st.DisableUser(ctx, rest[0])
 		if errors.Is(err, store.ErrNotFound) {
@@ -76,6 +80,30 @@ func userAdd(ctx context.Context, e *env, st *store.Store, email string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "added moderator %s\n", email)
+	return nil
+}
+
+// userPassword replaces a moderator's password: the way back in for one
+// who forgot it, and the way out for a password that leaked, so every
+// session of theirs ends with it.
+func userPassword(ctx context.Context, e *env, st *store.Store, email string) error {
+	email = store.NormalizeEmail(email)
+	pw, err := readPassword(e)
+	if err != nil {
+		return fmt.Errorf("user password: %w", err)
+	}
+	hash, err := password.Hash(pw)
+	if err != nil {
+		return fmt.Errorf("user password: %w", err)
+	}
+	ended, err := st.SetPassword(ctx, email, hash)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("user password: no moderator has the email %s", email)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "new password set for %s; %d session(s) ended\n", email, ended)
 	return nil
 }
 

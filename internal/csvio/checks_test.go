@@ -10,7 +10,7 @@ import (
 // (with no line or column to show) is caught by the reader, with both.
 func TestReaderRefusesWhatPostgresRefuses(t *testing.T) {
 	header := strings.Join(Columns, ",") + "\n"
-	good := "T,D,,M,true,%,true,Meth,1.5,,%,1.5,,false,,,,,,,,,,,high,\n"
+	good := "T,D,,M,true,%,true,Meth,1.5,,%,1.5,,false,,,,,,,,,,,high,,\n"
 	tests := []struct {
 		name    string
 		line    string

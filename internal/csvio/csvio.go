@@ -22,7 +22,7 @@ var Columns = []string{
 	"task", "dataset", "parent_dataset", "metric", "higher_is_better", "metric_unit", "primary_metric",
 	"method", "value", "plus_minus", "unit", "raw", "setting", "extra_data", "params", "compute",
 	"paper_title", "arxiv_id", "paper_url", "paper_date", "code_url",
-	"reported_in", "source", "source_url", "confidence", "note",
+	"reported_in", "source", "source_url", "confidence", "note", "direction_inferred",
 }
 
 // Record is one line of the format, parsed and checked.
@@ -55,9 +55,10 @@ type Record struct {
 	Note           string
 
 	// DirectionInferred says HigherIsBetter is a guess from the metric's
-	// name (the Papers with Code format does not say). It is not a column:
-	// a metric created from such a record waits for a moderator's review,
-	// and an existing metric's direction wins over the guess.
+	// name (the Papers with Code format does not say) that no moderator has
+	// confirmed yet. A metric created from such a record waits for review,
+	// and an existing metric's direction wins over the guess. The column is
+	// optional: files written before it existed read as confirmed.
 	DirectionInferred bool
 }
 
@@ -177,6 +178,7 @@ func (r *Reader) Read() (Record, error) {
 	rec.HigherIsBetter = p.boolean("higher_is_better", true)
 	rec.PrimaryMetric = p.boolean("primary_metric", false)
 	rec.ExtraData = p.boolean("extra_data", false)
+	rec.DirectionInferred = p.boolean("direction_inferred", false)
 	rec.Value = p.number("value")
 	rec.PlusMinus = p.optNumber("plus_minus")
 	if p.err != nil {

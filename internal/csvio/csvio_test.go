@@ -100,7 +100,7 @@ func TestNeutralise(t *testing.T) {
 
 func TestReaderErrors(t *testing.T) {
 	header := strings.Join(Columns, ",") + "\n"
-	good := "T,D,,M,true,%,true,Meth,1.5,,%,1.5,,false,,,,,,,,,,,high,\n"
+	good := "T,D,,M,true,%,true,Meth,1.5,,%,1.5,,false,,,,,,,,,,,high,,\n"
 	tests := []struct {
 		name    string
 		input   string
@@ -112,7 +112,7 @@ func TestReaderErrors(t *testing.T) {
 		{"unknown header", "task,dataset,colour\n", 1, 3, `unknown column "colour"; expected: task,dataset`},
 		{"missing column", "task,dataset,metric,higher_is_better,method\n", 1, 6, `missing column "value"`},
 		{"bad quote", header + good + "T,\"D,x\n", 3, 0, "quote"},
-		{"too few fields", header + "T,D\n", 2, 1, "2 fields, the header has 26"},
+		{"too few fields", header + "T,D\n", 2, 1, "2 fields, the header has 27"},
 		{"not a number", header + strings.Replace(good, "1.5,,%", "abc,,%", 1), 2, 25, `(value): "abc" is not a finite number`},
 		{"NaN", header + strings.Replace(good, "1.5,,%", "NaN,,%", 1), 2, 25, "not a finite number"},
 		{"Inf", header + strings.Replace(good, "1.5,,%", "1e999,,%", 1), 2, 25, "not a finite number"},
@@ -146,7 +146,7 @@ func TestReaderErrors(t *testing.T) {
 // back identically, or fails with a positioned *Error; it never panics.
 func FuzzReader(f *testing.F) {
 	header := strings.Join(Columns, ",") + "\r\n"
-	f.Add([]byte(header + "T,D,,M,true,%,true,Meth,1.5,,%,1.5,,false,,,,,,,,,,,high,\r\n"))
+	f.Add([]byte(header + "T,D,,M,true,%,true,Meth,1.5,,%,1.5,,false,,,,,,,,,,,high,,\r\n"))
 	f.Add([]byte(header + "T,D,P,M,false,,false,\"'=x\",-2,0.1,fraction,r,s,true,5M,c,t,2106.08254,https://a.b/c,2021-01-02,http://c.d,ri,so,https://s.u,med,n\r\n"))
 	f.Add([]byte("task,dataset\n\"unterminated"))
 	f.Fuzz(func(t *testing.T, data []byte) {

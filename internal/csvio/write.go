@@ -59,6 +59,7 @@ func (w *Writer) Write(r Record) error {
 	row[23] = Neutralise(r.SourceURL)
 	row[24] = r.Confidence
 	row[25] = Neutralise(r.Note)
+	row[26] = strconv.FormatBool(r.DirectionInferred)
 	if err := w.w.Write(row); err != nil {
 		return fmt.Errorf("csv: write: %w", err)
 	}

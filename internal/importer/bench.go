@@ -74,7 +74,8 @@ const copyTable = `CREATE TABLE bench_copy (
     task text, dataset text, parent_dataset text, metric text, higher_is_better boolean, metric_unit text,
     primary_metric boolean, method text, value double precision, plus_minus double precision, unit text, raw text,
     setting text, extra_data boolean, params text, compute text, paper_title text, arxiv_id text, paper_url text,
-    paper_date text, code_url text, reported_in text, source text, source_url text, confidence text, note text)`
+    paper_date text, code_url text, reported_in text, source text, source_url text, confidence text, note text,
+    direction_inferred boolean)`
 
 func benchImport(ctx context.Context, serverURL string, n int, opt Options, floor bool) (res BenchResult, err error) {
 	res.Rows = n

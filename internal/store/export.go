@@ -16,7 +16,7 @@ const exportSQL = `
 SELECT t.name, d.name, coalesce(pd.name, ''), m.name, m.higher_is_better, m.unit, m.is_primary,
        me.name, r.value, r.plus_minus, r.unit, r.raw, r.setting, r.extra_data, r.params_text, r.compute_text,
        coalesce(p.title, ''), coalesce(p.arxiv_id, ''), coalesce(p.url, ''), p.published, p.year, coalesce(p.code_url, ''),
-       r.reported_in, r.source, r.source_url, r.confidence, r.note
+       r.reported_in, r.source, r.source_url, r.confidence, r.note, m.direction_needs_review
 FROM results r
 JOIN datasets d ON d.id = r.dataset_id
 JOIN tasks t ON t.id = d.task_id
@@ -66,7 +66,7 @@ func (r *Rows) Next(rec *csvio.Record) (ok bool, err error) {
 	err = r.rows.Scan(&rec.Task, &rec.Dataset, &rec.ParentDataset, &rec.Metric, &rec.HigherIsBetter, &rec.MetricUnit,
 		&rec.PrimaryMetric, &rec.Method, &rec.Value, &pm, &rec.Unit, &rec.Raw, &rec.Setting, &rec.ExtraData,
 		&rec.Params, &rec.Compute, &rec.PaperTitle, &rec.ArxivID, &rec.PaperURL, &published, &year, &rec.CodeURL,
-		&rec.ReportedIn, &rec.Source, &rec.SourceURL, &rec.Confidence, &rec.Note)
+		&rec.ReportedIn, &rec.Source, &rec.SourceURL, &rec.Confidence, &rec.Note, &rec.DirectionInferred)
 	if err != nil {
 		return false, fmt.Errorf("store: export scan: %w", err)
 	}

@@ -83,6 +83,28 @@ func (s *Store) DisableUser(ctx context.Context, email string) (int64, error) {
 	return ended, nil
 }
 
+// SetPassword replaces a moderator's password hash and ends their sessions,
+// in one transaction; it returns the sessions ended.
+func (s *Store) SetPassword(ctx context.Context, email string, hash string) (int64, error) {
+	var ended int64
+	err := s.w(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Exec(`UPDATE users SET password_hash = $1 WHERE email = $2`, hash, NormalizeEmail(email))
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return ErrNotFound
+		}
+		res = tx.Exec(`DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)`, NormalizeEmail(email))
+		ended = res.RowsAffected
+		return res.Error
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: password of %s: %w", NormalizeEmail(email), err)
+	}
+	return ended, nil
+}
+
 // CreateSession stores a new session for a moderator who has just logged
 // in, ends the session they came with (if any) and notes the login.
 func (s *Store) CreateSession(ctx context.Context, userID int64, idHash, oldHash []byte, expires time.Time) error {

@@ -87,7 +87,7 @@ type apiRow struct {
 
 // apiResults is the leaderboard as JSON, with the page's sort and filters.
 func (s *Server) apiResults(c *fiber.Ctx) error {
-	return s.cachedBoard(c, "api", func() error { return s.renderAPIResults(c) })
+	return s.cachedBoard(c, func() error { return s.renderAPIResults(c) })
 }
 
 func (s *Server) renderAPIResults(c *fiber.Ctx) error {

@@ -103,6 +103,7 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 	app.Use(recover.New())
 	app.Use(requestid.New())
 	app.Use(s.logRequests)
+	app.Use(s.serveKept) // page_cache.go: a current kept page skips the rest
 	app.Use(helmet.New(helmet.Config{
 		// same-origin, not no-referrer: the CSRF check compares the
 		// Referer of form posts over HTTPS.

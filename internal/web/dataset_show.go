@@ -60,7 +60,7 @@ type chartView struct {
 // datasetShow renders a leaderboard: sort and filters from the query
 // string, rows ranked by the primary metric, charts of the sort metric.
 func (s *Server) datasetShow(c *fiber.Ctx) error {
-	return s.cachedBoard(c, "page", func() error { return s.renderBoard(c) })
+	return s.cachedBoard(c, func() error { return s.renderBoard(c) })
 }
 
 // boardView is one request's leaderboard: the dataset, the query, and
@@ -158,7 +158,7 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 // datasetCharts is the charts of a leaderboard view as JSON, for pages
 // rendered from the board's head.
 func (s *Server) datasetCharts(c *fiber.Ctx) error {
-	return s.cachedBoard(c, "charts", func() error {
+	return s.cachedBoard(c, func() error {
 		bv, err := s.boardFor(c, true)
 		if err != nil {
 			return err

@@ -30,7 +30,10 @@ type cachedPage struct {
 	gzipped     []byte // compressed once when kept, not on every hit
 	contentType string
 	etag        string // computed once: hashing every hit cost an eighth of the server's CPU
-	stamp       stamp
+	// headers are the response's own headers when it was kept (the
+	// security headers helmet set, among others), replayed by serveKept.
+	headers [][2]string
+	stamp   stamp
 }
 
 func newPageCache(limit int) *pageCache {
@@ -85,11 +88,11 @@ const builtFromLocal = "bb.builtFrom"
 
 // cachedBoard answers a leaderboard request from the page cache when it
 // can, and otherwise renders it with render and keeps the result.
-func (s *Server) cachedBoard(c *fiber.Ctx, kind string, render func() error) error {
+func (s *Server) cachedBoard(c *fiber.Ctx, render func() error) error {
 	if !s.anonymous(c) {
 		return render()
 	}
-	key := kind + "\x00" + c.Params("slug") + "\x00" + string(c.Request().URI().QueryString())
+	key := pageKey(c)
 	if p, ok := s.pages.get(key); ok {
 		if s.fresh.current(p.stamp) {
 			return s.sendCached(c, p)
@@ -134,7 +137,7 @@ func (s *Server) cachedHome(c *fiber.Ctx, render func() error) error {
 	if !s.anonymous(c) {
 		return render()
 	}
-	const key = "home"
+	key := pageKey(c)
 	if p, ok := s.pages.get(key); ok && s.fresh.current(p.stamp) {
 		return s.sendCached(c, p)
 	}
@@ -147,7 +150,7 @@ func (s *Server) cachedHome(c *fiber.Ctx, render func() error) error {
 		if err != nil {
 			return err
 		}
-		vkey := fmt.Sprintf("home\x00%d", version)
+		vkey := fmt.Sprintf("%s\x00%d", key, version)
 		if p, ok := s.pages.get(vkey); ok {
 			return s.sendCached(c, p)
 		}
@@ -178,6 +181,35 @@ func (s *Server) cachedHome(c *fiber.Ctx, render func() error) error {
 	return render() // the shared build answered something other than 200
 }
 
+// pageKey is a cached page's key: the path and the query string as sent.
+func pageKey(c *fiber.Ctx) string {
+	return c.Path() + "\x00" + string(c.Request().URI().QueryString())
+}
+
+// serveKept answers a GET for a kept page known to be current before the
+// rest of the middleware runs: on a hit, the security headers, the
+// compression and the ETag are already in the kept page, and redoing them
+// cost as much as the rest of the request. Anything else (a moderator's
+// request, a flash message, a page not kept, one not known to be current)
+// goes on to the handlers, which check with Postgres when they must.
+func (s *Server) serveKept(c *fiber.Ctx) error {
+	if c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead {
+		return c.Next()
+	}
+	if c.Cookies(s.sec.cookies.session) != "" || c.Cookies(s.sec.cookies.flash) != "" {
+		return c.Next()
+	}
+	p, ok := s.pages.get(pageKey(c))
+	if !ok || !s.fresh.current(p.stamp) {
+		return c.Next()
+	}
+	for _, h := range p.headers {
+		c.Set(h[0], h[1])
+	}
+	c.Set(fiber.HeaderCacheControl, "private, no-cache")
+	return s.sendCached(c, p)
+}
+
 func (s *Server) sendCached(c *fiber.Ctx, p cachedPage) error {
 	c.Set(fiber.HeaderContentType, p.contentType)
 	c.Vary(fiber.HeaderAcceptEncoding)
@@ -197,12 +229,22 @@ func (s *Server) sendCached(c *fiber.Ctx, p cachedPage) error {
 
 // keep stores a successful response under key and returns it.
 func (s *Server) keep(c *fiber.Ctx, key string, st stamp) cachedPage {
-	if c.Response().StatusCode() != fiber.StatusOK {
-		return cachedPage{}
+	setsCookie := false
+	c.Response().Header.VisitAllCookie(func(_, _ []byte) { setsCookie = true })
+	if c.Response().StatusCode() != fiber.StatusOK || setsCookie {
+		return cachedPage{} // a cookie is somebody's: never handed to another reader
 	}
 	body := append([]byte(nil), c.Response().Body()...)
 	p := cachedPage{body: body, gzipped: fasthttp.AppendGzipBytesLevel(nil, body, fasthttp.CompressBestSpeed),
 		contentType: string(c.Response().Header.ContentType()), etag: weakETag(body), stamp: st}
+	c.Response().Header.VisitAll(func(k, v []byte) {
+		switch strings.ToLower(string(k)) {
+		case "content-type", "content-length", "content-encoding", "etag", "vary", "cache-control",
+			"x-request-id", "set-cookie", "date", "server":
+			return // set afresh for every response, or never kept
+		}
+		p.headers = append(p.headers, [2]string{string(k), string(v)})
+	})
 	s.pages.put(key, p)
 	c.Set(fiber.HeaderETag, p.etag) // the same tag the hits will carry
 	if notModified(c, p.etag) {

@@ -252,3 +252,74 @@ func countQueries(t *testing.T, db *gorm.DB, n *atomic.Int64) {
 		}
 	}
 }
+
+// TestKeptPagesKeepTheirHeaders: a page answered from the cache before the
+// middleware runs carries the same headers as when it was rendered (the
+// security headers, content type, caching, ETag), a request id of its
+// own, and is served without a query.
+func TestKeptPagesKeepTheirHeaders(t *testing.T) {
+	t.Parallel()
+	db, _ := testdb.Open(t)
+	st := store.New(db, nil)
+	if _, err := cli.Seed(t.Context(), st); err != nil {
+		t.Fatal(err)
+	}
+	app, err := web.New(st, web.Options{Log: discardLog(), Context: t.Context()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var queries atomic.Int64
+	countQueries(t, db, &queries)
+	fetch := func(path string) *http.Response {
+		t.Helper()
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		resp, err := app.Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("GET %s: %d", path, resp.StatusCode)
+		}
+		return resp
+	}
+	for _, path := range []string{"/", "/datasets/imagenet-1k", "/datasets/imagenet-1k?sort=method&order=asc",
+		"/api/v1/datasets/imagenet-1k/results", "/datasets/imagenet-1k/charts.json"} {
+		t.Run(path, func(t *testing.T) {
+			rendered := fetch(path)
+			// Until the listener is up, hits are checked with a query.
+			deadline := time.Now().Add(5 * time.Second)
+			var kept *http.Response
+			for {
+				queries.Store(0)
+				kept = fetch(path)
+				if queries.Load() == 0 || time.Now().After(deadline) {
+					break
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			if n := queries.Load(); n != 0 {
+				t.Fatalf("a kept page ran %d queries", n)
+			}
+			for name := range rendered.Header {
+				switch name {
+				case "Date", "X-Request-Id", "Content-Length":
+					continue
+				}
+				if got, want := kept.Header.Values(name), rendered.Header.Values(name); strings.Join(got, ",") != strings.Join(want, ",") {
+					t.Errorf("%s: %q from the cache, %q when rendered", name, got, want)
+				}
+			}
+			for _, name := range []string{"Content-Security-Policy", "X-Frame-Options", "Etag", "Cache-Control", "Content-Encoding"} {
+				if kept.Header.Get(name) == "" {
+					t.Errorf("the kept page lacks %s", name)
+				}
+			}
+			if id := kept.Header.Get("X-Request-Id"); id == "" || id == rendered.Header.Get("X-Request-Id") {
+				t.Errorf("request id %q on the kept page, %q when rendered", id, rendered.Header.Get("X-Request-Id"))
+			}
+		})
+	}
+}
