@@ -14,6 +14,7 @@ type DatasetSummary struct {
 	TaskSlug       string
 	ParentName     string
 	Results        int
+	InTask         int // datasets of the same task
 	BestMethod     string
 	BestScore      *float64
 	MetricName     string
@@ -25,15 +26,53 @@ type DatasetSummary struct {
 // Datasets lists every dataset with its result count and current best
 // on its primary metric, ordered by task then name.
 func (s *Store) Datasets(ctx context.Context) ([]DatasetSummary, error) {
+	return s.datasetSummaries(ctx, "", 0)
+}
+
+// TaskDatasets is Datasets for one task; ErrNotFound when there is no
+// task with that slug.
+func (s *Store) TaskDatasets(ctx context.Context, taskSlug string) ([]DatasetSummary, error) {
+	out, err := s.datasetSummaries(ctx, taskSlug, 0)
+	if err == nil && len(out) == 0 {
+		var n int
+		if err := s.r(ctx).Raw("SELECT count(*) FROM tasks WHERE slug = $1", taskSlug).Scan(&n).Error; err != nil {
+			return nil, fmt.Errorf("store: task %q: %w", taskSlug, err)
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("store: task %q: %w", taskSlug, ErrNotFound)
+		}
+	}
+	return out, err
+}
+
+// TopDatasets is Datasets cut to the perTask datasets of each task with
+// the most results (InTask says how many the task has): at 10,000
+// datasets the home page listed them all, 2.2 MB of it.
+func (s *Store) TopDatasets(ctx context.Context, perTask int) ([]DatasetSummary, error) {
+	return s.datasetSummaries(ctx, "", perTask)
+}
+
+func (s *Store) datasetSummaries(ctx context.Context, taskSlug string, perTask int) ([]DatasetSummary, error) {
 	var out []DatasetSummary
 	err := s.r(ctx).Raw(`
-SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_version,
+WITH counts AS (
+    -- One index-only walk for every count, not one subquery per dataset.
+    SELECT dataset_id, count(*) AS n FROM results WHERE retired_at IS NULL GROUP BY dataset_id
+), ranked AS (
+    SELECT d.*, coalesce(c.n, 0) AS results,
+           row_number() OVER (PARTITION BY d.task_id ORDER BY coalesce(c.n, 0) DESC, d.name) AS place,
+           count(*) OVER (PARTITION BY d.task_id) AS in_task
+    FROM datasets d
+    JOIN tasks t ON t.id = d.task_id
+    LEFT JOIN counts c ON c.dataset_id = d.id
+    WHERE $1 = '' OR t.slug = $1
+)
+SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_version, d.results, d.in_task,
        t.name AS task_name, t.slug AS task_slug, coalesce(p.name, '') AS parent_name,
-       (SELECT count(*) FROM results r WHERE r.dataset_id = d.id AND r.retired_at IS NULL) AS results,
        coalesce(m.name, '') AS metric_name, coalesce(m.unit, '') AS metric_unit,
        coalesce(m.decimals, 2) AS decimals, coalesce(m.higher_is_better, true) AS higher_is_better,
        best.method_name AS best_method, best.score AS best_score
-FROM datasets d
+FROM ranked d
 JOIN tasks t ON t.id = d.task_id
 LEFT JOIN datasets p ON p.id = d.parent_id
 LEFT JOIN metrics m ON m.dataset_id = d.id AND m.is_primary
@@ -48,7 +87,8 @@ LEFT JOIN LATERAL (
      WHERE NOT m.higher_is_better AND r.dataset_id = d.id AND r.metric_id = m.id AND r.retired_at IS NULL
      ORDER BY r.score ASC LIMIT 1)
 ) best ON true
-ORDER BY t.name, coalesce(p.name, d.name), d.parent_id NULLS FIRST, d.name`).Scan(&out).Error
+WHERE $2 = 0 OR d.place <= $2
+ORDER BY t.name, coalesce(p.name, d.name), d.parent_id NULLS FIRST, d.name`, taskSlug, perTask).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: datasets: %w", err)
 	}

@@ -6,34 +6,62 @@ import (
 	"github.com/benchboard/benchboard/internal/store"
 )
 
-// taskGroup is one task on the home page with its datasets.
+// taskGroup is one task with the datasets a page shows of it.
 type taskGroup struct {
-	Name     string
-	Datasets []store.DatasetSummary
+	Name, Slug string
+	Datasets   []store.DatasetSummary
+	All, More  int // datasets of the task; those not shown
 }
 
+// homePerTask is how many datasets of each task the home page lists (those
+// with the most results); the task's own page lists them all.
+const homePerTask = 12
+
 func (s *Server) home(c *fiber.Ctx) error {
-	return s.cachedHome(c, func() error { return s.renderHome(c) })
+	return s.cachedCatalog(c, func() error { return s.renderHome(c) })
 }
 
 func (s *Server) renderHome(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	all, err := s.store.Datasets(ctx)
+	top, err := s.store.TopDatasets(ctx, homePerTask)
 	if err != nil {
 		return err
-	}
-	var groups []taskGroup
-	for _, d := range all {
-		if len(groups) == 0 || groups[len(groups)-1].Name != d.TaskName {
-			groups = append(groups, taskGroup{Name: d.TaskName})
-		}
-		g := &groups[len(groups)-1]
-		g.Datasets = append(g.Datasets, d)
 	}
 	changes, err := s.store.RecentChanges(ctx, 5)
 	if err != nil {
 		return err
 	}
-	return c.Render("home", fiber.Map{"Title": "Benchboard", "Groups": groups, "Changes": changes})
+	return c.Render("home", fiber.Map{"Title": "Benchboard", "Groups": groupByTask(top), "Changes": changes})
+}
+
+// taskShow lists every dataset of one task.
+func (s *Server) taskShow(c *fiber.Ctx) error {
+	return s.cachedCatalog(c, func() error {
+		ctx, cancel := s.ctx(c)
+		defer cancel()
+		all, err := s.store.TaskDatasets(ctx, c.Params("slug"))
+		if err != nil {
+			return err
+		}
+		groups := groupByTask(all)
+		if len(groups) == 0 { // a task whose datasets have all gone
+			groups = []taskGroup{{Name: c.Params("slug"), Slug: c.Params("slug")}}
+		}
+		return c.Render("task", fiber.Map{"Title": groups[0].Name, "Group": groups[0]})
+	})
+}
+
+// groupByTask splits datasets (ordered by task) into one group per task.
+func groupByTask(ds []store.DatasetSummary) []taskGroup {
+	var groups []taskGroup
+	for _, d := range ds {
+		if len(groups) == 0 || groups[len(groups)-1].Name != d.TaskName {
+			groups = append(groups, taskGroup{Name: d.TaskName, Slug: d.TaskSlug, All: d.InTask})
+		}
+		g := &groups[len(groups)-1]
+		g.Datasets = append(g.Datasets, d)
+		g.More = g.All - len(g.Datasets)
+	}
+	return groups
 }

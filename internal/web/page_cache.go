@@ -130,10 +130,11 @@ func (s *Server) cachedBoard(c *fiber.Ctx, render func() error) error {
 	return nil
 }
 
-// cachedHome serves the home page, which shows every dataset: while this
-// instance listens, it is current until any dataset changes; otherwise it
-// is keyed on the catalogue's version, one cheap query.
-func (s *Server) cachedHome(c *fiber.Ctx, render func() error) error {
+// cachedCatalog serves a page that shows datasets of any task (the home
+// page, a task's page): while this instance listens, it is current until
+// any dataset changes; otherwise it is keyed on the catalogue's version,
+// one cheap query.
+func (s *Server) cachedCatalog(c *fiber.Ctx, render func() error) error {
 	if !s.anonymous(c) {
 		return render()
 	}
@@ -160,12 +161,12 @@ func (s *Server) cachedHome(c *fiber.Ctx, render func() error) error {
 		s.keep(c, vkey, st)
 		return nil
 	}
-	// At 10,000 datasets the page takes half a second to build, and every
+	// At 10,000 datasets the home page takes a fifth of a second to build, and every
 	// write anywhere makes it stale: readers arriving meanwhile share one
 	// build (keyed by what they know of the catalogue) instead of each
 	// running the query.
 	ran := false
-	v, err, _ := s.builds.Do(fmt.Sprintf("home/%d/%d", st.epoch, st.gen), func() (any, error) {
+	v, err, _ := s.builds.Do(fmt.Sprintf("%s/%d/%d", key, st.epoch, st.gen), func() (any, error) {
 		ran = true
 		if err := render(); err != nil {
 			return nil, err

@@ -10,6 +10,7 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/", s.home)
 	app.Get("/search", s.search)
 	app.Get("/export.csv", s.exportAll)
+	app.Get("/tasks/:slug", s.taskShow)
 	app.Get("/datasets/:slug.csv", s.datasetExport)
 	app.Get("/datasets/:slug/charts.json", s.datasetCharts)
 	app.Get("/datasets/:slug", s.datasetShow)

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -79,6 +80,8 @@ func TestPages(t *testing.T) {
 		{"/search?q=ILSVRC", 200, []string{`href="/datasets/imagenet-1k"`}},
 		{"/changes", 200, []string{"seed"}},
 		{"/results/1", 200, []string{"History", "seed"}},
+		{"/tasks/image-classification", 200, []string{"ImageNet-1k", `href="/datasets/imagenet-1k"`}},
+		{"/tasks/no-such-task", 404, []string{"Not found"}},
 		{"/healthz", 200, []string{"ok"}},
 		{"/readyz", 200, []string{"ready"}},
 		{"/api/v1/datasets", 200, []string{`"slug":"imagenet-1k"`, `"higher_is_better":true`}},
@@ -330,6 +333,48 @@ func TestFeedLinksUsePublicURL(t *testing.T) {
 			if !strings.HasPrefix(l[1], tc.want) {
 				t.Errorf("public URL %q: link %q does not start with %q", tc.public, l[1], tc.want)
 			}
+		}
+	}
+}
+
+// TestHomeListsTheLargestDatasetsOfATask: past a dozen datasets in a task,
+// the home page lists those with the most results and links to the task's
+// page, which lists them all.
+func TestHomeListsTheLargestDatasetsOfATask(t *testing.T) {
+	t.Parallel()
+	app, st := seededApp(t)
+	db := st.DB()
+	for i := range 15 {
+		// Dataset i has i results, so the three smallest are the ones left out.
+		err := db.Exec(`WITH d AS (
+				INSERT INTO datasets (task_id, slug, name) SELECT id, $1, $2 FROM tasks WHERE slug = 'image-classification' RETURNING id),
+			m AS (INSERT INTO metrics (dataset_id, slug, name, higher_is_better, is_primary) SELECT id, 'acc', 'Acc', true, true FROM d RETURNING id, dataset_id)
+			INSERT INTO results (dataset_id, metric_id, method_id, value, score, reported_in)
+			SELECT m.dataset_id, m.id, (SELECT min(id) FROM methods), g, g, 'r' || g FROM m, generate_series(1, $3) g`,
+			fmt.Sprintf("extra-%d", i), fmt.Sprintf("Extra set %02d", i), i).Error
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, home, _ := get(t, app, "/")
+	_, task, _ := get(t, app, "/tasks/image-classification")
+	for _, tc := range []struct {
+		page, text string
+		want       bool
+	}{
+		{home, "Extra set 14", true},
+		{home, "Extra set 04", true},
+		{home, "Extra set 03", false}, // 3 results: fewer than ImageNet-1k and the 11 largest extras
+		{home, "Extra set 00", false},
+		{home, `href="/tasks/image-classification">All 16 Image classification datasets</a> (4 more`, true},
+		{home, "CUHK-PEDES", true}, // other tasks are unaffected
+		{task, "Extra set 00", true},
+		{task, "Extra set 14", true},
+		{task, "ImageNet-1k", true},
+		{task, "more, with fewer results", false},
+	} {
+		if got := strings.Contains(tc.page, tc.text); got != tc.want {
+			t.Errorf("page contains %q: %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
