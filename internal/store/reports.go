@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/benchboard/benchboard/internal/model"
 )
 
@@ -41,7 +43,7 @@ LEFT JOIN papers p ON p.id = r.paper_id`
 // scanned into the struct's fields directly: gorm's reflection-driven Scan
 // costs about as much again as the query itself at that size.
 func (s *Store) BoardReports(ctx context.Context, datasetID int64) ([]model.Report, error) {
-	return s.boardReports(ctx, datasetID, "", "")
+	return s.boardReports(ctx, datasetID, nil, "", "")
 }
 
 // BoardHead is what the first pages of a board's default view need: the
@@ -59,18 +61,31 @@ type BoardHead struct {
 // by its first report of the primary metric. Every row that ranks above
 // one of the n is among them, so ranking their methods' reports gives the
 // same ranks and order as ranking the whole board.
-func (s *Store) BoardTop(ctx context.Context, datasetID int64, primary model.Metric, n int) (BoardHead, error) {
+func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int) (BoardHead, error) {
+	datasetID, primary := d.ID, d.Primary()
+	names := make([]boardName, 0, len(d.Metrics)) // known already: no query for them
+	for _, m := range d.Metrics {
+		names = append(names, boardName{ID: m.ID, DatasetName: d.Name, Slug: d.Slug, MetricName: m.Name, MSlug: m.Slug})
+	}
 	order := "ASC"
 	if primary.HigherIsBetter {
 		order = "DESC"
 	}
-	var rows int
-	err := s.r(ctx).Raw(`SELECT count(*) FROM (SELECT method_id, setting, extra_data, params_text, reported_in
-		FROM results WHERE dataset_id = $1 AND retired_at IS NULL GROUP BY 1, 2, 3, 4, 5) k`, datasetID).Row().Scan(&rows)
-	if err != nil {
-		return BoardHead{}, fmt.Errorf("store: rows of dataset %d: %w", datasetID, err)
-	}
-	reports, err := s.boardReports(ctx, datasetID, `
+	// The count and the head are independent: they run side by side, on
+	// two connections, and the page waits for the slower one only.
+	var head BoardHead
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		err := s.r(gctx).Raw(`SELECT count(*) FROM (SELECT method_id, setting, extra_data, params_text, reported_in
+			FROM results WHERE dataset_id = $1 AND retired_at IS NULL GROUP BY 1, 2, 3, 4, 5) k`, datasetID).Row().Scan(&head.Rows)
+		if err != nil {
+			return fmt.Errorf("store: rows of dataset %d: %w", datasetID, err)
+		}
+		return nil
+	})
+	g.Go(func() error {
+		var err error
+		head.Reports, err = s.boardReports(gctx, datasetID, names, `
 WITH top AS (
     -- A scalar subquery, not NOT EXISTS: the planner turned the anti
     -- join into a hash of the whole board (21 ms at 10,000 rows); this
@@ -83,25 +98,25 @@ WITH top AS (
             AND o.reported_in = r.reported_in AND o.retired_at IS NULL)
     ORDER BY r.score `+order+`
     FETCH FIRST ($3) ROWS WITH TIES)`, ` AND r.method_id IN (SELECT method_id FROM top)`, primary.ID, n)
-	if err != nil {
+		return err
+	})
+	if err := g.Wait(); err != nil {
 		return BoardHead{}, err
 	}
-	return BoardHead{Reports: reports, Rows: rows}, nil
+	return head, nil
 }
 
 // boardReports reads a dataset's live results, narrowed by where (which
 // continues the WHERE clause, with parameters from $2 on) and the common
 // table expressions in with.
-func (s *Store) boardReports(ctx context.Context, datasetID int64, with, where string, args ...any) ([]model.Report, error) {
-	var names []struct {
-		ID                int64
-		DatasetName, Slug string
-		MetricName, MSlug string
-	}
-	err := s.r(ctx).Raw(`SELECT m.id, d.name AS dataset_name, d.slug, m.name AS metric_name, m.slug AS m_slug
-		FROM datasets d JOIN metrics m ON m.dataset_id = d.id WHERE d.id = $1`, datasetID).Scan(&names).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
+// names are the dataset's and its metrics' names, read here when nil.
+func (s *Store) boardReports(ctx context.Context, datasetID int64, names []boardName, with, where string, args ...any) ([]model.Report, error) {
+	if names == nil {
+		err := s.r(ctx).Raw(`SELECT m.id, d.name AS dataset_name, d.slug, m.name AS metric_name, m.slug AS m_slug
+			FROM datasets d JOIN metrics m ON m.dataset_id = d.id WHERE d.id = $1`, datasetID).Scan(&names).Error
+		if err != nil {
+			return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
+		}
 	}
 	rows, err := s.r(ctx).Raw(with+boardSelect+` WHERE r.dataset_id = $1 AND r.retired_at IS NULL`+where+` ORDER BY r.id`,
 		append([]any{datasetID}, args...)...).Rows()
@@ -127,6 +142,13 @@ func (s *Store) boardReports(ctx context.Context, datasetID int64, with, where s
 		return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
 	}
 	return out, nil
+}
+
+// boardName is a metric of a board, with the dataset's names.
+type boardName struct {
+	ID                int64
+	DatasetName, Slug string
+	MetricName, MSlug string
 }
 
 // boardFields are r's fields in boardSelect's column order.

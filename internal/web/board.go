@@ -325,7 +325,7 @@ func (q boardQuery) headOnly(d store.DatasetInfo) bool {
 // whole board can order.
 func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery) (rankedBoard, int, bool, error) {
 	primary := d.Primary()
-	head, err := s.store.BoardTop(ctx, d.ID, primary, q.Page*pageSize)
+	head, err := s.store.BoardTop(ctx, d, q.Page*pageSize)
 	if err != nil {
 		return rankedBoard{}, 0, false, err
 	}
