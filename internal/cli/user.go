@@ -65,11 +65,7 @@ func userAdd(ctx context.Context, e *env, st *store.Store, email string) error {
 	if a, err := mail.ParseAddress(email); err != nil || a.Address != email || len(email) > 254 {
 		return fmt.Errorf("user add: %q is not an email address such as ada@example.org", email)
 	}
-	pw, err := readPassword(e)
-	if err != nil {
-		return fmt.Errorf("user add: %w", err)
-	}
-	hash, err := password.Hash(pw)
+	hash, err := newPasswordHash(e)
 	if err != nil {
 		return fmt.Errorf("user add: %w", err)
 	}
@@ -88,11 +84,7 @@ func userAdd(ctx context.Context, e *env, st *store.Store, email string) error {
 // session of theirs ends with it.
 func userPassword(ctx context.Context, e *env, st *store.Store, email string) error {
 	email = store.NormalizeEmail(email)
-	pw, err := readPassword(e)
-	if err != nil {
-		return fmt.Errorf("user password: %w", err)
-	}
-	hash, err := password.Hash(pw)
+	hash, err := newPasswordHash(e)
 	if err != nil {
 		return fmt.Errorf("user password: %w", err)
 	}
@@ -105,6 +97,15 @@ func userPassword(ctx context.Context, e *env, st *store.Store, email string) er
 	}
 	fmt.Fprintf(e.stdout, "new password set for %s; %d session(s) ended\n", email, ended)
 	return nil
+}
+
+// newPasswordHash reads a new password and hashes it.
+func newPasswordHash(e *env) (string, error) {
+	pw, err := readPassword(e)
+	if err != nil {
+		return "", err
+	}
+	return password.Hash(pw)
 }
 
 // readPassword takes BENCHBOARD_PASSWORD if set (for scripts), else asks

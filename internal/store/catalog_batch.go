@@ -138,26 +138,36 @@ func (c *catalog) prefetchPapers(ctx context.Context, recs []csvio.Record) error
 			year[i] = &y
 		}
 	}
+	err = c.insertBatch(ctx, `INSERT INTO papers (slug, title, arxiv_id, url, year, published, code_url)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::date[], $7::text[])`,
+		missing, slugs, c.papers, title, arxiv, url, year, published, code)
+	if err != nil {
+		return fmt.Errorf("papers: %w", err)
+	}
+	return nil
+}
+
+// insertBatch runs insert (a statement whose first parameter is the slugs)
+// with ON CONFLICT DO NOTHING and files each inserted row's id under its
+// key in into. A row not inserted — a name that only Postgres's lower()
+// finds equal to another one of the batch — is left out, for paper or
+// method to look up record by record.
+func (c *catalog) insertBatch(ctx context.Context, insert string, keys, slugs []string, into map[string]int64, args ...any) error {
 	var ids []struct {
 		ID   int64
 		Slug string
 	}
-	err = c.tx.WithContext(ctx).Raw(`INSERT INTO papers (slug, title, arxiv_id, url, year, published, code_url)
-		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::date[], $7::text[])
-		ON CONFLICT DO NOTHING
-		RETURNING id, slug`, slugs, title, arxiv, url, year, published, code).Scan(&ids).Error
+	err := c.tx.WithContext(ctx).Raw(insert+" ON CONFLICT DO NOTHING RETURNING id, slug", append([]any{slugs}, args...)...).Scan(&ids).Error
 	if err != nil {
-		return fmt.Errorf("papers: %w", err)
+		return err
 	}
 	bySlug := make(map[string]int64, len(ids))
 	for _, r := range ids {
 		bySlug[r.Slug] = r.ID
 	}
-	for i, k := range missing {
-		// Not inserted: a title that only Postgres's lower() finds equal to
-		// another one of this batch. paper will look it up by itself.
+	for i, k := range keys {
 		if id, ok := bySlug[slugs[i]]; ok {
-			c.papers[k] = id
+			into[k] = id
 		}
 	}
 	return nil
@@ -208,23 +218,10 @@ func (c *catalog) prefetchMethods(ctx context.Context, recs []csvio.Record) erro
 			if err != nil {
 				return fmt.Errorf("methods: %w", err)
 			}
-			var ids []struct {
-				ID   int64
-				Slug string
-			}
-			err = c.tx.WithContext(ctx).Raw(`INSERT INTO methods (slug, name) SELECT * FROM unnest($1::text[], $2::text[])
-				ON CONFLICT DO NOTHING RETURNING id, slug`, slugs, missingNames).Scan(&ids).Error
+			err = c.insertBatch(ctx, `INSERT INTO methods (slug, name) SELECT * FROM unnest($1::text[], $2::text[])`,
+				missing, slugs, c.methods, missingNames)
 			if err != nil {
 				return fmt.Errorf("methods: %w", err)
-			}
-			bySlug := make(map[string]int64, len(ids))
-			for _, r := range ids {
-				bySlug[r.Slug] = r.ID
-			}
-			for i, k := range missing {
-				if id, ok := bySlug[slugs[i]]; ok { // else: as for papers
-					c.methods[k] = id
-				}
 			}
 		}
 	}

@@ -64,19 +64,7 @@ func (s *Store) UserLogin(ctx context.Context, email string) (model.User, string
 // DisableUser stops a moderator from logging in and ends their sessions,
 // in one transaction; it returns how many sessions ended.
 func (s *Store) DisableUser(ctx context.Context, email string) (int64, error) {
-	var ended int64
-	err := s.w(ctx).Transaction(func(tx *gorm.DB) error {
-		res := tx.Exec(`UPDATE users SET disabled_at = coalesce(disabled_at, now()) WHERE email = $1`, NormalizeEmail(email))
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return ErrNotFound
-		}
-		res = tx.Exec(`DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)`, NormalizeEmail(email))
-		ended = res.RowsAffected
-		return res.Error
-	})
+	ended, err := s.changeUser(ctx, email, `UPDATE users SET disabled_at = coalesce(disabled_at, now()) WHERE email = $1`)
 	if err != nil {
 		return 0, fmt.Errorf("store: disable %s: %w", NormalizeEmail(email), err)
 	}
@@ -86,23 +74,32 @@ func (s *Store) DisableUser(ctx context.Context, email string) (int64, error) {
 // SetPassword replaces a moderator's password hash and ends their sessions,
 // in one transaction; it returns the sessions ended.
 func (s *Store) SetPassword(ctx context.Context, email string, hash string) (int64, error) {
+	ended, err := s.changeUser(ctx, email, `UPDATE users SET password_hash = $2 WHERE email = $1`, hash)
+	if err != nil {
+		return 0, fmt.Errorf("store: password of %s: %w", NormalizeEmail(email), err)
+	}
+	return ended, nil
+}
+
+// changeUser runs update ($1 is the email) on one moderator and ends every
+// session of theirs in the same transaction, so that nobody stays logged in
+// on the strength of what changed; ErrNotFound when no moderator has email.
+func (s *Store) changeUser(ctx context.Context, email, update string, args ...any) (int64, error) {
+	email = NormalizeEmail(email)
 	var ended int64
 	err := s.w(ctx).Transaction(func(tx *gorm.DB) error {
-		res := tx.Exec(`UPDATE users SET password_hash = $1 WHERE email = $2`, hash, NormalizeEmail(email))
+		res := tx.Exec(update, append([]any{email}, args...)...)
 		if res.Error != nil {
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
 			return ErrNotFound
 		}
-		res = tx.Exec(`DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)`, NormalizeEmail(email))
+		res = tx.Exec(`DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)`, email)
 		ended = res.RowsAffected
 		return res.Error
 	})
-	if err != nil {
-		return 0, fmt.Errorf("store: password of %s: %w", NormalizeEmail(email), err)
-	}
-	return ended, nil
+	return ended, err
 }
 
 // CreateSession stores a new session for a moderator who has just logged

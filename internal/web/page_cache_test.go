@@ -259,17 +259,9 @@ func countQueries(t *testing.T, db *gorm.DB, n *atomic.Int64) {
 // own, and is served without a query.
 func TestKeptPagesKeepTheirHeaders(t *testing.T) {
 	t.Parallel()
-	db, _ := testdb.Open(t)
-	st := store.New(db, nil)
-	if _, err := cli.Seed(t.Context(), st); err != nil {
-		t.Fatal(err)
-	}
-	app, err := web.New(st, web.Options{Log: discardLog(), Context: t.Context()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	app, st := seededApp(t) // listening for changes
 	var queries atomic.Int64
-	countQueries(t, db, &queries)
+	countQueries(t, st.DB(), &queries)
 	fetch := func(path string) *http.Response {
 		t.Helper()
 		req := httptest.NewRequest(http.MethodGet, path, nil)
