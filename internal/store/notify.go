@@ -29,6 +29,9 @@ type VersionWatcher interface {
 	// Synced reports that the marker sent by NotifySync(token) arrived:
 	// every change committed before it was sent has been reported.
 	Synced(token string)
+	// Restart delivers when the watcher no longer trusts the connection
+	// (a marker took too long): it is dropped and a new one listens.
+	Restart() <-chan struct{}
 }
 
 // NotifySync sends a marker through the same channel as the changes.
@@ -77,6 +80,15 @@ func (s *Store) listenOnce(ctx context.Context, w VersionWatcher) error {
 		return fmt.Errorf("store: listen: %w", err)
 	}
 	defer conn.Close()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		select {
+		case <-w.Restart():
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
 	var heard bool
 	err = conn.Raw(func(dc any) error {
 		pc := dc.(*stdlib.Conn).Conn()

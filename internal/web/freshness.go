@@ -23,6 +23,9 @@ type freshness struct {
 
 	waitMu  sync.Mutex
 	waiters map[string]chan struct{}
+	restart chan struct{}
+	// settleTimeout is how long a write waits for its own notification.
+	settleTimeout time.Duration
 }
 
 // stamp is what a cached page remembers of the freshness it was built
@@ -38,7 +41,8 @@ type stamp struct {
 }
 
 func newFreshness() *freshness {
-	return &freshness{latest: map[int64]int64{}, waiters: map[string]chan struct{}{}}
+	return &freshness{latest: map[int64]int64{}, waiters: map[string]chan struct{}{}, restart: make(chan struct{}, 1),
+		settleTimeout: 2 * time.Second}
 }
 
 // Listening starts a new epoch: pages cached before may have missed a
@@ -136,9 +140,15 @@ func (f *freshness) settle(ctx context.Context, notify func(context.Context, str
 	select {
 	case <-ch:
 	case <-ctx.Done():
-	case <-time.After(2 * time.Second):
-		// A listener this far behind is as good as lost: stop trusting it
-		// until it reconnects.
+	case <-time.After(f.settleTimeout):
+		// A listener this far behind is as good as lost: stop trusting it,
+		// and have a new connection listen.
 		f.Lost()
+		select {
+		case f.restart <- struct{}{}:
+		default: // a restart is pending already
+		}
 	}
 }
+
+func (f *freshness) Restart() <-chan struct{} { return f.restart }

@@ -81,6 +81,21 @@ func TestSettle(t *testing.T) {
 	if f.current(page) {
 		t.Fatal("settle returned before the write it waited for was heard")
 	}
+	// A marker that never comes back: the listener is not trusted any
+	// more, and a new connection is asked for.
+	f.settleTimeout = 20 * time.Millisecond
+	live := f.begin()
+	live.datasetID, live.version = 7, 2
+	f.settle(context.Background(), func(context.Context, string) error { return nil })
+	if f.current(live) {
+		t.Fatal("after a lost marker a page is still trusted without a query")
+	}
+	select {
+	case <-f.Restart():
+	default:
+		t.Fatal("a lost marker did not ask for a new listening connection")
+	}
+	f.Listening()
 	// A marker that cannot be sent: settle gives up at once.
 	start := time.Now()
 	f.settle(context.Background(), func(context.Context, string) error { return errors.New("down") })
