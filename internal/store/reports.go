@@ -60,7 +60,11 @@ type BoardHead struct {
 // report of one method in one setting, see ranking.Build) is represented
 // by its first report of the primary metric. Every row that ranks above
 // one of the n is among them, so ranking their methods' reports gives the
-// same ranks and order as ranking the whole board.
+// same ranks and order as ranking the whole board. One exception, left on
+// purpose: ranking treats scores within 1e-9 (relative) as equal (0.793 as
+// a fraction is 79.30000000000001 as a percent), while the cut at the n-th
+// row compares exactly; a row a hair's breadth below the cut could rank
+// beside it on the whole board and is not read here.
 func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int) (BoardHead, error) {
 	datasetID, primary := d.ID, d.Primary()
 	names := make([]boardName, 0, len(d.Metrics)) // known already: no query for them
