@@ -29,18 +29,12 @@ func (s *Store) Datasets(ctx context.Context) ([]DatasetSummary, error) {
 	return s.datasetSummaries(ctx, "", 0)
 }
 
-// TaskDatasets is Datasets for one task; ErrNotFound when there is no
-// task with that slug.
+// TaskDatasets is Datasets for one task; ErrNotFound when no task with
+// that slug has a dataset (tasks come into being with their first one).
 func (s *Store) TaskDatasets(ctx context.Context, taskSlug string) ([]DatasetSummary, error) {
 	out, err := s.datasetSummaries(ctx, taskSlug, 0)
 	if err == nil && len(out) == 0 {
-		var n int
-		if err := s.r(ctx).Raw("SELECT count(*) FROM tasks WHERE slug = $1", taskSlug).Scan(&n).Error; err != nil {
-			return nil, fmt.Errorf("store: task %q: %w", taskSlug, err)
-		}
-		if n == 0 {
-			return nil, fmt.Errorf("store: task %q: %w", taskSlug, ErrNotFound)
-		}
+		err = fmt.Errorf("store: task %q: %w", taskSlug, ErrNotFound)
 	}
 	return out, err
 }
@@ -155,16 +149,6 @@ func (s *Store) metrics(ctx context.Context, datasetID int64) ([]model.Metric, e
 		return nil, fmt.Errorf("store: metrics of dataset %d: %w", datasetID, err)
 	}
 	return ms, nil
-}
-
-// DataVersion is the dataset's current data version: caches key on it.
-func (s *Store) DataVersion(ctx context.Context, datasetID int64) (int64, error) {
-	var v int64
-	err := s.r(ctx).Raw("SELECT data_version FROM datasets WHERE id = $1", datasetID).Scan(&v).Error
-	if err != nil {
-		return 0, fmt.Errorf("store: data version: %w", err)
-	}
-	return v, nil
 }
 
 // APIDataset is a dataset as the JSON API lists it.

@@ -44,11 +44,8 @@ func (s *Server) taskShow(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		groups := groupByTask(all)
-		if len(groups) == 0 { // a task whose datasets have all gone
-			groups = []taskGroup{{Name: c.Params("slug"), Slug: c.Params("slug")}}
-		}
-		return c.Render("task", fiber.Map{"Title": groups[0].Name, "Group": groups[0]})
+		g := groupByTask(all)[0] // one task, with at least one dataset
+		return c.Render("task", fiber.Map{"Title": g.Name, "Group": g})
 	})
 }
 
