@@ -50,15 +50,9 @@ func (f *Correction) Validate(cur model.Fields) (model.Fields, Errors) {
 	} else {
 		after.Value, after.ValueText = v, f.Value
 	}
-	after.PlusMinus = nil
-	if f.PlusMinus != "" {
-		v, msg := Number(f.PlusMinus)
-		if msg == "" && v < 0 {
-			msg = "The ± must be zero or more."
-		}
-		errs.Add("plus_minus", msg)
-		after.PlusMinus = &v
-	}
+	pm, msg := PlusMinus(f.PlusMinus)
+	errs.Add("plus_minus", msg)
+	after.PlusMinus = pm
 	errs.Add("setting", Text(f.Setting, MaxSetting))
 	after.Setting = f.Setting
 	extra, msg := Bool(f.extraRaw)

@@ -84,6 +84,19 @@ func Number(s string) (float64, string) {
 	return v, ""
 }
 
+// PlusMinus checks an optional ± as typed: empty is none; anything else
+// must be a Number of zero or more.
+func PlusMinus(s string) (*float64, string) {
+	if s == "" {
+		return nil, ""
+	}
+	v, msg := Number(s)
+	if msg == "" && v < 0 {
+		msg = "The ± must be zero or more."
+	}
+	return &v, msg
+}
+
 // Text checks a single line of text: valid UTF-8, no control characters,
 // at most max characters.
 func Text(s string, max int) string {

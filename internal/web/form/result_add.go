@@ -62,14 +62,9 @@ func (f *ResultAdd) Validate(metrics []model.Metric) (model.Fields, Errors) {
 	} else {
 		out.Value, out.ValueText = v, f.Value
 	}
-	if f.PlusMinus != "" {
-		v, msg := Number(f.PlusMinus)
-		if msg == "" && v < 0 {
-			msg = "The ± must be zero or more."
-		}
-		errs.Add("plus_minus", msg)
-		out.PlusMinus = &v
-	}
+	pm, msg := PlusMinus(f.PlusMinus)
+	errs.Add("plus_minus", msg)
+	out.PlusMinus = pm
 	errs.Add("setting", Text(f.Setting, MaxSetting))
 	out.Setting = f.Setting
 	extra, msg := Bool(f.extraRaw)
