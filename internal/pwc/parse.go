@@ -168,20 +168,27 @@ func (p *parser) run() error {
 	return p.errorf("", "unexpected %s after the top-level list", describe(tok))
 }
 
-func (p *parser) taskList(path string, depth int, nullOK bool) error {
+// list walks the JSON list at path, calling item for each element: tasks
+// and datasets nest the same way (subtasks, subdatasets), at most maxDepth
+// deep.
+func (p *parser) list(path string, depth int, nested string, nullOK bool, item func(path string, depth int) error) error {
 	if depth > maxDepth {
-		return p.errorf(path, "subtasks nested more than %d deep", maxDepth)
+		return p.errorf(path, "%s nested more than %d deep", nested, maxDepth)
 	}
 	present, err := p.open(path, '[', nullOK)
 	if err != nil || !present {
 		return err
 	}
 	for i := 0; p.dec.More(); i++ {
-		if err := p.task(fmt.Sprintf("%s[%d]", path, i), depth); err != nil {
+		if err := item(fmt.Sprintf("%s[%d]", path, i), depth); err != nil {
 			return err
 		}
 	}
 	return p.close(path)
+}
+
+func (p *parser) taskList(path string, depth int, nullOK bool) error {
+	return p.list(path, depth, "subtasks", nullOK, p.task)
 }
 
 func (p *parser) task(path string, depth int) error {
@@ -239,19 +246,7 @@ func (p *parser) task(path string, depth int) error {
 }
 
 func (p *parser) datasetList(path string, depth int) error {
-	if depth > maxDepth {
-		return p.errorf(path, "subdatasets nested more than %d deep", maxDepth)
-	}
-	present, err := p.open(path, '[', true)
-	if err != nil || !present {
-		return err
-	}
-	for i := 0; p.dec.More(); i++ {
-		if err := p.dataset(fmt.Sprintf("%s[%d]", path, i), depth); err != nil {
-			return err
-		}
-	}
-	return p.close(path)
+	return p.list(path, depth, "subdatasets", true, p.dataset)
 }
 
 func (p *parser) dataset(path string, depth int) error {
