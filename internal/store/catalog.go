@@ -182,19 +182,20 @@ func decimalsOf(raw string, value float64, from, to string) int {
 	return 0
 }
 
+// method and paper find what prefetch resolved for the record's batch.
+// What it left over (a name that only Postgres's lower() finds equal to
+// another one of the batch, so only one of them was inserted) is resolved
+// as a batch of one, whose lookup then finds the other.
 func (c *catalog) method(ctx context.Context, name string, paperID *int64) (int64, error) {
 	key := strings.ToLower(name)
 	id, ok := c.methods[key]
 	if !ok {
-		err := c.tx.WithContext(ctx).Raw(`SELECT id FROM methods WHERE lower(name) = lower($1)
-			UNION ALL SELECT method_id FROM method_aliases WHERE lower(alias) = lower($1) LIMIT 1`, name).Scan(&id).Error
-		if err == nil && id == 0 {
-			id, err = c.insertSlugged(ctx, "methods", "INSERT INTO methods (slug, name) VALUES ($1, $2) RETURNING id", name)
+		if err := c.prefetchMethods(ctx, []csvio.Record{{Method: name}}); err != nil {
+			return 0, err
 		}
-		if err != nil {
-			return 0, fmt.Errorf("method %q: %w", name, err)
+		if id, ok = c.methods[key]; !ok {
+			return 0, fmt.Errorf("method %q: not stored", name)
 		}
-		c.methods[key] = id
 	}
 	if paperID != nil && !c.linked[id] {
 		// The first paper seen for a method is the one that introduced it.
@@ -211,22 +212,13 @@ func (c *catalog) paper(ctx context.Context, rec csvio.Record) (int64, error) {
 	if id, ok := c.papers[key]; ok {
 		return id, nil
 	}
-	var id int64
-	var err error
-	if rec.ArxivID != "" {
-		err = c.tx.WithContext(ctx).Raw("SELECT id FROM papers WHERE arxiv_id = $1", rec.ArxivID).Scan(&id).Error
-	} else {
-		err = c.tx.WithContext(ctx).Raw("SELECT id FROM papers WHERE lower(title) = lower($1) AND arxiv_id IS NULL", rec.PaperTitle).Scan(&id).Error
+	if err := c.prefetchPapers(ctx, []csvio.Record{rec}); err != nil {
+		return 0, err
 	}
-	if err == nil && id == 0 {
-		p := paperOf(rec)
-		id, err = c.insertSlugged(ctx, "papers", `INSERT INTO papers (slug, title, arxiv_id, url, year, published, code_url)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, p.title, p.arxiv, p.url, p.year, p.published, p.code)
+	id, ok := c.papers[key]
+	if !ok {
+		return 0, fmt.Errorf("paper %q: not stored", rec.PaperTitle)
 	}
-	if err != nil {
-		return 0, fmt.Errorf("paper %q: %w", rec.PaperTitle, err)
-	}
-	c.papers[key] = id
 	return id, nil
 }
 

@@ -13,8 +13,9 @@ import (
 // statements for the whole batch, instead of a lookup, a free-slug check
 // and an insert per new name: an import of the Papers-with-Code dump names
 // a new method every few rows, and those round trips were most of its
-// time. What it does is what paper and method do record by record, in
-// record order, so they find everything in the cache afterwards.
+// time. It is the only way papers and methods come into the catalogue:
+// paper and method find the batch's names in the cache afterwards, and
+// resolve a leftover as a batch of one.
 func (c *catalog) prefetch(ctx context.Context, recs []csvio.Record) error {
 	if err := c.prefetchPapers(ctx, recs); err != nil {
 		return err
