@@ -323,28 +323,28 @@ func (q boardQuery) headOnly(d store.DatasetInfo) bool {
 // because every row that beats one of them is among them. ok is false
 // when the page reaches rows without a primary score, which only the
 // whole board can order.
-func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery) (rankedBoard, int, bool, error) {
-	primary := d.Primary()
+func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery) (rankedBoard, bool, error) {
 	head, err := s.store.BoardTop(ctx, d, q.Page*pageSize)
 	if err != nil {
-		return rankedBoard{}, 0, false, err
+		return rankedBoard{}, false, err
 	}
+	// Without filters every row of the board is in the view: Total is the
+	// board's row count.
 	rb := rankedBoard{Total: head.Rows, Pages: (head.Rows + pageSize - 1) / pageSize}
 	start, end := (q.Page-1)*pageSize, min(q.Page*pageSize, head.Rows)
 	if start >= end {
-		if q.Page == 1 {
-			return rb, head.Rows, true, nil // an empty board
-		}
-		return rb, 0, false, nil // past the last page: the whole board's path says so
+		// An empty board has its one empty page; past the last page, the
+		// whole board's path says so.
+		return rb, q.Page == 1, nil
 	}
 	rows := ranking.Build(head.Reports, d.Metrics)
-	ranking.Rank(rows, primary)
+	ranking.Rank(rows, d.Primary())
 	ranking.Sort(rows, q.key, q.desc)
 	if end > len(rows) || rows[end-1].Rank == 0 {
-		return rb, 0, false, nil
+		return rb, false, nil
 	}
 	rb.Page = rows[start:end]
-	return rb, head.Rows, true, nil
+	return rb, true, nil
 }
 
 // rankedBoard is one request's view: filtered, ranked, sorted, paged.

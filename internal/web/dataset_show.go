@@ -93,8 +93,8 @@ func (s *Server) boardFor(c *fiber.Ctx, full bool) (boardView, error) {
 	}
 	c.Locals(builtFromLocal, builtFrom{d.ID, d.DataVersion})
 	if !full && q.headOnly(d) && s.boards.get(d.ID, d.DataVersion) == nil {
-		if rb, rows, ok, err := s.rankHead(ctx, d, q); err != nil || ok {
-			return boardView{d: d, q: q, rb: rb, rows: rows}, err
+		if rb, ok, err := s.rankHead(ctx, d, q); err != nil || ok {
+			return boardView{d: d, q: q, rb: rb, rows: rb.Total}, err
 		}
 	}
 	b, err := s.loadBoard(ctx, d)
