@@ -10,9 +10,10 @@ import (
 	"golang.org/x/term"
 
 	"github.com/benchboard/benchboard/internal/importer"
+	"github.com/benchboard/benchboard/internal/store"
 )
 
-// importFile is `benchboard import [--format csv|pwc] [--dry-run] [--actor NAME] FILE`.
+// importFile is `benchboard import [--format csv|pwc] [--dry-run] [--online] [--actor NAME] FILE`.
 // The whole file goes in one transaction: an error or Ctrl-C leaves the
 // database as it was.
 func importFile(ctx context.Context, e *env, args []string) error {
@@ -20,8 +21,9 @@ func importFile(ctx context.Context, e *env, args []string) error {
 	formatFlag := fs.String("format", "", "csv or pwc (default: from the file's extension, .csv or .json)")
 	dryRun := fs.Bool("dry-run", false, "report what would be new, unchanged, changed or conflicting; write nothing")
 	actor := fs.String("actor", defaultActor(), "who imports; every revision records it")
+	online := fs.Bool("online", false, "never write in bulk: a large import into a smaller database otherwise locks readers out of results until it commits")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: benchboard import [--format csv|pwc] [--dry-run] [--actor NAME] FILE")
+		fmt.Fprintln(e.stderr, "usage: benchboard import [--format csv|pwc] [--dry-run] [--online] [--actor NAME] FILE")
 		fs.PrintDefaults()
 	}
 	// Flags may come after the file too: `import results.csv --dry-run`.
@@ -43,6 +45,9 @@ func importFile(ctx context.Context, e *env, args []string) error {
 	path := files[0]
 	name := filepath.Base(path)
 	opt := importer.Options{Name: name, DryRun: *dryRun, Actor: *actor}
+	if *online {
+		opt.Bulk = store.BulkNever
+	}
 	var err error
 	if *formatFlag != "" {
 		opt.Format, err = importer.ParseFormat(*formatFlag)

@@ -58,6 +58,9 @@ type Options struct {
 	DryRun    bool   // do all the work, report, then write nothing
 	Actor     string // who imports; recorded in every revision
 	BatchSize int    // records per statement; 0 is the store's default
+	// Bulk says whether a large import may be written in bulk, which
+	// locks readers of results out until it commits (store.BulkMode).
+	Bulk store.BulkMode
 
 	// Progress, when set, receives progress while the import runs: a bar
 	// when Terminal, otherwise a plain line every Every (default 2 s).
@@ -207,6 +210,7 @@ func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Su
 	res, err := st.Ingest(ctx, counted, store.IngestOptions{
 		Action: "import", Actor: opt.Actor, Reason: opt.Name,
 		DryRun: opt.DryRun, BatchSize: opt.BatchSize, Progress: opt.AfterBatch,
+		Writing: prog.writing, Bulk: opt.Bulk,
 	})
 	stop()
 	prog.stop()

@@ -452,7 +452,7 @@ func TestProgress(t *testing.T) {
 		// Import stops the reporter before it returns: no lock needed.
 		var w bytes.Buffer
 		_, err := importString(context.Background(), st, fmt.Sprintf("p%t.csv", terminal), data, importer.Options{
-			DryRun: true, Progress: &w, Terminal: terminal, Every: time.Millisecond, Size: int64(len(data)),
+			DryRun: true, Progress: &w, Terminal: terminal, Every: time.Millisecond, Size: int64(len(data)), BatchSize: 1000,
 			AfterBatch: func(int) { time.Sleep(250 * time.Millisecond) }, // leave the reporter time to speak
 		})
 		if err != nil {
@@ -462,6 +462,8 @@ func TestProgress(t *testing.T) {
 		switch {
 		case !terminal && !strings.Contains(text, "checked 1000 rows ("):
 			t.Errorf("plain progress: %q", text)
+		case !terminal && strings.Count(text, "read all 3000 rows; now checking them against the database\n") != 1:
+			t.Errorf("plain progress does not announce the last step once: %q", text)
 		case terminal && !strings.Contains(text, "rows/s"):
 			t.Errorf("bar: %q", text)
 		}

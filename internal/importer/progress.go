@@ -15,6 +15,7 @@ import (
 // the store.
 type progress struct {
 	records atomic.Int64
+	staged  atomic.Bool // every record is in; the store writes them all
 	in      *countingReader
 	done    chan struct{}
 	stopped sync.Once
@@ -70,6 +71,10 @@ func startProgress(opt Options, format Format, in *countingReader) *progress {
 					bar.Finish()
 					return
 				case <-t.C:
+					if p.staged.Load() {
+						bar.Describe(fmt.Sprintf("%s: writing %d rows", opt.Name, p.records.Load()))
+						continue
+					}
 					bar.Describe(fmt.Sprintf("%s: %d rows, %.0f rows/s", opt.Name, p.records.Load(), rate()))
 					bar.Set64(in.n.Load())
 				}
@@ -81,8 +86,13 @@ func startProgress(opt Options, format Format, in *countingReader) *progress {
 	if every <= 0 {
 		every = 2 * time.Second
 	}
+	last := "writing them"
+	if opt.DryRun {
+		last = "checking them against the database"
+	}
 	go func() {
 		defer p.wg.Done()
+		said := false // the last step is announced once
 		t := time.NewTicker(every)
 		defer t.Stop()
 		for {
@@ -91,6 +101,13 @@ func startProgress(opt Options, format Format, in *countingReader) *progress {
 				return
 			case <-t.C:
 				n := p.records.Load()
+				if p.staged.Load() {
+					if !said {
+						fmt.Fprintf(opt.Progress, "%s: read all %d rows; now %s\n", opt.Name, n, last)
+						said = true
+					}
+					continue
+				}
 				line := fmt.Sprintf("%s: %s %d rows (%.0f rows/s)", opt.Name, verb, n, rate())
 				if n == 0 && format == PwC {
 					line = fmt.Sprintf("%s: checking the file's structure", opt.Name)
@@ -104,6 +121,10 @@ func startProgress(opt Options, format Format, in *countingReader) *progress {
 	}()
 	return p
 }
+
+// writing marks the end of reading: the store now classifies and writes
+// every record at once, and the reports say so instead of a rate.
+func (p *progress) writing(int) { p.staged.Store(true) }
 
 // stop ends the reports; it may be called more than once.
 func (p *progress) stop() {

@@ -32,7 +32,11 @@ func (s *Summary) Print(w io.Writer) error {
 	if s.Format == PwC {
 		rows = plural(s.Rows, "leaderboard row", "leaderboard rows")
 	}
-	fmt.Fprintf(&b, "%s, %s in %s\n\n", rows, plural(s.Total(), "result", "results"), s.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(&b, "%s, %s in %s", rows, plural(s.Total(), "result", "results"), s.Elapsed.Round(time.Millisecond))
+	if s.Bulk {
+		b.WriteString(" (written in bulk: indexes built and foreign keys checked once, at the end)")
+	}
+	b.WriteString("\n\n")
 
 	names := make([]string, 0, len(s.PerDataset))
 	width := len("dataset")

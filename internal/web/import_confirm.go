@@ -36,7 +36,8 @@ func (s *Server) importConfirm(c *fiber.Ctx) error {
 		return err
 	}
 	sum, err := importer.Import(ctx, s.store, bytes.NewReader(data),
-		importer.Options{Format: importer.Format(up.Format), Name: up.FileName, Size: up.Size, Actor: u.Email})
+		importer.Options{Format: importer.Format(up.Format), Name: up.FileName, Size: up.Size, Actor: u.Email,
+			Bulk: store.BulkNever}) // a request never locks the site's readers out
 	if err != nil {
 		// The request's own context may be spent; the claim must go anyway.
 		rctx, rcancel := context.WithTimeout(context.Background(), 10*time.Second)
