@@ -23,12 +23,22 @@ type catalog struct {
 	methods  map[string]int64
 	papers   map[string]int64
 	linked   map[int64]bool // methods whose paper is set
+
+	// created holds the datasets this catalogue inserted, with every
+	// metric they have: their new metrics need no lookups.
+	created map[int64]*createdDataset
+}
+
+// createdDataset is what a dataset inserted by this catalogue holds.
+type createdDataset struct {
+	metrics, primaries int
+	slugs              map[string]bool
 }
 
 func newCatalog(tx *gorm.DB) *catalog {
 	return &catalog{tx: tx, tasks: map[string]int64{}, datasets: map[string]int64{},
 		metrics: map[string]model.Metric{}, methods: map[string]int64{}, papers: map[string]int64{},
-		linked: map[int64]bool{}}
+		linked: map[int64]bool{}, created: map[int64]*createdDataset{}}
 }
 
 // ErrInvalid marks input that contradicts what the database holds.
@@ -62,6 +72,9 @@ func (c *catalog) dataset(ctx context.Context, name string, taskID int64, parent
 	if err == nil && id == 0 {
 		id, err = c.insertSlugged(ctx, "datasets",
 			"INSERT INTO datasets (slug, name, task_id, parent_id) VALUES ($1, $2, $3, $4) RETURNING id", name, taskID, parentID)
+		if err == nil {
+			c.created[id] = &createdDataset{slugs: map[string]bool{}}
+		}
 	}
 	if err != nil {
 		return 0, fmt.Errorf("dataset %q: %w", name, err)
@@ -76,23 +89,12 @@ func (c *catalog) dataset(ctx context.Context, name string, taskID int64, parent
 // (rec.DirectionInferred) is only a guess, so the stored one, possibly
 // confirmed by a moderator, wins over it.
 func (c *catalog) metric(ctx context.Context, datasetID int64, rec csvio.Record) (model.Metric, error) {
-	key := fmt.Sprintf("%d\x00%s", datasetID, strings.ToLower(rec.Metric))
+	key := metricKey(datasetID, rec.Metric)
 	m, ok := c.metrics[key]
 	if !ok {
-		var rows []model.Metric
-		err := c.tx.WithContext(ctx).Raw(`SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review,
-			unit, decimals, is_primary, position FROM metrics WHERE dataset_id = $1 AND lower(name) = lower($2)`,
-			datasetID, rec.Metric).Scan(&rows).Error
-		if err != nil {
+		var err error
+		if m, err = c.findMetric(ctx, datasetID, rec); err != nil {
 			return m, fmt.Errorf("metric %q: %w", rec.Metric, err)
-		}
-		if len(rows) == 1 {
-			m = rows[0]
-		} else {
-			m, err = c.createMetric(ctx, datasetID, rec)
-			if err != nil {
-				return m, fmt.Errorf("metric %q: %w", rec.Metric, err)
-			}
 		}
 		c.metrics[key] = m
 	}
@@ -110,7 +112,46 @@ func (c *catalog) metric(ctx context.Context, datasetID int64, rec csvio.Record)
 	return m, nil
 }
 
+// findMetric looks the record's metric up in its dataset, or creates it.
+// A dataset this import created has no metric the cache lacks.
+func (c *catalog) findMetric(ctx context.Context, datasetID int64, rec csvio.Record) (model.Metric, error) {
+	if c.created[datasetID] == nil {
+		var rows []model.Metric
+		err := c.tx.WithContext(ctx).Raw(`SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review,
+			unit, decimals, is_primary, position FROM metrics WHERE dataset_id = $1 AND lower(name) = lower($2)`,
+			datasetID, rec.Metric).Scan(&rows).Error
+		if err != nil {
+			return model.Metric{}, err
+		}
+		if len(rows) == 1 {
+			return rows[0], nil
+		}
+	}
+	return c.createMetric(ctx, datasetID, rec)
+}
+
 func (c *catalog) createMetric(ctx context.Context, datasetID int64, rec csvio.Record) (model.Metric, error) {
+	var m model.Metric
+	if created := c.created[datasetID]; created != nil {
+		m = created.next(datasetID, rec) // the catalogue knows all its metrics
+	} else {
+		var err error
+		if m, err = c.plannedMetric(ctx, datasetID, rec); err != nil {
+			return m, err
+		}
+	}
+	err := c.tx.WithContext(ctx).Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, direction_needs_review,
+		unit, decimals, is_primary, position)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+		datasetID, m.Slug, m.Name, m.HigherIsBetter, m.DirectionNeedsReview,
+		m.Unit, m.Decimals, m.IsPrimary, m.Position).Scan(&m.ID).Error
+	return m, err
+}
+
+// plannedMetric is the metric a record creates in a dataset that holds
+// metrics the catalogue has not seen: slug, position and primacy come
+// from what the dataset holds.
+func (c *catalog) plannedMetric(ctx context.Context, datasetID int64, rec csvio.Record) (model.Metric, error) {
 	var n struct {
 		Count   int
 		Primary int
@@ -147,18 +188,11 @@ func (c *catalog) createMetric(ctx context.Context, datasetID int64, rec csvio.R
 			datasetID, slug).Scan(&exists).Error; err != nil {
 			return m, err
 		}
-		if exists {
-			continue
+		if !exists {
+			m.Slug = slug
+			return m, nil
 		}
-		m.Slug = slug
-		break
 	}
-	err := c.tx.WithContext(ctx).Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, direction_needs_review,
-		unit, decimals, is_primary, position)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-		datasetID, m.Slug, m.Name, m.HigherIsBetter, m.DirectionNeedsReview,
-		m.Unit, m.Decimals, m.IsPrimary, m.Position).Scan(&m.ID).Error
-	return m, err
 }
 
 // decimalsOf is how many decimals a value shows in the metric's unit:

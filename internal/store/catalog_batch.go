@@ -9,14 +9,20 @@ import (
 	"github.com/benchboard/benchboard/internal/csvio"
 )
 
-// prefetch resolves the papers and methods of a batch of records in a few
-// statements for the whole batch, instead of a lookup, a free-slug check
-// and an insert per new name: an import of the Papers-with-Code dump names
-// a new method every few rows, and those round trips were most of its
-// time. It is the only way papers and methods come into the catalogue:
-// paper and method find the batch's names in the cache afterwards, and
-// resolve a leftover as a batch of one.
+// prefetch resolves the datasets, metrics, papers and methods of a batch
+// of records in a few statements for the whole batch, instead of a lookup,
+// a free-slug check and an insert per new name: an import of the
+// Papers-with-Code dump names a new method every few rows, and those round
+// trips were most of its time. It is the only way papers and methods come
+// into the catalogue: paper and method find the batch's names in the cache
+// afterwards, and resolve a leftover as a batch of one.
 func (c *catalog) prefetch(ctx context.Context, recs []csvio.Record) error {
+	if err := c.prefetchDatasets(ctx, recs); err != nil {
+		return err
+	}
+	if err := c.prefetchMetrics(ctx, recs); err != nil {
+		return err
+	}
 	if err := c.prefetchPapers(ctx, recs); err != nil {
 		return err
 	}
@@ -219,10 +225,23 @@ func (c *catalog) prefetchMethods(ctx context.Context, recs []csvio.Record) erro
 			if err != nil {
 				return fmt.Errorf("methods: %w", err)
 			}
-			err = c.insertBatch(ctx, `INSERT INTO methods (slug, name) SELECT * FROM unnest($1::text[], $2::text[])`,
-				missing, slugs, c.methods, missingNames)
+			// A new method comes in with the paper of its first record
+			// that names one: updating it afterwards rewrote the row and
+			// every index entry, the name's trigrams too.
+			first := c.firstPapers(recs)
+			papers := make([]*int64, len(missing))
+			for i, k := range missing {
+				papers[i] = first[k]
+			}
+			err = c.insertBatch(ctx, `INSERT INTO methods (slug, name, paper_id) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])`,
+				missing, slugs, c.methods, missingNames, papers)
 			if err != nil {
 				return fmt.Errorf("methods: %w", err)
+			}
+			for i, k := range missing {
+				if id, ok := c.methods[k]; ok && papers[i] != nil {
+					c.linked[id] = true
+				}
 			}
 		}
 	}
@@ -257,6 +276,27 @@ func (c *catalog) prefetchMethods(ctx context.Context, recs []csvio.Record) erro
 		return fmt.Errorf("methods: %w", err)
 	}
 	return nil
+}
+
+// firstPapers maps each method of recs to the paper of its first record
+// that names one, when prefetchPapers resolved that paper (else nil).
+func (c *catalog) firstPapers(recs []csvio.Record) map[string]*int64 {
+	first := map[string]*int64{}
+	for _, rec := range recs {
+		if rec.PaperTitle == "" && rec.ArxivID == "" {
+			continue
+		}
+		k := strings.ToLower(rec.Method)
+		if _, seen := first[k]; seen {
+			continue
+		}
+		if id, ok := c.papers[paperKey(rec)]; ok {
+			first[k] = &id
+		} else {
+			first[k] = nil
+		}
+	}
+	return first
 }
 
 // freeSlugs gives each name a slug no row of table has, numbering a slug

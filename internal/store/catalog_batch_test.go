@@ -87,3 +87,88 @@ func TestBatchedCatalogMatchesRecordByRecord(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchedDatasetsMatchRecordByRecord: datasets and their metrics
+// resolved a batch at a time come out as one record at a time makes them:
+// the same ids in the same order, parents before children, numbered
+// slugs, aliases and existing datasets honoured, the first metric of a
+// new dataset its primary one.
+func TestBatchedDatasetsMatchRecordByRecord(t *testing.T) {
+	t.Parallel()
+	var recs []csvio.Record
+	add := func(task, dataset, parent, metric string, primary bool, raw string) {
+		recs = append(recs, csvio.Record{Task: task, Dataset: dataset, ParentDataset: parent, Metric: metric,
+			HigherIsBetter: true, MetricUnit: "%", PrimaryMetric: primary, Method: "M", Value: float64(len(recs)),
+			Unit: "%", Raw: raw, Confidence: "high", ReportedIn: fmt.Sprintf("table %d", len(recs))})
+	}
+	add("Image classification", "CIFAR-10", "", "Error", false, "1")     // first metric: primary though not marked
+	add("Image classification", "CIFAR-10", "", "Accuracy", true, "2.5") // primary claimed too late: a plain column
+	add("DNA", "Mouse Enhancers", "GenomicBenchmarks", "Accuracy", true, "3")
+	add("DNA", "Human Enhancers", "GenomicBenchmarks", "Accuracy", true, "4.25")
+	add("DNA", "GenomicBenchmarks", "", "F1", true, "5")                  // the parent gets a metric of its own
+	add("Image classification", "IN-1k", "", "Top-1", true, "6")          // an alias of an existing dataset
+	add("Image classification", "Existing", "", "New metric", false, "7") // a new metric of an existing dataset
+	add("Image classification", "cifar-10", "", "error", false, "8.125")  // the first dataset and metric again
+	add("Image classification", "CIFAR 10", "", "Top 1", true, "9")       // the same slug as CIFAR-10: numbered
+	add("Image classification", "Top-1 / Top 1", "", "Top-1", true, "10")
+	add("Image classification", "Top-1 / Top 1", "", "Top 1", true, "11") // a metric slug taken: numbered
+	add("Image classification", "Top-1 / Top 1", "", "TOP-1", true, "12")
+	add("New task", "Child", "Parent", "Accuracy", true, "13")
+	add("New task", "Grandchild", "Child", "Accuracy", true, "14")
+
+	catalogue := func(t *testing.T, batch int) string {
+		db, _ := testdb.Open(t)
+		for _, q := range []string{
+			`INSERT INTO tasks (slug, name) VALUES ('image-classification', 'Image classification')`,
+			`INSERT INTO datasets (slug, name, task_id) SELECT s, n, id FROM tasks,
+				(VALUES ('imagenet-1k', 'ImageNet-1k'), ('existing', 'Existing')) AS v(s, n)`,
+			`INSERT INTO dataset_aliases (alias, dataset_id) SELECT 'IN-1k', id FROM datasets WHERE slug = 'imagenet-1k'`,
+			`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, is_primary)
+				SELECT id, 'accuracy', 'Accuracy', true, true FROM datasets WHERE slug = 'existing'`,
+		} {
+			if err := db.Exec(q).Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+		i := 0
+		next := func() (csvio.Record, error) {
+			if i == len(recs) {
+				return csvio.Record{}, io.EOF
+			}
+			i++
+			return recs[i-1], nil
+		}
+		st := store.New(db, nil)
+		if _, err := st.Ingest(t.Context(), next, store.IngestOptions{Action: "import", Actor: "test", BatchSize: batch}); err != nil {
+			t.Fatal(err)
+		}
+		var rows []string
+		err := db.Raw(`SELECT d.id || ' ' || d.slug || ' ' || d.name || ' task ' || d.task_id || ' parent ' || coalesce(p.name, '-')
+			|| coalesce(' | ' || string_agg(m.slug || ' ' || m.name || ' pos ' || m.position || ' decimals ' || m.decimals
+				|| CASE WHEN m.is_primary THEN ' primary' ELSE '' END, ', ' ORDER BY m.id), '')
+			FROM datasets d LEFT JOIN datasets p ON p.id = d.parent_id LEFT JOIN metrics m ON m.dataset_id = d.id
+			GROUP BY d.id, p.name ORDER BY d.id`).Scan(&rows).Error
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(rows, "\n")
+	}
+	one, all := catalogue(t, 1), catalogue(t, 1000)
+	if one != all {
+		t.Fatalf("record by record:\n%s\n\nbatched:\n%s", one, all)
+	}
+	for _, want := range []string{
+		"cifar-10 CIFAR-10 task 1 parent - | error Error pos 0 decimals 3 primary, accuracy Accuracy pos 1 decimals 1",
+		"genomicbenchmarks GenomicBenchmarks task 2 parent - | f1 F1 pos 0 decimals 0 primary",
+		"mouse-enhancers Mouse Enhancers task 2 parent GenomicBenchmarks",
+		"imagenet-1k ImageNet-1k task 1 parent - | top-1 Top-1 pos 0 decimals 0 primary",
+		"existing Existing task 1 parent - | accuracy Accuracy pos 0 decimals 2 primary, new-metric New metric pos 1 decimals 0",
+		"cifar-10-2 CIFAR 10",
+		"top-1-top-1 Top-1 / Top 1 task 1 parent - | top-1 Top-1 pos 0 decimals 0 primary, top-1-2 Top 1 pos 1 decimals 0\n",
+		"grandchild Grandchild task 3 parent Child",
+	} {
+		if !strings.Contains(all+"\n", want) {
+			t.Errorf("the catalogue lacks %q:\n%s", want, all)
+		}
+	}
+}

@@ -50,7 +50,7 @@ type IngestOptions struct {
 	Actor     string // e.g. "benchboard seed" or a moderator's email
 	Reason    string // e.g. the file's name
 	DryRun    bool   // run everything, then roll back
-	BatchSize int    // records resolved and copied per round trip; 0 means 2000
+	BatchSize int    // records resolved and copied per round trip; 0 means 10,000
 	// Progress, when set, is called after each batch with the records
 	// taken in so far.
 	Progress func(done int)
@@ -94,7 +94,7 @@ var errDryRun = errors.New("dry run")
 // table write it in bulk (see bulk.go).
 func (s *Store) Ingest(ctx context.Context, next RecordSource, opt IngestOptions) (Summary, error) {
 	if opt.BatchSize <= 0 {
-		opt.BatchSize = 2000
+		opt.BatchSize = 10000
 	}
 	sum := Summary{PerDataset: map[string]*Counts{}, DryRun: opt.DryRun}
 	// One connection for the whole import: gorm's statements and pgx's

@@ -152,7 +152,10 @@ inserted AS (
     FROM ingest_plan WHERE fresh
     ORDER BY ord
     ON CONFLICT DO NOTHING
-    RETURNING id, dataset_id, result_snapshot(results) AS snap
+    -- The snapshot from the columns: result_snapshot(results) would build
+    -- the whole row first (migration 0009).
+    RETURNING id, dataset_id, result_snapshot(value, plus_minus, unit, raw, setting, extra_data, params_text,
+        compute_text, reported_in, source, source_url, confidence, note, paper_id, retired_at IS NOT NULL, version) AS snap
 ),
 revs AS (
     INSERT INTO revisions (result_id, action, actor, reason, before, after)

@@ -1,0 +1,224 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/benchboard/benchboard/internal/csvio"
+	"github.com/benchboard/benchboard/internal/model"
+)
+
+// metricKey files a metric in the catalogue's cache.
+func metricKey(datasetID int64, name string) string {
+	return fmt.Sprintf("%d\x00%s", datasetID, strings.ToLower(name))
+}
+
+// datasetWant is how a record would create a dataset: under its task,
+// below its parent (a parent is created without one).
+type datasetWant struct {
+	name, task, parent string
+}
+
+// prefetchDatasets resolves the datasets of a batch in a few statements:
+// one lookup for every name not cached, then one insert per level of
+// parents. Record by record it was three round trips per new dataset, and
+// the Papers-with-Code dump brings thousands. A name is created as its
+// first mention in the batch says, as dataset would: a parent named in a
+// record is resolved before the record's own dataset. What is left over
+// (a name that only Postgres's lower() finds equal to another of the
+// batch) is resolved by dataset, record by record.
+func (c *catalog) prefetchDatasets(ctx context.Context, recs []csvio.Record) error {
+	wants := map[string]datasetWant{}
+	var order []string // lower-cased names, first mention first
+	note := func(name, task, parent string) {
+		k := strings.ToLower(name)
+		if _, ok := c.datasets[k]; ok {
+			return
+		}
+		if _, ok := wants[k]; ok {
+			return
+		}
+		wants[k] = datasetWant{name: name, task: task, parent: parent}
+		order = append(order, k)
+	}
+	for _, rec := range recs {
+		if rec.ParentDataset != "" {
+			note(rec.ParentDataset, rec.Task, "")
+		}
+		note(rec.Dataset, rec.Task, rec.ParentDataset)
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	names := make([]string, len(order))
+	for i, k := range order {
+		names[i] = wants[k].name
+	}
+	var found []struct {
+		Given  string
+		ID     int64
+		ByName bool
+	}
+	err := c.tx.WithContext(ctx).Raw(`SELECT t.given, d.id, true AS by_name FROM unnest($1::text[]) AS t(given)
+		JOIN datasets d ON lower(d.name) = lower(t.given)
+		UNION ALL
+		SELECT t.given, a.dataset_id, false FROM unnest($1::text[]) AS t(given)
+		JOIN dataset_aliases a ON lower(a.alias) = lower(t.given)`, names).Scan(&found).Error
+	if err != nil {
+		return fmt.Errorf("datasets: %w", err)
+	}
+	for _, f := range found { // a name wins over another dataset's alias
+		k := strings.ToLower(f.Given)
+		if _, ok := c.datasets[k]; !ok || f.ByName {
+			c.datasets[k] = f.ID
+		}
+	}
+	missing := order[:0:0]
+	for _, k := range order {
+		if _, ok := c.datasets[k]; !ok {
+			missing = append(missing, k)
+		}
+	}
+	// Insert in first-mention order, so that ids come out as dataset
+	// would give them (export → import → export keeps its order): a run of
+	// names at a time, cut where a name's parent is in the run itself.
+	var run []string
+	inRun := map[string]bool{}
+	for _, k := range missing {
+		parent := strings.ToLower(wants[k].parent)
+		if parent != "" && inRun[parent] {
+			if err := c.insertDatasets(ctx, run, wants); err != nil {
+				return err
+			}
+			run, inRun = run[:0], map[string]bool{}
+		}
+		if _, ok := c.datasets[parent]; parent != "" && !ok && !inRun[parent] {
+			continue // its parent was left over: dataset resolves both
+		}
+		run = append(run, k)
+		inRun[k] = true
+	}
+	return c.insertDatasets(ctx, run, wants)
+}
+
+// insertDatasets inserts a run of new datasets whose parents are known.
+func (c *catalog) insertDatasets(ctx context.Context, run []string, wants map[string]datasetWant) error {
+	if len(run) == 0 {
+		return nil
+	}
+	n := len(run)
+	names, tasks, parents := make([]string, n), make([]int64, n), make([]*int64, n)
+	for i, k := range run {
+		w := wants[k]
+		names[i] = w.name
+		var err error
+		if tasks[i], err = c.task(ctx, w.task); err != nil {
+			return err
+		}
+		if w.parent != "" {
+			p := c.datasets[strings.ToLower(w.parent)]
+			parents[i] = &p
+		}
+	}
+	slugs, err := c.freeSlugs(ctx, "datasets", names)
+	if err != nil {
+		return fmt.Errorf("datasets: %w", err)
+	}
+	err = c.insertBatch(ctx, `INSERT INTO datasets (slug, name, task_id, parent_id)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[])`,
+		run, slugs, c.datasets, names, tasks, parents)
+	if err != nil {
+		return fmt.Errorf("datasets: %w", err)
+	}
+	for _, k := range run {
+		if id, ok := c.datasets[k]; ok {
+			c.created[id] = &createdDataset{slugs: map[string]bool{}}
+		}
+	}
+	return nil
+}
+
+// prefetchMetrics inserts, in one statement, the new metrics of the
+// datasets this import created: the catalogue knows all their metrics, so
+// it settles slug, position and primacy as createMetric would without
+// asking. Metrics of older datasets are resolved by metric.
+func (c *catalog) prefetchMetrics(ctx context.Context, recs []csvio.Record) error {
+	var ms []model.Metric
+	var keys []string
+	pending := map[string]bool{}
+	for _, rec := range recs {
+		id, ok := c.datasets[strings.ToLower(rec.Dataset)]
+		created := c.created[id]
+		if !ok || created == nil {
+			continue
+		}
+		k := metricKey(id, rec.Metric)
+		if _, ok := c.metrics[k]; ok || pending[k] {
+			continue
+		}
+		pending[k] = true
+		m := created.next(id, rec)
+		ms = append(ms, m)
+		keys = append(keys, k)
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	n := len(ms)
+	var (
+		dataset, decimals, position = make([]int64, n), make([]int64, n), make([]int64, n)
+		slug, name, unit            = make([]string, n), make([]string, n), make([]string, n)
+		higher, review, primary     = make([]bool, n), make([]bool, n), make([]bool, n)
+	)
+	for i, m := range ms {
+		dataset[i], decimals[i], position[i] = m.DatasetID, int64(m.Decimals), int64(m.Position)
+		slug[i], name[i], unit[i] = m.Slug, m.Name, m.Unit
+		higher[i], review[i], primary[i] = m.HigherIsBetter, m.DirectionNeedsReview, m.IsPrimary
+	}
+	var ids []struct {
+		ID        int64
+		DatasetID int64
+		Slug      string
+	}
+	err := c.tx.WithContext(ctx).Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, direction_needs_review,
+		unit, decimals, is_primary, position)
+		SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bool[], $5::bool[], $6::text[], $7::smallint[],
+			$8::bool[], $9::int[])
+		RETURNING id, dataset_id, slug`, dataset, slug, name, higher, review, unit, decimals, primary, position).Scan(&ids).Error
+	if err != nil {
+		return fmt.Errorf("metrics: %w", err)
+	}
+	byslug := make(map[string]int64, len(ids)) // a slug is unique in its dataset
+	for _, r := range ids {
+		byslug[metricKey(r.DatasetID, r.Slug)] = r.ID
+	}
+	for i, m := range ms {
+		id, ok := byslug[metricKey(m.DatasetID, m.Slug)]
+		if !ok {
+			return fmt.Errorf("metrics: %q of dataset %d not inserted", m.Name, m.DatasetID)
+		}
+		m.ID = id
+		c.metrics[keys[i]] = m
+	}
+	return nil
+}
+
+// next is the metric a record creates in a dataset this import created,
+// as createMetric makes it: the first metric is the primary one, slugs are
+// numbered when taken.
+func (d *createdDataset) next(datasetID int64, rec csvio.Record) model.Metric {
+	m := model.Metric{DatasetID: datasetID, Name: rec.Metric, HigherIsBetter: rec.HigherIsBetter,
+		DirectionNeedsReview: rec.DirectionInferred, Unit: rec.MetricUnit, IsPrimary: d.metrics == 0,
+		Position: d.metrics, Decimals: decimalsOf(rec.Raw, rec.Value, rec.Unit, rec.MetricUnit)}
+	m.Slug = Slugify(rec.Metric)
+	for i := 2; d.slugs[m.Slug]; i++ {
+		m.Slug = fmt.Sprintf("%s-%d", Slugify(rec.Metric), i)
+	}
+	d.slugs[m.Slug] = true
+	d.metrics++
+	if m.IsPrimary {
+		d.primaries = 1
+	}
+	return m
+}
