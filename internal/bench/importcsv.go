@@ -71,17 +71,27 @@ const importCopyTable = `CREATE TABLE bench_import_copy (
     direction_inferred boolean)`
 
 // ImportResult compares the import command's path with COPY FROM STDIN
-// of the same CSV file.
+// of the same CSV file: once as `benchboard import` runs into a fresh
+// database (written in bulk, since the table is smaller than the file),
+// once as `benchboard import --online` (row by row).
 type ImportResult struct {
-	Ingest, Copy Transfer
-	Summary      store.Summary
+	Copy         Transfer
+	Bulk, Online ImportRun
 	FileBytes    int64
-	Finished     bool // false: the ingest hit the time limit and rolled back
+}
+
+// ImportRun is one import of the file.
+type ImportRun struct {
+	Transfer
+	Read     time.Duration // until every record was staged; the rest classifies and writes
+	Summary  store.Summary
+	Finished bool // false: the import hit the time limit and rolled back
 }
 
 // measureImport writes the plan's results as one CSV file, then loads it
-// into a fresh database twice: with COPY … FROM STDIN into a plain table,
-// and through importer.ImportFile, what `benchboard import` runs.
+// into a fresh database with COPY … FROM STDIN into a plain table, and
+// through importer.ImportFile, what `benchboard import` runs, with and
+// without --online (each into a fresh database).
 func measureImport(ctx context.Context, serverURL, name, tmp string, p *Plan, limit time.Duration, progress func(string)) (ImportResult, error) {
 	var res ImportResult
 	path := filepath.Join(tmp, "import.csv")
@@ -91,14 +101,8 @@ func measureImport(ctx context.Context, serverURL, name, tmp string, p *Plan, li
 	}
 	defer os.Remove(path)
 	res.FileBytes = size
-	if err := recreate(ctx, serverURL, name); err != nil {
-		return res, err
-	}
-	dsn, err := dbURL(serverURL, name)
+	dsn, err := freshImportDB(ctx, serverURL, name)
 	if err != nil {
-		return res, err
-	}
-	if _, err := database.Migrate(ctx, dsn); err != nil {
 		return res, err
 	}
 
@@ -124,42 +128,76 @@ func measureImport(ctx context.Context, serverURL, name, tmp string, p *Plan, li
 	if _, err := conn.Exec(ctx, "DROP TABLE bench_import_copy"); err != nil {
 		return res, err
 	}
+	conn.Close(ctx)
 	if progress != nil {
 		progress(fmt.Sprintf("COPY FROM: %d rows in %s; now importer.ImportFile (one transaction)", res.Copy.Rows, res.Copy.Elapsed.Round(time.Millisecond)))
 	}
+	if res.Bulk, err = importOnce(ctx, dsn, path, store.BulkAuto, limit, progress); err != nil {
+		return res, err
+	}
+	if progress != nil {
+		progress("now importer.ImportFile with --online (row by row) into a fresh database")
+	}
+	if dsn, err = freshImportDB(ctx, serverURL, name); err != nil {
+		return res, err
+	}
+	if res.Online, err = importOnce(ctx, dsn, path, store.BulkNever, limit, progress); err != nil {
+		return res, err
+	}
+	return res, nil
+}
 
+// freshImportDB drops and recreates the import database, migrated.
+func freshImportDB(ctx context.Context, serverURL, name string) (string, error) {
+	if err := recreate(ctx, serverURL, name); err != nil {
+		return "", err
+	}
+	dsn, err := dbURL(serverURL, name)
+	if err != nil {
+		return "", err
+	}
+	if _, err := database.Migrate(ctx, dsn); err != nil {
+		return "", err
+	}
+	return dsn, nil
+}
+
+// importOnce runs the import command's own path: importer.ImportFile
+// parses in a goroutine of its own and feeds store.Ingest, all in one
+// transaction.
+func importOnce(ctx context.Context, dsn, path string, bulk store.BulkMode, limit time.Duration, progress func(string)) (ImportRun, error) {
+	var run ImportRun
 	db, err := database.Open(ctx, dsn, 4)
 	if err != nil {
-		return res, err
+		return run, err
 	}
 	defer database.Close(db)
 	ictx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
-	start = time.Now()
+	start := time.Now()
 	done := 0
-	// The import command's own path: importer.ImportFile parses in a
-	// goroutine of its own and feeds store.Ingest, all in one transaction.
 	sum, err := importer.ImportFile(ictx, store.New(db, nil), path, importer.Options{
-		Format: importer.CSV, Name: "bench-import.csv", Actor: "benchboard-bench",
+		Format: importer.CSV, Name: "bench-import.csv", Actor: "benchboard-bench", Bulk: bulk,
 		AfterBatch: func(n int) {
 			done = n
+			run.Read = time.Since(start)
 			if progress != nil && n%100_000 == 0 {
-				progress(fmt.Sprintf("imported %d rows in %s", n, time.Since(start).Round(time.Second)))
+				progress(fmt.Sprintf("read %d rows in %s", n, time.Since(start).Round(time.Second)))
 			}
 		},
 	})
 	if sum != nil {
-		res.Summary = sum.Summary
+		run.Summary = sum.Summary
 	}
-	res.Ingest = Transfer{Rows: int64(done), Elapsed: time.Since(start)}
+	run.Transfer = Transfer{Rows: int64(done), Elapsed: time.Since(start)}
 	switch {
 	case err == nil:
-		res.Finished = true
-		res.Ingest.Rows = int64(res.Summary.Total())
+		run.Finished = true
+		run.Rows = int64(run.Summary.Total())
 	case errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil:
 		// Report the rate reached before the limit: a lower bound.
 	default:
-		return res, err
+		return run, err
 	}
-	return res, nil
+	return run, nil
 }
