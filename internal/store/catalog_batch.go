@@ -193,25 +193,8 @@ func (c *catalog) prefetchMethods(ctx context.Context, recs []csvio.Record) erro
 		names = append(names, rec.Method)
 	}
 	if len(keys) > 0 {
-		var found []struct {
-			Given  string
-			ID     int64
-			ByName bool
-		}
-		err := c.tx.WithContext(ctx).Raw(`SELECT t.given, m.id, true AS by_name FROM unnest($1::text[]) AS t(given)
-			JOIN methods m ON lower(m.name) = lower(t.given)
-			UNION ALL
-			SELECT t.given, a.method_id, false FROM unnest($1::text[]) AS t(given)
-			JOIN method_aliases a ON lower(a.alias) = lower(t.given)`, names).Scan(&found).Error
-		if err != nil {
+		if err := c.lookupNames(ctx, "methods", "method_aliases", "method_id", names, c.methods); err != nil {
 			return fmt.Errorf("methods: %w", err)
-		}
-		// A name wins over another method's alias, as in method.
-		for _, f := range found {
-			k := strings.ToLower(f.Given)
-			if _, ok := c.methods[k]; !ok || f.ByName {
-				c.methods[k] = f.ID
-			}
 		}
 		var missing, missingNames []string
 		for i, k := range keys {
@@ -297,6 +280,33 @@ func (c *catalog) firstPapers(recs []csvio.Record) map[string]*int64 {
 		}
 	}
 	return first
+}
+
+// lookupNames files under each lower-cased name the id of the row of
+// table (datasets or methods) so named, else of the row an alias of
+// aliases names: a name wins over another row's alias. The arguments are
+// the catalogue's own table and column names, never input.
+func (c *catalog) lookupNames(ctx context.Context, table, aliases, aliasOf string, names []string, into map[string]int64) error {
+	var found []struct {
+		Given  string
+		ID     int64
+		ByName bool
+	}
+	err := c.tx.WithContext(ctx).Raw(`SELECT t.given, x.id, true AS by_name FROM unnest($1::text[]) AS t(given)
+		JOIN `+table+` x ON lower(x.name) = lower(t.given)
+		UNION ALL
+		SELECT t.given, a.`+aliasOf+`, false FROM unnest($1::text[]) AS t(given)
+		JOIN `+aliases+` a ON lower(a.alias) = lower(t.given)`, names).Scan(&found).Error
+	if err != nil {
+		return err
+	}
+	for _, f := range found {
+		k := strings.ToLower(f.Given)
+		if _, ok := into[k]; !ok || f.ByName {
+			into[k] = f.ID
+		}
+	}
+	return nil
 }
 
 // freeSlugs gives each name a slug no row of table has, numbering a slug

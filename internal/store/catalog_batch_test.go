@@ -54,15 +54,7 @@ func TestBatchedCatalogMatchesRecordByRecord(t *testing.T) {
 	}
 	catalogue := func(t *testing.T, batch int) string {
 		db, st := prepare(t)
-		i := 0
-		next := func() (csvio.Record, error) {
-			if i == len(recs) {
-				return csvio.Record{}, io.EOF
-			}
-			i++
-			return recs[i-1], nil
-		}
-		if _, err := st.Ingest(t.Context(), next, store.IngestOptions{Action: "import", Actor: "test", BatchSize: batch}); err != nil {
+		if _, err := st.Ingest(t.Context(), source(recs), store.IngestOptions{Action: "import", Actor: "test", BatchSize: batch}); err != nil {
 			t.Fatal(err)
 		}
 		var rows []string
@@ -130,16 +122,8 @@ func TestBatchedDatasetsMatchRecordByRecord(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		i := 0
-		next := func() (csvio.Record, error) {
-			if i == len(recs) {
-				return csvio.Record{}, io.EOF
-			}
-			i++
-			return recs[i-1], nil
-		}
 		st := store.New(db, nil)
-		if _, err := st.Ingest(t.Context(), next, store.IngestOptions{Action: "import", Actor: "test", BatchSize: batch}); err != nil {
+		if _, err := st.Ingest(t.Context(), source(recs), store.IngestOptions{Action: "import", Actor: "test", BatchSize: batch}); err != nil {
 			t.Fatal(err)
 		}
 		var rows []string
@@ -170,5 +154,17 @@ func TestBatchedDatasetsMatchRecordByRecord(t *testing.T) {
 		if !strings.Contains(all+"\n", want) {
 			t.Errorf("the catalogue lacks %q:\n%s", want, all)
 		}
+	}
+}
+
+// source hands recs to Ingest one by one.
+func source(recs []csvio.Record) store.RecordSource {
+	i := 0
+	return func() (csvio.Record, error) {
+		if i == len(recs) {
+			return csvio.Record{}, io.EOF
+		}
+		i++
+		return recs[i-1], nil
 	}
 }

@@ -55,24 +55,8 @@ func (c *catalog) prefetchDatasets(ctx context.Context, recs []csvio.Record) err
 	for i, k := range order {
 		names[i] = wants[k].name
 	}
-	var found []struct {
-		Given  string
-		ID     int64
-		ByName bool
-	}
-	err := c.tx.WithContext(ctx).Raw(`SELECT t.given, d.id, true AS by_name FROM unnest($1::text[]) AS t(given)
-		JOIN datasets d ON lower(d.name) = lower(t.given)
-		UNION ALL
-		SELECT t.given, a.dataset_id, false FROM unnest($1::text[]) AS t(given)
-		JOIN dataset_aliases a ON lower(a.alias) = lower(t.given)`, names).Scan(&found).Error
-	if err != nil {
+	if err := c.lookupNames(ctx, "datasets", "dataset_aliases", "dataset_id", names, c.datasets); err != nil {
 		return fmt.Errorf("datasets: %w", err)
-	}
-	for _, f := range found { // a name wins over another dataset's alias
-		k := strings.ToLower(f.Given)
-		if _, ok := c.datasets[k]; !ok || f.ByName {
-			c.datasets[k] = f.ID
-		}
 	}
 	missing := order[:0:0]
 	for _, k := range order {
