@@ -68,8 +68,9 @@ type Options struct {
 	Terminal bool
 	Every    time.Duration
 
-	// AfterBatch, when set, is called after each batch the store wrote,
-	// with the number of records done so far.
+	// AfterBatch, when set, is called after each batch the store took in
+	// (resolved and staged; the writing comes after the last one), with
+	// the number of records taken in so far.
 	AfterBatch func(done int)
 }
 

@@ -460,7 +460,7 @@ func TestProgress(t *testing.T) {
 		}
 		text := w.String()
 		switch {
-		case !terminal && !strings.Contains(text, "checked 1000 rows ("):
+		case !terminal && !strings.Contains(text, "read 1000 rows ("):
 			t.Errorf("plain progress: %q", text)
 		case !terminal && strings.Count(text, "read all 3000 rows; now checking them against the database\n") != 1:
 			t.Errorf("plain progress does not announce the last step once: %q", text)

@@ -34,10 +34,6 @@ func startProgress(opt Options, format Format, in *countingReader) *progress {
 	if format == PwC {
 		total *= 2
 	}
-	verb := "imported"
-	if opt.DryRun {
-		verb = "checked"
-	}
 	start := time.Now()
 	rate := func() float64 {
 		if s := time.Since(start).Seconds(); s > 0 {
@@ -108,7 +104,8 @@ func startProgress(opt Options, format Format, in *countingReader) *progress {
 					}
 					continue
 				}
-				line := fmt.Sprintf("%s: %s %d rows (%.0f rows/s)", opt.Name, verb, n, rate())
+				// Rows are read and staged here; written once all are in.
+				line := fmt.Sprintf("%s: read %d rows (%.0f rows/s)", opt.Name, n, rate())
 				if n == 0 && format == PwC {
 					line = fmt.Sprintf("%s: checking the file's structure", opt.Name)
 				}

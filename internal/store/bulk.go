@@ -2,88 +2,89 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
 )
 
-// bulkMin is the smallest import written in bulk: below it the saving is
-// milliseconds, not worth locking readers out.
+// A large import into a smaller results table is written in bulk, as
+// Postgres' manual advises for populating a database: the indexes and
+// foreign keys of results and revisions are dropped, the rows written,
+// then the indexes built and the keys checked again, all in the import's
+// transaction. Kept up row by row, they were most of a large import's
+// time: each inserted result checked four foreign keys and updated eight
+// indexes one entry at a time, where a build sorts once and a check is one
+// join.
+//
+// The catch is the locks. Dropping a foreign key locks the table it points
+// to as well, so from the classification to the commit nobody reads
+// results, revisions, datasets, metrics, methods, papers or submissions:
+// a page already cached is still served, any other waits. So the bulk
+// write is chosen only for large imports into a smaller table, and given
+// up for the row-by-row write when another transaction holds one of those
+// tables for more than a few seconds.
+
+// bulkMin is the smallest import written in bulk (BulkAuto): below it the
+// saving is milliseconds, not worth locking readers out.
 const bulkMin = 20_000
+
+// lockWait is how long a bulk write waits for its locks before it gives
+// up and writes row by row.
+const lockWait = "3s"
 
 // setAsideSQL lists what a bulk write sets aside: every index of results
 // and revisions but their primary keys (other tables' foreign keys and the
-// write's updates need them), and their foreign keys. Each comes with the
-// statement that drops it and the one that builds it again, read from the
-// catalogue so that it follows the migrations.
+// write's updates need them) and those behind a constraint, and their
+// foreign keys. Each comes with the statement that drops it and the one
+// that builds it again, read from the catalogue so that it follows the
+// migrations.
 const setAsideSQL = `
 SELECT format('DROP INDEX %s', i.indexrelid::regclass) AS drop, pg_get_indexdef(i.indexrelid) AS add
 FROM pg_index i
 WHERE i.indrelid IN ('results'::regclass, 'revisions'::regclass) AND NOT i.indisprimary
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)
 UNION ALL
 SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname),
        format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid))
 FROM pg_constraint
 WHERE contype = 'f' AND conrelid IN ('results'::regclass, 'revisions'::regclass)`
 
-// setAside prepares the write. An import at least as large as the results
-// table already holds is written in bulk, as Postgres' manual advises for
-// populating a database: the indexes and foreign keys of results and
-// revisions are dropped, the rows written, then the indexes built and the
-// keys checked again, all in the import's transaction. Kept up row by row,
-// they were most of a large import's time: each inserted result checked
-// four foreign keys and updated seven indexes one entry at a time, where a
-// build sorts once and a check is one join. The catch is the lock: from
-// here to the commit, nobody reads results (a page not already cached
-// waits), so it is taken only for large imports, only when the table is
-// smaller than the import, and given up for the row-by-row write when
-// another transaction holds results for more than a few seconds.
-//
-// restore builds back what was set aside; it is a no-op when nothing was.
-// A unique index that no longer holds, or a foreign key that no longer
-// points anywhere, fails the import.
-func (in *ingester) setAside(ctx context.Context) (restore func(context.Context) error, err error) {
-	restore = func(context.Context) error { return nil }
+// lockForBulk decides whether this import is written in bulk and, if so,
+// takes every lock the bulk write needs, before the classification reads
+// results: nothing can change between the plan and the write.
+func (in *ingester) lockForBulk(ctx context.Context) (bool, error) {
 	if ok, err := in.bulkWanted(ctx); err != nil || !ok {
-		return restore, err
+		return false, err
 	}
 	db := in.tx.WithContext(ctx)
-	// A savepoint: a lock not granted in time leaves the transaction usable.
-	locked := db.Transaction(func(tx *gorm.DB) error {
-		return tx.Exec(`SET LOCAL lock_timeout = '3s';
-			LOCK TABLE results, revisions IN ACCESS EXCLUSIVE MODE;
-			SET LOCAL lock_timeout = DEFAULT`).Error
-	}) == nil
-	if !locked {
-		return restore, nil
+	var tables []string // results, revisions and what their foreign keys point to
+	err := db.Raw(`SELECT t::text FROM (
+		SELECT 'results'::regclass AS t, 0 AS o UNION SELECT 'revisions'::regclass, 1
+		UNION SELECT confrelid::regclass, 2 FROM pg_constraint
+		WHERE contype = 'f' AND conrelid IN ('results'::regclass, 'revisions'::regclass)) x
+		GROUP BY t ORDER BY min(o), t::text`).Scan(&tables).Error
+	if err != nil {
+		return false, fmt.Errorf("bulk: %w", err)
 	}
-	var defs []struct{ Drop, Add string }
-	if err := db.Raw(setAsideSQL).Scan(&defs).Error; err != nil {
-		return nil, fmt.Errorf("bulk: %w", err)
-	}
-	for _, d := range defs {
-		if err := db.Exec(d.Drop).Error; err != nil {
-			return nil, fmt.Errorf("bulk: %s: %w", d.Drop, err)
-		}
+	// In a savepoint: a lock not granted in time leaves the transaction
+	// usable for the row-by-row write. The names come from regclass,
+	// quoted as needed.
+	err = db.Transaction(func(tx *gorm.DB) error {
+		return tx.Exec("SET LOCAL lock_timeout = '" + lockWait + "'; LOCK TABLE " + strings.Join(tables, ", ") +
+			" IN ACCESS EXCLUSIVE MODE; SET LOCAL lock_timeout = DEFAULT").Error
+	})
+	var pgErr *pgconn.PgError
+	switch {
+	case errors.As(err, &pgErr) && pgErr.Code == "55P03": // lock_not_available
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("bulk: lock: %w", err)
 	}
 	in.bulk = true
-	return func(ctx context.Context) error {
-		db := in.tx.WithContext(ctx)
-		if err := db.Exec("SET LOCAL maintenance_work_mem = '256MB'").Error; err != nil {
-			return fmt.Errorf("bulk: %w", err)
-		}
-		for _, d := range defs {
-			if err := db.Exec(d.Add).Error; err != nil {
-				return fmt.Errorf("bulk: %s: %w", d.Add, err)
-			}
-		}
-		// The next pages plan with what the table holds now, not with
-		// statistics from before the import.
-		if err := db.Exec("ANALYZE results, revisions").Error; err != nil {
-			return fmt.Errorf("bulk: %w", err)
-		}
-		return nil
-	}, nil
+	return true, nil
 }
 
 // bulkWanted says whether this import is written in bulk: by its mode,
@@ -109,4 +110,37 @@ func (in *ingester) bulkWanted(ctx context.Context) (bool, error) {
 		return false, fmt.Errorf("bulk: %w", err)
 	}
 	return held < in.staged, nil
+}
+
+// setAside drops what setAsideSQL lists; the returned restore builds it
+// back after the write. A unique index that no longer holds, or a foreign
+// key that no longer points anywhere, fails the import.
+func (in *ingester) setAside(ctx context.Context) (restore func(context.Context) error, err error) {
+	db := in.tx.WithContext(ctx)
+	var defs []struct{ Drop, Add string }
+	if err := db.Raw(setAsideSQL).Scan(&defs).Error; err != nil {
+		return nil, fmt.Errorf("bulk: %w", err)
+	}
+	for _, d := range defs {
+		if err := db.Exec(d.Drop).Error; err != nil {
+			return nil, fmt.Errorf("bulk: %s: %w", d.Drop, err)
+		}
+	}
+	return func(ctx context.Context) error {
+		db := in.tx.WithContext(ctx)
+		if err := db.Exec("SET LOCAL maintenance_work_mem = '256MB'").Error; err != nil {
+			return fmt.Errorf("bulk: %w", err)
+		}
+		for _, d := range defs {
+			if err := db.Exec(d.Add).Error; err != nil {
+				return fmt.Errorf("bulk: %s: %w", d.Add, err)
+			}
+		}
+		// The next pages plan with what the table holds now, not with
+		// statistics from before the import.
+		if err := db.Exec("ANALYZE results, revisions").Error; err != nil {
+			return fmt.Errorf("bulk: %w", err)
+		}
+		return nil
+	}, nil
 }

@@ -87,11 +87,11 @@ var errDryRun = errors.New("dry run")
 //
 // It works in two steps. Batch by batch, the records are resolved against
 // the catalogue and COPYed into a temporary table; then one statement
-// classifies them all and writes results and revisions. A statement per
-// batch spent most of its time on per-statement work and on index and
+// classifies them all and one writes results and revisions. A statement
+// per batch spent most of its time on per-statement work and on index and
 // foreign-key upkeep row by row; COPY is Postgres' cheapest way in, and
-// one statement over the whole import lets a large import into a smaller
-// table write it in bulk (see bulk.go).
+// statements over the whole import let a large import into a smaller
+// table be written in bulk (see bulk.go).
 func (s *Store) Ingest(ctx context.Context, next RecordSource, opt IngestOptions) (Summary, error) {
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 10000
@@ -106,6 +106,15 @@ func (s *Store) Ingest(ctx context.Context, next RecordSource, opt IngestOptions
 		}
 		return cx.Transaction(func(tx *gorm.DB) error {
 			in := &ingester{tx: tx, conn: conn, opt: opt, cat: newCatalog(tx), datasets: map[int64]*stagedDataset{}}
+			// One import at a time per database, from its first catalogue
+			// insert to its commit: no two imports classify the same
+			// reports as new, nor wait on each other's catalogue rows. A
+			// dry run, which keeps nothing, goes alongside.
+			if !opt.DryRun {
+				if err := tx.WithContext(ctx).Exec("SELECT pg_advisory_xact_lock(" + importLock + ")").Error; err != nil {
+					return fmt.Errorf("wait for other imports: %w", err)
+				}
+			}
 			if err := in.stage(ctx, next); err != nil {
 				return err
 			}
@@ -211,7 +220,11 @@ func (in *ingester) stage(ctx context.Context, next RecordSource) error {
 		}
 		src := &stageSource{rows: rows, ord: int64(in.staged), i: -1}
 		err := in.conn.Raw(func(dc any) error {
-			_, err := dc.(*stdlib.Conn).Conn().CopyFrom(ctx, pgx.Identifier{"ingest_rows"}, stageColumns, src)
+			c, ok := dc.(*stdlib.Conn)
+			if !ok {
+				return fmt.Errorf("COPY needs pgx's driver, not %T", dc)
+			}
+			_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{"ingest_rows"}, stageColumns, src)
 			return err
 		})
 		if err != nil {

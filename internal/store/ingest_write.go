@@ -6,30 +6,33 @@ import (
 )
 
 // write classifies every staged record, then writes results and
-// revisions: two statements over the whole import. Between them, a large
-// import into a smaller table sets the indexes and foreign keys aside
-// (bulk.go).
+// revisions: two statements over the whole import. A large import into a
+// smaller table locks the tables first and sets their indexes and foreign
+// keys aside between the two (bulk.go).
 func (in *ingester) write(ctx context.Context) error {
 	if in.staged == 0 {
 		return nil
 	}
 	db := in.tx.WithContext(ctx)
-	// One import at a time per database: between the classification and
-	// the write, no other import may bring in the same reports. The sorts
-	// over a large import want more than the default 4 MB before they
-	// spill to disk.
-	for _, q := range []string{
-		"SELECT pg_advisory_xact_lock(" + importLock + ")",
-		"SET LOCAL work_mem = '64MB'",
-		planSQL,
-	} {
-		if err := db.Exec(q).Error; err != nil {
-			return fmt.Errorf("classify: %w", err)
-		}
-	}
-	restore, err := in.setAside(ctx)
+	// Before the classification: once results is locked, nothing changes
+	// between what the plan read and what the write does.
+	bulk, err := in.lockForBulk(ctx)
 	if err != nil {
 		return err
+	}
+	// The sorts over a large import want more than the default 4 MB
+	// before they spill to disk.
+	if err := db.Exec("SET LOCAL work_mem = '64MB'").Error; err != nil {
+		return fmt.Errorf("classify: %w", err)
+	}
+	if err := db.Exec(planSQL).Error; err != nil {
+		return fmt.Errorf("classify: %w", err)
+	}
+	restore := func(context.Context) error { return nil }
+	if bulk {
+		if restore, err = in.setAside(ctx); err != nil {
+			return err
+		}
 	}
 	type outRow struct {
 		DatasetID int64
@@ -48,17 +51,14 @@ func (in *ingester) write(ctx context.Context) error {
 		if d == nil {
 			return fmt.Errorf("write: counts for dataset %d, which no record named", o.DatasetID)
 		}
-		switch o.Outcome {
-		case "inserted":
-			d.counts.New += o.N // less the conflicting ones, below
-		case "conflicting":
+		switch Outcome(o.Outcome) {
+		case OutcomeNew:
+			d.counts.New += o.N
+		case OutcomeConflicting:
 			d.counts.Conflicting += o.N
-		case "changed":
+		case OutcomeChanged:
 			d.counts.Changed += o.N
 		}
-	}
-	for _, d := range in.datasets {
-		d.counts.New = max(0, d.counts.New-d.counts.Conflicting)
 	}
 	return nil
 }
@@ -71,8 +71,8 @@ const importLock = "7325801462"
 //   - first: one record per report; a record repeated in one import
 //     counts once, later ones as unchanged;
 //   - existing_id: the result holding the same report and number, if
-//     any; differs: its details (note, source URL …) differ, so it is
-//     updated and counts as changed;
+//     any, at existing_version; differs: its details (note, source URL …)
+//     differ, so it is updated and counts as changed;
 //   - fresh: a record to insert;
 //   - conflicting: another number for the same method, setting, extra
 //     data and size (what the leaderboard flags), in results or in this
@@ -113,14 +113,14 @@ superseded AS MATERIALIZED (
         LIMIT 1)
 ),
 existing AS (
-    SELECT f.ord, r.id, result_snapshot(r) AS before,
+    SELECT f.ord, r.id, r.version, result_snapshot(r) AS before,
            (r.plus_minus IS DISTINCT FROM f.plus_minus OR r.raw <> f.raw OR r.unit <> f.unit OR r.value <> f.value
             OR r.compute_text <> f.compute_text OR r.source <> f.source OR r.source_url <> f.source_url
             OR r.confidence <> f.confidence OR r.note <> f.note OR r.paper_id IS DISTINCT FROM f.paper_id
             OR r.params IS DISTINCT FROM f.params) AS differs
     FROM first f JOIN results r USING (dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score)
 )
-SELECT f.*, e.id AS existing_id, e.before, coalesce(e.differs, false) AS differs,
+SELECT f.*, e.id AS existing_id, e.version AS existing_version, e.before, coalesce(e.differs, false) AS differs,
     e.id IS NULL AND x.ord IS NULL AS fresh,
     e.id IS NULL AND x.ord IS NULL AND (f.input_conflict OR EXISTS (SELECT 1 FROM results o
         WHERE o.dataset_id = f.dataset_id AND o.metric_id = f.metric_id AND o.method_id = f.method_id
@@ -131,9 +131,10 @@ FROM first f LEFT JOIN existing e USING (ord) LEFT JOIN superseded x USING (ord)
 // writeSQL carries ingest_plan out: updates, inserts (ids in input order,
 // so that export → import → export is an identity) and a revision for
 // each, naming $1 the action, $2 the actor and $3 the reason. It returns
-// counts per dataset: inserted (conflicting ones included), conflicting,
-// changed. ON CONFLICT keeps a report added by a moderator since the
-// classification from failing the import.
+// counts per dataset of what it did. A result a moderator changed since
+// the classification is left alone (its version moved on), and a report a
+// moderator added meanwhile is not inserted twice (ON CONFLICT): the
+// counts come from the rows written, not from the plan.
 const writeSQL = `
 WITH updated AS (
     UPDATE results r SET plus_minus = p.plus_minus, raw = p.raw, unit = p.unit, value = p.value,
@@ -141,7 +142,7 @@ WITH updated AS (
         confidence = p.confidence, note = p.note, paper_id = p.paper_id, params = p.params,
         version = r.version + 1, updated_at = now()
     FROM ingest_plan p
-    WHERE r.id = p.existing_id AND p.differs
+    WHERE r.id = p.existing_id AND p.differs AND r.version = p.existing_version
     RETURNING r.id, r.dataset_id, p.before, result_snapshot(r) AS snap
 ),
 inserted AS (
@@ -154,8 +155,9 @@ inserted AS (
     ON CONFLICT DO NOTHING
     -- The snapshot from the columns: result_snapshot(results) would build
     -- the whole row first (migration 0009).
-    RETURNING id, dataset_id, result_snapshot(value, plus_minus, unit, raw, setting, extra_data, params_text,
-        compute_text, reported_in, source, source_url, confidence, note, paper_id, retired_at IS NOT NULL, version) AS snap
+    RETURNING id, dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score,
+        result_snapshot(value, plus_minus, unit, raw, setting, extra_data, params_text, compute_text, reported_in,
+            source, source_url, confidence, note, paper_id, retired_at IS NOT NULL, version) AS snap
 ),
 revs AS (
     INSERT INTO revisions (result_id, action, actor, reason, before, after)
@@ -163,8 +165,9 @@ revs AS (
     UNION ALL
     SELECT id, $1, $2, $3, before, snap FROM updated
 )
-SELECT dataset_id, 'inserted' AS outcome, count(*) AS n FROM inserted GROUP BY 1
-UNION ALL
-SELECT dataset_id, 'conflicting', count(*) FROM ingest_plan WHERE conflicting GROUP BY 1
+-- A plan row per report: the join finds each inserted row's verdict.
+SELECT i.dataset_id, CASE WHEN p.conflicting THEN 'conflicting' ELSE 'new' END AS outcome, count(*) AS n
+FROM inserted i JOIN ingest_plan p USING (dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score)
+GROUP BY 1, 2
 UNION ALL
 SELECT dataset_id, 'changed', count(*) FROM updated GROUP BY 1`
