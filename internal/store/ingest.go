@@ -124,21 +124,7 @@ func (s *Store) Ingest(ctx context.Context, next RecordSource, opt IngestOptions
 			if err := in.write(ctx); err != nil {
 				return err
 			}
-			for _, d := range in.datasets {
-				c := sum.PerDataset[d.name]
-				if c == nil {
-					c = &Counts{}
-					sum.PerDataset[d.name] = c
-				}
-				d.counts.Unchanged = d.records - d.counts.New - d.counts.Changed - d.counts.Conflicting
-				for _, to := range []*Counts{c, &sum.Counts} {
-					to.New += d.counts.New
-					to.Changed += d.counts.Changed
-					to.Conflicting += d.counts.Conflicting
-					to.Unchanged += d.counts.Unchanged
-				}
-			}
-			sum.Bulk = in.bulk
+			in.tally(&sum)
 			if err := in.bumpVersions(ctx); err != nil {
 				return err
 			}
@@ -166,6 +152,26 @@ type ingester struct {
 	bulk   bool // written in bulk (bulk.go)
 
 	datasets map[int64]*stagedDataset
+}
+
+// tally fills the summary from what write counted per dataset: what a
+// record did not write, it left unchanged.
+func (in *ingester) tally(sum *Summary) {
+	for _, d := range in.datasets {
+		c := sum.PerDataset[d.name]
+		if c == nil {
+			c = &Counts{}
+			sum.PerDataset[d.name] = c
+		}
+		d.counts.Unchanged = d.records - d.counts.New - d.counts.Changed - d.counts.Conflicting
+		for _, to := range []*Counts{c, &sum.Counts} {
+			to.New += d.counts.New
+			to.Changed += d.counts.Changed
+			to.Conflicting += d.counts.Conflicting
+			to.Unchanged += d.counts.Unchanged
+		}
+	}
+	sum.Bulk = in.bulk
 }
 
 // stagedDataset is what one dataset's records did; the summary names it
