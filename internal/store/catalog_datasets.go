@@ -29,6 +29,13 @@ type datasetWant struct {
 // (a name that only Postgres's lower() finds equal to another of the
 // batch) is resolved by dataset, record by record.
 func (c *catalog) prefetchDatasets(ctx context.Context, recs []csvio.Record) error {
+	// Tasks first, in record order, as resolve met them: a batch brings a
+	// handful, and their ids come out as before.
+	for _, rec := range recs {
+		if _, err := c.task(ctx, rec.Task); err != nil {
+			return err
+		}
+	}
 	wants := map[string]datasetWant{}
 	var order []string // lower-cased names, first mention first
 	note := func(name, task, parent string) {
