@@ -69,9 +69,9 @@ func startProgress(opt Options, format Format, in *countingReader) *progress {
 				case <-t.C:
 					if p.staged.Load() {
 						bar.Describe(fmt.Sprintf("%s: writing %d rows", opt.Name, p.records.Load()))
-						continue
+					} else {
+						bar.Describe(fmt.Sprintf("%s: %d rows, %.0f rows/s", opt.Name, p.records.Load(), rate()))
 					}
-					bar.Describe(fmt.Sprintf("%s: %d rows, %.0f rows/s", opt.Name, p.records.Load(), rate()))
 					bar.Set64(in.n.Load())
 				}
 			}
