@@ -21,8 +21,9 @@ type datasetWant struct {
 }
 
 // prefetchDatasets resolves the datasets of a batch in a few statements:
-// one lookup for every name not cached, then one insert per level of
-// parents. Record by record it was three round trips per new dataset, and
+// one lookup for every name not cached, then an insert per run of new
+// names, cut only where a name's parent is new in the same run. Record by
+// record it was three round trips per new dataset, and
 // the Papers-with-Code dump brings thousands. A name is created as its
 // first mention in the batch says, as dataset would: a parent named in a
 // record is resolved before the record's own dataset. What is left over
