@@ -61,26 +61,22 @@ func (c *catalog) task(ctx context.Context, name string) (int64, error) {
 	return id, nil
 }
 
-func (c *catalog) dataset(ctx context.Context, name string, taskID int64, parentID *int64) (int64, error) {
-	key := strings.ToLower(name)
+// dataset finds what prefetchDatasets resolved for the record's dataset.
+// What it left over (a name that only Postgres's lower() finds equal to
+// another of the batch) is resolved as a batch of one, whose lookup then
+// finds the other.
+func (c *catalog) dataset(ctx context.Context, rec csvio.Record) (int64, error) {
+	key := strings.ToLower(rec.Dataset)
 	if id, ok := c.datasets[key]; ok {
 		return id, nil
 	}
-	var id int64
-	err := c.tx.WithContext(ctx).Raw(`SELECT id FROM datasets WHERE lower(name) = lower($1)
-		UNION ALL SELECT dataset_id FROM dataset_aliases WHERE lower(alias) = lower($1) LIMIT 1`, name).Scan(&id).Error
-	if err == nil && id == 0 {
-		id, err = c.insertSlugged(ctx, "datasets",
-			"INSERT INTO datasets (slug, name, task_id, parent_id) VALUES ($1, $2, $3, $4) RETURNING id", name, taskID, parentID)
-		if err == nil {
-			c.created[id] = &createdDataset{slugs: map[string]bool{}}
-		}
+	if err := c.prefetchDatasets(ctx, []csvio.Record{rec}); err != nil {
+		return 0, err
 	}
-	if err != nil {
-		return 0, fmt.Errorf("dataset %q: %w", name, err)
+	if id, ok := c.datasets[key]; ok {
+		return id, nil
 	}
-	c.datasets[key] = id
-	return id, nil
+	return 0, fmt.Errorf("dataset %q: not stored", rec.Dataset)
 }
 
 // metric finds the dataset's metric or creates it. A record whose
@@ -140,12 +136,9 @@ func (c *catalog) createMetric(ctx context.Context, datasetID int64, rec csvio.R
 			return m, err
 		}
 	}
-	err := c.tx.WithContext(ctx).Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, direction_needs_review,
-		unit, decimals, is_primary, position)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-		datasetID, m.Slug, m.Name, m.HigherIsBetter, m.DirectionNeedsReview,
-		m.Unit, m.Decimals, m.IsPrimary, m.Position).Scan(&m.ID).Error
-	return m, err
+	ms := []model.Metric{m}
+	err := c.insertMetrics(ctx, ms)
+	return ms[0], err
 }
 
 // plannedMetric is the metric a record creates in a dataset that holds

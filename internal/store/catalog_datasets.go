@@ -28,7 +28,7 @@ type datasetWant struct {
 // first mention in the batch says, as dataset would: a parent named in a
 // record is resolved before the record's own dataset. What is left over
 // (a name that only Postgres's lower() finds equal to another of the
-// batch) is resolved by dataset, record by record.
+// batch) is resolved by dataset, as a batch of one.
 func (c *catalog) prefetchDatasets(ctx context.Context, recs []csvio.Record) error {
 	// Tasks first, in record order, as resolve met them: a batch brings a
 	// handful, and their ids come out as before.
@@ -86,7 +86,7 @@ func (c *catalog) prefetchDatasets(ctx context.Context, recs []csvio.Record) err
 			run, inRun = run[:0], map[string]bool{}
 		}
 		if _, ok := c.datasets[parent]; parent != "" && !ok && !inRun[parent] {
-			continue // its parent was left over: dataset resolves both
+			continue // its parent was left over: dataset resolves both, as a batch of one
 		}
 		run = append(run, k)
 		inRun[k] = true
@@ -157,6 +157,18 @@ func (c *catalog) prefetchMetrics(ctx context.Context, recs []csvio.Record) erro
 	if len(ms) == 0 {
 		return nil
 	}
+	if err := c.insertMetrics(ctx, ms); err != nil {
+		return err
+	}
+	for i, m := range ms {
+		c.metrics[keys[i]] = m
+	}
+	return nil
+}
+
+// insertMetrics inserts new metrics, their slugs settled, and fills in
+// their ids. It is the only way metrics come into the catalogue.
+func (c *catalog) insertMetrics(ctx context.Context, ms []model.Metric) error {
 	n := len(ms)
 	var (
 		dataset, decimals, position = make([]int64, n), make([]int64, n), make([]int64, n)
@@ -185,13 +197,12 @@ func (c *catalog) prefetchMetrics(ctx context.Context, recs []csvio.Record) erro
 	for _, r := range ids {
 		byslug[metricKey(r.DatasetID, r.Slug)] = r.ID
 	}
-	for i, m := range ms {
-		id, ok := byslug[metricKey(m.DatasetID, m.Slug)]
+	for i := range ms {
+		id, ok := byslug[metricKey(ms[i].DatasetID, ms[i].Slug)]
 		if !ok {
-			return fmt.Errorf("metrics: %q of dataset %d not inserted", m.Name, m.DatasetID)
+			return fmt.Errorf("metrics: %q of dataset %d not inserted", ms[i].Name, ms[i].DatasetID)
 		}
-		m.ID = id
-		c.metrics[keys[i]] = m
+		ms[i].ID = id
 	}
 	return nil
 }

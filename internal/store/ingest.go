@@ -311,19 +311,7 @@ func (in *ingester) bumpVersions(ctx context.Context) error {
 
 func (in *ingester) resolve(ctx context.Context, rec csvio.Record) (resolved, error) {
 	c := in.cat
-	taskID, err := c.task(ctx, rec.Task)
-	if err != nil {
-		return resolved{}, err
-	}
-	var parentID *int64
-	if rec.ParentDataset != "" {
-		p, err := c.dataset(ctx, rec.ParentDataset, taskID, nil)
-		if err != nil {
-			return resolved{}, err
-		}
-		parentID = &p
-	}
-	dsID, err := c.dataset(ctx, rec.Dataset, taskID, parentID)
+	dsID, err := c.dataset(ctx, rec)
 	if err != nil {
 		return resolved{}, err
 	}
