@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"testing"
 
@@ -54,7 +53,7 @@ func TestBatchedCatalogMatchesRecordByRecord(t *testing.T) {
 	}
 	catalogue := func(t *testing.T, batch int) string {
 		db, st := prepare(t)
-		if _, err := st.Ingest(t.Context(), source(recs), store.IngestOptions{Action: "import", Actor: "test", BatchSize: batch}); err != nil {
+		if _, err := st.Ingest(t.Context(), store.Records(recs), store.IngestOptions{Action: "import", Actor: "test", BatchSize: batch}); err != nil {
 			t.Fatal(err)
 		}
 		var rows []string
@@ -123,7 +122,7 @@ func TestBatchedDatasetsMatchRecordByRecord(t *testing.T) {
 			}
 		}
 		st := store.New(db, nil)
-		if _, err := st.Ingest(t.Context(), source(recs), store.IngestOptions{Action: "import", Actor: "test", BatchSize: batch}); err != nil {
+		if _, err := st.Ingest(t.Context(), store.Records(recs), store.IngestOptions{Action: "import", Actor: "test", BatchSize: batch}); err != nil {
 			t.Fatal(err)
 		}
 		var rows []string
@@ -154,17 +153,5 @@ func TestBatchedDatasetsMatchRecordByRecord(t *testing.T) {
 		if got := catalogue(t, batch); got != want {
 			t.Errorf("batches of %d:\n%s\n\nrecord by record:\n%s", batch, got, want)
 		}
-	}
-}
-
-// source hands recs to Ingest one by one.
-func source(recs []csvio.Record) store.RecordSource {
-	i := 0
-	return func() (csvio.Record, error) {
-		if i == len(recs) {
-			return csvio.Record{}, io.EOF
-		}
-		i++
-		return recs[i-1], nil
 	}
 }

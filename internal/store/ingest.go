@@ -79,6 +79,18 @@ const (
 // RecordSource yields records until io.EOF.
 type RecordSource func() (csvio.Record, error)
 
+// Records is a RecordSource over records already in memory.
+func Records(recs []csvio.Record) RecordSource {
+	i := 0
+	return func() (csvio.Record, error) {
+		if i == len(recs) {
+			return csvio.Record{}, io.EOF
+		}
+		i++
+		return recs[i-1], nil
+	}
+}
+
 // errDryRun rolls a dry run's transaction back.
 var errDryRun = errors.New("dry run")
 

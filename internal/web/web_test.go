@@ -153,7 +153,7 @@ func TestScriptInMethodNameStaysText(t *testing.T) {
 	recs := []csvio.Record{{Task: "Image classification", Dataset: "ImageNet-1k", Metric: "Top-1 accuracy",
 		HigherIsBetter: true, MetricUnit: "%", Method: evil, Value: 99.9, Unit: "%", Raw: "99.9",
 		PaperTitle: evil, PaperDate: "2024", Confidence: "high", ReportedIn: evil}}
-	if _, err := st.Ingest(context.Background(), sliceSource(recs), store.IngestOptions{Action: "import", Actor: "test"}); err != nil {
+	if _, err := st.Ingest(context.Background(), store.Records(recs), store.IngestOptions{Action: "import", Actor: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, path := range []string{"/datasets/imagenet-1k", "/search?q=alert", "/methods/script-script-alert-1-script"} {
@@ -273,7 +273,7 @@ func TestRevalidation(t *testing.T) {
 	}
 	recs := []csvio.Record{{Task: "Image classification", Dataset: "ImageNet-1k", Metric: "Top-1 accuracy",
 		HigherIsBetter: true, MetricUnit: "%", Method: "Newcomer", Value: 91.5, Unit: "%", Raw: "91.5", Confidence: "high"}}
-	if _, err := st.Ingest(context.Background(), sliceSource(recs), store.IngestOptions{Action: "import", Actor: "test"}); err != nil {
+	if _, err := st.Ingest(context.Background(), store.Records(recs), store.IngestOptions{Action: "import", Actor: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	// The write came from outside this app (as an import from the command
