@@ -78,6 +78,12 @@ type ImportResult struct {
 	Copy         Transfer
 	Bulk, Online ImportRun
 	FileBytes    int64
+	// Floor is what the schema costs without the import: the imported
+	// results and revisions written again with INSERT … SELECT, into
+	// copies of the two tables with every index and foreign key (Full: no
+	// row-by-row write can beat it) and with primary keys only (Bare: a
+	// bulk write's rows before its index builds).
+	Floor struct{ Full, Bare Transfer }
 }
 
 // ImportRun is one import of the file.
@@ -134,6 +140,14 @@ func measureImport(ctx context.Context, serverURL, name, tmp string, p *Plan, li
 	}
 	if res.Bulk, err = importOnce(ctx, dsn, path, store.BulkAuto, limit, progress); err != nil {
 		return res, err
+	}
+	if res.Bulk.Finished {
+		if progress != nil {
+			progress("the schema's floor: the imported rows written again into copies of results and revisions")
+		}
+		if res.Floor.Full, res.Floor.Bare, err = measureFloor(ctx, dsn); err != nil {
+			return res, err
+		}
 	}
 	if progress != nil {
 		progress("now importer.ImportFile with --online (row by row) into a fresh database")
@@ -200,4 +214,61 @@ func importOnce(ctx context.Context, dsn, path string, bulk store.BulkMode, limi
 		return run, err
 	}
 	return run, nil
+}
+
+// floorCopies makes empty copies of results and revisions: with every
+// index and foreign key when full, else with their primary keys only.
+func floorCopies(full bool) string {
+	if !full {
+		return `CREATE TABLE floor_results (LIKE results INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+ALTER TABLE floor_results ADD PRIMARY KEY (id);
+CREATE TABLE floor_revisions (LIKE revisions INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+ALTER TABLE floor_revisions ADD PRIMARY KEY (id)`
+	}
+	// LIKE copies everything but the foreign keys.
+	return `CREATE TABLE floor_results (LIKE results INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES);
+ALTER TABLE floor_results ADD FOREIGN KEY (dataset_id) REFERENCES datasets(id),
+    ADD FOREIGN KEY (metric_id) REFERENCES metrics(id), ADD FOREIGN KEY (method_id) REFERENCES methods(id),
+    ADD FOREIGN KEY (paper_id) REFERENCES papers(id);
+CREATE TABLE floor_revisions (LIKE revisions INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES);
+ALTER TABLE floor_revisions ADD FOREIGN KEY (result_id) REFERENCES floor_results(id),
+    ADD FOREIGN KEY (submission_id) REFERENCES submissions(id)`
+}
+
+// measureFloor writes what the import wrote again, twice (see
+// ImportResult.Floor), each in a transaction rolled back afterwards.
+func measureFloor(ctx context.Context, dsn string) (full, bare Transfer, err error) {
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return full, bare, err
+	}
+	defer conn.Close(context.Background())
+	once := func(tables string) (Transfer, error) {
+		// Dirty pages of the import must not be written on this clock.
+		if _, err := conn.Exec(ctx, "CHECKPOINT"); err != nil {
+			return Transfer{}, fmt.Errorf("bench: floor: %w", err)
+		}
+		tx, err := conn.Begin(ctx)
+		if err != nil {
+			return Transfer{}, err
+		}
+		defer tx.Rollback(context.Background())
+		if _, err := tx.Exec(ctx, tables); err != nil {
+			return Transfer{}, fmt.Errorf("bench: floor: %w", err)
+		}
+		start := time.Now()
+		tag, err := tx.Exec(ctx, "INSERT INTO floor_results SELECT * FROM results ORDER BY id")
+		if err != nil {
+			return Transfer{}, fmt.Errorf("bench: floor: %w", err)
+		}
+		if _, err := tx.Exec(ctx, "INSERT INTO floor_revisions SELECT * FROM revisions ORDER BY id"); err != nil {
+			return Transfer{}, fmt.Errorf("bench: floor: %w", err)
+		}
+		return Transfer{Rows: tag.RowsAffected(), Elapsed: time.Since(start)}, nil
+	}
+	if full, err = once(floorCopies(true)); err != nil {
+		return full, bare, err
+	}
+	bare, err = once(floorCopies(false))
+	return full, bare, err
 }
