@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// FormatCount writes a count the way csvio.ParseCount reads it, to three
+// FormatCount writes a count the way model.ParseCount reads it, to three
 // significant digits: 306e6 → "306M", 1.1e9 → "1.1B", 2179678 → "2.18M".
 func FormatCount(v float64) string {
 	units := []struct {

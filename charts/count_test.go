@@ -1,10 +1,10 @@
 package charts
 
 import (
-	"github.com/benchboard/benchboard/internal/csvio"
-
 	"math"
 	"testing"
+
+	"github.com/benchboard/benchboard/internal/model"
 )
 
 func TestFormatCount(t *testing.T) {
@@ -37,19 +37,19 @@ func FuzzParseCount(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		v, ok := csvio.ParseCount(s)
+		v, ok := model.ParseCount(s)
 		if !ok {
 			return
 		}
 		if !(v > 0) || math.IsInf(v, 0) {
-			t.Fatalf("csvio.ParseCount(%q) = %v, true", s, v)
+			t.Fatalf("model.ParseCount(%q) = %v, true", s, v)
 		}
 		if v < 1 {
 			return // FormatCount keeps two decimals: 0.001 becomes "0"
 		}
-		back, ok := csvio.ParseCount(FormatCount(v))
+		back, ok := model.ParseCount(FormatCount(v))
 		if !ok || math.Abs(back-v)/v > 0.005 {
-			t.Fatalf("csvio.ParseCount(FormatCount(%v)) = %v, %v", v, back, ok)
+			t.Fatalf("model.ParseCount(FormatCount(%v)) = %v, %v", v, back, ok)
 		}
 	})
 }

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/benchboard/benchboard/internal/csvio"
+	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/store"
 )
 
@@ -422,11 +422,11 @@ func gcd(a, b int) int {
 }
 
 // Record is r in the CSV format the import reads.
-func (p *Plan) Record(r *Row) csvio.Record {
+func (p *Plan) Record(r *Row) model.Record {
 	d := &p.Datasets[r.DatasetID-1]
 	m := r.Metric
 	method, _, paper := p.Method(int(r.MethodID - 1))
-	rec := csvio.Record{
+	rec := model.Record{
 		Task: p.Tasks[d.TaskID-1], Dataset: d.Name, Metric: m.Name, HigherIsBetter: m.HigherIsBetter,
 		MetricUnit: m.Unit, PrimaryMetric: m.Primary, Method: method, Value: r.Value, PlusMinus: r.PlusMinus,
 		Unit: r.Unit, Raw: r.Raw, Setting: r.Setting, ExtraData: r.ExtraData, Params: r.ParamsText,

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/benchboard/benchboard/internal/csvio"
+	"github.com/benchboard/benchboard/internal/model"
 )
 
 var slugRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -197,7 +198,7 @@ func TestRecordsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []csvio.Record
+	var want []model.Record
 	var b strings.Builder
 	w, err := csvio.NewWriter(&b)
 	if err != nil {

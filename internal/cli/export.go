@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/benchboard/benchboard/internal/csvio"
 	"github.com/benchboard/benchboard/internal/database"
 	"github.com/benchboard/benchboard/internal/store"
 )
@@ -52,7 +53,7 @@ func export(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer rows.Close()
-	n, err := rows.WriteCSV(w)
+	n, err := csvio.Copy(w, rows)
 	if err != nil {
 		return err
 	}

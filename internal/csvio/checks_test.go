@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/benchboard/benchboard/internal/model"
 )
 
 // TestReaderRefusesWhatPostgresRefuses: input the database would reject
@@ -39,8 +41,8 @@ func TestReaderRefusesWhatPostgresRefuses(t *testing.T) {
 		})
 	}
 	for _, ok := range []string{"1900", "2200", "2023-06-27"} {
-		if _, err := ParseDate(ok); err != nil {
-			t.Errorf("ParseDate(%q): %v", ok, err)
+		if _, err := model.ParseDate(ok); err != nil {
+			t.Errorf("model.ParseDate(%q): %v", ok, err)
 		}
 	}
 }

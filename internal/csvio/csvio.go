@@ -13,8 +13,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
+
+	"github.com/benchboard/benchboard/internal/model"
 )
 
 // Columns is the header, in order.
@@ -23,43 +24,6 @@ var Columns = []string{
 	"method", "value", "plus_minus", "unit", "raw", "setting", "extra_data", "params", "compute",
 	"paper_title", "arxiv_id", "paper_url", "paper_date", "code_url",
 	"reported_in", "source", "source_url", "confidence", "note", "direction_inferred",
-}
-
-// Record is one line of the format, parsed and checked.
-type Record struct {
-	Task           string
-	Dataset        string
-	ParentDataset  string
-	Metric         string
-	HigherIsBetter bool
-	MetricUnit     string
-	PrimaryMetric  bool
-	Method         string
-	Value          float64
-	PlusMinus      *float64
-	Unit           string
-	Raw            string
-	Setting        string
-	ExtraData      bool
-	Params         string
-	Compute        string
-	PaperTitle     string
-	ArxivID        string
-	PaperURL       string
-	PaperDate      string // "2023" or "2023-06-27"
-	CodeURL        string
-	ReportedIn     string
-	Source         string
-	SourceURL      string
-	Confidence     string
-	Note           string
-
-	// DirectionInferred says HigherIsBetter is a guess from the metric's
-	// name (the Papers with Code format does not say) that no moderator has
-	// confirmed yet. A metric created from such a record waits for review,
-	// and an existing metric's direction wins over the guess. The column is
-	// optional: files written before it existed read as confirmed.
-	DirectionInferred bool
 }
 
 // Error points at the line and column of bad input, counted from 1.
@@ -139,20 +103,20 @@ func wrapCSV(err error) error {
 func (r *Reader) Line() int { return r.line }
 
 // Read returns the next record, or io.EOF after the last.
-func (r *Reader) Read() (Record, error) {
+func (r *Reader) Read() (model.Record, error) {
 	fields, err := r.r.Read()
 	if err != nil {
 		if err == io.EOF {
-			return Record{}, io.EOF
+			return model.Record{}, io.EOF
 		}
-		return Record{}, wrapCSV(err)
+		return model.Record{}, wrapCSV(err)
 	}
 	r.line, _ = r.r.FieldPos(0)
 	if len(fields) != len(r.index) {
-		return Record{}, &Error{Line: r.line, Col: 1, Msg: fmt.Sprintf("%d fields, the header has %d", len(fields), len(r.index))}
+		return model.Record{}, &Error{Line: r.line, Col: 1, Msg: fmt.Sprintf("%d fields, the header has %d", len(fields), len(r.index))}
 	}
 	p := parser{fields: fields, index: r.index, reader: r.r}
-	rec := Record{
+	rec := model.Record{
 		Task:          p.text("task", 200, true),
 		Dataset:       p.text("dataset", 200, true),
 		ParentDataset: p.text("parent_dataset", 200, false),
@@ -182,7 +146,7 @@ func (r *Reader) Read() (Record, error) {
 	rec.Value = p.number("value")
 	rec.PlusMinus = p.optNumber("plus_minus")
 	if p.err != nil {
-		return Record{}, p.err
+		return model.Record{}, p.err
 	}
 	if _, ok := r.index["metric_unit"]; !ok {
 		rec.MetricUnit = rec.Unit
@@ -331,7 +295,7 @@ func (p *parser) date(col string) string {
 	if v == "" {
 		return ""
 	}
-	if _, err := ParseDate(v); err != nil {
+	if _, err := model.ParseDate(v); err != nil {
 		p.fail(col, "%v", err)
 	}
 	return v
@@ -364,20 +328,6 @@ func CheckURL(s string) error {
 }
 
 // ParseDate reads "2023" or "2023-06-27", years 1900 to 2200 (what the
-// papers table holds).
-func ParseDate(s string) (time.Time, error) {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		t, err = time.Parse("2006", s)
-	}
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a year (2023) or a date (2023-06-27)", clip(s))
-	}
-	if t.Year() < 1900 || t.Year() > 2200 {
-		return time.Time{}, fmt.Errorf("%q: the year is not between 1900 and 2200", clip(s))
-	}
-	return t, nil
-}
 
 func clip(s string) string {
 	if len(s) > 40 {

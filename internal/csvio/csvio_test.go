@@ -7,12 +7,14 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/benchboard/benchboard/internal/model"
 )
 
 func ptr(f float64) *float64 { return &f }
 
-func sample() []Record {
-	return []Record{
+func sample() []model.Record {
+	return []model.Record{
 		{Task: "Image classification", Dataset: "ImageNet-1k", Metric: "Top-1 accuracy", HigherIsBetter: true,
 			MetricUnit: "%", PrimaryMetric: true, Method: "BEiT-L", Value: 88.6, Unit: "%", Raw: "88.60",
 			Setting: "512 px; pre-train 22k", ExtraData: true, Params: "306M", PaperTitle: "BEiT: BERT Pre-Training of Image Transformers",
@@ -47,7 +49,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []Record
+	var got []model.Record
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -154,7 +156,7 @@ func FuzzReader(f *testing.F) {
 		if err != nil {
 			return
 		}
-		var recs []Record
+		var recs []model.Record
 		for {
 			rec, err := r.Read()
 			if err == io.EOF {

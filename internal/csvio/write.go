@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/benchboard/benchboard/internal/model"
 )
 
 // Writer streams records; it flushes every FlushEvery lines so memory
@@ -28,7 +30,7 @@ func NewWriter(w io.Writer) (*Writer, error) {
 }
 
 // Write adds one record.
-func (w *Writer) Write(r Record) error {
+func (w *Writer) Write(r model.Record) error {
 	row := w.row
 	row[0] = Neutralise(r.Task)
 	row[1] = Neutralise(r.Dataset)
@@ -38,10 +40,10 @@ func (w *Writer) Write(r Record) error {
 	row[5] = r.MetricUnit
 	row[6] = strconv.FormatBool(r.PrimaryMetric)
 	row[7] = Neutralise(r.Method)
-	row[8] = FormatNumber(r.Value) // a number stays a number, minus sign and all
+	row[8] = model.FormatNumber(r.Value) // a number stays a number, minus sign and all
 	row[9] = ""
 	if r.PlusMinus != nil {
-		row[9] = FormatNumber(*r.PlusMinus)
+		row[9] = model.FormatNumber(*r.PlusMinus)
 	}
 	row[10] = r.Unit
 	row[11] = Neutralise(r.Raw)
@@ -82,11 +84,6 @@ func (w *Writer) Close() error {
 	return nil
 }
 
-// FormatNumber writes the shortest text that reads back to the same float.
-func FormatNumber(f float64) string {
-	return strconv.FormatFloat(f, 'f', -1, 64)
-}
-
 // Neutralise defuses spreadsheet formulas (CWE-1236): a text cell that
 // starts with = + - @, tab or CR gets a leading apostrophe. The reader
 // takes it off again, so export → import is an identity.
@@ -112,4 +109,34 @@ func unneutralise(s string) string {
 		return s[1:]
 	}
 	return s
+}
+
+// Source is a stream of records, such as an open export cursor.
+type Source interface {
+	Next(rec *model.Record) (ok bool, err error)
+}
+
+// Copy writes every remaining record of src to w in the project's CSV
+// format and flushes it; it returns how many rows it wrote.
+func Copy(w io.Writer, src Source) (int, error) {
+	cw, err := NewWriter(w)
+	if err != nil {
+		return 0, err
+	}
+	var rec model.Record
+	n := 0
+	for {
+		ok, err := src.Next(&rec)
+		if err != nil {
+			return n, err
+		}
+		if !ok {
+			break
+		}
+		if err := cw.Write(rec); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, cw.Close()
 }

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/benchboard/benchboard/internal/csvio"
+	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/pwc"
 	"github.com/benchboard/benchboard/internal/store"
 )
@@ -153,7 +154,7 @@ func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Su
 	// The input is parsed in its own goroutine, a few chunks ahead of the
 	// store, so parsing overlaps with the database's work; memory holds at
 	// most those chunks.
-	var produce func(ctx context.Context, emit func(csvio.Record) error) error
+	var produce func(ctx context.Context, emit func(model.Record) error) error
 	switch format {
 	case CSV:
 		// The header is checked before the database is touched.
@@ -161,7 +162,7 @@ func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Su
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", opt.Name, err)
 		}
-		produce = func(ctx context.Context, emit func(csvio.Record) error) error {
+		produce = func(ctx context.Context, emit func(model.Record) error) error {
 			for {
 				rec, err := cr.Read()
 				if err == io.EOF {
@@ -180,7 +181,7 @@ func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Su
 		if _, ok := r.(io.ReadSeeker); !ok {
 			return nil, fmt.Errorf("%s: the pwc format needs a seekable input", opt.Name)
 		}
-		produce = func(ctx context.Context, emit func(csvio.Record) error) error {
+		produce = func(ctx context.Context, emit func(model.Record) error) error {
 			return pwc.Parse(ctx, in, func(row pwc.Row) error {
 				recs, skips := Records(row, opt.Name)
 				sum.Rows++
@@ -201,7 +202,7 @@ func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Su
 	var inErr error // the input's own error, reported without the store's prefix
 	next, stop := pipe(ctx, produce, &inErr)
 
-	counted := func() (csvio.Record, error) {
+	counted := func() (model.Record, error) {
 		rec, err := next()
 		if err == nil {
 			prog.records.Add(1)
@@ -236,9 +237,9 @@ const chunk = 256
 // and is stored in *inErr. stop ends the producer (when the store gave up
 // early) and waits for it: whatever the producer wrote (sum.Rows, skips)
 // may be read after stop.
-func pipe(ctx context.Context, produce func(context.Context, func(csvio.Record) error) error, inErr *error) (next store.RecordSource, stop func()) {
+func pipe(ctx context.Context, produce func(context.Context, func(model.Record) error) error, inErr *error) (next store.RecordSource, stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
-	chunks := make(chan []csvio.Record, 4)
+	chunks := make(chan []model.Record, 4)
 	var (
 		prodErr error // set before chunks is closed
 		wg      sync.WaitGroup
@@ -247,17 +248,17 @@ func pipe(ctx context.Context, produce func(context.Context, func(csvio.Record) 
 	go func() {
 		defer wg.Done()
 		defer close(chunks)
-		buf := make([]csvio.Record, 0, chunk)
+		buf := make([]model.Record, 0, chunk)
 		send := func() error {
 			select {
 			case chunks <- buf:
-				buf = make([]csvio.Record, 0, chunk)
+				buf = make([]model.Record, 0, chunk)
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
 			}
 		}
-		prodErr = produce(ctx, func(rec csvio.Record) error {
+		prodErr = produce(ctx, func(rec model.Record) error {
 			buf = append(buf, rec)
 			if len(buf) == chunk {
 				return send()
@@ -268,16 +269,16 @@ func pipe(ctx context.Context, produce func(context.Context, func(csvio.Record) 
 			prodErr = send()
 		}
 	}()
-	var cur []csvio.Record
-	next = func() (csvio.Record, error) {
+	var cur []model.Record
+	next = func() (model.Record, error) {
 		for len(cur) == 0 {
 			c, ok := <-chunks
 			if !ok {
 				if prodErr != nil {
 					*inErr = prodErr
-					return csvio.Record{}, prodErr
+					return model.Record{}, prodErr
 				}
-				return csvio.Record{}, io.EOF
+				return model.Record{}, io.EOF
 			}
 			cur = c
 		}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/benchboard/benchboard/internal/csvio"
 	"github.com/benchboard/benchboard/internal/importer"
+	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/store"
 	"github.com/benchboard/benchboard/internal/testdb"
 	"github.com/benchboard/benchboard/seeds"
@@ -72,10 +73,10 @@ func generated(t *testing.T, n int) string {
 		t.Fatal(err)
 	}
 	for i := range n {
-		err := w.Write(csvio.Record{
+		err := w.Write(model.Record{
 			Task: "Task", Dataset: fmt.Sprintf("Dataset %d", i%3), Metric: "Accuracy", HigherIsBetter: true,
 			MetricUnit: "%", Method: fmt.Sprintf("Method %d", i%50), Value: float64(i%1000) / 10, Unit: "%",
-			Raw: csvio.FormatNumber(float64(i%1000) / 10), ReportedIn: fmt.Sprintf("Report %d", i), Confidence: "high",
+			Raw: model.FormatNumber(float64(i%1000) / 10), ReportedIn: fmt.Sprintf("Report %d", i), Confidence: "high",
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -423,7 +424,7 @@ func export(t *testing.T, st *store.Store) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rec csvio.Record
+	var rec model.Record
 	for {
 		ok, err := rows.Next(&rec)
 		if err != nil {

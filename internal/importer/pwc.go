@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/benchboard/benchboard/internal/csvio"
+	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/pwc"
 )
 
@@ -44,7 +45,7 @@ func ArxivID(url string) string {
 // The format does not say which way a metric goes, so every record
 // carries the direction pwc.InferDirection guesses, marked as inferred:
 // a metric created from it waits for a moderator's review.
-func Records(row pwc.Row, file string) ([]csvio.Record, []Skip) {
+func Records(row pwc.Row, file string) ([]model.Record, []Skip) {
 	var skips []Skip
 	for _, s := range row.Skipped {
 		skips = append(skips, Skip{Path: s.Path, Raw: s.Raw, Reason: s.Reason})
@@ -67,7 +68,7 @@ func Records(row pwc.Row, file string) ([]csvio.Record, []Skip) {
 		return nil, append(skips, Skip{Path: row.Path, Raw: clip(row.Model, 80), Reason: "row skipped: " + why})
 	}
 
-	base := csvio.Record{
+	base := model.Record{
 		Task:       task,
 		Dataset:    dataset,
 		Method:     method,
@@ -91,7 +92,7 @@ func Records(row pwc.Row, file string) ([]csvio.Record, []Skip) {
 		base.ArxivID = ArxivID(paperURL)
 	}
 	if d := clean(row.PaperDate); d != "" {
-		if _, err := csvio.ParseDate(d); err == nil {
+		if _, err := model.ParseDate(d); err == nil {
 			base.PaperDate = d
 		}
 	}
@@ -107,7 +108,7 @@ func Records(row pwc.Row, file string) ([]csvio.Record, []Skip) {
 		base.ReportedIn = clip(PwCSource+" ("+clean(file)+")", maxReported)
 	}
 
-	recs := make([]csvio.Record, 0, len(row.Values))
+	recs := make([]model.Record, 0, len(row.Values))
 	for _, v := range row.Values {
 		metric := clean(v.Metric)
 		if metric == "" || len(metric) > maxName {

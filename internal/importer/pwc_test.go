@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/benchboard/benchboard/internal/csvio"
 	"github.com/benchboard/benchboard/internal/importer"
+	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/pwc"
 )
 
@@ -25,7 +25,7 @@ func TestRecords(t *testing.T) {
 		},
 		Skipped: []pwc.Skip{{Path: "[0].datasets[1].subdatasets[0].sota.rows[3].metrics[\"FLOPs\"]", Metric: "FLOPs", Raw: "-", Reason: "not a number"}},
 	}
-	base := csvio.Record{
+	base := model.Record{
 		Task: "Image Classification", Dataset: "ImageNet ReaL", ParentDataset: "ImageNet", Method: "ViT-H/14",
 		ExtraData: true, Params: "632M", PaperTitle: "An Image is Worth 16x16 Words", ArxivID: "2010.11929",
 		PaperURL: "https://arxiv.org/pdf/2010.11929v2.pdf", PaperDate: "2020-10-22", CodeURL: "https://github.com/google/vit",
@@ -58,13 +58,13 @@ func TestRecords(t *testing.T) {
 	tests := []struct {
 		name  string
 		row   pwc.Row
-		want  []csvio.Record
+		want  []model.Record
 		skips []importer.Skip
 	}{
-		{"full row", row, []csvio.Record{acc, errRate},
+		{"full row", row, []model.Record{acc, errRate},
 			[]importer.Skip{{Path: row.Skipped[0].Path, Raw: "-", Reason: "not a number"}}},
-		{"no paper: the file is the report", noPaper, []csvio.Record{bare}, nil},
-		{"title and a URL that is no link", titleOnly, []csvio.Record{titled}, nil},
+		{"no paper: the file is the report", noPaper, []model.Record{bare}, nil},
+		{"title and a URL that is no link", titleOnly, []model.Record{titled}, nil},
 		{"no model name: the row is skipped", noModel, nil, []importer.Skip{
 			{Path: row.Skipped[0].Path, Raw: "-", Reason: "not a number"},
 			{Path: row.Path, Raw: " \t", Reason: "row skipped: no model name"}}},

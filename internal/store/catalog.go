@@ -8,7 +8,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/benchboard/benchboard/internal/csvio"
 	"github.com/benchboard/benchboard/internal/model"
 )
 
@@ -65,12 +64,12 @@ func (c *catalog) task(ctx context.Context, name string) (int64, error) {
 // What it left over (a name that only Postgres's lower() finds equal to
 // another of the batch) is resolved as a batch of one, whose lookup then
 // finds the other.
-func (c *catalog) dataset(ctx context.Context, rec csvio.Record) (int64, error) {
+func (c *catalog) dataset(ctx context.Context, rec model.Record) (int64, error) {
 	key := strings.ToLower(rec.Dataset)
 	if id, ok := c.datasets[key]; ok {
 		return id, nil
 	}
-	if err := c.prefetchDatasets(ctx, []csvio.Record{rec}); err != nil {
+	if err := c.prefetchDatasets(ctx, []model.Record{rec}); err != nil {
 		return 0, err
 	}
 	if id, ok := c.datasets[key]; ok {
@@ -84,7 +83,7 @@ func (c *catalog) dataset(ctx context.Context, rec csvio.Record) (int64, error) 
 // direction is never changed silently by an import. An inferred direction
 // (rec.DirectionInferred) is only a guess, so the stored one, possibly
 // confirmed by a moderator, wins over it.
-func (c *catalog) metric(ctx context.Context, datasetID int64, rec csvio.Record) (model.Metric, error) {
+func (c *catalog) metric(ctx context.Context, datasetID int64, rec model.Record) (model.Metric, error) {
 	key := metricKey(datasetID, rec.Metric)
 	m, ok := c.metrics[key]
 	if !ok {
@@ -110,7 +109,7 @@ func (c *catalog) metric(ctx context.Context, datasetID int64, rec csvio.Record)
 
 // findMetric looks the record's metric up in its dataset, or creates it.
 // A dataset this import created has no metric the cache lacks.
-func (c *catalog) findMetric(ctx context.Context, datasetID int64, rec csvio.Record) (model.Metric, error) {
+func (c *catalog) findMetric(ctx context.Context, datasetID int64, rec model.Record) (model.Metric, error) {
 	if c.created[datasetID] == nil {
 		var rows []model.Metric
 		err := c.tx.WithContext(ctx).Raw(`SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review,
@@ -126,7 +125,7 @@ func (c *catalog) findMetric(ctx context.Context, datasetID int64, rec csvio.Rec
 	return c.createMetric(ctx, datasetID, rec)
 }
 
-func (c *catalog) createMetric(ctx context.Context, datasetID int64, rec csvio.Record) (model.Metric, error) {
+func (c *catalog) createMetric(ctx context.Context, datasetID int64, rec model.Record) (model.Metric, error) {
 	var m model.Metric
 	if created := c.created[datasetID]; created != nil {
 		m = created.next(datasetID, rec) // the catalogue knows all its metrics
@@ -144,7 +143,7 @@ func (c *catalog) createMetric(ctx context.Context, datasetID int64, rec csvio.R
 // plannedMetric is the metric a record creates in a dataset that holds
 // metrics the catalogue has not seen: slug, position and primacy come
 // from what the dataset holds.
-func (c *catalog) plannedMetric(ctx context.Context, datasetID int64, rec csvio.Record) (model.Metric, error) {
+func (c *catalog) plannedMetric(ctx context.Context, datasetID int64, rec model.Record) (model.Metric, error) {
 	var n struct {
 		Count   int
 		Primary int
@@ -191,7 +190,7 @@ func (c *catalog) plannedMetric(ctx context.Context, datasetID int64, rec csvio.
 // decimalsOf is how many decimals a value shows in the metric's unit:
 // "0.793" as a fraction shown as a percent needs one.
 func decimalsOf(raw string, value float64, from, to string) int {
-	s := csvio.FormatNumber(value)
+	s := model.FormatNumber(value)
 	if i := strings.IndexByte(raw, '.'); i >= 0 && from == to {
 		// Keep trailing zeros the source wrote: "88.60" shows two.
 		j := i + 1
@@ -201,7 +200,7 @@ func decimalsOf(raw string, value float64, from, to string) int {
 		return min(j-i-1, 4)
 	}
 	if from != to {
-		s = csvio.FormatNumber(model.ConvertUnit(value, from, to))
+		s = model.FormatNumber(model.ConvertUnit(value, from, to))
 	}
 	if i := strings.IndexByte(s, '.'); i >= 0 {
 		return min(len(s)-i-1, 4)
@@ -217,7 +216,7 @@ func (c *catalog) method(ctx context.Context, name string, paperID *int64) (int6
 	key := strings.ToLower(name)
 	id, ok := c.methods[key]
 	if !ok {
-		if err := c.prefetchMethods(ctx, []csvio.Record{{Method: name}}); err != nil {
+		if err := c.prefetchMethods(ctx, []model.Record{{Method: name}}); err != nil {
 			return 0, err
 		}
 		if id, ok = c.methods[key]; !ok {
@@ -234,12 +233,12 @@ func (c *catalog) method(ctx context.Context, name string, paperID *int64) (int6
 	return id, nil
 }
 
-func (c *catalog) paper(ctx context.Context, rec csvio.Record) (int64, error) {
+func (c *catalog) paper(ctx context.Context, rec model.Record) (int64, error) {
 	key := paperKey(rec)
 	if id, ok := c.papers[key]; ok {
 		return id, nil
 	}
-	if err := c.prefetchPapers(ctx, []csvio.Record{rec}); err != nil {
+	if err := c.prefetchPapers(ctx, []model.Record{rec}); err != nil {
 		return 0, err
 	}
 	id, ok := c.papers[key]

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/benchboard/benchboard/internal/csvio"
+	"github.com/benchboard/benchboard/internal/model"
 )
 
 // prefetch resolves the datasets, metrics, papers and methods of a batch
@@ -16,7 +16,7 @@ import (
 // trips were most of its time. It is the only way papers and methods come
 // into the catalogue: paper and method find the batch's names in the cache
 // afterwards, and resolve a leftover as a batch of one.
-func (c *catalog) prefetch(ctx context.Context, recs []csvio.Record) error {
+func (c *catalog) prefetch(ctx context.Context, recs []model.Record) error {
 	if err := c.prefetchDatasets(ctx, recs); err != nil {
 		return err
 	}
@@ -31,7 +31,7 @@ func (c *catalog) prefetch(ctx context.Context, recs []csvio.Record) error {
 
 // paperKey is how the catalogue tells papers apart: the arXiv id when
 // there is one, else the title.
-func paperKey(rec csvio.Record) string {
+func paperKey(rec model.Record) string {
 	if rec.ArxivID != "" {
 		return "a:" + rec.ArxivID
 	}
@@ -45,7 +45,7 @@ type newPaper struct {
 	year             *int
 }
 
-func paperOf(rec csvio.Record) newPaper {
+func paperOf(rec model.Record) newPaper {
 	p := newPaper{title: rec.PaperTitle, url: rec.PaperURL, code: rec.CodeURL}
 	if p.title == "" {
 		p.title = "arXiv " + rec.ArxivID
@@ -58,7 +58,7 @@ func paperOf(rec csvio.Record) newPaper {
 		}
 	}
 	if rec.PaperDate != "" {
-		t, _ := csvio.ParseDate(rec.PaperDate) // checked by the reader
+		t, _ := model.ParseDate(rec.PaperDate) // checked by the reader
 		y := t.Year()
 		p.year = &y
 		if len(rec.PaperDate) == len("2006-01-02") {
@@ -69,9 +69,9 @@ func paperOf(rec csvio.Record) newPaper {
 	return p
 }
 
-func (c *catalog) prefetchPapers(ctx context.Context, recs []csvio.Record) error {
+func (c *catalog) prefetchPapers(ctx context.Context, recs []model.Record) error {
 	var keys []string
-	first := map[string]csvio.Record{}
+	first := map[string]model.Record{}
 	var arxivs, titles []string
 	for _, rec := range recs {
 		if rec.PaperTitle == "" && rec.ArxivID == "" {
@@ -180,7 +180,7 @@ func (c *catalog) insertBatch(ctx context.Context, insert string, keys, slugs []
 	return nil
 }
 
-func (c *catalog) prefetchMethods(ctx context.Context, recs []csvio.Record) error {
+func (c *catalog) prefetchMethods(ctx context.Context, recs []model.Record) error {
 	var keys, names []string
 	seen := map[string]bool{}
 	for _, rec := range recs {
@@ -263,7 +263,7 @@ func (c *catalog) prefetchMethods(ctx context.Context, recs []csvio.Record) erro
 
 // firstPapers maps each method of recs to the paper of its first record
 // that names one, when prefetchPapers resolved that paper (else nil).
-func (c *catalog) firstPapers(recs []csvio.Record) map[string]*int64 {
+func (c *catalog) firstPapers(recs []model.Record) map[string]*int64 {
 	first := map[string]*int64{}
 	for _, rec := range recs {
 		if rec.PaperTitle == "" && rec.ArxivID == "" {

@@ -7,7 +7,7 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/benchboard/benchboard/internal/csvio"
+	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/store"
 	"github.com/benchboard/benchboard/internal/testdb"
 )
@@ -19,9 +19,9 @@ import (
 // honoured.
 func TestBatchedCatalogMatchesRecordByRecord(t *testing.T) {
 	t.Parallel()
-	var recs []csvio.Record
+	var recs []model.Record
 	add := func(method, paper, arxiv string, value float64) {
-		recs = append(recs, csvio.Record{Task: "Image classification", Dataset: "ImageNet-1k", Metric: "Top-1 accuracy",
+		recs = append(recs, model.Record{Task: "Image classification", Dataset: "ImageNet-1k", Metric: "Top-1 accuracy",
 			HigherIsBetter: true, MetricUnit: "%", Method: method, Value: value, Unit: "%", Raw: fmt.Sprint(value),
 			PaperTitle: paper, ArxivID: arxiv, Confidence: "high", ReportedIn: fmt.Sprintf("table %v", value)})
 	}
@@ -86,9 +86,9 @@ func TestBatchedCatalogMatchesRecordByRecord(t *testing.T) {
 // of a new dataset its primary one.
 func TestBatchedDatasetsMatchRecordByRecord(t *testing.T) {
 	t.Parallel()
-	var recs []csvio.Record
+	var recs []model.Record
 	add := func(task, dataset, parent, metric string, primary bool, raw string) {
-		recs = append(recs, csvio.Record{Task: task, Dataset: dataset, ParentDataset: parent, Metric: metric,
+		recs = append(recs, model.Record{Task: task, Dataset: dataset, ParentDataset: parent, Metric: metric,
 			HigherIsBetter: true, MetricUnit: "%", PrimaryMetric: primary, Method: "M", Value: float64(len(recs)),
 			Unit: "%", Raw: raw, Confidence: "high", ReportedIn: fmt.Sprintf("table %d", len(recs))})
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/benchboard/benchboard/internal/csvio"
 	"github.com/benchboard/benchboard/internal/model"
 )
 
@@ -29,7 +28,7 @@ type datasetWant struct {
 // record is resolved before the record's own dataset. What is left over
 // (a name that only Postgres's lower() finds equal to another of the
 // batch) is resolved by dataset, as a batch of one.
-func (c *catalog) prefetchDatasets(ctx context.Context, recs []csvio.Record) error {
+func (c *catalog) prefetchDatasets(ctx context.Context, recs []model.Record) error {
 	// Tasks first, in record order, as resolve met them: a batch brings a
 	// handful, and their ids come out as before.
 	for _, rec := range recs {
@@ -135,7 +134,7 @@ func (c *catalog) insertDatasets(ctx context.Context, run []string, wants map[st
 // datasets this import created: the catalogue knows all their metrics, so
 // it settles slug, position and primacy as createMetric would without
 // asking. Metrics of older datasets are resolved by metric.
-func (c *catalog) prefetchMetrics(ctx context.Context, recs []csvio.Record) error {
+func (c *catalog) prefetchMetrics(ctx context.Context, recs []model.Record) error {
 	var ms []model.Metric
 	var keys []string
 	pending := map[string]bool{}
@@ -210,7 +209,7 @@ func (c *catalog) insertMetrics(ctx context.Context, ms []model.Metric) error {
 // next is the metric a record creates in a dataset this import created,
 // as createMetric makes it: the first metric is the primary one, slugs are
 // numbered when taken.
-func (d *createdDataset) next(datasetID int64, rec csvio.Record) model.Metric {
+func (d *createdDataset) next(datasetID int64, rec model.Record) model.Metric {
 	m := model.Metric{DatasetID: datasetID, Name: rec.Metric, HigherIsBetter: rec.HigherIsBetter,
 		DirectionNeedsReview: rec.DirectionInferred, Unit: rec.MetricUnit, IsPrimary: d.metrics == 0,
 		Position: d.metrics, Decimals: decimalsOf(rec.Raw, rec.Value, rec.Unit, rec.MetricUnit)}

@@ -4,10 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"io"
 	"time"
 
-	"github.com/benchboard/benchboard/internal/csvio"
+	"github.com/benchboard/benchboard/internal/model"
 )
 
 // exportSQL reads results in the seed format's columns. Rows stream from
@@ -51,7 +50,7 @@ func (s *Store) Export(ctx context.Context, datasetID int64) (*Rows, error) {
 }
 
 // Next reads the next record; ok is false after the last one.
-func (r *Rows) Next(rec *csvio.Record) (ok bool, err error) {
+func (r *Rows) Next(rec *model.Record) (ok bool, err error) {
 	if !r.rows.Next() {
 		if err := r.rows.Err(); err != nil {
 			return false, fmt.Errorf("store: export: %w", err)
@@ -83,31 +82,6 @@ func (r *Rows) Next(rec *csvio.Record) (ok bool, err error) {
 		rec.PaperDate = fmt.Sprint(year.Int64)
 	}
 	return true, nil
-}
-
-// WriteCSV writes every remaining row to w in the project's CSV format and
-// closes w; it returns how many rows it wrote.
-func (r *Rows) WriteCSV(w io.Writer) (int, error) {
-	cw, err := csvio.NewWriter(w)
-	if err != nil {
-		return 0, err
-	}
-	var rec csvio.Record
-	n := 0
-	for {
-		ok, err := r.Next(&rec)
-		if err != nil {
-			return n, err
-		}
-		if !ok {
-			break
-		}
-		if err := cw.Write(rec); err != nil {
-			return n, err
-		}
-		n++
-	}
-	return n, cw.Close()
 }
 
 // Close releases the cursor.

@@ -11,7 +11,6 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
 
-	"github.com/benchboard/benchboard/internal/csvio"
 	"github.com/benchboard/benchboard/internal/model"
 )
 
@@ -77,14 +76,14 @@ const (
 )
 
 // RecordSource yields records until io.EOF.
-type RecordSource func() (csvio.Record, error)
+type RecordSource func() (model.Record, error)
 
 // Records is a RecordSource over records already in memory.
-func Records(recs []csvio.Record) RecordSource {
+func Records(recs []model.Record) RecordSource {
 	i := 0
-	return func() (csvio.Record, error) {
+	return func() (model.Record, error) {
 		if i == len(recs) {
-			return csvio.Record{}, io.EOF
+			return model.Record{}, io.EOF
 		}
 		i++
 		return recs[i-1], nil
@@ -213,7 +212,7 @@ func (in *ingester) stage(ctx context.Context, next RecordSource) error {
 	if err := in.tx.WithContext(ctx).Exec(stageSQL).Error; err != nil {
 		return fmt.Errorf("staging table: %w", err)
 	}
-	batch := make([]csvio.Record, 0, in.opt.BatchSize)
+	batch := make([]model.Record, 0, in.opt.BatchSize)
 	rows := make([]resolved, 0, in.opt.BatchSize)
 	flush := func() error {
 		if len(batch) == 0 {
@@ -299,7 +298,7 @@ func (s *stageSource) Values() ([]any, error) {
 
 // resolved is one record with its catalogue ids looked up.
 type resolved struct {
-	rec                         csvio.Record
+	rec                         model.Record
 	datasetID, metricID, method int64
 	paperID                     *int64
 	score                       float64
@@ -321,7 +320,7 @@ func (in *ingester) bumpVersions(ctx context.Context) error {
 	return in.tx.WithContext(ctx).Exec("UPDATE datasets SET data_version = data_version + 1 WHERE id = ANY($1)", ids).Error
 }
 
-func (in *ingester) resolve(ctx context.Context, rec csvio.Record) (resolved, error) {
+func (in *ingester) resolve(ctx context.Context, rec model.Record) (resolved, error) {
 	c := in.cat
 	dsID, err := c.dataset(ctx, rec)
 	if err != nil {
@@ -345,7 +344,7 @@ func (in *ingester) resolve(ctx context.Context, rec csvio.Record) (resolved, er
 	}
 	r := resolved{rec: rec, datasetID: dsID, metricID: m.ID, method: methodID, paperID: paperID}
 	r.score = model.ConvertUnit(rec.Value, rec.Unit, m.Unit)
-	if n, ok := csvio.ParseCount(rec.Params); ok {
+	if n, ok := model.ParseCount(rec.Params); ok {
 		r.params = &n
 	}
 	return r, nil

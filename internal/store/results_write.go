@@ -9,7 +9,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/benchboard/benchboard/internal/csvio"
 	"github.com/benchboard/benchboard/internal/model"
 )
 
@@ -362,7 +361,7 @@ func (s *Store) RevertResult(ctx context.Context, rv Revert) error {
 		next.Score = model.ConvertUnit(snap.Value, snap.Unit, m.Unit)
 		next.Setting, next.ExtraData, next.ParamsText, next.ComputeText = snap.Setting, snap.ExtraData, snap.Params, snap.Compute
 		next.Params = nil
-		if n, ok := csvio.ParseCount(snap.Params); ok {
+		if n, ok := model.ParseCount(snap.Params); ok {
 			next.Params = &n
 		}
 		next.ReportedIn, next.Source, next.SourceURL = snap.ReportedIn, snap.Source, snap.SourceURL

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/benchboard/benchboard/internal/csvio"
 	"github.com/gofiber/fiber/v2"
 )
 
@@ -46,7 +47,7 @@ func (s *Server) streamCSV(c *fiber.Ctx, datasetID int64, filename string) error
 		if bom {
 			bw.WriteString("\ufeff") // Excel reads UTF-8 only with it
 		}
-		if _, err := rows.WriteCSV(flushWriter{bw}); err != nil {
+		if _, err := csvio.Copy(flushWriter{bw}, rows); err != nil {
 			log.Warn("export stopped", "error", err.Error())
 		}
 	})

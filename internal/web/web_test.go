@@ -16,6 +16,7 @@ import (
 
 	"github.com/benchboard/benchboard/internal/cli"
 	"github.com/benchboard/benchboard/internal/csvio"
+	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/store"
 	"github.com/benchboard/benchboard/internal/testdb"
 	"github.com/benchboard/benchboard/internal/web"
@@ -150,7 +151,7 @@ func TestScriptInMethodNameStaysText(t *testing.T) {
 	t.Parallel()
 	app, st := seededApp(t)
 	evil := `</script><script>alert(1)</script>`
-	recs := []csvio.Record{{Task: "Image classification", Dataset: "ImageNet-1k", Metric: "Top-1 accuracy",
+	recs := []model.Record{{Task: "Image classification", Dataset: "ImageNet-1k", Metric: "Top-1 accuracy",
 		HigherIsBetter: true, MetricUnit: "%", Method: evil, Value: 99.9, Unit: "%", Raw: "99.9",
 		PaperTitle: evil, PaperDate: "2024", Confidence: "high", ReportedIn: evil}}
 	if _, err := st.Ingest(context.Background(), store.Records(recs), store.IngestOptions{Action: "import", Actor: "test"}); err != nil {
@@ -271,7 +272,7 @@ func TestRevalidation(t *testing.T) {
 	if _, home, _ := get(t, app, "/"); strings.Contains(home, "Newcomer") {
 		t.Fatal("the home page names a method that does not exist yet")
 	}
-	recs := []csvio.Record{{Task: "Image classification", Dataset: "ImageNet-1k", Metric: "Top-1 accuracy",
+	recs := []model.Record{{Task: "Image classification", Dataset: "ImageNet-1k", Metric: "Top-1 accuracy",
 		HigherIsBetter: true, MetricUnit: "%", Method: "Newcomer", Value: 91.5, Unit: "%", Raw: "91.5", Confidence: "high"}}
 	if _, err := st.Ingest(context.Background(), store.Records(recs), store.IngestOptions{Action: "import", Actor: "test"}); err != nil {
 		t.Fatal(err)
