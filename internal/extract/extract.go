@@ -7,12 +7,12 @@ import (
 
 // Dataset is a dataset the caller knows, with the other names papers use for it.
 type Dataset struct {
-	Name    string
-	Aliases []string
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
 	// Metric, when set, is assumed for a score on this dataset whose sentence
 	// names no metric at all ("scores 69.8% on MMLU"). Such candidates get
 	// confidence "med". Leave it empty to drop those numbers instead.
-	Metric string
+	Metric string `json:"metric,omitempty"`
 }
 
 // Block is one entry of a copied listing: a title line and its abstract.
