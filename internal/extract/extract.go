@@ -31,6 +31,7 @@ type Candidate struct {
 	Unit       string  // "%" or ""
 	Raw        string  // the number as written, e.g. "81.2%"
 	RangeEnd   bool    // one end of a reported range ("between 72.1% and 78.4%")
+	Setting    string  // "zero-shot", "5-shot", "linear probe", "fine-tuned" when the sentence says so
 	Confidence string  // "high", "med" or "low"
 	Evidence   string  // the sentence the number came from
 	// Note says, when Confidence is not "high", why not: "metric from

@@ -23,6 +23,7 @@ type number struct {
 	from     bool    // "from 79.8% to 80.6%": the value before the change
 	to       *number // and the value after it, whose metric and dataset it shares
 	dropped  bool
+	setting  string // "zero-shot", "linear probe", ...: see attachSettings
 
 	// Filled in by resolve.
 	metric           string

@@ -96,6 +96,7 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				Value:    n.value,
 				Raw:      n.raw,
 				RangeEnd: n.rangeEnd,
+				Setting:  n.setting,
 				Evidence: s.text,
 			}
 			if n.pct {
