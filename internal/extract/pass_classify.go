@@ -41,6 +41,11 @@ var forwardStops = set("on", "in", "for", "at", "with", "while", "and", "using",
 // versusWords put someone else's value next to a score: "77.2% versus 73.4% for IRRA".
 var versusWords = set("versus", "vs", "against")
 
+// changeNouns as the subject of "... to N%" make N a difference, not a
+// score: "the improvement shrinks to 1.1%", "the gap narrows to 0.4%".
+var changeNouns = set("improvement", "improvements", "gain", "gains", "gap", "margin", "difference",
+	"lead", "advantage", "drop", "reduction", "increase", "decrease", "speedup", "overhead", "delta")
+
 // declineVerbs before "to" give a value under a changed setting, not a
 // plain score: "drops to 85.0% once classes are merged".
 var declineVerbs = set("drops", "drop", "dropped", "dropping", "falls", "fall", "fell", "falling",
@@ -85,6 +90,19 @@ func (s *sentence) classify(*paperContext) {
 	}
 }
 
+// subjectNoun returns, lower-cased, the word right before the verb at i,
+// past adverbs: "the improvement (further) shrinks".
+func (s *sentence) subjectNoun(verb int) string {
+	j := verb - 1
+	for j >= 0 && adverbs[strings.ToLower(s.toks[j].text)] {
+		j--
+	}
+	if j < 0 {
+		return ""
+	}
+	return strings.ToLower(s.toks[j].text)
+}
+
 // dropNonScores drops a run that is a gain, cost, fraction or someone
 // unnamed's result, judged by the word before it ("by 2.4%", "saves 38%",
 // "the previous best of 79.8%") and the words after it ("1.3% higher",
@@ -110,6 +128,9 @@ func (s *sentence) dropNonScores(r *run) {
 		return
 	case versusWords[w] || w == "with" && i > 0 && strings.EqualFold(s.toks[i-1].text, "compared"):
 		r.compared = true // someone else's value, kept only when named
+	case w == "to" && i > 1 && changeNouns[s.subjectNoun(i-1)]:
+		r.dropped = true // "the improvement shrinks to 1.1%", "the gap grows to 3.1%"
+		return
 	case w == "to" && i > 0 && declineVerbs[strings.ToLower(s.toks[i-1].text)]:
 		r.modified = true // "drops to 85.0% once classes are merged"
 	case w == "from" && !r.nums[0].rangeEnd:

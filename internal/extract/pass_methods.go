@@ -35,6 +35,11 @@ var othersWords = set("prior", "previous", "existing", "competing", "competitor"
 	"annotators", "random", "chance", "guessing", "teacher", "teachers", "predecessor",
 	"original", "vanilla", "conventional", "standard", "unmodified", "published", "earlier")
 
+// ownSubjectWords in a subject's clause make it a description of the
+// paper's own method: "our model", "this simple baseline", "the proposed
+// detector", "the resulting network".
+var ownSubjectWords = set("our", "ours", "this", "proposed", "resulting")
+
 // ownWords in a subject make it the paper's: "our model", "the proposed method".
 var ownWords = set("our", "ours", "we", "it", "proposed", "this", "resulting")
 
@@ -189,8 +194,8 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			if o.namedByChange {
 				continue // "lifts accuracy from 45.3% to 48.9%": go on to the verb
 			}
-			if o.source == fromSubject {
-				r.method, r.source = o.method, fromSubject
+			if o.source == fromSubject || o.source == fromOwn {
+				r.method, r.source = o.method, o.source
 			}
 			return
 		}
@@ -217,6 +222,12 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				r.method, r.source = name, fromSubject
 				return
 			}
+			if s.ownSubject(j) {
+				// "This simple baseline achieves", "our model reaches", "it
+				// attains": a description of the paper's own method.
+				r.method, r.source = ctx.ownMethod(), fromOwn
+				return
+			}
 			if genericOthers[strings.ToLower(s.toks[j].text)] {
 				r.dropped = true
 				return
@@ -240,6 +251,26 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		}
 		return
 	}
+}
+
+// ownSubject reports whether the subject ending at word j describes the
+// paper's own work: a pronoun standing alone ("it reaches"), or a phrase
+// with a word such as "our", "this" or "proposed" in its own clause ("this
+// simple baseline achieves", "the proposed detector attains").
+func (s *sentence) ownSubject(j int) bool {
+	if w := s.toks[j].text; pronouns[w] {
+		return true
+	}
+	for k := j; k >= 0 && k > j-5; k-- {
+		w := strings.ToLower(s.toks[k].text)
+		if ownSubjectWords[w] {
+			return true
+		}
+		if contrastWords[w] || k > 0 && strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",;:(") {
+			return false
+		}
+	}
+	return false
 }
 
 // unnamedOtherSubject reports whether the subject ending at word j, which is

@@ -11,7 +11,8 @@ const (
 	none         origin = iota
 	direct              // written with the number, or mapped from a list
 	sentenceWide        // elsewhere in the same sentence
-	abstractWide        // from another sentence
+	previous            // from the sentence right before
+	abstractWide        // from another sentence, further back
 	assumed             // the dataset's usual metric, as the caller set it
 )
 
@@ -67,10 +68,11 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if n.dropped || n.metric == "" && !n.pct {
 				continue // a bare number with no metric is not a score
 			}
-			if n.dataset == nil && n.metric != "" && len(ctx.datasets) == 1 && !ctx.unknownSeen {
-				// Borrow the dataset only when the abstract names exactly one.
-				n.dataset = &mention{name: ctx.datasets[0], known: true}
-				n.dOrigin = abstractWide
+			if n.dataset == nil && n.metric == "" {
+				n.metric, n.mOrigin = s.contextMetric(r, i, ctx)
+			}
+			if n.dataset == nil && n.metric != "" {
+				n.dataset, n.dOrigin = s.carriedDataset(ctx)
 			}
 			if n.dataset == nil {
 				continue
@@ -88,9 +90,16 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if n.metric == "" {
 				continue
 			}
+			n.metric = ctx.m.refineMetric(n.dataset.name, n.metric)
+			method := r.method
+			if method == "" && r.source != fromNamed {
+				// The paper names no method of its own: its title stands
+				// for it, at confidence "low" (see confidence).
+				method = ctx.paper
+			}
 			c := Candidate{
 				Paper:    ctx.paper,
-				Method:   r.method,
+				Method:   method,
 				Dataset:  n.dataset.name,
 				Metric:   n.metric,
 				Value:    n.value,
@@ -131,7 +140,7 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 		low = append(low, "one end of a range")
 	}
 	if r.method == "" {
-		low = append(low, "no method named")
+		low = append(low, "no method named; the paper's title stands for it")
 	}
 	if r.modified {
 		low = append(low, "value under a changed setting")
@@ -145,6 +154,8 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	switch n.mOrigin {
 	case sentenceWide:
 		med = append(med, "metric from elsewhere in the sentence")
+	case previous:
+		med = append(med, "metric from the sentence before")
 	case abstractWide:
 		med = append(med, "metric from another sentence")
 	case assumed:
@@ -153,11 +164,17 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	switch n.dOrigin {
 	case sentenceWide:
 		med = append(med, "dataset from elsewhere in the sentence")
+	case previous:
+		med = append(med, "dataset from the sentence before")
 	case abstractWide:
 		med = append(med, "dataset from another sentence")
 	}
-	if n.mOrigin != direct && n.dOrigin != direct && (n.mOrigin == abstractWide || n.dOrigin == abstractWide ||
-		r.source == fromPaper && r.method != "") {
+	// The metric and the dataset both carried on from the sentence before
+	// continue its topic ("On ImageNet, X reaches 81.2% top-1. ... it
+	// attains 83.0%"); one from there and one from elsewhere do not.
+	carriedOn := n.mOrigin == previous && n.dOrigin == previous
+	if n.mOrigin != direct && n.dOrigin != direct && (!carriedOn && (n.mOrigin == abstractWide || n.dOrigin == abstractWide ||
+		n.mOrigin == previous || n.dOrigin == previous) || r.source == fromPaper && r.method != "") {
 		// Neither is written with the number, and one is not even in its
 		// sentence, or the method is only assumed to be the paper's ("...,
 		// and the student reaches 75.4%"): too loose a tie to be worth a
@@ -276,11 +293,27 @@ func (s *sentence) contextMetric(r *run, i int, ctx *paperContext) (string, orig
 	}
 	switch l := ctx.lastCues; {
 	case len(l) == len(r.nums):
-		return l[i].metric, abstractWide
+		return l[i].metric, ctx.carriedOrigin(ctx.lastCuesAt)
 	case len(l) == 1:
-		return l[0].metric, abstractWide
+		return l[0].metric, ctx.carriedOrigin(ctx.lastCuesAt)
 	}
 	return "", none
+}
+
+// carriedDataset is the dataset of a number whose sentence names none: the
+// topic of the sentences before (see rememberTopic), or else the one
+// dataset the abstract names, when it names only one and no unknown ones.
+func (s *sentence) carriedDataset(ctx *paperContext) (*mention, origin) {
+	if len(s.datasets) > 0 {
+		return nil, none
+	}
+	if ctx.topic != "" {
+		return &mention{name: ctx.topic, known: true}, ctx.carriedOrigin(ctx.topicAt)
+	}
+	if len(ctx.datasets) == 1 && !ctx.unknownSeen {
+		return &mention{name: ctx.datasets[0], known: true}, abstractWide
+	}
+	return nil, none
 }
 
 // datasetsFor finds the dataset of each number of run r: from a list of
@@ -377,6 +410,21 @@ func (s *sentence) distinctDatasets() []*mention {
 		}
 	}
 	return out
+}
+
+// refineMetric reads a general metric word as the dataset's own metric when
+// that is a narrower kind of it: plain "accuracy" on a dataset whose metric
+// is "Top-1 accuracy" is that metric, and "AP" on one measured in "Box AP"
+// is box AP. The rule is the name's last word, so "mAP" is not "AP".
+func (m *matcher) refineMetric(dataset, metric string) string {
+	own := m.metrics[dataset]
+	if own == "" || strings.EqualFold(own, metric) {
+		return metric
+	}
+	if strings.HasSuffix(strings.ToLower(own), " "+strings.ToLower(metric)) {
+		return own
+	}
+	return metric
 }
 
 // defaultMetric is the metric the caller assumes for a dataset, or "".

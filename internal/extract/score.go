@@ -19,7 +19,8 @@ type GoldPaper struct {
 }
 
 // GoldScore is one true score. Method is "" when the paper never names its
-// own method.
+// own method; the extractor then credits the paper's title, so "" is
+// compared as the title.
 type GoldScore struct {
 	Method   string  `json:"method"`
 	Dataset  string  `json:"dataset"`
@@ -30,7 +31,11 @@ type GoldScore struct {
 
 // Key is the key a candidate for this score has (see Candidate.Key).
 func (g GoldScore) Key(paper string) string {
-	return Candidate{Paper: paper, Method: g.Method, Dataset: g.Dataset, Metric: g.Metric, Value: g.Value}.Key()
+	method := g.Method
+	if method == "" {
+		method = paper
+	}
+	return Candidate{Paper: paper, Method: method, Dataset: g.Dataset, Metric: g.Metric, Value: g.Value}.Key()
 }
 
 // ReadGold reads a gold file, and says which paper and score is malformed.

@@ -30,6 +30,7 @@ const (
 	fromPaper   methodSource = iota // the paper's own method, by default
 	fromSubject                     // "ViTune-S reaches 81.2%"
 	fromNamed                       // "DeiT-S's 79.8%", "RaSa (76.5%)", "63.4% for Llama 2 13B"
+	fromOwn                         // "our model reaches", "this simple baseline achieves", "it attains"
 )
 
 // sentence is one sentence, read into the parts that tie numbers to methods,
