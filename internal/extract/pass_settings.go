@@ -35,44 +35,71 @@ func findSettings(text string) []settingMention {
 	return out
 }
 
-// attachSettings gives each kept number its setting: the setting word
-// written right after it or between it and its metric ("75.3% zero-shot and
-// 84.9% fine-tuned top-1"), else one written since the number before ("a
-// zero-shot Y-Net reaches 70.2%, and a linear probe 79.9%"), else the one
-// setting the sentence names, if it names only one. Which of several
-// settings far from their numbers is meant is not for a word list to guess.
+// attachSettings gives numbers their setting by where the setting word
+// stands:
+//   - right after a number, or between it and its metric: that number
+//     ("75.3% zero-shot and 84.9% fine-tuned top-1");
+//   - after a preposition and a number ("in the 5-shot setting", "under
+//     linear probing"): the number before it ("64.3% on MMLU in the 5-shot
+//     setting");
+//   - anywhere else, as an adjective ("a zero-shot Y-Net reaches 70.2%",
+//     "In zero-shot transfer, ..."): the numbers after it, up to the next
+//     number it does not reach or the end of its clause.
 func (s *sentence) attachSettings(*paperContext) {
-	mentions := findSettings(s.text)
-	if len(mentions) == 0 {
-		return
-	}
-	distinct := map[string]bool{}
-	for _, m := range mentions {
-		distinct[m.setting] = true
-	}
-	prevEnd := 0
-	for _, n := range s.nums {
-		attached, since := "", ""
-		for _, m := range mentions {
-			switch {
-			case m.start >= n.after && (m.end <= numEnd(n) || onlySpaces(s.text[n.after:m.start])):
-				attached = m.setting
-			case m.start >= prevEnd && m.end <= n.start && !clauseBreak.MatchString(s.text[m.end:n.start]):
-				since = m.setting
+	for _, m := range findSettings(s.text) {
+		var before, after []*number
+		for _, n := range s.nums {
+			if numEnd(n) <= m.start {
+				before = append(before, n)
+			} else if n.start >= m.end {
+				after = append(after, n)
 			}
 		}
-		switch {
-		case attached != "":
-			n.setting = attached
-		case since != "":
-			n.setting = since
-		case len(distinct) == 1:
-			n.setting = mentions[0].setting
+		if len(before) > 0 {
+			n := before[len(before)-1]
+			if m.end <= numEnd(n) || onlySpaces(s.text[n.after:m.start]) {
+				n.setting = m.setting
+				continue
+			}
 		}
-		prevEnd = numEnd(n)
+		for _, n := range s.nums {
+			if n.start < m.start && m.end <= numEnd(n) {
+				n.setting = m.setting // between the number and its metric
+			}
+		}
+		if len(before) > 0 && settingPreposition.MatchString(s.text[:m.start]) {
+			if !clauseBreak.MatchString(s.text[numEnd(before[len(before)-1]):m.start]) {
+				before[len(before)-1].setting = m.setting
+			}
+			continue
+		}
+		for _, n := range after {
+			if clauseBreak.MatchString(s.text[m.end:n.start]) {
+				break
+			}
+			if n.setting == "" {
+				n.setting = m.setting
+			}
+			if !listGap.MatchString(s.text[numEnd(n):nextStart(s.nums, n)]) {
+				break // the setting reaches one number, or one list
+			}
+		}
 	}
 }
 
-// clauseBreak ends the reach of a setting word: "In the zero-shot setting,
-// X reaches 70.2%" keeps it, "...; fine-tuned, it reaches" starts anew.
+// nextStart is where the number after n starts, or the end of the text.
+func nextStart(nums []*number, n *number) int {
+	for i, o := range nums {
+		if o == n && i+1 < len(nums) {
+			return nums[i+1].start
+		}
+	}
+	return numEnd(n)
+}
+
+// settingPreposition ends the text before a setting word that qualifies
+// what came before it: "... in the 5-shot setting", "... under linear probing".
+var settingPreposition = regexp.MustCompile(`(?i)\b(?:in|under|with|for|using|via)\s+(?:the\s+|a\s+)?$`)
+
+// clauseBreak ends the reach of a setting word.
 var clauseBreak = regexp.MustCompile(`;|\b(?:whereas|while|but)\b`)
