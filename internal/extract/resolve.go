@@ -145,7 +145,7 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	if r.modified {
 		low = append(low, "value under a changed setting")
 	}
-	if s.condition != "" {
+	if s.conditionReaches(r) {
 		low = append(low, "value under a changed setting (\""+s.condition+"\")")
 	}
 	if r.fromPronoun {

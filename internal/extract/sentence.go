@@ -51,7 +51,8 @@ type sentence struct {
 	// condition, when not "", says the sentence reports values under a
 	// changed setting ("at 80% noise", "once classes are merged", "Under
 	// these settings"); its candidates get confidence "low".
-	condition string
+	condition   string
+	conditionAt []int // its start and end
 }
 
 // A sentence is read in passes, in this order. Each pass reads what the
