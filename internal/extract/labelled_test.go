@@ -74,10 +74,9 @@ func TestLabelledSet(t *testing.T) {
 // TestSetFloors keeps the figures the sets had when the extractor was
 // restructured, so no change loses on them: at each confidence threshold,
 // at least as many right candidates and at most as many wrong ones, for
-// scores and for unknown datasets. Below the queue's threshold, heldout2
-// and heldout3 each allow one wrong candidate more than before datasets
-// were carried across sentences; both are marked "low" (a title standing
-// for the method; a value under a changed setting). heldout4 is not here: it is measured
+// scores and for unknown datasets. Below the queue's threshold heldout2
+// allows one wrong candidate more than before datasets were carried across
+// sentences: a title standing for the method, marked "low". heldout4 is not here: it is measured
 // with `benchboard extract --score` only, so that its failures stay unseen
 // while the extractor changes. Raise a floor when a change earns it.
 func TestSetFloors(t *testing.T) {
@@ -96,12 +95,12 @@ func TestSetFloors(t *testing.T) {
 		{"heldout", Low, knownDatasets, 44, 2, 6, 2},
 		{"heldout", Med, knownDatasets, 41, 0, 6, 2},
 		{"heldout", High, knownDatasets, 22, 0, 6, 2},
-		{"heldout2", Low, knownDatasets, 35, 4, 6, 0},
-		{"heldout2", Med, knownDatasets, 35, 0, 6, 0},
+		{"heldout2", Low, knownDatasets, 36, 4, 6, 0},
+		{"heldout2", Med, knownDatasets, 36, 0, 6, 0},
 		{"heldout2", High, knownDatasets, 15, 0, 6, 0},
-		{"heldout3", Low, knownDatasets, 40, 18, 4, 0},
-		{"heldout3", Med, knownDatasets, 36, 11, 4, 0},
-		{"heldout3", High, knownDatasets, 12, 3, 4, 0},
+		{"heldout3", Low, knownDatasets, 42, 13, 4, 0},
+		{"heldout3", Med, knownDatasets, 39, 6, 4, 0},
+		{"heldout3", High, knownDatasets, 14, 2, 4, 0},
 	}
 	for _, tt := range tests {
 		name := tt.set + "/" + tt.min

@@ -30,7 +30,7 @@ var withOwnOpening = regexp.MustCompile(`^(?:With|Using|Equipped with|Armed with
 
 // othersWords in a subject make it someone else's, unnamed: "the strongest
 // prior method", "existing approaches", "human experts", "random guessing".
-var othersWords = set("prior", "previous", "existing", "competing", "competitor", "competitors",
+var othersWords = set("prior", "previous", "existing", "competing", "competitor", "competitors", "naive",
 	"baseline", "baselines", "other", "others", "human", "humans", "expert", "experts",
 	"annotators", "random", "chance", "guessing", "teacher", "teachers", "predecessor",
 	"original", "vanilla", "conventional", "standard", "unmodified", "published", "earlier")
@@ -115,8 +115,20 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 				r.method, r.source = name, fromNamed
 				return
 			}
-			if gap == "(" && genericOthers[strings.ToLower(s.toks[k].text)] {
-				r.dropped = true
+			if gap == "(" && s.ownSubject(k) {
+				r.method, r.source = ctx.ownMethod(), fromOwn // "our model (81.2%)"
+				return
+			}
+			if w := strings.ToLower(s.toks[k].text); gap == "(" && (genericOthers[w] || modelNouns[w] || othersWords[w]) {
+				r.dropped = true // "its base model (66.6%)": someone unnamed
+				return
+			}
+		}
+		// A name right before the number, its verb left out: "BERT-large
+		// obtains 81.9 and ALBERT-xxlarge 90.0".
+		if gap == "" && nameKind(s.toks[j].text) == modelWord && !s.blocked(s.toks[j]) {
+			if name := nameEndingAt(s.text, s.toks, j, s.blocked); name != "" {
+				r.method, r.source = name, fromNamed
 				return
 			}
 		}
@@ -199,6 +211,14 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			}
 			return
 		}
+		if contrastWords[strings.ToLower(t.text)] {
+			// "..., whereas naive continual pretraining drops it to 55.3%":
+			// the contrasted clause has a subject of its own.
+			if done := s.contrastSubject(r, i); done {
+				return
+			}
+			continue
+		}
 		if !scoreVerbs[strings.ToLower(t.text)] {
 			continue
 		}
@@ -207,6 +227,14 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			j--
 		}
 		if j < 0 {
+			return
+		}
+		if strings.EqualFold(s.toks[j].text, "and") {
+			// "MobiDet-S runs at 120 FPS and obtains 38.2 AP": two verbs,
+			// one subject, at the start of the clause.
+			if name := s.clauseOpeningName(j); name != "" {
+				r.method, r.source = name, fromSubject
+			}
 			return
 		}
 		j = s.skipRelativeClause(j, i)
@@ -251,6 +279,54 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		}
 		return
 	}
+}
+
+// contrastSubject reads the subject of a clause opened by the contrast
+// word at c, for run r after it whose verb is not a score verb. It reports
+// whether it decided: a name ("whereas IRRA falls to 48.0%") or an
+// unnamed other ("whereas naive continual pretraining drops it to 55.3%").
+// A verb or participle right after the word ("but falls to", "while
+// keeping") continues the subject before it: not decided.
+func (s *sentence) contrastSubject(r *run, c int) bool {
+	k := c + 1
+	if k >= len(s.toks) || s.toks[k].start >= r.start {
+		return false
+	}
+	w := strings.ToLower(s.toks[k].text)
+	if scoreVerbs[w] || declineVerbs[w] || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	for k < len(s.toks) && determiners[strings.ToLower(s.toks[k].text)] {
+		k++
+	}
+	if name, _ := nameStartingAt(s.text, s.toks, k, s.blocked); name != "" {
+		r.method, r.source = name, fromSubject
+		return true
+	}
+	for ; k < len(s.toks) && s.toks[k].start < r.start && k <= c+5; k++ {
+		if othersWords[strings.ToLower(s.toks[k].text)] && !s.blocked(s.toks[k]) {
+			r.dropped = true
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOpeningName returns the name that opens the clause of word j: the
+// sentence's first words, or the first after a ";" or a contrast word.
+func (s *sentence) clauseOpeningName(j int) string {
+	k := j
+	for k > 0 && !strings.Contains(s.text[s.toks[k-1].end:s.toks[k].start], ";") && !contrastWords[strings.ToLower(s.toks[k-1].text)] {
+		k--
+	}
+	for k < j && determiners[strings.ToLower(s.toks[k].text)] {
+		k++
+	}
+	name, next := nameStartingAt(s.text, s.toks, k, s.blocked)
+	if name == "" || next >= j || nameKind(s.toks[next].text) != notName {
+		return ""
+	}
+	return name
 }
 
 // ownSubject reports whether the subject ending at word j describes the
@@ -316,6 +392,17 @@ func (s *sentence) skipRelativeClause(j, verb int) int {
 	for k := j; k > 0 && k > j-8; k-- {
 		if relativePronouns[strings.ToLower(s.toks[k].text)] && commaBefore(k) {
 			return k - 1
+		}
+	}
+	// A phrase set off by commas: "YOLOv8-S, by comparison, reaches".
+	if nameEndingAt(s.text, s.toks, j, s.blocked) == "" {
+		for k := j; k > 0 && k > j-4; k-- {
+			if commaBefore(k) {
+				if nameKind(s.toks[k-1].text) == modelWord {
+					return k - 1
+				}
+				break
+			}
 		}
 	}
 	return j

@@ -111,6 +111,8 @@ func TestPassClassify(t *testing.T) {
 		{"X saves 38% of the cost and reaches 74.0%.", "74.0%", false},
 		{"Larger students benefit less: at 7B, the improvement shrinks to 1.1%.", "", false},
 		{"X outperforms IRRA by 3.1% and reaches 76.5% Rank-1.", "76.5%", false},
+		{"X reduces calibration error from 4.1% to 1.2% while keeping 81.6% top-1 accuracy.", "81.6%", false},
+		{"X reaches 84.3% top-1 accuracy on clean ImageNet but falls to 61.2% on corrupted images.", "84.3%,61.2%", true},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "classify")
@@ -197,6 +199,12 @@ func TestPassMethods(t *testing.T) {
 		// Unnamed others are no one's: their numbers are dropped.
 		{"SimpleCL: Replay Done Right", "The strongest prior method reaches 70.2% accuracy.", map[string]string{}},
 		{"Why Replay Works", "This simple baseline achieves 91.2% accuracy.", map[string]string{"91.2%": ""}},
+		{"", "BERT-large obtains 81.9 F1 and ALBERT-xxlarge 90.0.", map[string]string{"81.9": "BERT-large", "90.0": "ALBERT-xxlarge"}},
+		{"", "MobiDet-S runs at 120 FPS on a phone and obtains 38.2 AP.", map[string]string{"38.2": "MobiDet-S"}},
+		{"", "YOLOv8-S, by comparison, reaches 37.4 AP.", map[string]string{"37.4": "YOLOv8-S"}},
+		{"Anchor: Pretraining Without Forgetting", "Anchor keeps 61.9% accuracy, whereas naive continual pretraining drops it to 55.3%.",
+			map[string]string{"61.9%": "Anchor"}},
+		{"MedR: Clinical Reasoning", "Its overall accuracy is 66.1%, on par with its base model (66.6%).", map[string]string{"66.1%": "MedR"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, tt.title, tt.text, "methods")
