@@ -76,7 +76,10 @@ func TestLabelledSet(t *testing.T) {
 // at least as many right candidates and at most as many wrong ones, for
 // scores and for unknown datasets. Below the queue's threshold heldout2
 // allows one wrong candidate more than before datasets were carried across
-// sentences: a title standing for the method, marked "low". heldout4 is not here: it is measured
+// sentences: a title standing for the method, marked "low". heldout3
+// allows one wrong unknown dataset: "68.5% on MMLU clinical topics" is now
+// reported as the unknown "MMLU clinical topics" rather than as a score on
+// MMLU, as "the medical subset of MMLU" already was. heldout4 is not here: it is measured
 // with `benchboard extract --score` only, so that its failures stay unseen
 // while the extractor changes. Raise a floor when a change earns it.
 func TestSetFloors(t *testing.T) {
@@ -98,9 +101,9 @@ func TestSetFloors(t *testing.T) {
 		{"heldout2", Low, knownDatasets, 36, 4, 6, 0},
 		{"heldout2", Med, knownDatasets, 36, 0, 6, 0},
 		{"heldout2", High, knownDatasets, 15, 0, 6, 0},
-		{"heldout3", Low, knownDatasets, 42, 13, 4, 0},
-		{"heldout3", Med, knownDatasets, 39, 6, 4, 0},
-		{"heldout3", High, knownDatasets, 14, 2, 4, 0},
+		{"heldout3", Low, knownDatasets, 44, 7, 4, 1},
+		{"heldout3", Med, knownDatasets, 41, 0, 4, 1},
+		{"heldout3", High, knownDatasets, 15, 0, 4, 1},
 	}
 	for _, tt := range tests {
 		name := tt.set + "/" + tt.min

@@ -78,7 +78,7 @@ var conditionRe = regexp.MustCompile(`(?i)` +
 	`|\b(?:once|if)\s+(?:the\s+|a\s+|an\s+|we\s+|it\s+|they\s+)?\w+\s+(?:is|are|was|were|gets|get|becomes)\b` +
 	`|\b(?:trained|fine-?tuned|pre-?trained|evaluated|tested)\s+(?:on|with)\s+(?:only\s+)?(?:half|a\s+(?:fraction|subset|part|quarter|third|tenth)|one\s+(?:half|quarter|third|tenth)|(?:a\s+)?\d+(?:\.\d+)?\s*%)` +
 	`|\bunder\s+(?:these|this|such|the\s+same)\s+(?:settings?|conditions?|noise|corruptions?|shifts?|attacks?)\b` +
-	`|\b(?:under|at|with)\s+(?:only\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:noise|labels?|annotations?|supervision|data|sparsity|corruption|occlusion|masking|pruning)\b` +
+	`|\b(?:under|at|with)\s+(?:only\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:noise|labels?|annotations?|captions?|supervision|data|sparsity|corruption|occlusion|masking|pruning)\b` +
 	`|\b(?:noisy|corrupted|perturbed|adversarial|occluded)\s+(?:labels?|captions?|inputs?|images?|test|setting|data)\b`)
 
 // classify drops the runs and numbers that are not scores (gains, costs,

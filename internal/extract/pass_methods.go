@@ -28,6 +28,9 @@ var possessiveFillers = set("of", "on", "in", "a", "an", "the", "only", "just")
 // "With ViT-Adapter-L, ...", "Using our adapter, ...".
 var withOwnOpening = regexp.MustCompile(`^(?:With|Using|Equipped with|Armed with)\s+(?:the\s+)?([^,]+),`)
 
+// trainedWith, before the paper's method, says a model was trained with it.
+const trainedWith = `(?:trained|tuned|fine-?tuned|pre-?trained|equipped|augmented|regulari[sz]ed|distilled)\s+(?:with|using|by|via)`
+
 // othersWords in a subject make it someone else's, unnamed: "the strongest
 // prior method", "existing approaches", "human experts", "random guessing".
 var othersWords = set("prior", "previous", "existing", "competing", "competitor", "competitors", "naive",
@@ -141,7 +144,16 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		return
 	}
 	s.subjectMethod(r, ctx)
-	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) && s.withOwnMethod(ctx.method) {
+	if r.source == fromPaper && !r.dropped && ctx.method != "" {
+		// No verb led to a subject ("ViT-Cal-B reduces ... while keeping
+		// 81.6%"): a variant of the paper's method that opens the clause.
+		name := s.clauseOpeningName(s.lastTokenBefore(r.start))
+		if len(name) > len(ctx.method) && strings.HasPrefix(strings.ToLower(name), strings.ToLower(ctx.method)) {
+			r.method, r.source = name, fromSubject
+		}
+	}
+	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
+		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
 		// result of the paper's method applied to a model is the paper's.
 		r.method, r.source = ctx.method, fromPaper
@@ -157,6 +169,14 @@ func (s *sentence) withOwnMethod(method string) bool {
 	}
 	head := strings.TrimSpace(m[1])
 	return strings.EqualFold(head, method) || strings.HasPrefix(strings.ToLower(head), "our ")
+}
+
+// trainedWithOwn reports whether, before pos, a model is said to be
+// trained or tuned with the paper's method: "a Mistral-7B model trained
+// with Anchor keeps 61.9%", "Llama-2-13B tuned with SpFT scores 56.9%".
+func (s *sentence) trainedWithOwn(method string, pos int) bool {
+	re, err := regexp.Compile(`(?i)\b` + trainedWith + `\s+(?:our\s+|the\s+)?` + regexp.QuoteMeta(method) + `\b`)
+	return err == nil && re.MatchString(s.text[:pos])
 }
 
 // methodAfter reads "... 63.4% for Llama 2 13B" and "... for its teacher".
@@ -313,14 +333,22 @@ func (s *sentence) contrastSubject(r *run, c int) bool {
 }
 
 // clauseOpeningName returns the name that opens the clause of word j: the
-// sentence's first words, or the first after a ";" or a contrast word.
+// sentence's first words, or the first after a ";" or a contrast word that
+// brings a subject of its own.
 func (s *sentence) clauseOpeningName(j int) string {
+	if j < 0 {
+		return ""
+	}
 	k := j
-	for k > 0 && !strings.Contains(s.text[s.toks[k-1].end:s.toks[k].start], ";") && !contrastWords[strings.ToLower(s.toks[k-1].text)] {
-		k--
+	for k > 0 && !strings.Contains(s.text[s.toks[k-1].end:s.toks[k].start], ";") &&
+		!(contrastWords[strings.ToLower(s.toks[k-1].text)] && !strings.HasSuffix(s.toks[k].text, "ing")) {
+		k-- // "while keeping" goes on with the same subject
 	}
 	for k < j && determiners[strings.ToLower(s.toks[k].text)] {
 		k++
+	}
+	if nameKind(s.toks[k].text) != modelWord {
+		return "" // "Across 12 tasks" is no name; "ResNet-50" and "Llama 3" are
 	}
 	name, next := nameStartingAt(s.text, s.toks, k, s.blocked)
 	if name == "" || next >= j || nameKind(s.toks[next].text) != notName {

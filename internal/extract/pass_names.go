@@ -40,10 +40,20 @@ var (
 	trainedOnly = regexp.MustCompile(`(?i)\b(?:trained|pre-?trained|fine-?tuned|learned|learnt)\s+(?:on|in)\s`)
 )
 
-// qualifySubset turns a known dataset named as "the X subset of D" into an
-// unknown one, "X subset of D": its scores are not scores on D. Training on
-// a subset ("trained on pruned subsets of ImageNet") changes nothing.
+// partOf follows a dataset's name to name a part of it: "on MMLU clinical
+// topics", "on COCO small objects", "on SQuAD 2.0 unanswerable questions".
+var partOf = regexp.MustCompile(`^\s+((?:[a-z][\w-]*\s+){0,2}(?:topics|questions|subjects|categories|objects|examples|samples|classes|queries|instances|images))\b`)
+
+// qualifySubset turns a known dataset named as "the X subset of D" (or "D
+// clinical topics") into an unknown one, "X subset of D": its scores are
+// not scores on D. Training on a subset ("trained on pruned subsets of
+// ImageNet") changes nothing.
 func qualifySubset(text string, d *mention) {
+	if loc := partOf.FindStringSubmatchIndex(text[d.end:]); loc != nil {
+		d.end, d.known = d.end+loc[3], false
+		d.name = text[d.start:d.end]
+		return
+	}
 	before := window(text, d.start)
 	offset := d.start - len(before)
 	loc := subsetOf.FindStringSubmatchIndex(before)

@@ -50,6 +50,7 @@ func TestPassNames(t *testing.T) {
 		{"We report R@1 and mINP on Market-1501 and CUHK-PEDES.", []string{"Rank-1", "mINP"}, []string{"?Market-1501", "CUHK-PEDES"}},
 		{"Trained on 2B images, it attains 83.0%.", nil, nil},
 		{"ImageNet-21k pre-training helps on CIFAR100.", nil, []string{"CIFAR-100"}},
+		{"It scores 68.5% on MMLU clinical topics.", nil, []string{"?MMLU clinical topics"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "names")
@@ -113,6 +114,8 @@ func TestPassClassify(t *testing.T) {
 		{"X outperforms IRRA by 3.1% and reaches 76.5% Rank-1.", "76.5%", false},
 		{"X reduces calibration error from 4.1% to 1.2% while keeping 81.6% top-1 accuracy.", "81.6%", false},
 		{"X reaches 84.3% top-1 accuracy on clean ImageNet but falls to 61.2% on corrupted images.", "84.3%,61.2%", true},
+		{"With only 25% of the annotated captions, X obtains 68.2% Rank-1.", "68.2%", true},
+		{"With 40% of windows pruned, X keeps 47.8 box AP.", "47.8", false},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "classify")
@@ -205,6 +208,9 @@ func TestPassMethods(t *testing.T) {
 		{"Anchor: Pretraining Without Forgetting", "Anchor keeps 61.9% accuracy, whereas naive continual pretraining drops it to 55.3%.",
 			map[string]string{"61.9%": "Anchor"}},
 		{"MedR: Clinical Reasoning", "Its overall accuracy is 66.1%, on par with its base model (66.6%).", map[string]string{"66.1%": "MedR"}},
+		{"Anchor: Pretraining Without Forgetting", "A Mistral-7B model trained with Anchor keeps 61.9% accuracy.", map[string]string{"61.9%": "Anchor"}},
+		{"ViT-Cal: Calibrated ViTs", "ViT-Cal-B lowers the error while keeping 81.6% top-1 accuracy.", map[string]string{"81.6%": "ViT-Cal-B"}},
+		{"", "Across 12 tasks, the average is 79.9% accuracy.", map[string]string{"79.9%": ""}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, tt.title, tt.text, "methods")
@@ -288,6 +294,9 @@ func TestAcrossSentences(t *testing.T) {
 		{"the subject describes the paper's method",
 			"SimpleCL: Replay Done Right\nThis simple baseline achieves 91.2% accuracy on CIFAR-100.",
 			[]string{"SimpleCL | CIFAR-100 | Accuracy | 91.2% | high | "}},
+		{"a part of the data named in lower case takes no dataset from before",
+			"HydraQA: Multi-Head Readers\nHydraQA achieves 88.9 F1 on SQuAD 2.0. On unanswerable questions alone, F1 rises to 91.2.",
+			[]string{"HydraQA | SQuAD2.0 | F1 | 88.9 | high | "}},
 		{"no method named: the title, at low confidence",
 			"Why Replay Works\nThis simple baseline achieves 91.2% accuracy on CIFAR-100.",
 			[]string{"Why Replay Works | CIFAR-100 | Accuracy | 91.2% | low | "}},

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -300,11 +301,42 @@ func (s *sentence) contextMetric(r *run, i int, ctx *paperContext) (string, orig
 	return "", none
 }
 
+// partPhrase is "on" and a phrase in lower case: "On unanswerable
+// questions alone, F1 rises to 91.2", "AP on small objects is 41.4".
+var partPhrase = regexp.MustCompile(`(?:^On|\bon)\s+(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})`)
+
+// notParts are words after "on" that do not name a part of the data:
+// "on average", "on both", "on par", "on the test set", "on the corrected
+// labels".
+var notParts = set("average", "all", "both", "each", "every", "it", "this", "that", "these", "those",
+	"par", "top", "its", "their", "a", "an", "test", "val", "validation", "dev", "set", "sets",
+	"split", "splits", "benchmark", "benchmarks", "dataset", "datasets", "task", "tasks",
+	"label", "labels", "annotations")
+
+// partTopic reports whether the sentence measures a part of the data
+// named in lower case ("on small objects", "on corrupted images"): a
+// dataset from the sentences before would not be the one measured.
+func (s *sentence) partTopic() bool {
+	for _, m := range partPhrase.FindAllStringSubmatch(s.text, -1) {
+		words := strings.Fields(m[1])
+		part := !notParts[words[0]]
+		for _, w := range words {
+			if notParts[w] {
+				part = false
+			}
+		}
+		if part {
+			return true
+		}
+	}
+	return false
+}
+
 // carriedDataset is the dataset of a number whose sentence names none: the
 // topic of the sentences before (see rememberTopic), or else the one
 // dataset the abstract names, when it names only one and no unknown ones.
 func (s *sentence) carriedDataset(ctx *paperContext) (*mention, origin) {
-	if len(s.datasets) > 0 {
+	if len(s.datasets) > 0 || s.partTopic() {
 		return nil, none
 	}
 	if ctx.topic != "" {
