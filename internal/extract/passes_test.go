@@ -51,6 +51,7 @@ func TestPassNames(t *testing.T) {
 		{"Trained on 2B images, it attains 83.0%.", nil, nil},
 		{"ImageNet-21k pre-training helps on CIFAR100.", nil, []string{"CIFAR-100"}},
 		{"It scores 68.5% on MMLU clinical topics.", nil, []string{"?MMLU clinical topics"}},
+		{"It reaches 61.3 AP_box and 53.1 AP^mask, 76.5% Rank@1 and 44.0 box mAP.", []string{"Box AP", "Mask AP", "Rank-1", "Box AP"}, nil},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "names")
