@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/benchboard/benchboard/internal/cli"
+	"github.com/benchboard/benchboard/internal/testdb"
 )
 
 // TestExtractScore runs `extract --score` against a catalogue file, so it
@@ -66,5 +67,37 @@ func TestExtractScore(t *testing.T) {
 				t.Errorf("misses listed without --misses:\n%s", out.String())
 			}
 		})
+	}
+}
+
+// TestExtractScoreAgainstDatabase scores what the queue would get from the
+// seeded catalogue: plain "accuracy" on ImageNet is queued as its Top-1
+// accuracy, and the dataset of the second sentence is carried from the first.
+func TestExtractScoreAgainstDatabase(t *testing.T) {
+	_, dsn := testdb.Open(t)
+	t.Setenv("DATABASE_URL", dsn)
+	dir := t.TempDir()
+	text := filepath.Join(dir, "abstracts.txt")
+	gold := filepath.Join(dir, "gold.json")
+	if err := os.WriteFile(text, []byte("X-Net: Scaling Nets\nX-Net achieves 74.1% accuracy on ImageNet. "+
+		"Trained on 2B images with the same budget, it attains 76.0% top-1 accuracy.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(gold, []byte(`[{"title": "X-Net: Scaling Nets", "scores": [
+		{"method": "X-Net", "dataset": "ImageNet-1k", "metric": "Top-1 accuracy", "value": 74.1},
+		{"method": "X-Net", "dataset": "ImageNet-1k", "metric": "Top-1 accuracy", "value": 76.0}], "unknown": []}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) string {
+		var out, errOut bytes.Buffer
+		if err := cli.Run(context.Background(), args, strings.NewReader(""), &out, &errOut); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, errOut.String())
+		}
+		return out.String()
+	}
+	run("seed")
+	out := run("extract", "--score", gold, text)
+	if !strings.Contains(out, "datasets from the database: precision 1.000 (2/2), recall 1.000 (2/2)") {
+		t.Errorf("output:\n%s", out)
 	}
 }
