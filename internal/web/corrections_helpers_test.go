@@ -73,10 +73,16 @@ func (s *corrSite) moderator(email string) string {
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	if _, err := s.st.CreateUser(context.Background(), email, h); err != nil {
+	if _, err := s.st.CreateUser(context.Background(), email, displayName(email), h); err != nil {
 		s.t.Fatal(err)
 	}
 	return pw
+}
+
+// displayName is the public name tests give the moderator with email.
+func displayName(email string) string {
+	local, _, _ := strings.Cut(email, "@")
+	return "Moderator " + local
 }
 
 // resultID finds the live result of a method on a dataset's primary metric.
