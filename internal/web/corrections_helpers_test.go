@@ -124,6 +124,7 @@ type corrClient struct {
 	do      func(*http.Request) (*http.Response, error)
 	base    string
 	real    bool // a real HTTP server, not app.Test
+	header  http.Header // sent with every request, e.g. X-Forwarded-For
 	mu      sync.Mutex
 	cookies map[string]string
 }
@@ -163,6 +164,9 @@ func (c *corrClient) send(method, path, contentType string, body io.Reader) corr
 		req.Header.Set("Content-Type", contentType)
 	}
 	req.Header.Set("Accept", "text/html")
+	for k, vs := range c.header {
+		req.Header[k] = vs
+	}
 	c.mu.Lock()
 	var jar []string
 	for k, v := range c.cookies {
