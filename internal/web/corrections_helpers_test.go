@@ -123,7 +123,7 @@ type corrClient struct {
 	t       testing.TB
 	do      func(*http.Request) (*http.Response, error)
 	base    string
-	real    bool // a real HTTP server, not app.Test
+	real    bool        // a real HTTP server, not app.Test
 	header  http.Header // sent with every request, e.g. X-Forwarded-For
 	mu      sync.Mutex
 	cookies map[string]string
