@@ -133,7 +133,7 @@ func TestBrowserCorrectionFlow(t *testing.T) {
 	}
 	must("history", chromedp.Do(ctx, chromedp.Navigate(base+"/results/"+corrItoa(id)), chromedp.WaitVisible(chromedp.CSS("ol.history"))))
 	history := text(ctx, "ol.history")
-	for _, want := range []string{"correction by mod@example.org", "value: 86 → 91.25", "Checked Table 9."} {
+	for _, want := range []string{"correction by Moderator mod", "value: 86 → 91.25", "Checked Table 9."} {
 		if !strings.Contains(history, want) {
 			t.Errorf("the history lacks %q: %s", want, history)
 		}
