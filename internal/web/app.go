@@ -43,7 +43,7 @@ type Options struct {
 	// query. Without it every cached page is checked against Postgres.
 	Context context.Context
 	// HashSlots bounds the password hashes that run at once (each takes
-	// 64 MiB for ~100 ms); 0 means one per two CPUs, at most 2. HashWait is how long a login waits
+	// 64 MiB for ~100 ms); 0 means 1. HashWait is how long a login waits
 	// for a slot before it is answered 503; 0 means 5 s.
 	HashSlots int
 	HashWait  time.Duration
