@@ -136,7 +136,13 @@ func (w resultWriter) applyCorrection(ctx context.Context, sub model.Submission)
 		next.ExtraData = after.ExtraData
 	}
 	if model.Changed(diff, "source_url") {
+		// The old label named the old address ("github.com/microsoft/unilm
+		// beit/README.md" over an arXiv link): the label follows the URL.
 		next.SourceURL = after.SourceURL
+		next.Source = ""
+		if after.SourceURL != "" {
+			next.Source = model.SourceLabel(after.SourceURL)
+		}
 	}
 	if err := w.update(ctx, next, cur.Version, "correction"); err != nil {
 		return 0, err

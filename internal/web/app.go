@@ -75,6 +75,10 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 	if err := engine.Load(); err != nil {
 		return nil, fmt.Errorf("web: templates: %w", err)
 	}
+	gzipped, err := staticGzip(assets.Static())
+	if err != nil {
+		return nil, fmt.Errorf("web: static files: %w", err)
+	}
 	sec, err := newSecurity(st, opt)
 	if err != nil {
 		return nil, err
@@ -121,6 +125,7 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 	app.Use(cacheControl)
 	app.Use(readYourWrites)
 	app.Use(s.settleWrites)
+	app.Use("/static", gzipped)
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(assets.Static()),
 		MaxAge: 3600,

@@ -296,6 +296,10 @@ func TestCorrectionWorkflow(t *testing.T) {
 	if strings.Contains(res.Text, "Revert to this") {
 		t.Error("an anonymous visitor sees revert buttons")
 	}
+	// The source moved from the GitHub README to arXiv: its label follows.
+	if !strings.Contains(res.Text, `<dt>Source</dt><dd><a href="https://arxiv.org/abs/2106.08254" rel="noopener nofollow">arXiv 2106.08254</a></dd>`) {
+		t.Errorf("the source label does not follow the corrected URL: %s", corrSnippet(res.Text[strings.Index(res.Text, "<dt>Source"):]))
+	}
 	st := anon.get(status[strings.Index(status, "/submissions/"):])
 	if !strings.Contains(st.Text, "approved") || !strings.Contains(st.Text, "checked Table 9") {
 		t.Errorf("the status page does not show the decision: %s", corrSnippet(st.Text))

@@ -44,9 +44,27 @@ type conflictView struct {
 
 type rowView struct {
 	*ranking.Row
-	Cells    []cellView
-	Conflict bool
-	ResultID int64 // the row's primary (or first) result, for its page
+	Cells       []cellView
+	Conflict    bool
+	ResultID    int64  // the row's primary (or first) result, for its page
+	SourceLabel string // short, made from the source URL (model.SourceLabel)
+}
+
+// shownColumns are the optional columns of a leaderboard: one that no row
+// on the page fills is left out, so that a board fits the screen.
+type shownColumns struct {
+	Params, Setting, Paper, Code bool
+}
+
+func columnsOf(rows []*ranking.Row) shownColumns {
+	var sc shownColumns
+	for _, r := range rows {
+		sc.Params = sc.Params || r.ParamsText != ""
+		sc.Setting = sc.Setting || r.Setting != ""
+		sc.Paper = sc.Paper || r.First.PaperSlug != "" || r.Year != 0
+		sc.Code = sc.Code || r.First.CodeURL != ""
+	}
+	return sc
 }
 
 type chartView struct {
@@ -123,6 +141,7 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 		"Columns":   metricColumns(d, q, base),
 		"Others":    otherColumns(d, q, base),
 		"Rows":      rowViews(rb.Page, d),
+		"Show":      columnsOf(rb.Page),
 		"Total":     rb.Total,
 		"All":       bv.rows,
 		"Page":      q.Page,
@@ -142,6 +161,7 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 		view["ChartsURL"] = withQuery(base+"/charts.json", chartQuery)
 		view["Charts"] = boardCharts(d, q, nil) // titles and empty texts only
 	}
+	view["ChartScripts"] = view["ChartsURL"] != nil || anyDrawn(view["Charts"].([]chartView))
 	if q.Page > 1 {
 		prev := q
 		prev.Page--
@@ -182,6 +202,17 @@ func (s *Server) datasetCharts(c *fiber.Ctx) error {
 		}
 		return c.JSON(fiber.Map{"charts": out})
 	})
+}
+
+// anyDrawn says whether a page has a chart to draw, and so needs ECharts:
+// pages without one do not load it.
+func anyDrawn(cs []chartView) bool {
+	for _, c := range cs {
+		if c.OK {
+			return true
+		}
+	}
+	return false
 }
 
 func withQuery(path string, v url.Values) string {
@@ -226,6 +257,9 @@ func rowViews(rows []*ranking.Row, d store.DatasetInfo) []rowView {
 	out := make([]rowView, 0, len(rows))
 	for _, r := range rows {
 		rv := rowView{Row: r}
+		if r.First.SourceURL != "" {
+			rv.SourceLabel = model.SourceLabel(r.First.SourceURL)
+		}
 		for _, m := range d.Metrics {
 			cell := r.Cell(m.ID)
 			if cell == nil {

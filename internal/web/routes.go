@@ -7,6 +7,7 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
 
+	app.Get("/favicon.ico", func(c *fiber.Ctx) error { return c.Redirect("/static/favicon.svg", fiber.StatusMovedPermanently) })
 	app.Get("/", s.home)
 	app.Get("/search", s.search)
 	app.Get("/export.csv", s.exportAll)
