@@ -237,10 +237,14 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	code := fiber.StatusInternalServerError
 	msg := "Something went wrong on our side. The error has been logged; please try again."
 	var fe *fiber.Error
+	var ye *yearError
 	switch {
 	case errors.As(err, &fe):
 		code = fe.Code
 		msg = fe.Message
+	case errors.As(err, &ye):
+		code = fiber.StatusBadRequest
+		msg = ye.Error()
 	case errors.Is(err, store.ErrNotFound):
 		code = fiber.StatusNotFound
 		msg = "Not found."

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"sort"
@@ -106,13 +107,17 @@ func (s *Server) boardFor(c *fiber.Ctx, full bool) (boardView, error) {
 		return boardView{}, err
 	}
 	q, err := parseBoardQuery(c, d)
-	if err != nil {
+	var yerr *yearError
+	if err != nil && (full || !errors.As(err, &yerr)) {
 		return boardView{}, err
 	}
 	c.Locals(builtFromLocal, builtFrom{d.ID, d.DataVersion})
 	if !full && q.headOnly(d) && s.boards.get(d.ID, d.DataVersion) == nil {
 		if rb, ok, err := s.rankHead(ctx, d, q); err != nil || ok {
-			return boardView{d: d, q: q, rb: rb, rows: rb.Total}, err
+			if err != nil {
+				return boardView{}, err
+			}
+			return boardView{d: d, q: q, rb: rb, rows: rb.Total}, yerrOrNil(yerr)
 		}
 	}
 	b, err := s.loadBoard(ctx, d)
@@ -123,12 +128,26 @@ func (s *Server) boardFor(c *fiber.Ctx, full bool) (boardView, error) {
 	if q.Page > 1 && q.Page > rb.Pages {
 		return boardView{}, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"page\": there are %d pages.", max(rb.Pages, 1)))
 	}
-	return boardView{d: d, q: q, rb: rb, rows: len(b.rows), board: b}, nil
+	return boardView{d: d, q: q, rb: rb, rows: len(b.rows), board: b}, yerrOrNil(yerr)
+}
+
+// yerrOrNil keeps a nil *yearError from becoming a non-nil error.
+func yerrOrNil(e *yearError) error {
+	if e == nil {
+		return nil
+	}
+	return e
 }
 
 func (s *Server) renderBoard(c *fiber.Ctx) error {
 	bv, err := s.boardFor(c, false)
-	if err != nil {
+	errs := map[string]string{}
+	if yerr := (*yearError)(nil); errors.As(err, &yerr) {
+		// The board, unfiltered by year, under the form as typed with
+		// the message beside the year field.
+		errs[yerr.Param] = yerr.Message
+		c.Status(fiber.StatusBadRequest)
+	} else if err != nil {
 		return err
 	}
 	d, q, rb := bv.d, bv.q, bv.rb
@@ -142,6 +161,7 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 		"Others":    otherColumns(d, q, base),
 		"Rows":      rowViews(rb.Page, d),
 		"Show":      columnsOf(rb.Page),
+		"Errors":    errs,
 		"Total":     rb.Total,
 		"All":       bv.rows,
 		"Page":      q.Page,
