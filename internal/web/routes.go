@@ -15,6 +15,8 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/datasets/:slug.csv", s.datasetExport)
 	app.Get("/datasets/:slug/charts.json", s.datasetCharts)
 	app.Get("/datasets/:slug", s.datasetShow)
+	app.Get("/methods", s.methodList)
+	app.Get("/papers", s.paperList)
 	app.Get("/methods/:slug", s.methodShow)
 	app.Get("/papers/:slug", s.paperShow)
 	app.Get("/results/:id", s.resultShow)
