@@ -103,7 +103,13 @@ func (q browseQuery) pager(base string, total int) (prev, next string, pages int
 }
 
 // methodList is the browse page of every method, by result count first.
+// Its counts move with every write, like the home page's: it is kept the
+// same way (cachedCatalog), since counting reads every result.
 func (s *Server) methodList(c *fiber.Ctx) error {
+	return s.cachedCatalog(c, func() error { return s.renderMethodList(c) })
+}
+
+func (s *Server) renderMethodList(c *fiber.Ctx) error {
 	q, err := parseBrowseQuery(c, store.MethodSorts(), "results")
 	if err != nil {
 		return err
@@ -126,6 +132,10 @@ func (s *Server) methodList(c *fiber.Ctx) error {
 
 // paperList is the browse page of every paper, by result count first.
 func (s *Server) paperList(c *fiber.Ctx) error {
+	return s.cachedCatalog(c, func() error { return s.renderPaperList(c) })
+}
+
+func (s *Server) renderPaperList(c *fiber.Ctx) error {
 	q, err := parseBrowseQuery(c, store.PaperSorts(), "results")
 	if err != nil {
 		return err

@@ -537,6 +537,9 @@ func TestAddResultWithPaper(t *testing.T) {
 	if board := anon.get("/datasets/imagenet-1k"); strings.Contains(board.Body, ">Code<") {
 		t.Fatal("ImageNet-1k shows a Code column before any result has a code link")
 	}
+	if papers := anon.get("/papers"); papers.Status != 200 { // kept, until the approval below
+		t.Fatalf("/papers: %d", papers.Status)
+	}
 	p := anon.post(path, formWith(anon.formFields(path), "method", "Sizeable Net", "metric", "top-1-accuracy", "value", "91.9",
 		"source_url", "https://arxiv.org/abs/2401.00002", "params", "1.2B", "paper_title", "Sizeable Nets for Person Search",
 		"paper_year", "2024", "code_url", "https://github.com/example/sizeable"))
@@ -559,6 +562,9 @@ func TestAddResultWithPaper(t *testing.T) {
 		if !strings.Contains(board.Body, want) {
 			t.Errorf("the board lacks %q", want)
 		}
+	}
+	if papers := anon.get("/papers"); !strings.Contains(papers.Text, "Sizeable Nets for Person Search") {
+		t.Error("the papers page does not list the approved result's paper")
 	}
 	charts := anon.get("/datasets/imagenet-1k/charts.json")
 	var doc struct {
