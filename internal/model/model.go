@@ -2,7 +2,11 @@
 // nothing of the project's own.
 package model
 
-import "time"
+import (
+	"net/url"
+	"strings"
+	"time"
+)
 
 // Task groups datasets ("Image classification").
 type Task struct {
@@ -136,6 +140,7 @@ type Report struct {
 	PaperSlug   string
 	PaperYear   *int
 	PaperDate   *time.Time
+	CodeURL     string // the paper's code, else the method's; "" when neither is known
 	DatasetName string
 	DatasetSlug string
 	MetricName  string
@@ -162,4 +167,27 @@ func (r Report) Date() time.Time {
 		return time.Date(*r.PaperYear, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	return time.Time{}
+}
+
+// SourceLabel is a short name for a source address, for links where the
+// whole address or a long citation would not fit: "arXiv 2106.08254",
+// "GitHub microsoft/unilm", or the host name. It is made from the URL
+// itself, so a link's text can never name another source than the one it
+// opens.
+func SourceLabel(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return "source"
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	parts := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' })
+	switch {
+	case host == "arxiv.org" && len(parts) >= 2 && (parts[0] == "abs" || parts[0] == "pdf"):
+		return "arXiv " + strings.TrimSuffix(strings.Join(parts[1:], "/"), ".pdf")
+	case host == "github.com" && len(parts) >= 2:
+		return "GitHub " + parts[0] + "/" + parts[1]
+	case host == "openreview.net" && u.Query().Get("id") != "":
+		return "OpenReview " + u.Query().Get("id")
+	}
+	return host
 }

@@ -48,6 +48,13 @@ type Fields struct {
 	ExtraData  bool     `json:"extra_data"`
 	SourceURL  string   `json:"source_url"`
 	ReportedIn string   `json:"reported_in,omitempty"` // add only
+	// Add only, all optional: what puts a new result on the size and time
+	// charts, and its code link.
+	ParamsText string   `json:"params,omitempty"` // as typed: "306M"
+	Params     *float64 `json:"params_count,omitempty"`
+	PaperTitle string   `json:"paper_title,omitempty"`
+	PaperYear  *int     `json:"paper_year,omitempty"`
+	CodeURL    string   `json:"code_url,omitempty"`
 }
 
 // FieldDiff is one field a submission changes.

@@ -88,6 +88,10 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
+	gzipped, err := staticGzip(assets.Static())
+	if err != nil {
+		return nil, fmt.Errorf("web: static files: %w", err)
+	}
 	sec, err := newSecurity(st, opt)
 	if err != nil {
 		return nil, err
@@ -142,6 +146,7 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 	app.Use(cacheControl)
 	app.Use(s.readYourWrites)
 	app.Use(s.settleWrites)
+	app.Use("/static", gzipped)
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(assets.Static()),
 		MaxAge: 3600,
@@ -251,10 +256,14 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	code := fiber.StatusInternalServerError
 	msg := "Something went wrong on our side. The error has been logged; please try again."
 	var fe *fiber.Error
+	var ye *yearError
 	switch {
 	case errors.As(err, &fe):
 		code = fe.Code
 		msg = fe.Message
+	case errors.As(err, &ye):
+		code = fiber.StatusBadRequest
+		msg = ye.Error()
 	case errors.Is(err, store.ErrNotFound):
 		code = fiber.StatusNotFound
 		msg = "Not found."

@@ -58,5 +58,5 @@ func (s *Server) methodShow(c *fiber.Ctx) error {
 	bar, ok := charts.MethodScores("chart-method", items)
 	chart := chartOf("chart-method", "Scores across datasets, relative to each dataset's best", bar, ok,
 		"No primary-metric results to compare across datasets.")
-	return c.Render("method", fiber.Map{"Title": m.Name, "Method": m, "Rows": rows, "Chart": chart})
+	return c.Render("method", fiber.Map{"Title": m.Name, "Method": m, "Rows": rows, "Chart": chart, "ChartScripts": chart.OK})
 }
