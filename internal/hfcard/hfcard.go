@@ -268,4 +268,3 @@ func clean(s string, n int) string {
 	}
 	return strings.TrimSpace(s[:n])
 }
-

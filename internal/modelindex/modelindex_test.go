@@ -10,7 +10,6 @@ import (
 	"testing/fstest"
 )
 
-
 func summarize(res *Result) []string {
 	var out []string
 	for _, r := range res.Records {
@@ -180,10 +179,10 @@ func TestImportCycleReadsOnce(t *testing.T) {
 func TestLooks(t *testing.T) {
 	for doc, want := range map[string]bool{
 		"Collections:\n- Name: x\n": true,
-		"# c\nmodels: []\n":          true,
-		"IMPORT:\n  - a.yml\n":       true,
-		"Metadata:\n  FLOPs: 1\n":    false,
-		"task,dataset\n":             false,
+		"# c\nmodels: []\n":         true,
+		"IMPORT:\n  - a.yml\n":      true,
+		"Metadata:\n  FLOPs: 1\n":   false,
+		"task,dataset\n":            false,
 	} {
 		if Looks([]byte(doc)) != want {
 			t.Errorf("Looks(%q) != %v", doc, want)
