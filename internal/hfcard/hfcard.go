@@ -244,9 +244,12 @@ func isRate(typ, name string) bool {
 	return false
 }
 
+// isWebURL: an http or https URL the database takes (its check wants
+// the scheme in lower case, which url.Parse would accept in any case).
 func isWebURL(s string) bool {
+	s = strings.TrimSpace(s)
 	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && len(s) <= 2000
+	return err == nil && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && u.Host != "" && len(s) <= 2000
 }
 
 func firstOf(a, b string) string {

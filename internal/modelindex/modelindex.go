@@ -571,9 +571,12 @@ func scalar(n *yaml.Node) string {
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
+// isWebURL: an http or https URL the database takes (its check wants
+// the scheme in lower case, which url.Parse would accept in any case).
 func isWebURL(s string) bool {
-	u, err := url.Parse(strings.TrimSpace(s))
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && len(s) <= 2000
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	return err == nil && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && u.Host != "" && len(s) <= 2000
 }
 
 func clean(s string, n int) string {
