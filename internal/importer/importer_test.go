@@ -185,7 +185,7 @@ func TestImportBadInputLeavesDatabaseUnchanged(t *testing.T) {
 		{"json trailing comma", "bad.json", `[{"task": "T", "datasets": [],}]`, "bad.json: pwc: at byte 30"},
 		{"json truncated", "ogb.json", ogb[:len(ogb)/2], "ogb.json: pwc: at byte 88945"},
 		{"json wrong type", "bad.json", `[{"task": "T", "datasets": [{"dataset": 7}]}]`, "bad.json: pwc: at byte 41 ([0].datasets[0].dataset): expected string, got number"},
-		{"no format", "results.txt", header + good, "results.txt: cannot tell the format"},
+		{"no format", "results.txt", "just some text\n", "results.txt: cannot tell the format"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
