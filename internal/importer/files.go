@@ -41,8 +41,6 @@ type FileSummary struct {
 	Error string `json:",omitempty"`
 	// NeedsReview and Verified count the records so marked.
 	NeedsReview, Verified int
-
-	via []string // the files a model-index file read
 }
 
 func (f *FileSummary) skip(k Skip) {
@@ -68,14 +66,14 @@ func (f *FileSummary) reset() {
 // found in a folder is listed in notResults. close releases the folders.
 func Collect(paths []string, forced Format) (srcs []source, notResults []string, closeAll func(), err error) {
 	var roots []*os.Root
-	closeAll = func() {
+	release := func() {
 		for _, r := range roots {
 			r.Close()
 		}
 	}
 	defer func() {
 		if err != nil {
-			closeAll()
+			release()
 		}
 	}()
 	for _, p := range paths {
@@ -109,7 +107,7 @@ func Collect(paths []string, forced Format) (srcs []source, notResults []string,
 		srcs = append(srcs, found...)
 		notResults = append(notResults, skipped...)
 	}
-	return srcs, notResults, closeAll, nil
+	return srcs, notResults, release, nil
 }
 
 // walk lists the files of fsys, recognising each one's format.
@@ -253,9 +251,6 @@ func importSources(ctx context.Context, st *store.Store, srcs []source, opt Opti
 					}
 					sum.Skipped = append(sum.Skipped, k)
 				}
-			}
-			for _, f := range fsum.via[min(1, len(fsum.via)):] {
-				readWith[f] = src.name
 			}
 			sum.Files = append(sum.Files, *fsum)
 		}

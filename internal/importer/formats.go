@@ -260,7 +260,6 @@ func produce(ctx context.Context, src source, format Format, opt Options, fsum *
 			fsum.skip(Skip{Path: s.Path, Reason: s.Reason})
 		}
 		fsum.Rows = len(res.Records) + len(res.Skips)
-		fsum.via = res.Files
 		return emitAll(res.Records)
 	case Sheet:
 		if opt.Sheet == nil {
@@ -308,7 +307,7 @@ func readCSV(r io.Reader, emit func(model.Record) error, fsum *FileSummary) erro
 // readSheet reads a sheet through its mapping; with a nil emit it only
 // checks.
 func readSheet(r io.Reader, cfg sheet.Config, name string, emit func(model.Record) error, fsum *FileSummary) error {
-	cfg.File = name
+	cfg.File = path.Base(name)
 	sr, err := sheet.NewReader(r, cfg)
 	if err != nil {
 		return err

@@ -217,16 +217,7 @@ func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Su
 			return nil, fmt.Errorf("%s: %w", opt.Name, err)
 		}
 	}
-	sum, err := importSources(ctx, st, []source{src}, opt)
-	if err != nil {
-		return nil, err
-	}
-	if len(sum.Files) == 1 {
-		// One file: its own summary is the whole one.
-		sum.Rows = sum.Files[0].Rows
-		sum.Files = nil
-	}
-	return sum, nil
+	return importSources(ctx, st, []source{src}, opt)
 }
 
 // chunk is how many records cross between the goroutines at once.
