@@ -1,7 +1,8 @@
-// Package importer brings a file of results into the store: Benchboard's
-// own CSV format or the Papers with Code evaluation-tables JSON. A whole
-// file goes in one transaction (store.Ingest), so an error, a dry run or a
-// cancelled context leaves the database as it was.
+// Package importer brings files of results into the store, in every
+// format a parser package reads (csvio, pwc, modelindex, hfcard, lmeval,
+// sheet), each recognised from its content. A whole import, however many
+// files, goes in one transaction (store.Ingest), so an error, a dry run
+// or a cancelled context leaves the database as it was.
 package importer
 
 import (

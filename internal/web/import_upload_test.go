@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -535,5 +536,29 @@ func TestImportUploadFormats(t *testing.T) {
 	}
 	if site.resultsChecksum() != before || site.count(`SELECT count(*) FROM uploads WHERE file_name = 'evil.zip'`) != 0 {
 		t.Error("a refused zip changed the database or was stored")
+	}
+}
+
+// TestVerifiedShown: a model card's verified: true is kept and shown on
+// the result's page; an unverified result says nothing of it.
+func TestVerifiedShown(t *testing.T) {
+	site := newCorrSite(t, web.Options{})
+	pw := site.moderator("mod@example.org")
+	c := site.client()
+	c.login("mod@example.org", pw)
+	card := []byte("---\nmodel-index:\n- name: tiny-model\n  results:\n  - task: {type: text-classification}\n" +
+		"    dataset: {name: SST-2, type: glue}\n    metrics:\n    - {type: accuracy, value: 0.912, verified: true}\n    - {type: f1, value: 0.9}\n---\n")
+	token := previewToken(t, c.uploadFile("README.md", card))
+	done := c.post("/mod/import/"+token+"/confirm", c.formFields("/mod/import/"+token))
+	if loc := done.Header.Get("Location"); loc != "/changes" {
+		t.Fatalf("confirm redirects to %q: %s", loc, corrSnippet(done.Text))
+	}
+	for metric, want := range map[string]bool{"accuracy": true, "f1": false} {
+		var id int64
+		site.db.Raw(`SELECT r.id FROM results r JOIN metrics m ON m.id = r.metric_id WHERE m.name = ?`, metric).Scan(&id)
+		p := c.get("/results/" + strconv.FormatInt(id, 10))
+		if got := strings.Contains(p.Text, "the source marks this number as verified"); p.Status != http.StatusOK || got != want {
+			t.Errorf("%s: status %d, verified shown %v, want %v", metric, p.Status, got, want)
+		}
 	}
 }
