@@ -222,7 +222,7 @@ func importSources(ctx context.Context, st *store.Store, srcs []source, opt Opti
 				}
 				return emit(r)
 			}
-			err := produce(ctx, src, src.format, opt, fsum, in, opt.KeepGoing, count)
+			err := produceSafely(ctx, src, opt, fsum, in, count)
 			if err != nil {
 				if ctx.Err() != nil {
 					return ctx.Err()
@@ -287,6 +287,18 @@ func importSources(ctx context.Context, st *store.Store, srcs []source, opt Opti
 	sum.Summary = res
 	sum.Elapsed = time.Since(start)
 	return sum, nil
+}
+
+// produceSafely runs a file's parser, turning a panic into the file's
+// error: the parser runs in a goroutine of its own, where a panic would
+// end the whole process, a web server included.
+func produceSafely(ctx context.Context, src source, opt Options, fsum *FileSummary, in *countingReader, emit func(model.Record) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the %s reader failed on this file (%v); please report it", src.format, r)
+		}
+	}()
+	return produce(ctx, src, src.format, opt, fsum, in, opt.KeepGoing, emit)
 }
 
 // dropImported leaves out the model-index files that another listed

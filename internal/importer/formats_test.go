@@ -209,7 +209,7 @@ func TestImportBadFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	write("a/card.md", string(card))
-	write("b/zoo/index.yml", "Import: [models.yml]\n")
+	write("b/zoo/index.yml", "Import: [model*.yml]\n") // a glob, through os.Root's FS
 	write("b/zoo/models.yml", "Models:\n  - Name: m\n    Results:\n      - Task: T\n        Metrics: {A: 1}\n")
 	write("c/lm.json", `{"results": {"t": {"acc,none": 0.5}}, "higher_is_better": {"t": {"acc": true}}}`)
 	write("d/escape.yml", "Import: [../a/card.md]\n")

@@ -80,19 +80,6 @@ type file struct {
 	Date      json.RawMessage `json:"date"`
 }
 
-// Looks reports whether data, the start of a JSON file, has the shape of
-// a harness results file: a top-level object with "results" beside
-// "higher_is_better", "n-shot", "group_subtasks" or "config".
-func Looks(data []byte) bool {
-	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
-	if len(t) == 0 || t[0] != '{' {
-		return false
-	}
-	return bytes.Contains(data, []byte(`"results"`)) && (bytes.Contains(data, []byte(`"higher_is_better"`)) ||
-		bytes.Contains(data, []byte(`"n-shot"`)) || bytes.Contains(data, []byte(`"group_subtasks"`)) ||
-		bytes.Contains(data, []byte(`"config"`)))
-}
-
 // Parse reads one results file. Records come in a fixed order: tasks
 // sorted by name, each task's metrics sorted.
 func Parse(data []byte, opt Options) ([]model.Record, []Skip, error) {

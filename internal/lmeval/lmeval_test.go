@@ -138,19 +138,6 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-func TestLooks(t *testing.T) {
-	for doc, want := range map[string]bool{
-		`{"results": {}, "config": {}}`: true,
-		`[{"task": "x"}]`:               false,
-		`{"results": {}}`:               false,
-		"":                              false,
-	} {
-		if Looks([]byte(doc)) != want {
-			t.Errorf("Looks(%s) != %v", doc, want)
-		}
-	}
-}
-
 // FuzzParseLMEval: no input makes Parse panic, and every record it
 // returns has the names and the finite value the store needs.
 func FuzzParseLMEval(f *testing.F) {
