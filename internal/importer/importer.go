@@ -128,14 +128,6 @@ type Summary struct {
 	NotResults []string `json:",omitempty"`
 }
 
-func (s *Summary) skip(k Skip) {
-	s.SkippedTotal++
-	s.SkipReasons[k.Reason]++
-	if len(s.Skipped) < maxSkips {
-		s.Skipped = append(s.Skipped, k)
-	}
-}
-
 // ImportFile imports the file at path; see Import. Name and Size are
 // taken from the file when not set.
 func ImportFile(ctx context.Context, st *store.Store, path string, opt Options) (*Summary, error) {
