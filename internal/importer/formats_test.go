@@ -215,6 +215,8 @@ func TestImportBadFile(t *testing.T) {
 	write("b/zoo/models.yml", "Models:\n  - Name: m\n    Results:\n      - Task: T\n        Metrics: {A: 1}\n")
 	write("c/lm.json", `{"results": {"t": {"acc,none": 0.5}}, "higher_is_better": {"t": {"acc": true}}}`)
 	write("d/escape.yml", "Import: [../a/card.md]\n")
+	write("e/README.md", "---\nlicense: mit\nmodel-index: [\n---\n# a card\n")
+	write("f/pwc.json", `[{"task": "T", "datasets": [{"subdataset": "S", "sota": {"rows": [{"model_name": "m", "metrics": {"A": "1"}}]}}, {"sota": null}]}]`)
 
 	tests := []struct {
 		name, path, want string
@@ -222,6 +224,8 @@ func TestImportBadFile(t *testing.T) {
 		{"model-index error in an imported file", filepath.Join(dir, "b"), filepath.ToSlash(filepath.Join(dir, "b")) + "/zoo/models.yml: line 4:9: a result without a Task or a Dataset"},
 		{"lm-eval without a model", filepath.Join(dir, "c"), filepath.Join(dir, "c", "lm.json") + ": lm-eval: model_name: the file names no model"},
 		{"Import out of the root", filepath.Join(dir, "d", "escape.yml"), filepath.ToSlash(filepath.Join(dir, "d")) + `/escape.yml: line 1:10: Import "../a/card.md": the path leaves the import root`},
+		{"model card's YAML", filepath.Join(dir, "e"), filepath.Join(dir, "e", "README.md") + ": model card: line 3: did not find expected node content"},
+		{"a dataset without a name", filepath.Join(dir, "f"), filepath.Join(dir, "f", "pwc.json") + `: pwc: at byte 127 ([0].datasets[1]): dataset has no "dataset" or "subdataset" name`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
