@@ -141,7 +141,11 @@ func (s *Server) importUpload(c *fiber.Ctx) error {
 		switch detected, ok := importer.Detect(data[:min(len(data), 64<<10)]); {
 		case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 			format = zipFormat
-		case ok && detected != importer.Sheet:
+		case ok && detected == importer.Sheet:
+			v.Error = name + ": a table with its own column names: import it on the server with " +
+				"`benchboard import --dataset SLUG --map SOURCE=TARGET …`, which maps its columns onto a dataset's metrics."
+			return s.renderImportForm(c, v, fiber.StatusUnprocessableEntity)
+		case ok:
 			format = string(detected)
 		default:
 			byName, err := importer.FormatOf(name)

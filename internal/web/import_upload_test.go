@@ -528,6 +528,11 @@ func TestImportUploadFormats(t *testing.T) {
 		t.Errorf("ResNet-152 with its Metadata file's parameters: %d results, want 2", n)
 	}
 
+	p = c.uploadFile("timm.csv", readTestdata(t, formats+"spreadsheet/timm-results-imagenet-real-head.csv"))
+	if p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Text, "timm.csv: a table with its own column names: import it on the server with") {
+		t.Errorf("a table without a mapping: %d: %s", p.Status, corrSnippet(p.Text))
+	}
+
 	before = site.resultsChecksum()
 	evil := zipOf(t, map[string][]byte{"../outside.yml": []byte("Models: []\n")})
 	p = c.uploadFile("evil.zip", evil)
