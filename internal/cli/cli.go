@@ -40,7 +40,7 @@ func init() {
 		"seed":    {"load the bundled seed results (idempotent)", seed},
 		"export":  {"write results as CSV to stdout or --out FILE", export},
 		"extract": {"read scores out of paper abstracts into the moderation queue (--dry-run)", extractCmd},
-		"import":  {"import results from a CSV or Papers-with-Code JSON file (--dry-run)", importFile},
+		"import":  {"import results files and folders: CSV, Papers with Code, model-index, model cards, lm-eval, tables (--dry-run)", importFile},
 		"run":     {"migrate, seed and serve: what `make run` does", runAll},
 		"user":    {"moderator accounts: user add|password|name|list|disable", userCmd},
 	}

@@ -185,7 +185,7 @@ func TestImportBadInputLeavesDatabaseUnchanged(t *testing.T) {
 		{"json trailing comma", "bad.json", `[{"task": "T", "datasets": [],}]`, "bad.json: pwc: at byte 30"},
 		{"json truncated", "ogb.json", ogb[:len(ogb)/2], "ogb.json: pwc: at byte 88945"},
 		{"json wrong type", "bad.json", `[{"task": "T", "datasets": [{"dataset": 7}]}]`, "bad.json: pwc: at byte 41 ([0].datasets[0].dataset): expected string, got number"},
-		{"no format", "results.txt", header + good, "results.txt: cannot tell the format"},
+		{"no format", "results.txt", "just some text\n", "results.txt: cannot tell the format"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -252,8 +252,9 @@ func TestImportPwC(t *testing.T) {
 		datasets    int
 		wantReasons map[string]int
 	}{
-		{"ogb.json", 244, store.Counts{New: 473, Conflicting: 2}, 15, 15, map[string]int{"not a number": 15}},
-		{"squad.json", 451, store.Counts{New: 638, Conflicting: 134}, 65, 2, map[string]int{"row skipped: no model name": 65}},
+		{"ogb.json", 244, store.Counts{New: 473, Conflicting: 2}, 15, 15, map[string]int{"not a number": 13, "not a parameter count": 2}},
+		{"subdataset.json", 6, store.Counts{New: 6}, 0, 2, nil},
+		{"squad.json", 451, store.Counts{New: 638, Conflicting: 134}, 65, 2, map[string]int{"row skipped: no model name and no paper title": 65}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -101,6 +101,8 @@ type Result struct {
 	SourceURL   string
 	Confidence  string
 	Note        string
+	Verified    bool // the source says it checked the number
+	NeedsReview bool // an import completed it by a rule a moderator should check
 	RetiredAt   *time.Time
 	Version     int
 	CreatedAt   time.Time

@@ -200,12 +200,13 @@ const stageSQL = `CREATE TEMPORARY TABLE ingest_rows (
     paper_id bigint, value float8 NOT NULL, plus_minus float8, unit text NOT NULL, score float8 NOT NULL,
     raw text NOT NULL, setting text NOT NULL, extra_data boolean NOT NULL, params_text text NOT NULL,
     params float8, compute_text text NOT NULL, reported_in text NOT NULL, source text NOT NULL,
-    source_url text NOT NULL, confidence text NOT NULL, note text NOT NULL
+    source_url text NOT NULL, confidence text NOT NULL, note text NOT NULL,
+    verified boolean NOT NULL, needs_review boolean NOT NULL
 ) ON COMMIT DROP`
 
 var stageColumns = []string{"ord", "dataset_id", "metric_id", "method_id", "paper_id", "value", "plus_minus",
 	"unit", "score", "raw", "setting", "extra_data", "params_text", "params", "compute_text", "reported_in",
-	"source", "source_url", "confidence", "note"}
+	"source", "source_url", "confidence", "note", "verified", "needs_review"}
 
 // stage resolves and copies every record into ingest_rows.
 func (in *ingester) stage(ctx context.Context, next RecordSource) error {
@@ -279,7 +280,7 @@ type stageSource struct {
 	rows []resolved
 	ord  int64 // the first row's place in the input
 	i    int
-	vals [20]any
+	vals [22]any
 }
 
 func (s *stageSource) Next() bool { s.i++; return s.i < len(s.rows) }
@@ -290,9 +291,9 @@ func (s *stageSource) Err() error { return nil }
 func (s *stageSource) Values() ([]any, error) {
 	r := &s.rows[s.i]
 	rec := &r.rec
-	s.vals = [20]any{s.ord + int64(s.i), r.datasetID, r.metricID, r.method, r.paperID, rec.Value, rec.PlusMinus,
+	s.vals = [22]any{s.ord + int64(s.i), r.datasetID, r.metricID, r.method, r.paperID, rec.Value, rec.PlusMinus,
 		rec.Unit, r.score, rec.Raw, rec.Setting, rec.ExtraData, rec.Params, r.params, rec.Compute, rec.ReportedIn,
-		rec.Source, rec.SourceURL, rec.Confidence, rec.Note}
+		rec.Source, rec.SourceURL, rec.Confidence, rec.Note, rec.Verified, rec.NeedsReview}
 	return s.vals[:], nil
 }
 

@@ -13,7 +13,7 @@ import (
 const reportSelect = `
 SELECT r.id, r.dataset_id, r.metric_id, r.method_id, r.paper_id, r.value, r.plus_minus, r.unit, r.score, r.raw,
        r.setting, r.extra_data, r.params_text, r.params, r.compute_text, r.reported_in, r.source, r.source_url,
-       r.confidence, r.note, r.retired_at, r.version, r.created_at, r.updated_at,
+       r.confidence, r.note, r.retired_at, r.version, r.created_at, r.updated_at, r.verified, r.needs_review,
        me.name AS method_name, me.slug AS method_slug,
        coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date,
        coalesce(nullif(p.code_url, ''), me.code_url) AS code_url,
