@@ -97,7 +97,7 @@ func (c *catalog) metric(ctx context.Context, datasetID int64, rec model.Record)
 		return m, fmt.Errorf("metric %q: higher_is_better=%t, but the database says %s: %w",
 			rec.Metric, rec.HigherIsBetter, m.DirectionText(), ErrInvalid)
 	}
-	if d := decimalsOf(rec.Raw, rec.Value, rec.Unit, m.Unit); d > m.Decimals {
+	if d := model.ReportedDecimals(rec.Raw, rec.Value, rec.Unit, m.Unit); d > m.Decimals {
 		if err := c.tx.WithContext(ctx).Exec("UPDATE metrics SET decimals = $1 WHERE id = $2", d, m.ID).Error; err != nil {
 			return m, fmt.Errorf("metric %q: %w", rec.Metric, err)
 		}
@@ -168,7 +168,7 @@ func (c *catalog) plannedMetric(ctx context.Context, datasetID int64, rec model.
 	}
 	m := model.Metric{DatasetID: datasetID, Name: rec.Metric, HigherIsBetter: rec.HigherIsBetter,
 		DirectionNeedsReview: rec.DirectionInferred, Unit: rec.MetricUnit, IsPrimary: primary, Position: n.Count,
-		Decimals: decimalsOf(rec.Raw, rec.Value, rec.Unit, rec.MetricUnit)}
+		Decimals: model.ReportedDecimals(rec.Raw, rec.Value, rec.Unit, rec.MetricUnit)}
 	base := Slugify(rec.Metric)
 	for i := 1; ; i++ {
 		slug := base
@@ -185,27 +185,6 @@ func (c *catalog) plannedMetric(ctx context.Context, datasetID int64, rec model.
 			return m, nil
 		}
 	}
-}
-
-// decimalsOf is how many decimals a value shows in the metric's unit:
-// "0.793" as a fraction shown as a percent needs one.
-func decimalsOf(raw string, value float64, from, to string) int {
-	s := model.FormatNumber(value)
-	if i := strings.IndexByte(raw, '.'); i >= 0 && from == to {
-		// Keep trailing zeros the source wrote: "88.60" shows two.
-		j := i + 1
-		for j < len(raw) && raw[j] >= '0' && raw[j] <= '9' {
-			j++
-		}
-		return min(j-i-1, 4)
-	}
-	if from != to {
-		s = model.FormatNumber(model.ConvertUnit(value, from, to))
-	}
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		return min(len(s)-i-1, 4)
-	}
-	return 0
 }
 
 // method and paper find what prefetch resolved for the record's batch.

@@ -212,7 +212,7 @@ func (c *catalog) insertMetrics(ctx context.Context, ms []model.Metric) error {
 func (d *createdDataset) next(datasetID int64, rec model.Record) model.Metric {
 	m := model.Metric{DatasetID: datasetID, Name: rec.Metric, HigherIsBetter: rec.HigherIsBetter,
 		DirectionNeedsReview: rec.DirectionInferred, Unit: rec.MetricUnit, IsPrimary: d.metrics == 0,
-		Position: d.metrics, Decimals: decimalsOf(rec.Raw, rec.Value, rec.Unit, rec.MetricUnit)}
+		Position: d.metrics, Decimals: model.ReportedDecimals(rec.Raw, rec.Value, rec.Unit, rec.MetricUnit)}
 	m.Slug = Slugify(rec.Metric)
 	for i := 2; d.slugs[m.Slug]; i++ {
 		m.Slug = fmt.Sprintf("%s-%d", Slugify(rec.Metric), i)
