@@ -98,9 +98,9 @@ func TestMergeAndUndo(t *testing.T) {
 		{
 			name: "method", kind: store.MergeMethod,
 			setup: []model.Record{
-				rec("ImageNet-1k", "Top-1 accuracy", "Res-Net fifty", 76.1, "paper A"),   // same report, same number as below: folded
-				rec("ImageNet-1k", "Top-1 accuracy", "Res-Net fifty", 75.0, "paper B"),   // another number: conflicting
-				rec("ImageNet-1k", "Top-1 accuracy", "Res-Net fifty", 74.0, "paper C"),   // moves
+				rec("ImageNet-1k", "Top-1 accuracy", "Res-Net fifty", 76.1, "paper A"), // same report, same number as below: folded
+				rec("ImageNet-1k", "Top-1 accuracy", "Res-Net fifty", 75.0, "paper B"), // another number: conflicting
+				rec("ImageNet-1k", "Top-1 accuracy", "Res-Net fifty", 74.0, "paper C"), // moves
 				rec("ImageNet-1k", "Top-1 accuracy", "ResNet fifty (merge)", 76.1, "paper A"),
 				rec("ImageNet-1k", "Top-1 accuracy", "ResNet fifty (merge)", 75.5, "paper B"),
 			},
