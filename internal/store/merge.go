@@ -97,6 +97,31 @@ type MergeRecord struct {
 	UndoneBy    string
 }
 
+// ReasonError is a refusal with a sentence for the person who asked; it
+// unwraps to ErrConflict or ErrInvalid.
+type ReasonError struct {
+	Reason string
+	Kind   error
+}
+
+func (e *ReasonError) Error() string { return e.Reason }
+func (e *ReasonError) Unwrap() error { return e.Kind }
+
+func refuse(kind error, format string, args ...any) error {
+	return &ReasonError{Reason: fmt.Sprintf(format, args...), Kind: kind}
+}
+
+// Undone says whether the merge was undone; UndoneTime when (zero if not).
+func (m MergeRecord) Undone() bool { return m.UndoneAt != nil }
+
+// UndoneTime is when the merge was undone, the zero time if it was not.
+func (m MergeRecord) UndoneTime() time.Time {
+	if m.UndoneAt == nil {
+		return time.Time{}
+	}
+	return *m.UndoneAt
+}
+
 // errPreview rolls a plan's transaction back.
 var errPreview = errors.New("preview")
 
@@ -134,7 +159,7 @@ func (s *Store) Merge(ctx context.Context, kind string, fromID, intoID int64, us
 			return err
 		}
 		if len(plan.Blocked) > 0 {
-			return fmt.Errorf("%s: %w", strings.Join(plan.Blocked, "; "), ErrInvalid)
+			return refuse(ErrInvalid, "%s.", strings.Join(plan.Blocked, "; "))
 		}
 		j := &journal{}
 		if err := applyMerge(ctx, tx, j, plan); err != nil {
@@ -157,7 +182,7 @@ func (s *Store) Merge(ctx context.Context, kind string, fromID, intoID int64, us
 	})
 	if err != nil {
 		if isUniqueViolation(err) {
-			err = fmt.Errorf("%w: %w", ErrConflict, err)
+			err = &ReasonError{Reason: "The merge clashes with a change made at the same time; look again and retry.", Kind: ErrConflict}
 		}
 		return MergeRecord{}, fmt.Errorf("store: merge %s %d into %d: %w", kind, fromID, intoID, err)
 	}
@@ -194,7 +219,7 @@ func (s *Store) UndoMerge(ctx context.Context, id int64, user model.User) (Merge
 		rec = MergeRecord{ID: id, Kind: row.Kind, FromID: row.FromID, IntoID: row.IntoID, FromName: row.FromName,
 			IntoName: row.IntoName, DatasetName: row.DatasetName, Moved: row.Moved, Folded: row.Folded}
 		if row.UndoneAt != nil {
-			return fmt.Errorf("merging %s into %s was undone already: %w", row.FromName, row.IntoName, ErrConflict)
+			return refuse(ErrConflict, "Merging %s into %s was undone already.", row.FromName, row.IntoName)
 		}
 		if err := undoBlocked(ctx, tx, id, row.Kind, row.FromID, row.IntoID, row.DatasetID); err != nil {
 			return err
@@ -213,8 +238,8 @@ func (s *Store) UndoMerge(ctx context.Context, id int64, user model.User) (Merge
 				return err
 			}
 			if later > 0 {
-				return fmt.Errorf("%d results came in since on metrics this merge moved to %s; they would be left on the wrong board: %w",
-					later, row.IntoName, ErrConflict)
+				return refuse(ErrConflict, "%d results came in since on metrics this merge moved to %s; undoing it would leave them on the wrong board.",
+					later, row.IntoName)
 			}
 		}
 		if err := j.undo(ctx, tx); err != nil {
@@ -232,7 +257,8 @@ func (s *Store) UndoMerge(ctx context.Context, id int64, user model.User) (Merge
 	})
 	if err != nil {
 		if isUniqueViolation(err) {
-			err = fmt.Errorf("a row the merge deleted or moved is taken again (%w): %w", err, ErrConflict)
+			err = &ReasonError{Reason: "A name, slug or report this merge took away has been taken again since; " +
+				"the merge cannot be undone as it was.", Kind: ErrConflict}
 		}
 		return MergeRecord{}, fmt.Errorf("store: undo merge %d: %w", id, err)
 	}
@@ -288,7 +314,7 @@ func undoBlocked(ctx context.Context, tx *gorm.DB, id int64, kind string, from, 
 		return res.Error
 	}
 	if res.RowsAffected > 0 {
-		return fmt.Errorf("a later merge (%s into %s) builds on this one; undo it first: %w", later.FromName, later.IntoName, ErrConflict)
+		return refuse(ErrConflict, "A later merge (%s into %s) builds on this one: undo it first.", later.FromName, later.IntoName)
 	}
 	return nil
 }
