@@ -29,16 +29,19 @@ type GuessedDirection struct {
 
 // similarSQL finds, for each new name, the three closest names of rows
 // the import did not create, by pg_trgm's similarity over the name's
-// trigram index. A metric's own dataset's metrics come first.
+// trigram index. A metric's own dataset's metrics come first. Imports run
+// one at a time, so the rows this one created are those from its first
+// new id on ($2): comparing ids with an array of thousands of new ones
+// took most of a large import's time.
 var similarSQL = map[string]string{
 	"dataset": `SELECT n.ord, s.name FROM unnest($1::text[], $3::bigint[]) WITH ORDINALITY AS n(name, ds, ord)
-		CROSS JOIN LATERAL (SELECT x.name FROM datasets x WHERE x.id <> ALL($2) AND x.name % n.name
+		CROSS JOIN LATERAL (SELECT x.name FROM datasets x WHERE x.id < $2 AND x.name % n.name
 			ORDER BY similarity(x.name, n.name) DESC, x.name LIMIT 3) s ORDER BY n.ord`,
 	"method": `SELECT n.ord, s.name FROM unnest($1::text[], $3::bigint[]) WITH ORDINALITY AS n(name, ds, ord)
-		CROSS JOIN LATERAL (SELECT x.name FROM methods x WHERE x.id <> ALL($2) AND x.name % n.name
+		CROSS JOIN LATERAL (SELECT x.name FROM methods x WHERE x.id < $2 AND x.name % n.name
 			ORDER BY similarity(x.name, n.name) DESC, x.name LIMIT 3) s ORDER BY n.ord`,
 	"metric": `SELECT n.ord, s.name FROM unnest($1::text[], $3::bigint[]) WITH ORDINALITY AS n(name, ds, ord)
-		CROSS JOIN LATERAL (SELECT x.name FROM metrics x WHERE x.id <> ALL($2) AND x.name % n.name
+		CROSS JOIN LATERAL (SELECT x.name FROM metrics x WHERE x.id < $2 AND x.name % n.name
 			GROUP BY x.name ORDER BY bool_or(x.dataset_id = n.ds) DESC, max(similarity(x.name, n.name)) DESC, x.name
 			LIMIT 3) s ORDER BY n.ord`,
 }
@@ -69,9 +72,11 @@ func (c *catalog) describeNew(ctx context.Context, sum *Summary) error {
 		}
 	}
 	sum.NewNamesTotal = len(c.fresh)
-	created := map[string][]int64{}
+	firstNew := map[string]int64{}
 	for _, f := range c.fresh {
-		created[f.kind] = append(created[f.kind], f.id)
+		if first, ok := firstNew[f.kind]; !ok || f.id < first {
+			firstNew[f.kind] = f.id
+		}
 		if f.kind == "metric" && f.guessed {
 			sum.Guessed = append(sum.Guessed, GuessedDirection{Dataset: dsName[f.datasetID], Metric: f.name, HigherIsBetter: f.higher})
 		}
@@ -95,7 +100,7 @@ func (c *catalog) describeNew(ctx context.Context, sum *Summary) error {
 			Ord  int
 			Name string
 		}
-		if err := c.tx.WithContext(ctx).Raw(similarSQL[kind], names, created[kind], ds).Scan(&rows).Error; err != nil {
+		if err := c.tx.WithContext(ctx).Raw(similarSQL[kind], names, firstNew[kind], ds).Scan(&rows).Error; err != nil {
 			return fmt.Errorf("names like the new %ss: %w", kind, err)
 		}
 		for _, r := range rows {
