@@ -257,3 +257,63 @@ func TestMergeBlocked(t *testing.T) {
 		t.Error("refused merges changed the database")
 	}
 }
+
+// TestUndoRefused: an undo that would break what came after is refused,
+// with a reason, and changes nothing.
+func TestUndoRefused(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, st, u := mergeFixture(t)
+	rec := func(dataset, metric, method string, v float64) model.Record {
+		return model.Record{Task: "Image classification", Dataset: dataset, Metric: metric, HigherIsBetter: true,
+			MetricUnit: "%", Method: method, Value: v, Unit: "%", Raw: model.FormatNumber(v), ReportedIn: "undo test",
+			Confidence: "high"}
+	}
+	ingest(t, st, rec("ImageNet-1k", "Top-1 accuracy", "Spelling one", 70), rec("ImageNet-1k", "Top-1 accuracy", "Spelling two", 71),
+		rec("Image Net thousand", "Latency (undo)", "Spelling one", 5))
+	one := idOf(t, db, `SELECT id FROM methods WHERE name = 'Spelling one'`)
+	two := idOf(t, db, `SELECT id FROM methods WHERE name = 'Spelling two'`)
+	seeded := idOf(t, db, `SELECT id FROM methods WHERE name = 'BigNASModel-S'`)
+
+	// A later merge into the same method builds on the first.
+	first, err := st.Merge(ctx, store.MergeMethod, one, two, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := st.Merge(ctx, store.MergeMethod, two, seeded, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := catalogueDump(t, db)
+	var re *store.ReasonError
+	if _, err := st.UndoMerge(ctx, first.ID, u); !errors.As(err, &re) || !errors.Is(err, store.ErrConflict) ||
+		!strings.Contains(re.Reason, "undo it first") {
+		t.Errorf("undoing the first of two merges: %v", err)
+	}
+	if catalogueDump(t, db) != before {
+		t.Fatal("a refused undo changed the database")
+	}
+	if _, err := st.UndoMerge(ctx, second.ID, u); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.UndoMerge(ctx, first.ID, u); err != nil {
+		t.Errorf("undoing in reverse order: %v", err)
+	}
+
+	// A dataset merge moves a metric over; a result that comes in on it
+	// afterwards would be stranded by the undo.
+	from := idOf(t, db, `SELECT id FROM datasets WHERE name = 'Image Net thousand'`)
+	into := idOf(t, db, `SELECT id FROM datasets WHERE name = 'ImageNet-1k'`)
+	m, err := st.Merge(ctx, store.MergeDataset, from, into, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, st, rec("ImageNet-1k", "Latency (undo)", "Spelling two", 4))
+	before = catalogueDump(t, db)
+	if _, err := st.UndoMerge(ctx, m.ID, u); !errors.As(err, &re) || !strings.Contains(re.Reason, "came in since") {
+		t.Errorf("undo with a result on a moved metric: %v", err)
+	}
+	if catalogueDump(t, db) != before {
+		t.Fatal("a refused undo changed the database")
+	}
+}

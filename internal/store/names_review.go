@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -134,4 +135,64 @@ func (s *Store) MergeRefID(ctx context.Context, kind, slug string) (int64, error
 		return 0, fmt.Errorf("store: %s %q: %w", kind, slug, ErrNotFound)
 	}
 	return ids[0], nil
+}
+
+// KeyTwins is a group of rows of one kind whose names differ only in case,
+// spaces, hyphens or underscores: imports cannot tell which one such a
+// spelling means, so they wait for a moderator to merge them.
+type KeyTwins struct {
+	Kind  string
+	Names []SimilarName // oldest first; Similarity unused
+}
+
+// keyTwinsSQL groups each kind's rows by name_key; a metric's twins are in
+// its own dataset.
+var keyTwinsSQL = map[string]string{
+	MergeDataset: `SELECT json_agg(slug ORDER BY id)::text AS slugs, json_agg(name ORDER BY id)::text AS names
+		FROM datasets GROUP BY name_key(name) HAVING count(*) > 1 ORDER BY min(id) LIMIT $1`,
+	MergeMetric: `SELECT json_agg(d.slug || '/' || m.slug ORDER BY m.id)::text AS slugs, json_agg(m.name ORDER BY m.id)::text AS names
+		FROM metrics m JOIN datasets d ON d.id = m.dataset_id GROUP BY m.dataset_id, name_key(m.name)
+		HAVING count(*) > 1 ORDER BY min(m.id) LIMIT $1`,
+	MergeMethod: `SELECT json_agg(slug ORDER BY id)::text AS slugs, json_agg(name ORDER BY id)::text AS names
+		FROM methods GROUP BY name_key(name) HAVING count(*) > 1 ORDER BY min(id) LIMIT $1`,
+}
+
+// KeyTwinsList lists up to limit groups of each kind.
+func (s *Store) KeyTwinsList(ctx context.Context, limit int) ([]KeyTwins, error) {
+	var out []KeyTwins
+	for _, kind := range []string{MergeDataset, MergeMetric, MergeMethod} {
+		rows, err := s.r(ctx).Raw(keyTwinsSQL[kind], limit).Rows()
+		if err != nil {
+			return nil, fmt.Errorf("store: %s twins: %w", kind, err)
+		}
+		for rows.Next() {
+			var slugsJSON, namesJSON string
+			var slugs, names []string
+			err := rows.Scan(&slugsJSON, &namesJSON)
+			if err == nil {
+				err = json.Unmarshal([]byte(slugsJSON), &slugs)
+			}
+			if err == nil {
+				err = json.Unmarshal([]byte(namesJSON), &names)
+			}
+			if err == nil && len(slugs) != len(names) {
+				err = fmt.Errorf("%d slugs for %d names", len(slugs), len(names))
+			}
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: %s twins: %w", kind, err)
+			}
+			g := KeyTwins{Kind: kind}
+			for i := range slugs {
+				g.Names = append(g.Names, SimilarName{Slug: slugs[i], Name: names[i]})
+			}
+			out = append(out, g)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("store: %s twins: %w", kind, err)
+		}
+	}
+	return out, nil
 }

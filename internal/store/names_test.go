@@ -184,3 +184,30 @@ func TestNewNamesInSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyTwins: rows stored before name keys existed that share one are
+// listed for a merge, and imports match neither rather than guess.
+func TestKeyTwins(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := testdb.Open(t)
+	st := store.New(db, nil)
+	if err := db.Exec(`INSERT INTO methods (slug, name) VALUES ('foo-bar', 'Foo-Bar'), ('foo-bar-2', 'foo bar'), ('other', 'Other')`).Error; err != nil {
+		t.Fatal(err)
+	}
+	twins, err := st.KeyTwinsList(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(twins) != 1 || twins[0].Kind != "method" || len(twins[0].Names) != 2 ||
+		twins[0].Names[0].Name != "Foo-Bar" || twins[0].Names[1].Slug != "foo-bar-2" {
+		t.Fatalf("twins %+v", twins)
+	}
+	ingest(t, st, model.Record{Task: "T", Dataset: "D", Metric: "M", HigherIsBetter: true, Method: "FOO_BAR", Value: 1,
+		Raw: "1", Confidence: "high"})
+	var n int64
+	db.Raw(`SELECT count(*) FROM methods WHERE name = 'FOO_BAR'`).Scan(&n)
+	if n != 1 {
+		t.Error("an ambiguous spelling was matched to one of two stored names instead of being created")
+	}
+}

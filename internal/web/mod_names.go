@@ -18,6 +18,7 @@ const namesLimit = 200
 // recent merges with their undo buttons.
 type namesPage struct {
 	Kinds  []namesKind
+	Twins  []store.KeyTwins
 	Merges []store.MergeRecord
 	Limit  int
 }
@@ -40,7 +41,11 @@ func (s *Server) modNames(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	page := namesPage{Merges: merges, Limit: namesLimit}
+	twins, err := s.store.KeyTwinsList(ctx, namesLimit)
+	if err != nil {
+		return err
+	}
+	page := namesPage{Merges: merges, Twins: twins, Limit: namesLimit}
 	for _, k := range []string{store.MergeDataset, store.MergeMetric, store.MergeMethod} {
 		page.Kinds = append(page.Kinds, namesKind{Kind: k, Names: byKind[k]})
 	}
