@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"strconv"
 	"testing"
 )
@@ -66,4 +67,29 @@ func TestReportedDecimals(t *testing.T) {
 			t.Errorf("ReportedDecimals(%q, %v, %q, %q) = %d, want %d", tt.raw, tt.value, tt.from, tt.to, got, tt.want)
 		}
 	}
+}
+
+// FuzzNumberText: any reported text gives decimals within the metrics
+// table's bounds, and converting a value of up to 15 significant digits
+// (any decimal a paper reports; a float64 holds 15 exactly) there and back
+// gives the value again. Beyond 15 digits a decimal does not survive the
+// trip through float64 anyway.
+func FuzzNumberText(f *testing.F) {
+	for _, s := range []string{"88.60", "0.806 ± 0.005", "1,014.45", "1.5e-3", "1e999", "-0.0", "", "n/a", ".5", "9e-400"} {
+		f.Add(s, 0.806)
+	}
+	f.Fuzz(func(t *testing.T, raw string, v float64) {
+		for _, u := range [][2]string{{"fraction", "%"}, {"%", "fraction"}, {"", ""}} {
+			if d := ReportedDecimals(raw, v, u[0], u[1]); d < 0 || d > MaxDecimals {
+				t.Fatalf("ReportedDecimals(%q, %v, %q, %q) = %d", raw, v, u[0], u[1], d)
+			}
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e300 || math.Abs(v) < 1e-300 {
+			return
+		}
+		v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+		if back := ConvertUnit(ConvertUnit(v, "fraction", "%"), "%", "fraction"); back != v {
+			t.Fatalf("%v → %% → fraction = %v", v, back)
+		}
+	})
 }
