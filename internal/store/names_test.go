@@ -211,3 +211,61 @@ func TestKeyTwins(t *testing.T) {
 		t.Error("an ambiguous spelling was matched to one of two stored names instead of being created")
 	}
 }
+
+// TestOpenLLMLeaderboardNames: the Open LLM Leaderboard's benchmarks, as
+// a Hugging Face model card names them and as lm-evaluation-harness does,
+// make one board each, under the name the spelling stands for, with one
+// metric per metric whatever its spelling — in one import or in two.
+func TestOpenLLMLeaderboardNames(t *testing.T) {
+	t.Parallel()
+	card := [][3]string{ // dataset, metric, method (a model card's names)
+		{"AI2 Reasoning Challenge (25-Shot)", "normalized accuracy", "NeuralPipe-7B-ties"},
+		{"HellaSwag (10-Shot)", "acc_norm", "NeuralPipe-7B-ties"},
+		{"Winogrande (5-shot)", "acc", "NeuralPipe-7B-ties"},
+		{"GSM8k (5-shot)", "acc", "NeuralPipe-7B-ties"},
+		{"TruthfulQA (0-shot)", "mc2", "NeuralPipe-7B-ties"},
+	}
+	harness := [][3]string{ // as lm-evaluation-harness names them
+		{"arc_challenge", "acc_norm", "example-org/example-7b"},
+		{"hellaswag", "acc_norm", "example-org/example-7b"},
+		{"winogrande", "acc", "example-org/example-7b"},
+		{"gsm8k", "Accuracy", "example-org/example-7b"},
+		{"truthful_qa", "MC2", "example-org/example-7b"},
+	}
+	want := []string{
+		"ARC-Challenge: Normalized accuracy",
+		"GSM8K: Accuracy",
+		"HellaSwag: Normalized accuracy",
+		"TruthfulQA: mc2",
+		"WinoGrande: Accuracy",
+	}
+	recs := func(names [][3]string) []model.Record {
+		var out []model.Record
+		for i, n := range names {
+			out = append(out, model.Record{Task: "Text generation", Dataset: n[0], Metric: n[1], HigherIsBetter: true,
+				MetricUnit: "%", Method: n[2], Value: 60 + float64(i), Unit: "%", Raw: model.FormatNumber(60 + float64(i)),
+				ReportedIn: n[2], Confidence: "high"})
+		}
+		return out
+	}
+	for _, together := range []bool{true, false} {
+		db, _ := testdb.Open(t)
+		st := store.New(db, nil)
+		if together {
+			ingest(t, st, append(recs(card), recs(harness)...)...)
+		} else {
+			ingest(t, st, recs(card)...)
+			ingest(t, st, recs(harness)...)
+		}
+		var got []string
+		db.Raw(`SELECT d.name || ': ' || m.name FROM metrics m JOIN datasets d ON d.id = m.dataset_id ORDER BY 1`).Scan(&got)
+		if !slices.Equal(got, want) {
+			t.Errorf("together=%t: boards %q, want %q", together, got, want)
+		}
+		var results int64
+		db.Raw(`SELECT count(*) FROM results`).Scan(&results)
+		if results != 10 {
+			t.Errorf("together=%t: %d results, want 10", together, results)
+		}
+	}
+}
