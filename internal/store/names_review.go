@@ -45,7 +45,7 @@ var (
 		MergeDataset: `SELECT n.id AS of, s.slug, s.name, s.sim AS similarity FROM unnest($1::bigint[]) AS n(id)
 			JOIN datasets nd ON nd.id = n.id
 			CROSS JOIN LATERAL (SELECT y.slug, y.name, similarity(y.name, nd.name) AS sim FROM (SELECT x.slug, x.name FROM datasets x
-				WHERE x.id <> nd.id AND NOT x.needs_review AND x.name % nd.name LIMIT `+similarScan+`) y ORDER BY sim DESC, y.name LIMIT 3) s`,
+				WHERE x.id <> nd.id AND NOT x.needs_review AND x.name % nd.name LIMIT ` + similarScan + `) y ORDER BY sim DESC, y.name LIMIT 3) s`,
 		MergeMetric: `SELECT n.id AS of, s.slug, s.name, s.sim AS similarity FROM unnest($1::bigint[]) AS n(id)
 			JOIN metrics nm ON nm.id = n.id JOIN datasets d ON d.id = nm.dataset_id
 			CROSS JOIN LATERAL (SELECT d.slug || '/' || x.slug AS slug, x.name, similarity(x.name, nm.name) AS sim FROM metrics x
@@ -53,7 +53,7 @@ var (
 		MergeMethod: `SELECT n.id AS of, s.slug, s.name, s.sim AS similarity FROM unnest($1::bigint[]) AS n(id)
 			JOIN methods nx ON nx.id = n.id
 			CROSS JOIN LATERAL (SELECT y.slug, y.name, similarity(y.name, nx.name) AS sim FROM (SELECT x.slug, x.name FROM methods x
-				WHERE x.id <> nx.id AND NOT x.needs_review AND x.name % nx.name LIMIT `+similarScan+`) y ORDER BY sim DESC, y.name LIMIT 3) s`,
+				WHERE x.id <> nx.id AND NOT x.needs_review AND x.name % nx.name LIMIT ` + similarScan + `) y ORDER BY sim DESC, y.name LIMIT 3) s`,
 	}
 )
 
