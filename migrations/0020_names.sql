@@ -100,7 +100,20 @@ INSERT INTO spellings (kind, spelling, name) VALUES
     ('dataset', 'GSM8k (5-shot)', 'GSM8K'),
     ('dataset', 'openai/gsm8k', 'GSM8K'),
     ('dataset', 'Grade School Math 8K', 'GSM8K'),
+    -- GenomicBenchmarks, as the genomic-benchmarks package and its
+    -- Hugging Face datasets name them where the name key does not already
+    -- match ("human_nontata_promoters" is Human Nontata Promoters).
+    ('dataset', 'demo_coding_vs_intergenomic_seqs', 'Coding vs Intergenomic'),
+    ('dataset', 'demo_human_or_worm', 'Human vs Worm'),
+    ('dataset', 'human_ensembl_regulatory', 'Human Regulatory'),
+    ('dataset', 'dummy_mouse_enhancers_ensembl', 'Mouse Enhancers'),
     -- Metrics.
+    ('metric', 'R@1', 'Rank-1'),
+    ('metric', 'Rank@1', 'Rank-1'),
+    ('metric', 'R@5', 'Rank-5'),
+    ('metric', 'Rank@5', 'Rank-5'),
+    ('metric', 'R@10', 'Rank-10'),
+    ('metric', 'Rank@10', 'Rank-10'),
     ('metric', 'Top-1 accuracy (%)', 'Top-1 accuracy'),
     ('metric', 'top1', 'Top-1 accuracy'),
     ('metric', 'acc@1', 'Top-1 accuracy'),
