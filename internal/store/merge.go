@@ -332,6 +332,24 @@ func (s *Store) RecentMerges(ctx context.Context, limit int) ([]MergeRecord, err
 	return out, nil
 }
 
+// ResultMerges lists the merges that moved result id (from one method,
+// metric or dataset to another), oldest first: its history beside its
+// revisions. The journal records each moved result's id. (jsonb_contains
+// is @>, which gorm would read as a named parameter.)
+func (s *Store) ResultMerges(ctx context.Context, id int64) ([]MergeRecord, error) {
+	var out []MergeRecord
+	err := s.r(ctx).Raw(`SELECT g.id, g.kind, g.from_id, g.into_id, g.from_name, g.into_name, g.dataset_name, g.moved, g.folded,
+		u.email AS user_email, g.created_at, g.undone_at, coalesce(b.email, '') AS undone_by
+		FROM merges g JOIN users u ON u.id = g.user_id LEFT JOIN users b ON b.id = g.undone_by
+		WHERE jsonb_contains(g.journal, jsonb_build_object('entries', jsonb_build_array(jsonb_build_object('op', 'update',
+			'table', 'results', 'rows', jsonb_build_array(jsonb_build_object('id', $1::bigint))))))
+		ORDER BY g.id`, id).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: merges of result %d: %w", id, err)
+	}
+	return out, nil
+}
+
 // planMerge loads both sides, checks the merge can be done, and fills the
 // temporary table merge_moves with each result that moves and where to.
 func planMerge(ctx context.Context, tx *gorm.DB, kind string, fromID, intoID int64) (MergePlan, error) {

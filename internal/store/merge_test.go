@@ -157,9 +157,23 @@ func TestMergeAndUndo(t *testing.T) {
 				t.Fatal("planning a merge changed the database")
 			}
 
+			col := map[string]string{store.MergeDataset: "dataset_id", store.MergeMetric: "metric_id", store.MergeMethod: "method_id"}[tt.kind]
+			var fromResults []int64
+			db.Raw("SELECT id FROM results WHERE "+col+" = ? ORDER BY id", from).Scan(&fromResults)
 			m, err := st.Merge(ctx, tt.kind, from, into, u)
 			if err != nil {
 				t.Fatal(err)
+			}
+			// Each moved result's history shows the merge.
+			var moved []int64
+			db.Raw("SELECT id FROM results WHERE id IN ? ORDER BY id", fromResults).Scan(&moved)
+			if len(moved) != tt.wantMove-tt.wantFolded {
+				t.Errorf("%d of the merged %s's results left, want %d", len(moved), tt.kind, tt.wantMove-tt.wantFolded)
+			}
+			for _, id := range moved {
+				if ms, err := st.ResultMerges(ctx, id); err != nil || len(ms) != 1 || ms[0].ID != m.ID {
+					t.Errorf("result %d: merges %+v, %v", id, ms, err)
+				}
 			}
 			if m.Moved+m.Folded != tt.wantMove || m.Folded != tt.wantFolded {
 				t.Errorf("merge moved %d and folded %d", m.Moved, m.Folded)
@@ -170,7 +184,6 @@ func TestMergeAndUndo(t *testing.T) {
 			if left != 0 {
 				t.Errorf("the merged %s is still there", tt.kind)
 			}
-			col := map[string]string{store.MergeDataset: "dataset_id", store.MergeMetric: "metric_id", store.MergeMethod: "method_id"}[tt.kind]
 			var still int64
 			db.Raw("SELECT count(*) FROM results WHERE "+col+" = ?", from).Scan(&still)
 			if still != 0 {

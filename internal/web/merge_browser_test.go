@@ -89,6 +89,14 @@ func TestBrowserMergeFlow(t *testing.T) {
 	var mergeID int64
 	site.db.Raw(`SELECT id FROM merges ORDER BY id DESC LIMIT 1`).Scan(&mergeID)
 
+	// The moved result's history says so.
+	resultID := site.count(`SELECT id FROM results WHERE reported_in = 'merge test table'`)
+	must("result page", chromedp.Do(ctx, chromedp.Navigate(base+"/results/"+corrItoa(int64(resultID))),
+		chromedp.WaitVisible(chromedp.CSS("li.merge"))))
+	if got := text("li.merge"); !strings.Contains(got, "moved from method “"+spelling+"” to “"+seeded+"”") {
+		t.Errorf("the result's history reads %q", got)
+	}
+
 	// Undo, from the list of recent merges.
 	undo := "#merge-" + corrItoa(mergeID) + " button.undo-merge"
 	// A fresh page (the flash was shown once), so that the flash waited for is the undo's.
