@@ -332,6 +332,47 @@ func (s *Store) RecentMerges(ctx context.Context, limit int) ([]MergeRecord, err
 	return out, nil
 }
 
+// MergedSlug follows a dataset's or method's slug (kind dataset or
+// method) through the merges that deleted it, not undone, to the slug of
+// the row it lives on now; ErrNotFound when no merge took it.
+func (s *Store) MergedSlug(ctx context.Context, kind, slug string) (string, error) {
+	table := map[string]string{MergeDataset: "datasets", MergeMethod: "methods"}[kind]
+	if table == "" {
+		return "", fmt.Errorf("store: merged slug: kind %q: %w", kind, ErrInvalid)
+	}
+	for range 10 { // a chain of merges; more hops than this is a loop
+		var rows []struct {
+			IntoID int64
+			Slug   *string
+		}
+		err := s.r(ctx).Raw(`SELECT g.into_id, x.slug FROM merges g LEFT JOIN `+table+` x ON x.id = g.into_id
+			WHERE g.kind = $1 AND g.undone_at IS NULL AND jsonb_contains(g.journal, jsonb_build_object('entries',
+				jsonb_build_array(jsonb_build_object('op', 'delete', 'table', $2::text, 'rows', jsonb_build_array(jsonb_build_object('slug', $3::text))))))
+			ORDER BY g.id DESC LIMIT 1`, kind, table, slug).Scan(&rows).Error
+		if err != nil {
+			return "", fmt.Errorf("store: merged slug %q: %w", slug, err)
+		}
+		if len(rows) == 0 {
+			return "", fmt.Errorf("store: merged slug %q: %w", slug, ErrNotFound)
+		}
+		if rows[0].Slug != nil {
+			return *rows[0].Slug, nil
+		}
+		// The target was merged away in turn: follow it by its old slug.
+		var next *string
+		if err := s.r(ctx).Raw(`SELECT e->'rows'->0->>'slug' FROM merges g, jsonb_array_elements(g.journal->'entries') e
+			WHERE g.kind = $1 AND g.from_id = $2 AND g.undone_at IS NULL AND e->>'op' = 'delete' AND e->>'table' = $3
+			ORDER BY g.id DESC LIMIT 1`, kind, rows[0].IntoID, table).Scan(&next).Error; err != nil {
+			return "", fmt.Errorf("store: merged slug %q: %w", slug, err)
+		}
+		if next == nil {
+			return "", fmt.Errorf("store: merged slug %q: %w", slug, ErrNotFound)
+		}
+		slug = *next
+	}
+	return "", fmt.Errorf("store: merged slug %q: too many merges: %w", slug, ErrNotFound)
+}
+
 // ResultMerges lists the merges that moved result id (from one method,
 // metric or dataset to another), oldest first: its history beside its
 // revisions. The journal records each moved result's id. (jsonb_contains

@@ -297,6 +297,13 @@ func TestUndoRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Links to a merged method's page follow the merges to where it lives now.
+	if to, err := st.MergedSlug(ctx, store.MergeMethod, "spelling-one"); err != nil || to != "bignasmodel-s" {
+		t.Errorf("MergedSlug(spelling-one) = %q, %v; want bignasmodel-s", to, err)
+	}
+	if _, err := st.MergedSlug(ctx, store.MergeMethod, "bignasmodel-s"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("MergedSlug of a method no merge took: %v", err)
+	}
 	before := catalogueDump(t, db)
 	var re *store.ReasonError
 	if _, err := st.UndoMerge(ctx, first.ID, u); !errors.As(err, &re) || !errors.Is(err, store.ErrConflict) ||
@@ -311,6 +318,9 @@ func TestUndoRefused(t *testing.T) {
 	}
 	if _, err := st.UndoMerge(ctx, first.ID, u); err != nil {
 		t.Errorf("undoing in reverse order: %v", err)
+	}
+	if to, err := st.MergedSlug(ctx, store.MergeMethod, "spelling-one"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("MergedSlug after undo = %q, %v; want ErrNotFound", to, err)
 	}
 
 	// A dataset merge moves a metric over; a result that comes in on it

@@ -89,6 +89,15 @@ func TestBrowserMergeFlow(t *testing.T) {
 	var mergeID int64
 	site.db.Raw(`SELECT id FROM merges ORDER BY id DESC LIMIT 1`).Scan(&mergeID)
 
+	// The spelling's page leads to the method it was merged into.
+	const fromSlug = "bignas-model-s-v2" // Slugify(spelling)
+	must("merged method's page", chromedp.Do(ctx, chromedp.Navigate(base+"/methods/"+fromSlug), chromedp.WaitVisible(chromedp.CSS("h1"))))
+	at, err := chromedp.Run(ctx, chromedp.Location())
+	must("location", err)
+	if !strings.HasSuffix(at, "/methods/"+intoSlug) {
+		t.Errorf("/methods/%s leads to %s, want /methods/%s", fromSlug, at, intoSlug)
+	}
+
 	// The moved result's history says so.
 	resultID := site.count(`SELECT id FROM results WHERE reported_in = 'merge test table'`)
 	must("result page", chromedp.Do(ctx, chromedp.Navigate(base+"/results/"+corrItoa(int64(resultID))),
