@@ -727,6 +727,14 @@ func mergeMetricRows(ctx context.Context, tx *gorm.DB, j *journal, from, into, d
 	if err := db.Exec("UPDATE metric_aliases SET dataset_id = $3, metric_id = $2 WHERE metric_id = $1", from, into, datasetID).Error; err != nil {
 		return err
 	}
+	// A proposal to add a result names its metric by id.
+	if _, err := j.before(ctx, tx, "submissions", []string{"after"}, "t.kind = 'add' AND (t.after->>'metric_id')::bigint = $1", from); err != nil {
+		return err
+	}
+	if err := db.Exec(`UPDATE submissions SET after = jsonb_set(after, '{metric_id}', to_jsonb($2::bigint))
+		WHERE kind = 'add' AND (after->>'metric_id')::bigint = $1`, from, into).Error; err != nil {
+		return err
+	}
 	if _, err := j.before(ctx, tx, "metric_direction_changes", []string{"metric_id"}, "t.metric_id = $1", from); err != nil {
 		return err
 	}

@@ -340,3 +340,37 @@ func TestUndoRefused(t *testing.T) {
 		t.Fatal("a refused undo changed the database")
 	}
 }
+
+// TestMergeMovesAddProposals: a proposal to add a result names its metric
+// by id; merging the metric away points it at the other, and undo back.
+func TestMergeMovesAddProposals(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, st, u := mergeFixture(t)
+	ingest(t, st, model.Record{Task: "Image classification", Dataset: "ImageNet-1k", Metric: "Top1 acc. (val)",
+		HigherIsBetter: true, MetricUnit: "%", Method: "Proposal test", Value: 70, Unit: "%", Raw: "70", ReportedIn: "p",
+		Confidence: "high"})
+	imagenet := idOf(t, db, `SELECT id FROM datasets WHERE name = 'ImageNet-1k'`)
+	from := idOf(t, db, `SELECT id FROM metrics WHERE dataset_id = ? AND name = 'Top1 acc. (val)'`, imagenet)
+	into := idOf(t, db, `SELECT id FROM metrics WHERE dataset_id = ? AND name = 'Top-1 accuracy'`, imagenet)
+	if err := db.Exec(`INSERT INTO submissions (token, kind, dataset_id, after) VALUES (?, 'add', ?, jsonb_build_object('metric_id', ?::bigint, 'value', 71))`,
+		strings.Repeat("ab", 16), imagenet, from).Error; err != nil {
+		t.Fatal(err)
+	}
+	metricOf := func() int64 {
+		return idOf(t, db, `SELECT (after->>'metric_id')::bigint FROM submissions WHERE kind = 'add'`)
+	}
+	m, err := st.Merge(ctx, store.MergeMetric, from, into, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := metricOf(); got != into {
+		t.Errorf("after the merge the proposal names metric %d, want %d", got, into)
+	}
+	if _, err := st.UndoMerge(ctx, m.ID, u); err != nil {
+		t.Fatal(err)
+	}
+	if got := metricOf(); got != from {
+		t.Errorf("after undo the proposal names metric %d, want %d", got, from)
+	}
+}
