@@ -77,9 +77,8 @@ func timmSheet(t *testing.T, st *store.Store) *sheet.Config {
 
 // TestImportEveryFormat: the folder of samples imports in one command,
 // each file's format recognised from its content; a dry run writes
-// nothing; importing again changes nothing. Where a sample lands (mmlu
-// or MMLU, "MMLU (5-Shot)" or MMLU) depends on the alias tables; the
-// checks hold either way.
+// nothing; importing again changes nothing. The samples land on the
+// seeded boards (ImageNet-1k, MMLU) through the shipped spellings.
 func TestImportEveryFormat(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -142,17 +141,22 @@ func TestImportEveryFormat(t *testing.T) {
 		want  int
 	}{
 		{"lm-eval: mmlu, 5-shot, ± from stderr, direction given", `SELECT count(*) FROM results r JOIN datasets d ON d.id = r.dataset_id JOIN metrics m ON m.id = r.metric_id
-			WHERE lower(d.name) = 'mmlu' AND m.name IN ('acc', 'Accuracy') AND r.setting = '5-shot' AND r.plus_minus = 0.0038 AND r.value = 0.6187 AND NOT m.direction_needs_review`, nil, 1},
+			WHERE d.slug = 'mmlu' AND m.name = 'Accuracy' AND r.setting = '5-shot' AND r.plus_minus = 0.0038 AND r.value = 0.6187 AND NOT m.direction_needs_review`, nil, 1},
+		{"lm-eval: the fraction ranks as the board's percent", `SELECT count(*) FROM results r JOIN datasets d ON d.id = r.dataset_id
+			WHERE d.slug = 'mmlu' AND r.value = 0.6187 AND r.score = 61.87`, nil, 1},
 		{"lm-eval: perplexity lower is better, from the file", `SELECT count(*) FROM metrics m JOIN datasets d ON d.id = m.dataset_id
 			WHERE d.name = 'wikitext' AND NOT m.higher_is_better AND NOT m.direction_needs_review`, nil, 3},
 		{"lm-eval: subtasks only when asked", `SELECT count(*) FROM datasets WHERE name LIKE 'mmlu\_%'`, nil, 0},
 		{"model card: 5-shot MMLU with its source", `SELECT count(*) FROM results r JOIN datasets d ON d.id = r.dataset_id
-			WHERE d.name IN ('MMLU (5-Shot)', 'MMLU') AND r.setting = '5-shot' AND r.source = 'Open LLM Leaderboard' AND r.source_url LIKE 'https://huggingface.co/spaces/%'`, nil, 2},
+			WHERE d.slug = 'mmlu' AND r.setting = '5-shot' AND r.source = 'Open LLM Leaderboard' AND r.source_url LIKE 'https://huggingface.co/spaces/%'`, nil, 2},
 		{"model-index: params and compute from Metadata", `SELECT count(*) FROM results r JOIN methods me ON me.id = r.method_id
 			WHERE me.name = 'AlexNet' AND r.params = 61100840 AND r.compute_text = '1429383808 FLOPs' AND NOT r.extra_data`, nil, 2},
 		{"timm: params in millions with a thousands separator", `SELECT count(*) FROM results WHERE params_text = '1,013.01M' AND params = 1013010000`, nil, 2},
 		{"timm: on ImageNet-1k's Top-1 accuracy", `SELECT count(*) FROM results r JOIN datasets d ON d.id = r.dataset_id JOIN metrics m ON m.id = r.metric_id
 			WHERE d.slug = 'imagenet-1k' AND m.name = 'Top-1 accuracy' AND r.source = 'timm-results-imagenet-real-head.csv'`, nil, 40},
+		{"model-index: ImageNet results on ImageNet-1k", `SELECT count(*) FROM results r JOIN datasets d ON d.id = r.dataset_id JOIN methods me ON me.id = r.method_id
+			WHERE d.slug = 'imagenet-1k' AND me.name = 'AlexNet'`, nil, 2},
+		{"never a second ImageNet or MMLU", `SELECT count(*) FROM datasets WHERE name_key(name) IN ('imagenet', 'imagenet1k', 'ilsvrc2012', 'mmlu', 'mmlu(5shot)', 'caismmlu')`, nil, 2},
 	}
 	for _, c := range checks {
 		if got := n(c.query, c.args...); got != c.want {

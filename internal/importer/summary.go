@@ -72,6 +72,7 @@ func (s *Summary) Print(w io.Writer) error {
 	if s.Changed > 0 {
 		fmt.Fprintf(&b, "%d changed: same number, other details (source, note …) updated; the revision history has the old ones.\n", s.Changed)
 	}
+	s.printNames(&b)
 	if s.SkippedTotal > 0 {
 		fmt.Fprintf(&b, "left out %s:\n", plural(s.SkippedTotal, "value or row", "values or rows"))
 		for i, k := range s.Skipped {

@@ -3,7 +3,9 @@
 package model
 
 import (
+	"math"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -122,15 +124,37 @@ type Revision struct {
 }
 
 // ConvertUnit expresses v, given in unit from, in unit to. Only % and
-// fraction convert; anything else is returned unchanged.
+// fraction convert; anything else is returned unchanged. The conversion
+// moves the decimal point of v's shortest decimal text instead of
+// multiplying in binary, so 0.911 becomes 91.1, not 91.10000000000001:
+// the number stays the decimal that was reported.
 func ConvertUnit(v float64, from, to string) float64 {
 	switch {
 	case from == "fraction" && to == "%":
-		return v * 100
+		return shiftDecimal(v, 2)
 	case from == "%" && to == "fraction":
-		return v / 100
+		return shiftDecimal(v, -2)
 	}
 	return v
+}
+
+// shiftDecimal is v × 10^places, computed on v's shortest decimal text
+// ("9.11e-01" → "9.11e+01") and read back as the float nearest to it.
+func shiftDecimal(v float64, places int) float64 {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	s := strconv.FormatFloat(v, 'e', -1, 64)
+	i := strings.IndexByte(s, 'e')
+	exp, err := strconv.Atoi(s[i+1:])
+	if err != nil {
+		return v * math.Pow10(places)
+	}
+	f, err := strconv.ParseFloat(s[:i]+"e"+strconv.Itoa(exp+places), 64)
+	if err != nil {
+		return v * math.Pow10(places) // out of range: ±Inf or 0, as multiplying gives
+	}
+	return f
 }
 
 // Report is a result with the names a page shows beside it.

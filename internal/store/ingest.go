@@ -40,6 +40,15 @@ type Summary struct {
 	PerDataset map[string]*Counts
 	DryRun     bool
 	Bulk       bool // written in bulk (bulk.go)
+
+	// NewNames are the datasets, metrics and methods the import created
+	// (the first MaxNewNames of them; NewNamesTotal counts all), each with
+	// the existing names that look closest: a moderator merges a spelling
+	// into what it spells (see Merge). Guessed lists every metric the
+	// import created whose direction was guessed from its name.
+	NewNames      []NewName          `json:",omitempty"`
+	NewNamesTotal int                `json:",omitempty"`
+	Guessed       []GuessedDirection `json:",omitempty"`
 }
 
 // IngestOptions say who brings the records in and why; every result that
@@ -117,6 +126,7 @@ func (s *Store) Ingest(ctx context.Context, next RecordSource, opt IngestOptions
 		}
 		return cx.Transaction(func(tx *gorm.DB) error {
 			in := &ingester{tx: tx, conn: conn, opt: opt, cat: newCatalog(tx), datasets: map[int64]*stagedDataset{}}
+			in.cat.review = opt.Action != "seed"
 			// One import at a time per database, from its first catalogue
 			// insert to its commit: no two imports classify the same
 			// reports as new, nor wait on each other's catalogue rows. A
@@ -138,6 +148,11 @@ func (s *Store) Ingest(ctx context.Context, next RecordSource, opt IngestOptions
 			in.tally(&sum)
 			if err := in.bumpVersions(ctx); err != nil {
 				return err
+			}
+			if in.cat.review {
+				if err := in.cat.describeNew(ctx, &sum); err != nil {
+					return err
+				}
 			}
 			if opt.DryRun {
 				return errDryRun
@@ -231,7 +246,11 @@ func (in *ingester) stage(ctx context.Context, next RecordSource) error {
 			rows = append(rows, r)
 			d := in.datasets[r.datasetID]
 			if d == nil {
-				d = &stagedDataset{name: rec.Dataset}
+				name := in.cat.names["datasets"][r.datasetID]
+				if name == "" {
+					name = rec.Dataset
+				}
+				d = &stagedDataset{name: name}
 				in.datasets[r.datasetID] = d
 			}
 			d.records++

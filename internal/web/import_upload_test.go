@@ -96,7 +96,9 @@ func TestImportUpload(t *testing.T) {
 		t.Fatalf("preview: %d: %s", p.Status, corrSnippet(p.Text))
 	}
 	for _, want := range []string{"Nothing has been written yet", "473 new", "2 conflicting", "ogbn-products",
-		"15 values or rows left out", "not a number", "Papers with Code JSON", `action="/mod/import/` + token + `/confirm"`} {
+		"15 values or rows left out", "not a number", "Papers with Code JSON", `action="/mod/import/` + token + `/confirm"`,
+		// New names and guessed directions, from the dry run.
+		`id="new-names"`, "Closest existing names", `id="guessed"`, "(guessed)"} {
 		if !strings.Contains(p.Text, want) {
 			t.Errorf("the preview lacks %q: %s", want, corrSnippet(p.Text))
 		}

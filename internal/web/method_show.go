@@ -1,12 +1,14 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/benchboard/benchboard/charts"
 	"github.com/benchboard/benchboard/internal/model"
+	"github.com/benchboard/benchboard/internal/store"
 )
 
 type methodRow struct {
@@ -20,6 +22,13 @@ func (s *Server) methodShow(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	m, err := s.store.Method(ctx, c.Params("slug"))
+	if errors.Is(err, store.ErrNotFound) {
+		// A method merged into another: its links lead there (302: the
+		// merge may be undone).
+		if to, merr := s.store.MergedSlug(ctx, store.MergeMethod, c.Params("slug")); merr == nil {
+			return c.Redirect("/methods/"+to, fiber.StatusFound)
+		}
+	}
 	if err != nil {
 		return err
 	}

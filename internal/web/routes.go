@@ -56,6 +56,12 @@ func (s *Server) routes(app *fiber.App) {
 	mod.Post("/import/:token/cancel", s.importCancel)
 	mod.Get("/metrics", s.metricReview)
 	mod.Post("/metrics/:id/direction", s.metricDirection)
+	// Names: new ones to review, merges (preview → merge → undo).
+	mod.Get("/names", s.modNames)
+	mod.Post("/names/:kind/:id/reviewed", s.modNameReviewed)
+	mod.Get("/merge", s.modMergePreview)
+	mod.Post("/merge", s.modMerge)
+	mod.Post("/merges/:id/undo", s.modMergeUndo)
 
 	api := app.Group("/api/v1")
 	api.Get("/datasets", s.apiDatasets)
