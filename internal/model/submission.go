@@ -146,8 +146,10 @@ type Submission struct {
 
 // User is a moderator.
 type User struct {
-	ID          int64
-	Email       string
+	ID    int64
+	Email string // the login name; shown only in the moderation area
+	// DisplayName is what public pages call the moderator.
+	DisplayName string
 	DisabledAt  *time.Time
 	LastLoginAt *time.Time
 	CreatedAt   time.Time
