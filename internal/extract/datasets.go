@@ -110,6 +110,23 @@ func (m *matcher) find(s string) []mention {
 	return out
 }
 
+// isDatasetOrMetric reports whether w is, whole, a known dataset's name or
+// a metric: "(ImageNet)" or "(mAP)" after a description is not the name of
+// a method.
+func (m *matcher) isDatasetOrMetric(w string) bool {
+	for _, d := range m.find(w) {
+		if d.start == 0 && d.end == len(w) {
+			return true
+		}
+	}
+	for _, c := range findCues(w) {
+		if c.start == 0 && c.end == len(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // isVariant reports whether a match is only part of a longer name such as
 // "ImageNet-21k", "MMLU-Pro" or "Tiny-ImageNet": a different dataset, which
 // must not be read as the one matched.

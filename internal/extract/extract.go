@@ -156,7 +156,7 @@ func extractBlock(b Block, m *matcher) Result {
 		m:      m,
 	}
 	if ctx.method == "" {
-		ctx.method = introducedMethod(b.Abstract)
+		ctx.method = introducedMethod(b.Abstract, m.isDatasetOrMetric)
 	}
 	sentences := Sentences(b.Abstract)
 	parsed := make([]*sentence, len(sentences))

@@ -97,7 +97,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 	if i >= 0 {
 		t := s.toks[i]
 		if base, pos := possessive(t.text); pos {
-			if name := nameEndingAt(s.text, s.toks, i, s.blocked); name != "" {
+			if name := s.methodEndingAt(i, ctx); name != "" {
 				r.method, r.source = name, fromNamed
 				return
 			}
@@ -114,7 +114,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			if gap == "" {
 				k = j - 1
 			}
-			if name := nameEndingAt(s.text, s.toks, k, s.blocked); name != "" {
+			if name := s.methodEndingAt(k, ctx); name != "" {
 				r.method, r.source = name, fromNamed
 				return
 			}
@@ -130,7 +130,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		// A name right before the number, its verb left out: "BERT-large
 		// obtains 81.9 and ALBERT-xxlarge 90.0".
 		if gap == "" && nameKind(s.toks[j].text) == modelWord && !s.blocked(s.toks[j]) {
-			if name := nameEndingAt(s.text, s.toks, j, s.blocked); name != "" {
+			if name := s.methodEndingAt(j, ctx); name != "" {
 				r.method, r.source = name, fromNamed
 				return
 			}
@@ -266,7 +266,7 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			return
 		}
 		if !s.blocked(s.toks[j]) {
-			if name := nameEndingAt(s.text, s.toks, j, s.blocked); name != "" {
+			if name := s.methodEndingAt(j, ctx); name != "" {
 				r.method, r.source = name, fromSubject
 				return
 			}
@@ -452,4 +452,22 @@ func (s *sentence) nameFromChange(r *run) {
 			}
 		}
 	}
+}
+
+// methodEndingAt returns the method name whose last word is word j: the
+// paper's own name when the text there ends with it, however it is written
+// ("Panoptic SegFormer achieves", "phi-3-mini achieves", whose first word
+// or case would not make a name on its own), else a name read from the
+// words (nameEndingAt).
+func (s *sentence) methodEndingAt(j int, ctx *paperContext) string {
+	if own := ctx.method; own != "" && !s.blocked(s.toks[j]) {
+		w, _ := possessive(s.toks[j].text)
+		end := s.toks[j].start + len(w)
+		start := end - len(own)
+		if start >= 0 && strings.EqualFold(s.text[start:end], own) &&
+			(start == 0 || !isAlnum(s.text[start-1]) && s.text[start-1] != '-') {
+			return s.text[start:end]
+		}
+	}
+	return nameEndingAt(s.text, s.toks, j, s.blocked)
 }

@@ -11,6 +11,9 @@ import (
 func readUpTo(t *testing.T, title, text, last string) *sentence {
 	t.Helper()
 	ctx := &paperContext{paper: title, method: titleMethod(title), m: newMatcher(knownDatasets)}
+	if ctx.method == "" {
+		ctx.method = introducedMethod(text, ctx.m.isDatasetOrMetric)
+	}
 	s := newSentence(text)
 	for _, p := range passes {
 		p.run(s, ctx)
@@ -212,6 +215,12 @@ func TestPassMethods(t *testing.T) {
 		{"Anchor: Pretraining Without Forgetting", "A Mistral-7B model trained with Anchor keeps 61.9% accuracy.", map[string]string{"61.9%": "Anchor"}},
 		{"ViT-Cal: Calibrated ViTs", "ViT-Cal-B lowers the error while keeping 81.6% top-1 accuracy.", map[string]string{"81.6%": "ViT-Cal-B"}},
 		{"", "Across 12 tasks, the average is 79.9% accuracy.", map[string]string{"79.9%": ""}},
+		// A family name and a size are one name; a size alone is none.
+		{"Gemma: Open Models", "Gemma 7B reaches 64.3% on MMLU, and Gemma 2B scores 42.3%.", map[string]string{"64.3%": "Gemma 7B", "42.3%": "Gemma 2B"}},
+		{"", "The 70B model reaches 68.9% on MMLU.", map[string]string{"68.9%": ""}},
+		// The paper's own name, however it is written, is the subject's name.
+		{"Panoptic SegFormer: Delving Deeper", "Panoptic SegFormer achieves 56.2% PQ on COCO.", map[string]string{"56.2%": "Panoptic SegFormer"}},
+		{"", "We introduce phi-3-mini, a small model. phi-3-mini achieves 69% on MMLU.", map[string]string{"69%": "phi-3-mini"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, tt.title, tt.text, "methods")
@@ -312,5 +321,47 @@ func TestAcrossSentences(t *testing.T) {
 				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestOwnName covers the name a paper gives its own method: the title's
+// short name, else the name the abstract introduces.
+func TestOwnName(t *testing.T) {
+	m := newMatcher(knownDatasets)
+	tests := []struct {
+		title, abstract, want string
+	}{
+		{"ViTune: Token Mixing", "We propose ViTune.", "ViTune"},
+		{"FlashServe v2: Serving Models", "", "FlashServe v2"},
+		{"Tiny Titans: Compute-Optimal Training", "", ""},
+		// A title head that names a report or a benchmark is no method.
+		{"Phi-3 Technical Report: A Highly Capable Language Model", "", ""},
+		{"MMLU-Pro: A More Robust and Challenging Multi-Task Language Understanding Benchmark", "", ""},
+		{"TRACE: A Comprehensive Benchmark for Continual Learning", "We introduce TRACE, a benchmark of eight datasets.", ""},
+		{"DNABERT-2: Efficient Foundation Model and Benchmark for Multi-Species Genome", "", "DNABERT-2"},
+		// The name in brackets after the description.
+		{"Masked-attention Mask Transformer", "We present Masked-attention Mask Transformer (Mask2Former), a new architecture.", "Mask2Former"},
+		{"", "We propose a Robust Dual Embedding method (RDE) that filters pairs.", "RDE"},
+		{"", "We propose Learning to Prompt (L2P), which learns to prompt.", "L2P"},
+		{"", "We propose the Real-Time DEtection TRansformer (RT-DETR), the first.", "RT-DETR"},
+		// Not a name: a dataset, several words, or brackets after a score.
+		{"", "We propose a method that reaches 81.2% top-1 (ImageNet).", ""},
+		{"", "We propose a new loss (see Sec. 3), called ListRank.", "ListRank"},
+		// A name of several words, or in lower case with digits.
+		{"", "We introduce Mistral 7B, a 7-billion-parameter language model.", "Mistral 7B"},
+		{"", "We present Panoptic SegFormer, a general framework.", "Panoptic SegFormer"},
+		{"", "We introduce phi-3-mini, a 3.8 billion parameter language model.", "phi-3-mini"},
+		{"", "We present a novel training scheme, namely Co-DETR, to learn detectors.", "Co-DETR"},
+		{"", "We propose X, a new method.", "X"},
+		{"", "We propose to mix tokens.", ""},
+	}
+	for _, tt := range tests {
+		got := titleMethod(tt.title)
+		if got == "" {
+			got = introducedMethod(tt.abstract, m.isDatasetOrMetric)
+		}
+		if got != tt.want {
+			t.Errorf("title %q, abstract %q: %q, want %q", tt.title, tt.abstract, got, tt.want)
+		}
 	}
 }
