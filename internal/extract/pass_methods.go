@@ -187,7 +187,7 @@ func (s *sentence) methodAfter(r *run) bool {
 		return false
 	}
 	j := i + 1
-	for j < len(s.toks) && j-i <= 3 && forModifiers[strings.ToLower(s.toks[j].text)] {
+	for j < len(s.toks) && j-i <= 3 && (forModifiers[strings.ToLower(s.toks[j].text)] || s.modifier(j)) {
 		j++
 	}
 	if j < len(s.toks) {
@@ -319,7 +319,12 @@ func (s *sentence) contrastSubject(r *run, c int) bool {
 	for k < len(s.toks) && determiners[strings.ToLower(s.toks[k].text)] {
 		k++
 	}
-	if name, _ := nameStartingAt(s.text, s.toks, k, s.blocked); name != "" {
+	// Past modifiers: "while a fine-tuned DeBERTa-v3-large still leads with".
+	n := k
+	for n < len(s.toks) && n < k+2 && s.toks[n].start < r.start && s.modifier(n) {
+		n++
+	}
+	if name, _ := nameStartingAt(s.text, s.toks, n, s.blocked); name != "" {
 		r.method, r.source = name, fromSubject
 		return true
 	}
@@ -470,4 +475,29 @@ func (s *sentence) methodEndingAt(j int, ctx *paperContext) string {
 		}
 	}
 	return nameEndingAt(s.text, s.toks, j, s.blocked)
+}
+
+// notModifiers are lower-case words that end a noun phrase's modifiers
+// rather than being one: prepositions, conjunctions and verbs that a score
+// follows.
+var notModifiers = set("of", "on", "in", "at", "by", "to", "with", "from", "and", "or", "but", "than",
+	"as", "that", "which", "who", "is", "are", "was", "were", "has", "have", "its", "their")
+
+// modifier reports whether word k can stand between a determiner and a
+// name ("for the fully supervised IRRA", "a fine-tuned DeBERTa-v3-large"):
+// a word in lower case, in the same phrase, that is not someone unnamed
+// ("prior", "baseline"), a model noun, a verb that brings a score or a
+// word that ends the phrase.
+func (s *sentence) modifier(k int) bool {
+	t := s.toks[k]
+	w := strings.ToLower(t.text)
+	if t.text != w || hasDigit(w) || s.blocked(t) || notModifiers[w] || genericOthers[w] || othersWords[w] ||
+		modelNouns[w] || scoreVerbs[w] || declineVerbs[w] {
+		return false
+	}
+	return k == 0 || onlySpaces(s.text[s.toks[k-1].end:t.start])
+}
+
+func hasDigit(w string) bool {
+	return strings.IndexAny(w, "0123456789") >= 0
 }

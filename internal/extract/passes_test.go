@@ -218,6 +218,11 @@ func TestPassMethods(t *testing.T) {
 		// A family name and a size are one name; a size alone is none.
 		{"Gemma: Open Models", "Gemma 7B reaches 64.3% on MMLU, and Gemma 2B scores 42.3%.", map[string]string{"64.3%": "Gemma 7B", "42.3%": "Gemma 2B"}},
 		{"", "The 70B model reaches 68.9% on MMLU.", map[string]string{"68.9%": ""}},
+		// Modifiers between a determiner and a name.
+		{"", "X reaches 52.7% Rank-1, against 73.4% Rank-1 for the fully supervised IRRA.", map[string]string{"52.7%": "", "73.4%": "IRRA"}},
+		{"", "Llama-3-8B-Instruct reaches 71.2 F1, while a fine-tuned DeBERTa-v3-large still leads with 91.5 F1.",
+			map[string]string{"71.2": "Llama-3-8B-Instruct", "91.5": "DeBERTa-v3-large"}},
+		{"", "X reaches 52.7% Rank-1, against 73.4% for the prior models.", map[string]string{"52.7%": ""}},
 		// The paper's own name, however it is written, is the subject's name.
 		{"Panoptic SegFormer: Delving Deeper", "Panoptic SegFormer achieves 56.2% PQ on COCO.", map[string]string{"56.2%": "Panoptic SegFormer"}},
 		{"", "We introduce phi-3-mini, a small model. phi-3-mini achieves 69% on MMLU.", map[string]string{"69%": "phi-3-mini"}},
