@@ -221,11 +221,27 @@ func (p *paperContext) rememberCues(s *sentence) {
 		return
 	}
 	p.lastCuesAt = p.at
-	if l := s.cueListEndingAt(len(s.cues) - 1); len(l) > 1 {
+	l := s.cueListEndingAt(len(s.cues) - 1)
+	if len(l) < len(s.cues) && distinctMetrics(s.cues) > 1 {
+		// Several metrics, not written as one list ("88.9% accuracy and
+		// an MCC of 0.78"): which one a later number is in, the text does
+		// not say; the dataset's own metric is assumed instead.
+		p.lastCues = nil
+		return
+	}
+	if len(l) > 1 {
 		p.lastCues = l
 		return
 	}
 	p.lastCues = s.cues[len(s.cues)-1:]
+}
+
+func distinctMetrics(cs []cue) int {
+	seen := map[string]bool{}
+	for _, c := range cs {
+		seen[c.metric] = true
+	}
+	return len(seen)
 }
 
 // rememberTopic keeps the dataset a sentence is about for the sentences
