@@ -195,7 +195,7 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		for k > j && strings.EqualFold(toks[k-1].text, "vs") {
 			k--
 		}
-		if k == j || !benchmarkLike(toks[j:k]) {
+		if k == j || !benchmarkLike(toks[j:k]) && !(k == j+1 && capitalised.MatchString(toks[j].text) && datasetHead.MatchString(s[toks[j].end:])) {
 			continue
 		}
 		// A qualifier right before a known dataset ("the GenomicBenchmarks
@@ -249,6 +249,10 @@ func phraseWord(t string) bool {
 	}
 	return hasUpper(t) && !strings.HasSuffix(t, "'s") && !strings.HasSuffix(t, "’s")
 }
+
+// datasetHead follows a one-word name to say it is a dataset: "on
+// Cityscapes val set", "on the Places dataset", "on Cityscapes test".
+var datasetHead = regexp.MustCompile(`^\s+(?:(?:(?:val|validation|test|dev)\s+)?(?:set|dataset|benchmark|split)|val|validation|test|test-dev)\b`)
 
 func benchmarkLike(ts []token) bool {
 	if len(ts) >= 2 {

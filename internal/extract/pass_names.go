@@ -44,11 +44,22 @@ var (
 // topics", "on COCO small objects", "on SQuAD 2.0 unanswerable questions".
 var partOf = regexp.MustCompile(`^\s+((?:[a-z][\w-]*\s+){0,2}(?:topics|questions|subjects|categories|objects|examples|samples|classes|queries|instances|images))\b`)
 
+// variantPrefix is a capitalised word between "on" and a dataset's name,
+// which makes another benchmark of it: "on Split CIFAR-100", "on Permuted
+// MNIST", "on Tiny ImageNet".
+var variantPrefix = regexp.MustCompile(`\b(?:[Oo]n|[Ii]n|[Aa]cross|[Oo]ver)\s+(?:the\s+)?(\p{Lu}\p{Ll}+)\s+$`)
+
 // qualifySubset turns a known dataset named as "the X subset of D" (or "D
-// clinical topics") into an unknown one, "X subset of D": its scores are
+// clinical topics", or "Split D") into an unknown one, "X subset of D": its scores are
 // not scores on D. Training on a subset ("trained on pruned subsets of
 // ImageNet") changes nothing.
 func qualifySubset(text string, d *mention) {
+	if loc := variantPrefix.FindStringSubmatchIndex(window(text, d.start)); loc != nil {
+		// "on Split CIFAR-100": a benchmark built from D, not D.
+		d.start, d.known = d.start-len(window(text, d.start))+loc[2], false
+		d.name = text[d.start:d.end]
+		return
+	}
 	if loc := partOf.FindStringSubmatchIndex(text[d.end:]); loc != nil {
 		d.end, d.known = d.end+loc[3], false
 		d.name = text[d.start:d.end]

@@ -54,6 +54,12 @@ func TestPassNames(t *testing.T) {
 		{"Trained on 2B images, it attains 83.0%.", nil, nil},
 		{"ImageNet-21k pre-training helps on CIFAR100.", nil, []string{"CIFAR-100"}},
 		{"It scores 68.5% on MMLU clinical topics.", nil, []string{"?MMLU clinical topics"}},
+		// A one-word name followed by "val set", "dataset" ... is a dataset.
+		{"It reaches 58.0% PQ on COCO val set, and on Cityscapes val set 68.4% PQ.", []string{"PQ", "PQ"}, []string{"COCO", "?Cityscapes"}},
+		{"It is tested on Cityscapes and on Places.", nil, nil},
+		// A capitalised word before a known name makes another benchmark.
+		{"On Split CIFAR-100, L2P reaches 83.83% accuracy.", []string{"Accuracy"}, []string{"?Split CIFAR-100"}},
+		{"On CIFAR-100, L2P reaches 83.83% accuracy.", []string{"Accuracy"}, []string{"CIFAR-100"}},
 		{"It reaches 61.3 AP_box and 53.1 AP^mask, 76.5% Rank@1 and 44.0 box mAP.", []string{"Box AP", "Mask AP", "Rank-1", "Box AP"}, nil},
 	}
 	for _, tt := range tests {
