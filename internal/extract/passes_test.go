@@ -126,6 +126,10 @@ func TestPassClassify(t *testing.T) {
 		{"X reaches 84.3% top-1 accuracy on clean ImageNet but falls to 61.2% on corrupted images.", "84.3%,61.2%", true},
 		{"With only 25% of the annotated captions, X obtains 68.2% Rank-1.", "68.2%", true},
 		{"With 40% of windows pruned, X keeps 47.8 box AP.", "47.8", false},
+		// "by" governs every number of a coordination, not a new clause.
+		{"X-E6 outperforms SWIN-L by 509% in speed and 2% in accuracy.", "", false},
+		{"X outperforms IRRA by 2.1% on CUHK-PEDES and 1.5% on RSTPReid.", "", false},
+		{"X outperforms IRRA by 2.1% on CUHK-PEDES and reaches 76.5% on RSTPReid.", "76.5%", false},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "classify")

@@ -13,6 +13,7 @@ type run struct {
 	nums       []*number
 	start, end int // from the first number to the end of the last one's unit and metric
 	dropped    bool
+	byDelta    bool // a gain after "by": "outperforms X by 3.1%"
 	method     string
 	source     methodSource
 	metrics    []string // resolved, when every number has one
