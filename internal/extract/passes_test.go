@@ -179,6 +179,13 @@ func TestPassDatasets(t *testing.T) {
 			map[string]string{"71.3%": "CUHK-PEDES", "62.0%": "ICFG-PEDES", "55.4%": "RSTPReid"}},
 		{"X reaches 81.2% top-1 accuracy on ImageNet and 45.1 box AP on COCO.",
 			map[string]string{"81.2%": "ImageNet-1k", "45.1": "COCO"}},
+		// Parallel runs of one metric share the dataset written after them.
+		{"DINO achieves 49.4 AP in 12 epochs and 51.3 AP in 24 epochs on COCO.",
+			map[string]string{"49.4": "COCO", "51.3": "COCO"}},
+		{"DINO achieves 81.2% top-1 in 12 epochs and 51.3 AP in 24 epochs on COCO.",
+			map[string]string{"51.3": "COCO"}},
+		{"DINO achieves 49.4 AP in 12 epochs and reaches 51.3 AP on COCO.",
+			map[string]string{"51.3": "COCO"}},
 		// A dataset before the runs opens a topic; it is attached to no run.
 		{"On MMLU, X reaches 61.0% accuracy.", map[string]string{}},
 	}
@@ -194,6 +201,9 @@ func TestPassDatasets(t *testing.T) {
 				if d.attachedTo != nil && d.attachedTo == s.runAt[n.start] {
 					got[n.raw] = d.name
 				}
+			}
+			if r := s.runAt[n.start]; r != nil && r.shared != nil {
+				got[n.raw] = r.shared.name
 			}
 		}
 		if !reflect.DeepEqual(got, tt.want) {

@@ -380,6 +380,9 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 			return fill(&s.datasets[i], direct)
 		}
 	}
+	if r.shared != nil {
+		return fill(r.shared, sentenceWide)
+	}
 	// "67.5% versus 60.2% on RSTPReid": both are on RSTPReid.
 	for v := r.versus; v != nil; v = v.versus {
 		for i := range s.datasets {

@@ -18,11 +18,12 @@ type run struct {
 	source     methodSource
 	metrics    []string // resolved, when every number has one
 
-	namedByChange bool // a value before a change, whose method the value after it names
-	versus        *run // "67.5% versus 60.2% on RSTPReid": the run compared with, which shares its dataset
-	compared      bool // after "versus", "vs." or "compared with": someone else's value, dropped unless named
-	modified      bool // a value under a changed setting: "drops to 85.0%", "falls to 48.0%"
-	fromPronoun   bool // the method is the subject of an earlier sentence, read from "it"
+	namedByChange bool     // a value before a change, whose method the value after it names
+	shared        *mention // the dataset of a parallel run after it: "49.4 AP in 12 epochs and 51.3 AP in 24 epochs on COCO"
+	versus        *run     // "67.5% versus 60.2% on RSTPReid": the run compared with, which shares its dataset
+	compared      bool     // after "versus", "vs." or "compared with": someone else's value, dropped unless named
+	modified      bool     // a value under a changed setting: "drops to 85.0%", "falls to 48.0%"
+	fromPronoun   bool     // the method is the subject of an earlier sentence, read from "it"
 }
 
 type methodSource int
