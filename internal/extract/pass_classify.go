@@ -193,6 +193,13 @@ func (s *sentence) dropNonScores(r *run) {
 			name = s.openingName()
 		}
 		if name == "" {
+			if name = s.possessiveSubject(i); name != "" {
+				// "GPT-4o's accuracy drops from 88.7% to 72.6%": both are GPT-4o's.
+				r.method, r.source, r.ownsChange = name, fromNamed, true
+				return
+			}
+		}
+		if name == "" {
 			// Perhaps named after the change: "drops from 73.4% to 72.8% for IRRA".
 			r.namedByChange = true
 			return
@@ -323,4 +330,26 @@ func (s *sentence) findCondition() string {
 	}
 	s.conditionAt = loc
 	return s.text[loc[0]:loc[1]]
+}
+
+// possessiveSubject returns the name that owns the metric whose change the
+// "from" at i reports: "GPT-4o's accuracy drops from", "IRRA's Rank-1 on
+// RSTPReid rises from". The words between are the verb, metrics and
+// datasets; "its" and "their" name no one here.
+func (s *sentence) possessiveSubject(from int) string {
+	k := from - 2 // past the verb
+	for ; k >= 0 && k >= from-6; k-- {
+		t := s.toks[k]
+		if strings.ContainsAny(s.text[t.end:s.toks[k+1].start], ",;:()") {
+			return ""
+		}
+		if s.blocked(t) || possessiveFillers[strings.ToLower(t.text)] || adverbs[strings.ToLower(t.text)] {
+			continue
+		}
+		if _, pos := possessive(t.text); pos {
+			return nameEndingAt(s.text, s.toks, k, s.blocked)
+		}
+		return ""
+	}
+	return ""
 }

@@ -229,6 +229,9 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			if o.source == fromSubject || o.source == fromOwn {
 				r.method, r.source = o.method, o.source
 			}
+			if o.ownsChange {
+				r.method, r.source = o.method, fromSubject
+			}
 			return
 		}
 		if contrastWords[strings.ToLower(t.text)] {

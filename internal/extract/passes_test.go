@@ -238,6 +238,9 @@ func TestPassMethods(t *testing.T) {
 		// A family name and a size are one name; a size alone is none.
 		{"Gemma: Open Models", "Gemma 7B reaches 64.3% on MMLU, and Gemma 2B scores 42.3%.", map[string]string{"64.3%": "Gemma 7B", "42.3%": "Gemma 2B"}},
 		{"", "The 70B model reaches 68.9% on MMLU.", map[string]string{"68.9%": ""}},
+		// A possessive subject owns both ends of a change.
+		{"", "GPT-4o's accuracy drops from 88.7% on MMLU to 72.6% on GSM8K.", map[string]string{"88.7%": "GPT-4o", "72.6%": "GPT-4o"}},
+		{"", "Its accuracy rises from 52.4% to 55.0% on MMLU.", map[string]string{"55.0%": ""}},
 		// Modifiers between a determiner and a name.
 		{"", "X reaches 52.7% Rank-1, against 73.4% Rank-1 for the fully supervised IRRA.", map[string]string{"52.7%": "", "73.4%": "IRRA"}},
 		{"", "Llama-3-8B-Instruct reaches 71.2 F1, while a fine-tuned DeBERTa-v3-large still leads with 91.5 F1.",
