@@ -342,8 +342,11 @@ func TestAcrossSentences(t *testing.T) {
 		{"several metrics not in a list, and no metric of the dataset's own: nothing",
 			"KmerLM: k-mer Models\nKmerLM reaches 88.9% accuracy and an MCC of 0.78 on Mouse Enhancers. On CIFAR-100 it scores 93.6%.",
 			[]string{"KmerLM | Mouse Enhancers | Accuracy | 88.9% | high | ", "KmerLM | Mouse Enhancers | MCC | 0.78 | high | "}},
-		{"no method named: the title, at low confidence",
+		{"no method named, but the subject says it is the paper's: the title, at med confidence",
 			"Why Replay Works\nThis simple baseline achieves 91.2% accuracy on CIFAR-100.",
+			[]string{"Why Replay Works | CIFAR-100 | Accuracy | 91.2% | med | "}},
+		{"no method named, and nothing says whose: the title, at low confidence",
+			"Why Replay Works\nThe full recipe achieves 91.2% accuracy on CIFAR-100.",
 			[]string{"Why Replay Works | CIFAR-100 | Accuracy | 91.2% | low | "}},
 	}
 	for _, tt := range tests {

@@ -140,7 +140,13 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	case n.rangeEnd:
 		low = append(low, "one end of a range")
 	}
-	if r.method == "" {
+	switch {
+	case r.method == "" && r.source == fromOwn:
+		// "this simple framework reaches", "our model attains", "it
+		// scores": the sentence says the result is the paper's own; only
+		// the name is missing, and the title stands for it.
+		med = append(med, "no method named; the paper's title stands for it")
+	case r.method == "":
 		low = append(low, "no method named; the paper's title stands for it")
 	}
 	if r.modified {
