@@ -144,6 +144,14 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		return
 	}
 	s.subjectMethod(r, ctx)
+	if r.source == fromPaper && !r.dropped {
+		// "The flagship model, Qwen2-72B, showcases remarkable
+		// performance: 84.2 on MMLU": a name set off as the subject.
+		if name := s.appositiveSubject(r.start); name != "" {
+			r.method, r.source = name, fromSubject
+			return
+		}
+	}
 	if r.source == fromPaper && !r.dropped && ctx.method != "" {
 		// No verb led to a subject ("ViT-Cal-B reduces ... while keeping
 		// 81.6%"): a variant of the paper's method that opens the clause.
@@ -503,4 +511,25 @@ func (s *sentence) modifier(k int) bool {
 
 func hasDigit(w string) bool {
 	return strings.IndexAny(w, "0123456789") >= 0
+}
+
+// appositiveOpening is a sentence that opens with a description and, set
+// off by commas, the name it describes: "The flagship model, Qwen2-72B,
+// ...", "Our largest variant, X-L, ...".
+var appositiveOpening = regexp.MustCompile(`^(?:The|Our|Its|Their|A|An)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+`)
+
+// appositiveSubject returns the name of an appositive opening when the
+// number at pos is in the sentence's first clause, or "".
+func (s *sentence) appositiveSubject(pos int) string {
+	loc := appositiveOpening.FindStringIndex(s.text)
+	if loc == nil || strings.Contains(s.text[loc[1]:pos], ";") {
+		return ""
+	}
+	i := s.firstTokenAfter(loc[1])
+	name, next := nameStartingAt(s.text, s.toks, i, s.blocked)
+	if name == "" || next >= len(s.toks) || s.toks[next].start > pos ||
+		strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) != "," {
+		return ""
+	}
+	return name
 }

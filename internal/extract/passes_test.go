@@ -238,6 +238,10 @@ func TestPassMethods(t *testing.T) {
 		// A family name and a size are one name; a size alone is none.
 		{"Gemma: Open Models", "Gemma 7B reaches 64.3% on MMLU, and Gemma 2B scores 42.3%.", map[string]string{"64.3%": "Gemma 7B", "42.3%": "Gemma 2B"}},
 		{"", "The 70B model reaches 68.9% on MMLU.", map[string]string{"68.9%": ""}},
+		// A name set off by commas after the opening description.
+		{"", "The flagship model, Qwen2-72B, showcases remarkable performance: 84.2 on MMLU and 37.9 on GPQA.",
+			map[string]string{"84.2": "Qwen2-72B", "37.9": "Qwen2-72B"}},
+		{"", "The flagship model, which is large, showcases 84.2 on MMLU.", map[string]string{"84.2": ""}},
 		// A possessive subject owns both ends of a change.
 		{"", "GPT-4o's accuracy drops from 88.7% on MMLU to 72.6% on GSM8K.", map[string]string{"88.7%": "GPT-4o", "72.6%": "GPT-4o"}},
 		{"", "Its accuracy rises from 52.4% to 55.0% on MMLU.", map[string]string{"55.0%": ""}},
