@@ -65,8 +65,8 @@ func modelLike(w string) bool {
 }
 
 // versionWord is a size or version that can follow a model name: "2", "3.1",
-// "13B", "70B", "v2".
-var versionWord = regexp.MustCompile(`^(?:\d+(?:\.\d+)?[BMK]?|v\d[\w.]*)$`)
+// "13B", "70B", "8x7B", "v2".
+var versionWord = regexp.MustCompile(`^(?:\d+(?:\.\d+)?[BMK]?|\d+x\d+(?:\.\d+)?[BMK]|v\d[\w.]*)$`)
 
 var capitalised = regexp.MustCompile(`^\p{Lu}\p{Ll}+$`)
 
@@ -99,12 +99,23 @@ var articles = set("the", "a", "an", "this", "these", "our", "its", "their")
 
 // validName trims a run of name words to a method name, or returns "".
 // Plain capitalised words count only when a version follows them, so
-// "With ResNet-50" gives "ResNet-50" and "Llama 2 13B" stays whole.
-func validName(words []string) string {
+// "With ResNet-50" gives "ResNet-50" and "Llama 2 13B" stays whole; or,
+// when the name does not open the sentence (midSentence), when a
+// model-like word follows them: a capitalised word inside a sentence is
+// part of a name ("than Faster R-CNN", "and Mask R-CNN"), unless it is a
+// word that opens a phrase ("With", "Using").
+func validName(words []string, midSentence bool) string {
 	for len(words) > 0 {
 		k := nameKind(words[0])
-		if articles[strings.ToLower(words[0])] || k == versionPart || k == plainWord && (len(words) == 1 || nameKind(words[1]) != versionPart) {
+		if articles[strings.ToLower(words[0])] || k == versionPart {
 			words = words[1:]
+			midSentence = true
+			continue
+		}
+		if k == plainWord && !(len(words) > 1 && nameKind(words[1]) == versionPart) &&
+			!(midSentence && !phraseOpeners[strings.ToLower(words[0])] && nameBody(words[1:])) {
+			words = words[1:]
+			midSentence = true
 			continue
 		}
 		break
@@ -116,6 +127,29 @@ func validName(words []string) string {
 	words[len(words)-1] = last
 	return strings.Join(words, " ")
 }
+
+// nameBody reports whether words, after a plain capitalised word, make a
+// name with it: more plain words, then a model-like word ("Cascade Mask
+// R-CNN", "Panoptic SegFormer").
+func nameBody(words []string) bool {
+	for _, w := range words {
+		switch nameKind(w) {
+		case modelWord:
+			return true
+		case plainWord:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// phraseOpeners are capitalised words that open a phrase before a name,
+// never part of it.
+var phraseOpeners = set("with", "using", "for", "on", "in", "at", "by", "from", "and", "or", "but",
+	"while", "whereas", "compared", "unlike", "like", "than", "over", "against", "via", "after",
+	"before", "when", "notably", "moreover", "furthermore", "finally", "overall", "here", "there",
+	"both", "all", "each", "every", "only", "even", "applied", "trained", "plugged", "given")
 
 // nameEndingAt returns the method name whose last word is toks[i], or "".
 // blocked reports words that belong to a dataset or metric.
@@ -132,7 +166,7 @@ func nameEndingAt(s string, toks []token, i int, blocked func(token) bool) strin
 	for _, t := range toks[j+1 : i+1] {
 		words = append(words, t.text)
 	}
-	return validName(words)
+	return validName(words, j+1 > 0)
 }
 
 // nameStartingAt returns the method name whose first word is toks[i], and
@@ -155,7 +189,7 @@ func nameStartingAt(s string, toks []token, i int, blocked func(token) bool) (st
 		words = words[:len(words)-1]
 		j--
 	}
-	return validName(words), j
+	return validName(words, i > 0), j
 }
 
 // notShortNames are title heads before a colon that name the kind of paper,

@@ -238,6 +238,10 @@ func TestPassMethods(t *testing.T) {
 		// A family name and a size are one name; a size alone is none.
 		{"Gemma: Open Models", "Gemma 7B reaches 64.3% on MMLU, and Gemma 2B scores 42.3%.", map[string]string{"64.3%": "Gemma 7B", "42.3%": "Gemma 2B"}},
 		{"", "The 70B model reaches 68.9% on MMLU.", map[string]string{"68.9%": ""}},
+		{"", "Mixtral 8x7B reaches 70.6% on MMLU.", map[string]string{"70.6%": "Mixtral 8x7B"}},
+		// Capitalised words inside a sentence belong to the name after them.
+		{"", "With ResNet-50, Mask R-CNN reaches 41.0 AP, ahead of Faster R-CNN (37.9 AP).", map[string]string{"41.0": "Mask R-CNN", "37.9": "Faster R-CNN"}},
+		{"", "With ResNet-50 it reaches 41.0 AP.", map[string]string{"41.0": ""}},
 		// A name set off by commas after the opening description.
 		{"", "The flagship model, Qwen2-72B, showcases remarkable performance: 84.2 on MMLU and 37.9 on GPQA.",
 			map[string]string{"84.2": "Qwen2-72B", "37.9": "Qwen2-72B"}},
