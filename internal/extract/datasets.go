@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -14,6 +15,10 @@ type mention struct {
 	name       string
 	known      bool
 	attachedTo *run // the run this mention follows ("81.2% on ImageNet"), or nil
+	// training marks an unknown name the text trains on ("after
+	// fine-tuning on MS MARCO"): not where a score was measured, so it
+	// takes no run and is not reported.
+	training bool
 }
 
 // matcher finds the caller's datasets in text.
@@ -195,7 +200,8 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		for k > j && strings.EqualFold(toks[k-1].text, "vs") {
 			k--
 		}
-		if k == j || !benchmarkLike(toks[j:k]) && !(k == j+1 && capitalised.MatchString(toks[j].text) && datasetHead.MatchString(s[toks[j].end:])) {
+		if k == j || !benchmarkLike(toks[j:k]) && !(k == j+1 && capitalised.MatchString(toks[j].text) &&
+			(datasetHead.MatchString(s[toks[j].end:]) || j == i+1 && scoreOn(s, toks, i, taken))) {
 			continue
 		}
 		// A qualifier right before a known dataset ("the GenomicBenchmarks
@@ -248,6 +254,22 @@ func phraseWord(t string) bool {
 		return true
 	}
 	return hasUpper(t) && !strings.HasSuffix(t, "'s") && !strings.HasSuffix(t, "’s")
+}
+
+// scoreOn reports whether the "on" at i follows a score: a number, or a
+// metric ("83.5% mIoU on Cityscapes", "95.6% on Places"). A capitalised
+// word after it names what the score was measured on.
+func scoreOn(s string, toks []token, i int, taken func(start, end int) bool) bool {
+	if i == 0 || !strings.EqualFold(toks[i].text, "on") {
+		return false
+	}
+	p := toks[i-1]
+	gap := strings.TrimSpace(s[p.end:toks[i].start])
+	if gap != "" && gap != "%" {
+		return false
+	}
+	_, err := strconv.ParseFloat(p.text, 64)
+	return err == nil || gap == "" && taken(p.start, p.end)
 }
 
 // datasetHead follows a one-word name to say it is a dataset: "on

@@ -82,7 +82,7 @@ func (s *sentence) attachDatasets(*paperContext) {
 	}
 	for i := range s.datasets {
 		d := &s.datasets[i]
-		if d.attachedTo != nil {
+		if d.attachedTo != nil || d.training {
 			continue
 		}
 		var prev *run

@@ -29,6 +29,9 @@ func (s *sentence) findNames(ctx *paperContext) {
 	taken := func(start, end int) bool { return inKnown(start, end) || s.inCue(start, end) }
 	unknown := findUnknown(text, s.toks, known, taken)
 	unknown = without(unknown, func(d mention) bool { return strings.EqualFold(d.name, ctx.method) })
+	for i := range unknown {
+		unknown[i].training = trainedOnBefore.MatchString(window(text, unknown[i].start))
+	}
 	s.datasets = append(known, unknown...)
 	sort.Slice(s.datasets, func(i, j int) bool { return s.datasets[i].start < s.datasets[j].start })
 }
@@ -39,6 +42,10 @@ var (
 	subsetOf    = regexp.MustCompile(`(?i)\b(?:on|in)\s+(?:the\s+)?((?:[\w-]+\s+){0,3}(?:subset|subsets|split|splits|portion|part|slice)\s+of\s+(?:the\s+)?)$`)
 	trainedOnly = regexp.MustCompile(`(?i)\b(?:trained|pre-?trained|fine-?tuned|learned|learnt)\s+(?:on|in)\s`)
 )
+
+// trainedOnBefore ends the text before the data a model is trained on:
+// "after fine-tuning on MS MARCO", "after sequential training on the TRACE tasks".
+var trainedOnBefore = regexp.MustCompile(`(?i)\b(?:trained|training|pre-?trained|pre-?training|fine-?tuned|fine-?tuning|distilled|distilling)\s+(?:[a-z]+\s+){0,2}?(?:on|with)\s+(?:the\s+)?$`)
 
 // partOf follows a dataset's name to name a part of it: "on MMLU clinical
 // topics", "on COCO small objects", "on SQuAD 2.0 unanswerable questions".

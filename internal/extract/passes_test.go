@@ -57,6 +57,9 @@ func TestPassNames(t *testing.T) {
 		// A one-word name followed by "val set", "dataset" ... is a dataset.
 		{"It reaches 58.0% PQ on COCO val set, and on Cityscapes val set 68.4% PQ.", []string{"PQ", "PQ"}, []string{"COCO", "?Cityscapes"}},
 		{"It is tested on Cityscapes and on Places.", nil, nil},
+		// A capitalised word right after a score and "on" is what it was measured on.
+		{"On COCO it reaches 58.0 PQ, and 83.5% mIoU on Cityscapes.", []string{"PQ", "mIoU"}, []string{"COCO", "?Cityscapes"}},
+		{"It runs at 30 FPS on Android.", nil, nil},
 		// A capitalised word before a known name makes another benchmark.
 		{"On Split CIFAR-100, L2P reaches 83.83% accuracy.", []string{"Accuracy"}, []string{"?Split CIFAR-100"}},
 		{"On CIFAR-100, L2P reaches 83.83% accuracy.", []string{"Accuracy"}, []string{"CIFAR-100"}},

@@ -66,6 +66,13 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			continue
 		}
 		for i, n := range r.nums {
+			if !n.dropped && n.metric == "" && !n.pct && strings.Contains(n.raw, ".") &&
+				n.dataset != nil && !n.dataset.known && n.dOrigin == direct {
+				// "attains 9.1 on MT-Bench": a score on a benchmark the
+				// caller does not know, in a metric the text leaves unsaid.
+				unknown = append(unknown, Unknown{Paper: ctx.paper, Phrase: n.dataset.name, Evidence: s.text})
+				continue
+			}
 			if n.dropped || n.metric == "" && !n.pct {
 				continue // a bare number with no metric is not a score
 			}
@@ -76,6 +83,9 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				n.dataset, n.dOrigin = s.carriedDataset(ctx)
 			}
 			if n.dataset == nil {
+				continue
+			}
+			if !n.dataset.known && n.dataset.training {
 				continue
 			}
 			if !n.dataset.known {
