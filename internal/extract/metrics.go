@@ -42,6 +42,11 @@ var cueTable = []struct {
 	{regexp.MustCompile(`(?i)\bexact[- ]match(?:es)?\b|\bEM\b`), "Exact match"},
 	{regexp.MustCompile(`\b(?:AUC|AUROC|ROC-AUC|AUC-ROC)\b`), "AUC"},
 	{regexp.MustCompile(`\bMCC\b`), "MCC"},
+	// Error rates, where lower is better: a number written with one is a
+	// score, not a cost ("a word error rate of 2.7%").
+	{regexp.MustCompile(`(?i)\bword[- ]error[- ]rates?\b|\bWER\b`), "WER"},
+	{regexp.MustCompile(`(?i)\bcharacter[- ]error[- ]rates?\b|\bCER\b`), "CER"},
+	{regexp.MustCompile(`(?i)\bequal[- ]error[- ]rates?\b|\bEER\b`), "EER"},
 	{regexp.MustCompile(`(?i)\baccurac(?:y|ies)\b|\bacc\.`), "Accuracy"},
 }
 

@@ -145,6 +145,9 @@ func (s *sentence) subjectNoun(verb int) string {
 // 80.6%") is kept only when a name stands right before "from".
 func (s *sentence) dropNonScores(r *run) {
 	w, i := s.governingWord(r.start)
+	if i >= 0 && s.inCue(s.toks[i].start, s.toks[i].end) {
+		w = "" // the metric governs it: "a word error rate of 2.7%"
+	}
 	if i >= 0 && onlySpaces(s.text[s.toks[i].end:r.start]) && !isPossessive(s.toks[i].text) &&
 		nameKind(s.toks[i].text) == modelWord && !s.blocked(s.toks[i]) {
 		// A name between the word and the number: "costs DeiT-S 1.9%".

@@ -54,6 +54,8 @@ func TestPassNames(t *testing.T) {
 		{"Trained on 2B images, it attains 83.0%.", nil, nil},
 		{"ImageNet-21k pre-training helps on CIFAR100.", nil, []string{"CIFAR-100"}},
 		{"It scores 68.5% on MMLU clinical topics.", nil, []string{"?MMLU clinical topics"}},
+		{"It reaches a word error rate of 2.7% on LibriSpeech, a CER of 4.6% and an equal error rate of 0.87%.",
+			[]string{"WER", "CER", "EER"}, []string{"?LibriSpeech"}},
 		// A one-word name followed by "val set", "dataset" ... is a dataset.
 		{"It reaches 58.0% PQ on COCO val set, and on Cityscapes val set 68.4% PQ.", []string{"PQ", "PQ"}, []string{"COCO", "?Cityscapes"}},
 		{"It is tested on Cityscapes and on Places.", nil, nil},
@@ -129,6 +131,8 @@ func TestPassClassify(t *testing.T) {
 		{"X reaches 84.3% top-1 accuracy on clean ImageNet but falls to 61.2% on corrupted images.", "84.3%,61.2%", true},
 		{"With only 25% of the annotated captions, X obtains 68.2% Rank-1.", "68.2%", true},
 		{"With 40% of windows pruned, X keeps 47.8 box AP.", "47.8", false},
+		// An error rate is a metric, not a cost.
+		{"X reaches a word error rate of 2.7% and cuts the error rate by 18%.", "2.7%", false},
 		// "by" governs every number of a coordination, not a new clause.
 		{"X-E6 outperforms SWIN-L by 509% in speed and 2% in accuracy.", "", false},
 		{"X outperforms IRRA by 2.1% on CUHK-PEDES and 1.5% on RSTPReid.", "", false},
