@@ -158,6 +158,7 @@ func extractBlock(b Block, m *matcher) Result {
 	if ctx.method == "" {
 		ctx.method = introducedMethod(b.Abstract, m.isDatasetOrMetric)
 	}
+	ctx.baseModel = baseModel(b.Abstract, m.isDatasetOrMetric)
 	sentences := Sentences(b.Abstract)
 	parsed := make([]*sentence, len(sentences))
 	for i, s := range sentences {
@@ -186,6 +187,7 @@ func extractBlock(b Block, m *matcher) Result {
 type paperContext struct {
 	paper       string
 	method      string // the paper's own method, "" when it names none
+	baseModel   string // the model the paper fine-tunes or adapts, "" when it names none
 	m           *matcher
 	datasets    []string // distinct known datasets named anywhere in the abstract
 	unknownSeen bool     // some unknown benchmark-like name is in the abstract

@@ -426,3 +426,33 @@ var modelNouns = map[string]bool{
 	"model": true, "models": true, "network": true, "networks": true, "variant": true,
 	"student": true, "reader": true, "backbone": true, "encoder": true,
 }
+
+// adaptsObject ends the text before the model a paper starts from: "We
+// fine-tune Qwen-1.8B", "Fine-tuning Qwen2-1.5B on", "CLIPPed adapts CLIP
+// ViT-B/16", "is fine-tuned from Llama-3-8B".
+var adaptsObject = regexp.MustCompile(`(?i)\b(?:fine-?tun(?:e|es|ing)|instruction-tun(?:e|es|ing)|adapt(?:s|ing)?|distil(?:l|ls|ling|s|ing)?|(?:fine-?tuned|adapted|distilled|initiali[sz]ed|trained)\s+from)\s+(?:the\s+|a\s+|an\s+)?$`)
+
+// adaptsSubject follows the model a paper starts from: "Llama-2-13B
+// tuned with SpFT".
+var adaptsSubject = regexp.MustCompile(`(?i)^\s+(?:tuned|fine-?tuned|adapted|trained|distilled)\s+(?:with|using|via)\b`)
+
+// baseModel returns the model the abstract says it fine-tunes or adapts,
+// or "": the first name after "fine-tune", "adapts", "fine-tuned from",
+// or before "tuned with". A dataset or metric is not a model.
+func baseModel(abstract string, isNot func(string) bool) string {
+	toks := tokenize(abstract)
+	none := func(token) bool { return false }
+	for i, t := range toks {
+		if adaptsObject.MatchString(window(abstract, t.start)) {
+			if name, _ := nameStartingAt(abstract, toks, i, none); name != "" && !isNot(name) {
+				return name
+			}
+		}
+		if adaptsSubject.MatchString(abstract[t.end:]) && nameKind(t.text) != notName {
+			if name := nameEndingAt(abstract, toks, i, none); name != "" && !isNot(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}

@@ -123,7 +123,11 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 				return
 			}
 			if w := strings.ToLower(s.toks[k].text); gap == "(" && (genericOthers[w] || modelNouns[w] || othersWords[w]) {
-				r.dropped = true // "its base model (66.6%)": someone unnamed
+				if s.baseModelPhrase(k, ctx) {
+					r.method, r.source, r.fromBase = ctx.baseModel, fromNamed, true // "its base model (66.6%)"
+					return
+				}
+				r.dropped = true // "the CNN baseline (66.6%)": someone unnamed
 				return
 			}
 		}
@@ -136,7 +140,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			}
 		}
 	}
-	if s.methodAfter(r) {
+	if s.methodAfter(r, ctx) {
 		return
 	}
 	if r.compared {
@@ -188,7 +192,7 @@ func (s *sentence) trainedWithOwn(method string, pos int) bool {
 }
 
 // methodAfter reads "... 63.4% for Llama 2 13B" and "... for its teacher".
-func (s *sentence) methodAfter(r *run) bool {
+func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 	i := s.firstTokenAfter(r.end)
 	if i >= len(s.toks) || !strings.EqualFold(s.toks[i].text, "for") ||
 		strings.ContainsAny(s.text[r.end:s.toks[i].start], ";()") {
@@ -211,6 +215,10 @@ func (s *sentence) methodAfter(r *run) bool {
 	for k := j; k < len(s.toks) && k < j+4; k++ {
 		w := strings.ToLower(s.toks[k].text)
 		if genericOthers[w] || modelNouns[w] {
+			if s.baseModelPhrase(k, ctx) {
+				r.method, r.source, r.fromBase = ctx.baseModel, fromNamed, true // "54.8% for the untuned model"
+				return true
+			}
 			r.dropped = true // "83.6 for its 24-layer teacher", "0.3% for the 125M model"
 			return true
 		}
@@ -532,4 +540,16 @@ func (s *sentence) appositiveSubject(pos int) string {
 		return ""
 	}
 	return name
+}
+
+// baseWords before a model noun make it the model the paper starts from:
+// "its base model", "the untuned model".
+var baseWords = set("base", "untuned", "un-tuned", "unadapted", "starting", "initial")
+
+// baseModelPhrase reports whether the model noun at k is the model the
+// paper starts from ("its base model", "the untuned model") and the
+// abstract names that model.
+func (s *sentence) baseModelPhrase(k int, ctx *paperContext) bool {
+	return ctx.baseModel != "" && !strings.EqualFold(ctx.baseModel, ctx.method) && k > 0 &&
+		modelNouns[strings.ToLower(s.toks[k].text)] && baseWords[strings.ToLower(s.toks[k-1].text)]
 }

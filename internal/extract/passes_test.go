@@ -353,6 +353,10 @@ func TestAcrossSentences(t *testing.T) {
 		{"a named method's number, its metric in the sentence, on the dataset of the sentence before",
 			"Why Replay Works\nWe revisit Human Enhancers Cohn with a small network. The network reaches 74.8% accuracy, above HyenaDNA's 74.2%.",
 			[]string{"Why Replay Works | Human Enhancers Cohn | Accuracy | 74.8% | low | ", "HyenaDNA | Human Enhancers Cohn | Accuracy | 74.2% | med | "}},
+		{"the value before a change, and the base model, are the model the paper starts from",
+			"Scaling Instruction Data\nWe fine-tune Qwen-1.8B on 3M instructions. The resulting model lifts MMLU accuracy from 45.3% to 48.9%, on par with its base model (46.0%).",
+			[]string{"Qwen-1.8B | MMLU | Accuracy | 45.3% | med | ", "Scaling Instruction Data | MMLU | Accuracy | 48.9% | low | ",
+				"Qwen-1.8B | MMLU | Accuracy | 46.0% | med | "}},
 		{"several metrics not in a list leave none to carry: the dataset's own is assumed",
 			"KmerLM: k-mer Models\nKmerLM reaches 88.9% accuracy and an MCC of 0.78 on Mouse Enhancers. On Human vs Worm the model scores 93.6%.",
 			[]string{"KmerLM | Mouse Enhancers | Accuracy | 88.9% | high | ", "KmerLM | Mouse Enhancers | MCC | 0.78 | high | ",
@@ -418,6 +422,26 @@ func TestOwnName(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("title %q, abstract %q: %q, want %q", tt.title, tt.abstract, got, tt.want)
+		}
+	}
+}
+
+// TestBaseModel covers the model a paper says it starts from, whose
+// values before a change and under "its base model" are its own.
+func TestBaseModel(t *testing.T) {
+	m := newMatcher(knownDatasets)
+	tests := []struct{ abstract, want string }{
+		{"We fine-tune Qwen-1.8B on 3M synthetic instructions.", "Qwen-1.8B"},
+		{"Fine-tuning Qwen2-1.5B on 200K traces raises its MMLU accuracy.", "Qwen2-1.5B"},
+		{"CLIPPed adapts CLIP ViT-B/16 with 0.1M trainable parameters.", "CLIP ViT-B/16"},
+		{"MedReason-8B is fine-tuned from Llama-3-8B on 1.2M pairs.", "Llama-3-8B"},
+		{"On MMLU, Llama-2-13B tuned with SpFT scores 56.9%.", "Llama-2-13B"},
+		{"We fine-tune on ImageNet and adapt the model.", ""},
+		{"We propose a new loss for retrieval.", ""},
+	}
+	for _, tt := range tests {
+		if got := baseModel(tt.abstract, m.isDatasetOrMetric); got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.abstract, got, tt.want)
 		}
 	}
 }
