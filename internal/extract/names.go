@@ -363,9 +363,19 @@ func leadingName(s string, toks []token, i int) string {
 	if notIntroduced[toks[i].text] {
 		return ""
 	}
+	// closed: the name ends at punctuation or the end, or a word in lower
+	// case follows ("We propose X, a ...", "called Swin Transformer, that").
+	closed := func(j int) bool {
+		if j >= len(toks) {
+			return true
+		}
+		gap := strings.TrimSpace(s[toks[j-1].end:toks[j].start])
+		r, _ := utf8.DecodeRuneInString(toks[j].text)
+		return gap != "" || unicode.IsLower(r)
+	}
 	if j == i {
 		// A single capitalised word: "We propose X, a ...".
-		if r, _ := utf8.DecodeRuneInString(toks[i].text); unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(toks[i].text); unicode.IsUpper(r) && closed(i+1) {
 			return strings.TrimRight(toks[i].text, ".-/")
 		}
 		return ""
@@ -379,8 +389,13 @@ func leadingName(s string, toks []token, i int) string {
 		if k := nameKind(last); k == modelWord || k == versionPart || ownNameLike(last) {
 			return strings.Join(words, " ")
 		}
-		words = words[:1]
-		last = words[0]
+		// Capitalised words only: a name when they end at punctuation
+		// ("called Swin Transformer, that"); otherwise a phrase ("We
+		// propose Masked Language Modeling for ...").
+		if len(words) <= 3 && j < len(toks) && strings.TrimSpace(s[toks[j-1].end:toks[j].start]) != "" || j == len(toks) {
+			return strings.TrimRight(strings.Join(words, " "), ".-/")
+		}
+		return ""
 	}
 	r, _ := utf8.DecodeRuneInString(last)
 	if modelLike(last) || ownNameLike(last) || unicode.IsUpper(r) {

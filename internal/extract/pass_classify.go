@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-// Words that, just before a number, make it a gain, a cost or someone else's
-// result rather than a score.
+// Words that, just before a number, make it a gain, a cost, an error or
+// someone else's result rather than a score.
 var backDelta = set("by", "gain", "gains", "improvement", "improvements", "improve", "improves",
 	"improved", "improving", "increase", "increases", "increased", "boost", "boosts", "boosted",
 	"margin", "lead", "gap", "drop", "drops", "dropped", "decrease", "decreases", "decreased",
@@ -16,7 +16,8 @@ var backDelta = set("by", "gain", "gains", "improvement", "improvements", "impro
 	"budget", "below", "above", "under", "within", "beyond", "outperform", "outperforms",
 	"outperforming", "outperformed", "surpass", "surpasses", "surpassing", "beat", "beats",
 	"exceed", "exceeds", "trail", "trails", "lag", "lags", "plus", "compression", "speedup",
-	"throughput", "mask", "masks", "masking", "prune", "pruned", "pruning", "delta", "up", "down")
+	"throughput", "mask", "masks", "masking", "prune", "pruned", "pruning", "delta", "up", "down",
+	"error", "errors", "loss", "perplexity")
 
 // Words skipped when looking for the word that governs a number.
 var backFillers = set("about", "nearly", "almost", "around", "roughly", "approximately",
@@ -26,13 +27,14 @@ var backFillers = set("about", "nearly", "almost", "around", "roughly", "approxi
 	"mere", "even", "respectively", "is", "was", "are", "were", "be", "been", "being", "some",
 	"remarkable", "impressive", "solid", "strong", "whopping", "over")
 
-// Words that, just after a number, make it a gain, a cost, a fraction or a speed-up.
+// Words that, just after a number, make it a gain, a cost, a fraction, a
+// speed-up or an error ("3.57% error": the metrics read here go up).
 var forwardDelta = set("higher", "lower", "better", "worse", "more", "less", "fewer", "faster",
 	"slower", "cheaper", "smaller", "larger", "bigger", "improvement", "improvements", "gain",
 	"gains", "increase", "increases", "decrease", "decreases", "reduction", "reductions", "drop",
 	"boost", "lift", "margin", "above", "below", "ahead", "behind", "over", "points", "point",
 	"pts", "pp", "relative", "absolute", "speedup", "speed-up", "times", "x", "lead",
-	"advantage", "of")
+	"advantage", "of", "error", "errors")
 
 // Words after a number that end the phrase about it.
 var forwardStops = set("on", "in", "for", "at", "with", "while", "and", "using", "under",

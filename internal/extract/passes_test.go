@@ -131,6 +131,8 @@ func TestPassClassify(t *testing.T) {
 		{"X reaches 84.3% top-1 accuracy on clean ImageNet but falls to 61.2% on corrupted images.", "84.3%,61.2%", true},
 		{"With only 25% of the annotated captions, X obtains 68.2% Rank-1.", "68.2%", true},
 		{"With 40% of windows pruned, X keeps 47.8 box AP.", "47.8", false},
+		// An error is not the accuracy it is the complement of.
+		{"An ensemble achieves 3.57% error on the ImageNet test set, and a top-1 error of 21.3%.", "", false},
 		// An error rate is a metric, not a cost.
 		{"X reaches a word error rate of 2.7% and cuts the error rate by 18%.", "2.7%", false},
 		// "by" governs every number of a coordination, not a new clause.
@@ -414,6 +416,9 @@ func TestOwnName(t *testing.T) {
 		{"", "We present a novel training scheme, namely Co-DETR, to learn detectors.", "Co-DETR"},
 		{"", "We propose X, a new method.", "X"},
 		{"", "We propose to mix tokens.", ""},
+		{"", "This paper presents a new vision Transformer, called Swin Transformer, that serves as a backbone.", "Swin Transformer"},
+		{"", "We propose Masked Language Modeling for proteins.", ""},
+		{"", "We propose Anchor for continual pretraining.", "Anchor"},
 	}
 	for _, tt := range tests {
 		got := titleMethod(tt.title)
