@@ -74,6 +74,9 @@ func aliasRegexp(alias string) *regexp.Regexp {
 	for i, p := range parts {
 		if i > 0 {
 			b.WriteString(`[\s_\-.]*`)
+			if p[0] >= '0' && p[0] <= '9' {
+				b.WriteString(`(?:[vV]\s*)?`) // "SQuAD v2.0" for "SQuAD 2.0"
+			}
 		}
 		for _, r := range p {
 			if short && unicode.IsLower(r) {
@@ -177,6 +180,7 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 	var out []mention
 	for i := 0; i < len(toks); i++ {
 		var j int
+		listed := false // an item of a list of datasets, each with its score
 		switch {
 		case datasetPrepositions[strings.ToLower(toks[i].text)] && !afterComparison(toks, i):
 			j = i + 1
@@ -185,6 +189,8 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 			j = i // "CUHK-PEDES, Market-1501 and ..."
 		case i > 0 && inKnown(toks[i-1]) && strings.EqualFold(toks[i].text, "and"):
 			j = i + 1 // "CUHK-PEDES and Market-1501"
+		case i > 0 && bracketedScoreAfter(s, toks, i) && listedAfterBracket(s, toks, i) && knownWithBracket(s, known):
+			j, listed = i, true // "on CIFAR-100 (91.7%), Flowers (98.8%) and ..."
 		default:
 			continue
 		}
@@ -200,7 +206,7 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		for k > j && strings.EqualFold(toks[k-1].text, "vs") {
 			k--
 		}
-		if k == j || !benchmarkLike(toks[j:k]) && !(k == j+1 && capitalised.MatchString(toks[j].text) &&
+		if k == j || !benchmarkLike(toks[j:k]) && !listed && !(k == j+1 && capitalised.MatchString(toks[j].text) &&
 			(datasetHead.MatchString(s[toks[j].end:]) || j == i+1 && scoreOn(s, toks, i, taken))) {
 			continue
 		}
@@ -213,6 +219,41 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		i = k - 1
 	}
 	return out
+}
+
+// bracketedScore is a score in brackets: " (98.8%)", " (63.2 AP)".
+var bracketedScore = regexp.MustCompile(`^\s*\(\s*\d`)
+
+// bracketedScoreAfter reports whether a capitalised name starting at word
+// i is followed by a score in brackets.
+func bracketedScoreAfter(s string, toks []token, i int) bool {
+	k := i
+	for k < len(toks) && k-i < 3 && phraseWord(toks[k].text) && (k == i || onlySpaces(s[toks[k-1].end:toks[k].start])) {
+		k++
+	}
+	return k > i && bracketedScore.MatchString(s[toks[k-1].end:])
+}
+
+// listedAfterBracket reports whether word i follows a bracket closed after
+// a comma or "and": the next item of "A (91.7%), B (98.8%)".
+func listedAfterBracket(s string, toks []token, i int) bool {
+	gap := strings.TrimSpace(s[toks[i-1].end:toks[i].start])
+	if strings.EqualFold(toks[i-1].text, "and") && i > 1 {
+		gap = strings.TrimSpace(s[toks[i-2].end:toks[i-1].start])
+	}
+	return strings.HasPrefix(gap, ")") || strings.HasPrefix(gap, "%)")
+}
+
+// knownWithBracket reports whether a known dataset of the sentence is
+// followed by a score in brackets, so that names listed the same way are
+// datasets too.
+func knownWithBracket(s string, known []mention) bool {
+	for _, d := range known {
+		if bracketedScore.MatchString(s[d.end:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterComparison reports whether "over" at i compares with a model rather

@@ -80,9 +80,25 @@ func (s *sentence) attachDatasets(*paperContext) {
 			l[i].attachedTo = r
 		}
 	}
+	// "on CIFAR-100 (91.7%), Flowers (98.8%)": a score in brackets right
+	// after a dataset is on it.
+	for i := range s.datasets {
+		d := &s.datasets[i]
+		if d.attachedTo != nil || d.training || !bracketedScore.MatchString(s.text[d.end:]) {
+			continue
+		}
+		for _, r := range s.runs {
+			if r.start > d.end && r.start <= d.end+4 {
+				d.attachedTo = r
+			}
+		}
+	}
 	for i := range s.datasets {
 		d := &s.datasets[i]
 		if d.attachedTo != nil || d.training {
+			continue
+		}
+		if s.datasetOfBracket(d) {
 			continue
 		}
 		var prev *run
@@ -148,6 +164,23 @@ func (s *sentence) hasDataset(r *run) bool {
 	}
 	for _, d := range s.datasets {
 		if d.attachedTo == r {
+			return true
+		}
+	}
+	return false
+}
+
+// datasetOfBracket reports whether d is the next item of a list whose
+// items carry their scores in brackets: "CIFAR-100 (91.7%), Flowers"
+// does not give 91.7% to Flowers.
+func (s *sentence) datasetOfBracket(d *mention) bool {
+	for _, o := range s.datasets {
+		r := o.attachedTo
+		if r == nil || o.end >= d.start || r.end > d.start || !bracketedScore.MatchString(s.text[o.end:]) {
+			continue
+		}
+		gap := strings.TrimLeft(s.text[r.end:d.start], " )%,")
+		if gap == "" || strings.TrimSpace(gap) == "and" {
 			return true
 		}
 	}

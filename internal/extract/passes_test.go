@@ -62,6 +62,10 @@ func TestPassNames(t *testing.T) {
 		// A capitalised word right after a score and "on" is what it was measured on.
 		{"On COCO it reaches 58.0 PQ, and 83.5% mIoU on Cityscapes.", []string{"PQ", "mIoU"}, []string{"COCO", "?Cityscapes"}},
 		{"It runs at 30 FPS on Android.", nil, nil},
+		// Names listed like a known dataset, each with its score in brackets.
+		{"X reaches high accuracy on CIFAR-100 (91.7%), Flowers (98.8%) and Stanford Cars (94.7%).", []string{"Accuracy"},
+			[]string{"CIFAR-100", "?Flowers", "?Stanford Cars"}},
+		{"X reaches 91.7% on CIFAR-100, and on Flowers it is strong.", nil, []string{"CIFAR-100"}},
 		// A capitalised word before a known name makes another benchmark.
 		{"On Split CIFAR-100, L2P reaches 83.83% accuracy.", []string{"Accuracy"}, []string{"?Split CIFAR-100"}},
 		{"On CIFAR-100, L2P reaches 83.83% accuracy.", []string{"Accuracy"}, []string{"CIFAR-100"}},
@@ -188,6 +192,9 @@ func TestPassDatasets(t *testing.T) {
 			map[string]string{"71.3%": "CUHK-PEDES", "62.0%": "ICFG-PEDES", "55.4%": "RSTPReid"}},
 		{"X reaches 81.2% top-1 accuracy on ImageNet and 45.1 box AP on COCO.",
 			map[string]string{"81.2%": "ImageNet-1k", "45.1": "COCO"}},
+		// Datasets listed with their scores in brackets.
+		{"X achieves state-of-the-art accuracy on CIFAR-100 (91.7%), Flowers (98.8%) and Cars (94.7%).",
+			map[string]string{"91.7%": "CIFAR-100", "98.8%": "Flowers", "94.7%": "Cars"}},
 		// Parallel runs of one metric share the dataset written after them.
 		{"DINO achieves 49.4 AP in 12 epochs and 51.3 AP in 24 epochs on COCO.",
 			map[string]string{"49.4": "COCO", "51.3": "COCO"}},

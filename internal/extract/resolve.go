@@ -442,10 +442,35 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 	}
 	for i := range s.datasets {
 		if d := &s.datasets[i]; d.start >= r.end && d.attachedTo == nil {
+			if s.runBetween(r.end, d.start) || s.opensTopic(i) {
+				// "MultiNLI accuracy to 86.7%, ..., and SQuAD v2.0 F1 to
+				// 83.1": the dataset belongs to the numbers after it.
+				break
+			}
 			return fill(d, sentenceWide)
 		}
 	}
 	return out, orig
+}
+
+// runBetween reports whether a kept run starts between from and to.
+func (s *sentence) runBetween(from, to int) bool {
+	for _, r := range s.runs {
+		if !r.dropped && r.start >= from && r.start < to {
+			return true
+		}
+	}
+	return false
+}
+
+// opensTopic reports whether dataset i is followed, before the next
+// dataset, by a kept run: it is the topic of that run.
+func (s *sentence) opensTopic(i int) bool {
+	end := len(s.text)
+	if i+1 < len(s.datasets) {
+		end = s.datasets[i+1].start
+	}
+	return s.runBetween(s.datasets[i].end, end)
 }
 
 func sameMetric(ms []string) bool {
