@@ -52,6 +52,10 @@ var contrastWords = set("whereas", "while", "whilst", "but", "unlike", "although
 
 var relativePronouns = set("which", "who", "that")
 
+// copulas link a subject to its number without saying whose it is; only a
+// subject that is someone else's ("the previous best results were") decides.
+var copulas = set("is", "are", "was", "were")
+
 // pronouns that stand for the subject of an earlier sentence.
 var pronouns = set("it", "It")
 
@@ -258,6 +262,10 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			}
 			continue
 		}
+		if copulas[strings.ToLower(t.text)] && i > 0 && !s.blocked(s.toks[i-1]) && s.unnamedOtherSubject(i-1) {
+			r.dropped = true // "the previous best results were 96.5% and 85.1%"
+			return
+		}
 		if !scoreVerbs[strings.ToLower(t.text)] {
 			continue
 		}
@@ -313,11 +321,32 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				}
 			}
 		}
+		if s.possessedSubject(j) {
+			// "..., while its general ability remains strong with 68.0%":
+			// "its" looks back to the subject before.
+			continue
+		}
 		if s.unnamedOtherSubject(j) {
 			r.dropped = true
 		}
 		return
 	}
+}
+
+// possessedSubject reports whether the subject ending at word j is
+// something of "its" or "their" ("its general ability", "their accuracy"),
+// which belongs to a subject named before it.
+func (s *sentence) possessedSubject(j int) bool {
+	for k := j; k >= 0 && k > j-4; k-- {
+		w := strings.ToLower(s.toks[k].text)
+		if w == "its" || w == "their" {
+			return true
+		}
+		if k > 0 && strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",;:(") || s.toks[k].text != w && !s.blocked(s.toks[k]) {
+			return false
+		}
+	}
+	return false
 }
 
 // contrastSubject reads the subject of a clause opened by the contrast

@@ -258,6 +258,10 @@ func TestPassMethods(t *testing.T) {
 		// Capitalised words inside a sentence belong to the name after them.
 		{"", "With ResNet-50, Mask R-CNN reaches 41.0 AP, ahead of Faster R-CNN (37.9 AP).", map[string]string{"41.0": "Mask R-CNN", "37.9": "Faster R-CNN"}},
 		{"", "With ResNet-50 it reaches 41.0 AP.", map[string]string{"41.0": ""}},
+		// "its" looks back to the subject before; someone else's subject with "were".
+		{"", "Coder-7B achieves 88.4% on MMLU, while its general ability remains strong with 68.0% on GSM8K.",
+			map[string]string{"88.4%": "Coder-7B", "68.0%": "Coder-7B"}},
+		{"", "DenseRet reaches 91.0% on Human vs Worm; the previous best results were 96.5% and 85.1%.", map[string]string{"91.0%": "DenseRet"}},
 		// A name set off by commas after the opening description.
 		{"", "The flagship model, Qwen2-72B, showcases remarkable performance: 84.2 on MMLU and 37.9 on GPQA.",
 			map[string]string{"84.2": "Qwen2-72B", "37.9": "Qwen2-72B"}},
