@@ -321,16 +321,17 @@ func sortSearchTokens(toks []token, pos int) int {
 }
 
 // bracketedName reads "a Robust Dual Embedding method (RDE)": a single
-// name-like word in brackets within the description's first 15 words,
-// before any comma or full stop.
+// name-like word in brackets within the description's first 25 words,
+// before any comma or full stop (a colon may introduce the description:
+// "a method for robust fine-tuning: ensembling the weights (WiSE-FT)").
 func bracketedName(s string, toks []token, i int) string {
-	for k := i + 1; k < len(toks) && k < i+15; k++ {
+	for k := i + 1; k < len(toks) && k < i+25; k++ {
 		gap := strings.TrimSpace(s[toks[k-1].end:toks[k].start])
 		if numberRe.MatchString(toks[k-1].text) && !hasLetter(toks[k-1].text) {
 			return "" // a score before the brackets: "reaches 81.2% (ImageNet)"
 		}
 		if gap != "(" {
-			if strings.ContainsAny(gap, ",.;:()") {
+			if strings.ContainsAny(gap, ",.;()") {
 				return ""
 			}
 			continue

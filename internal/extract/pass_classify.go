@@ -282,10 +282,20 @@ func (s *sentence) openingName() string {
 	}
 	i := s.firstTokenAfter(loc[1])
 	name, next := nameStartingAt(s.text, s.toks, i, s.blocked)
-	if name == "" || next >= len(s.toks) || strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) != "," {
+	if name == "" || next >= len(s.toks) {
 		return ""
 	}
-	return name
+	if strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) == "," {
+		return name
+	}
+	// "For YOLOX-L with roughly the same parameters as YOLOv5-L, we ...":
+	// a phrase about the model may stand before the comma.
+	if w := strings.ToLower(s.toks[next].text); w == "with" || w == "at" || w == "under" {
+		if c := strings.Index(s.text[s.toks[next].start:], ","); c > 0 && !strings.ContainsAny(s.text[s.toks[next].start:s.toks[next].start+c], ";.") {
+			return name
+		}
+	}
+	return ""
 }
 
 // governingWord returns, lower-cased, the first word before pos that is not

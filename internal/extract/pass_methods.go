@@ -160,6 +160,14 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			return
 		}
 	}
+	if (r.source == fromOwn || r.source == fromPaper) && !r.dropped && ctx.method != "" {
+		// "For YOLOX-L with ..., we achieve 50.0% AP": the variant of the
+		// paper's method the sentence opens with.
+		if name := s.openingName(); len(name) > len(ctx.method) && strings.HasPrefix(strings.ToLower(name), strings.ToLower(ctx.method)) {
+			r.method, r.source = name, fromSubject
+			return
+		}
+	}
 	if r.source == fromPaper && !r.dropped && ctx.method != "" {
 		// No verb led to a subject ("ViT-Cal-B reduces ... while keeping
 		// 81.6%"): a variant of the paper's method that opens the clause.
@@ -262,9 +270,15 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			}
 			continue
 		}
-		if copulas[strings.ToLower(t.text)] && i > 0 && !s.blocked(s.toks[i-1]) && s.unnamedOtherSubject(i-1) {
-			r.dropped = true // "the previous best results were 96.5% and 85.1%"
-			return
+		if copulas[strings.ToLower(t.text)] && i > 0 {
+			if name := s.possessiveSubject(i + 1); name != "" {
+				r.method, r.source = name, fromNamed // "RaSa's Rank-1 on RSTPReid is 66.1%"
+				return
+			}
+			if !s.blocked(s.toks[i-1]) && s.unnamedOtherSubject(i-1) {
+				r.dropped = true // "the previous best results were 96.5% and 85.1%"
+				return
+			}
 		}
 		if !scoreVerbs[strings.ToLower(t.text)] {
 			continue

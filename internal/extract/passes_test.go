@@ -262,6 +262,12 @@ func TestPassMethods(t *testing.T) {
 		{"", "Coder-7B achieves 88.4% on MMLU, while its general ability remains strong with 68.0% on GSM8K.",
 			map[string]string{"88.4%": "Coder-7B", "68.0%": "Coder-7B"}},
 		{"", "DenseRet reaches 91.0% on Human vs Worm; the previous best results were 96.5% and 85.1%.", map[string]string{"91.0%": "DenseRet"}},
+		// A variant of the paper's method that the sentence opens with.
+		{"YOLOX: Exceeding YOLO Series", "For YOLOX-L with roughly the same parameters as YOLOv5-L, we achieve 50.0% AP on COCO.",
+			map[string]string{"50.0%": "YOLOX-L"}},
+		{"YOLOX: Exceeding YOLO Series", "For YOLOv3, a widely used detector, we boost it to 47.3% AP on COCO.", map[string]string{"47.3%": "YOLOX"}},
+		// A possessive subject before "is".
+		{"", "Without adaptation, RaSa's Rank-1 on RSTPReid is 66.1%.", map[string]string{"66.1%": "RaSa"}},
 		// A name set off by commas after the opening description.
 		{"", "The flagship model, Qwen2-72B, showcases remarkable performance: 84.2 on MMLU and 37.9 on GPQA.",
 			map[string]string{"84.2": "Qwen2-72B", "37.9": "Qwen2-72B"}},
@@ -417,6 +423,7 @@ func TestOwnName(t *testing.T) {
 		{"", "We propose a Robust Dual Embedding method (RDE) that filters pairs.", "RDE"},
 		{"", "We propose Learning to Prompt (L2P), which learns to prompt.", "L2P"},
 		{"", "We propose the Real-Time DEtection TRansformer (RT-DETR), the first.", "RT-DETR"},
+		{"", "We introduce a method for robust fine-tuning: ensembling the weights of the zero-shot and fine-tuned models (WiSE-FT).", "WiSE-FT"},
 		// Not a name: a dataset, several words, or brackets after a score.
 		{"", "We propose a method that reaches 81.2% top-1 (ImageNet).", ""},
 		{"", "We propose a new loss (see Sec. 3), called ListRank.", "ListRank"},
