@@ -256,6 +256,10 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			}
 			if o.source == fromSubject || o.source == fromOwn {
 				r.method, r.source = o.method, o.source
+				if o.methods != nil {
+					// A list of names shared by a later run of as many numbers.
+					r.methods, r.dropped = o.methods, len(o.methods) != len(r.nums)
+				}
 			}
 			if o.ownsChange {
 				r.method, r.source = o.method, fromSubject
@@ -309,6 +313,16 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		if !s.blocked(s.toks[j]) {
 			if name := s.methodEndingAt(j, ctx); name != "" {
 				r.method, r.source = name, fromSubject
+				if names := s.subjectList(j, ctx); len(names) > 1 {
+					// "FastViT-S and FastViT-B achieve 80.1% and 83.4%,
+					// respectively": one name per number, in order.
+					if len(names) == len(r.nums) {
+						r.methods = names
+					} else {
+						r.method, r.source = "", fromNamed // whose is which, the text does not say
+						r.dropped = true
+					}
+				}
 				return
 			}
 			if s.ownSubject(j) {
@@ -595,4 +609,37 @@ var baseWords = set("base", "untuned", "un-tuned", "unadapted", "starting", "ini
 func (s *sentence) baseModelPhrase(k int, ctx *paperContext) bool {
 	return ctx.baseModel != "" && !strings.EqualFold(ctx.baseModel, ctx.method) && k > 0 &&
 		modelNouns[strings.ToLower(s.toks[k].text)] && baseWords[strings.ToLower(s.toks[k-1].text)]
+}
+
+// subjectList returns the names of a subject written as a list whose last
+// name ends at word j ("FastViT-S and FastViT-B", "IRRA, RaSa and
+// TBPS-CLIP"), in order, or nil when the subject is one name.
+func (s *sentence) subjectList(j int, ctx *paperContext) []string {
+	var names []string
+	for j >= 0 {
+		name := s.methodEndingAt(j, ctx)
+		if name == "" {
+			break
+		}
+		names = append([]string{name}, names...)
+		k := j - len(strings.Fields(name)) // the word before the name
+		if k < 0 {
+			break
+		}
+		gap := strings.TrimSpace(s.text[s.toks[k].end:s.toks[k+1].start])
+		switch {
+		case gap == "," && !strings.EqualFold(s.toks[k].text, "and") && len(names) > 1:
+			j = k // "A, B and C": commas only before the "and"
+		case strings.EqualFold(s.toks[k].text, "and") && k > 0 && strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start]) == ",":
+			j = k - 1
+		case strings.EqualFold(s.toks[k].text, "and") && gap == "":
+			j = k - 1
+		default:
+			j = -1
+		}
+	}
+	if len(names) < 2 {
+		return nil
+	}
+	return names
 }

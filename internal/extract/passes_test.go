@@ -262,6 +262,12 @@ func TestPassMethods(t *testing.T) {
 		{"", "Coder-7B achieves 88.4% on MMLU, while its general ability remains strong with 68.0% on GSM8K.",
 			map[string]string{"88.4%": "Coder-7B", "68.0%": "Coder-7B"}},
 		{"", "DenseRet reaches 91.0% on Human vs Worm; the previous best results were 96.5% and 85.1%.", map[string]string{"91.0%": "DenseRet"}},
+		// A list of names mapped onto a list of numbers.
+		{"", "FastViT-S and FastViT-B achieve 80.1% and 83.4% top-1 accuracy on ImageNet, respectively.",
+			map[string]string{"80.1%": "FastViT-S", "83.4%": "FastViT-B"}},
+		{"", "Prior methods such as IRRA, RaSa and TBPS-CLIP reach 73.38%, 76.51% and 73.54%, respectively.",
+			map[string]string{"73.38%": "IRRA", "76.51%": "RaSa", "73.54%": "TBPS-CLIP"}},
+		{"", "IRRA and RaSa reach 73.4% on CUHK-PEDES.", map[string]string{}},
 		// A variant of the paper's method that the sentence opens with.
 		{"YOLOX: Exceeding YOLO Series", "For YOLOX-L with roughly the same parameters as YOLOv5-L, we achieve 50.0% AP on COCO.",
 			map[string]string{"50.0%": "YOLOX-L"}},
@@ -291,8 +297,11 @@ func TestPassMethods(t *testing.T) {
 			if r.dropped {
 				continue
 			}
-			for _, n := range r.nums {
+			for i, n := range r.nums {
 				got[n.raw] = r.method
+				if len(r.methods) == len(r.nums) {
+					got[n.raw] = r.methods[i]
+				}
 			}
 		}
 		if !reflect.DeepEqual(got, tt.want) {

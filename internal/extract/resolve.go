@@ -103,6 +103,9 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			}
 			n.metric = ctx.m.refineMetric(n.dataset.name, n.metric)
 			method := r.method
+			if len(r.methods) == len(r.nums) {
+				method = r.methods[i]
+			}
 			if method == "" && r.source != fromNamed {
 				// The paper names no method of its own: its title stands
 				// for it, at confidence "low" (see confidence).

@@ -15,6 +15,7 @@ type run struct {
 	dropped    bool
 	byDelta    bool // a gain after "by": "outperforms X by 3.1%"
 	method     string
+	methods    []string // one method per number, from a list of names: "A and B reach 80.1% and 83.4%"
 	source     methodSource
 	metrics    []string // resolved, when every number has one
 
