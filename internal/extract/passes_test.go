@@ -101,6 +101,8 @@ func TestPassNumbers(t *testing.T) {
 		{"Accuracy ranges between 72.1% and 78.4%.", "72.1%,78.4%"},
 		{"X uses 13B parameters, 300 epochs and 2B pairs from 2023, reaching 55.1%.", "55.1%"},
 		{"It reaches 86.1 EM and an F1 of 89.3.", "86.1,89.3"},
+		// A metric written after one number is not the next one's too.
+		{"X beats Y by 1.2% top-1 accuracy (80.1% vs. 78.9%).", "1.2% | 80.1% | 78.9%"},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "numbers")
@@ -385,6 +387,9 @@ func TestAcrossSentences(t *testing.T) {
 			"Scaling Instruction Data\nWe fine-tune Qwen-1.8B on 3M instructions. The resulting model lifts MMLU accuracy from 45.3% to 48.9%, on par with its base model (46.0%).",
 			[]string{"Qwen-1.8B | MMLU | Accuracy | 45.3% | med | ", "Scaling Instruction Data | MMLU | Accuracy | 48.9% | low | ",
 				"Qwen-1.8B | MMLU | Accuracy | 46.0% | med | "}},
+		{"values compared in brackets: whose is which is not said",
+			"FastViT: Fast ViTs\nOn ImageNet, FastViT outperforms EfficientFormer by 1.2% top-1 accuracy (80.1% vs. 78.9%).",
+			[]string{"FastViT | ImageNet-1k | Top-1 accuracy | 80.1% | low | "}},
 		{"several metrics not in a list leave none to carry: the dataset's own is assumed",
 			"KmerLM: k-mer Models\nKmerLM reaches 88.9% accuracy and an MCC of 0.78 on Mouse Enhancers. On Human vs Worm the model scores 93.6%.",
 			[]string{"KmerLM | Mouse Enhancers | Accuracy | 88.9% | high | ", "KmerLM | Mouse Enhancers | MCC | 0.78 | high | ",

@@ -165,6 +165,9 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	if r.modified {
 		low = append(low, "value under a changed setting")
 	}
+	if r.lowNote != "" {
+		low = append(low, r.lowNote)
+	}
 	if s.conditionReaches(r) {
 		low = append(low, "value under a changed setting (\""+s.condition+"\")")
 	}
