@@ -154,6 +154,17 @@ var phraseOpeners = set("with", "using", "for", "on", "in", "at", "by", "from", 
 // nameEndingAt returns the method name whose last word is toks[i], or "".
 // blocked reports words that belong to a dataset or metric.
 func nameEndingAt(s string, toks []token, i int, blocked func(token) bool) string {
+	j := nameRunStart(s, toks, i, blocked) - 1
+	var words []string
+	for _, t := range toks[j+1 : i+1] {
+		words = append(words, t.text)
+	}
+	return validName(words, j+1 > 0)
+}
+
+// nameRunStart returns the index of the first of the name-like words
+// that end with toks[i], before any trimming.
+func nameRunStart(s string, toks []token, i int, blocked func(token) bool) int {
 	j := i
 	for j >= 0 && nameKind(toks[j].text) != notName && !blocked(toks[j]) &&
 		(j == i || onlySpaces(s[toks[j].end:toks[j+1].start])) {
@@ -162,11 +173,7 @@ func nameEndingAt(s string, toks []token, i int, blocked func(token) bool) strin
 		}
 		j--
 	}
-	var words []string
-	for _, t := range toks[j+1 : i+1] {
-		words = append(words, t.text)
-	}
-	return validName(words, j+1 > 0)
+	return j + 1
 }
 
 // nameStartingAt returns the method name whose first word is toks[i], and

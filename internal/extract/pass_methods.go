@@ -549,6 +549,13 @@ func (s *sentence) methodEndingAt(j int, ctx *paperContext) string {
 			(start == 0 || !isAlnum(s.text[start-1]) && s.text[start-1] != '-') {
 			return s.text[start:end]
 		}
+		// A variant whose name starts with the paper's: "Orca 2-13B" for "Orca 2".
+		if k := nameRunStart(s.text, s.toks, j, s.blocked); k <= j {
+			run := s.text[s.toks[k].start:end]
+			if len(run) > len(own) && strings.HasPrefix(strings.ToLower(run), strings.ToLower(own)) {
+				return run
+			}
+		}
 	}
 	return nameEndingAt(s.text, s.toks, j, s.blocked)
 }

@@ -270,6 +270,8 @@ func TestPassMethods(t *testing.T) {
 		{"", "Prior methods such as IRRA, RaSa and TBPS-CLIP reach 73.38%, 76.51% and 73.54%, respectively.",
 			map[string]string{"73.38%": "IRRA", "76.51%": "RaSa", "73.54%": "TBPS-CLIP"}},
 		{"", "IRRA and RaSa reach 73.4% on CUHK-PEDES.", map[string]string{}},
+		// A variant whose name starts with the paper's.
+		{"Orca 2: Teaching Small Models", "Orca 2-13B reaches 57.7% on MMLU.", map[string]string{"57.7%": "Orca 2-13B"}},
 		// A variant of the paper's method that the sentence opens with.
 		{"YOLOX: Exceeding YOLO Series", "For YOLOX-L with roughly the same parameters as YOLOv5-L, we achieve 50.0% AP on COCO.",
 			map[string]string{"50.0%": "YOLOX-L"}},
