@@ -101,7 +101,7 @@ func TestSetFloors(t *testing.T) {
 		{"heldout2", Low, knownDatasets, 37, 4, 6, 0},
 		{"heldout2", Med, knownDatasets, 37, 0, 6, 0},
 		{"heldout2", High, knownDatasets, 15, 0, 6, 0},
-		{"heldout3", Low, knownDatasets, 48, 7, 4, 1},
+		{"heldout3", Low, knownDatasets, 48, 6, 4, 1},
 		{"heldout3", Med, knownDatasets, 45, 0, 4, 1},
 		{"heldout3", High, knownDatasets, 15, 0, 4, 1},
 		{"heldout4", Low, knownDatasets, 63, 1, 31, 0},

@@ -24,6 +24,10 @@ type number struct {
 	to       *number // and the value after it, whose metric and dataset it shares
 	dropped  bool
 	setting  string // "zero-shot", "linear probe", ...: see attachSettings
+	// otherMetric marks a number written with a metric that is not among
+	// the cues ("45.2 AP50"): it may show an unknown dataset, but it is
+	// never a score in a metric borrowed from elsewhere.
+	otherMetric bool
 
 	// Filled in by resolve.
 	metric           string

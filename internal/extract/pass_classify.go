@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Words that, just before a number, make it a gain, a cost, an error or
@@ -246,6 +247,9 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		if len(next) >= 1 && strings.EqualFold(next[0], "of") {
 			n.dropped = true // "2.1% of its training sequences"
 		}
+		if n.cue == nil && s.unknownMetricAfter(n) {
+			n.otherMetric = true // "45.2 AP50", "7.9 FID": a metric not read here
+		}
 		// A setting, not a score: "at 80% noise", "40% label noise", "50% sparsity".
 		if n.cue == nil || !n.cueAfter {
 			for k, t := range next {
@@ -374,4 +378,25 @@ func (s *sentence) possessiveSubject(from int) string {
 		return ""
 	}
 	return ""
+}
+
+// unknownMetricAfter reports whether the word right after n names a metric
+// that is not among the cues ("45.2 AP50", "12.3 FID", "39.7 MRR@10"): the
+// number is measured in it, and must not borrow another metric.
+func (s *sentence) unknownMetricAfter(n *number) bool {
+	i := s.firstTokenAfter(n.after)
+	if i >= len(s.toks) || !onlySpaces(s.text[n.after:s.toks[i].start]) || s.blocked(s.toks[i]) {
+		return false
+	}
+	w := s.toks[i].text
+	if notNames[w] || notDatasets[w] {
+		return false
+	}
+	upper := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2 || strings.Contains(w, "@")
 }

@@ -88,6 +88,9 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if !n.dataset.known && n.dataset.training {
 				continue
 			}
+			if n.otherMetric && n.dataset.known {
+				continue
+			}
 			if !n.dataset.known {
 				unknown = append(unknown, Unknown{Paper: ctx.paper, Phrase: n.dataset.name, Evidence: s.text})
 				continue
@@ -362,6 +365,25 @@ func (s *sentence) partTopic() bool {
 	return false
 }
 
+// runPart is "on" and a lower-case phrase right after a run (and its
+// metric): "81.7% on our medical split", "41.4 AP on small objects".
+// "in" is left out: "in the 20-step setting" is a setting, not data.
+var runPart = regexp.MustCompile(`^\s*(?:CUE\s+)?on\s+(?:the\s+|our\s+|its\s+|their\s+|a\s+)?([a-z][\w-]*)`)
+
+// onUnnamedPart reports whether run r is followed by "on" and a phrase in
+// lower case that names some data, not a dataset: a part of one, or one
+// of the paper's own ("on our medical split").
+func (s *sentence) onUnnamedPart(r *run) bool {
+	end := min(len(s.text), r.end+60)
+	m := runPart.FindStringSubmatch(s.withCuesMarked(r.end, end))
+	return m != nil && !notParts[m[1]] && !forwardStops[m[1]] && !qualifierWords[m[1]]
+}
+
+// qualifierWords after "on" say how, not on what: "on par", "on top".
+var qualifierWords = set("par", "top", "average", "most", "many", "several", "some", "various", "different",
+	"standard", "public", "popular", "common", "challenging", "downstream", "multiple", "two", "three", "four",
+	"five", "six", "seven", "eight", "nine", "ten", "held-out", "unseen")
+
 // carriedDataset is the dataset of a number whose sentence names none: the
 // topic of the sentences before (see rememberTopic), or else the one
 // dataset the abstract names, when it names only one and no unknown ones.
@@ -428,6 +450,11 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 			}
 			return out, orig
 		}
+	}
+	if s.onUnnamedPart(r) {
+		// "81.7% on our medical split": measured on data the text does
+		// not name; no dataset of the sentence is borrowed for it.
+		return out, orig
 	}
 	var topic, before *mention
 	for i := range s.datasets {
