@@ -189,10 +189,11 @@ type paperContext struct {
 	method      string // the paper's own method, "" when it names none
 	baseModel   string // the model the paper fine-tunes or adapts, "" when it names none
 	m           *matcher
-	datasets    []string // distinct known datasets named anywhere in the abstract
-	unknownSeen bool     // some unknown benchmark-like name is in the abstract
-	lastCues    []cue    // the last metric, or list of metrics, named so far
-	lastSubject string   // the last method read as the subject of a score verb
+	datasets    []string        // distinct known datasets named anywhere in the abstract
+	unknownSeen bool            // some unknown benchmark-like name is in the abstract
+	lastCues    []cue           // the last metric, or list of metrics, named so far
+	metricsSeen map[string]bool // every metric named so far
+	lastSubject string          // the last method read as the subject of a score verb
 
 	// What the sentences before the one being resolved left open for it.
 	at         int    // index of the sentence being resolved
@@ -221,6 +222,12 @@ func (p *paperContext) addDataset(name string) {
 func (p *paperContext) rememberCues(s *sentence) {
 	if len(s.cues) == 0 {
 		return
+	}
+	if p.metricsSeen == nil {
+		p.metricsSeen = map[string]bool{}
+	}
+	for _, c := range s.cues {
+		p.metricsSeen[c.metric] = true
 	}
 	p.lastCuesAt = p.at
 	l := s.cueListEndingAt(len(s.cues) - 1)

@@ -326,8 +326,13 @@ func (s *sentence) contextMetric(r *run, i int, ctx *paperContext) (string, orig
 		return "", none
 	}
 	switch l := ctx.lastCues; {
-	case len(l) == len(r.nums):
+	case len(l) == len(r.nums) && len(l) > 1:
 		return l[i].metric, ctx.carriedOrigin(ctx.lastCuesAt)
+	case len(l) == 1 && len(ctx.metricsSeen) > 1:
+		// "76.5% Rank-1 ... The mAP on CUHK-PEDES is 68.2%. Compared with
+		// RaSa, which obtains 76.5%": with several metrics named before,
+		// the last one is a guess.
+		return "", none
 	case len(l) == 1:
 		return l[0].metric, ctx.carriedOrigin(ctx.lastCuesAt)
 	}
