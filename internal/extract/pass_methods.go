@@ -479,10 +479,25 @@ func (s *sentence) unnamedOtherSubject(j int) bool {
 			return false
 		}
 	}
+	if k >= 0 && (s.toks[k].text == "A" || s.toks[k].text == "An") && s.hasModelNoun(k, j) {
+		// "A 7B model without retrieval scores 45.3%": some model, not
+		// the paper's, which its abstract calls "our model" or by name.
+		return true
+	}
 	if k >= 0 && determiners[strings.ToLower(s.toks[k].text)] {
 		k--
 	}
 	return k >= 0 && contrastWords[strings.ToLower(s.toks[k].text)]
+}
+
+// hasModelNoun reports whether a model noun stands among words from..to.
+func (s *sentence) hasModelNoun(from, to int) bool {
+	for k := from; k <= to; k++ {
+		if modelNouns[strings.ToLower(s.toks[k].text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // skipRelativeClause moves the subject word j of the verb at i past a

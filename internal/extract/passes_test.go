@@ -264,6 +264,9 @@ func TestPassMethods(t *testing.T) {
 		{"", "Coder-7B achieves 88.4% on MMLU, while its general ability remains strong with 68.0% on GSM8K.",
 			map[string]string{"88.4%": "Coder-7B", "68.0%": "Coder-7B"}},
 		{"", "DenseRet reaches 91.0% on Human vs Worm; the previous best results were 96.5% and 85.1%.", map[string]string{"91.0%": "DenseRet"}},
+		// "A ... model" is some model, not the paper's.
+		{"RAG-Lite: Retrieval", "A 7B model without retrieval scores 45.3% on MMLU.", map[string]string{}},
+		{"RAG-Lite: Retrieval", "A Mistral-7B model trained with RAG-Lite scores 61.9%.", map[string]string{"61.9%": "RAG-Lite"}},
 		// A list of names mapped onto a list of numbers.
 		{"", "FastViT-S and FastViT-B achieve 80.1% and 83.4% top-1 accuracy on ImageNet, respectively.",
 			map[string]string{"80.1%": "FastViT-S", "83.4%": "FastViT-B"}},
