@@ -19,6 +19,9 @@ type mention struct {
 	// fine-tuning on MS MARCO"): not where a score was measured, so it
 	// takes no run and is not reported.
 	training bool
+	// condition is, for a dataset carried from an earlier sentence, the
+	// changed setting that sentence states.
+	condition string
 }
 
 // matcher finds the caller's datasets in text.

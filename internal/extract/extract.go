@@ -200,6 +200,9 @@ type paperContext struct {
 	lastCuesAt int    // index of the sentence that named lastCues
 	topic      string // the one known dataset the last sentence naming any dataset named
 	topicAt    int    // index of that sentence
+	// topicCondition is the changed setting the topic's sentence states
+	// ("with 10% of COCO labels"), which the sentences after it go on in.
+	topicCondition string
 }
 
 // ownMethod is the method a description of the paper's own work stands
@@ -263,6 +266,7 @@ func (p *paperContext) rememberTopic(s *sentence) {
 		return
 	}
 	p.topic, p.topicAt = "", p.at
+	p.topicCondition = s.condition
 	for _, d := range s.datasets {
 		if !d.known || p.topic != "" && p.topic != d.name {
 			p.topic = ""

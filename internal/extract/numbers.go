@@ -32,6 +32,7 @@ type number struct {
 	// Filled in by resolve.
 	metric           string
 	dataset          *mention
+	carriedCondition string // the changed setting of the sentence its dataset was carried from
 	mOrigin, dOrigin origin
 }
 
@@ -217,6 +218,9 @@ func markRanges(s string, nums []*number) {
 			if next != nil && gap == "to" {
 				n.to = next
 			}
+		case strings.HasSuffix(strings.TrimSpace(before), "(") && next != nil && gap == "to":
+			// "on Human Enhancers Cohn (74.3% to 77.9%)": a change, as with "from".
+			n.from, n.to = true, next
 		}
 	}
 }

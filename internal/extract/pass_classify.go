@@ -81,7 +81,7 @@ var conditionRe = regexp.MustCompile(`(?i)` +
 	`|\b(?:once|if)\s+(?:the\s+|a\s+|an\s+|we\s+|it\s+|they\s+)?\w+\s+(?:is|are|was|were|gets|get|becomes)\b` +
 	`|\b(?:trained|fine-?tuned|pre-?trained|evaluated|tested)\s+(?:on|with)\s+(?:only\s+)?(?:half|a\s+(?:fraction|subset|part|quarter|third|tenth)|one\s+(?:half|quarter|third|tenth)|(?:a\s+)?\d+(?:\.\d+)?\s*%)` +
 	`|\bunder\s+(?:these|this|such|the\s+same)\s+(?:settings?|conditions?|noise|corruptions?|shifts?|attacks?)\b` +
-	`|\b(?:under|at|with)\s+(?:only\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:noise|labels?|annotations?|captions?|supervision|data|sparsity|corruption|occlusion|masking|pruning)\b` +
+	`|\b(?:under|at|with)\s+(?:only\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?)?(?:[\w-]+\s+)?(?:noise|labels?|annotations?|captions?|supervision|data|sparsity|corruption|occlusion|masking|pruning)\b` +
 	`|\b(?:noisy|corrupted|perturbed|adversarial|occluded)\s+(?:labels?|captions?|inputs?|images?|test|setting|data)\b`)
 
 // classify drops the runs and numbers that are not scores (gains, costs,
@@ -184,6 +184,11 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 				n.to.dropped = true
 			}
 		}
+		return
+	case w == "" && r.nums[0].from && !r.nums[0].rangeEnd:
+		// "on Human Enhancers Cohn (74.3% to 77.9%)": whose the value
+		// before is, only a name on the value after can say.
+		r.namedByChange = true
 		return
 	case w == "from" && !r.nums[0].rangeEnd:
 		// "improves a ResNet-50 from 76.1% to 77.4%": the value before is ResNet-50's.

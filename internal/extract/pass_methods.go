@@ -122,6 +122,12 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 				r.method, r.source = name, fromNamed
 				return
 			}
+			if gap == "" && s.afterNamedAt(r) && !scoreVerbs[strings.ToLower(s.toks[k].text)] {
+				// "on par with LoRA at 46.8% and full fine-tuning at 47.5%":
+				// the next item of a list of others, unnamed.
+				r.dropped = true
+				return
+			}
 			if gap == "(" && s.ownSubject(k) {
 				r.method, r.source = ctx.ownMethod(), fromOwn // "our model (81.2%)"
 				return
@@ -664,4 +670,25 @@ func (s *sentence) subjectList(j int, ctx *paperContext) []string {
 		return nil
 	}
 	return names
+}
+
+// afterNamedAt reports whether the run before r was named by "NAME at
+// N%" and only a few words of a list stand between: "with LoRA at 46.8%
+// and full fine-tuning at 47.5%".
+func (s *sentence) afterNamedAt(r *run) bool {
+	var prev *run
+	for _, o := range s.runs {
+		if o == r {
+			break
+		}
+		prev = o
+	}
+	if prev == nil || prev.dropped || prev.source != fromNamed {
+		return false
+	}
+	j := s.lastTokenBefore(prev.start)
+	if j < 0 || !strings.EqualFold(s.toks[j].text, "at") || !onlySpaces(s.text[s.toks[j].end:prev.start]) {
+		return false
+	}
+	return regexp.MustCompile(`^\s*(?:,|,?\s*and)\s+(?:[\w-]+\s+){1,3}at\s*$`).MatchString(s.text[prev.end:r.start])
 }

@@ -264,6 +264,11 @@ func TestPassMethods(t *testing.T) {
 		{"", "Coder-7B achieves 88.4% on MMLU, while its general ability remains strong with 68.0% on GSM8K.",
 			map[string]string{"88.4%": "Coder-7B", "68.0%": "Coder-7B"}},
 		{"", "DenseRet reaches 91.0% on Human vs Worm; the previous best results were 96.5% and 85.1%.", map[string]string{"91.0%": "DenseRet"}},
+		// "(A to B)" is a change: the value before is no one's named.
+		{"", "The largest gains are on Human Enhancers Cohn (74.3% to 77.9%).", map[string]string{"77.9%": ""}},
+		// An unnamed item in a list of others "at" their numbers.
+		{"", "LoRA-XS scores 47.1% on MMLU, on par with LoRA at 46.8% and full fine-tuning at 47.5%.",
+			map[string]string{"47.1%": "LoRA-XS", "46.8%": "LoRA"}},
 		// "A ... model" is some model, not the paper's.
 		{"RAG-Lite: Retrieval", "A 7B model without retrieval scores 45.3% on MMLU.", map[string]string{}},
 		{"RAG-Lite: Retrieval", "A Mistral-7B model trained with RAG-Lite scores 61.9%.", map[string]string{"61.9%": "RAG-Lite"}},
@@ -395,6 +400,9 @@ func TestAcrossSentences(t *testing.T) {
 		{"with several metrics named before, the last one is not carried",
 			"CrossReID: Shared Prompts\nCrossReID reaches 75.1% Rank-1 on CUHK-PEDES. Its mAP on CUHK-PEDES is 68.2%. Compared with RaSa, which obtains 76.5%, it is 3x faster.",
 			[]string{"CrossReID | CUHK-PEDES | Rank-1 | 75.1% | high | ", "CrossReID | CUHK-PEDES | mAP | 68.2% | med | "}},
+		{"a dataset carried from a sentence about a changed setting carries the setting",
+			"SemiDet: Fewer Labels\nWe study detection with 10% of COCO labels. SemiDet reaches 37.6 AP.",
+			[]string{"SemiDet | COCO | AP | 37.6 | low | "}},
 		{"a number on data named in lower case borrows no dataset",
 			"MedEval: Measuring\nGPT-4 obtains 86.4% on MMLU and 81.7% on our medical split.",
 			[]string{"GPT-4 | MMLU | Accuracy | 86.4% | med | "}},

@@ -81,6 +81,9 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			}
 			if n.dataset == nil && n.metric != "" {
 				n.dataset, n.dOrigin = s.carriedDataset(ctx)
+				if n.dataset != nil {
+					n.carriedCondition = n.dataset.condition
+				}
 			}
 			if n.dataset == nil {
 				continue
@@ -170,6 +173,9 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	}
 	if r.lowNote != "" {
 		low = append(low, r.lowNote)
+	}
+	if n.dataset != nil && n.carriedCondition != "" {
+		low = append(low, "dataset from a sentence about a changed setting (\""+n.carriedCondition+"\")")
 	}
 	if s.conditionReaches(r) {
 		low = append(low, "value under a changed setting (\""+s.condition+"\")")
@@ -397,7 +403,7 @@ func (s *sentence) carriedDataset(ctx *paperContext) (*mention, origin) {
 		return nil, none
 	}
 	if ctx.topic != "" {
-		return &mention{name: ctx.topic, known: true}, ctx.carriedOrigin(ctx.topicAt)
+		return &mention{name: ctx.topic, known: true, condition: ctx.topicCondition}, ctx.carriedOrigin(ctx.topicAt)
 	}
 	if len(ctx.datasets) == 1 && !ctx.unknownSeen {
 		return &mention{name: ctx.datasets[0], known: true}, abstractWide
