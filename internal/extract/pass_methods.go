@@ -690,5 +690,8 @@ func (s *sentence) afterNamedAt(r *run) bool {
 	if j < 0 || !strings.EqualFold(s.toks[j].text, "at") || !onlySpaces(s.text[s.toks[j].end:prev.start]) {
 		return false
 	}
-	return regexp.MustCompile(`^\s*(?:,|,?\s*and)\s+(?:[\w-]+\s+){1,3}at\s*$`).MatchString(s.text[prev.end:r.start])
+	return nextAtItem.MatchString(s.text[prev.end:r.start])
 }
+
+// nextAtItem joins two items of a list of others "at" their numbers.
+var nextAtItem = regexp.MustCompile(`^\s*(?:,|,?\s*and)\s+(?:[\w-]+\s+){1,3}at\s*$`)
