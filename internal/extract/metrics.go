@@ -55,6 +55,9 @@ func findCues(s string) []cue {
 	var all []cue
 	for _, e := range cueTable {
 		for _, loc := range e.re.FindAllStringIndex(s, -1) {
+			if loc[1] < len(s) && s[loc[1]] == '@' {
+				continue // "mAP@0.5", "F1@5": another metric than the one named
+			}
 			all = append(all, cue{start: loc[0], end: loc[1], metric: e.metric})
 		}
 	}

@@ -54,6 +54,7 @@ func TestPassNames(t *testing.T) {
 		{"Trained on 2B images, it attains 83.0%.", nil, nil},
 		{"ImageNet-21k pre-training helps on CIFAR100.", nil, []string{"CIFAR-100"}},
 		{"It scores 68.5% on MMLU clinical topics.", nil, []string{"?MMLU clinical topics"}},
+		{"It reaches an mAP@0.5 of 67.3 and an mAP of 45.1 on COCO.", []string{"mAP"}, []string{"COCO"}},
 		{"It reaches a word error rate of 2.7% on LibriSpeech, a CER of 4.6% and an equal error rate of 0.87%.",
 			[]string{"WER", "CER", "EER"}, []string{"?LibriSpeech"}},
 		// A one-word name followed by "val set", "dataset" ... is a dataset.
