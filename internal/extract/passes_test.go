@@ -63,6 +63,8 @@ func TestPassNames(t *testing.T) {
 		// A capitalised word right after a score and "on" is what it was measured on.
 		{"On COCO it reaches 58.0 PQ, and 83.5% mIoU on Cityscapes.", []string{"PQ", "mIoU"}, []string{"COCO", "?Cityscapes"}},
 		{"It runs at 30 FPS on Android.", nil, nil},
+		{"On Places, it reaches 56.1%.", nil, []string{"?Places"}},
+		{"On average, it reaches 56.1%.", nil, nil},
 		// Names listed like a known dataset, each with its score in brackets.
 		{"X reaches high accuracy on CIFAR-100 (91.7%), Flowers (98.8%) and Stanford Cars (94.7%).", []string{"Accuracy"},
 			[]string{"CIFAR-100", "?Flowers", "?Stanford Cars"}},
