@@ -67,6 +67,10 @@
 //     an unknown one leaves no topic, and a sentence about a part of the
 //     data named in lower case ("On unanswerable questions alone, ...")
 //     takes none. Failing a topic, the one dataset an abstract names is used.
+//   - A dataset borrowed from elsewhere in the sentence or from another
+//     sentence must be measured in the number's metric when the caller
+//     gives it one: "45.1 AP" does not borrow ImageNet-1k (Top-1
+//     accuracy); "Top-5 accuracy" does.
 //   - A number written with a metric that is not a cue ("45.2 AP50", "7.9
 //     FID") borrows no metric, and a number "on" data named in lower case
 //     ("81.7% on our medical split") borrows no dataset.

@@ -107,6 +107,11 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if n.metric == "" {
 				continue
 			}
+			if n.dOrigin != direct && !ctx.m.metricFits(n.dataset.name, n.metric) {
+				// "81.2% top-1 on ImageNet ... reaching 45.1 AP": a dataset
+				// borrowed for a number it is not measured in.
+				continue
+			}
 			n.metric = ctx.m.refineMetric(n.dataset.name, n.metric)
 			method := r.method
 			if len(r.methods) == len(r.nums) {
@@ -553,6 +558,22 @@ func (m *matcher) refineMetric(dataset, metric string) string {
 		return own
 	}
 	return metric
+}
+
+// metricFits reports whether a number in metric can be on dataset: the
+// dataset has no metric of its own, or both are of one kind (their last
+// word: "Top-5 accuracy" fits a dataset of "Top-1 accuracy", "Mask AP" one
+// of "Box AP"; "AP" does not fit "Top-1 accuracy").
+func (m *matcher) metricFits(dataset, metric string) bool {
+	own := m.metrics[dataset]
+	if own == "" {
+		return true
+	}
+	last := func(s string) string {
+		f := strings.Fields(strings.ToLower(s))
+		return f[len(f)-1]
+	}
+	return last(own) == last(metric)
 }
 
 // defaultMetric is the metric the caller assumes for a dataset, or "".
