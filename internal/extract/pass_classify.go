@@ -18,7 +18,7 @@ var backDelta = set("by", "gain", "gains", "improvement", "improvements", "impro
 	"outperforming", "outperformed", "surpass", "surpasses", "surpassing", "beat", "beats",
 	"exceed", "exceeds", "trail", "trails", "lag", "lags", "plus", "compression", "speedup",
 	"throughput", "mask", "masks", "masking", "prune", "pruned", "pruning", "delta", "up", "down",
-	"error", "errors", "loss", "perplexity")
+	"error", "errors", "loss", "perplexity", "add", "adds", "added", "adding")
 
 // Words skipped when looking for the word that governs a number.
 var backFillers = set("about", "nearly", "almost", "around", "roughly", "approximately",

@@ -281,6 +281,18 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			continue
 		}
 		if copulas[strings.ToLower(t.text)] && i > 0 {
+			if names, ok := s.whoseSubject(i, ctx); ok {
+				// "HyenaDNA and Caduceus, whose accuracies on X are 89.2%
+				// and 90.1%": the names before "whose", in order.
+				if len(names) == 1 && len(r.nums) == 1 {
+					r.method, r.source = names[0], fromNamed
+				} else if len(names) > 1 && len(names) == len(r.nums) {
+					r.method, r.source, r.methods = names[len(names)-1], fromNamed, names
+				} else {
+					r.dropped = true
+				}
+				return
+			}
 			if name := s.possessiveSubject(i + 1); name != "" {
 				r.method, r.source = name, fromNamed // "RaSa's Rank-1 on RSTPReid is 66.1%"
 				return
@@ -695,3 +707,34 @@ func (s *sentence) afterNamedAt(r *run) bool {
 
 // nextAtItem joins two items of a list of others "at" their numbers.
 var nextAtItem = regexp.MustCompile(`^\s*(?:,|,?\s*and)\s+(?:[\w-]+\s+){1,3}at\s*$`)
+
+// whoseSubject returns the names a "whose" clause is about when the
+// copula at i ends it ("HyenaDNA and Caduceus, whose accuracies on Human
+// Enhancers Ensembl are"), and whether the clause is one: the numbers of
+// a "whose" clause are never the subject's after it. The words between
+// are metrics, datasets and fillers.
+func (s *sentence) whoseSubject(copula int, ctx *paperContext) ([]string, bool) {
+	for k := copula - 1; k >= 0 && k >= copula-8; k-- {
+		t := s.toks[k]
+		w := strings.ToLower(t.text)
+		if w == "whose" {
+			if k == 0 || strings.TrimSpace(s.text[s.toks[k-1].end:t.start]) != "," {
+				return nil, true
+			}
+			if s.ownSubject(k - 1) {
+				return []string{ctx.ownMethod()}, true
+			}
+			if names := s.subjectList(k-1, ctx); names != nil {
+				return names, true
+			}
+			if name := s.methodEndingAt(k-1, ctx); name != "" {
+				return []string{name}, true
+			}
+			return nil, true
+		}
+		if !s.blocked(t) && !possessiveFillers[w] && w != "accuracies" && w != "scores" && w != "results" {
+			return nil, false
+		}
+	}
+	return nil, false
+}

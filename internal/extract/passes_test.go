@@ -272,6 +272,12 @@ func TestPassMethods(t *testing.T) {
 		// An unnamed item in a list of others "at" their numbers.
 		{"", "LoRA-XS scores 47.1% on MMLU, on par with LoRA at 46.8% and full fine-tuning at 47.5%.",
 			map[string]string{"47.1%": "LoRA-XS", "46.8%": "LoRA"}},
+		// A "whose" clause is about the names before it.
+		{"", "Compared to HyenaDNA and Caduceus-PS, whose accuracies on Human Enhancers Ensembl are 89.2% and 90.1%, NTv3 obtains 92.6%.",
+			map[string]string{"89.2%": "HyenaDNA", "90.1%": "Caduceus-PS", "92.6%": "NTv3"}},
+		{"", "Compared to the teacher, whose accuracy is 89.2%, NTv3 obtains 92.6%.", map[string]string{"92.6%": "NTv3"}},
+		// Gains: "adds 0.7 F1".
+		{"", "Ensembling three SpanQA models adds 0.7 F1.", map[string]string{}},
 		// "A ... model" is some model, not the paper's.
 		{"RAG-Lite: Retrieval", "A 7B model without retrieval scores 45.3% on MMLU.", map[string]string{}},
 		{"RAG-Lite: Retrieval", "A Mistral-7B model trained with RAG-Lite scores 61.9%.", map[string]string{"61.9%": "RAG-Lite"}},
@@ -409,6 +415,9 @@ func TestAcrossSentences(t *testing.T) {
 		{"a borrowed dataset must be measured in the number's metric",
 			"X-Net: Scaling Nets\nX-Net reaches 81.2% top-1 on ImageNet. It also transfers to detection, reaching 45.1 AP.",
 			[]string{"X-Net | ImageNet-1k | Top-1 accuracy | 81.2% | high | "}},
+		{"a part named in lower case between a dataset and a number",
+			"SpanQA: Spans\nOn SQuAD 2.0 SpanQA obtains 89.9 F1; on the unanswerable subset it reaches 92.0 F1.",
+			[]string{"SpanQA | SQuAD2.0 | F1 | 89.9 | high | "}},
 		{"a number on data named in lower case borrows no dataset",
 			"MedEval: Measuring\nGPT-4 obtains 86.4% on MMLU and 81.7% on our medical split.",
 			[]string{"GPT-4 | MMLU | Accuracy | 86.4% | med | "}},
