@@ -16,7 +16,9 @@ var scoreVerbs = set("reaches", "reach", "reached", "achieves", "achieve", "achi
 	"rises", "rose", "stays", "remains", "trails", "lags", "averages", "averaged", "gives", "gave")
 
 var adverbs = set("also", "still", "only", "now", "further", "then", "consistently", "even",
-	"thus", "therefore", "already", "clearly")
+	"thus", "therefore", "already", "clearly",
+	// Modal verbs stand between a subject and its verb: "our EVA-02-CLIP can reach".
+	"can", "could", "may", "might", "will", "would")
 
 // forModifiers may stand between "for" and a name: "for the original CLIP ViT-B/16".
 var forModifiers = set("the", "its", "their", "a", "an", "original", "vanilla", "dense", "full",

@@ -7,7 +7,7 @@ import (
 
 var (
 	// scoreModifier may stand between a number and its metric: "68.4% 5-shot accuracy".
-	scoreModifier = regexp.MustCompile(`^(?i:(?:zero|few|one|\d+)-shot|linear[- ]probe|fine-tuned|average|mean|overall|test|val|validation|macro|micro|weighted)\s+`)
+	scoreModifier = regexp.MustCompile(`^(?i:(?:zero|few|one|\d+)-shot|linear[- ]probe|fine-?tun(?:ed|ing)|average|mean|overall|test|val|validation|macro|micro|weighted)\s+`)
 	// cueFiller may stand between a metric and its number: "Rank-1 accuracy is 63.0%", "an F1 of 80.2".
 	cueFiller = regexp.MustCompile(`(?i)(?:\b(?:of|is|was|are|were|reaches|reached|reaching|achieves|achieved|achieving|attains|attained|obtains|obtained|hits|scores|scored|at|to|rises|rose|reported|improves|improved|increases|increased|boosts)|[=:(])\s*$`)
 )

@@ -171,6 +171,7 @@ func TestPassMetrics(t *testing.T) {
 		{"X reaches 86.1 EM and an F1 of 89.3.", map[string]string{"86.1": "Exact match", "89.3": "F1"}},
 		{"Its top-1 accuracy is 63.0%.", map[string]string{"63.0%": "Top-1 accuracy"}},
 		{"X reaches 75.3% zero-shot and 84.9% fine-tuned top-1 accuracy.", map[string]string{"75.3%": "Top-1 accuracy", "84.9%": "Top-1 accuracy"}},
+		{"X achieves a phenomenal 90.0 fine-tuning top-1 accuracy.", map[string]string{"90.0": "Top-1 accuracy"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "metrics")
@@ -278,6 +279,9 @@ func TestPassMethods(t *testing.T) {
 		{"", "Compared to the teacher, whose accuracy is 89.2%, NTv3 obtains 92.6%.", map[string]string{"92.6%": "NTv3"}},
 		// Gains: "adds 0.7 F1".
 		{"", "Ensembling three SpanQA models adds 0.7 F1.", map[string]string{}},
+		// A modal verb between a subject and its verb.
+		{"EVA-02: A Visual Representation", "Additionally, our EVA-02-CLIP can reach up to 80.4 zero-shot top-1 on ImageNet-1K.",
+			map[string]string{"80.4": "EVA-02-CLIP"}},
 		// "A ... model" is some model, not the paper's.
 		{"RAG-Lite: Retrieval", "A 7B model without retrieval scores 45.3% on MMLU.", map[string]string{}},
 		{"RAG-Lite: Retrieval", "A Mistral-7B model trained with RAG-Lite scores 61.9%.", map[string]string{"61.9%": "RAG-Lite"}},
