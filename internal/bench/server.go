@@ -48,7 +48,7 @@ type inProcess struct {
 // app's connection settings. The static route is registered before the
 // mount, so it runs none of the app's middleware (request id, log,
 // helmet, compression): it is the floor of what the server can do.
-func startInProcess(ctx context.Context, st *store.Store, log *slog.Logger) (*inProcess, error) {
+func startInProcess(ctx context.Context, st *store.Store, log *slog.Logger, extra ...func(*fiber.App)) (*inProcess, error) {
 	app, err := web.New(st, web.Options{Log: log, Context: ctx})
 	if err != nil {
 		return nil, err
@@ -64,6 +64,9 @@ func startInProcess(ctx context.Context, st *store.Store, log *slog.Logger) (*in
 		c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
 		return c.Send(staticBody)
 	})
+	for _, register := range extra {
+		register(outer)
+	}
 	outer.Mount("/", app)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
