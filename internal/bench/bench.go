@@ -340,16 +340,24 @@ func Run(ctx context.Context, cfg Config, out, logw io.Writer) error {
 			r      ImportRun
 			target Target
 		}{
-			{"`benchboard import`'s path: csvio, store.Ingest, one transaction; written in bulk, the table being smaller than the file", ir.Bulk, ratioAtLeast(0.3)},
+			{"`benchboard import`'s path: csvio, store.Ingest, one transaction; written in bulk, the table being smaller than the file", ir.Bulk, ratioAtLeast(0.8)},
 			{"`benchboard import --online`: the same, written row by row, as into a live site's larger table", ir.Online, reported},
 		} {
-			f := Figure{Name: fmt.Sprintf("CSV import of %s rows through importer.ImportFile (%s)", groupThousands(fmt.Sprint(plan.Results)), run.how),
-				Value: run.r.RowsPerSec(), Unit: "rows/s", Against: "COPY … FROM STDIN (CSV) of the same bytes into a plain table",
-				Base: ir.Copy.RowsPerSec(), BaseUnit: "rows/s", Target: run.target}
+			// The target is the schema's floor (issue: the history and
+			// constraints the import must write make plain COPY
+			// unreachable); the plain-COPY ratio stays beside it.
+			name := fmt.Sprintf("CSV import of %s rows through importer.ImportFile (%s)", groupThousands(fmt.Sprint(plan.Results)), run.how)
+			note := ""
 			if !run.r.Finished {
-				f.Note = fmt.Sprintf("stopped by --import-timeout after %d rows; rate so far", run.r.Rows)
+				note = fmt.Sprintf("stopped by --import-timeout after %d rows; rate so far", run.r.Rows)
 			}
-			rep.add(f)
+			if ir.Floor.Full.Rows > 0 {
+				rep.add(Figure{Name: name, Value: run.r.RowsPerSec(), Unit: "rows/s",
+					Against: "schema floor: the same results and revisions written again with INSERT … SELECT into copies of the tables with every index and foreign key",
+					Base:    ir.Floor.Full.RowsPerSec(), BaseUnit: "rows/s", Target: run.target, Note: note})
+			}
+			rep.add(Figure{Name: name, Value: run.r.RowsPerSec(), Unit: "rows/s", Against: "COPY … FROM STDIN (CSV) of the same bytes into a plain table",
+				Base: ir.Copy.RowsPerSec(), BaseUnit: "rows/s", Target: reported, Note: note})
 		}
 		for _, fl := range []struct {
 			how string
