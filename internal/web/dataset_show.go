@@ -43,12 +43,26 @@ type conflictView struct {
 	ResultID int64
 }
 
+// rowView is flat on purpose: html/template finds a field of an embedded
+// struct by a breadth-first search through reflection on every lookup,
+// which made a third of an uncached page's rendering.
 type rowView struct {
-	*ranking.Row
-	Cells       []cellView
-	Conflict    bool
-	ResultID    int64  // the row's primary (or first) result, for its page
-	SourceLabel string // short, made from the source URL (model.SourceLabel)
+	Rank                   int
+	Method, MethodSlug     string
+	ExtraData              bool
+	ParamsText, Setting    string
+	Year                   int
+	ReportedIn, Confidence string
+	First                  firstView
+	Cells                  []cellView
+	Conflict               bool
+	ResultID               int64  // the row's primary (or first) result, for its page
+	SourceLabel            string // short, made from the source URL (model.SourceLabel)
+}
+
+// firstView is what a row shows of its first report.
+type firstView struct {
+	PaperSlug, PaperTitle, CodeURL, SourceURL, Source string
 }
 
 // shownColumns are the optional columns of a leaderboard: one that no row
@@ -276,7 +290,11 @@ func headerLink(d store.DatasetInfo, q boardQuery, base, key, label string, defa
 func rowViews(rows []*ranking.Row, d store.DatasetInfo) []rowView {
 	out := make([]rowView, 0, len(rows))
 	for _, r := range rows {
-		rv := rowView{Row: r}
+		f := &r.First
+		rv := rowView{Rank: r.Rank, Method: r.Method, MethodSlug: r.MethodSlug, ExtraData: r.ExtraData,
+			ParamsText: r.ParamsText, Setting: r.Setting, Year: r.Year, ReportedIn: r.ReportedIn, Confidence: r.Confidence,
+			First: firstView{PaperSlug: f.PaperSlug, PaperTitle: f.PaperTitle, CodeURL: f.CodeURL, SourceURL: f.SourceURL, Source: f.Source},
+			Cells: make([]cellView, 0, len(d.Metrics))}
 		if r.First.SourceURL != "" {
 			rv.SourceLabel = model.SourceLabel(r.First.SourceURL)
 		}

@@ -253,6 +253,14 @@ func (s *Server) keep(c *fiber.Ctx, key string, st stamp) cachedPage {
 	if notModified(c, p.etag) {
 		c.Context().ResetBody()
 		c.Status(fiber.StatusNotModified)
+		return p
+	}
+	if c.Context().Request.Header.HasAcceptEncoding("gzip") {
+		// The body is compressed already: the compress middleware leaves
+		// an encoded response alone, so the miss is not compressed twice.
+		c.Vary(fiber.HeaderAcceptEncoding)
+		c.Set(fiber.HeaderContentEncoding, "gzip")
+		c.Response().SetBodyRaw(p.gzipped)
 	}
 	return p
 }
