@@ -65,7 +65,10 @@ type BoardHead struct {
 // a fraction is 79.30000000000001 as a percent), while the cut at the n-th
 // row compares exactly; a row a hair's breadth below the cut could rank
 // beside it on the whole board and is not read here.
-func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int) (BoardHead, error) {
+//
+// settings narrows the head to rows with one of those setting texts (the
+// group a board ranks by, see package setting); nil is every setting.
+func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, settings []string) (BoardHead, error) {
 	datasetID, primary := d.ID, d.Primary()
 	names := make([]boardName, 0, len(d.Metrics)) // known already: no query for them
 	for _, m := range d.Metrics {
@@ -81,7 +84,8 @@ func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int) (BoardHead, 
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		err := s.r(gctx).Raw(`SELECT count(*) FROM (SELECT method_id, setting, extra_data, params_text, reported_in
-			FROM results WHERE dataset_id = $1 AND retired_at IS NULL GROUP BY 1, 2, 3, 4, 5) k`, datasetID).Row().Scan(&head.Rows)
+			FROM results WHERE dataset_id = $1 AND retired_at IS NULL AND ($2::text[] IS NULL OR setting = ANY($2))
+			GROUP BY 1, 2, 3, 4, 5) k`, datasetID, settings).Row().Scan(&head.Rows)
 		if err != nil {
 			return fmt.Errorf("store: rows of dataset %d: %w", datasetID, err)
 		}
@@ -95,13 +99,13 @@ WITH top AS (
     -- join into a hash of the whole board (21 ms at 10,000 rows); this
     -- runs one index probe per row read, and reading stops at the n-th.
     SELECT r.method_id FROM results r
-    WHERE r.dataset_id = $1 AND r.metric_id = $2 AND r.retired_at IS NULL
+    WHERE r.dataset_id = $1 AND r.metric_id = $2 AND r.retired_at IS NULL AND ($4::text[] IS NULL OR r.setting = ANY($4))
       AND r.id = (SELECT min(o.id) FROM results o
           WHERE o.dataset_id = r.dataset_id AND o.metric_id = r.metric_id AND o.method_id = r.method_id
             AND o.setting = r.setting AND o.extra_data = r.extra_data AND o.params_text = r.params_text
             AND o.reported_in = r.reported_in AND o.retired_at IS NULL)
     ORDER BY r.score `+order+`
-    FETCH FIRST ($3) ROWS WITH TIES)`, ` AND r.method_id IN (SELECT method_id FROM top)`, primary.ID, n)
+    FETCH FIRST ($3) ROWS WITH TIES)`, ` AND r.method_id IN (SELECT method_id FROM top)`, primary.ID, n, settings)
 		return err
 	})
 	if err := g.Wait(); err != nil {
@@ -146,6 +150,29 @@ func (s *Store) boardReports(ctx context.Context, datasetID int64, names []board
 		return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
 	}
 	return out, nil
+}
+
+// RowsPerSetting counts a dataset's leaderboard rows (see ranking.Build:
+// one source's report of one method in one setting) by setting text, and
+// its live results.
+func (s *Store) RowsPerSetting(ctx context.Context, datasetID int64) (map[string]int, int, error) {
+	var rows []struct {
+		Setting    string
+		N, Results int
+	}
+	err := s.r(ctx).Raw(`SELECT setting, count(*) AS n, sum(c) AS results FROM (
+		SELECT setting, count(*) AS c FROM results WHERE dataset_id = $1 AND retired_at IS NULL
+		GROUP BY method_id, setting, extra_data, params_text, reported_in) k GROUP BY setting`, datasetID).Scan(&rows).Error
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: settings of dataset %d: %w", datasetID, err)
+	}
+	out := make(map[string]int, len(rows))
+	results := 0
+	for _, r := range rows {
+		out[r.Setting] = r.N
+		results += r.Results
+	}
+	return out, results, nil
 }
 
 // boardName is a metric of a board, with the dataset's names.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/ranking"
+	"github.com/benchboard/benchboard/internal/setting"
 	"github.com/benchboard/benchboard/internal/store"
 )
 
@@ -31,11 +33,60 @@ type boardQuery struct {
 
 	key  ranking.Key
 	desc bool
+
+	// The setting facet, resolved against the board's groups by
+	// resolveSetting: group is the protocol ranked ("" for every setting),
+	// substr a free-text filter on the setting (a value that names no
+	// group, as links from before the facet have it), defaulted whether
+	// group is the board's default rather than asked for.
+	groups      []setting.Group
+	rowsPerText map[string]int
+	groupOf     map[string]string // setting text → group key, for keep
+	group       string
+	substr    string
+	defaulted bool
+}
+
+// resolveSetting reads the setting parameter against the board's groups:
+// none given ranks the default group; "all" every setting; a group key
+// that group; anything else is matched as text within every setting.
+func (q *boardQuery) resolveSetting(rowsPerText map[string]int) {
+	groups := setting.GroupsOfCounts(rowsPerText)
+	q.groups, q.rowsPerText, q.group, q.substr, q.defaulted = groups, rowsPerText, "", "", false
+	q.groupOf = make(map[string]string, len(rowsPerText))
+	for t := range rowsPerText {
+		q.groupOf[t] = setting.Of(t)
+	}
+	v := strings.ToLower(q.Setting)
+	switch {
+	case v == "":
+		q.group, q.defaulted = setting.Default(groups), true
+	case v == setting.All:
+	case setting.Has(groups, v):
+		q.group = v
+	default:
+		q.substr = v
+	}
+}
+
+// SettingChoice is the facet's current value as the filter form sends it.
+func (q boardQuery) SettingChoice() string {
+	switch {
+	case q.group != "":
+		return q.group
+	case q.substr != "":
+		return q.Setting
+	}
+	return setting.All
 }
 
 // parseBoardQuery reads and checks the query string; a bad value is a 400
 // that names the parameter.
 func parseBoardQuery(c *fiber.Ctx, d store.DatasetInfo) (boardQuery, error) {
+	if len(d.Metrics) == 0 {
+		return boardQuery{}, fiber.NewError(fiber.StatusNotFound,
+			fmt.Sprintf("%s has no leaderboard of its own: its page, /datasets/%s, lists the datasets under it.", d.Name, d.Slug))
+	}
 	primary := d.Primary()
 	q := boardQuery{
 		Sort:       c.Query("sort", primary.Slug),
@@ -146,7 +197,7 @@ func (q boardQuery) values(d store.DatasetInfo) url.Values {
 		v.Set("sort", q.Sort)
 		v.Set("order", q.Order)
 	}
-	if q.Setting != "" {
+	if q.Setting != "" && !q.defaulted {
 		v.Set("setting", q.Setting)
 	}
 	if q.Extra != "any" {
@@ -168,7 +219,16 @@ func (q boardQuery) values(d store.DatasetInfo) url.Values {
 }
 
 func (q boardQuery) keep(r *ranking.Row) bool {
-	if q.Setting != "" && !strings.Contains(strings.ToLower(r.Setting), strings.ToLower(q.Setting)) {
+	if q.group != "" {
+		g, ok := q.groupOf[r.Setting]
+		if !ok {
+			g = setting.Of(r.Setting)
+		}
+		if g != q.group {
+			return false
+		}
+	}
+	if q.substr != "" && !strings.Contains(strings.ToLower(r.Setting), q.substr) {
 		return false
 	}
 	if (q.Extra == "yes" && !r.ExtraData) || (q.Extra == "no" && r.ExtraData) {
@@ -192,6 +252,8 @@ type board struct {
 	version int64
 	rows    []*ranking.Row
 	size    int
+	// rowsPerSetting counts rows by setting text, for the facet.
+	rowsPerSetting map[string]int
 
 	// charts memoises the page's charts by the query they depend on: on a
 	// large board they cost more than the rest of the page together, and
@@ -204,7 +266,7 @@ type board struct {
 // (which metric is plotted, and the order points are listed in) and the
 // filters (which rows are plotted). The page number is not in it.
 type chartKey struct {
-	sort, order, setting, extra, confidence string
+	sort, order, setting, extra, confidence string // setting: the resolved choice
 	from, to                                int
 }
 
@@ -215,7 +277,7 @@ const chartsPerBoard = 4
 // chartsFor returns the charts of rows (the filtered, sorted board of q),
 // built once per board and query.
 func (b *board) chartsFor(d store.DatasetInfo, q boardQuery, rows []*ranking.Row) []chartView {
-	k := chartKey{q.Sort, q.Order, q.Setting, q.Extra, q.Confidence, q.YearFrom, q.YearTo}
+	k := chartKey{q.Sort, q.Order, q.SettingChoice(), q.Extra, q.Confidence, q.YearFrom, q.YearTo}
 	b.mu.Lock()
 	cv, ok := b.charts[k]
 	b.mu.Unlock()
@@ -296,6 +358,10 @@ func (s *Server) loadBoard(ctx context.Context, d store.DatasetInfo) (*board, er
 			return nil, err
 		}
 		b := &board{version: version, rows: ranking.Build(reports, d.Metrics), size: len(reports)}
+		b.rowsPerSetting = map[string]int{}
+		for _, r := range b.rows {
+			b.rowsPerSetting[r.Setting]++
+		}
 		s.boards.put(d.ID, b)
 		return b, nil
 	})
@@ -313,7 +379,7 @@ const headPages = 10
 // default sort, no filters, one of the first pages.
 func (q boardQuery) headOnly(d store.DatasetInfo) bool {
 	p := d.Primary()
-	return q.Sort == p.Slug && q.Order == orderName(ranking.BestFirst(p)) && q.Setting == "" && q.Extra == "any" &&
+	return q.Sort == p.Slug && q.Order == orderName(ranking.BestFirst(p)) && (q.Setting == "" || q.Setting == setting.All) && q.Extra == "any" &&
 		q.Confidence == "any" && q.YearFrom == 0 && q.YearTo == 0 && q.Page <= headPages
 }
 
@@ -324,12 +390,12 @@ func (q boardQuery) headOnly(d store.DatasetInfo) bool {
 // when the page reaches rows without a primary score, which only the
 // whole board can order.
 func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery) (rankedBoard, bool, error) {
-	head, err := s.store.BoardTop(ctx, d, q.Page*pageSize)
+	head, err := s.store.BoardTop(ctx, d, q.Page*pageSize, q.headSettings())
 	if err != nil {
 		return rankedBoard{}, false, err
 	}
-	// Without filters every row of the board is in the view: Total is the
-	// board's row count.
+	// Without filters every row of the group is in the view: Total is the
+	// group's row count.
 	rb := rankedBoard{Total: head.Rows, Pages: (head.Rows + pageSize - 1) / pageSize}
 	start, end := (q.Page-1)*pageSize, min(q.Page*pageSize, head.Rows)
 	if start >= end {
@@ -338,6 +404,10 @@ func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery
 		return rb, q.Page == 1, nil
 	}
 	rows := ranking.Build(head.Reports, d.Metrics)
+	if q.group != "" {
+		// The head holds every row of its methods; rank the group's.
+		rows = slices.DeleteFunc(rows, func(r *ranking.Row) bool { return !q.keep(r) })
+	}
 	ranking.Rank(rows, d.Primary())
 	ranking.Sort(rows, q.key, q.desc)
 	if end > len(rows) || rows[end-1].Rank == 0 {
@@ -345,6 +415,21 @@ func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery
 	}
 	rb.Page = rows[start:end]
 	return rb, true, nil
+}
+
+// headSettings are the setting texts of the ranked group, for the head's
+// query; nil for every setting.
+func (q boardQuery) headSettings() []string {
+	if q.group == "" || len(q.groups) < 2 {
+		return nil
+	}
+	texts := []string{}
+	for t := range q.rowsPerText {
+		if setting.Of(t) == q.group {
+			texts = append(texts, t)
+		}
+	}
+	return texts
 }
 
 // rankedBoard is one request's view: filtered, ranked, sorted, paged.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 	"github.com/benchboard/benchboard/charts"
 	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/ranking"
+	"github.com/benchboard/benchboard/internal/setting"
 	"github.com/benchboard/benchboard/internal/store"
 )
 
@@ -70,8 +72,9 @@ type boardView struct {
 	d     store.DatasetInfo
 	q     boardQuery
 	rb    rankedBoard
-	rows  int // on the whole board, before filters
-	board *board
+	rows    int // on the whole board, before filters
+	results int // live results on the whole board
+	board   *board
 }
 
 // boardFor reads what the page and the API share: the dataset, the query
@@ -87,14 +90,33 @@ func (s *Server) boardFor(c *fiber.Ctx, full bool) (boardView, error) {
 	if err != nil {
 		return boardView{}, err
 	}
+	return s.boardOf(ctx, c, d, full)
+}
+
+// boardOf is boardFor for a dataset already read.
+func (s *Server) boardOf(ctx context.Context, c *fiber.Ctx, d store.DatasetInfo, full bool) (boardView, error) {
 	q, err := parseBoardQuery(c, d)
 	if err != nil {
 		return boardView{}, err
 	}
 	c.Locals(builtFromLocal, builtFrom{d.ID, d.DataVersion})
-	if !full && q.headOnly(d) && s.boards.get(d.ID, d.DataVersion) == nil {
+	cached := s.boards.get(d.ID, d.DataVersion)
+	// The facet's counts: from the board in memory, else one grouped count.
+	var perSetting map[string]int
+	var results int
+	if cached != nil {
+		perSetting, results = cached.rowsPerSetting, cached.size
+	} else if perSetting, results, err = s.store.RowsPerSetting(ctx, d.ID); err != nil {
+		return boardView{}, err
+	}
+	q.resolveSetting(perSetting)
+	if !full && q.headOnly(d) && cached == nil {
 		if rb, ok, err := s.rankHead(ctx, d, q); err != nil || ok {
-			return boardView{d: d, q: q, rb: rb, rows: rb.Total}, err
+			rows := 0
+			for _, n := range perSetting {
+				rows += n
+			}
+			return boardView{d: d, q: q, rb: rb, rows: rows, results: results}, err
 		}
 	}
 	b, err := s.loadBoard(ctx, d)
@@ -105,11 +127,21 @@ func (s *Server) boardFor(c *fiber.Ctx, full bool) (boardView, error) {
 	if q.Page > 1 && q.Page > rb.Pages {
 		return boardView{}, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"page\": there are %d pages.", max(rb.Pages, 1)))
 	}
-	return boardView{d: d, q: q, rb: rb, rows: len(b.rows), board: b}, nil
+	return boardView{d: d, q: q, rb: rb, rows: len(b.rows), results: b.size, board: b}, nil
 }
 
 func (s *Server) renderBoard(c *fiber.Ctx) error {
-	bv, err := s.boardFor(c, false)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	d, err := s.store.Dataset(ctx, c.Params("slug"))
+	if err != nil {
+		return err
+	}
+	if len(d.Metrics) == 0 {
+		// No leaderboard of its own: a parent benchmark of other boards.
+		return s.renderParent(ctx, c, d)
+	}
+	bv, err := s.boardOf(ctx, c, d, false)
 	if err != nil {
 		return err
 	}
@@ -125,6 +157,8 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 		"Rows":      rowViews(rb.Page, d),
 		"Total":     rb.Total,
 		"All":       bv.rows,
+		"Results":   bv.results,
+		"Facet":     settingFacet(d, q, base, bv.rows),
 		"Page":      q.Page,
 		"Pages":     rb.Pages,
 		"Offset":    (q.Page - 1) * pageSize,
@@ -153,6 +187,53 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 		view["Next"] = withQuery(base, next.values(d))
 	}
 	return c.Render("dataset", view)
+}
+
+// facetItem is one choice of the setting facet.
+type facetItem struct {
+	Key     string
+	Label   string
+	Title   string
+	Rows    int
+	Link    string
+	Current bool
+}
+
+// facetView is the setting facet above a leaderboard.
+type facetView struct {
+	Items     []facetItem
+	All       facetItem
+	Defaulted bool   // the group shown is the board's default
+	Substr    string // a free-text setting filter in force
+}
+
+// settingFacet lists the board's setting groups with their row counts,
+// each a link to the board ranked within it, and "all settings".
+func settingFacet(d store.DatasetInfo, q boardQuery, base string, rows int) facetView {
+	link := func(value string) string {
+		next := q
+		next.Page = 1
+		next.Setting, next.defaulted = value, false
+		if value == setting.Default(q.groups) {
+			next.Setting = "" // the default view has no parameter
+		}
+		return withQuery(base, next.values(d))
+	}
+	f := facetView{Defaulted: q.defaulted, Substr: q.substr}
+	for _, g := range q.groups {
+		f.Items = append(f.Items, facetItem{Key: g.Key, Label: g.Label, Rows: g.Rows, Link: link(g.Key), Current: q.group == g.Key,
+			Title: settingTitle(g.Key)})
+	}
+	f.All = facetItem{Key: setting.All, Label: "all settings", Rows: rows, Link: link(setting.All), Current: q.group == "" && q.substr == "",
+		Title: "every setting in one ranking: results from different protocols side by side"}
+	return f
+}
+
+func settingTitle(key string) string {
+	if key == setting.Standard {
+		return "settings that name no zero-shot, few-shot, linear-probe, k-NN or noisy-label protocol"
+	}
+	return "results reported under the " + setting.Label(key) + " protocol"
 }
 
 // datasetCharts is the charts of a leaderboard view as JSON, for pages
