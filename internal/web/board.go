@@ -43,8 +43,8 @@ type boardQuery struct {
 	rowsPerText map[string]int
 	groupOf     map[string]string // setting text → group key, for keep
 	group       string
-	substr    string
-	defaulted bool
+	substr      string
+	defaulted   bool
 }
 
 // resolveSetting reads the setting parameter against the board's groups:

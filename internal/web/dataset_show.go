@@ -69,9 +69,9 @@ func (s *Server) datasetShow(c *fiber.Ctx) error {
 // the rows of its page. board is the whole board when it was read (and
 // charts can be drawn from it), nil when only the head was.
 type boardView struct {
-	d     store.DatasetInfo
-	q     boardQuery
-	rb    rankedBoard
+	d       store.DatasetInfo
+	q       boardQuery
+	rb      rankedBoard
 	rows    int // on the whole board, before filters
 	results int // live results on the whole board
 	board   *board

@@ -39,7 +39,6 @@ func countsText(rows, results int) string {
 	return plural(rows, "row") + " · " + plural(results, "result")
 }
 
-
 // formatNumber writes v with the metric's fixed number of decimals.
 func formatNumber(v float64, decimals int) string {
 	return strconv.FormatFloat(v, 'f', decimals, 64)
