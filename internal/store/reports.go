@@ -15,7 +15,7 @@ SELECT r.id, r.dataset_id, r.metric_id, r.method_id, r.paper_id, r.value, r.plus
        r.setting, r.extra_data, r.params_text, r.params, r.compute_text, r.reported_in, r.source, r.source_url,
        r.confidence, r.note, r.retired_at, r.version, r.created_at, r.updated_at,
        me.name AS method_name, me.slug AS method_slug,
-       coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date,
+       coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date, coalesce(p.date_precision, '') AS paper_precision, coalesce(p.arxiv_id, '') AS paper_arxiv,
        d.name AS dataset_name, d.slug AS dataset_slug, m.name AS metric_name, m.slug AS metric_slug
 FROM results r
 JOIN methods me ON me.id = r.method_id
@@ -33,7 +33,7 @@ SELECT r.id, r.dataset_id, r.metric_id, r.method_id, r.paper_id, r.value, r.plus
        r.setting, r.extra_data, r.params_text, r.params, r.compute_text, r.reported_in, r.source, r.source_url,
        r.confidence, r.note, r.retired_at, r.version, r.created_at, r.updated_at,
        me.name AS method_name, me.slug AS method_slug,
-       coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date
+       coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date, coalesce(p.date_precision, '') AS paper_precision, coalesce(p.arxiv_id, '') AS paper_arxiv
 FROM results r
 JOIN methods me ON me.id = r.method_id
 LEFT JOIN papers p ON p.id = r.paper_id`
@@ -187,7 +187,7 @@ func boardFields(r *model.Report) []any {
 	return []any{&r.ID, &r.DatasetID, &r.MetricID, &r.MethodID, &r.PaperID, &r.Value, &r.PlusMinus, &r.Unit, &r.Score, &r.Raw,
 		&r.Setting, &r.ExtraData, &r.ParamsText, &r.Params, &r.ComputeText, &r.ReportedIn, &r.Source, &r.SourceURL,
 		&r.Confidence, &r.Note, &r.RetiredAt, &r.Version, &r.CreatedAt, &r.UpdatedAt,
-		&r.MethodName, &r.MethodSlug, &r.PaperTitle, &r.PaperSlug, &r.PaperYear, &r.PaperDate}
+		&r.MethodName, &r.MethodSlug, &r.PaperTitle, &r.PaperSlug, &r.PaperYear, &r.PaperDate, &r.PaperPrecision, &r.PaperArxiv}
 }
 
 // Report returns one result, retired or not, or ErrNotFound.
@@ -290,7 +290,7 @@ func (s *Store) MetricsByID(ctx context.Context, ids []int64) (map[int64]model.M
 // Paper returns the paper with slug, or ErrNotFound.
 func (s *Store) Paper(ctx context.Context, slug string) (model.Paper, error) {
 	var rows []model.Paper
-	err := s.r(ctx).Raw(`SELECT id, slug, title, arxiv_id, url, published, year, code_url FROM papers WHERE slug = $1`, slug).Scan(&rows).Error
+	err := s.r(ctx).Raw(`SELECT id, slug, title, arxiv_id, url, published, year, coalesce(date_precision, '') AS date_precision, code_url FROM papers WHERE slug = $1`, slug).Scan(&rows).Error
 	if err != nil {
 		return model.Paper{}, fmt.Errorf("store: paper %q: %w", slug, err)
 	}

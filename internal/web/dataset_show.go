@@ -57,6 +57,7 @@ type chartView struct {
 	Options string
 	OK      bool
 	Empty   string
+	Note    string // said under the chart, e.g. how many results it leaves out
 }
 
 // datasetShow renders a leaderboard: sort and filters from the query
@@ -250,10 +251,11 @@ func (s *Server) datasetCharts(c *fiber.Ctx) error {
 			OK      bool            `json:"ok"`
 			Options json.RawMessage `json:"options,omitempty"`
 			Empty   string          `json:"empty,omitempty"`
+			Note    string          `json:"note,omitempty"`
 		}
 		var out []chartJSON
 		for _, cv := range bv.board.chartsFor(bv.d, bv.q, bv.rb.All) {
-			cj := chartJSON{ID: cv.ID, Title: cv.Title, OK: cv.OK}
+			cj := chartJSON{ID: cv.ID, Title: cv.Title, OK: cv.OK, Note: cv.Note}
 			if cv.OK {
 				cj.Options = json.RawMessage(cv.Options)
 			} else {
@@ -347,19 +349,41 @@ func boardCharts(d store.DatasetInfo, q boardQuery, rows []*ranking.Row) []chart
 		if cell == nil {
 			continue
 		}
-		pts = append(pts, charts.Point{
-			Method: r.Method, Value: cell.Score, Date: cell.Report.Date(), Params: r.Params,
+		// The best date known: the method's paper's, else the month of
+		// the arXiv paper that reported the number.
+		date, basis := cell.Report.KnownDate()
+		p := charts.Point{
+			Method: r.Method, Value: cell.Score, Date: date.Time, DatePrecision: date.Precision, Params: r.Params,
 			Paper: cell.Report.PaperTitle, URL: fmt.Sprintf("/results/%d", cell.Report.ID),
-		})
+		}
+		if basis == model.DatedBySource {
+			p.DateNote = "date of the source that reported it"
+		}
+		pts = append(pts, p)
+	}
+	undated := 0
+	for _, p := range pts {
+		if p.Date.IsZero() {
+			undated++
+		}
 	}
 	sample := chartSample(pts, m.HigherIsBetter)
 	var out []chartView
 	best, ok := charts.BestSoFar("chart-best", ax, withAll(sample, charts.RunningBest(pts, m.HigherIsBetter)))
-	out = append(out, chartOf("chart-best", "Best so far over time", best, ok, "Too few dated results to draw a best-so-far line."))
+	cv := chartOf("chart-best", "Best so far over time", best, ok, "Too few dated results to draw a best-so-far line.")
+	if undated > 0 {
+		cv.Note = fmt.Sprintf("%d of %s %s no date known and %s not plotted.", undated, plural(len(pts), "result"),
+			map[bool]string{true: "has", false: "have"}[undated == 1], map[bool]string{true: "is", false: "are"}[undated == 1])
+	}
+	out = append(out, cv)
 	pareto, ok := charts.ParamsPareto("chart-params", ax, withAll(sample, charts.ParetoFront(pts, m.HigherIsBetter)))
 	out = append(out, chartOf("chart-params", "Score against parameters", pareto, ok, "Too few results with a known parameter count to plot score against size."))
 	top, ok := charts.TopN("chart-top", ax, pts, 10)
-	out = append(out, chartOf("chart-top", "Top 10", top, ok, "Too few results for a top-10 chart."))
+	title := "Top results"
+	if rows != nil {
+		title = fmt.Sprintf("Top %d", charts.TopCount(pts, m.HigherIsBetter, 10))
+	}
+	out = append(out, chartOf("chart-top", title, top, ok, "Too few results for a top-10 chart."))
 	return out
 }
 
