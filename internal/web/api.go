@@ -126,6 +126,23 @@ func (s *Server) renderAPIResults(c *fiber.Ctx) error {
 		// what they hold is current.
 		"data_version": d.DataVersion,
 		"sort":         q.Sort, "order": q.Order, "page": q.Page, "pages": rb.Pages, "total": rb.Total,
+		// The rows are ranked within one setting unless setting=all was
+		// asked for: which one, and the board's others with their rows.
+		"setting": q.SettingChoice(), "settings": apiSettings(q),
 		"rows": rows,
 	})
+}
+
+type apiSetting struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Rows  int    `json:"rows"`
+}
+
+func apiSettings(q boardQuery) []apiSetting {
+	out := make([]apiSetting, 0, len(q.groups))
+	for _, g := range q.groups {
+		out = append(out, apiSetting{Key: g.Key, Label: g.Label, Rows: g.Rows})
+	}
+	return out
 }
