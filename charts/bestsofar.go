@@ -45,9 +45,16 @@ func BestSoFar(id string, ax Axis, pts []Point) (*echarts.Scatter, bool) {
 	steps := RunningBest(dated, ax.HigherIsBetter)
 	line := make([]item, 0, len(steps)+1)
 	records := make([]item, 0, len(steps))
-	for _, p := range steps {
+	for i, p := range steps {
 		line = append(line, newItem(p, ax, []any{dateText(p.at()), p.Value}))
-		records = append(records, newItem(p, ax, []any{dateText(p.at()), p.Value}))
+		rec := newItem(p, ax, []any{dateText(p.at()), p.Value})
+		// The label is the name, cut to fit (the tooltip has it whole);
+		// the latest record's goes left of its point, where there is room.
+		rec.Name = truncate(p.Method, recordRunes)
+		if i == len(steps)-1 && i > 0 {
+			rec.Label = &itemLabel{Position: "left"}
+		}
+		records = append(records, rec)
 	}
 	// Carry the current best on to the end of what is known of the latest
 	// result's date (the end of its year, for a year-only one), so the
@@ -99,6 +106,9 @@ func BestSoFar(id string, ax Axis, pts []Point) (*echarts.Scatter, bool) {
 	c.Accept(extras{silentSeries: "best"})
 	return c, true
 }
+
+// recordRunes is how much of a method's name labels a new best.
+const recordRunes = 18
 
 // periodEnd is the last day of what is known of p's date, or the day
 // where it is placed if later: the end of its year for a year-only date.

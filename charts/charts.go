@@ -96,7 +96,8 @@ type item struct {
 
 // itemLabel is one data item's own label options.
 type itemLabel struct {
-	Formatter string `json:"formatter"`
+	Formatter string `json:"formatter,omitempty"`
+	Position  string `json:"position,omitempty"`
 }
 
 func newItem(p Point, ax Axis, value any) item {
