@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -13,6 +15,32 @@ import (
 
 	"github.com/chromedp/chromedp"
 )
+
+// screenshot saves the viewport at 1366×height to docs/screenshots/name
+// for the README, when BENCHBOARD_SCREENSHOTS is set, once every chart on
+// the page has drawn.
+func screenshot(ctx context.Context, t *testing.T, name string, height int64) {
+	t.Helper()
+	if os.Getenv("BENCHBOARD_SCREENSHOTS") == "" {
+		return
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1366, height)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`[...document.querySelectorAll('[data-chart], [data-chart-lazy]')].every(el => el.dataset.chartReady === 'true') || undefined`,
+		chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("charts did not draw: %v", err)
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join("..", "..", "docs", "screenshots", name)
+	if err := os.WriteFile(out, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s", out)
+}
 
 // matrixColumn reads one column of the parent page's methods × datasets
 // table: NaN where a method has no result.
@@ -100,6 +128,7 @@ func TestParentBenchmarkInBrowser(t *testing.T) {
 		}
 		return out
 	}
+	screenshot(ctx, t, "parent-benchmark.png", 1250)
 	ranks := avgRanks()
 	if len(ranks) < 5 || !sortedBy(ranks, false) {
 		t.Fatalf("default order is not by average rank, best first: %v", ranks)
@@ -178,6 +207,7 @@ func TestSettingFacetInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/datasets/rstpreid"), chromedp.WaitVisible(chromedp.CSS("#setting-facet"))); err != nil {
 		t.Fatal(err)
 	}
+	screenshot(ctx, t, "leaderboard.png", 1300)
 	fs, rows, text := read()
 	labels := []string{}
 	sum := 0
