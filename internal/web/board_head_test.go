@@ -87,10 +87,23 @@ func TestHeadMatchesWholeBoard(t *testing.T) {
 				t.Fatal(err)
 			}
 			whole := ranking.Build(reports, d.Metrics)
+			perSetting, _, err := s.store.RowsPerSetting(ctx, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
 			answered := 0
-			for page := 1; page <= headPages; page++ {
+			// Every setting, then the board's default group (the head
+			// narrowed to its settings' rows).
+			for i := range 2 * headPages {
+				page := i%headPages + 1
 				q := boardQuery{Sort: "p", Order: orderName(tc.higherIsBetter), Extra: "any", Confidence: "any", Page: page,
 					key: ranking.Key{Metric: &d.Metrics[0]}, desc: tc.higherIsBetter}
+				if i >= headPages {
+					q.resolveSetting(perSetting)
+					if tc.rows > 0 && (q.group != "standard" || len(q.headSettings()) != 2) {
+						t.Fatalf("default group %q over settings %q", q.group, q.headSettings())
+					}
+				}
 				if !q.headOnly(d) {
 					t.Fatalf("page %d of the default view is not a head view", page)
 				}
@@ -107,7 +120,7 @@ func TestHeadMatchesWholeBoard(t *testing.T) {
 					continue
 				}
 				answered++
-				if got.Total != len(whole) || got.Total != want.Total || got.Pages != want.Pages {
+				if (i < headPages && got.Total != len(whole)) || got.Total != want.Total || got.Pages != want.Pages {
 					t.Fatalf("page %d: total %d pages %d, want %d (%d rows) %d", page, got.Total, got.Pages, want.Total, len(whole), want.Pages)
 				}
 				if len(got.Page) != len(want.Page) {
