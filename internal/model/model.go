@@ -140,18 +140,21 @@ func ConvertUnit(v float64, from, to string) float64 {
 // Report is a result with the names a page shows beside it.
 type Report struct {
 	Result
-	MethodName     string
-	MethodSlug     string
-	PaperTitle     string
-	PaperSlug      string
-	PaperYear      *int
-	PaperDate      *time.Time
-	PaperPrecision string // model.PrecisionYear …; "" for rows written before it was kept
-	PaperArxiv     string // the paper's arXiv id, "" if none
-	DatasetName    string
-	DatasetSlug    string
-	MetricName     string
-	MetricSlug     string
+	MethodName  string
+	MethodSlug  string
+	PaperTitle  string
+	PaperSlug   string
+	PaperYear   *int
+	PaperDate   *time.Time
+	DatasetName string
+	DatasetSlug string
+	MetricName  string
+	MetricSlug  string
+
+	// How much of PaperDate is known, and the paper's arXiv id (whose
+	// first digits are its month): see KnownDate.
+	PaperPrecision string // PrecisionYear …; "" for rows written before it was kept
+	PaperArxiv     string // "" if none
 }
 
 // Year is the year of the paper that introduced the method, 0 if unknown.

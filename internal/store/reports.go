@@ -13,9 +13,10 @@ import (
 const reportSelect = `
 SELECT r.id, r.dataset_id, r.metric_id, r.method_id, r.paper_id, r.value, r.plus_minus, r.unit, r.score, r.raw,
        r.setting, r.extra_data, r.params_text, r.params, r.compute_text, r.reported_in, r.source, r.source_url,
+       coalesce(p.date_precision, '') AS paper_precision, coalesce(p.arxiv_id, '') AS paper_arxiv,
        r.confidence, r.note, r.retired_at, r.version, r.created_at, r.updated_at,
        me.name AS method_name, me.slug AS method_slug,
-       coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date, coalesce(p.date_precision, '') AS paper_precision, coalesce(p.arxiv_id, '') AS paper_arxiv,
+       coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date,
        d.name AS dataset_name, d.slug AS dataset_slug, m.name AS metric_name, m.slug AS metric_slug
 FROM results r
 JOIN methods me ON me.id = r.method_id
@@ -31,9 +32,10 @@ LEFT JOIN papers p ON p.id = r.paper_id`
 const boardSelect = `
 SELECT r.id, r.dataset_id, r.metric_id, r.method_id, r.paper_id, r.value, r.plus_minus, r.unit, r.score, r.raw,
        r.setting, r.extra_data, r.params_text, r.params, r.compute_text, r.reported_in, r.source, r.source_url,
+       coalesce(p.date_precision, '') AS paper_precision, coalesce(p.arxiv_id, '') AS paper_arxiv,
        r.confidence, r.note, r.retired_at, r.version, r.created_at, r.updated_at,
        me.name AS method_name, me.slug AS method_slug,
-       coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date, coalesce(p.date_precision, '') AS paper_precision, coalesce(p.arxiv_id, '') AS paper_arxiv
+       coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date
 FROM results r
 JOIN methods me ON me.id = r.method_id
 LEFT JOIN papers p ON p.id = r.paper_id`
@@ -186,8 +188,9 @@ type boardName struct {
 func boardFields(r *model.Report) []any {
 	return []any{&r.ID, &r.DatasetID, &r.MetricID, &r.MethodID, &r.PaperID, &r.Value, &r.PlusMinus, &r.Unit, &r.Score, &r.Raw,
 		&r.Setting, &r.ExtraData, &r.ParamsText, &r.Params, &r.ComputeText, &r.ReportedIn, &r.Source, &r.SourceURL,
+		&r.PaperPrecision, &r.PaperArxiv,
 		&r.Confidence, &r.Note, &r.RetiredAt, &r.Version, &r.CreatedAt, &r.UpdatedAt,
-		&r.MethodName, &r.MethodSlug, &r.PaperTitle, &r.PaperSlug, &r.PaperYear, &r.PaperDate, &r.PaperPrecision, &r.PaperArxiv}
+		&r.MethodName, &r.MethodSlug, &r.PaperTitle, &r.PaperSlug, &r.PaperYear, &r.PaperDate}
 }
 
 // Report returns one result, retired or not, or ErrNotFound.
