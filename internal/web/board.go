@@ -390,20 +390,21 @@ func (q boardQuery) headOnly(d store.DatasetInfo) bool {
 // when the page reaches rows without a primary score, which only the
 // whole board can order.
 func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery) (rankedBoard, bool, error) {
-	head, err := s.store.BoardTop(ctx, d, q.Page*pageSize, q.headSettings())
+	head, err := s.store.BoardTop(ctx, d, q.Page*pageSize, q.headExclude())
 	if err != nil {
 		return rankedBoard{}, false, err
 	}
 	// Without filters every row of the group is in the view: Total is the
 	// group's row count.
-	rb := rankedBoard{Total: head.Rows, Pages: (head.Rows + pageSize - 1) / pageSize}
-	start, end := (q.Page-1)*pageSize, min(q.Page*pageSize, head.Rows)
+	total := q.groupRows()
+	rb := rankedBoard{Total: total, Pages: (total + pageSize - 1) / pageSize}
+	start, end := (q.Page-1)*pageSize, min(q.Page*pageSize, total)
 	if start >= end {
 		// An empty board has its one empty page; past the last page, the
 		// whole board's path says so.
 		return rb, q.Page == 1, nil
 	}
-	rows := ranking.Build(head.Reports, d.Metrics)
+	rows := ranking.Build(head, d.Metrics)
 	if q.group != "" {
 		// The head holds every row of its methods; rank the group's.
 		rows = slices.DeleteFunc(rows, func(r *ranking.Row) bool { return !q.keep(r) })
@@ -417,19 +418,31 @@ func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery
 	return rb, true, nil
 }
 
-// headSettings are the setting texts of the ranked group, for the head's
-// query; nil for every setting.
-func (q boardQuery) headSettings() []string {
-	if q.group == "" || len(q.groups) < 2 {
+// headExclude are the setting texts outside the ranked group, for the
+// head's query; nil for every setting.
+func (q boardQuery) headExclude() []string {
+	if q.group == "" {
 		return nil
 	}
-	texts := []string{}
+	var texts []string
 	for t := range q.rowsPerText {
-		if setting.Of(t) == q.group {
+		if q.groupOf[t] != q.group {
 			texts = append(texts, t)
 		}
 	}
 	return texts
+}
+
+// groupRows is how many rows the ranked group has (every row of the board
+// for all settings).
+func (q boardQuery) groupRows() int {
+	n := 0
+	for t, rows := range q.rowsPerText {
+		if q.group == "" || q.groupOf[t] == q.group {
+			n += rows
+		}
+	}
+	return n
 }
 
 // rankedBoard is one request's view: filtered, ranked, sorted, paged.

@@ -98,10 +98,13 @@ func TestHeadMatchesWholeBoard(t *testing.T) {
 				page := i%headPages + 1
 				q := boardQuery{Sort: "p", Order: orderName(tc.higherIsBetter), Extra: "any", Confidence: "any", Page: page,
 					key: ranking.Key{Metric: &d.Metrics[0]}, desc: tc.higherIsBetter}
-				if i >= headPages {
+				if i < headPages {
+					q.Setting = "all"
 					q.resolveSetting(perSetting)
-					if tc.rows > 0 && (q.group != "standard" || len(q.headSettings()) != 2) {
-						t.Fatalf("default group %q over settings %q", q.group, q.headSettings())
+				} else {
+					q.resolveSetting(perSetting)
+					if tc.rows > 0 && (q.group != "standard" || len(q.headExclude()) != 1) {
+						t.Fatalf("default group %q leaving out settings %q", q.group, q.headExclude())
 					}
 				}
 				if !q.headOnly(d) {
