@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/gofiber/fiber/v2"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/ranking"
@@ -304,10 +305,28 @@ type boardCache struct {
 	byID  map[int64]*board
 	total int
 	limit int // results held at most
+
+	// excludes remembers, per dataset, the setting texts the head of its
+	// default view left out last time (see headView): a guess, always
+	// checked, so it needs no version.
+	excludes map[int64][]string
 }
 
 func newBoardCache(limit int) *boardCache {
-	return &boardCache{byID: map[int64]*board{}, limit: limit}
+	return &boardCache{byID: map[int64]*board{}, limit: limit, excludes: map[int64][]string{}}
+}
+
+func (bc *boardCache) lastExclude(id int64) ([]string, bool) {
+	bc.mu.Lock()
+	defer bc.mu.Unlock()
+	texts, ok := bc.excludes[id]
+	return texts, ok
+}
+
+func (bc *boardCache) setExclude(id int64, texts []string) {
+	bc.mu.Lock()
+	defer bc.mu.Unlock()
+	bc.excludes[id] = texts
 }
 
 func (bc *boardCache) get(id, version int64) *board {
@@ -394,6 +413,80 @@ func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery
 	if err != nil {
 		return rankedBoard{}, false, err
 	}
+	rb, ok := rankHeadRows(d, q, head)
+	return rb, ok, nil
+}
+
+// headView answers a head view (q.headOnly) from the board's setting
+// counts and its head, read side by side on two connections. The head
+// must leave out the settings outside the ranked group, which the counts
+// decide: it is read with the texts left out last time for this board
+// (they change only when a new setting appears), and read again in the
+// rare case the counts say otherwise. ok is false when the head cannot
+// answer the page; q comes back resolved either way.
+func (s *Server) headView(ctx context.Context, d store.DatasetInfo, q boardQuery) (boardView, bool, error) {
+	guess, known := s.boards.lastExclude(d.ID)
+	if q.Setting == setting.All {
+		guess, known = nil, true
+	}
+	var (
+		perSetting map[string]int
+		results    int
+		head       []model.Report
+	)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) {
+		perSetting, results, err = s.store.RowsPerSetting(gctx, d.ID)
+		return err
+	})
+	if known {
+		g.Go(func() (err error) {
+			head, err = s.store.BoardTop(gctx, d, q.Page*pageSize, guess)
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return boardView{}, false, err
+	}
+	q.resolveSetting(perSetting)
+	exclude := q.headExclude()
+	if !known || !sameTexts(exclude, guess) {
+		var err error
+		if head, err = s.store.BoardTop(ctx, d, q.Page*pageSize, exclude); err != nil {
+			return boardView{}, false, err
+		}
+	}
+	if q.Setting == "" {
+		s.boards.setExclude(d.ID, exclude)
+	}
+	rows := 0
+	for _, n := range perSetting {
+		rows += n
+	}
+	rb, ok := rankHeadRows(d, q, head)
+	return boardView{d: d, q: q, rb: rb, rows: rows, results: results}, ok, nil
+}
+
+// sameTexts reports whether a and b hold the same texts, in any order.
+func sameTexts(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	in := make(map[string]bool, len(a))
+	for _, t := range a {
+		in[t] = true
+	}
+	for _, t := range b {
+		if !in[t] {
+			return false
+		}
+	}
+	return true
+}
+
+// rankHeadRows ranks the head's reports for q (resolved): ok is false when
+// the page reaches rows only the whole board can order.
+func rankHeadRows(d store.DatasetInfo, q boardQuery, head []model.Report) (rankedBoard, bool) {
 	// Without filters every row of the group is in the view: Total is the
 	// group's row count.
 	total := q.groupRows()
@@ -402,7 +495,7 @@ func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery
 	if start >= end {
 		// An empty board has its one empty page; past the last page, the
 		// whole board's path says so.
-		return rb, q.Page == 1, nil
+		return rb, q.Page == 1
 	}
 	rows := ranking.Build(head, d.Metrics)
 	if q.group != "" {
@@ -412,10 +505,10 @@ func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery
 	ranking.Rank(rows, d.Primary())
 	ranking.Sort(rows, q.key, q.desc)
 	if end > len(rows) || rows[end-1].Rank == 0 {
-		return rb, false, nil
+		return rb, false
 	}
 	rb.Page = rows[start:end]
-	return rb, true, nil
+	return rb, true
 }
 
 // headExclude are the setting texts outside the ranked group, for the

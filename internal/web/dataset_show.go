@@ -101,29 +101,16 @@ func (s *Server) boardOf(ctx context.Context, c *fiber.Ctx, d store.DatasetInfo,
 		return boardView{}, err
 	}
 	c.Locals(builtFromLocal, builtFrom{d.ID, d.DataVersion})
-	cached := s.boards.get(d.ID, d.DataVersion)
-	// The facet's counts: from the board in memory, else one grouped count.
-	var perSetting map[string]int
-	var results int
-	if cached != nil {
-		perSetting, results = cached.rowsPerSetting, cached.size
-	} else if perSetting, results, err = s.store.RowsPerSetting(ctx, d.ID); err != nil {
-		return boardView{}, err
-	}
-	q.resolveSetting(perSetting)
-	if !full && q.headOnly(d) && cached == nil {
-		if rb, ok, err := s.rankHead(ctx, d, q); err != nil || ok {
-			rows := 0
-			for _, n := range perSetting {
-				rows += n
-			}
-			return boardView{d: d, q: q, rb: rb, rows: rows, results: results}, err
+	if !full && q.headOnly(d) && s.boards.get(d.ID, d.DataVersion) == nil {
+		if bv, ok, err := s.headView(ctx, d, q); err != nil || ok {
+			return bv, err
 		}
 	}
 	b, err := s.loadBoard(ctx, d)
 	if err != nil {
 		return boardView{}, err
 	}
+	q.resolveSetting(b.rowsPerSetting)
 	rb := rankBoard(b.rows, d, q)
 	if q.Page > 1 && q.Page > rb.Pages {
 		return boardView{}, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"page\": there are %d pages.", max(rb.Pages, 1)))
