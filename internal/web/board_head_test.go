@@ -111,7 +111,22 @@ func TestHeadMatchesWholeBoard(t *testing.T) {
 					t.Fatalf("page %d of the default view is not a head view", page)
 				}
 				want := rankBoard(whole, d, q)
-				got, ok, err := s.rankHead(ctx, d, q)
+				var got rankedBoard
+				var ok bool
+				if i < headPages {
+					got, ok, err = s.rankHead(ctx, d, q)
+				} else {
+					// The default view as a request reads it: counts and head
+					// side by side, the head with last time's left-out
+					// settings, here wrong on every other page.
+					if page%2 == 1 {
+						s.boards.setExclude(d.ID, []string{"not a setting of this board"})
+					}
+					var bv boardView
+					bv, ok, err = s.headView(ctx, d, boardQuery{Sort: q.Sort, Order: q.Order, Extra: "any", Confidence: "any",
+						Page: page, key: q.key, desc: q.desc})
+					got = bv.rb
+				}
 				if err != nil {
 					t.Fatal(err)
 				}
