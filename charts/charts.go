@@ -107,13 +107,38 @@ func newItem(p Point, ax Axis, value any) item {
 	}
 	return item{
 		Name:      p.Method,
-		Value:     value,
+		Value:     shownValue(value, ax),
 		Method:    p.Method,
 		Paper:     p.Paper,
 		Date:      date,
 		URL:       safeURL(p.URL),
 		ValueText: formatValue(p.Value, ax.Decimals),
 	}
+}
+
+// shownValue rounds the metric's value in a data item (a bare number, or
+// the last of [x, value]) to the metric's decimals, so that a bar label or
+// an axis reads 70.2, never the float noise 70.19999999 of a computed
+// number. Decimals come from what was reported, so reported digits stay.
+func shownValue(value any, ax Axis) any {
+	if ax.Decimals < 0 {
+		return value
+	}
+	switch v := value.(type) {
+	case float64:
+		if finite(v) {
+			return roundTo(v, ax.Decimals)
+		}
+	case []any:
+		if n := len(v); n > 0 {
+			if f, ok := v[n-1].(float64); ok && finite(f) {
+				out := append([]any(nil), v...)
+				out[n-1] = roundTo(f, ax.Decimals)
+				return out
+			}
+		}
+	}
+	return value
 }
 
 // series builds a series around our own data items (see item).

@@ -492,3 +492,36 @@ func TestTopNAxisAndLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestSeriesValuesCarryNoFloatNoise: a value computed in binary (0.702 ×
+// 100) reaches the series, and so the bar labels and tooltips, as the
+// decimal it was reported as.
+func TestSeriesValuesCarryNoFloatNoise(t *testing.T) {
+	noisy := 0.702 * 100 // 70.19999999999999
+	pts := []Point{
+		{Method: "a", Value: noisy, Date: day(2020, 1, 1), Params: 1e6},
+		{Method: "b", Value: 0.911 * 100, Date: day(2021, 1, 1), Params: 2e6}, // 91.10000000000001
+	}
+	ax := Axis{MetricName: "Accuracy", Unit: "%", HigherIsBetter: true, Decimals: 1}
+	top, _ := TopN("top", ax, pts, 5)
+	bsf, _ := BestSoFar("bsf", ax, pts)
+	par, _ := ParamsPareto("par", ax, pts)
+	tests := []struct {
+		name string
+		c    Chart
+	}{{"top", top}, {"best so far", bsf}, {"pareto", par}}
+	for _, tt := range tests {
+		s, err := OptionsJSON(tt.c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"70.19999", "91.10000"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("%s: options hold %s…:\n%s", tt.name, bad, s)
+			}
+		}
+		if !strings.Contains(s, "70.2") || !strings.Contains(s, "91.1") {
+			t.Errorf("%s: options lack 70.2 and 91.1:\n%s", tt.name, s)
+		}
+	}
+}

@@ -13,8 +13,12 @@ FUZZTIME=${FUZZTIME:-10s}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-for target in $(grep -rhoE '^func Fuzz[A-Za-z0-9_]+' --include='*_test.go' --exclude-dir=node_modules . | sed 's/func //' | sort -u); do
-	pkg=$(grep -rlE "^func $target\(" --include='*_test.go' --exclude-dir=node_modules . | head -1 | xargs dirname)
+# Every package and fuzz target pair: two packages may each have a
+# target of the same name (FuzzParse), and each runs.
+for pair in $(grep -rHoE '^func Fuzz[A-Za-z0-9_]+' --include='*_test.go' --exclude-dir=node_modules . |
+	sed -E 's#^(.*)/[^/]+_test\.go:func (Fuzz[A-Za-z0-9_]+)$#\1:\2#' | sort -u); do
+	pkg=${pair%%:*}
+	target=${pair##*:}
 	for attempt in 1 2; do
 		echo "fuzz $target in $pkg for $FUZZTIME"
 		if "$GO" test -run '^$' -fuzz "^$target\$" -fuzztime "$FUZZTIME" "$pkg" 2>&1 | tee "$log"; then

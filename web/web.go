@@ -30,9 +30,9 @@ func Static() fs.FS {
 }
 
 // Check makes sure every file the pages need is embedded; the ECharts
-// bundle is copied from the npm package by `make assets`.
+// bundle and its gzip copy are built from the npm package by `make assets`.
 func Check() error {
-	for _, name := range []string{"static/app.js", "static/style.css", "static/vendor/echarts.min.js", "templates/layouts/main.html"} {
+	for _, name := range []string{"static/app.js", "static/style.css", "static/vendor/echarts.min.js", "static/vendor/echarts.min.js.gz", "static/favicon.svg", "templates/layouts/main.html"} {
 		if _, err := fs.Stat(files, name); err != nil {
 			return fmt.Errorf("web: %s is missing from the build (run `make assets`): %w", name, err)
 		}

@@ -50,10 +50,12 @@ type Config struct {
 	Explain         bool
 	Only            map[string]bool // sections to measure; empty: all
 	Command         string          // as printed in the report
+	// FormatFiles and FormatResults size the multi-format import.
+	FormatFiles, FormatResults int
 }
 
 // sections of a run that --only can pick.
-var sections = []string{"pages", "api", "query", "server", "import"}
+var sections = []string{"pages", "api", "query", "server", "import", "formats"}
 
 func (c Config) measures(section string) bool { return len(c.Only) == 0 || c.Only[section] }
 
@@ -81,7 +83,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 }
 
 func parseFlags(args []string, stderr io.Writer) (Config, error) {
-	cfg := Config{Scale: DefaultScale}
+	cfg := Config{Scale: DefaultScale, FormatFiles: 5000, FormatResults: 100_000}
 	fs := flag.NewFlagSet("benchboard-bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	serverURL := "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
@@ -102,6 +104,8 @@ func parseFlags(args []string, stderr io.Writer) (Config, error) {
 	fs.IntVar(&cfg.LatencyRequests, "latency-requests", 200, "sequential requests for p50/p99")
 	fs.IntVar(&cfg.QueryRuns, "query-runs", 15, "runs of the leaderboard query per path")
 	fs.IntVar(&cfg.Startups, "startups", 5, "server start-ups to time")
+	fs.IntVar(&cfg.FormatFiles, "format-files", cfg.FormatFiles, "files of the multi-format import (every format in turn)")
+	fs.IntVar(&cfg.FormatResults, "format-results", cfg.FormatResults, "results of the multi-format import, over all its files")
 	fs.BoolVar(&cfg.SkipImport, "skip-import", false, "skip the CSV import figure (the slowest)")
 	fs.DurationVar(&cfg.ImportTimeout, "import-timeout", 30*time.Minute, "give up the import after this long (its rate so far is reported)")
 	fs.StringVar(&cfg.ServerBin, "server-bin", "", "benchboard binary for the subprocess figures (default: go build ./cmd/benchboard)")
@@ -127,6 +131,8 @@ func parseFlags(args []string, stderr io.Writer) (Config, error) {
 			"latency-requests": func() { cfg.LatencyRequests = 50 },
 			"startups":         func() { cfg.Startups = 3 },
 			"query-runs":       func() { cfg.QueryRuns = 5 },
+			"format-files":     func() { cfg.FormatFiles = 500 },
+			"format-results":   func() { cfg.FormatResults = 10_000 },
 		}
 		for name, apply := range defaults {
 			if !set[name] {
@@ -208,6 +214,27 @@ func Run(ctx context.Context, cfg Config, out, logw io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
+
+	// 0. The multi-format import: a folder of files in every format, one
+	// `benchboard import` command. It needs no bench database.
+	if cfg.measures("formats") {
+		if cfg.FormatFiles <= 0 || cfg.FormatResults < cfg.FormatFiles {
+			return fmt.Errorf("bench: --format-files must be positive and at most --format-results")
+		}
+		fr, err := measureFormats(ctx, cfg, tmp, logf)
+		if err != nil {
+			return err
+		}
+		rep.add(Figure{Name: fmt.Sprintf("multi-format import: `benchboard import DIR` of %s files (%s) holding %s results, one transaction",
+			groupThousands(fmt.Sprint(fr.Files)), strings.Join(formatKinds, ", "), groupThousands(fmt.Sprint(fr.Results))),
+			Value: fr.RowsPerSec(), Unit: "rows/s", Target: reported, Note: fmt.Sprintf("%.1f s for %.1f MB", fr.Elapsed.Seconds(), float64(fr.Bytes)/1e6)})
+		rep.add(Figure{Name: "multi-format import: the command's peak resident memory (getrusage maxrss)",
+			Value: float64(fr.PeakRSS) / (1 << 20), Unit: "MiB", Target: valueAtMost(200, "MiB")})
+		if len(cfg.Only) == 1 {
+			rep.print(out, cfg)
+			return nil
+		}
+	}
 
 	// 1. The database.
 	dsn, err := dbURL(cfg.ServerURL, cfg.DB)

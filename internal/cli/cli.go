@@ -40,9 +40,9 @@ func init() {
 		"seed":    {"load the bundled seed results (idempotent)", seed},
 		"export":  {"write results as CSV to stdout or --out FILE", export},
 		"extract": {"read scores out of paper abstracts into the moderation queue (--dry-run)", extractCmd},
-		"import":  {"import results from a CSV or Papers-with-Code JSON file (--dry-run)", importFile},
+		"import":  {"import results files and folders: CSV, Papers with Code, model-index, model cards, lm-eval, tables (--dry-run)", importFile},
 		"run":     {"migrate, seed and serve: what `make run` does", runAll},
-		"user":    {"moderator accounts: user add|list|disable <email>", userCmd},
+		"user":    {"moderator accounts: user add|password|name|list|disable", userCmd},
 	}
 }
 
@@ -85,18 +85,26 @@ func flags(name string, e *env) *flag.FlagSet {
 	return fs
 }
 
-// databaseURL resolves the database: DATABASE_URL if set; else the local
-// server on 127.0.0.1:5432 (creating the benchboard database); else an
-// embedded Postgres under the data directory. stop shuts that one down.
+// databaseURL resolves the database: DATABASE_URL if set (creating the
+// database it names when the server allows); else the local server on
+// 127.0.0.1:5432 (creating the benchboard database); else an embedded
+// Postgres under the data directory. stop shuts that one down. It says on
+// stderr which database the command works on, so that nobody adds a
+// moderator to one database while the site serves another.
 func (e *env) databaseURL(ctx context.Context) (dsn string, stop func() error, err error) {
 	noop := func() error { return nil }
 	if e.cfg.DatabaseURL != "" {
+		if err := database.EnsureDatabase(ctx, e.cfg.DatabaseURL); err != nil {
+			return "", nil, err
+		}
+		fmt.Fprintf(e.stderr, "using %s (DATABASE_URL)\n", database.Describe(e.cfg.DatabaseURL))
 		return e.cfg.DatabaseURL, noop, nil
 	}
 	if database.Reachable(ctx, config.DefaultLocalURL, 2*time.Second) {
 		if err := database.EnsureDatabase(ctx, config.DefaultLocalURL); err != nil {
 			return "", nil, err
 		}
+		fmt.Fprintf(e.stderr, "using %s (DATABASE_URL is not set: the local server)\n", database.Describe(config.DefaultLocalURL))
 		return config.DefaultLocalURL, noop, nil
 	}
 	fmt.Fprintf(e.stderr, "no Postgres answers on 127.0.0.1:5432; starting an embedded one under %s\n", e.cfg.DataDir)
@@ -104,6 +112,7 @@ func (e *env) databaseURL(ctx context.Context) (dsn string, stop func() error, e
 	if err != nil {
 		return "", nil, fmt.Errorf("embedded Postgres: %w", err)
 	}
+	fmt.Fprintf(e.stderr, "using %s (DATABASE_URL is not set: the embedded server under %s)\n", database.Describe(dsn), e.cfg.DataDir)
 	return dsn, stop, nil
 }
 

@@ -3,11 +3,13 @@ package config
 
 import (
 	"fmt"
+	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // DefaultLocalURL is the local Postgres tried when DATABASE_URL is unset.
@@ -22,7 +24,7 @@ type Config struct {
 	SubmitPerHour   int           // BENCHBOARD_SUBMIT_PER_HOUR: public submissions per IP
 	RequestTimeout  time.Duration // BENCHBOARD_REQUEST_TIMEOUT
 	SecureCookies   bool          // BENCHBOARD_SECURE_COOKIES: false only for plain-HTTP development
-	TrustedProxies  []string      // BENCHBOARD_TRUSTED_PROXY: the load balancer's address
+	TrustedProxies  []string      // BENCHBOARD_TRUSTED_PROXY: the proxies' addresses and CIDR ranges
 	MaxConns        int           // BENCHBOARD_DB_CONNS
 	PublicURL       string        // BENCHBOARD_PUBLIC_URL: the site's address, for absolute links (feed, status pages)
 }
@@ -52,8 +54,8 @@ func FromEnv() (Config, error) {
 			return c, fmt.Errorf("config: BENCHBOARD_SECURE_COOKIES: %q is not true or false", v)
 		}
 	}
-	if v := os.Getenv("BENCHBOARD_TRUSTED_PROXY"); v != "" {
-		c.TrustedProxies = []string{v}
+	if c.TrustedProxies, err = proxiesEnv("BENCHBOARD_TRUSTED_PROXY"); err != nil {
+		return c, err
 	}
 	if v := os.Getenv("BENCHBOARD_PUBLIC_URL"); v != "" {
 		u, err := url.Parse(v)
@@ -63,6 +65,21 @@ func FromEnv() (Config, error) {
 		c.PublicURL = strings.TrimSuffix(u.String(), "/")
 	}
 	return c, nil
+}
+
+// proxiesEnv reads a list of IP addresses and CIDR ranges, separated by
+// commas or spaces.
+func proxiesEnv(name string) ([]string, error) {
+	var out []string
+	for _, f := range strings.FieldsFunc(os.Getenv(name), func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		if _, err := netip.ParsePrefix(f); err != nil {
+			if _, err := netip.ParseAddr(f); err != nil {
+				return nil, fmt.Errorf("config: %s: %q is neither an IP address nor a CIDR range such as 10.0.0.0/8", name, f)
+			}
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }
 
 func envOr(name, def string) string {

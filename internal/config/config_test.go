@@ -21,6 +21,12 @@ func TestFromEnv(t *testing.T) {
 		{"PORT", "8081", "", func(c Config) bool { return c.Port == 8081 }},
 		{"PORT", "80000", "PORT", nil},
 		{"BENCHBOARD_SECURE_COOKIES", "maybe", "BENCHBOARD_SECURE_COOKIES", nil},
+		{"BENCHBOARD_TRUSTED_PROXY", "10.0.0.1", "", func(c Config) bool { return len(c.TrustedProxies) == 1 }},
+		{"BENCHBOARD_TRUSTED_PROXY", "10.0.0.1, 192.168.0.0/16 fd00::/8,::1", "", func(c Config) bool {
+			return strings.Join(c.TrustedProxies, "|") == "10.0.0.1|192.168.0.0/16|fd00::/8|::1"
+		}},
+		{"BENCHBOARD_TRUSTED_PROXY", "10.0.0.1, proxy.internal", "BENCHBOARD_TRUSTED_PROXY", nil},
+		{"BENCHBOARD_TRUSTED_PROXY", "10.0.0.0/33", "BENCHBOARD_TRUSTED_PROXY", nil},
 		{"BENCHBOARD_REQUEST_TIMEOUT", "2s", "", func(c Config) bool { return c.RequestTimeout.Seconds() == 2 }},
 	} {
 		t.Run(tc.name+"="+tc.value, func(t *testing.T) {

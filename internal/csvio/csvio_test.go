@@ -194,3 +194,61 @@ func FuzzReader(f *testing.F) {
 		}
 	})
 }
+
+// TestLineBreaks checks the bytes, not only the round trip (the reader
+// drops a CR before LF even inside quotes, so a round trip cannot tell):
+// records end in CRLF, and a line break inside a field stays as stored.
+func TestLineBreaks(t *testing.T) {
+	tests := []struct {
+		name, note string
+		want       string // the note's cell as written
+	}{
+		{"LF inside a field", "first\nsecond", ",\"first\nsecond\",false\r\n"},
+		{"two LFs and quotes", "a \"b\"\n\nc", ",\"a \"\"b\"\"\n\nc\",false\r\n"},
+		{"no break", "plain", ",plain,false\r\n"},
+		{"quote then LF outside", "say \"hi\"", "\"say \"\"hi\"\"\",false\r\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := sample()[0]
+			rec.Note = tt.note
+			var buf bytes.Buffer
+			w, err := NewWriter(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Flush = 1 // a flush per record splits the writes
+			for range 3 {
+				if err := w.Write(rec); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			if got := strings.Count(out, "\r\n"); got != 4 {
+				t.Errorf("%d CRLFs, want 4 (header and 3 records):\n%q", got, out)
+			}
+			if strings.Count(out, "\r") != 4 {
+				t.Errorf("a CR inside a field:\n%q", out)
+			}
+			if !strings.Contains(out, tt.want) {
+				t.Errorf("output lacks %q:\n%q", tt.want, out)
+			}
+			r, err := NewReader(strings.NewReader(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range 3 {
+				got, err := r.Read()
+				if err != nil {
+					t.Fatalf("record %d: %v", i, err)
+				}
+				if got.Note != tt.note {
+					t.Errorf("record %d: note %q, want %q", i, got.Note, tt.note)
+				}
+			}
+		})
+	}
+}

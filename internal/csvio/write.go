@@ -19,10 +19,13 @@ type Writer struct {
 	row   []string
 }
 
-// NewWriter writes the header at once. CRLF line ends, per RFC 4180.
+// NewWriter writes the header at once. Records end in CRLF, per RFC
+// 4180 and as spreadsheets expect; a line break inside a field is written
+// as it is stored. encoding/csv's UseCRLF would turn every LF inside a
+// quoted field into CRLF as well, so the csv.Writer writes LF and
+// crlfWriter turns only the LFs outside quotes into CRLF.
 func NewWriter(w io.Writer) (*Writer, error) {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := csv.NewWriter(&crlfWriter{w: w})
 	if err := cw.Write(Columns); err != nil {
 		return nil, fmt.Errorf("csv: header: %w", err)
 	}
@@ -82,6 +85,33 @@ func (w *Writer) Close() error {
 		return fmt.Errorf("csv: flush: %w", err)
 	}
 	return nil
+}
+
+// crlfWriter ends records in CRLF: it rewrites each LF that is outside a
+// quoted field. csv.Writer quotes every field holding a quote, CR or LF
+// and doubles the quotes inside it, so counting quotes tells inside from
+// outside; the state carries across writes, which may split a field.
+type crlfWriter struct {
+	w        io.Writer
+	inQuotes bool
+	buf      []byte
+}
+
+func (c *crlfWriter) Write(p []byte) (int, error) {
+	c.buf = c.buf[:0]
+	for _, b := range p {
+		switch {
+		case b == '"':
+			c.inQuotes = !c.inQuotes
+		case b == '\n' && !c.inQuotes:
+			c.buf = append(c.buf, '\r')
+		}
+		c.buf = append(c.buf, b)
+	}
+	if _, err := c.w.Write(c.buf); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // Neutralise defuses spreadsheet formulas (CWE-1236): a text cell that

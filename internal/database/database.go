@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -134,40 +133,57 @@ func provider(dsn string) (*goose.Provider, func(), error) {
 	return p, func() { db.Close() }, nil
 }
 
-// EnsureDatabase creates the database named in dsn when the server answers
-// but the database does not exist yet (a fresh machine's `make run`).
+// EnsureDatabase creates the database named in dsn (a URL or key=value
+// string) when the server answers but the database does not exist yet: a
+// fresh machine's `make run`. It connects to the server's "postgres"
+// database with the same credentials to do so; when that is not allowed
+// the error says how to create the database by hand.
 func EnsureDatabase(ctx context.Context, dsn string) error {
-	u, err := url.Parse(dsn)
+	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return fmt.Errorf("database: parse DATABASE_URL: %w", err)
 	}
-	name := strings.TrimPrefix(u.Path, "/")
+	name := cfg.Database
 	if name == "" {
 		return errors.New("database: DATABASE_URL names no database")
 	}
-	admin := *u
-	admin.Path = "/postgres"
-	conn, err := pgx.Connect(ctx, admin.String())
-	if err != nil {
-		return fmt.Errorf("database: connect to server: %w", err)
-	}
-	defer conn.Close(ctx)
-	var exists bool
-	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
-		return fmt.Errorf("database: look up %q: %w", name, err)
-	}
-	if exists {
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err == nil {
+		conn.Close(ctx)
 		return nil
 	}
-	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
 	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "42P04" { // created meanwhile by another instance
-		return nil
+	if !errors.As(err, &pgErr) || pgErr.Code != "3D000" { // 3D000: no such database
+		return fmt.Errorf("database: connect: %w", err)
+	}
+	admin := cfg.Copy()
+	admin.Database = "postgres"
+	conn, err = pgx.ConnectConfig(ctx, admin)
+	if err == nil {
+		defer conn.Close(ctx)
+		_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
+		if errors.As(err, &pgErr) && pgErr.Code == "42P04" { // created meanwhile by another instance
+			return nil
+		}
 	}
 	if err != nil {
-		return fmt.Errorf("database: create %q: %w", name, err)
+		return fmt.Errorf("database: %q does not exist on %s:%d and could not be created as user %q (%w); "+
+			"create it as a user who may, with `createdb -h %s -p %d -U postgres -O %s %s` "+
+			"or in psql: CREATE DATABASE %s OWNER %s",
+			name, cfg.Host, cfg.Port, cfg.User, err, cfg.Host, cfg.Port, cfg.User, name,
+			pgx.Identifier{name}.Sanitize(), pgx.Identifier{cfg.User}.Sanitize())
 	}
 	return nil
+}
+
+// Describe names the database dsn points at, without its password: for
+// commands to say where they write.
+func Describe(dsn string) string {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return "(a DATABASE_URL that does not parse)"
+	}
+	return fmt.Sprintf("database %q on %s:%d as user %q", cfg.Database, cfg.Host, cfg.Port, cfg.User)
 }
 
 // Reachable tells whether a Postgres server answers at dsn within timeout.

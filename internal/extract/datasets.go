@@ -218,9 +218,13 @@ func listContinues(s string, toks []token, i int) bool {
 	return gap == "," || strings.EqualFold(toks[k].text, "and") || strings.EqualFold(toks[k].text, "or")
 }
 
+// sizeWord is a count or a size, never part of a dataset name: "trained on
+// 2B images", "on 1.5M pairs".
+var sizeWord = regexp.MustCompile(`^\d+(?:\.\d+)?[KMBT]$`)
+
 // phraseWord reports whether a word can be part of a dataset name.
 func phraseWord(t string) bool {
-	if notDatasets[t] {
+	if notDatasets[t] || sizeWord.MatchString(t) {
 		return false
 	}
 	if strings.EqualFold(t, "vs") {

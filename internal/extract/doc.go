@@ -10,6 +10,27 @@
 // most 25 words, does not end in a full stop, and the next line starts a
 // sentence (or the line contains a colon). A leading "Abstract:" is dropped.
 //
+// # How a sentence is read
+//
+// Each sentence goes through passes, in order (sentence.go lists them; each
+// has its own file, pass_*.go, with its word tables at the top as data, and
+// its own table-driven test in passes_test.go):
+//
+//  1. names: metric cues and datasets, known and unknown;
+//  2. numbers: numbers that could be scores, the metric written with each,
+//     and runs (numbers written as one list);
+//  3. classify: gains, costs, sizes, settings and someone unnamed's values
+//     are dropped; values under a changed setting are marked;
+//  4. metrics: lists of metrics mapped onto runs ("top-1/top-5");
+//  5. datasets: lists of datasets mapped onto runs, and which run each other
+//     dataset belongs to;
+//  6. methods: whose result each run is;
+//  7. settings: "zero-shot", "5-shot", "linear probe", "fine-tuned".
+//
+// What a sentence leaves open is settled for the whole abstract in
+// resolve.go: a metric or a dataset from the sentences before, the
+// dataset's own metric, and the confidence.
+//
 // # What counts as a score
 //
 // A number tied, in its sentence, to a metric and to a dataset from the
@@ -31,6 +52,20 @@
 //     that has one ("47.8 box AP ..., compared with 48.1 for Swin-T").
 //   - When a sentence names no metric at all, Dataset.Metric, if the caller
 //     set it, is assumed ("scores 69.8% on MMLU"), with confidence "med".
+//   - A general metric word is the dataset's metric when that is a narrower
+//     kind of it: "74.1% accuracy on ImageNet" is ImageNet-1k's "Top-1
+//     accuracy", "AP" on a dataset measured in "Box AP" is box AP.
+//   - A sentence that names no dataset takes the topic of the sentences
+//     before: the one known dataset that the last sentence naming any
+//     dataset named ("On ImageNet-1k, X-Net reaches 81.2% top-1. Trained on
+//     2B images, it attains 83.0%."). A sentence naming several datasets or
+//     an unknown one leaves no topic, and a sentence about a part of the
+//     data named in lower case ("On unanswerable questions alone, ...")
+//     takes none. Failing a topic, the one dataset an abstract names is used.
+//   - A setting word becomes Candidate.Setting: the one written with the
+//     number ("75.3% zero-shot"), the one after a preposition following it
+//     ("64.3% on MMLU in the 5-shot setting"), or an adjective before it ("a
+//     zero-shot Y-Net reaches 70.2%").
 //
 // The method is, in order: a possessive ("DeiT-S's 79.8%"), a name before
 // brackets ("RaSa (76.5% Rank-1)"), "for" and a name after the number
@@ -38,11 +73,21 @@
 // number ("ViTune-S reaches", "MobileViT-XS, which reaches"), and otherwise
 // the paper's own method: the title's short name ("ViTune: ..." gives ViTune)
 // or the name the abstract introduces ("We propose SMA", "called ListRank").
+// A subject that describes the paper's own work ("This simple baseline
+// achieves", "our model reaches", "it attains", "a Mistral-7B model trained
+// with Anchor keeps") is the paper's method; one that opens a contrasted
+// clause is its own ("whereas IRRA falls to"), and an unnamed one there is
+// someone else's ("whereas naive continual pretraining drops it to").
+// Two verbs share the subject that opens their clause ("MobiDet-S runs at
+// 120 FPS and obtains 38.2 AP"), an aside is skipped ("YOLOv8-S, by
+// comparison, reaches"), and a name with its verb left out owns the number
+// after it ("BERT-large obtains 81.9 and ALBERT-xxlarge 90.0").
 // A sentence that opens by applying the paper's method ("With ViT-Adapter-L,
 // a plain ViT reaches ...") credits the paper's method. When the paper names
 // no method of its own, "it" stands for the subject of an earlier score
 // ("MiM averages 86.2% ... Per task, it scores 81.0% ...", confidence "med");
-// otherwise Method is "" and confidence is "low".
+// otherwise the paper's title stands for the method, with confidence "low"
+// (Method is "" only for a lone abstract with no title).
 //
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
 // respectively", "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
@@ -73,8 +118,11 @@
 //     "whereas the strongest prior method reaches", "while existing
 //     approaches stay below", "random guessing gives", "67.5% versus 60.2%";
 //   - settings: "at 80% noise", "40% label noise", "a 10% subset", "50% sparsity";
-//   - scores on part of a dataset: "on the medical subset of MMLU" is reported
-//     as an unknown dataset "medical subset of MMLU".
+//   - reductions: "reduces calibration error from 4.1% to 1.2%"; changes
+//     whose subject is a difference: "the improvement shrinks to 1.1%";
+//   - scores on part of a dataset: "on the medical subset of MMLU" and "on
+//     MMLU clinical topics" are reported as unknown datasets ("medical
+//     subset of MMLU", "MMLU clinical topics").
 //
 // # Unknown datasets
 //
@@ -93,20 +141,24 @@
 //   - "high": the metric and the dataset are written with the number (or
 //     mapped from a list) and the method is known.
 //   - "med": the metric or the dataset is borrowed from elsewhere in the
-//     sentence, or the metric from another sentence, or it is the dataset's
-//     default metric; or the method was read from "it".
-//   - "low": range ends; no method named; values under a changed setting —
+//     sentence, or from another sentence, or it is the dataset's default
+//     metric; or both the metric and the dataset carry on from the
+//     sentence right before; or the method was read from "it".
+//   - "low": range ends; no method named (the title stands for it); values
+//     under a changed setting —
 //     a falling value ("drops to", "falls to", "degrades to"), or a sentence
 //     that says the setting changed ("Under these settings", "at 80% noise",
 //     "with only 10% of the labels", "trained on a 10% subset", "once classes
 //     are merged", "Removing X ..."); and numbers tied to neither their metric
-//     nor their dataset when one of them comes from another sentence or the
+//     nor their dataset when one of them comes from another sentence (and
+//     they do not both carry on from the sentence right before) or the
 //     method is only assumed to be the paper's.
 //
 // Extract returns all of them. A moderation queue should take
 // Result.Filter(DefaultMinConfidence), "med" and up; "low" candidates are
 // for a moderator who asks for more. (On the held-out sets, what Filter
-// leaves out is mostly wrong; see TestConfidenceThresholds.)
+// leaves out is mostly wrong; `benchboard extract --score` prints the
+// figures at each threshold, and TestSetFloors holds them.)
 //
 // # Known limitations
 //
@@ -123,8 +175,10 @@
 //     is read as a score; only falling ones are marked "low".
 //   - "it" is resolved only when the paper names no method of its own;
 //     otherwise it is the paper's method.
-//   - A sentence-wide setting lowers every number of its sentence, also the
-//     ones it does not apply to.
+//   - A changed setting lowers every number of its sentence up to a "but"
+//     or ";", also ones it does not apply to.
+//   - A dataset carried from the sentences before may be wrong when the
+//     sentence is about another one it does not name in a known way.
 //   - A score written with no metric anywhere in its sentence or abstract is
 //     read only when the caller gives its dataset a default metric.
 //   - A percentage whose nearest metric belongs to a list of different

@@ -7,12 +7,12 @@ import (
 
 // Dataset is a dataset the caller knows, with the other names papers use for it.
 type Dataset struct {
-	Name    string
-	Aliases []string
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
 	// Metric, when set, is assumed for a score on this dataset whose sentence
 	// names no metric at all ("scores 69.8% on MMLU"). Such candidates get
 	// confidence "med". Leave it empty to drop those numbers instead.
-	Metric string
+	Metric string `json:"metric,omitempty"`
 }
 
 // Block is one entry of a copied listing: a title line and its abstract.
@@ -31,6 +31,7 @@ type Candidate struct {
 	Unit       string  // "%" or ""
 	Raw        string  // the number as written, e.g. "81.2%"
 	RangeEnd   bool    // one end of a reported range ("between 72.1% and 78.4%")
+	Setting    string  // "zero-shot", "5-shot", "linear probe", "fine-tuned" when the sentence says so
 	Confidence string  // "high", "med" or "low"
 	Evidence   string  // the sentence the number came from
 	// Note says, when Confidence is not "high", why not: "metric from
@@ -170,11 +171,13 @@ func extractBlock(b Block, m *matcher) Result {
 		}
 	}
 	var res Result
-	for _, s := range parsed {
+	for i, s := range parsed {
+		ctx.at = i
 		cs, us := s.resolve(ctx)
 		res.Candidates = append(res.Candidates, cs...)
 		res.Unknown = append(res.Unknown, us...)
 		ctx.rememberCues(s)
+		ctx.rememberTopic(s)
 	}
 	return res
 }
@@ -188,7 +191,19 @@ type paperContext struct {
 	unknownSeen bool     // some unknown benchmark-like name is in the abstract
 	lastCues    []cue    // the last metric, or list of metrics, named so far
 	lastSubject string   // the last method read as the subject of a score verb
+
+	// What the sentences before the one being resolved left open for it.
+	at         int    // index of the sentence being resolved
+	lastCuesAt int    // index of the sentence that named lastCues
+	topic      string // the one known dataset the last sentence naming any dataset named
+	topicAt    int    // index of that sentence
 }
+
+// ownMethod is the method a description of the paper's own work stands
+// for ("our model", "this simple baseline", "the proposed method"): the
+// method the paper names, else "" (the title is used when the candidate is
+// made, at confidence "low").
+func (p *paperContext) ownMethod() string { return p.method }
 
 func (p *paperContext) addDataset(name string) {
 	for _, d := range p.datasets {
@@ -205,9 +220,38 @@ func (p *paperContext) rememberCues(s *sentence) {
 	if len(s.cues) == 0 {
 		return
 	}
+	p.lastCuesAt = p.at
 	if l := s.cueListEndingAt(len(s.cues) - 1); len(l) > 1 {
 		p.lastCues = l
 		return
 	}
 	p.lastCues = s.cues[len(s.cues)-1:]
+}
+
+// rememberTopic keeps the dataset a sentence is about for the sentences
+// after it that name none: "On ImageNet-1k, X-Net reaches 81.2% top-1.
+// Trained on 2B images, it attains 83.0%." A sentence that names several
+// datasets, or one the caller does not know, leaves no topic: the next
+// number could be on any of them.
+func (p *paperContext) rememberTopic(s *sentence) {
+	if len(s.datasets) == 0 {
+		return
+	}
+	p.topic, p.topicAt = "", p.at
+	for _, d := range s.datasets {
+		if !d.known || p.topic != "" && p.topic != d.name {
+			p.topic = ""
+			return
+		}
+		p.topic = d.name
+	}
+}
+
+// carriedOrigin says how far back something borrowed from sentence i was
+// named: the sentence right before, or further.
+func (p *paperContext) carriedOrigin(i int) origin {
+	if i == p.at-1 {
+		return previous
+	}
+	return abstractWide
 }

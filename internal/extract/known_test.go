@@ -1,7 +1,14 @@
 package extract
 
+import (
+	"os"
+	"reflect"
+	"testing"
+)
+
 // knownDatasets is the dataset list the tests use, as the database would
-// hand it over.
+// hand it over. testdata/datasets.json holds the same list, for
+// `benchboard extract --score GOLD --datasets testdata/datasets.json FILE`.
 var knownDatasets = []Dataset{
 	{Name: "ImageNet-1k", Aliases: []string{"ImageNet", "ImageNet-1K", "IN-1k"}, Metric: "Top-1 accuracy"},
 	{Name: "CUHK-PEDES"},
@@ -29,4 +36,21 @@ func withoutDefaultMetrics() []Dataset {
 		out[i] = d
 	}
 	return out
+}
+
+// The catalogue file the command reads must be the list the tests use, or
+// the figures it prints are not the ones the tests hold to.
+func TestCatalogueFileMatchesKnownDatasets(t *testing.T) {
+	f, err := os.Open("testdata/datasets.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, err := ReadDatasets(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, knownDatasets) {
+		t.Errorf("testdata/datasets.json:\n%+v\nwant knownDatasets:\n%+v", got, knownDatasets)
+	}
 }

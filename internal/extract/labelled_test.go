@@ -1,116 +1,55 @@
 package extract
 
 import (
-	"encoding/json"
-	"fmt"
 	"os"
-	"strings"
 	"testing"
 )
 
-// goldPaper is one abstract of testdata/labelled.txt with every true score
-// in it, written by hand before the extractor was.
-type goldPaper struct {
-	Title   string      `json:"title"`
-	Scores  []goldScore `json:"scores"`
-	Unknown []string    `json:"unknown"` // benchmark names near scores that are not in knownDatasets
-}
-
-type goldScore struct {
-	Method   string  `json:"method"` // "" when the paper never names its own method
-	Dataset  string  `json:"dataset"`
-	Metric   string  `json:"metric"`
-	Value    float64 `json:"value"`
-	RangeEnd bool    `json:"range_end"`
-}
-
-func (g goldScore) key(paper string) string {
-	return Candidate{Paper: paper, Method: g.Method, Dataset: g.Dataset, Metric: g.Metric, Value: g.Value}.Key()
-}
-
-type score struct {
-	precision, recall                float64
-	truePos, falsePos, falseNegative int
-}
+type score = Measure
 
 func evaluate(t *testing.T, name string, known []Dataset) (scores, unknown score) {
 	t.Helper()
 	return evaluateAt(t, name, known, "")
 }
 
-// evaluateAt is evaluate over the candidates of confidence min or higher
-// (Result.Filter(min)); "" takes all.
+// evaluateAt scores the candidates of confidence min or higher
+// (Result.Filter(min); "" takes all) against testdata/NAME.json, and logs
+// what went wrong.
 func evaluateAt(t *testing.T, name string, known []Dataset, min string) (scores, unknown score) {
+	t.Helper()
+	sc := scoreSet(t, name, known, min)
+	for _, c := range sc.FalsePositives {
+		t.Logf("false positive: %s (%s, %s%s) in %q", c.Key(), c.Raw, c.Confidence, noteSuffix(c), c.Evidence)
+	}
+	for _, k := range sc.MissedScores {
+		t.Logf("missed: %s", k)
+	}
+	for _, u := range sc.WrongUnknown {
+		t.Logf("unexpected unknown dataset: %q in %q", u.Phrase, u.Paper)
+	}
+	for _, k := range sc.MissedUnknown {
+		t.Logf("missed unknown dataset: %s", k)
+	}
+	return sc.Scores, sc.Unknown
+}
+
+// scoreSet scores testdata/NAME.txt against testdata/NAME.json.
+func scoreSet(t *testing.T, name string, known []Dataset, min string) Scoring {
 	t.Helper()
 	text, err := os.ReadFile("testdata/" + name + ".txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := os.ReadFile("testdata/" + name + ".json")
+	f, err := os.Open("testdata/" + name + ".json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var gold []goldPaper
-	if err := json.Unmarshal(raw, &gold); err != nil {
+	defer f.Close()
+	gold, err := ReadGold(f)
+	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]bool{}
-	wantUnknown := map[string][]string{}
-	for _, p := range gold {
-		for _, g := range p.Scores {
-			want[g.key(p.Title)] = true
-		}
-		wantUnknown[p.Title] = p.Unknown
-	}
-	res := Extract(string(text), known).Filter(min)
-	got := map[string]bool{}
-	for _, c := range res.Candidates {
-		k := c.Key() // Key lower-cases the method: names compare without case
-		got[k] = true
-		if want[k] {
-			scores.truePos++
-		} else {
-			scores.falsePos++
-			t.Logf("false positive: %s (%s, %s%s) in %q", k, c.Raw, c.Confidence, noteSuffix(c), c.Evidence)
-		}
-	}
-	for k := range want {
-		if !got[k] {
-			scores.falseNegative++
-			t.Logf("missed: %s", k)
-		}
-	}
-	// An unknown phrase matches a gold one when either contains the other
-	// ("WMT14 English-German" for "WMT14").
-	matched := map[string]bool{}
-	for _, u := range res.Unknown {
-		ok := false
-		for _, w := range wantUnknown[u.Paper] {
-			if strings.Contains(strings.ToLower(u.Phrase), strings.ToLower(w)) || strings.Contains(strings.ToLower(w), strings.ToLower(u.Phrase)) {
-				ok = true
-				matched[u.Paper+"|"+w] = true
-			}
-		}
-		if ok {
-			unknown.truePos++
-		} else {
-			unknown.falsePos++
-			t.Logf("unexpected unknown dataset: %q in %q", u.Phrase, u.Paper)
-		}
-	}
-	for paper, ws := range wantUnknown {
-		for _, w := range ws {
-			if !matched[paper+"|"+w] {
-				unknown.falseNegative++
-				t.Logf("missed unknown dataset: %q in %q", w, paper)
-			}
-		}
-	}
-	for _, sc := range []*score{&scores, &unknown} {
-		sc.precision = ratio(sc.truePos, sc.truePos+sc.falsePos)
-		sc.recall = ratio(sc.truePos, sc.truePos+sc.falseNegative)
-	}
-	return scores, unknown
+	return Score(Extract(string(text), known).Filter(min), gold)
 }
 
 func noteSuffix(c Candidate) string {
@@ -120,85 +59,65 @@ func noteSuffix(c Candidate) string {
 	return ": " + c.Note
 }
 
-// thresholdLine reports precision and recall of a set at each confidence
-// threshold, without logging the misses.
-func thresholdLine(name string, known []Dataset) string {
-	var parts []string
-	for _, min := range []string{Low, Med, High} {
-		sc, _ := evaluateAt(&testing.T{}, name, known, min)
-		parts = append(parts, fmt.Sprintf(">=%s P %.3f (%d/%d) R %.3f (%d/%d)", min,
-			sc.precision, sc.truePos, sc.truePos+sc.falsePos, sc.recall, sc.truePos, sc.truePos+sc.falseNegative))
-	}
-	return name + " by confidence: " + strings.Join(parts, "; ")
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 1
-	}
-	return float64(a) / float64(b)
-}
-
-// TestLabelledSet measures precision and recall over the hand-labelled
-// abstracts. A candidate counts as right when its paper, method (any case),
-// dataset, metric and value equal a gold score's.
+// TestLabelledSet holds the labelled abstracts, which the extractor was
+// written against, to precision 0.95 and recall 0.8, over all candidates
+// and over what the queue takes by default.
 func TestLabelledSet(t *testing.T) {
-	sc, unk := evaluate(t, "labelled", knownDatasets)
-	line := fmt.Sprintf("labelled set: precision %.3f (%d/%d), recall %.3f (%d/%d); unknown datasets: precision %.3f, recall %.3f",
-		sc.precision, sc.truePos, sc.truePos+sc.falsePos, sc.recall, sc.truePos, sc.truePos+sc.falseNegative,
-		unk.precision, unk.recall)
-	t.Log(line)
-	fmt.Println(line)
-	if sc.precision < 0.95 || sc.recall < 0.8 {
-		t.Errorf("precision %.3f, recall %.3f: want at least 0.95 and 0.8", sc.precision, sc.recall)
-	}
-	// The same gate for what a queue sees by default.
-	def, _ := evaluateAt(&testing.T{}, "labelled", knownDatasets, DefaultMinConfidence)
-	if def.precision < 0.95 || def.recall < 0.8 {
-		t.Errorf("at confidence %s: precision %.3f, recall %.3f: want at least 0.95 and 0.8", DefaultMinConfidence, def.precision, def.recall)
+	for _, min := range []string{"", DefaultMinConfidence} {
+		sc, _ := evaluateAt(t, "labelled", knownDatasets, min)
+		if sc.Precision < 0.95 || sc.Recall < 0.8 {
+			t.Errorf("confidence %q: %s: want precision 0.95 and recall 0.8 at least", min, sc)
+		}
 	}
 }
 
-// TestLabelledSetWithoutDefaultMetrics reports the same figures for a caller
-// that gives no dataset a default metric, so scores written without any
-// metric ("69.8% on MMLU") are not read. It only reports.
-func TestLabelledSetWithoutDefaultMetrics(t *testing.T) {
-	sc, _ := evaluate(&testing.T{}, "labelled", withoutDefaultMetrics())
-	line := fmt.Sprintf("labelled set, no default metrics: precision %.3f (%d/%d), recall %.3f (%d/%d)",
-		sc.precision, sc.truePos, sc.truePos+sc.falsePos, sc.recall, sc.truePos, sc.truePos+sc.falseNegative)
-	t.Log(line)
-	fmt.Println(line)
-}
-
-// TestHeldOutSets reports the same figures over abstracts written after the
-// extractor, with their gold, before it was run on them. heldout.txt scored
-// precision 0.733, recall 0.717 on its first run and was then used to fix
-// what it showed, so it is no longer unseen. heldout2.txt scored 0.667 and
-// 0.667 on its first run and was then used for fixes too (changed settings,
-// "versus", pronouns, unnamed subjects). heldout3.txt (23 abstracts, 53
-// scores) was written after those fixes, gold first, and the extractor was
-// not changed after its first run, which scored precision 0.696 (39/56),
-// recall 0.736 (39/53) over all candidates, and 0.761 (35/46), 0.660 (35/53)
-// at DefaultMinConfidence. That first figure is the honest guide to text the
-// extractor has not seen. It only reports.
-func TestHeldOutSets(t *testing.T) {
-	for _, name := range []string{"heldout", "heldout2", "heldout3"} {
-		sc, unk := evaluate(t, name, knownDatasets)
-		line := fmt.Sprintf("%s set: precision %.3f (%d/%d), recall %.3f (%d/%d); unknown datasets: precision %.3f, recall %.3f",
-			name, sc.precision, sc.truePos, sc.truePos+sc.falsePos, sc.recall, sc.truePos, sc.truePos+sc.falseNegative,
-			unk.precision, unk.recall)
-		t.Log(line)
-		fmt.Println(line)
+// TestSetFloors keeps the figures the sets had when the extractor was
+// restructured, so no change loses on them: at each confidence threshold,
+// at least as many right candidates and at most as many wrong ones, for
+// scores and for unknown datasets. Below the queue's threshold heldout2
+// allows one wrong candidate more than before datasets were carried across
+// sentences: a title standing for the method, marked "low". heldout3
+// allows one wrong unknown dataset: "68.5% on MMLU clinical topics" is now
+// reported as the unknown "MMLU clinical topics" rather than as a score on
+// MMLU, as "the medical subset of MMLU" already was. heldout4 is not here: it is measured
+// with `benchboard extract --score` only, so that its failures stay unseen
+// while the extractor changes. Raise a floor when a change earns it.
+func TestSetFloors(t *testing.T) {
+	tests := []struct {
+		set, min       string
+		known          []Dataset
+		right, wrong   int // scores
+		uRight, uWrong int // unknown datasets
+	}{
+		{"labelled", Low, knownDatasets, 113, 2, 16, 0},
+		{"labelled", Med, knownDatasets, 103, 2, 16, 0},
+		{"labelled", High, knownDatasets, 66, 0, 16, 0},
+		// A caller that gives no dataset a default metric.
+		{"labelled", Low, withoutDefaultMetrics(), 109, 2, 16, 0},
+		{"labelled", Med, withoutDefaultMetrics(), 100, 2, 16, 0},
+		{"heldout", Low, knownDatasets, 44, 2, 6, 2},
+		{"heldout", Med, knownDatasets, 41, 0, 6, 2},
+		{"heldout", High, knownDatasets, 22, 0, 6, 2},
+		{"heldout2", Low, knownDatasets, 36, 4, 6, 0},
+		{"heldout2", Med, knownDatasets, 36, 0, 6, 0},
+		{"heldout2", High, knownDatasets, 15, 0, 6, 0},
+		{"heldout3", Low, knownDatasets, 44, 7, 4, 1},
+		{"heldout3", Med, knownDatasets, 41, 0, 4, 1},
+		{"heldout3", High, knownDatasets, 15, 0, 4, 1},
 	}
-}
-
-// TestConfidenceThresholds reports, for every set, precision and recall of
-// what Result.Filter keeps at each confidence threshold. A queue that takes
-// Filter(DefaultMinConfidence) sees the ">=med" figures. It only reports.
-func TestConfidenceThresholds(t *testing.T) {
-	for _, name := range []string{"labelled", "heldout", "heldout2", "heldout3"} {
-		line := thresholdLine(name, knownDatasets)
-		t.Log(line)
-		fmt.Println(line)
+	for _, tt := range tests {
+		name := tt.set + "/" + tt.min
+		if len(tt.known) > 0 && tt.known[0].Metric == "" {
+			name += "/no-default-metrics"
+		}
+		t.Run(name, func(t *testing.T) {
+			sc, unk := evaluateAt(t, tt.set, tt.known, tt.min)
+			if sc.TruePos < tt.right || sc.FalsePos > tt.wrong {
+				t.Errorf("scores: %s: want at least %d right and at most %d wrong", sc, tt.right, tt.wrong)
+			}
+			if unk.TruePos < tt.uRight || unk.FalsePos > tt.uWrong {
+				t.Errorf("unknown datasets: %s: want at least %d right and at most %d wrong", unk, tt.uRight, tt.uWrong)
+			}
+		})
 	}
 }

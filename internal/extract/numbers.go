@@ -23,6 +23,7 @@ type number struct {
 	from     bool    // "from 79.8% to 80.6%": the value before the change
 	to       *number // and the value after it, whose metric and dataset it shares
 	dropped  bool
+	setting  string // "zero-shot", "linear probe", ...: see attachSettings
 
 	// Filled in by resolve.
 	metric           string
@@ -85,7 +86,7 @@ func scanNumbers(s string, protected func(start, end int) bool) []*number {
 		if n == nil || followedByCount(s, n) {
 			continue
 		}
-		if !n.pct && (isYear(n) || afterName(s, a, protected)) {
+		if !n.pct && (isYear(n) || afterName(s, a, protected) && !scoreShaped(n)) {
 			continue
 		}
 		out = append(out, n)
@@ -159,6 +160,13 @@ func followedByCount(s string, n *number) bool {
 
 func isYear(n *number) bool {
 	return !strings.Contains(n.raw, ".") && n.value >= 1900 && n.value <= 2100
+}
+
+// scoreShaped is a decimal of 10 or more: after a name it is that model's
+// score ("and ALBERT-xxlarge 90.0"), where versions are small ("vLLM 0.4",
+// "GPT 3.5") and sizes carry a unit.
+func scoreShaped(n *number) bool {
+	return strings.Contains(n.raw, ".") && n.value >= 10
 }
 
 // afterName reports whether a bare number follows a name word, as versions

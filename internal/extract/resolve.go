@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -11,7 +12,8 @@ const (
 	none         origin = iota
 	direct              // written with the number, or mapped from a list
 	sentenceWide        // elsewhere in the same sentence
-	abstractWide        // from another sentence
+	previous            // from the sentence right before
+	abstractWide        // from another sentence, further back
 	assumed             // the dataset's usual metric, as the caller set it
 )
 
@@ -67,10 +69,11 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if n.dropped || n.metric == "" && !n.pct {
 				continue // a bare number with no metric is not a score
 			}
-			if n.dataset == nil && n.metric != "" && len(ctx.datasets) == 1 && !ctx.unknownSeen {
-				// Borrow the dataset only when the abstract names exactly one.
-				n.dataset = &mention{name: ctx.datasets[0], known: true}
-				n.dOrigin = abstractWide
+			if n.dataset == nil && n.metric == "" {
+				n.metric, n.mOrigin = s.contextMetric(r, i, ctx)
+			}
+			if n.dataset == nil && n.metric != "" {
+				n.dataset, n.dOrigin = s.carriedDataset(ctx)
 			}
 			if n.dataset == nil {
 				continue
@@ -88,14 +91,22 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if n.metric == "" {
 				continue
 			}
+			n.metric = ctx.m.refineMetric(n.dataset.name, n.metric)
+			method := r.method
+			if method == "" && r.source != fromNamed {
+				// The paper names no method of its own: its title stands
+				// for it, at confidence "low" (see confidence).
+				method = ctx.paper
+			}
 			c := Candidate{
 				Paper:    ctx.paper,
-				Method:   r.method,
+				Method:   method,
 				Dataset:  n.dataset.name,
 				Metric:   n.metric,
 				Value:    n.value,
 				Raw:      n.raw,
 				RangeEnd: n.rangeEnd,
+				Setting:  n.setting,
 				Evidence: s.text,
 			}
 			if n.pct {
@@ -130,12 +141,12 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 		low = append(low, "one end of a range")
 	}
 	if r.method == "" {
-		low = append(low, "no method named")
+		low = append(low, "no method named; the paper's title stands for it")
 	}
 	if r.modified {
 		low = append(low, "value under a changed setting")
 	}
-	if s.condition != "" {
+	if s.conditionReaches(r) {
 		low = append(low, "value under a changed setting (\""+s.condition+"\")")
 	}
 	if r.fromPronoun {
@@ -144,6 +155,8 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	switch n.mOrigin {
 	case sentenceWide:
 		med = append(med, "metric from elsewhere in the sentence")
+	case previous:
+		med = append(med, "metric from the sentence before")
 	case abstractWide:
 		med = append(med, "metric from another sentence")
 	case assumed:
@@ -152,11 +165,17 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	switch n.dOrigin {
 	case sentenceWide:
 		med = append(med, "dataset from elsewhere in the sentence")
+	case previous:
+		med = append(med, "dataset from the sentence before")
 	case abstractWide:
 		med = append(med, "dataset from another sentence")
 	}
-	if n.mOrigin != direct && n.dOrigin != direct && (n.mOrigin == abstractWide || n.dOrigin == abstractWide ||
-		r.source == fromPaper && r.method != "") {
+	// The metric and the dataset both carried on from the sentence before
+	// continue its topic ("On ImageNet, X reaches 81.2% top-1. ... it
+	// attains 83.0%"); one from there and one from elsewhere do not.
+	carriedOn := n.mOrigin == previous && n.dOrigin == previous
+	if n.mOrigin != direct && n.dOrigin != direct && (!carriedOn && (n.mOrigin == abstractWide || n.dOrigin == abstractWide ||
+		n.mOrigin == previous || n.dOrigin == previous) || r.source == fromPaper && r.method != "") {
 		// Neither is written with the number, and one is not even in its
 		// sentence, or the method is only assumed to be the paper's ("...,
 		// and the student reaches 75.4%"): too loose a tie to be worth a
@@ -275,11 +294,58 @@ func (s *sentence) contextMetric(r *run, i int, ctx *paperContext) (string, orig
 	}
 	switch l := ctx.lastCues; {
 	case len(l) == len(r.nums):
-		return l[i].metric, abstractWide
+		return l[i].metric, ctx.carriedOrigin(ctx.lastCuesAt)
 	case len(l) == 1:
-		return l[0].metric, abstractWide
+		return l[0].metric, ctx.carriedOrigin(ctx.lastCuesAt)
 	}
 	return "", none
+}
+
+// partPhrase is "on" and a phrase in lower case: "On unanswerable
+// questions alone, F1 rises to 91.2", "AP on small objects is 41.4".
+var partPhrase = regexp.MustCompile(`(?:^On|\bon)\s+(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})`)
+
+// notParts are words after "on" that do not name a part of the data:
+// "on average", "on both", "on par", "on the test set", "on the corrected
+// labels".
+var notParts = set("average", "all", "both", "each", "every", "it", "this", "that", "these", "those",
+	"par", "top", "its", "their", "a", "an", "test", "val", "validation", "dev", "set", "sets",
+	"split", "splits", "benchmark", "benchmarks", "dataset", "datasets", "task", "tasks",
+	"label", "labels", "annotations")
+
+// partTopic reports whether the sentence measures a part of the data
+// named in lower case ("on small objects", "on corrupted images"): a
+// dataset from the sentences before would not be the one measured.
+func (s *sentence) partTopic() bool {
+	for _, m := range partPhrase.FindAllStringSubmatch(s.text, -1) {
+		words := strings.Fields(m[1])
+		part := !notParts[words[0]]
+		for _, w := range words {
+			if notParts[w] {
+				part = false
+			}
+		}
+		if part {
+			return true
+		}
+	}
+	return false
+}
+
+// carriedDataset is the dataset of a number whose sentence names none: the
+// topic of the sentences before (see rememberTopic), or else the one
+// dataset the abstract names, when it names only one and no unknown ones.
+func (s *sentence) carriedDataset(ctx *paperContext) (*mention, origin) {
+	if len(s.datasets) > 0 || s.partTopic() {
+		return nil, none
+	}
+	if ctx.topic != "" {
+		return &mention{name: ctx.topic, known: true}, ctx.carriedOrigin(ctx.topicAt)
+	}
+	if len(ctx.datasets) == 1 && !ctx.unknownSeen {
+		return &mention{name: ctx.datasets[0], known: true}, abstractWide
+	}
+	return nil, none
 }
 
 // datasetsFor finds the dataset of each number of run r: from a list of
@@ -376,6 +442,21 @@ func (s *sentence) distinctDatasets() []*mention {
 		}
 	}
 	return out
+}
+
+// refineMetric reads a general metric word as the dataset's own metric when
+// that is a narrower kind of it: plain "accuracy" on a dataset whose metric
+// is "Top-1 accuracy" is that metric, and "AP" on one measured in "Box AP"
+// is box AP. The rule is the name's last word, so "mAP" is not "AP".
+func (m *matcher) refineMetric(dataset, metric string) string {
+	own := m.metrics[dataset]
+	if own == "" || strings.EqualFold(own, metric) {
+		return metric
+	}
+	if strings.HasSuffix(strings.ToLower(own), " "+strings.ToLower(metric)) {
+		return own
+	}
+	return metric
 }
 
 // defaultMetric is the metric the caller assumes for a dataset, or "".

@@ -116,9 +116,9 @@ func proposal(ctx context.Context, st *store.Store, c extract.Candidate, slugs m
 		unit = metric.Unit
 	}
 	value := model.ConvertUnit(c.Value, unit, metric.Unit)
-	setting := ""
+	setting := c.Setting
 	if c.RangeEnd {
-		setting = "range end"
+		setting = strings.TrimPrefix(setting+"; range end", "; ")
 	}
 	reportedIn := c.Paper
 	if reportedIn == "" {

@@ -79,7 +79,7 @@ func TestExtractQueuesCandidatesOnce(t *testing.T) {
 
 	// A moderator approves one: it lands on the leaderboard with its sentence
 	// kept on the submission.
-	user, err := st.CreateUser(ctx, "mod@example.org", "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g")
+	user, err := st.CreateUser(ctx, "mod@example.org", "Moderator", "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g")
 	if err != nil {
 		t.Fatal(err)
 	}

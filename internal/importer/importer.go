@@ -1,7 +1,8 @@
-// Package importer brings a file of results into the store: Benchboard's
-// own CSV format or the Papers with Code evaluation-tables JSON. A whole
-// file goes in one transaction (store.Ingest), so an error, a dry run or a
-// cancelled context leaves the database as it was.
+// Package importer brings files of results into the store, in every
+// format a parser package reads (csvio, pwc, modelindex, hfcard, lmeval,
+// sheet), each recognised from its content. A whole import, however many
+// files, goes in one transaction (store.Ingest), so an error, a dry run
+// or a cancelled context leaves the database as it was.
 package importer
 
 import (
@@ -9,7 +10,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -18,7 +21,7 @@ import (
 
 	"github.com/benchboard/benchboard/internal/csvio"
 	"github.com/benchboard/benchboard/internal/model"
-	"github.com/benchboard/benchboard/internal/pwc"
+	"github.com/benchboard/benchboard/internal/sheet"
 	"github.com/benchboard/benchboard/internal/store"
 )
 
@@ -33,22 +36,30 @@ const (
 
 // ParseFormat reads a --format value.
 func ParseFormat(s string) (Format, error) {
-	switch f := Format(strings.ToLower(strings.TrimSpace(s))); f {
-	case CSV, PwC:
-		return f, nil
+	f := Format(strings.ToLower(strings.TrimSpace(s)))
+	for _, known := range Formats {
+		if f == known {
+			return f, nil
+		}
 	}
-	return "", fmt.Errorf("format %q: expected csv or pwc", s)
+	return "", fmt.Errorf("format %q: expected %s", s, formatList())
 }
 
-// FormatOf picks the format from a file name: .csv is CSV, .json is PwC.
+// FormatOf picks the format from a file name, when the content cannot
+// be looked at: .csv is CSV, .json is PwC, .yml and .yaml model-index,
+// .md a model card.
 func FormatOf(name string) (Format, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv":
 		return CSV, nil
 	case ".json":
 		return PwC, nil
+	case ".yml", ".yaml":
+		return ModelIndex, nil
+	case ".md":
+		return HFCard, nil
 	}
-	return "", fmt.Errorf("%s: cannot tell the format from the extension (.csv or .json); give --format csv or --format pwc", name)
+	return "", fmt.Errorf("%s: cannot tell the format from the extension (.csv, .json, .yml, .md); give --format %s", name, formatList())
 }
 
 // Options say what to import and how to report on it.
@@ -73,6 +84,15 @@ type Options struct {
 	// (resolved and staged; the writing comes after the last one), with
 	// the number of records taken in so far.
 	AfterBatch func(done int)
+
+	// KeepGoing leaves a bad file out, listing it, instead of failing
+	// the import (several files only).
+	KeepGoing bool
+	// Subtasks reads the subtasks of lm-evaluation-harness groups as
+	// boards under their group.
+	Subtasks bool
+	// Sheet maps the columns of tables with their own column names.
+	Sheet *sheet.Config
 }
 
 // Skip is a part of the input that was left out, and why.
@@ -98,14 +118,14 @@ type Summary struct {
 	SkippedTotal int
 	SkipReasons  map[string]int
 	Elapsed      time.Duration
-}
 
-func (s *Summary) skip(k Skip) {
-	s.SkippedTotal++
-	s.SkipReasons[k.Reason]++
-	if len(s.Skipped) < maxSkips {
-		s.Skipped = append(s.Skipped, k)
-	}
+	// Files says what each file gave, when an import read several.
+	Files []FileSummary `json:",omitempty"`
+	// Failed lists the files --keep-going left out, with their errors.
+	Failed []FileSummary `json:",omitempty"`
+	// NotResults lists the files found in a folder that are in no
+	// format Benchboard reads.
+	NotResults []string `json:",omitempty"`
 }
 
 // ImportFile imports the file at path; see Import. Name and Size are
@@ -135,98 +155,62 @@ func ImportFile(ctx context.Context, st *store.Store, path string, opt Options) 
 // "abc" is not a finite number", "ogb.json: pwc: at byte 1234 (...)".
 // Whatever the error, and on a cancelled ctx, nothing is written.
 func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Summary, error) {
-	start := time.Now()
 	if opt.Name == "" {
 		opt.Name = "input"
 	}
 	format := opt.Format
+	if rs, ok := r.(io.ReadSeeker); ok && format == "" {
+		// The content says which format it is; the name may not (.json
+		// is Papers with Code's or lm-evaluation-harness's).
+		head, err := io.ReadAll(io.LimitReader(rs, sniffSize))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", opt.Name, err)
+		}
+		if _, err := rs.Seek(0, io.SeekStart); err != nil {
+			return nil, fmt.Errorf("%s: %w", opt.Name, err)
+		}
+		if f, ok := Detect(head); ok {
+			format = f
+		}
+	}
 	if format == "" {
 		var err error
 		if format, err = FormatOf(opt.Name); err != nil {
 			return nil, err
 		}
 	}
-	sum := &Summary{File: opt.Name, Format: format, SkipReasons: map[string]int{}}
-	in := &countingReader{r: r}
-	prog := startProgress(opt, format, in)
-	defer prog.stop()
-
-	// The input is parsed in its own goroutine, a few chunks ahead of the
-	// store, so parsing overlaps with the database's work; memory holds at
-	// most those chunks.
-	var produce func(ctx context.Context, emit func(model.Record) error) error
-	switch format {
-	case CSV:
-		// The header is checked before the database is touched.
-		cr, err := csvio.NewReader(in)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", opt.Name, err)
-		}
-		produce = func(ctx context.Context, emit func(model.Record) error) error {
-			for {
-				rec, err := cr.Read()
-				if err == io.EOF {
-					return nil
-				}
-				if err != nil {
-					return err
-				}
-				sum.Rows++
-				if err := emit(rec); err != nil {
-					return err
-				}
-			}
-		}
-	case PwC:
-		if _, ok := r.(io.ReadSeeker); !ok {
+	rs, ok := r.(io.ReadSeeker)
+	if !ok {
+		if format == PwC {
 			return nil, fmt.Errorf("%s: the pwc format needs a seekable input", opt.Name)
 		}
-		produce = func(ctx context.Context, emit func(model.Record) error) error {
-			return pwc.Parse(ctx, in, func(row pwc.Row) error {
-				recs, skips := Records(row, opt.Name)
-				sum.Rows++
-				for _, s := range skips {
-					sum.skip(s)
-				}
-				for _, rec := range recs {
-					if err := emit(rec); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-		}
-	default:
-		return nil, fmt.Errorf("%s: unknown format %q", opt.Name, format)
+		rs = &onlyReader{r: r} // CSV and sheets stream; the others read the whole file
 	}
-	var inErr error // the input's own error, reported without the store's prefix
-	next, stop := pipe(ctx, produce, &inErr)
-
-	counted := func() (model.Record, error) {
-		rec, err := next()
-		if err == nil {
-			prog.records.Add(1)
-		}
-		return rec, err
-	}
-	res, err := st.Ingest(ctx, counted, store.IngestOptions{
-		Action: "import", Actor: opt.Actor, Reason: opt.Name,
-		DryRun: opt.DryRun, BatchSize: opt.BatchSize, Progress: opt.AfterBatch,
-		Writing: prog.writing, Bulk: opt.Bulk,
-	})
-	stop()
-	prog.stop()
+	src := source{rs: rs, fsys: oneFile{name: opt.Name, r: rs}, path: opt.Name, name: opt.Name, format: format}
+	// The header is checked before the database is touched, when the
+	// input can be read again.
+	_, seekable := r.(io.ReadSeeker)
 	switch {
-	case ctx.Err() != nil && (err != nil || inErr != nil):
-		return nil, fmt.Errorf("%s: interrupted; nothing was written: %w", opt.Name, ctx.Err())
-	case inErr != nil:
-		return nil, fmt.Errorf("%s: %w", opt.Name, inErr)
-	case err != nil:
-		return nil, fmt.Errorf("%s: nothing was written: %w", opt.Name, err)
+	case !seekable:
+	case format == CSV:
+		if _, err := csvio.NewReader(r); err != nil {
+			return nil, fmt.Errorf("%s: %w", opt.Name, err)
+		}
+	case format == Sheet:
+		if opt.Sheet == nil {
+			return nil, fmt.Errorf("%s: a table with its own column names: give --dataset SLUG and --map SOURCE=TARGET", opt.Name)
+		}
+		cfg := *opt.Sheet
+		if _, err := sheet.NewReader(r, cfg); err != nil {
+			return nil, fmt.Errorf("%s: %w", opt.Name, err)
+		}
 	}
-	sum.Summary = res
-	sum.Elapsed = time.Since(start)
-	return sum, nil
+	if seekable && (format == CSV || format == Sheet) {
+		if _, err := rs.Seek(0, io.SeekStart); err != nil {
+			return nil, fmt.Errorf("%s: %w", opt.Name, err)
+		}
+	}
+	return importSources(ctx, st, []source{src}, opt)
 }
 
 // chunk is how many records cross between the goroutines at once.
@@ -316,3 +300,45 @@ func (c *countingReader) Seek(offset int64, whence int) (int64, error) {
 	}
 	return s.Seek(offset, whence)
 }
+
+// onlyReader is an input that cannot be read twice.
+type onlyReader struct{ r io.Reader }
+
+func (o *onlyReader) Read(b []byte) (int, error) { return o.r.Read(b) }
+func (o *onlyReader) Seek(int64, int) (int64, error) {
+	return 0, errors.New("input is not seekable")
+}
+
+// oneFile is a file system of the one file Import was handed: a
+// model-index file read this way can name no other file (upload a zip of
+// its folder instead).
+type oneFile struct {
+	name string
+	r    io.ReadSeeker
+}
+
+func (o oneFile) Open(name string) (fs.File, error) {
+	if name != o.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%w: only %s was given; import its folder, or upload a .zip of it, to read the files it names", fs.ErrNotExist, o.name)}
+	}
+	if _, err := o.r.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	return oneFileHandle{o}, nil
+}
+
+type oneFileHandle struct{ oneFile }
+
+func (h oneFileHandle) Read(b []byte) (int, error)                { return h.r.Read(b) }
+func (h oneFileHandle) Seek(off int64, whence int) (int64, error) { return h.r.Seek(off, whence) }
+func (h oneFileHandle) Close() error                              { return nil }
+func (h oneFileHandle) Stat() (fs.FileInfo, error)                { return oneFileInfo{h.name}, nil }
+
+type oneFileInfo struct{ name string }
+
+func (i oneFileInfo) Name() string       { return path.Base(i.name) }
+func (i oneFileInfo) Size() int64        { return 0 }
+func (i oneFileInfo) Mode() fs.FileMode  { return 0o444 }
+func (i oneFileInfo) ModTime() time.Time { return time.Time{} }
+func (i oneFileInfo) IsDir() bool        { return false }
+func (i oneFileInfo) Sys() any           { return nil }

@@ -185,7 +185,7 @@ func TestImportBadInputLeavesDatabaseUnchanged(t *testing.T) {
 		{"json trailing comma", "bad.json", `[{"task": "T", "datasets": [],}]`, "bad.json: pwc: at byte 30"},
 		{"json truncated", "ogb.json", ogb[:len(ogb)/2], "ogb.json: pwc: at byte 88945"},
 		{"json wrong type", "bad.json", `[{"task": "T", "datasets": [{"dataset": 7}]}]`, "bad.json: pwc: at byte 41 ([0].datasets[0].dataset): expected string, got number"},
-		{"no format", "results.txt", header + good, "results.txt: cannot tell the format"},
+		{"no format", "results.txt", "just some text\n", "results.txt: cannot tell the format"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -252,8 +252,11 @@ func TestImportPwC(t *testing.T) {
 		datasets    int
 		wantReasons map[string]int
 	}{
-		{"ogb.json", 244, store.Counts{New: 473, Conflicting: 2}, 15, 15, map[string]int{"not a number": 15}},
-		{"squad.json", 451, store.Counts{New: 638, Conflicting: 134}, 65, 2, map[string]int{"row skipped: no model name": 65}},
+		{"ogb.json", 244, store.Counts{New: 473, Conflicting: 2}, 15, 15, map[string]int{"not a number": 13, "not a parameter count": 2}},
+		{"subdataset.json", 6, store.Counts{New: 6}, 0, 2, nil},
+		// "BERT-uncased" and "BERT uncased" (and two more pairs) are one
+		// method (nameKey): their two numbers for one report conflict.
+		{"squad.json", 451, store.Counts{New: 634, Conflicting: 138}, 65, 2, map[string]int{"row skipped: no model name and no paper title": 65}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -332,11 +335,14 @@ func TestImportPwCNested(t *testing.T) {
 		ORDER BY m.id`).Scan(&got)
 	want := []metric{
 		{"WikiText-103", "", "Test perplexity", true, false}, // the confirmed direction stands
-		{"ImageNet", "", "Top 1 Accuracy", true, true},
-		{"ImageNet", "", "Top-1 Error Rate", false, true},
-		{"ImageNet", "", "GFLOPs", false, true},
-		{"ImageNet", "", "Throughput", true, true},
-		{"ImageNet ReaL", "ImageNet", "Accuracy", true, true},
+		// "ImageNet" and "Top 1 Accuracy" are spellings of ImageNet-1k and
+		// Top-1 accuracy (migration 0020): a new ImageNet-1k is created
+		// under the name they stand for.
+		{"ImageNet-1k", "", "Top-1 accuracy", true, true},
+		{"ImageNet-1k", "", "Top-1 Error Rate", false, true},
+		{"ImageNet-1k", "", "GFLOPs", false, true},
+		{"ImageNet-1k", "", "Throughput", true, true},
+		{"ImageNet ReaL", "ImageNet-1k", "Accuracy", true, true},
 		{"ImageNet ReaL (val)", "ImageNet ReaL", "Accuracy", true, true},
 		{"Mini-ImageNet - 5-Shot Learning", "", "Accuracy", true, true},
 	}

@@ -53,10 +53,16 @@ func Records(row pwc.Row, file string) ([]model.Record, []Skip) {
 	method := clean(row.Model)
 	task := clean(row.Task)
 	dataset := clean(row.Dataset)
+	// Papers with Code showed a row without a model name under its
+	// paper's title; so does Benchboard, marked for a moderator's review.
+	nameless := method == ""
+	if nameless {
+		method = clip(clean(row.PaperTitle), maxMethod)
+	}
 	var why string
 	switch {
 	case method == "":
-		why = "no model name"
+		why = "no model name and no paper title"
 	case len(method) > maxMethod:
 		why = fmt.Sprintf("model name longer than %d bytes", maxMethod)
 	case task == "" || len(task) > maxName:
@@ -76,6 +82,10 @@ func Records(row pwc.Row, file string) ([]model.Record, []Skip) {
 		PaperTitle: clip(clean(row.PaperTitle), maxTitle),
 		Source:     PwCSource,
 		Confidence: "med", // a secondary listing, not the paper itself
+	}
+	if nameless {
+		base.NeedsReview = true
+		base.Note = "Papers with Code gave no model name: listed under the paper's title."
 	}
 	if n := len(row.DatasetPath); n >= 2 {
 		if p := clean(row.DatasetPath[n-2]); p != "" && len(p) <= maxName {

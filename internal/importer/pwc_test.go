@@ -1,6 +1,8 @@
 package importer_test
 
 import (
+	"context"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -8,6 +10,8 @@ import (
 	"github.com/benchboard/benchboard/internal/importer"
 	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/pwc"
+	"github.com/benchboard/benchboard/internal/store"
+	"github.com/benchboard/benchboard/internal/testdb"
 )
 
 func ptr(f float64) *float64 { return &f }
@@ -54,6 +58,14 @@ func TestRecords(t *testing.T) {
 
 	noModel := row
 	noModel.Model = " \t"
+	var byTitle []model.Record
+	for _, r := range []model.Record{acc, errRate} {
+		r.Method, r.NeedsReview = r.PaperTitle, true
+		r.Note = "Papers with Code gave no model name: listed under the paper's title."
+		byTitle = append(byTitle, r)
+	}
+	nothing := noModel
+	nothing.PaperTitle = ""
 
 	tests := []struct {
 		name  string
@@ -65,9 +77,11 @@ func TestRecords(t *testing.T) {
 			[]importer.Skip{{Path: row.Skipped[0].Path, Raw: "-", Reason: "not a number"}}},
 		{"no paper: the file is the report", noPaper, []model.Record{bare}, nil},
 		{"title and a URL that is no link", titleOnly, []model.Record{titled}, nil},
-		{"no model name: the row is skipped", noModel, nil, []importer.Skip{
+		{"no model name: listed under the paper's title, for review", noModel, byTitle, []importer.Skip{
+			{Path: row.Skipped[0].Path, Raw: "-", Reason: "not a number"}}},
+		{"no model name nor title: the row is skipped", nothing, nil, []importer.Skip{
 			{Path: row.Skipped[0].Path, Raw: "-", Reason: "not a number"},
-			{Path: row.Path, Raw: " \t", Reason: "row skipped: no model name"}}},
+			{Path: row.Path, Raw: " \t", Reason: "row skipped: no model name and no paper title"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,5 +129,31 @@ func TestArxivID(t *testing.T) {
 		if got := importer.ArxivID(url); got != want {
 			t.Errorf("ArxivID(%q) = %q, want %q", url, got, want)
 		}
+	}
+}
+
+// TestImportPwCSubdatasetsAndCounts: a "subdataset" is a board under its
+// parent; every parameter count is read; a nameless row is listed under
+// its paper's title and marked for review.
+func TestImportPwCSubdatasetsAndCounts(t *testing.T) {
+	t.Parallel()
+	db, _ := testdb.Open(t)
+	st := store.New(db, nil)
+	if _, err := importer.ImportFile(context.Background(), st, filepath.Join("..", "pwc", "testdata", "subdataset.json"), importer.Options{Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM datasets c JOIN datasets p ON p.id = c.parent_id WHERE c.name = 'ImageNet ReaL' AND p.name = 'ImageNet-1k'`); n != 1 {
+		t.Errorf("ImageNet ReaL under ImageNet-1k (the file's ImageNet is a spelling of it): %d, want 1", n)
+	}
+	for params, want := range map[string]float64{"220k": 220e3, "3.0m": 3e6, "15m": 15e6, "1.2B": 1.2e9, "1,014.45M": 1014.45e6, "1,013.01M": 1013.01e6} {
+		if n := count(t, db, `SELECT count(*) FROM results WHERE params_text = ? AND params = ?`, params, want); n != 1 {
+			t.Errorf("params %q = %v: %d results, want 1", params, want, n)
+		}
+	}
+	if n := count(t, db, `SELECT count(*) FROM results r JOIN methods m ON m.id = r.method_id WHERE r.needs_review AND m.name = 'A nameless net'`); n != 1 {
+		t.Errorf("the nameless row under its paper's title, marked for review: %d, want 1", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM results WHERE needs_review`); n != 1 {
+		t.Errorf("%d results marked for review, want 1", n)
 	}
 }

@@ -19,9 +19,12 @@ const maxSkipLines = 20
 // dataset, then the skipped values with their JSON paths and reasons.
 func (s *Summary) Print(w io.Writer) error {
 	var b strings.Builder
-	what := "Benchboard CSV"
-	if s.Format == PwC {
+	what := s.Format.Describe()
+	switch s.Format {
+	case PwC:
 		what = "Papers with Code JSON"
+	case "":
+		what = "several formats"
 	}
 	if s.DryRun {
 		fmt.Fprintf(&b, "dry run of %s (%s): nothing was written\n", s.File, what)
@@ -29,8 +32,15 @@ func (s *Summary) Print(w io.Writer) error {
 		fmt.Fprintf(&b, "imported %s (%s)\n", s.File, what)
 	}
 	rows := plural(s.Rows, "line", "lines")
-	if s.Format == PwC {
+	switch s.Format {
+	case PwC:
 		rows = plural(s.Rows, "leaderboard row", "leaderboard rows")
+	case CSV, Sheet:
+	default:
+		rows = plural(s.Rows, "value read", "values read")
+	}
+	if len(s.Files) > 1 {
+		rows = plural(len(s.Files), "file", "files") + ", " + rows
 	}
 	fmt.Fprintf(&b, "%s, %s in %s", rows, plural(s.Total(), "result", "results"), s.Elapsed.Round(time.Millisecond))
 	if s.Bulk {
@@ -55,12 +65,14 @@ func (s *Summary) Print(w io.Writer) error {
 	line("total", s.Counts)
 	b.WriteString("\n")
 
+	s.printFiles(&b)
 	if s.Conflicting > 0 {
 		fmt.Fprintf(&b, "%d conflicting: another number was already reported for the same result; both are kept and the leaderboard flags them.\n", s.Conflicting)
 	}
 	if s.Changed > 0 {
 		fmt.Fprintf(&b, "%d changed: same number, other details (source, note …) updated; the revision history has the old ones.\n", s.Changed)
 	}
+	s.printNames(&b)
 	if s.SkippedTotal > 0 {
 		fmt.Fprintf(&b, "left out %s:\n", plural(s.SkippedTotal, "value or row", "values or rows"))
 		for i, k := range s.Skipped {
@@ -98,4 +110,52 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// printFiles lists what each file gave, the files left out, and for a
+// single file the columns a sheet's mapping ignored and the marks.
+func (s *Summary) printFiles(b *strings.Builder) {
+	if len(s.Files) > 1 {
+		b.WriteString("files:\n")
+		for _, f := range s.Files {
+			switch {
+			case f.ReadWith != "":
+				fmt.Fprintf(b, "  %s: read through the Import of %s\n", f.Name, f.ReadWith)
+			default:
+				fmt.Fprintf(b, "  %s (%s): %s", f.Name, f.Format.Describe(), plural(f.Records, "result", "results"))
+				if f.SkippedTotal > 0 {
+					fmt.Fprintf(b, ", %d left out", f.SkippedTotal)
+				}
+				b.WriteString("\n")
+			}
+		}
+		b.WriteString("\n")
+	}
+	var review, verified int
+	for _, f := range s.Files {
+		review += f.NeedsReview
+		verified += f.Verified
+		if len(f.Ignored) > 0 {
+			name := ""
+			if len(s.Files) > 1 {
+				name = " of " + f.Name
+			}
+			fmt.Fprintf(b, "ignored columns%s (no --map names them): %s\n", name, strings.Join(f.Ignored, ", "))
+		}
+	}
+	if review > 0 {
+		fmt.Fprintf(b, "%s marked for review: listed under the paper's title, as the source gave no model name.\n", plural(review, "result", "results"))
+	}
+	if verified > 0 {
+		fmt.Fprintf(b, "%s marked verified by their source.\n", plural(verified, "result", "results"))
+	}
+	if len(s.Failed) > 0 {
+		fmt.Fprintf(b, "left out %s (--keep-going):\n", plural(len(s.Failed), "bad file", "bad files"))
+		for _, f := range s.Failed {
+			fmt.Fprintf(b, "  %s\n", f.Error)
+		}
+	}
+	if len(s.NotResults) > 0 {
+		fmt.Fprintf(b, "not read: %s in no results format (e.g. %s)\n", plural(len(s.NotResults), "file", "files"), s.NotResults[0])
+	}
 }

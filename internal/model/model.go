@@ -2,7 +2,13 @@
 // nothing of the project's own.
 package model
 
-import "time"
+import (
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
 
 // Task groups datasets ("Image classification").
 type Task struct {
@@ -107,6 +113,8 @@ type Result struct {
 	SourceURL   string
 	Confidence  string
 	Note        string
+	Verified    bool // the source says it checked the number
+	NeedsReview bool // an import completed it by a rule a moderator should check
 	RetiredAt   *time.Time
 	Version     int
 	CreatedAt   time.Time
@@ -126,15 +134,37 @@ type Revision struct {
 }
 
 // ConvertUnit expresses v, given in unit from, in unit to. Only % and
-// fraction convert; anything else is returned unchanged.
+// fraction convert; anything else is returned unchanged. The conversion
+// moves the decimal point of v's shortest decimal text instead of
+// multiplying in binary, so 0.911 becomes 91.1, not 91.10000000000001:
+// the number stays the decimal that was reported.
 func ConvertUnit(v float64, from, to string) float64 {
 	switch {
 	case from == "fraction" && to == "%":
-		return v * 100
+		return shiftDecimal(v, 2)
 	case from == "%" && to == "fraction":
-		return v / 100
+		return shiftDecimal(v, -2)
 	}
 	return v
+}
+
+// shiftDecimal is v × 10^places, computed on v's shortest decimal text
+// ("9.11e-01" → "9.11e+01") and read back as the float nearest to it.
+func shiftDecimal(v float64, places int) float64 {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	s := strconv.FormatFloat(v, 'e', -1, 64)
+	i := strings.IndexByte(s, 'e')
+	exp, err := strconv.Atoi(s[i+1:])
+	if err != nil {
+		return v * math.Pow10(places)
+	}
+	f, err := strconv.ParseFloat(s[:i]+"e"+strconv.Itoa(exp+places), 64)
+	if err != nil {
+		return v * math.Pow10(places) // out of range: ±Inf or 0, as multiplying gives
+	}
+	return f
 }
 
 // Report is a result with the names a page shows beside it.
@@ -146,6 +176,7 @@ type Report struct {
 	PaperSlug   string
 	PaperYear   *int
 	PaperDate   *time.Time
+	CodeURL     string // the paper's code, else the method's; "" when neither is known
 	DatasetName string
 	DatasetSlug string
 	MetricName  string
@@ -217,4 +248,27 @@ func (r Report) Date() time.Time {
 		return time.Date(*r.PaperYear, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	return time.Time{}
+}
+
+// SourceLabel is a short name for a source address, for links where the
+// whole address or a long citation would not fit: "arXiv 2106.08254",
+// "GitHub microsoft/unilm", or the host name. It is made from the URL
+// itself, so a link's text can never name another source than the one it
+// opens.
+func SourceLabel(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return "source"
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	parts := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' })
+	switch {
+	case host == "arxiv.org" && len(parts) >= 2 && (parts[0] == "abs" || parts[0] == "pdf"):
+		return "arXiv " + strings.TrimSuffix(strings.Join(parts[1:], "/"), ".pdf")
+	case host == "github.com" && len(parts) >= 2:
+		return "GitHub " + parts[0] + "/" + parts[1]
+	case host == "openreview.net" && u.Query().Get("id") != "":
+		return "OpenReview " + u.Query().Get("id")
+	}
+	return host
 }

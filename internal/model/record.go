@@ -30,6 +30,15 @@ type Record struct {
 	Confidence     string
 	Note           string
 
+	// Verified is a source's own mark that it checked the number (a
+	// Hugging Face model card's "verified: true"); the result's page
+	// shows it.
+	Verified bool
+	// NeedsReview marks a record an importer had to complete by a rule a
+	// moderator should look at: a Papers with Code row without a model
+	// name is listed under its paper's title.
+	NeedsReview bool
+
 	// DirectionInferred says HigherIsBetter is a guess from the metric's
 	// name (the Papers with Code format does not say) that no moderator has
 	// confirmed yet. A metric created from such a record waits for review,

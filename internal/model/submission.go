@@ -48,6 +48,13 @@ type Fields struct {
 	ExtraData  bool     `json:"extra_data"`
 	SourceURL  string   `json:"source_url"`
 	ReportedIn string   `json:"reported_in,omitempty"` // add only
+	// Add only, all optional: what puts a new result on the size and time
+	// charts, and its code link.
+	ParamsText string   `json:"params,omitempty"` // as typed: "306M"
+	Params     *float64 `json:"params_count,omitempty"`
+	PaperTitle string   `json:"paper_title,omitempty"`
+	PaperYear  *int     `json:"paper_year,omitempty"`
+	CodeURL    string   `json:"code_url,omitempty"`
 }
 
 // FieldDiff is one field a submission changes.
@@ -146,8 +153,10 @@ type Submission struct {
 
 // User is a moderator.
 type User struct {
-	ID          int64
-	Email       string
+	ID    int64
+	Email string // the login name; shown only in the moderation area
+	// DisplayName is what public pages call the moderator.
+	DisplayName string
 	DisabledAt  *time.Time
 	LastLoginAt *time.Time
 	CreatedAt   time.Time

@@ -16,7 +16,10 @@ var lowerIsBetter = [][]string{
 	{"fid"}, {"fvd"}, {"kid"}, // Fréchet / kernel inception distances
 	{"latency"}, {"time"}, {"runtime"}, {"seconds"}, // not "ms": MS-SSIM is higher-better
 	{"eer"}, {"fpr"}, {"false", "positive"}, {"false", "positives"}, {"miss", "rate"},
-	{"bits", "per"}, {"bpc"}, {"bpd"}, {"bpb"},
+	// Compression-style scores: entropy, and bits (or nats) per
+	// character, byte or dimension ("bits/dim", "bits_per_byte").
+	{"entropy"}, {"bits", "per"}, {"bit", "per"}, {"bits", "dim"}, {"bits", "dimension"},
+	{"nats", "per"}, {"nats", "dim"}, {"bpc"}, {"bpd"}, {"bpb"},
 	{"distance"},
 	{"mean", "rank"}, {"mr"}, {"median", "rank"}, {"medr"},
 	{"params"}, {"param"}, {"parameters"}, {"model", "size"},
@@ -26,7 +29,7 @@ var lowerIsBetter = [][]string{
 // InferDirection guesses from a metric's name whether higher values are
 // better; the evaluation-tables format does not say. The guess is "lower"
 // when the name contains, as whole words and in any case, an error, loss,
-// perplexity, distance, time or size term (see lowerIsBetter), and
+// perplexity, entropy, bits-per-unit, distance, time or size term (see lowerIsBetter), and
 // "higher" otherwise.
 //
 // It is a guess: callers must store every inferred direction as needing

@@ -24,6 +24,16 @@ func TestInferDirection(t *testing.T) {
 		{"Speed (FPS)", true},
 		{"Hyperparameter count", true}, // not "param"
 
+		{"Model Entropy", false},
+		{"Cross-entropy", false},
+		{"Bits per Character", false},
+		{"Bits per byte", false},
+		{"bits_per_byte", false},
+		{"BPC", false},
+		{"bpb", false},
+		{"NLL (bits/dim)", false},
+		{"bits/dim", false},
+		{"Bits per dimension", false},
 		{"Top-1 Error Rate", false},
 		{"error", false},
 		{"Test Error", false},

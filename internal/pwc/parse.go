@@ -271,8 +271,11 @@ func (p *parser) dataset(path string, depth int) error {
 			return err
 		}
 		switch key {
-		case "dataset":
-			name, err := p.text(path + ".dataset")
+		// sota-extractor names an entry of subdatasets with
+		// "subdataset" (taskdb/v01/schemas.py), a top-level one with
+		// "dataset"; either names the board.
+		case "dataset", "subdataset":
+			name, err := p.text(keyPath(path, key))
 			if err != nil {
 				return err
 			}
@@ -295,7 +298,7 @@ func (p *parser) dataset(path string, depth int) error {
 		return err
 	}
 	if !named {
-		return p.errorf(path, `dataset has no "dataset" name`)
+		return p.errorf(path, `dataset has no "dataset" or "subdataset" name`)
 	}
 	if !p.firstPass() {
 		p.datasetPath = p.datasetPath[:len(p.datasetPath)-1]
@@ -381,14 +384,26 @@ func (p *parser) row(path string, idx int, jr *jsonRow) Row {
 	}
 	for _, name := range metricOrder(ds.metrics, jr.Metrics) {
 		cellPath := path + ".metrics[" + strconv.Quote(name) + "]"
+		if IsSizeMetric(name) {
+			// A count, not a score: read as model.ParseCount reads
+			// counts, in any case ("3.0m", "220k", "1.2B") and with
+			// thousands separators ("1,014.45"). ParseValue leaves a
+			// lower-case m unread, since in a score it could be milli.
+			raw, count, err := sizeCell(name, jr.Metrics[name])
+			switch {
+			case err != nil:
+				row.Skipped = append(row.Skipped, Skip{Path: cellPath, Metric: name, Raw: raw, Reason: err.Error()})
+			case row.Params == "":
+				row.Params = count
+			default:
+				row.Skipped = append(row.Skipped, Skip{Path: cellPath, Metric: name, Raw: raw, Reason: "a second parameter-count column"})
+			}
+			continue
+		}
 		v, err := cellValue(jr.Metrics[name])
 		switch {
 		case err != nil:
 			row.Skipped = append(row.Skipped, Skip{Path: cellPath, Metric: name, Raw: v.Raw, Reason: err.Error()})
-		case IsSizeMetric(name) && row.Params == "":
-			row.Params = v.Raw
-		case IsSizeMetric(name):
-			row.Skipped = append(row.Skipped, Skip{Path: cellPath, Metric: name, Raw: v.Raw, Reason: "a second parameter-count column"})
 		default:
 			v.Metric = name
 			row.Values = append(row.Values, v)

@@ -140,7 +140,7 @@ func TestParseSpotChecks(t *testing.T) {
 			},
 			Skipped: []Skip{
 				{Path: `[0].datasets[0].sota.rows[22].metrics["Validation Accuracy"]`, Metric: "Validation Accuracy", Raw: "Please tell us", Reason: "not a number"},
-				{Path: `[0].datasets[0].sota.rows[22].metrics["Number of params"]`, Metric: "Number of params", Raw: "Please tell us", Reason: "not a number"},
+				{Path: `[0].datasets[0].sota.rows[22].metrics["Number of params"]`, Metric: "Number of params", Raw: "Please tell us", Reason: "not a parameter count"},
 			},
 		}},
 		{"ogb last task", ogb["[2].datasets[3].sota.rows[9]"], Row{
@@ -202,7 +202,7 @@ func summary(r Row) string {
 func TestParseNested(t *testing.T) {
 	want := []string{
 		`[0].datasets[0].sota.rows[0] | Image Classification | ImageNet | ResNet-50 | params="25.6M" code="https://github.com/KaimingHe/deep-residual-networks" extra=false | Top 1 Accuracy=76.15%, Top-1 Error Rate=23.85, GFLOPs=4.1`,
-		`[0].datasets[0].sota.rows[1] | Image Classification | ImageNet | ViT-H/14 | params="" code="" extra=true | Top 1 Accuracy=88.55±0.04, Throughput=1234, skip Top-1 Error Rate (null), skip Number of params (not a number)`,
+		`[0].datasets[0].sota.rows[1] | Image Classification | ImageNet | ViT-H/14 | params="" code="" extra=true | Top 1 Accuracy=88.55±0.04, Throughput=1234, skip Top-1 Error Rate (null), skip Number of params (not a parameter count)`,
 		`[0].datasets[0].subdatasets[0].sota.rows[0] | Image Classification | ImageNet > ImageNet ReaL | NoisyStudent | params="" code="" extra=true | Accuracy=90.55`,
 		`[0].datasets[0].subdatasets[0].subdatasets[0].sota.rows[0] | Image Classification | ImageNet > ImageNet ReaL > ImageNet ReaL (val) | Meta Pseudo Labels | params="480000000" code="" extra=false | Accuracy=91.02±0.1%`,
 		`[0].subtasks[0].datasets[0].sota.rows[0] | Image Classification > Few-Shot Image Classification | Mini-ImageNet - 5-Shot Learning | ProtoNet | params="" code="" extra=false | Accuracy=68.2±0.66`,
@@ -257,7 +257,7 @@ func TestParseMalformed(t *testing.T) {
 		{"datasets is string", doc(`"ImageNet"`), `"ImageNet"`, "[0].datasets", "expected list, got string"},
 		{"subtasks is object", `[{"task": "T", "subtasks": {}}]`, `{}`, "[0].subtasks", "expected list, got object"},
 		{"dataset is list", doc(`[[]]`), `[]`, "[0].datasets[0]", "expected object, got list"},
-		{"dataset name missing", doc(`[{"sota": null}]`), `null}`, "[0].datasets[0]", `dataset has no "dataset" name`},
+		{"dataset name missing", doc(`[{"sota": null}]`), `null}`, "[0].datasets[0]", `dataset has no "dataset" or "subdataset" name`},
 		{"sota is list", doc(`[{"dataset": "D", "sota": []}]`), `[]`, "[0].datasets[0].sota", "expected object, got list"},
 		{"sota metrics is string", doc(`[{"dataset": "D", "sota": {"metrics": "A"}}]`), `"A"`, "[0].datasets[0].sota.metrics", "expected list, got string"},
 		{"rows is object", doc(`[{"dataset": "D", "sota": {"rows": {}}}]`), `{}`, "[0].datasets[0].sota.rows", "expected list, got object"},
@@ -501,5 +501,56 @@ func TestParseBoundedMemory(t *testing.T) {
 	t.Logf("document %d MiB, peak heap %d MiB", r.size()>>20, peak>>20)
 	if peak > limit || r.size() < 2*limit {
 		t.Errorf("peak heap %d bytes for a %d-byte document, want under %d", peak, r.size(), limit)
+	}
+}
+
+// TestParseSubdatasetAndCounts: sota-extractor names an entry of
+// subdatasets with "subdataset"; parameter counts come in any case and
+// with thousands separators, and a column may name their unit.
+func TestParseSubdatasetAndCounts(t *testing.T) {
+	rows := parseFile(t, "subdataset.json")
+	want := []string{
+		`[0].datasets[0].sota.rows[0] | Image Classification | ImageNet | Tiny | params="220k" code="" extra=false | Top 1 Accuracy=61.2`,
+		`[0].datasets[0].sota.rows[1] | Image Classification | ImageNet | Small | params="3.0m" code="" extra=false | Top 1 Accuracy=70.1`,
+		`[0].datasets[0].sota.rows[2] | Image Classification | ImageNet | Mid | params="15m" code="" extra=false | Top 1 Accuracy=75`,
+		`[0].datasets[0].sota.rows[3] | Image Classification | ImageNet | Big | params="1.2B" code="" extra=false | Top 1 Accuracy=80.5`,
+		`[0].datasets[0].sota.rows[4] | Image Classification | ImageNet |  | params="1,014.45M" code="" extra=false | Top 1 Accuracy=81`,
+		`[0].datasets[0].subdatasets[0].sota.rows[0] | Image Classification | ImageNet > ImageNet ReaL | Big | params="1,013.01M" code="" extra=false | Accuracy=86`,
+	}
+	var got []string
+	for _, r := range rows {
+		got = append(got, summary(r))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestSizeCell(t *testing.T) {
+	tests := []struct {
+		column, cell string
+		want         string
+		wantErr      bool
+	}{
+		{"Number of params", `"220k"`, "220k", false},
+		{"Number of params", `"3.0m"`, "3.0m", false},
+		{"Number of params", `"15m"`, "15m", false},
+		{"Number of params", `"1.2B"`, "1.2B", false},
+		{"Number of params", `"1,014.45"`, "1,014.45", false},
+		{"Number of params", `12390715`, "12390715", false},
+		{"Params (M)", `"25.6"`, "25.6M", false},
+		{"Parameters (billions)", `7`, "7B", false},
+		{"Params (M)", `"25.6M"`, "25.6M", false},
+		{"Number of params", `"0"`, "0", false}, // kept as written: unknown
+		{"Number of params", `"Please tell us"`, "", true},
+		{"Number of params", `"-"`, "", true},
+		{"Number of params", `null`, "", true},
+		{"Number of params", `true`, "", true},
+	}
+	for _, tt := range tests {
+		_, got, err := sizeCell(tt.column, []byte(tt.cell))
+		if (err != nil) != tt.wantErr || got != tt.want {
+			t.Errorf("sizeCell(%q, %s) = %q, %v; want %q, error %v", tt.column, tt.cell, got, err, tt.want, tt.wantErr)
+		}
 	}
 }

@@ -1,11 +1,14 @@
 package pwc
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/benchboard/benchboard/internal/model"
 )
 
 // Value is one parsed metric cell.
@@ -132,4 +135,54 @@ func parseNumber(s string) (x float64, pct bool, err error) {
 		return 0, false, errRange
 	}
 	return x, pct, nil
+}
+
+// errNotCount: a parameter-count cell that model.ParseCount cannot read.
+var errNotCount = errors.New("not a parameter count")
+
+// sizeCell reads a parameter-count cell, a JSON string or number, and
+// returns its text as model.ParseCount reads it. A column that names its
+// unit ("Params (M)", "Parameters (millions)") gives a bare number that
+// unit: "25.6" there is "25.6M". raw is the cell as written, for skips.
+func sizeCell(column string, cell json.RawMessage) (raw, count string, err error) {
+	raw = string(cell)
+	if len(cell) == 0 || raw == "null" {
+		return raw, "", errors.New("null")
+	}
+	text := raw
+	if cell[0] == '"' {
+		if json.Unmarshal(cell, &text) != nil {
+			return raw, "", errNotCount
+		}
+		raw = text
+	}
+	text = strings.TrimSpace(text)
+	if suffix := columnUnit(column); suffix != "" && bareNumber.MatchString(text) {
+		text += suffix
+	}
+	// A bare zero is kept as written: the charts read it as unknown,
+	// and earlier imports kept it in the result's identity.
+	if _, ok := model.ParseCount(text); !ok && !bareNumber.MatchString(text) {
+		return raw, "", errNotCount
+	}
+	return raw, text, nil
+}
+
+var bareNumber = regexp.MustCompile(`^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$`)
+
+// columnUnit is the suffix a size column's name gives its numbers:
+// "Params (M)" → "M"; "" when the name gives none.
+func columnUnit(column string) string {
+	words := splitWords(column)
+	for _, w := range words {
+		switch w {
+		case "k", "thousand", "thousands":
+			return "k"
+		case "m", "million", "millions", "mil":
+			return "M"
+		case "b", "billion", "billions", "bn":
+			return "B"
+		}
+	}
+	return ""
 }

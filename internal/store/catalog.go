@@ -26,6 +26,27 @@ type catalog struct {
 	// created holds the datasets this catalogue inserted, with every
 	// metric they have: their new metrics need no lookups.
 	created map[int64]*createdDataset
+
+	// review marks what this catalogue creates as "new, unreviewed" (an
+	// import; the seeds are reviewed data).
+	review bool
+	// fresh lists the datasets, metrics and methods this catalogue created,
+	// in order, for the import's summary.
+	fresh []freshName
+	// vocab holds the shipped spellings by kind; names the stored name of
+	// each row a lookup found, by table, for the summary.
+	vocab map[string]*vocabulary
+	names map[string]map[int64]string
+}
+
+// freshName is a row the catalogue created.
+type freshName struct {
+	kind      string // dataset, metric or method
+	id        int64
+	name      string
+	datasetID int64 // a metric's dataset
+	guessed   bool  // a metric whose direction is a guess
+	higher    bool
 }
 
 // createdDataset is what a dataset inserted by this catalogue holds.
@@ -37,7 +58,8 @@ type createdDataset struct {
 func newCatalog(tx *gorm.DB) *catalog {
 	return &catalog{tx: tx, tasks: map[string]int64{}, datasets: map[string]int64{},
 		metrics: map[string]model.Metric{}, methods: map[string]int64{}, papers: map[string]int64{},
-		linked: map[int64]bool{}, created: map[int64]*createdDataset{}}
+		linked: map[int64]bool{}, created: map[int64]*createdDataset{}, vocab: map[string]*vocabulary{},
+		names: map[string]map[int64]string{"datasets": {}, "methods": {}}}
 }
 
 // ErrInvalid marks input that contradicts what the database holds.
@@ -87,9 +109,16 @@ func (c *catalog) metric(ctx context.Context, datasetID int64, rec model.Record)
 	key := metricKey(datasetID, rec.Metric)
 	m, ok := c.metrics[key]
 	if !ok {
-		var err error
-		if m, err = c.findMetric(ctx, datasetID, rec); err != nil {
+		vocab, err := c.vocabulary(ctx, "metric")
+		if err != nil {
 			return m, fmt.Errorf("metric %q: %w", rec.Metric, err)
+		}
+		// Another spelling of a metric this catalogue created ("acc" after
+		// "Accuracy") is that metric.
+		if m, ok = c.metrics[metricKey(datasetID, vocab.canonical(rec.Metric))]; !ok {
+			if m, err = c.findMetric(ctx, datasetID, rec); err != nil {
+				return m, fmt.Errorf("metric %q: %w", rec.Metric, err)
+			}
 		}
 		c.metrics[key] = m
 	}
@@ -97,7 +126,7 @@ func (c *catalog) metric(ctx context.Context, datasetID int64, rec model.Record)
 		return m, fmt.Errorf("metric %q: higher_is_better=%t, but the database says %s: %w",
 			rec.Metric, rec.HigherIsBetter, m.DirectionText(), ErrInvalid)
 	}
-	if d := decimalsOf(rec.Raw, rec.Value, rec.Unit, m.Unit); d > m.Decimals {
+	if d := model.ReportedDecimals(rec.Raw, rec.Value, rec.Unit, m.Unit); d > m.Decimals {
 		if err := c.tx.WithContext(ctx).Exec("UPDATE metrics SET decimals = $1 WHERE id = $2", d, m.ID).Error; err != nil {
 			return m, fmt.Errorf("metric %q: %w", rec.Metric, err)
 		}
@@ -108,18 +137,40 @@ func (c *catalog) metric(ctx context.Context, datasetID int64, rec model.Record)
 }
 
 // findMetric looks the record's metric up in its dataset, or creates it.
-// A dataset this import created has no metric the cache lacks.
+// A dataset this import created has no metric the cache lacks. The name
+// resolves as a dataset's does (see lookupNames), among the dataset's
+// metrics and their aliases, which are few enough to match in memory.
 func (c *catalog) findMetric(ctx context.Context, datasetID int64, rec model.Record) (model.Metric, error) {
 	if c.created[datasetID] == nil {
 		var rows []model.Metric
 		err := c.tx.WithContext(ctx).Raw(`SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review,
-			unit, decimals, is_primary, position FROM metrics WHERE dataset_id = $1 AND lower(name) = lower($2)`,
-			datasetID, rec.Metric).Scan(&rows).Error
+			unit, decimals, is_primary, position FROM metrics WHERE dataset_id = $1`, datasetID).Scan(&rows).Error
 		if err != nil {
 			return model.Metric{}, err
 		}
-		if len(rows) == 1 {
-			return rows[0], nil
+		var aliases []struct {
+			Alias    string
+			MetricID int64
+		}
+		err = c.tx.WithContext(ctx).Raw(`SELECT alias, metric_id FROM metric_aliases WHERE dataset_id = $1`, datasetID).Scan(&aliases).Error
+		if err != nil {
+			return model.Metric{}, err
+		}
+		vocab, err := c.vocabulary(ctx, "metric")
+		if err != nil {
+			return model.Metric{}, err
+		}
+		names := make(map[int64]string, len(rows))
+		byID := make(map[int64]model.Metric, len(rows))
+		for _, m := range rows {
+			names[m.ID], byID[m.ID] = m.Name, m
+		}
+		am := make(map[string]int64, len(aliases))
+		for _, a := range aliases {
+			am[a.Alias] = a.MetricID
+		}
+		if id, ok := matchRows(vocab.candidates(rec.Metric), names, am); ok {
+			return byID[id], nil
 		}
 	}
 	return c.createMetric(ctx, datasetID, rec)
@@ -128,7 +179,11 @@ func (c *catalog) findMetric(ctx context.Context, datasetID int64, rec model.Rec
 func (c *catalog) createMetric(ctx context.Context, datasetID int64, rec model.Record) (model.Metric, error) {
 	var m model.Metric
 	if created := c.created[datasetID]; created != nil {
-		m = created.next(datasetID, rec) // the catalogue knows all its metrics
+		vocab, err := c.vocabulary(ctx, "metric")
+		if err != nil {
+			return m, err
+		}
+		m = created.next(datasetID, rec, vocab) // the catalogue knows all its metrics
 	} else {
 		var err error
 		if m, err = c.plannedMetric(ctx, datasetID, rec); err != nil {
@@ -166,10 +221,14 @@ func (c *catalog) plannedMetric(ctx context.Context, datasetID int64, rec model.
 		// as a plain column rather than fail the whole import over it.
 		primary = false
 	}
-	m := model.Metric{DatasetID: datasetID, Name: rec.Metric, HigherIsBetter: rec.HigherIsBetter,
+	vocab, err := c.vocabulary(ctx, "metric")
+	if err != nil {
+		return model.Metric{}, err
+	}
+	m := model.Metric{DatasetID: datasetID, Name: vocab.canonical(rec.Metric), HigherIsBetter: rec.HigherIsBetter,
 		DirectionNeedsReview: rec.DirectionInferred, Unit: rec.MetricUnit, IsPrimary: primary, Position: n.Count,
-		Decimals: decimalsOf(rec.Raw, rec.Value, rec.Unit, rec.MetricUnit)}
-	base := Slugify(rec.Metric)
+		Decimals: model.ReportedDecimals(rec.Raw, rec.Value, rec.Unit, rec.MetricUnit)}
+	base := Slugify(m.Name)
 	for i := 1; ; i++ {
 		slug := base
 		if i > 1 {
@@ -185,27 +244,6 @@ func (c *catalog) plannedMetric(ctx context.Context, datasetID int64, rec model.
 			return m, nil
 		}
 	}
-}
-
-// decimalsOf is how many decimals a value shows in the metric's unit:
-// "0.793" as a fraction shown as a percent needs one.
-func decimalsOf(raw string, value float64, from, to string) int {
-	s := model.FormatNumber(value)
-	if i := strings.IndexByte(raw, '.'); i >= 0 && from == to {
-		// Keep trailing zeros the source wrote: "88.60" shows two.
-		j := i + 1
-		for j < len(raw) && raw[j] >= '0' && raw[j] <= '9' {
-			j++
-		}
-		return min(j-i-1, 4)
-	}
-	if from != to {
-		s = model.FormatNumber(model.ConvertUnit(value, from, to))
-	}
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		return min(len(s)-i-1, 4)
-	}
-	return 0
 }
 
 // method and paper find what prefetch resolved for the record's batch.

@@ -196,16 +196,34 @@ func (c *catalog) prefetchMethods(ctx context.Context, recs []model.Record) erro
 		names = append(names, rec.Method)
 	}
 	if len(keys) > 0 {
-		if err := c.lookupNames(ctx, "methods", "method_aliases", "method_id", names, c.methods); err != nil {
+		if err := c.lookupNames(ctx, "methods", "method_aliases", "method_id", names, nil, c.methods); err != nil {
 			return fmt.Errorf("methods: %w", err)
 		}
 		var missing, missingNames []string
+		// "BERT base" and "BERT-base" new in one batch are one method, as
+		// they are when the second comes in a later batch.
+		firstOfKey := map[string]string{}
+		dups := map[string]string{}
 		for i, k := range keys {
-			if _, ok := c.methods[k]; !ok {
-				missing = append(missing, k)
-				missingNames = append(missingNames, names[i])
+			if _, ok := c.methods[k]; ok {
+				continue
 			}
+			nk := nameKey(names[i])
+			if first, ok := firstOfKey[nk]; ok {
+				dups[k] = first
+				continue
+			}
+			firstOfKey[nk] = k
+			missing = append(missing, k)
+			missingNames = append(missingNames, names[i])
 		}
+		defer func() {
+			for k, first := range dups {
+				if id, ok := c.methods[first]; ok {
+					c.methods[k] = id
+				}
+			}
+		}()
 		if len(missing) > 0 {
 			slugs, err := c.freeSlugs(ctx, "methods", missingNames)
 			if err != nil {
@@ -216,18 +234,24 @@ func (c *catalog) prefetchMethods(ctx context.Context, recs []model.Record) erro
 			// every index entry, the name's trigrams too.
 			first := c.firstPapers(recs)
 			papers := make([]*int64, len(missing))
-			for i, k := range missing {
-				papers[i] = first[k]
+			for i := range missing {
+				papers[i] = first[nameKey(missingNames[i])]
 			}
-			err = c.insertBatch(ctx, `INSERT INTO methods (slug, name, paper_id) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])`,
-				missing, slugs, c.methods, missingNames, papers)
+			err = c.insertBatch(ctx, `INSERT INTO methods (slug, name, paper_id, needs_review)
+				SELECT u.*, $4::bool FROM unnest($1::text[], $2::text[], $3::bigint[]) AS u`,
+				missing, slugs, c.methods, missingNames, papers, c.review)
 			if err != nil {
 				return fmt.Errorf("methods: %w", err)
 			}
 			for i, k := range missing {
-				if id, ok := c.methods[k]; ok && papers[i] != nil {
+				id, ok := c.methods[k]
+				if !ok {
+					continue
+				}
+				if papers[i] != nil {
 					c.linked[id] = true
 				}
+				c.fresh = append(c.fresh, freshName{kind: "method", id: id, name: missingNames[i]})
 			}
 		}
 	}
@@ -264,15 +288,16 @@ func (c *catalog) prefetchMethods(ctx context.Context, recs []model.Record) erro
 	return nil
 }
 
-// firstPapers maps each method of recs to the paper of its first record
-// that names one, when prefetchPapers resolved that paper (else nil).
+// firstPapers maps each method of recs (by nameKey: its spellings are one
+// method) to the paper of its first record that names one, when
+// prefetchPapers resolved that paper (else nil).
 func (c *catalog) firstPapers(recs []model.Record) map[string]*int64 {
 	first := map[string]*int64{}
 	for _, rec := range recs {
 		if rec.PaperTitle == "" && rec.ArxivID == "" {
 			continue
 		}
-		k := strings.ToLower(rec.Method)
+		k := nameKey(rec.Method)
 		if _, seen := first[k]; seen {
 			continue
 		}
@@ -286,28 +311,38 @@ func (c *catalog) firstPapers(recs []model.Record) map[string]*int64 {
 }
 
 // lookupNames files under each lower-cased name the id of the row of
-// table (datasets or methods) so named, else of the row an alias of
-// aliases names: a name wins over another row's alias. The arguments are
-// the catalogue's own table and column names, never input.
-func (c *catalog) lookupNames(ctx context.Context, table, aliases, aliasOf string, names []string, into map[string]int64) error {
-	var found []struct {
-		Given  string
-		ID     int64
-		ByName bool
+// table (datasets or methods) that the name resolves to: by the name or an
+// alias of a row, as it is or by nameKey, trying the candidates vocab
+// gives (see vocabulary.candidates) in turn; a name wins over another
+// row's alias. The arguments are the catalogue's own table and column
+// names, never input.
+func (c *catalog) lookupNames(ctx context.Context, table, aliases, aliasOf string, names []string, vocab *vocabulary, into map[string]int64) error {
+	var given, cands []string
+	var pos []int64
+	for _, n := range names {
+		for i, cand := range vocab.candidates(n) {
+			given, cands, pos = append(given, n), append(cands, cand), append(pos, int64(i))
+		}
 	}
-	err := c.tx.WithContext(ctx).Raw(`SELECT t.given, x.id, true AS by_name FROM unnest($1::text[]) AS t(given)
-		JOIN `+table+` x ON lower(x.name) = lower(t.given)
+	var found []nameMatch
+	err := c.tx.WithContext(ctx).Raw(`WITH c AS (SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) AS c(given, cand, pos))
+		SELECT c.given, c.pos, 0 AS rank, x.id, x.name FROM c JOIN `+table+` x ON lower(x.name) = lower(c.cand)
 		UNION ALL
-		SELECT t.given, a.`+aliasOf+`, false FROM unnest($1::text[]) AS t(given)
-		JOIN `+aliases+` a ON lower(a.alias) = lower(t.given)`, names).Scan(&found).Error
+		SELECT c.given, c.pos, 1, x.id, x.name FROM c JOIN `+aliases+` a ON lower(a.alias) = lower(c.cand)
+			JOIN `+table+` x ON x.id = a.`+aliasOf+`
+		UNION ALL
+		SELECT c.given, c.pos, 2, x.id, x.name FROM c JOIN `+table+` x ON name_key(x.name) = name_key(c.cand)
+		UNION ALL
+		SELECT c.given, c.pos, 3, x.id, x.name FROM c JOIN `+aliases+` a ON name_key(a.alias) = name_key(c.cand)
+			JOIN `+table+` x ON x.id = a.`+aliasOf, given, cands, pos).Scan(&found).Error
 	if err != nil {
 		return err
 	}
-	for _, f := range found {
-		k := strings.ToLower(f.Given)
-		if _, ok := into[k]; !ok || f.ByName {
-			into[k] = f.ID
+	for k, m := range best(found) {
+		if _, ok := into[k]; !ok {
+			into[k] = m.ID
 		}
+		c.names[table][m.ID] = m.Name
 	}
 	return nil
 }

@@ -26,9 +26,10 @@ func TestBatchedCatalogMatchesRecordByRecord(t *testing.T) {
 			PaperTitle: paper, ArxivID: arxiv, Confidence: "high", ReportedIn: fmt.Sprintf("table %v", value)})
 	}
 	add("BERT base", "", "", 1)                               // no paper yet: linked by a later record
-	add("BERT-base", "A paper", "", 2)                        // another name, the same slug: numbered
-	add("bert base", "Pre-training of BERT", "1810.04805", 3) // the first method again, now with a paper
-	add("BERT_base", "", "", 4)                               // a third name with that slug
+	add("BERT-base", "A paper", "", 2)                        // another spelling (nameKey): the same method, linked
+	add("bert base", "Pre-training of BERT", "1810.04805", 3) // the first method again; its paper is set
+	add("BERT_base", "", "", 4)                               // a third spelling
+	add("BERT/base", "", "", 4.5)                             // another name with that slug: numbered
 	add("Taken", "Another paper", "", 5)                      // its slug is taken by an existing method
 	add("ViT", "An image is worth 16x16 words", "", 6)        // an alias of an existing method
 	add("Fresh Method", "an image is worth 16X16 words", "", 7)
@@ -71,8 +72,7 @@ func TestBatchedCatalogMatchesRecordByRecord(t *testing.T) {
 	if one != all {
 		t.Fatalf("record by record:\n%s\n\nbatched:\n%s", one, all)
 	}
-	for _, want := range []string{"bert-base BERT base → pre-training-of-bert", "bert-base-2 BERT-base → a-paper-2",
-		"bert-base-3 BERT_base", "taken-2 Taken", "vision-transformer Vision Transformer → an-image-is-worth-16x16-words"} {
+	for _, want := range []string{"bert-base BERT base → a-paper-2", "bert-base-2 BERT/base → -", "taken-2 Taken", "vision-transformer Vision Transformer → an-image-is-worth-16x16-words"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the catalogue lacks %q:\n%s", want, all)
 		}
@@ -97,13 +97,14 @@ func TestBatchedDatasetsMatchRecordByRecord(t *testing.T) {
 	add("DNA", "Mouse Enhancers", "GenomicBenchmarks", "Accuracy", true, "3")
 	add("DNA", "Human Enhancers", "GenomicBenchmarks", "Accuracy", true, "4.25")
 	add("DNA", "GenomicBenchmarks", "", "F1", true, "5")                  // the parent gets a metric of its own
-	add("Image classification", "IN-1k", "", "Top-1", true, "6")          // an alias of an existing dataset
+	add("Image classification", "IN-1k", "", "Top-1", true, "6")          // an alias of an existing dataset; a spelling of Top-1 accuracy
 	add("Image classification", "Existing", "", "New metric", false, "7") // a new metric of an existing dataset
 	add("Image classification", "cifar-10", "", "error", false, "8.125")  // the first dataset and metric again
-	add("Image classification", "CIFAR 10", "", "Top 1", true, "9")       // the same slug as CIFAR-10: numbered
-	add("Image classification", "Top-1 / Top 1", "", "Top-1", true, "10")
-	add("Image classification", "Top-1 / Top 1", "", "Top 1", true, "11") // a metric slug taken: numbered
-	add("Image classification", "Top-1 / Top 1", "", "TOP-1", true, "12")
+	add("Image classification", "CIFAR 10", "", "Top 1", true, "9")       // another spelling (nameKey) of CIFAR-10
+	add("Image classification", "CIFAR/10", "", "Top 1", true, "9.5")     // the same slug as CIFAR-10: numbered
+	add("Image classification", "Top/1 : Top+1", "", "Top/1", true, "10")
+	add("Image classification", "Top/1 : Top+1", "", "Top+1", true, "11") // a metric slug taken: numbered
+	add("Image classification", "Top/1 : Top+1", "", "TOP/1", true, "12")
 	add("New task", "Child", "Parent", "Accuracy", true, "13")
 	add("New task", "Grandchild", "Child", "Accuracy", true, "14")
 
@@ -137,15 +138,16 @@ func TestBatchedDatasetsMatchRecordByRecord(t *testing.T) {
 		return strings.Join(rows, "\n")
 	}
 	// want is what the record-by-record catalogue (before batching, commit
-	// d5ac7c9) made of recs.
-	const want = `1 imagenet-1k ImageNet-1k task 1 parent - | top-1 Top-1 pos 0 decimals 0 primary
+	// d5ac7c9) made of recs, with names matched by nameKey and the shipped
+	// spellings (migration 0020).
+	const want = `1 imagenet-1k ImageNet-1k task 1 parent - | top-1-accuracy Top-1 accuracy pos 0 decimals 0 primary
 2 existing Existing task 1 parent - | accuracy Accuracy pos 0 decimals 2 primary, new-metric New metric pos 1 decimals 0
-3 cifar-10 CIFAR-10 task 1 parent - | error Error pos 0 decimals 3 primary, accuracy Accuracy pos 1 decimals 1
+3 cifar-10 CIFAR-10 task 1 parent - | error Error pos 0 decimals 3 primary, accuracy Accuracy pos 1 decimals 1, top-1-accuracy Top-1 accuracy pos 2 decimals 0
 4 genomicbenchmarks GenomicBenchmarks task 2 parent - | f1 F1 pos 0 decimals 0 primary
 5 mouse-enhancers Mouse Enhancers task 2 parent GenomicBenchmarks | accuracy Accuracy pos 0 decimals 0 primary
 6 human-enhancers Human Enhancers task 2 parent GenomicBenchmarks | accuracy Accuracy pos 0 decimals 2 primary
-7 cifar-10-2 CIFAR 10 task 1 parent - | top-1 Top 1 pos 0 decimals 0 primary
-8 top-1-top-1 Top-1 / Top 1 task 1 parent - | top-1 Top-1 pos 0 decimals 0 primary, top-1-2 Top 1 pos 1 decimals 0
+7 cifar-10-2 CIFAR/10 task 1 parent - | top-1-accuracy Top-1 accuracy pos 0 decimals 1 primary
+8 top-1-top-1 Top/1 : Top+1 task 1 parent - | top-1 Top/1 pos 0 decimals 0 primary, top-1-2 Top+1 pos 1 decimals 0
 9 parent Parent task 3 parent -
 10 child Child task 3 parent Parent | accuracy Accuracy pos 0 decimals 0 primary
 11 grandchild Grandchild task 3 parent Child | accuracy Accuracy pos 0 decimals 0 primary`

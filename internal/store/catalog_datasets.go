@@ -62,15 +62,41 @@ func (c *catalog) prefetchDatasets(ctx context.Context, recs []model.Record) err
 	for i, k := range order {
 		names[i] = wants[k].name
 	}
-	if err := c.lookupNames(ctx, "datasets", "dataset_aliases", "dataset_id", names, c.datasets); err != nil {
+	vocab, err := c.vocabulary(ctx, "dataset")
+	if err != nil {
+		return fmt.Errorf("datasets: %w", err)
+	}
+	if err := c.lookupNames(ctx, "datasets", "dataset_aliases", "dataset_id", names, vocab, c.datasets); err != nil {
 		return fmt.Errorf("datasets: %w", err)
 	}
 	missing := order[:0:0]
+	// Two spellings of one new name ("CIFAR-10", "CIFAR 10") create one
+	// dataset, as they do when the second comes in a later batch.
+	firstOfKey := map[string]string{}
+	dups := map[string]string{}
 	for _, k := range order {
 		if _, ok := c.datasets[k]; !ok {
+			// A spelling the vocabulary knows comes in under the name it
+			// stands for: "cais/mmlu" creates MMLU.
+			w := wants[k]
+			w.name = vocab.canonical(w.name)
+			wants[k] = w
+			nk := nameKey(w.name)
+			if first, ok := firstOfKey[nk]; ok {
+				dups[k] = first
+				continue
+			}
+			firstOfKey[nk] = k
 			missing = append(missing, k)
 		}
 	}
+	defer func() {
+		for k, first := range dups {
+			if id, ok := c.datasets[first]; ok {
+				c.datasets[k] = id
+			}
+		}
+	}()
 	// Insert in first-mention order, so that ids come out as dataset
 	// would give them (export → import → export keeps its order): a run of
 	// names at a time, cut where a name's parent is in the run itself.
@@ -116,15 +142,17 @@ func (c *catalog) insertDatasets(ctx context.Context, run []string, wants map[st
 	if err != nil {
 		return fmt.Errorf("datasets: %w", err)
 	}
-	err = c.insertBatch(ctx, `INSERT INTO datasets (slug, name, task_id, parent_id)
-		SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[])`,
-		run, slugs, c.datasets, names, tasks, parents)
+	err = c.insertBatch(ctx, `INSERT INTO datasets (slug, name, task_id, parent_id, needs_review)
+		SELECT u.*, $5::bool FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[]) AS u`,
+		run, slugs, c.datasets, names, tasks, parents, c.review)
 	if err != nil {
 		return fmt.Errorf("datasets: %w", err)
 	}
-	for _, k := range run {
-		if id, ok := c.datasets[k]; ok {
+	for i, k := range run {
+		if id, ok := c.datasets[k]; ok && c.created[id] == nil {
 			c.created[id] = &createdDataset{slugs: map[string]bool{}}
+			c.names["datasets"][id] = names[i]
+			c.fresh = append(c.fresh, freshName{kind: "dataset", id: id, name: names[i]})
 		}
 	}
 	return nil
@@ -135,9 +163,13 @@ func (c *catalog) insertDatasets(ctx context.Context, run []string, wants map[st
 // it settles slug, position and primacy as createMetric would without
 // asking. Metrics of older datasets are resolved by metric.
 func (c *catalog) prefetchMetrics(ctx context.Context, recs []model.Record) error {
+	vocab, err := c.vocabulary(ctx, "metric")
+	if err != nil {
+		return fmt.Errorf("metrics: %w", err)
+	}
 	var ms []model.Metric
-	var keys []string
-	pending := map[string]bool{}
+	var keys [][]string         // the cache keys of each new metric: every spelling met
+	pending := map[string]int{} // key of the canonical name → index in ms
 	for _, rec := range recs {
 		id, ok := c.datasets[strings.ToLower(rec.Dataset)]
 		created := c.created[id]
@@ -145,13 +177,23 @@ func (c *catalog) prefetchMetrics(ctx context.Context, recs []model.Record) erro
 			continue
 		}
 		k := metricKey(id, rec.Metric)
-		if _, ok := c.metrics[k]; ok || pending[k] {
+		if _, ok := c.metrics[k]; ok {
 			continue
 		}
-		pending[k] = true
-		m := created.next(id, rec)
-		ms = append(ms, m)
-		keys = append(keys, k)
+		// "acc" and "Accuracy" in one new dataset are one metric.
+		canon := vocab.canonical(rec.Metric)
+		if m, ok := c.metrics[metricKey(id, canon)]; ok {
+			c.metrics[k] = m
+			continue
+		}
+		ck := metricKey(id, nameKey(canon))
+		if i, ok := pending[ck]; ok {
+			keys[i] = append(keys[i], k)
+			continue
+		}
+		pending[ck] = len(ms)
+		ms = append(ms, created.next(id, rec, vocab))
+		keys = append(keys, []string{k})
 	}
 	if len(ms) == 0 {
 		return nil
@@ -160,7 +202,9 @@ func (c *catalog) prefetchMetrics(ctx context.Context, recs []model.Record) erro
 		return err
 	}
 	for i, m := range ms {
-		c.metrics[keys[i]] = m
+		for _, k := range keys[i] {
+			c.metrics[k] = m
+		}
 	}
 	return nil
 }
@@ -185,10 +229,10 @@ func (c *catalog) insertMetrics(ctx context.Context, ms []model.Metric) error {
 		Slug      string
 	}
 	err := c.tx.WithContext(ctx).Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, direction_needs_review,
-		unit, decimals, is_primary, position)
-		SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bool[], $5::bool[], $6::text[], $7::smallint[],
-			$8::bool[], $9::int[])
-		RETURNING id, dataset_id, slug`, dataset, slug, name, higher, review, unit, decimals, primary, position).Scan(&ids).Error
+		unit, decimals, is_primary, position, needs_review)
+		SELECT u.*, $10::bool FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bool[], $5::bool[], $6::text[], $7::smallint[],
+			$8::bool[], $9::int[]) AS u
+		RETURNING id, dataset_id, slug`, dataset, slug, name, higher, review, unit, decimals, primary, position, c.review).Scan(&ids).Error
 	if err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
@@ -202,6 +246,9 @@ func (c *catalog) insertMetrics(ctx context.Context, ms []model.Metric) error {
 			return fmt.Errorf("metrics: %q of dataset %d not inserted", ms[i].Name, ms[i].DatasetID)
 		}
 		ms[i].ID = id
+		c.metrics[metricKey(ms[i].DatasetID, ms[i].Name)] = ms[i]
+		c.fresh = append(c.fresh, freshName{kind: "metric", id: id, name: ms[i].Name, datasetID: ms[i].DatasetID,
+			guessed: ms[i].DirectionNeedsReview, higher: ms[i].HigherIsBetter})
 	}
 	return nil
 }
@@ -209,13 +256,13 @@ func (c *catalog) insertMetrics(ctx context.Context, ms []model.Metric) error {
 // next is the metric a record creates in a dataset this import created,
 // as createMetric makes it: the first metric is the primary one, slugs are
 // numbered when taken.
-func (d *createdDataset) next(datasetID int64, rec model.Record) model.Metric {
-	m := model.Metric{DatasetID: datasetID, Name: rec.Metric, HigherIsBetter: rec.HigherIsBetter,
+func (d *createdDataset) next(datasetID int64, rec model.Record, vocab *vocabulary) model.Metric {
+	m := model.Metric{DatasetID: datasetID, Name: vocab.canonical(rec.Metric), HigherIsBetter: rec.HigherIsBetter,
 		DirectionNeedsReview: rec.DirectionInferred, Unit: rec.MetricUnit, IsPrimary: d.metrics == 0,
-		Position: d.metrics, Decimals: decimalsOf(rec.Raw, rec.Value, rec.Unit, rec.MetricUnit)}
-	m.Slug = Slugify(rec.Metric)
+		Position: d.metrics, Decimals: model.ReportedDecimals(rec.Raw, rec.Value, rec.Unit, rec.MetricUnit)}
+	m.Slug = Slugify(m.Name)
 	for i := 2; d.slugs[m.Slug]; i++ {
-		m.Slug = fmt.Sprintf("%s-%d", Slugify(rec.Metric), i)
+		m.Slug = fmt.Sprintf("%s-%d", Slugify(m.Name), i)
 	}
 	d.slugs[m.Slug] = true
 	d.metrics++

@@ -40,6 +40,15 @@ type Summary struct {
 	PerDataset map[string]*Counts
 	DryRun     bool
 	Bulk       bool // written in bulk (bulk.go)
+
+	// NewNames are the datasets, metrics and methods the import created
+	// (the first MaxNewNames of them; NewNamesTotal counts all), each with
+	// the existing names that look closest: a moderator merges a spelling
+	// into what it spells (see Merge). Guessed lists every metric the
+	// import created whose direction was guessed from its name.
+	NewNames      []NewName          `json:",omitempty"`
+	NewNamesTotal int                `json:",omitempty"`
+	Guessed       []GuessedDirection `json:",omitempty"`
 }
 
 // IngestOptions say who brings the records in and why; every result that
@@ -117,6 +126,7 @@ func (s *Store) Ingest(ctx context.Context, next RecordSource, opt IngestOptions
 		}
 		return cx.Transaction(func(tx *gorm.DB) error {
 			in := &ingester{tx: tx, conn: conn, opt: opt, cat: newCatalog(tx), datasets: map[int64]*stagedDataset{}}
+			in.cat.review = opt.Action != "seed"
 			// One import at a time per database, from its first catalogue
 			// insert to its commit: no two imports classify the same
 			// reports as new, nor wait on each other's catalogue rows. A
@@ -138,6 +148,11 @@ func (s *Store) Ingest(ctx context.Context, next RecordSource, opt IngestOptions
 			in.tally(&sum)
 			if err := in.bumpVersions(ctx); err != nil {
 				return err
+			}
+			if in.cat.review {
+				if err := in.cat.describeNew(ctx, &sum); err != nil {
+					return err
+				}
 			}
 			if opt.DryRun {
 				return errDryRun
@@ -200,12 +215,13 @@ const stageSQL = `CREATE TEMPORARY TABLE ingest_rows (
     paper_id bigint, value float8 NOT NULL, plus_minus float8, unit text NOT NULL, score float8 NOT NULL,
     raw text NOT NULL, setting text NOT NULL, extra_data boolean NOT NULL, params_text text NOT NULL,
     params float8, compute_text text NOT NULL, reported_in text NOT NULL, source text NOT NULL,
-    source_url text NOT NULL, confidence text NOT NULL, note text NOT NULL
+    source_url text NOT NULL, confidence text NOT NULL, note text NOT NULL,
+    verified boolean NOT NULL, needs_review boolean NOT NULL
 ) ON COMMIT DROP`
 
 var stageColumns = []string{"ord", "dataset_id", "metric_id", "method_id", "paper_id", "value", "plus_minus",
 	"unit", "score", "raw", "setting", "extra_data", "params_text", "params", "compute_text", "reported_in",
-	"source", "source_url", "confidence", "note"}
+	"source", "source_url", "confidence", "note", "verified", "needs_review"}
 
 // stage resolves and copies every record into ingest_rows.
 func (in *ingester) stage(ctx context.Context, next RecordSource) error {
@@ -230,7 +246,11 @@ func (in *ingester) stage(ctx context.Context, next RecordSource) error {
 			rows = append(rows, r)
 			d := in.datasets[r.datasetID]
 			if d == nil {
-				d = &stagedDataset{name: rec.Dataset}
+				name := in.cat.names["datasets"][r.datasetID]
+				if name == "" {
+					name = rec.Dataset
+				}
+				d = &stagedDataset{name: name}
 				in.datasets[r.datasetID] = d
 			}
 			d.records++
@@ -279,7 +299,7 @@ type stageSource struct {
 	rows []resolved
 	ord  int64 // the first row's place in the input
 	i    int
-	vals [20]any
+	vals [22]any
 }
 
 func (s *stageSource) Next() bool { s.i++; return s.i < len(s.rows) }
@@ -290,9 +310,9 @@ func (s *stageSource) Err() error { return nil }
 func (s *stageSource) Values() ([]any, error) {
 	r := &s.rows[s.i]
 	rec := &r.rec
-	s.vals = [20]any{s.ord + int64(s.i), r.datasetID, r.metricID, r.method, r.paperID, rec.Value, rec.PlusMinus,
+	s.vals = [22]any{s.ord + int64(s.i), r.datasetID, r.metricID, r.method, r.paperID, rec.Value, rec.PlusMinus,
 		rec.Unit, r.score, rec.Raw, rec.Setting, rec.ExtraData, rec.Params, r.params, rec.Compute, rec.ReportedIn,
-		rec.Source, rec.SourceURL, rec.Confidence, rec.Note}
+		rec.Source, rec.SourceURL, rec.Confidence, rec.Note, rec.Verified, rec.NeedsReview}
 	return s.vals[:], nil
 }
 

@@ -161,9 +161,11 @@ WITH updated AS (
 ),
 inserted AS (
     INSERT INTO results (dataset_id, metric_id, method_id, paper_id, value, plus_minus, unit, score, raw,
-        setting, extra_data, params_text, params, compute_text, reported_in, source, source_url, confidence, note)
+        setting, extra_data, params_text, params, compute_text, reported_in, source, source_url, confidence, note,
+        verified, needs_review)
     SELECT dataset_id, metric_id, method_id, paper_id, value, plus_minus, unit, score, raw,
-        setting, extra_data, params_text, params, compute_text, reported_in, source, source_url, confidence, note
+        setting, extra_data, params_text, params, compute_text, reported_in, source, source_url, confidence, note,
+        verified, needs_review
     FROM ingest_plan WHERE fresh
     ORDER BY ord
     ON CONFLICT DO NOTHING

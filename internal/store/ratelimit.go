@@ -51,3 +51,12 @@ func (s *Store) Allow(ctx context.Context, key string, limit int, period time.Du
 	retry = time.Duration(math.Ceil(wait-tolerance.Seconds())) * time.Second
 	return false, max(retry, time.Second), nil
 }
+
+// ResetLimit forgets what key has spent: the next event starts a full
+// budget.
+func (s *Store) ResetLimit(ctx context.Context, key string) error {
+	if err := s.w(ctx).Exec(`DELETE FROM rate_limits WHERE key = $1`, key).Error; err != nil {
+		return fmt.Errorf("store: rate limit: %w", err)
+	}
+	return nil
+}

@@ -12,9 +12,10 @@ const reportSelect = `
 SELECT r.id, r.dataset_id, r.metric_id, r.method_id, r.paper_id, r.value, r.plus_minus, r.unit, r.score, r.raw,
        r.setting, r.extra_data, r.params_text, r.params, r.compute_text, r.reported_in, r.source, r.source_url,
        coalesce(p.date_precision, '') AS paper_precision, coalesce(p.arxiv_id, '') AS paper_arxiv,
-       r.confidence, r.note, r.retired_at, r.version, r.created_at, r.updated_at,
+       r.confidence, r.note, r.retired_at, r.version, r.created_at, r.updated_at, r.verified, r.needs_review,
        me.name AS method_name, me.slug AS method_slug,
        coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date,
+       coalesce(nullif(p.code_url, ''), me.code_url) AS code_url,
        d.name AS dataset_name, d.slug AS dataset_slug, m.name AS metric_name, m.slug AS metric_slug
 FROM results r
 JOIN methods me ON me.id = r.method_id
@@ -33,7 +34,8 @@ SELECT r.id, r.dataset_id, r.metric_id, r.method_id, r.paper_id, r.value, r.plus
        coalesce(p.date_precision, '') AS paper_precision, coalesce(p.arxiv_id, '') AS paper_arxiv,
        r.confidence, r.note, r.retired_at, r.version, r.created_at, r.updated_at,
        me.name AS method_name, me.slug AS method_slug,
-       coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date
+       coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date,
+       coalesce(nullif(p.code_url, ''), me.code_url) AS code_url
 FROM results r
 JOIN methods me ON me.id = r.method_id
 LEFT JOIN papers p ON p.id = r.paper_id`
@@ -166,7 +168,7 @@ func boardFields(r *model.Report) []any {
 		&r.Setting, &r.ExtraData, &r.ParamsText, &r.Params, &r.ComputeText, &r.ReportedIn, &r.Source, &r.SourceURL,
 		&r.PaperPrecision, &r.PaperArxiv,
 		&r.Confidence, &r.Note, &r.RetiredAt, &r.Version, &r.CreatedAt, &r.UpdatedAt,
-		&r.MethodName, &r.MethodSlug, &r.PaperTitle, &r.PaperSlug, &r.PaperYear, &r.PaperDate}
+		&r.MethodName, &r.MethodSlug, &r.PaperTitle, &r.PaperSlug, &r.PaperYear, &r.PaperDate, &r.CodeURL}
 }
 
 // Report returns one result, retired or not, or ErrNotFound.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -136,7 +137,13 @@ func (w resultWriter) applyCorrection(ctx context.Context, sub model.Submission)
 		next.ExtraData = after.ExtraData
 	}
 	if model.Changed(diff, "source_url") {
+		// The old label named the old address ("github.com/microsoft/unilm
+		// beit/README.md" over an arXiv link): the label follows the URL.
 		next.SourceURL = after.SourceURL
+		next.Source = ""
+		if after.SourceURL != "" {
+			next.Source = model.SourceLabel(after.SourceURL)
+		}
 	}
 	if err := w.update(ctx, next, cur.Version, "correction"); err != nil {
 		return 0, err
@@ -180,23 +187,28 @@ func (w resultWriter) add(ctx context.Context, sub model.Submission) (int64, err
 	if err != nil {
 		return 0, err
 	}
-	r := model.Result{DatasetID: sub.DatasetID, MetricID: m.ID, MethodID: method.ID, PaperID: method.PaperID,
+	paperID, err := w.paperOf(ctx, f, method)
+	if err != nil {
+		return 0, err
+	}
+	r := model.Result{DatasetID: sub.DatasetID, MetricID: m.ID, MethodID: method.ID, PaperID: paperID,
 		Value: f.Value, PlusMinus: f.PlusMinus, Unit: m.Unit, Score: f.Value, Raw: f.ValueText, Setting: f.Setting,
-		ExtraData: f.ExtraData, ReportedIn: f.ReportedIn, SourceURL: f.SourceURL, Confidence: "high"}
+		ExtraData: f.ExtraData, ParamsText: f.ParamsText, Params: f.Params, ReportedIn: f.ReportedIn, SourceURL: f.SourceURL,
+		Confidence: "high"}
 	if err := w.checkDuplicate(ctx, r); err != nil {
 		return 0, err
 	}
 	var id int64
 	err = w.tx.WithContext(ctx).Raw(`WITH ins AS (
 		INSERT INTO results (dataset_id, metric_id, method_id, paper_id, value, plus_minus, unit, score, raw, setting,
-			extra_data, reported_in, source_url, confidence)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+			extra_data, reported_in, source_url, confidence, params_text, params)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $18, $19)
 		ON CONFLICT DO NOTHING
 		RETURNING results.id, result_snapshot(results) AS snap)
 		INSERT INTO revisions (result_id, action, actor, reason, before, after, submission_id)
 		SELECT ins.id, 'add', $15::text, $16::text, NULL, ins.snap, $17::bigint FROM ins RETURNING result_id`,
 		r.DatasetID, r.MetricID, r.MethodID, r.PaperID, r.Value, r.PlusMinus, r.Unit, r.Score, r.Raw, r.Setting,
-		r.ExtraData, r.ReportedIn, r.SourceURL, r.Confidence, w.actor, w.reason, w.submissionID).Scan(&id).Error
+		r.ExtraData, r.ReportedIn, r.SourceURL, r.Confidence, w.actor, w.reason, w.submissionID, r.ParamsText, r.Params).Scan(&id).Error
 	if err != nil {
 		return 0, w.mapError(err)
 	}
@@ -204,6 +216,49 @@ func (w resultWriter) add(ctx context.Context, sub model.Submission) (int64, err
 		return 0, conflictf("An identical report (same method, metric, setting, extra data, source and number) exists already.")
 	}
 	return id, w.bump(ctx, r.DatasetID)
+}
+
+// paperOf is the paper a proposed result names (found by title, ignoring
+// case, or made), else the method's own. A new method takes the paper as
+// the one that introduced it. The code link goes to the paper, or to the
+// method when no paper is known, and fills only an empty one: a moderator
+// corrects a stored link, a suggestion never overwrites it.
+func (w resultWriter) paperOf(ctx context.Context, f model.Fields, method model.Method) (*int64, error) {
+	db := w.tx.WithContext(ctx)
+	if f.PaperTitle == "" {
+		if f.CodeURL != "" {
+			if method.PaperID != nil {
+				err := db.Exec(`UPDATE papers SET code_url = $1 WHERE id = $2 AND code_url = ''`, f.CodeURL, *method.PaperID).Error
+				return method.PaperID, err
+			}
+			if err := db.Exec(`UPDATE methods SET code_url = $1 WHERE id = $2 AND code_url = ''`, f.CodeURL, method.ID).Error; err != nil {
+				return nil, err
+			}
+		}
+		return method.PaperID, nil
+	}
+	rec := model.Record{PaperTitle: f.PaperTitle, CodeURL: f.CodeURL}
+	if f.PaperYear != nil {
+		rec.PaperDate = strconv.Itoa(*f.PaperYear)
+	}
+	id, err := newCatalog(w.tx).paper(ctx, rec)
+	if err != nil {
+		return nil, fmt.Errorf("paper %q: %w", f.PaperTitle, err)
+	}
+	if f.CodeURL != "" {
+		if err := db.Exec(`UPDATE papers SET code_url = $1 WHERE id = $2 AND code_url = ''`, f.CodeURL, id).Error; err != nil {
+			return nil, err
+		}
+	}
+	if f.PaperYear != nil {
+		if err := db.Exec(`UPDATE papers SET year = $1 WHERE id = $2 AND year IS NULL AND published IS NULL`, *f.PaperYear, id).Error; err != nil {
+			return nil, err
+		}
+	}
+	if err := db.Exec(`UPDATE methods SET paper_id = $1 WHERE id = $2 AND paper_id IS NULL`, id, method.ID).Error; err != nil {
+		return nil, err
+	}
+	return &id, nil
 }
 
 // method finds the method named (by name or alias, ignoring case) or

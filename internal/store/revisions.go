@@ -6,6 +6,11 @@ import (
 	"time"
 )
 
+// publicActor is what public pages show as a revision's author: a
+// moderator's display name, never the email that revisions.actor keeps
+// for the audit (the email is unique, so the join finds one moderator).
+const publicActor = `coalesce(u.display_name, v.actor) AS actor`
+
 // Change is a revision with what it touched, for the recent-changes page.
 type Change struct {
 	ID          int64
@@ -25,10 +30,11 @@ type Change struct {
 // RecentChanges lists the latest revisions across the site, newest first.
 func (s *Store) RecentChanges(ctx context.Context, limit int) ([]Change, error) {
 	var out []Change
-	err := s.r(ctx).Raw(`SELECT v.id, v.result_id, v.action, v.actor, v.reason, v.before, v.after, v.created_at,
+	err := s.r(ctx).Raw(`SELECT v.id, v.result_id, v.action, `+publicActor+`, v.reason, v.before, v.after, v.created_at,
 		me.name AS method_name, d.name AS dataset_name, d.slug AS dataset_slug, m.name AS metric_name
 		FROM revisions v JOIN results r ON r.id = v.result_id JOIN methods me ON me.id = r.method_id
 		JOIN datasets d ON d.id = r.dataset_id JOIN metrics m ON m.id = r.metric_id
+		LEFT JOIN users u ON u.email = v.actor
 		ORDER BY v.id DESC LIMIT $1`, limit).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: recent changes: %w", err)
@@ -39,8 +45,8 @@ func (s *Store) RecentChanges(ctx context.Context, limit int) ([]Change, error) 
 // History lists a result's revisions, oldest first.
 func (s *Store) History(ctx context.Context, resultID int64) ([]Change, error) {
 	var out []Change
-	err := s.w(ctx).Raw(`SELECT v.id, v.result_id, v.action, v.actor, v.reason, v.before, v.after, v.created_at
-		FROM revisions v WHERE v.result_id = $1 ORDER BY v.id`, resultID).Scan(&out).Error
+	err := s.w(ctx).Raw(`SELECT v.id, v.result_id, v.action, `+publicActor+`, v.reason, v.before, v.after, v.created_at
+		FROM revisions v LEFT JOIN users u ON u.email = v.actor WHERE v.result_id = $1 ORDER BY v.id`, resultID).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: history of %d: %w", resultID, err)
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
@@ -19,11 +21,44 @@ var ErrExists = errors.New("exists already")
 // NormalizeEmail is the form an email is stored and looked up in.
 func NormalizeEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
 
-// CreateUser adds a moderator with an argon2id hash made by package password.
-func (s *Store) CreateUser(ctx context.Context, email, hash string) (model.User, error) {
+// ErrNameTaken is returned when another moderator has the display name.
+var ErrNameTaken = errors.New("display name taken")
+
+// MaxDisplayName bounds a display name, in characters.
+const MaxDisplayName = 100
+
+// CheckDisplayName says what is wrong with a moderator's display name, or
+// nil. It must not be an email address: it is shown on public pages.
+func CheckDisplayName(name string) error {
+	switch {
+	case strings.TrimSpace(name) == "":
+		return errors.New("the display name is empty")
+	case name != strings.TrimSpace(name):
+		return errors.New("the display name starts or ends with a space")
+	case !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl):
+		return errors.New("the display name holds characters that are not printable text")
+	case utf8.RuneCountInString(name) > MaxDisplayName:
+		return fmt.Errorf("the display name is longer than %d characters", MaxDisplayName)
+	case strings.Contains(name, "@"):
+		return errors.New("the display name contains an @: it is shown publicly, so it must not be an email address")
+	}
+	return nil
+}
+
+const userColumns = `id, email, display_name, disabled_at, last_login_at, created_at`
+
+// CreateUser adds a moderator with an argon2id hash made by package
+// password; name is the display name public pages show.
+func (s *Store) CreateUser(ctx context.Context, email, name, hash string) (model.User, error) {
 	var u model.User
-	err := s.w(ctx).Raw(`INSERT INTO users (email, password_hash) VALUES ($1, $2)
-		RETURNING id, email, disabled_at, last_login_at, created_at`, NormalizeEmail(email), hash).Scan(&u).Error
+	if err := CheckDisplayName(name); err != nil {
+		return u, fmt.Errorf("store: user %s: %w", NormalizeEmail(email), err)
+	}
+	err := s.w(ctx).Raw(`INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3)
+		RETURNING `+userColumns, NormalizeEmail(email), name, hash).Scan(&u).Error
+	if isUniqueViolation(err, "users_display_name_key") {
+		return u, fmt.Errorf("store: display name %q: %w", name, ErrNameTaken)
+	}
 	if isUniqueViolation(err) {
 		return u, fmt.Errorf("store: user %s: %w", NormalizeEmail(email), ErrExists)
 	}
@@ -36,7 +71,7 @@ func (s *Store) CreateUser(ctx context.Context, email, hash string) (model.User,
 // Users lists every moderator, by email.
 func (s *Store) Users(ctx context.Context) ([]model.User, error) {
 	var out []model.User
-	err := s.w(ctx).Raw(`SELECT id, email, disabled_at, last_login_at, created_at FROM users ORDER BY email`).Scan(&out).Error
+	err := s.w(ctx).Raw(`SELECT ` + userColumns + ` FROM users ORDER BY email`).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: users: %w", err)
 	}
@@ -50,7 +85,7 @@ func (s *Store) UserLogin(ctx context.Context, email string) (model.User, string
 		model.User
 		PasswordHash string
 	}
-	err := s.w(ctx).Raw(`SELECT id, email, disabled_at, last_login_at, created_at, password_hash FROM users
+	err := s.w(ctx).Raw(`SELECT `+userColumns+`, password_hash FROM users
 		WHERE email = $1 AND disabled_at IS NULL`, NormalizeEmail(email)).Scan(&rows).Error
 	if err != nil {
 		return model.User{}, "", fmt.Errorf("store: user: %w", err)
@@ -79,6 +114,24 @@ func (s *Store) SetPassword(ctx context.Context, email string, hash string) (int
 		return 0, fmt.Errorf("store: password of %s: %w", NormalizeEmail(email), err)
 	}
 	return ended, nil
+}
+
+// SetDisplayName changes the name public pages show for a moderator,
+// everywhere at once: pages look the name up when they are made.
+func (s *Store) SetDisplayName(ctx context.Context, email, name string) error {
+	if err := CheckDisplayName(name); err != nil {
+		return fmt.Errorf("store: display name of %s: %w", NormalizeEmail(email), err)
+	}
+	res := s.w(ctx).Exec(`UPDATE users SET display_name = $2 WHERE email = $1`, NormalizeEmail(email), name)
+	switch {
+	case isUniqueViolation(res.Error, "users_display_name_key"):
+		return fmt.Errorf("store: display name %q: %w", name, ErrNameTaken)
+	case res.Error != nil:
+		return fmt.Errorf("store: display name of %s: %w", NormalizeEmail(email), res.Error)
+	case res.RowsAffected == 0:
+		return fmt.Errorf("store: display name of %s: %w", NormalizeEmail(email), ErrNotFound)
+	}
+	return nil
 }
 
 // changeUser runs update ($1 is the email) on one moderator and ends every
@@ -135,7 +188,7 @@ func (s *Store) SessionUser(ctx context.Context, idHash []byte) (model.User, tim
 		model.User
 		ExpiresAt time.Time
 	}
-	err := s.w(ctx).Raw(`SELECT u.id, u.email, u.disabled_at, u.last_login_at, u.created_at, s.expires_at
+	err := s.w(ctx).Raw(`SELECT u.id, u.email, u.display_name, u.disabled_at, u.last_login_at, u.created_at, s.expires_at
 		FROM sessions s JOIN users u ON u.id = s.user_id
 		WHERE s.id_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`, idHash).Scan(&rows).Error
 	if err != nil {
@@ -163,7 +216,11 @@ func (s *Store) DeleteSession(ctx context.Context, idHash []byte) error {
 	return nil
 }
 
-func isUniqueViolation(err error) bool {
+// isUniqueViolation tells a duplicate key, on the constraint named if one is.
+func isUniqueViolation(err error, constraint ...string) bool {
 	var pe *pgconn.PgError
-	return errors.As(err, &pe) && pe.Code == "23505"
+	if !errors.As(err, &pe) || pe.Code != "23505" {
+		return false
+	}
+	return len(constraint) == 0 || pe.ConstraintName == constraint[0]
 }

@@ -42,6 +42,11 @@ type Options struct {
 	// notifications: while it listens, cached pages are served without a
 	// query. Without it every cached page is checked against Postgres.
 	Context context.Context
+	// HashSlots bounds the password hashes that run at once (each takes
+	// 64 MiB for ~100 ms); 0 means 1. HashWait is how long a login waits
+	// for a slot before it is answered 503; 0 means 5 s.
+	HashSlots int
+	HashWait  time.Duration
 	// MinFillTime is the least time between serving a suggestion form and
 	// getting it back that a person needs; 0 means 3 s. Tests shorten it.
 	MinFillTime time.Duration
@@ -57,6 +62,10 @@ type Server struct {
 	builds singleflight.Group
 	log    *slog.Logger
 	sec    *security // CSRF, sessions, spam guards: csrf.go, session.go
+	// proxies may name the client in X-Forwarded-For: clientip.go.
+	proxies proxies
+	// hashes bounds the password hashes running at once: login.go.
+	hashes *hashSlots
 }
 
 // New builds the fiber app with every route.
@@ -75,35 +84,48 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 	if err := engine.Load(); err != nil {
 		return nil, fmt.Errorf("web: templates: %w", err)
 	}
+	trusted, err := parseProxies(opt.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
+	gzipped, err := staticGzip(assets.Static())
+	if err != nil {
+		return nil, fmt.Errorf("web: static files: %w", err)
+	}
 	sec, err := newSecurity(st, opt)
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{store: st, opt: opt, boards: newBoardCache(2_000_000), pages: newPageCache(64 << 20),
-		fresh: newFreshness(), log: opt.Log, sec: sec}
+		fresh: newFreshness(), log: opt.Log, sec: sec, proxies: trusted,
+		hashes: newHashSlots(opt.HashSlots, opt.HashWait)}
 	if opt.Context != nil {
 		go st.WatchDataVersions(opt.Context, s.fresh)
 	}
 	app := fiber.New(fiber.Config{
 		// Handlers may keep strings past the request (caches, logs);
 		// immutable mode copies them out of fasthttp's reused buffers.
-		Immutable:               true,
-		Views:                   engine,
-		ViewsLayout:             "layouts/main",
-		ErrorHandler:            s.errorHandler,
-		ReadTimeout:             30 * time.Second,
-		WriteTimeout:            0, // exports stream for as long as they need
-		IdleTimeout:             60 * time.Second,
-		BodyLimit:               12 << 20,
-		DisableStartupMessage:   true,
+		Immutable:             true,
+		Views:                 engine,
+		ViewsLayout:           "layouts/main",
+		ErrorHandler:          s.errorHandler,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          0, // exports stream for as long as they need
+		IdleTimeout:           60 * time.Second,
+		BodyLimit:             12 << 20,
+		DisableStartupMessage: true,
+		// fiber believes X-Forwarded-Proto only from these; the client's
+		// address comes from clientAddr, never from fiber's ProxyHeader,
+		// which takes the whole header as the address.
 		EnableTrustedProxyCheck: len(opt.TrustedProxies) > 0,
 		TrustedProxies:          opt.TrustedProxies,
-		ProxyHeader:             proxyHeader(opt.TrustedProxies),
 	})
 	app.Use(recover.New())
 	app.Use(requestid.New())
 	app.Use(s.logRequests)
-	app.Use(s.serveKept) // page_cache.go: a current kept page skips the rest
+	app.Use(recover.New()) // again inside the log, so a panic is logged as the 500 it becomes
+	app.Use(checkInput)    // input_check.go: text only, before anything reads it
+	app.Use(s.serveKept)   // page_cache.go: a current kept page skips the rest
 	app.Use(helmet.New(helmet.Config{
 		// same-origin, not no-referrer: the CSRF check compares the
 		// Referer of form posts over HTTPS.
@@ -111,6 +133,9 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 		ContentSecurityPolicy:     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
 		HSTSMaxAge:                hstsAge(opt.SecureCookies),
 		CrossOriginEmbedderPolicy: "unsafe-none",
+		// What the CSP's frame-ancestors 'none' says, for browsers that
+		// know only this header.
+		XFrameOptions: "DENY",
 	}))
 	app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
 	// ETags let clients revalidate pages cheaply (304). Exports stream, and
@@ -119,8 +144,9 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 		return strings.HasSuffix(c.Path(), ".csv") || strings.HasPrefix(c.Path(), "/static/")
 	}}))
 	app.Use(cacheControl)
-	app.Use(readYourWrites)
+	app.Use(s.readYourWrites)
 	app.Use(s.settleWrites)
+	app.Use("/static", gzipped)
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(assets.Static()),
 		MaxAge: 3600,
@@ -149,13 +175,14 @@ func cacheControl(c *fiber.Ctx) error {
 // lags behind. Writes themselves always go to the primary.
 const primaryCookie = "bb_primary"
 
-func readYourWrites(c *fiber.Ctx) error {
+func (s *Server) readYourWrites(c *fiber.Ctx) error {
 	if c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead || c.Cookies(primaryCookie) != "" {
 		c.SetUserContext(store.WithPrimary(c.UserContext()))
 	}
 	err := c.Next()
 	if c.Method() == fiber.MethodPost && err == nil && c.Response().StatusCode() < 400 {
-		c.Cookie(&fiber.Cookie{Name: primaryCookie, Value: "1", MaxAge: 10, HTTPOnly: true, SameSite: "Lax", Path: "/"})
+		c.Cookie(&fiber.Cookie{Name: primaryCookie, Value: "1", MaxAge: 10, HTTPOnly: true, SameSite: "Lax", Path: "/",
+			Secure: s.opt.SecureCookies})
 	}
 	return err
 }
@@ -170,13 +197,6 @@ func (s *Server) settleWrites(c *fiber.Ctx) error {
 		s.fresh.settle(ctx, s.store.NotifySync)
 	}
 	return err
-}
-
-func proxyHeader(trusted []string) string {
-	if len(trusted) > 0 {
-		return fiber.HeaderXForwardedFor
-	}
-	return ""
 }
 
 func hstsAge(secure bool) int {
@@ -200,29 +220,33 @@ func (s *Server) ctx(c *fiber.Ctx) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(c.UserContext(), s.opt.RequestTimeout)
 }
 
+// logRequests writes one line per request with the status the client
+// got. An error is answered here, by the app's ErrorHandler, so that the
+// line tells what was sent (a missing dataset's 404, an outage's 503),
+// not what the error's type suggests.
 func (s *Server) logRequests(c *fiber.Ctx) error {
 	start := time.Now()
 	err := c.Next()
-	status := c.Response().StatusCode()
 	if err != nil {
-		var fe *fiber.Error
-		if errors.As(err, &fe) {
-			status = fe.Code
-		} else {
-			status = fiber.StatusInternalServerError
+		if herr := c.App().ErrorHandler(c, err); herr != nil {
+			_ = c.SendStatus(fiber.StatusInternalServerError)
 		}
 	}
+	status := c.Response().StatusCode()
 	level := slog.LevelInfo
-	if status >= 500 {
+	switch {
+	case status == fiber.StatusServiceUnavailable:
+		level = slog.LevelWarn // an outage, answered as such; the cause is logged once below
+	case status >= 500:
 		level = slog.LevelError
 	}
 	attrs := []any{"request_id", c.Locals("requestid"), "method", c.Method(), "path", c.Path(),
-		"status", status, "ms", time.Since(start).Milliseconds(), "ip", c.IP()}
+		"status", status, "ms", time.Since(start).Milliseconds(), "ip", s.clientIP(c)}
 	if err != nil && status >= 500 {
 		attrs = append(attrs, "error", err.Error())
 	}
 	s.log.Log(c.UserContext(), level, "request", attrs...)
-	return err
+	return nil
 }
 
 // errorHandler renders every error: a page for browsers, JSON for the API.
@@ -232,10 +256,14 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	code := fiber.StatusInternalServerError
 	msg := "Something went wrong on our side. The error has been logged; please try again."
 	var fe *fiber.Error
+	var ye *yearError
 	switch {
 	case errors.As(err, &fe):
 		code = fe.Code
 		msg = fe.Message
+	case errors.As(err, &ye):
+		code = fiber.StatusBadRequest
+		msg = ye.Error()
 	case errors.Is(err, store.ErrNotFound):
 		code = fiber.StatusNotFound
 		msg = "Not found."

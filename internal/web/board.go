@@ -31,6 +31,9 @@ type boardQuery struct {
 	YearFrom   int
 	YearTo     int
 	Page       int
+	// FromText and ToText are the years as typed, for the form to show
+	// again when one is not a year.
+	FromText, ToText string
 
 	key  ranking.Key
 	desc bool
@@ -143,16 +146,6 @@ func parseBoardQuery(c *fiber.Ctx, d store.DatasetInfo) (boardQuery, error) {
 	default:
 		return q, bad("confidence", "%q must be any, high, med or low.", clip(q.Confidence))
 	}
-	var err error
-	if q.YearFrom, err = yearParam(c, "from"); err != nil {
-		return q, err
-	}
-	if q.YearTo, err = yearParam(c, "to"); err != nil {
-		return q, err
-	}
-	if q.YearFrom != 0 && q.YearTo != 0 && q.YearFrom > q.YearTo {
-		return q, bad("from", "%d is after to=%d.", q.YearFrom, q.YearTo)
-	}
 	if v := c.Query("page"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 1_000_000 {
@@ -160,17 +153,39 @@ func parseBoardQuery(c *fiber.Ctx, d store.DatasetInfo) (boardQuery, error) {
 		}
 		q.Page = n
 	}
+	// A bad year comes last and leaves the rest of the query whole: the
+	// page shows the board unfiltered by year, the form as typed and the
+	// message beside the field (a *yearError); the API answers 400.
+	q.FromText, q.ToText = strings.TrimSpace(c.Query("from")), strings.TrimSpace(c.Query("to"))
+	from, fromErr := yearParam("from", q.FromText)
+	to, toErr := yearParam("to", q.ToText)
+	switch {
+	case fromErr != nil:
+		return q, fromErr
+	case toErr != nil:
+		return q, toErr
+	case from != 0 && to != 0 && from > to:
+		return q, &yearError{Param: "from", Message: fmt.Sprintf("%d is after to=%d.", from, to)}
+	}
+	q.YearFrom, q.YearTo = from, to
 	return q, nil
 }
 
-func yearParam(c *fiber.Ctx, name string) (int, error) {
-	v := strings.TrimSpace(c.Query(name))
+// yearError is a bad year filter: the leaderboard page shows it beside its
+// field, with the rest of the query applied.
+type yearError struct {
+	Param, Message string
+}
+
+func (e *yearError) Error() string { return fmt.Sprintf("Bad parameter %q: %s", e.Param, e.Message) }
+
+func yearParam(name, v string) (int, error) {
 	if v == "" {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1900 || n > 2200 {
-		return 0, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter %q: %q is not a year such as 2021.", name, clip(v)))
+		return 0, &yearError{Param: name, Message: fmt.Sprintf("%q is not a year such as 2021.", clip(v))}
 	}
 	return n, nil
 }

@@ -9,5 +9,9 @@ func (s *Server) changes(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Render("changes", fiber.Map{"Title": "Recent changes", "Changes": changes})
+	merges, err := s.store.RecentMerges(ctx, 20)
+	if err != nil {
+		return err
+	}
+	return c.Render("changes", fiber.Map{"Title": "Recent changes", "Changes": changes, "Merges": merges})
 }

@@ -133,7 +133,7 @@ func TestBrowserCorrectionFlow(t *testing.T) {
 	}
 	must("history", chromedp.Do(ctx, chromedp.Navigate(base+"/results/"+corrItoa(id)), chromedp.WaitVisible(chromedp.CSS("ol.history"))))
 	history := text(ctx, "ol.history")
-	for _, want := range []string{"correction by mod@example.org", "value: 86 → 91.25", "Checked Table 9."} {
+	for _, want := range []string{"correction by Moderator mod", "value: 86 → 91.25", "Checked Table 9."} {
 		if !strings.Contains(history, want) {
 			t.Errorf("the history lacks %q: %s", want, history)
 		}
@@ -156,7 +156,7 @@ func TestBrowserCorrectionFlow(t *testing.T) {
 		t.Errorf("after the revert the leaderboard shows %q, want 86.00", got)
 	}
 	must("history after revert", chromedp.Do(ctx, chromedp.Navigate(base+"/results/"+corrItoa(id)), chromedp.WaitVisible(chromedp.CSS("ol.history"))))
-	if h := text(ctx, "ol.history"); !strings.Contains(h, "revert by mod@example.org") || !strings.Contains(h, "value: 91.25 → 86") {
+	if h := text(ctx, "ol.history"); !strings.Contains(h, "revert by Moderator mod") || !strings.Contains(h, "value: 91.25 → 86") {
 		t.Errorf("the history lacks the revert: %s", h)
 	}
 }

@@ -73,10 +73,16 @@ func (s *corrSite) moderator(email string) string {
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	if _, err := s.st.CreateUser(context.Background(), email, h); err != nil {
+	if _, err := s.st.CreateUser(context.Background(), email, displayName(email), h); err != nil {
 		s.t.Fatal(err)
 	}
 	return pw
+}
+
+// displayName is the public name tests give the moderator with email.
+func displayName(email string) string {
+	local, _, _ := strings.Cut(email, "@")
+	return "Moderator " + local
 }
 
 // resultID finds the live result of a method on a dataset's primary metric.
@@ -117,7 +123,8 @@ type corrClient struct {
 	t       testing.TB
 	do      func(*http.Request) (*http.Response, error)
 	base    string
-	real    bool // a real HTTP server, not app.Test
+	real    bool        // a real HTTP server, not app.Test
+	header  http.Header // sent with every request, e.g. X-Forwarded-For
 	mu      sync.Mutex
 	cookies map[string]string
 }
@@ -157,6 +164,9 @@ func (c *corrClient) send(method, path, contentType string, body io.Reader) corr
 		req.Header.Set("Content-Type", contentType)
 	}
 	req.Header.Set("Accept", "text/html")
+	for k, vs := range c.header {
+		req.Header[k] = vs
+	}
 	c.mu.Lock()
 	var jar []string
 	for k, v := range c.cookies {

@@ -79,7 +79,7 @@ func TestTwoInstances(t *testing.T) {
 	}
 	// The session made on B is good on A.
 	mod.base = a
-	if q := mod.get("/mod/queue"); q.Status != 200 || !strings.Contains(q.Text, "mod@example.org") {
+	if q := mod.get("/mod/queue"); q.Status != 200 || !strings.Contains(q.Text, "Moderator mod") {
 		t.Fatalf("B's session on A: %d", q.Status)
 	}
 	mod.base = b
@@ -92,7 +92,7 @@ func TestTwoInstances(t *testing.T) {
 			t.Errorf("%s: the leaderboard does not show 92.75", base)
 		}
 		res := c.get("/results/" + corrItoa(id))
-		if !strings.Contains(res.Text, "<ins>92.75</ins>") || !strings.Contains(res.Text, "by mod@example.org") {
+		if !strings.Contains(res.Text, "<ins>92.75</ins>") || !strings.Contains(res.Text, "by Moderator mod") {
 			t.Errorf("%s: the history lacks the approved change", base)
 		}
 		if st := c.get(status[strings.Index(status, "/submissions/"):]); !strings.Contains(st.Text, "approved") {

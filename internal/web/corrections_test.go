@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"encoding/json"
 	"encoding/xml"
 	"net/http"
 	"net/url"
@@ -46,8 +47,9 @@ func TestCorrectionValidation(t *testing.T) {
 		{"ftp URL", []string{"value", "85.2", "source_url", "ftp://example.org/x"}, "source_url", "https://", `value="ftp://example.org/x"`},
 		{"relative URL", []string{"value", "85.2", "source_url", "/papers/x"}, "source_url", "https://", `value="/papers/x"`},
 		{"long setting", []string{"value", "88.6", "setting", long}, "setting", "at most 300", long},
-		{"control character", []string{"value", "88.6", "setting", "fine\x00tuned"}, "setting", "control characters", ""},
-		{"invalid UTF-8", []string{"value", "88.6", "setting", "\xff\xfe"}, "setting", "not text", ""},
+		// NUL and bytes that are not UTF-8 are refused before any form is
+		// read (TestBadBytesEverywhere); other control characters here.
+		{"control character", []string{"value", "88.6", "setting", "fine\x01tuned"}, "setting", "control characters", ""},
 		{"long note", []string{"value", "85.2", "note", strings.Repeat("n", 2001)}, "note", "at most 2000", strings.Repeat("n", 2001)},
 		{"odd checkbox", []string{"value", "85.2", "extra_data", "maybe"}, "extra_data", "ticked or not", `value="85.2"`},
 		{"nothing changed", nil, "", "Nothing was changed", ``},
@@ -106,6 +108,14 @@ func TestFlagAndAddValidation(t *testing.T) {
 		{"add without source", add, append(good, "source_url", ""), "source_url", "A result needs a source"},
 		{"add bad source", add, append(good, "source_url", "https//missing-colon"), "source_url", "https://"},
 		{"add long reported in", add, append(good, "reported_in", strings.Repeat("r", 501)), "reported_in", "at most 500"},
+		{"add unreadable params", add, append(good, "params", "big"), "params", "Write the parameter count"},
+		{"add zero params", add, append(good, "params", "0"), "params", "Write the parameter count"},
+		{"add long params", add, append(good, "params", strings.Repeat("9", 101)), "params", "at most 100"},
+		{"add year without paper", add, append(good, "paper_year", "2024"), "paper_year", "give the paper's title too"},
+		{"add bad year", add, append(good, "paper_title", "My Paper", "paper_year", "24"), "paper_year", "Write the year the paper appeared"},
+		{"add future year", add, append(good, "paper_title", "My Paper", "paper_year", "2999"), "paper_year", "Write the year the paper appeared"},
+		{"add long paper title", add, append(good, "paper_title", strings.Repeat("t", 1001)), "paper_title", "at most 1000"},
+		{"add bad code URL", add, append(good, "code_url", "javascript:alert(1)"), "code_url", "https://"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -288,13 +298,20 @@ func TestCorrectionWorkflow(t *testing.T) {
 		t.Error("the leaderboard does not show the approved number")
 	}
 	res := anon.get("/results/" + corrItoa(id))
-	for _, want := range []string{"correction", "by mod@example.org", "value: <del>86</del> → <ins>91.25</ins>", "checked Table 9"} {
+	if strings.Contains(res.Text, "mod@example.org") {
+		t.Error("the public history shows the moderator's email")
+	}
+	for _, want := range []string{"correction", "by Moderator mod", "value: <del>86</del> → <ins>91.25</ins>", "checked Table 9"} {
 		if !strings.Contains(res.Text, want) {
 			t.Errorf("the result's history lacks %q", want)
 		}
 	}
 	if strings.Contains(res.Text, "Revert to this") {
 		t.Error("an anonymous visitor sees revert buttons")
+	}
+	// The source moved from the GitHub README to arXiv: its label follows.
+	if !strings.Contains(res.Text, `<dt>Source</dt><dd><a href="https://arxiv.org/abs/2106.08254" rel="noopener nofollow">arXiv 2106.08254</a></dd>`) {
+		t.Errorf("the source label does not follow the corrected URL: %s", corrSnippet(res.Text[strings.Index(res.Text, "<dt>Source"):]))
 	}
 	st := anon.get(status[strings.Index(status, "/submissions/"):])
 	if !strings.Contains(st.Text, "approved") || !strings.Contains(st.Text, "checked Table 9") {
@@ -510,6 +527,83 @@ func TestAddResult(t *testing.T) {
 	}
 }
 
+// TestAddResultWithPaper: a proposed result with its size, paper, year and
+// code reaches the board's Params, Paper and Code columns and its size and
+// time charts once approved; the moderator sees each of those fields.
+func TestAddResultWithPaper(t *testing.T) {
+	t.Parallel()
+	site := newCorrSite(t, web.Options{SubmitPerHour: 1000})
+	pw := site.moderator("mod@example.org")
+	anon := site.client()
+	mod := site.client()
+	mod.login("mod@example.org", pw)
+	path := "/datasets/imagenet-1k/suggest"
+	if board := anon.get("/datasets/imagenet-1k"); strings.Contains(board.Body, ">Code<") {
+		t.Fatal("ImageNet-1k shows a Code column before any result has a code link")
+	}
+	if papers := anon.get("/papers"); papers.Status != 200 { // kept, until the approval below
+		t.Fatalf("/papers: %d", papers.Status)
+	}
+	p := anon.post(path, formWith(anon.formFields(path), "method", "Sizeable Net", "metric", "top-1-accuracy", "value", "91.9",
+		"source_url", "https://arxiv.org/abs/2401.00002", "params", "1.2B", "paper_title", "Sizeable Nets for Person Search",
+		"paper_year", "2024", "code_url", "https://github.com/example/sizeable"))
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("suggest: %d %s", p.Status, corrSnippet(p.Text))
+	}
+	subID := site.submissionID(p.Header.Get("Location"))
+	review := mod.get("/mod/submissions/" + corrItoa(subID))
+	for _, want := range []string{"1.2B", "Sizeable Nets for Person Search", "2024", "https://github.com/example/sizeable"} {
+		if !strings.Contains(review.Text, want) {
+			t.Errorf("the review lacks %q", want)
+		}
+	}
+	if p := mod.post("/mod/submissions/"+corrItoa(subID)+"/approve", hiddenFields(t, review.Body)); p.Status != http.StatusSeeOther {
+		t.Fatalf("approve: %d %s", p.Status, corrSnippet(p.Text))
+	}
+	board := anon.get("/datasets/imagenet-1k")
+	for _, want := range []string{">1.2B<", ">Code<", `<a href="https://github.com/example/sizeable" rel="noopener nofollow"`,
+		`title="Sizeable Nets for Person Search">Sizeable Nets for Person Search</a> <span class="year">(2024)</span>`} {
+		if !strings.Contains(board.Body, want) {
+			t.Errorf("the board lacks %q", want)
+		}
+	}
+	if papers := anon.get("/papers"); !strings.Contains(papers.Text, "Sizeable Nets for Person Search") {
+		t.Error("the papers page does not list the approved result's paper")
+	}
+	charts := anon.get("/datasets/imagenet-1k/charts.json")
+	var doc struct {
+		Charts []struct {
+			ID      string `json:"id"`
+			OK      bool   `json:"ok"`
+			Options struct {
+				Series []struct {
+					Data []struct {
+						Method string `json:"method"`
+					} `json:"data"`
+				} `json:"series"`
+			} `json:"options"`
+		} `json:"charts"`
+	}
+	if err := json.Unmarshal([]byte(charts.Body), &doc); err != nil {
+		t.Fatal(err)
+	}
+	on := map[string]bool{}
+	for _, c := range doc.Charts {
+		for _, s := range c.Options.Series {
+			for _, d := range s.Data {
+				if d.Method == "Sizeable Net" {
+					on[c.ID] = true
+				}
+			}
+		}
+	}
+	for _, id := range []string{"chart-best", "chart-params", "chart-top"} {
+		if !on[id] {
+			t.Errorf("the approved result is not on %s", id)
+		}
+	}
+}
+
 // TestModeratorSessions: login makes a new session id, logout ends the
 // session in the database, a disabled moderator is logged out at the next
 // request, wrong passwords are a 422 and too many attempts a 429.
@@ -524,7 +618,7 @@ func TestModeratorSessions(t *testing.T) {
 	if sid == "" || sid == strings.Repeat("ab", 32) {
 		t.Fatalf("login kept the session id it was given: %q", sid)
 	}
-	if p := c.get("/mod/queue"); p.Status != 200 || !strings.Contains(p.Text, "mod@example.org") {
+	if p := c.get("/mod/queue"); p.Status != 200 || !strings.Contains(p.Text, "Moderator mod") {
 		t.Fatalf("queue after login: %d", p.Status)
 	}
 	// Logout ends the session server-side: the old cookie opens nothing.

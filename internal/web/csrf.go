@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -78,7 +79,7 @@ func newSecurity(st *store.Store, opt Options) (*security, error) {
 		CookieHTTPOnly: true,
 		CookieSameSite: fiber.CookieSameSiteLaxMode,
 		Expiration:     csrfTokenTTL,
-		KeyGenerator:   sec.newCSRFToken,
+		KeyGenerator:   func() string { return sec.newCSRFToken(anonymousTag) },
 		Storage:        signedTokens{sec},
 		ContextKey:     csrfLocal,
 		ErrorHandler: func(c *fiber.Ctx, err error) error {
@@ -127,29 +128,124 @@ func (s signer) verify(purpose, msg, mac string) bool {
 	return hmac.Equal([]byte(s.mac(purpose, msg)), []byte(mac))
 }
 
-func (sec *security) newCSRFToken() string {
+// A CSRF token is random.expiry.tag.mac. The tag binds a logged-in
+// moderator's token to their session (sessionTag); anyone else's tag is
+// anonymousTag. A token stolen from one session (or planted in a browser
+// before its owner logged in) so opens no other.
+const anonymousTag = "-"
+
+func (sec *security) newCSRFToken(tag string) string {
 	b := make([]byte, 16)
 	if _, err := rand.Read(b); err != nil {
 		panic(err) // crypto/rand does not fail on supported platforms
 	}
-	msg := hex.EncodeToString(b) + "." + strconv.FormatInt(time.Now().Add(sec.tokenTTL).Unix(), 10)
+	msg := hex.EncodeToString(b) + "." + strconv.FormatInt(time.Now().Add(sec.tokenTTL).Unix(), 10) + "." + tag
 	return msg + "." + sec.mac("csrf", msg)
 }
 
 func (sec *security) validCSRFToken(tok string) bool {
-	if len(tok) > 100 {
+	if len(tok) > 120 {
 		return false
 	}
 	i := strings.LastIndexByte(tok, '.')
 	if i < 0 || !sec.verify("csrf", tok[:i], tok[i+1:]) {
 		return false
 	}
-	_, exp, ok := strings.Cut(tok[:i], ".")
-	if !ok {
+	parts := strings.Split(tok[:i], ".")
+	if len(parts) != 3 {
 		return false
 	}
-	unix, err := strconv.ParseInt(exp, 10, 64)
+	unix, err := strconv.ParseInt(parts[1], 10, 64)
 	return err == nil && time.Now().Unix() < unix
+}
+
+// tokenTag is a token's session tag ("" for a malformed token).
+func tokenTag(tok string) string {
+	parts := strings.Split(tok, ".")
+	if len(parts) != 4 {
+		return ""
+	}
+	return parts[2]
+}
+
+// sessionTag names a session in its CSRF tokens without revealing the
+// session's id: a MAC of the hash the sessions table keeps.
+func sessionTag(sg signer, sessionHash []byte) string {
+	return sg.mac("csrf-session", hex.EncodeToString(sessionHash))
+}
+
+// setCSRFCookie sets the CSRF cookie as the csrf middleware does.
+func (sec *security) setCSRFCookie(c *fiber.Ctx, tok string) {
+	c.Cookie(&fiber.Cookie{Name: sec.cookies.csrf, Value: tok, Path: "/", Secure: sec.secure, HTTPOnly: true,
+		SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Now().Add(csrfTokenTTL)})
+}
+
+// bindCSRF runs after the csrf middleware. For a logged-in moderator a
+// state-changing request must carry a token bound to their session (the
+// middleware has checked it equals the cookie and is genuine); a page
+// for them replaces an unbound token with a bound one.
+func (s *Server) bindCSRF(c *fiber.Ctx) error {
+	hash, ok := c.Locals(sessionLocal).([]byte)
+	tok, _ := c.Locals(csrfLocal).(string)
+	if !ok || tok == "" {
+		return c.Next()
+	}
+	want := sessionTag(s.sec.signer, hash)
+	if tokenTag(tok) == want {
+		return c.Next()
+	}
+	switch c.Method() {
+	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions, fiber.MethodTrace:
+	default:
+		return fiber.NewError(fiber.StatusForbidden, "This form could not be accepted: its security token belongs to "+
+			"another login. Go back, reload the page and send the form again.")
+	}
+	tok = s.sec.newCSRFToken(want)
+	s.sec.setCSRFCookie(c, tok)
+	c.Locals(csrfLocal, tok)
+	return c.Next()
+}
+
+// checkOrigin refuses a state-changing request that says it comes from
+// another site: its Origin header, or without one its Referer, must name
+// this site. Browsers send Origin with every cross-site POST, over plain
+// HTTP as well, so this holds where the csrf middleware's own Referer check
+// (HTTPS only) does not. A request with neither header (some privacy
+// settings strip both) still needs its token.
+func (s *Server) checkOrigin(c *fiber.Ctx) error {
+	switch c.Method() {
+	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions, fiber.MethodTrace:
+		return c.Next()
+	}
+	if strings.HasPrefix(c.Path(), "/api/") {
+		return c.Next()
+	}
+	from, header := c.Get(fiber.HeaderOrigin), "Origin"
+	if from == "" {
+		from, header = c.Get(fiber.HeaderReferer), "Referer"
+	}
+	if from == "" || s.sameOrigin(c, from) {
+		return c.Next()
+	}
+	return fiber.NewError(fiber.StatusForbidden, "This form could not be accepted: it was sent from another site "+
+		"(its "+header+" header does not name this one). Open the form on this site and send it from there.")
+}
+
+// sameOrigin tells whether u (an Origin or a Referer) is this site: the
+// address the request came to, or the configured public address.
+func (s *Server) sameOrigin(c *fiber.Ctx, u string) bool {
+	p, err := url.Parse(u)
+	if err != nil || p.Scheme == "" || p.Host == "" {
+		return false
+	}
+	origin := strings.ToLower(p.Scheme + "://" + p.Host)
+	if origin == strings.ToLower(c.Protocol()+"://"+c.Hostname()) {
+		return true
+	}
+	if pub, err := url.Parse(s.opt.PublicURL); err == nil && s.opt.PublicURL != "" {
+		return origin == strings.ToLower(pub.Scheme+"://"+pub.Host)
+	}
+	return false
 }
 
 // signedTokens is the csrf middleware's fiber.Storage. It stores nothing:
@@ -167,21 +263,32 @@ func (signedTokens) Delete(string) error                     { return nil }
 func (signedTokens) Reset() error                            { return nil }
 func (signedTokens) Close() error                            { return nil }
 
-// formStamp is the hidden "_ts" field: when the form was served, signed,
-// so that a bot can neither skip the page nor fake a slow hand.
+// formStamp is the hidden "_ts" field: when the form was served and a
+// random nonce, signed, so that a bot can neither skip the page nor fake a
+// slow hand, and so that each served form is accepted once (UseFormStamp).
 func (sec *security) formStamp() string {
-	t := strconv.FormatInt(time.Now().UnixMilli(), 10)
-	return t + "." + sec.mac("form-time", t)
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	msg := strconv.FormatInt(time.Now().UnixMilli(), 10) + "." + hex.EncodeToString(b)
+	return msg + "." + sec.mac("form-time", msg)
 }
 
-func (sec *security) stampTime(v string) (time.Time, bool) {
-	t, mac, ok := strings.Cut(v, ".")
-	if !ok || len(v) > 100 || !sec.verify("form-time", t, mac) {
-		return time.Time{}, false
+// stampTime checks a form stamp and returns when it was served and its nonce.
+func (sec *security) stampTime(v string) (time.Time, []byte, bool) {
+	i := strings.LastIndexByte(v, '.')
+	if i < 0 || len(v) > 120 || !sec.verify("form-time", v[:i], v[i+1:]) {
+		return time.Time{}, nil, false
+	}
+	t, n, ok := strings.Cut(v[:i], ".")
+	if !ok {
+		return time.Time{}, nil, false
 	}
 	ms, err := strconv.ParseInt(t, 10, 64)
-	if err != nil {
-		return time.Time{}, false
+	nonce, nerr := hex.DecodeString(n)
+	if err != nil || nerr != nil || len(nonce) != 16 {
+		return time.Time{}, nil, false
 	}
-	return time.UnixMilli(ms), true
+	return time.UnixMilli(ms), nonce, true
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"sort"
@@ -46,9 +47,27 @@ type conflictView struct {
 
 type rowView struct {
 	*ranking.Row
-	Cells    []cellView
-	Conflict bool
-	ResultID int64 // the row's primary (or first) result, for its page
+	Cells       []cellView
+	Conflict    bool
+	ResultID    int64  // the row's primary (or first) result, for its page
+	SourceLabel string // short, made from the source URL (model.SourceLabel)
+}
+
+// shownColumns are the optional columns of a leaderboard: one that no row
+// on the page fills is left out, so that a board fits the screen.
+type shownColumns struct {
+	Params, Setting, Paper, Code bool
+}
+
+func columnsOf(rows []*ranking.Row) shownColumns {
+	var sc shownColumns
+	for _, r := range rows {
+		sc.Params = sc.Params || r.ParamsText != ""
+		sc.Setting = sc.Setting || r.Setting != ""
+		sc.Paper = sc.Paper || r.First.PaperSlug != "" || r.Year != 0
+		sc.Code = sc.Code || r.First.CodeURL != ""
+	}
+	return sc
 }
 
 type chartView struct {
@@ -97,13 +116,17 @@ func (s *Server) boardFor(c *fiber.Ctx, full bool) (boardView, error) {
 // boardOf is boardFor for a dataset already read.
 func (s *Server) boardOf(ctx context.Context, c *fiber.Ctx, d store.DatasetInfo, full bool) (boardView, error) {
 	q, err := parseBoardQuery(c, d)
-	if err != nil {
+	var yerr *yearError
+	if err != nil && (full || !errors.As(err, &yerr)) {
 		return boardView{}, err
 	}
 	c.Locals(builtFromLocal, builtFrom{d.ID, d.DataVersion})
 	if !full && q.headOnly(d) && s.boards.get(d.ID, d.DataVersion) == nil {
 		if bv, ok, err := s.headView(ctx, d, q); err != nil || ok {
-			return bv, err
+			if err != nil {
+				return boardView{}, err
+			}
+			return bv, yerrOrNil(yerr)
 		}
 	}
 	b, err := s.loadBoard(ctx, d)
@@ -115,7 +138,15 @@ func (s *Server) boardOf(ctx context.Context, c *fiber.Ctx, d store.DatasetInfo,
 	if q.Page > 1 && q.Page > rb.Pages {
 		return boardView{}, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"page\": there are %d pages.", max(rb.Pages, 1)))
 	}
-	return boardView{d: d, q: q, rb: rb, rows: len(b.rows), results: b.size, board: b}, nil
+	return boardView{d: d, q: q, rb: rb, rows: len(b.rows), results: b.size, board: b}, yerrOrNil(yerr)
+}
+
+// yerrOrNil keeps a nil *yearError from becoming a non-nil error.
+func yerrOrNil(e *yearError) error {
+	if e == nil {
+		return nil
+	}
+	return e
 }
 
 func (s *Server) renderBoard(c *fiber.Ctx) error {
@@ -130,7 +161,13 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 		return s.renderParent(ctx, c, d)
 	}
 	bv, err := s.boardOf(ctx, c, d, false)
-	if err != nil {
+	errs := map[string]string{}
+	if yerr := (*yearError)(nil); errors.As(err, &yerr) {
+		// The board, unfiltered by year, under the form as typed with
+		// the message beside the year field.
+		errs[yerr.Param] = yerr.Message
+		c.Status(fiber.StatusBadRequest)
+	} else if err != nil {
 		return err
 	}
 	d, q, rb := bv.d, bv.q, bv.rb
@@ -143,6 +180,8 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 		"Columns":   metricColumns(d, q, base),
 		"Others":    otherColumns(d, q, base),
 		"Rows":      rowViews(rb.Page, d),
+		"Show":      columnsOf(rb.Page),
+		"Errors":    errs,
 		"Total":     rb.Total,
 		"All":       bv.rows,
 		"Results":   bv.results,
@@ -164,6 +203,7 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 		view["ChartsURL"] = withQuery(base+"/charts.json", chartQuery)
 		view["Charts"] = boardCharts(d, q, nil) // titles and empty texts only
 	}
+	view["ChartScripts"] = view["ChartsURL"] != nil || anyDrawn(view["Charts"].([]chartView))
 	if q.Page > 1 {
 		prev := q
 		prev.Page--
@@ -254,6 +294,17 @@ func (s *Server) datasetCharts(c *fiber.Ctx) error {
 	})
 }
 
+// anyDrawn says whether a page has a chart to draw, and so needs ECharts:
+// pages without one do not load it.
+func anyDrawn(cs []chartView) bool {
+	for _, c := range cs {
+		if c.OK {
+			return true
+		}
+	}
+	return false
+}
+
 func withQuery(path string, v url.Values) string {
 	if len(v) == 0 {
 		return path
@@ -296,6 +347,9 @@ func rowViews(rows []*ranking.Row, d store.DatasetInfo) []rowView {
 	out := make([]rowView, 0, len(rows))
 	for _, r := range rows {
 		rv := rowView{Row: r}
+		if r.First.SourceURL != "" {
+			rv.SourceLabel = model.SourceLabel(r.First.SourceURL)
+		}
 		for _, m := range d.Metrics {
 			cell := r.Cell(m.ID)
 			if cell == nil {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"time"
@@ -19,15 +20,16 @@ const honeypotField = "website"
 func (s *Server) formGuard() string { return s.sec.formStamp() }
 
 // botCheck runs before a form's fields are validated. A filled honeypot or
-// a missing or forged timestamp is a 400; a form sent faster than a person
-// could fill it (or after a day) gets a message for the form as a whole
-// and is shown again with a fresh timestamp.
-func (s *Server) botCheck(c *fiber.Ctx) (formMsg string, err error) {
+// a missing or forged timestamp is a 400, a stamp sent back a second time
+// a 409; a form sent faster than a person could fill it (or after a day)
+// gets a message for the form as a whole and is shown again with a fresh
+// timestamp.
+func (s *Server) botCheck(ctx context.Context, c *fiber.Ctx) (formMsg string, err error) {
 	if c.FormValue(honeypotField) != "" {
 		return "", fiber.NewError(fiber.StatusBadRequest,
 			"This form was refused: a field that people never see (it says \"leave this empty\") was filled in, as programs do. If you are a person, reload the page and send the form again.")
 	}
-	served, ok := s.sec.stampTime(c.FormValue("_ts"))
+	served, nonce, ok := s.sec.stampTime(c.FormValue("_ts"))
 	if !ok {
 		return "", fiber.NewError(fiber.StatusBadRequest,
 			"This form was refused: it does not carry the time it was served. Reload the page and send the form again.")
@@ -38,6 +40,16 @@ func (s *Server) botCheck(c *fiber.Ctx) (formMsg string, err error) {
 	case age > formMaxAge:
 		return "This form was open for more than a day. Please check it and send it again.", nil
 	}
+	// Each served form is accepted once, on whichever instance: the
+	// stamp's nonce is kept in Postgres until the stamp expires.
+	first, err := s.store.UseFormStamp(ctx, nonce, served.Add(formMaxAge+time.Minute))
+	if err != nil {
+		return "", err
+	}
+	if !first {
+		return "", fiber.NewError(fiber.StatusConflict,
+			"This form has been sent already: each form is accepted once. If you saw no confirmation, open the form again and send it from there.")
+	}
 	return "", nil
 }
 
@@ -47,7 +59,7 @@ func (s *Server) botCheck(c *fiber.Ctx) (formMsg string, err error) {
 func (s *Server) limitSubmissions(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	ok, retry, err := s.store.Allow(ctx, "submit:"+c.IP(), s.sec.perHour, time.Hour)
+	ok, retry, err := s.store.Allow(ctx, "submit:"+s.limitKey(c), s.sec.perHour, time.Hour)
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func (s *Server) renderHome(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Render("home", fiber.Map{"Title": "Benchboard", "Groups": groupByTask(top), "Changes": changes})
+	return c.Render("home", fiber.Map{"Title": "", "Groups": groupByTask(top), "Changes": changes})
 }
 
 // taskShow lists every dataset of one task.

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -35,8 +34,8 @@ func (s *Server) importConfirm(c *fiber.Ctx) error {
 	case err != nil:
 		return err
 	}
-	sum, err := importer.Import(ctx, s.store, bytes.NewReader(data),
-		importer.Options{Format: importer.Format(up.Format), Name: up.FileName, Size: up.Size, Actor: u.Email,
+	sum, err := runUpload(ctx, s.store, up.FileName, up.Format, data,
+		importer.Options{Name: up.FileName, Size: up.Size, Actor: u.Email,
 			Bulk: store.BulkNever}) // a request never locks the site's readers out
 	if err != nil {
 		// The request's own context may be spent; the claim must go anyway.

@@ -81,7 +81,7 @@ func isUploadPath(uri []byte) bool {
 
 // importFormView is what mod_import.html shows.
 type importFormView struct {
-	Format  string // auto, csv or pwc
+	Format  string // auto, zip, or an importer format
 	Error   string // the dry run's error, as the importer words it
 	Pending []store.Upload
 }
@@ -112,7 +112,8 @@ func (s *Server) importUpload(c *fiber.Ctx) error {
 	v := importFormView{Format: c.FormValue("format", "auto")}
 	fh, err := c.FormFile("file")
 	if err != nil {
-		v.Error = "Choose a file to import: Benchboard CSV (.csv) or Papers with Code evaluation-tables JSON (.json)."
+		v.Error = "Choose a file to import: Benchboard CSV, Papers with Code JSON, model-index YAML, a model card, " +
+			"lm-evaluation-harness results, or a .zip of a folder of them."
 		return s.renderImportForm(c, v, fiber.StatusUnprocessableEntity)
 	}
 	if fh.Size > maxUploadFile {
@@ -121,17 +122,9 @@ func (s *Server) importUpload(c *fiber.Ctx) error {
 		return s.renderImportForm(c, v, fiber.StatusRequestEntityTooLarge)
 	}
 	name := uploadName(fh.Filename)
-	var format importer.Format
-	switch v.Format {
-	case "auto":
-		format, err = importer.FormatOf(name)
-		if err != nil {
-			v.Error = name + ": cannot tell the format from the file's name (.csv or .json): choose it below."
-			return s.renderImportForm(c, v, fiber.StatusUnprocessableEntity)
-		}
-	default:
-		if format, err = importer.ParseFormat(v.Format); err != nil {
-			return fiber.NewError(fiber.StatusBadRequest, "Bad field \"format\": expected auto, csv or pwc.")
+	if v.Format != "auto" && v.Format != zipFormat {
+		if f, err := importer.ParseFormat(v.Format); err != nil || f == importer.Sheet {
+			return fiber.NewError(fiber.StatusBadRequest, "Bad field \"format\": expected auto, zip, csv, pwc, model-index, hf-card or lm-eval.")
 		}
 	}
 	f, err := fh.Open()
@@ -143,11 +136,30 @@ func (s *Server) importUpload(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	format := v.Format
+	if format == "auto" {
+		switch detected, ok := importer.Detect(data[:min(len(data), 64<<10)]); {
+		case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+			format = zipFormat
+		case ok && detected == importer.Sheet:
+			v.Error = name + ": a table with its own column names: import it on the server with " +
+				"`benchboard import --dataset SLUG --map SOURCE=TARGET …`, which maps its columns onto a dataset's metrics."
+			return s.renderImportForm(c, v, fiber.StatusUnprocessableEntity)
+		case ok:
+			format = string(detected)
+		default:
+			byName, err := importer.FormatOf(name)
+			if err != nil {
+				v.Error = name + ": cannot tell the format from the file's content or name: choose it below."
+				return s.renderImportForm(c, v, fiber.StatusUnprocessableEntity)
+			}
+			format = string(byName)
+		}
+	}
 
 	ctx, cancel := context.WithTimeout(c.UserContext(), importTimeout)
 	defer cancel()
-	sum, err := importer.Import(ctx, s.store, bytes.NewReader(data),
-		importer.Options{Format: format, Name: name, Size: int64(len(data)), DryRun: true, Actor: u.Email})
+	sum, err := runUpload(ctx, s.store, name, format, data, importer.Options{Name: name, Size: int64(len(data)), DryRun: true, Actor: u.Email})
 	if err != nil {
 		if msg, ok := importErrorText(ctx, err); ok {
 			v.Error = msg
@@ -159,7 +171,7 @@ func (s *Server) importUpload(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	token, err := s.store.CreateUpload(ctx, store.Upload{UserID: u.ID, FileName: name, Format: string(format), Preview: preview}, data)
+	token, err := s.store.CreateUpload(ctx, store.Upload{UserID: u.ID, FileName: name, Format: format, Preview: preview}, data)
 	if err != nil {
 		return err
 	}
@@ -169,6 +181,23 @@ func (s *Server) importUpload(c *fiber.Ctx) error {
 		s.log.Info("deleted expired uploads", "count", n)
 	}
 	return c.Redirect(uploadPath+"/"+token, fiber.StatusSeeOther)
+}
+
+// zipFormat is an upload holding a zip of a folder of results files.
+const zipFormat = "zip"
+
+// runUpload imports (or dry-runs) an uploaded file in its format: a zip
+// is opened within its bounds (importer.OpenZip) and read as a folder.
+func runUpload(ctx context.Context, st *store.Store, name, format string, data []byte, opt importer.Options) (*importer.Summary, error) {
+	if format == zipFormat {
+		fsys, err := importer.OpenZip(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return importer.ImportFS(ctx, st, fsys, name, opt)
+	}
+	opt.Format = importer.Format(format)
+	return importer.Import(ctx, st, bytes.NewReader(data), opt)
 }
 
 // importErrorText is what to tell the moderator about a failed dry run or
@@ -252,8 +281,11 @@ func (s *Server) renderPreview(c *fiber.Ctx, up store.Upload, importErr string, 
 	if len(skips) > maxPreviewSkips {
 		skips = skips[:maxPreviewSkips]
 	}
-	formatName := "Benchboard CSV"
-	if sum.Format == importer.PwC {
+	formatName := sum.Format.Describe()
+	switch {
+	case up.Format == zipFormat:
+		formatName = "zip of " + plural(len(sum.Files), "file")
+	case sum.Format == importer.PwC:
 		formatName = "Papers with Code JSON"
 	}
 	return c.Status(status).Render("mod_import_preview", fiber.Map{"Title": "Import " + up.FileName + ": dry run",

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"mime/multipart"
 	"net/http"
@@ -8,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -93,7 +96,9 @@ func TestImportUpload(t *testing.T) {
 		t.Fatalf("preview: %d: %s", p.Status, corrSnippet(p.Text))
 	}
 	for _, want := range []string{"Nothing has been written yet", "473 new", "2 conflicting", "ogbn-products",
-		"15 values or rows left out", "not a number", "Papers with Code JSON", `action="/mod/import/` + token + `/confirm"`} {
+		"15 values or rows left out", "not a number", "Papers with Code JSON", `action="/mod/import/` + token + `/confirm"`,
+		// New names and guessed directions, from the dry run.
+		`id="new-names"`, "Closest existing names", `id="guessed"`, "(guessed)"} {
 		if !strings.Contains(p.Text, want) {
 			t.Errorf("the preview lacks %q: %s", want, corrSnippet(p.Text))
 		}
@@ -451,5 +456,116 @@ func TestBrowserImport(t *testing.T) {
 	))
 	if got := text("p.primary"); strings.Contains(got, "direction inferred") {
 		t.Errorf("the primary metric is still marked inferred: %q", got)
+	}
+}
+
+// zipOf packs files (name → content) as a zip.
+func zipOf(t *testing.T, files map[string][]byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		w, err := zw.Create(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(files[n])
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestImportUploadFormats: a model card is recognised from its content;
+// a zip of a model-index folder (with its Metadata files) and an
+// lm-evaluation-harness file is previewed per file and imported; a zip
+// that climbs out of its folder is refused with nothing stored.
+func TestImportUploadFormats(t *testing.T) {
+	site := newCorrSite(t, web.Options{})
+	pw := site.moderator("mod@example.org")
+	c := site.client()
+	c.login("mod@example.org", pw)
+	const formats = "../importer/testdata/formats/"
+
+	card := readTestdata(t, formats+"hf-model-cards/NeuralPipe-7B-ties.md")
+	token := previewToken(t, c.uploadFile("README.md", card))
+	p := c.get("/mod/import/" + token)
+	for _, want := range []string{"Hugging Face model card", "6 results from"} {
+		if !strings.Contains(p.Text, want) {
+			t.Errorf("card preview lacks %q: %s", want, corrSnippet(p.Text))
+		}
+	}
+
+	before := site.resultsChecksum()
+	data := zipOf(t, map[string][]byte{
+		"zoo/model-index.yml":          readTestdata(t, formats+"model-index/model-index.yml"),
+		"zoo/metadata/alexnet.yml":     readTestdata(t, formats+"model-index/metadata/alexnet.yml"),
+		"zoo/metadata/resnet.yml":      readTestdata(t, formats+"model-index/metadata/resnet.yml"),
+		"zoo/metadata/resnet-152.yml":  readTestdata(t, formats+"model-index/metadata/resnet-152.yml"),
+		"runs/results_2024-12-04.json": readTestdata(t, formats+"lm-eval/results-example.json"),
+		"notes.txt":                    []byte("not results\n"),
+	})
+	token = previewToken(t, c.uploadFile("zoo.zip", data))
+	if site.resultsChecksum() != before {
+		t.Fatal("the dry run of a zip wrote to the database")
+	}
+	p = c.get("/mod/import/" + token)
+	for _, want := range []string{"zip of 2 files", "14 results from", "zoo.zip/zoo/model-index.yml</code> (model-index YAML): 6 results",
+		"zoo.zip/runs/results_2024-12-04.json</code> (lm-evaluation-harness results): 8 results", "Not read, in no results format"} {
+		if !strings.Contains(p.Text, want) {
+			t.Errorf("zip preview lacks %q: %s", want, corrSnippet(p.Text))
+		}
+	}
+	done := c.post("/mod/import/"+token+"/confirm", c.formFields("/mod/import/"+token))
+	if loc := done.Header.Get("Location"); loc != "/changes" {
+		t.Fatalf("confirm redirects to %q: %s", loc, corrSnippet(done.Text))
+	}
+	if n := site.count(`SELECT count(*) FROM results r JOIN methods m ON m.id = r.method_id WHERE m.name = 'ResNet-152' AND r.params = 60192808`); n != 2 {
+		t.Errorf("ResNet-152 with its Metadata file's parameters: %d results, want 2", n)
+	}
+
+	p = c.uploadFile("timm.csv", readTestdata(t, formats+"spreadsheet/timm-results-imagenet-real-head.csv"))
+	if p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Text, "timm.csv: a table with its own column names: import it on the server with") {
+		t.Errorf("a table without a mapping: %d: %s", p.Status, corrSnippet(p.Text))
+	}
+
+	before = site.resultsChecksum()
+	evil := zipOf(t, map[string][]byte{"../outside.yml": []byte("Models: []\n")})
+	p = c.uploadFile("evil.zip", evil)
+	if p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Text, `entry "../outside.yml" is not a relative path inside the archive`) {
+		t.Errorf("zip that climbs out: %d: %s", p.Status, corrSnippet(p.Text))
+	}
+	if site.resultsChecksum() != before || site.count(`SELECT count(*) FROM uploads WHERE file_name = 'evil.zip'`) != 0 {
+		t.Error("a refused zip changed the database or was stored")
+	}
+}
+
+// TestVerifiedShown: a model card's verified: true is kept and shown on
+// the result's page; an unverified result says nothing of it.
+func TestVerifiedShown(t *testing.T) {
+	site := newCorrSite(t, web.Options{})
+	pw := site.moderator("mod@example.org")
+	c := site.client()
+	c.login("mod@example.org", pw)
+	card := []byte("---\nmodel-index:\n- name: tiny-model\n  results:\n  - task: {type: text-classification}\n" +
+		"    dataset: {name: SST-2, type: glue}\n    metrics:\n    - {type: accuracy, value: 0.912, verified: true}\n    - {type: f1, value: 0.9}\n---\n")
+	token := previewToken(t, c.uploadFile("README.md", card))
+	done := c.post("/mod/import/"+token+"/confirm", c.formFields("/mod/import/"+token))
+	if loc := done.Header.Get("Location"); loc != "/changes" {
+		t.Fatalf("confirm redirects to %q: %s", loc, corrSnippet(done.Text))
+	}
+	for metric, want := range map[string]bool{"accuracy": true, "f1": false} {
+		var id int64
+		site.db.Raw(`SELECT r.id FROM results r JOIN metrics m ON m.id = r.metric_id WHERE m.name = ?`, metric).Scan(&id)
+		p := c.get("/results/" + strconv.FormatInt(id, 10))
+		if got := strings.Contains(p.Text, "the source marks this number as verified"); p.Status != http.StatusOK || got != want {
+			t.Errorf("%s: status %d, verified shown %v, want %v", metric, p.Status, got, want)
+		}
 	}
 }

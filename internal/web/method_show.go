@@ -1,12 +1,14 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/benchboard/benchboard/charts"
 	"github.com/benchboard/benchboard/internal/model"
+	"github.com/benchboard/benchboard/internal/store"
 )
 
 type methodRow struct {
@@ -20,6 +22,13 @@ func (s *Server) methodShow(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	m, err := s.store.Method(ctx, c.Params("slug"))
+	if errors.Is(err, store.ErrNotFound) {
+		// A method merged into another: its links lead there (302: the
+		// merge may be undone).
+		if to, merr := s.store.MergedSlug(ctx, store.MergeMethod, c.Params("slug")); merr == nil {
+			return c.Redirect("/methods/"+to, fiber.StatusFound)
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -58,5 +67,5 @@ func (s *Server) methodShow(c *fiber.Ctx) error {
 	bar, ok := charts.MethodScores("chart-method", items)
 	chart := chartOf("chart-method", "Scores across datasets, relative to each dataset's best", bar, ok,
 		"No primary-metric results to compare across datasets.")
-	return c.Render("method", fiber.Map{"Title": m.Name, "Method": m, "Rows": rows, "Chart": chart})
+	return c.Render("method", fiber.Map{"Title": m.Name, "Method": m, "Rows": rows, "Chart": chart, "ChartScripts": chart.OK})
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -125,7 +126,18 @@ func addRows(f model.Fields, mt model.Metric) []diffRow {
 		{Label: "Extra training data", Proposed: yesNo(f.ExtraData), Changed: true},
 		{Label: "Source URL", Proposed: f.SourceURL, Changed: true, Link: true},
 		{Label: "Reported in", Proposed: f.ReportedIn, Changed: f.ReportedIn != ""},
+		{Label: "Parameters", Proposed: f.ParamsText, Changed: f.ParamsText != ""},
+		{Label: "Paper", Proposed: f.PaperTitle, Changed: f.PaperTitle != ""},
+		{Label: "Year", Proposed: yearText(f.PaperYear), Changed: f.PaperYear != nil},
+		{Label: "Code", Proposed: f.CodeURL, Changed: f.CodeURL != "", Link: true},
 	}
+}
+
+func yearText(y *int) string {
+	if y == nil {
+		return ""
+	}
+	return strconv.Itoa(*y)
 }
 
 func unitLabel(m model.Metric) string {

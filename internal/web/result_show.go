@@ -29,6 +29,10 @@ func (s *Server) resultShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	merges, err := s.store.ResultMerges(ctx, id)
+	if err != nil {
+		return err
+	}
 	metrics, err := s.store.MetricsByID(ctx, []int64{r.MetricID})
 	if err != nil {
 		return err
@@ -40,5 +44,5 @@ func (s *Server) resultShow(c *fiber.Ctx) error {
 		otherRows = append(otherRows, row(o))
 	}
 	return c.Render("result", fiber.Map{"Title": r.MethodName + " on " + r.DatasetName, "R": row(r),
-		"Others": otherRows, "History": historyViews(history)})
+		"Others": otherRows, "History": historyViews(history), "Merges": merges})
 }

@@ -7,6 +7,7 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
 
+	app.Get("/favicon.ico", func(c *fiber.Ctx) error { return c.Redirect("/static/favicon.svg", fiber.StatusMovedPermanently) })
 	app.Get("/", s.home)
 	app.Get("/search", s.search)
 	app.Get("/export.csv", s.exportAll)
@@ -14,6 +15,8 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/datasets/:slug.csv", s.datasetExport)
 	app.Get("/datasets/:slug/charts.json", s.datasetCharts)
 	app.Get("/datasets/:slug", s.datasetShow)
+	app.Get("/methods", s.methodList)
+	app.Get("/papers", s.paperList)
 	app.Get("/methods/:slug", s.methodShow)
 	app.Get("/papers/:slug", s.paperShow)
 	app.Get("/results/:id", s.resultShow)
@@ -53,6 +56,12 @@ func (s *Server) routes(app *fiber.App) {
 	mod.Post("/import/:token/cancel", s.importCancel)
 	mod.Get("/metrics", s.metricReview)
 	mod.Post("/metrics/:id/direction", s.metricDirection)
+	// Names: new ones to review, merges (preview → merge → undo).
+	mod.Get("/names", s.modNames)
+	mod.Post("/names/:kind/:id/reviewed", s.modNameReviewed)
+	mod.Get("/merge", s.modMergePreview)
+	mod.Post("/merge", s.modMerge)
+	mod.Post("/merges/:id/undo", s.modMergeUndo)
 
 	api := app.Group("/api/v1")
 	api.Get("/datasets", s.apiDatasets)

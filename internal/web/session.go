@@ -20,13 +20,17 @@ import (
 const (
 	sessionIdle = 12 * time.Hour
 	userLocal   = "user"
+	// sessionLocal holds the logged-in session's hash, for bindCSRF.
+	sessionLocal = "session"
 )
 
-// useSecurity installs, in order: the moderator's session, the CSRF check,
-// and the per-request values every page's layout shows.
+// useSecurity installs, in order: the moderator's session, the origin and
+// CSRF checks, and the per-request values every page's layout shows.
 func (s *Server) useSecurity(app *fiber.App) {
 	app.Use(s.loadUser)
+	app.Use(s.checkOrigin)
 	app.Use(s.sec.csrf)
+	app.Use(s.bindCSRF)
 	app.Use(s.bindView)
 }
 
@@ -51,6 +55,7 @@ func (s *Server) loadUser(c *fiber.Ctx) error {
 		return err
 	}
 	c.Locals(userLocal, u)
+	c.Locals(sessionLocal, hash)
 	c.Bind(fiber.Map{"User": u, "QueueCount": n})
 	return c.Next()
 }

@@ -23,7 +23,7 @@ func (s *Server) correctionSave(c *fiber.Ctx) error {
 		return err
 	}
 	f := form.NewCorrection(c)
-	formMsg, err := s.botCheck(c)
+	formMsg, err := s.botCheck(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func (s *Server) flagSave(c *fiber.Ctx) error {
 		return err
 	}
 	f := form.NewFlag(c)
-	formMsg, err := s.botCheck(c)
+	formMsg, err := s.botCheck(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func (s *Server) resultAddSave(c *fiber.Ctx) error {
 		return err
 	}
 	f := form.NewResultAdd(c)
-	formMsg, err := s.botCheck(c)
+	formMsg, err := s.botCheck(ctx, c)
 	if err != nil {
 		return err
 	}

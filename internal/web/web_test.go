@@ -57,7 +57,7 @@ func TestPages(t *testing.T) {
 		status   int
 		contains []string
 	}{
-		{"/", 200, []string{"Image classification", `href="/datasets/imagenet-1k"`, "GenomicBenchmarks", "Recently changed"}},
+		{"/", 200, []string{"<title>Benchboard</title>", "Image classification", `href="/datasets/imagenet-1k"`, "GenomicBenchmarks", "Recently changed", `rel="icon"`}},
 		// The first view of a board not yet in memory comes from its head;
 		// the charts follow from charts.json.
 		{"/datasets/imagenet-1k", 200, []string{"Top-1 accuracy", "↑ higher is better", `data-charts-src="/datasets/imagenet-1k/charts.json"`,
@@ -92,9 +92,18 @@ func TestPages(t *testing.T) {
 		{"/datasets/imagenet-1k?order=up", 400, []string{`&#34;order&#34;`}},
 		{"/datasets/imagenet-1k?extra=maybe", 400, []string{`&#34;extra&#34;`}},
 		{"/datasets/imagenet-1k?confidence=sure", 400, []string{`&#34;confidence&#34;`}},
-		{"/datasets/imagenet-1k?from=nineteen", 400, []string{`&#34;from&#34;`}},
-		{"/datasets/imagenet-1k?to=99999", 400, []string{`&#34;to&#34;`}},
-		{"/datasets/imagenet-1k?from=2024&to=2019", 400, []string{`&#34;from&#34;`}},
+		// A bad year keeps the board and the form as typed, with the
+		// message beside its field.
+		{"/datasets/imagenet-1k?from=nineteen&extra=yes", 400, []string{`<form class="filters"`, `value="nineteen"`, `aria-invalid="true" aria-describedby="from-error"`,
+			`id="from-error" role="alert">From year: &#34;nineteen&#34; is not a year such as 2021.`, `id="board"`, `<option value="yes" selected>`}},
+		{"/datasets/imagenet-1k?to=99999", 400, []string{`id="to-error"`, `value="99999"`, `id="board"`}},
+		{"/datasets/imagenet-1k?from=2024&to=2019", 400, []string{`id="from-error" role="alert">From year: 2024 is after to=2019.`}},
+		{"/api/v1/datasets/imagenet-1k/results?from=nineteen", 400, []string{`"error":"Bad parameter \"from\"`}},
+		{"/datasets/imagenet-1k/charts.json?to=x", 400, []string{`"error":"Bad parameter \"to\"`}},
+		// A filter that matches nothing says so, under the form.
+		{"/datasets/imagenet-1k?setting=no-such-setting", 200, []string{`<form class="filters"`, `value="no-such-setting"`, `id="no-rows"`, "No results match these filters"}},
+		{"/favicon.ico", 301, nil},
+		{"/static/favicon.svg", 200, []string{"<svg"}},
 		{"/datasets/imagenet-1k?page=0", 400, []string{`&#34;page&#34;`}},
 		{"/datasets/imagenet-1k?page=9", 400, []string{`&#34;page&#34;`}},
 		{"/search?q=" + strings.Repeat("x", 201), 400, []string{`&#34;q&#34;`}},

@@ -49,6 +49,8 @@ const (
 	MaxSetting    = 300  // results.setting
 	MaxURL        = 500  // results.source_url
 	MaxReportedIn = 500  // results.reported_in
+	MaxParams     = 100  // results.params_text
+	MaxTitle      = 1000 // papers.title
 	MaxNote       = 2000 // submissions.note, decision notes, revert comments
 	MinFlagNote   = 10
 	MaxEmail      = 254

@@ -1,7 +1,10 @@
 package form
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/benchboard/benchboard/internal/model"
 )
@@ -17,6 +20,10 @@ type ResultAdd struct {
 	SourceURL  string
 	ReportedIn string
 	Note       string
+	Params     string
+	PaperTitle string
+	PaperYear  string
+	CodeURL    string
 
 	extraRaw string
 }
@@ -33,6 +40,10 @@ func NewResultAdd(v Values) ResultAdd {
 		SourceURL:  strings.TrimSpace(get(v, "source_url")),
 		ReportedIn: clean(get(v, "reported_in")),
 		Note:       strings.TrimSpace(get(v, "note")),
+		Params:     strings.TrimSpace(get(v, "params")),
+		PaperTitle: clean(get(v, "paper_title")),
+		PaperYear:  strings.TrimSpace(get(v, "paper_year")),
+		CodeURL:    strings.TrimSpace(get(v, "code_url")),
 	}
 }
 
@@ -79,5 +90,37 @@ func (f *ResultAdd) Validate(metrics []model.Metric) (model.Fields, Errors) {
 	errs.Add("reported_in", Text(f.ReportedIn, MaxReportedIn))
 	out.ReportedIn = f.ReportedIn
 	errs.Add("note", Multiline(f.Note, MaxNote))
+	f.validatePaper(&out, errs)
 	return out, errs
+}
+
+// validatePaper checks the optional size, paper and code fields: a count
+// the charts can read, a year with the paper it belongs to, web links.
+func (f *ResultAdd) validatePaper(out *model.Fields, errs Errors) {
+	if f.Params != "" {
+		if msg := Text(f.Params, MaxParams); msg != "" {
+			errs.Add("params", msg)
+		} else if n, ok := model.ParseCount(f.Params); !ok {
+			errs.Add("params", "Write the parameter count as a number, optionally with K, M, B or T: 86M, 1.1B, 2,179,678.")
+		} else {
+			out.ParamsText, out.Params = f.Params, &n
+		}
+	}
+	errs.Add("paper_title", Text(f.PaperTitle, MaxTitle))
+	out.PaperTitle = f.PaperTitle
+	if f.PaperYear != "" {
+		y, err := strconv.Atoi(f.PaperYear)
+		switch {
+		case err != nil || y < 1900 || y > time.Now().Year()+1:
+			errs.Add("paper_year", fmt.Sprintf("Write the year the paper appeared, 1900 to %d.", time.Now().Year()+1))
+		case f.PaperTitle == "":
+			errs.Add("paper_year", "A year belongs to a paper: give the paper's title too.")
+		default:
+			out.PaperYear = &y
+		}
+	}
+	if f.CodeURL != "" {
+		errs.Add("code_url", URL(f.CodeURL))
+		out.CodeURL = f.CodeURL
+	}
 }

@@ -1,0 +1,316 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Words that, just before a number, make it a gain, a cost or someone else's
+// result rather than a score.
+var backDelta = set("by", "gain", "gains", "improvement", "improvements", "improve", "improves",
+	"improved", "improving", "increase", "increases", "increased", "boost", "boosts", "boosted",
+	"margin", "lead", "gap", "drop", "drops", "dropped", "decrease", "decreases", "decreased",
+	"reduction", "reduce", "reduces", "reduced", "reducing", "cut", "cuts", "cutting", "save",
+	"saves", "saved", "saving", "savings", "lower", "lowers", "lowering", "overhead", "cost",
+	"costs", "memory", "latency", "ratio", "rate", "sparsity", "fraction", "proportion", "share",
+	"budget", "below", "above", "under", "within", "beyond", "outperform", "outperforms",
+	"outperforming", "outperformed", "surpass", "surpasses", "surpassing", "beat", "beats",
+	"exceed", "exceeds", "trail", "trails", "lag", "lags", "plus", "compression", "speedup",
+	"throughput", "mask", "masks", "masking", "prune", "pruned", "pruning", "delta", "up", "down")
+
+// Words skipped when looking for the word that governs a number.
+var backFillers = set("about", "nearly", "almost", "around", "roughly", "approximately",
+	"only", "just", "merely", "still", "a", "an", "the", "of", "at", "least", "more", "less",
+	"than", "as", "much", "average", "large", "wide", "clear", "notable", "significant",
+	"substantial", "consistent", "further", "additional", "extra", "absolute", "relative",
+	"mere", "even", "respectively", "is", "was", "are", "were", "be", "been", "being", "some",
+	"remarkable", "impressive", "solid", "strong", "whopping", "over")
+
+// Words that, just after a number, make it a gain, a cost, a fraction or a speed-up.
+var forwardDelta = set("higher", "lower", "better", "worse", "more", "less", "fewer", "faster",
+	"slower", "cheaper", "smaller", "larger", "bigger", "improvement", "improvements", "gain",
+	"gains", "increase", "increases", "decrease", "decreases", "reduction", "reductions", "drop",
+	"boost", "lift", "margin", "above", "below", "ahead", "behind", "over", "points", "point",
+	"pts", "pp", "relative", "absolute", "speedup", "speed-up", "times", "x", "lead",
+	"advantage", "of")
+
+// Words after a number that end the phrase about it.
+var forwardStops = set("on", "in", "for", "at", "with", "while", "and", "using", "under",
+	"without", "after", "when", "across", "to", "from", "by", "than", "via", "whereas", "but")
+
+// versusWords put someone else's value next to a score: "77.2% versus 73.4% for IRRA".
+var versusWords = set("versus", "vs", "against")
+
+// reductionVerbs bring a quantity down; the metrics read here go up.
+var reductionVerbs = set("reduces", "reduce", "reduced", "reducing", "lowers", "lower", "lowered",
+	"lowering", "cuts", "cut", "cutting", "decreases", "decrease", "decreased", "decreasing",
+	"halves", "halved", "shrinks", "shrink", "shrank")
+
+// objectPronouns may stand between a change verb and "to": "drops it to 55.3%".
+var objectPronouns = set("it", "them", "this", "that")
+
+// changeNouns as the subject of "... to N%" make N a difference, not a
+// score: "the improvement shrinks to 1.1%", "the gap narrows to 0.4%".
+var changeNouns = set("improvement", "improvements", "gain", "gains", "gap", "margin", "difference",
+	"lead", "advantage", "drop", "reduction", "increase", "decrease", "speedup", "overhead", "delta")
+
+// declineVerbs before "to" give a value under a changed setting, not a
+// plain score: "drops to 85.0% once classes are merged".
+var declineVerbs = set("drops", "drop", "dropped", "dropping", "falls", "fall", "fell", "falling",
+	"degrades", "degrade", "degraded", "degrading", "declines", "decline", "declined", "declining",
+	"decreases", "decreased", "decreasing", "collapses", "collapsed", "plummets", "plummeted",
+	"deteriorates", "deteriorated", "shrinks", "shrank", "sinks", "sank", "slips", "slipped", "down")
+
+// settingNouns after a percentage make it a setting: "at 80% noise", "40% label noise".
+var settingNouns = set("subset", "subsets", "split", "portion", "fraction", "noise", "sparsity", "corruption", "corruptions", "occlusion", "masking",
+	"pruning", "labels", "annotations", "supervision", "data", "dropout", "quantization",
+	"quantisation", "perturbation", "perturbations", "poisoning", "missing")
+
+// openingPhrase names, at the start of a sentence, the model whose
+// numbers change: "For CLIP ViT-L/14, accuracy rises from 75.3% to 77.1%".
+var openingPhrase = regexp.MustCompile(`^(?:For|Plugged into|Applied to|When applied to|On top of|Added to)\s+(?:the |a |an )?`)
+
+// conditionRe finds a sentence that reports values under a changed setting
+// rather than plain scores: noise or corruption levels, a part of the labels
+// or data, merged or removed parts, ablations.
+var conditionRe = regexp.MustCompile(`(?i)` +
+	`^(?:under|once|if|removing|ablating)\b` +
+	`|\b(?:once|if)\s+(?:the\s+|a\s+|an\s+|we\s+|it\s+|they\s+)?\w+\s+(?:is|are|was|were|gets|get|becomes)\b` +
+	`|\b(?:trained|fine-?tuned|pre-?trained|evaluated|tested)\s+(?:on|with)\s+(?:only\s+)?(?:half|a\s+(?:fraction|subset|part|quarter|third|tenth)|one\s+(?:half|quarter|third|tenth)|(?:a\s+)?\d+(?:\.\d+)?\s*%)` +
+	`|\bunder\s+(?:these|this|such|the\s+same)\s+(?:settings?|conditions?|noise|corruptions?|shifts?|attacks?)\b` +
+	`|\b(?:under|at|with)\s+(?:only\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:noise|labels?|annotations?|captions?|supervision|data|sparsity|corruption|occlusion|masking|pruning)\b` +
+	`|\b(?:noisy|corrupted|perturbed|adversarial|occluded)\s+(?:labels?|captions?|inputs?|images?|test|setting|data)\b`)
+
+// classify drops the runs and numbers that are not scores (gains, costs,
+// sizes, settings, someone unnamed's values), marks values under a changed
+// setting, and indexes the runs kept.
+func (s *sentence) classify(*paperContext) {
+	for _, r := range s.runs {
+		s.dropNonScores(r)
+	}
+	s.condition = s.findCondition()
+	for _, r := range s.runs {
+		for _, n := range r.nums {
+			if !n.dropped {
+				s.runAt[n.start] = r
+			}
+		}
+	}
+}
+
+// reducedFrom reports whether the "from" at i follows a verb of reduction
+// in its clause with no metric between them: "reduces expected calibration
+// error on ImageNet from 4.1%", "cuts latency from". "lowers the error rate
+// of X from" is the same; "raises top-1 accuracy from" is not.
+func (s *sentence) reducedFrom(from int) bool {
+	for k := from - 1; k >= 0 && k >= from-8; k-- {
+		t := s.toks[k]
+		if s.inCue(t.start, t.end) || strings.ContainsAny(s.text[t.end:s.toks[k+1].start], ",;:()") {
+			return false
+		}
+		if reductionVerbs[strings.ToLower(t.text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectNoun returns, lower-cased, the word right before the verb at i,
+// past adverbs: "the improvement (further) shrinks".
+func (s *sentence) subjectNoun(verb int) string {
+	j := verb - 1
+	for j >= 0 && adverbs[strings.ToLower(s.toks[j].text)] {
+		j--
+	}
+	if j < 0 {
+		return ""
+	}
+	return strings.ToLower(s.toks[j].text)
+}
+
+// dropNonScores drops a run that is a gain, cost, fraction or someone
+// unnamed's result, judged by the word before it ("by 2.4%", "saves 38%",
+// "the previous best of 79.8%") and the words after it ("1.3% higher",
+// "90% of the tubes", "6 points"). A value before a change ("from 79.8% to
+// 80.6%") is kept only when a name stands right before "from".
+func (s *sentence) dropNonScores(r *run) {
+	w, i := s.governingWord(r.start)
+	if i >= 0 && onlySpaces(s.text[s.toks[i].end:r.start]) && !isPossessive(s.toks[i].text) &&
+		nameKind(s.toks[i].text) == modelWord && !s.blocked(s.toks[i]) {
+		// A name between the word and the number: "costs DeiT-S 1.9%".
+		j := i
+		for j > 0 && nameKind(s.toks[j-1].text) != notName && onlySpaces(s.text[s.toks[j-1].end:s.toks[j].start]) {
+			j--
+		}
+		if w2, _ := s.governingWord(s.toks[j].start); backDelta[w2] {
+			r.dropped = true
+			return
+		}
+	}
+	switch {
+	case backDelta[w], genericOthers[w]:
+		r.dropped = true
+		return
+	case versusWords[w] || w == "with" && i > 0 && strings.EqualFold(s.toks[i-1].text, "compared"):
+		r.compared = true // someone else's value, kept only when named
+	case w == "to" && i > 1 && changeNouns[s.subjectNoun(i-1)]:
+		r.dropped = true // "the improvement shrinks to 1.1%", "the gap grows to 3.1%"
+		return
+	case w == "to" && i > 0 && (declineVerbs[strings.ToLower(s.toks[i-1].text)] ||
+		i > 1 && objectPronouns[strings.ToLower(s.toks[i-1].text)] && declineVerbs[strings.ToLower(s.toks[i-2].text)]):
+		r.modified = true // "drops to 85.0% once classes are merged", "drops it to 55.3%"
+	case w == "from" && !r.nums[0].rangeEnd && s.reducedFrom(i):
+		// "reduces calibration error from 4.1% to 1.2%": a cost or an
+		// error, which no metric here measures; both values go.
+		r.dropped = true
+		for _, n := range r.nums {
+			if n.to != nil {
+				n.to.dropped = true
+			}
+		}
+		return
+	case w == "from" && !r.nums[0].rangeEnd:
+		// "improves a ResNet-50 from 76.1% to 77.4%": the value before is ResNet-50's.
+		j := i - 1
+		for j >= 0 && backFillers[strings.ToLower(s.toks[j].text)] {
+			j--
+		}
+		name := ""
+		if j >= 0 {
+			name = nameEndingAt(s.text, s.toks, j, s.blocked)
+		}
+		if name == "" {
+			name = s.openingName()
+		}
+		if name == "" {
+			// Perhaps named after the change: "drops from 73.4% to 72.8% for IRRA".
+			r.namedByChange = true
+			return
+		}
+		r.method, r.source = name, fromNamed
+	}
+	for k, t := range s.tokensAfter(r.end, 3) {
+		w := strings.ToLower(t)
+		if forwardStops[w] {
+			break
+		}
+		if forwardDelta[w] && (w != "of" || k == 0) {
+			// The word belongs to the last number, and to the others
+			// only when they have no metric of their own: "29.1 BLEU,
+			// 0.8 BLEU above" keeps 29.1, "1.5 and 0.3 points above" keeps none.
+			r.dropped = true
+			for i, n := range r.nums {
+				if i == len(r.nums)-1 || n.cue == nil {
+					n.dropped = true
+				} else {
+					r.dropped = false
+				}
+			}
+			if r.dropped {
+				return
+			}
+			break
+		}
+	}
+	for _, n := range r.nums {
+		next := s.tokensAfter(numEnd(n), 2)
+		if len(next) >= 1 && strings.EqualFold(next[0], "of") {
+			n.dropped = true // "2.1% of its training sequences"
+		}
+		// A setting, not a score: "at 80% noise", "40% label noise", "50% sparsity".
+		if n.cue == nil || !n.cueAfter {
+			for k, t := range next {
+				w := strings.ToLower(t)
+				if settingNouns[w] {
+					n.dropped = true
+					break
+				}
+				if k == 0 && (forwardStops[w] || forwardDelta[w]) {
+					break
+				}
+			}
+		}
+	}
+	dropped := true
+	for _, n := range r.nums {
+		dropped = dropped && n.dropped
+	}
+	if dropped {
+		r.dropped = true
+	}
+}
+
+func isPossessive(w string) bool {
+	_, ok := possessive(w)
+	return ok
+}
+
+// openingName returns the name of an opening phrase that ends in a comma, or "".
+func (s *sentence) openingName() string {
+	loc := openingPhrase.FindStringIndex(s.text)
+	if loc == nil {
+		return ""
+	}
+	i := s.firstTokenAfter(loc[1])
+	name, next := nameStartingAt(s.text, s.toks, i, s.blocked)
+	if name == "" || next >= len(s.toks) || strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) != "," {
+		return ""
+	}
+	return name
+}
+
+// governingWord returns, lower-cased, the first word before pos that is not
+// a filler, and its index; "" when a bracket or punctuation comes first.
+// "up to" is read as a filler, a lone "to" as the target of a change.
+func (s *sentence) governingWord(pos int) (string, int) {
+	prevStart := pos
+	for i := s.lastTokenBefore(pos); i >= 0; i-- {
+		t := s.toks[i]
+		if strings.ContainsAny(s.text[t.end:prevStart], ",;:()[]+") {
+			return "", -1
+		}
+		w := strings.ToLower(t.text)
+		if w == "to" && i > 0 && strings.EqualFold(s.toks[i-1].text, "up") {
+			prevStart = s.toks[i-1].start
+			i--
+			continue
+		}
+		if backFillers[w] {
+			prevStart = t.start
+			continue
+		}
+		return w, i
+	}
+	return "", -1
+}
+
+// conditionReaches reports whether the sentence's changed setting applies
+// to run r: it does unless a clause break stands between them.
+func (s *sentence) conditionReaches(r *run) bool {
+	if s.condition == "" {
+		return false
+	}
+	from, to := r.end, s.conditionAt[0]
+	if r.start >= s.conditionAt[1] {
+		from, to = s.conditionAt[1], r.start
+	}
+	return from >= to || !conditionBreak.MatchString(s.text[from:to])
+}
+
+// conditionBreak ends the reach of a changed setting within a sentence.
+// "but" and ";" turn to another setting of the same subject ("84.3% on
+// clean ImageNet but falls to 61.2% on corrupted images"); "whereas" and
+// "while" compare subjects under the same setting ("X keeps 61.5%, whereas
+// IRRA falls to 48.0% at 80% noise"), so they do not.
+var conditionBreak = regexp.MustCompile(`;|\bbut\b`)
+
+// findCondition returns the phrase that marks the sentence as reporting
+// values under a changed setting, or "".
+func (s *sentence) findCondition() string {
+	loc := conditionRe.FindStringIndex(s.text)
+	if loc == nil {
+		return ""
+	}
+	s.conditionAt = loc
+	return s.text[loc[0]:loc[1]]
+}

@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// findNames finds the metric cues and the datasets, known and unknown, of
+// the sentence. A known name inside a metric ("ImageNet top-1") is not a
+// dataset, and "the X subset of D" is not D. An unknown name that is the
+// paper's own method is not a dataset either.
+func (s *sentence) findNames(ctx *paperContext) {
+	text := s.text
+	s.cues = findCues(text)
+	known := ctx.m.find(text)
+	known = without(known, func(d mention) bool { return s.inCue(d.start, d.end) })
+	for i := range known {
+		qualifySubset(text, &known[i])
+	}
+	inKnown := func(start, end int) bool {
+		for _, d := range known {
+			if start < d.end && d.start < end {
+				return true
+			}
+		}
+		return false
+	}
+	taken := func(start, end int) bool { return inKnown(start, end) || s.inCue(start, end) }
+	unknown := findUnknown(text, s.toks, known, taken)
+	unknown = without(unknown, func(d mention) bool { return strings.EqualFold(d.name, ctx.method) })
+	s.datasets = append(known, unknown...)
+	sort.Slice(s.datasets, func(i, j int) bool { return s.datasets[i].start < s.datasets[j].start })
+}
+
+// subsetOf is a part of a dataset evaluated on its own: "on the medical
+// subset of MMLU", "on the clinical knowledge split of MMLU".
+var (
+	subsetOf    = regexp.MustCompile(`(?i)\b(?:on|in)\s+(?:the\s+)?((?:[\w-]+\s+){0,3}(?:subset|subsets|split|splits|portion|part|slice)\s+of\s+(?:the\s+)?)$`)
+	trainedOnly = regexp.MustCompile(`(?i)\b(?:trained|pre-?trained|fine-?tuned|learned|learnt)\s+(?:on|in)\s`)
+)
+
+// partOf follows a dataset's name to name a part of it: "on MMLU clinical
+// topics", "on COCO small objects", "on SQuAD 2.0 unanswerable questions".
+var partOf = regexp.MustCompile(`^\s+((?:[a-z][\w-]*\s+){0,2}(?:topics|questions|subjects|categories|objects|examples|samples|classes|queries|instances|images))\b`)
+
+// qualifySubset turns a known dataset named as "the X subset of D" (or "D
+// clinical topics") into an unknown one, "X subset of D": its scores are
+// not scores on D. Training on a subset ("trained on pruned subsets of
+// ImageNet") changes nothing.
+func qualifySubset(text string, d *mention) {
+	if loc := partOf.FindStringSubmatchIndex(text[d.end:]); loc != nil {
+		d.end, d.known = d.end+loc[3], false
+		d.name = text[d.start:d.end]
+		return
+	}
+	before := window(text, d.start)
+	offset := d.start - len(before)
+	loc := subsetOf.FindStringSubmatchIndex(before)
+	if loc == nil || trainedOnly.MatchString(before[max(0, loc[0]-20):loc[1]]) {
+		return
+	}
+	d.start, d.known = offset+loc[2], false
+	d.name = text[d.start:d.end]
+}

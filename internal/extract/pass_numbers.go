@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	// scoreModifier may stand between a number and its metric: "68.4% 5-shot accuracy".
+	scoreModifier = regexp.MustCompile(`^(?i:(?:zero|few|one|\d+)-shot|linear[- ]probe|fine-tuned|average|mean|overall|test|val|validation|macro|micro|weighted)\s+`)
+	// cueFiller may stand between a metric and its number: "Rank-1 accuracy is 63.0%", "an F1 of 80.2".
+	cueFiller = regexp.MustCompile(`(?i)(?:\b(?:of|is|was|are|were|reaches|reached|reaching|achieves|achieved|achieving|attains|attained|obtains|obtained|hits|scores|scored|at|to|rises|rose|reported|improves|improved|increases|increased|boosts)|[=:(])\s*$`)
+)
+
+// findNumbers finds the numbers that could be scores, the metric written
+// right next to each, and groups them into runs.
+func (s *sentence) findNumbers(*paperContext) {
+	s.nums = scanNumbers(s.text, func(start, end int) bool { return s.inDataset(start, end) || s.inCue(start, end) })
+	for _, n := range s.nums {
+		s.findOwnCue(n)
+	}
+	s.groupRuns()
+	s.pairVersus()
+}
+
+// findOwnCue finds the metric written next to n: after it ("81.2% top-1",
+// "68.4% 5-shot accuracy") or before it ("top-1 accuracy of 81.2%").
+func (s *sentence) findOwnCue(n *number) {
+	pos := n.after
+	for pos < len(s.text) && s.text[pos] == ' ' {
+		pos++
+	}
+	for range 2 {
+		if m := scoreModifier.FindString(s.text[pos:]); m != "" && s.cueAt(pos) == nil {
+			pos += len(m)
+		}
+	}
+	if c := s.cueAt(pos); c != nil {
+		n.cue, n.cueAfter = c, true
+		return
+	}
+	before := strings.TrimRight(window(s.text, n.start), " ")
+	offset := n.start - len(window(s.text, n.start))
+	for range 3 {
+		loc := cueFiller.FindStringIndex(before)
+		if loc == nil {
+			break
+		}
+		before = strings.TrimRight(before[:loc[0]], " ")
+	}
+	if c := s.cueEndingAt(offset + len(before)); c != nil {
+		n.cue = c
+	}
+}
+
+// listGap separates the numbers of one list; an article may follow "and"
+// when the next number brings its own metric ("74.8% accuracy and an MCC of 0.49").
+var listGap = regexp.MustCompile(`^[\s,/&]*(?:(?:and|or)\s*(?:an?|the)?)?[\s,/]*$`)
+
+// clauseJoin is ", and" between two numbers: a list of two has no comma
+// before "and", so this starts a new clause ("HyenaDNA's 90.9%, and 96.2% on ...").
+var clauseJoin = regexp.MustCompile(`^\s*,\s*and\b`)
+
+// groupRuns groups numbers separated only by commas, "and", "or" or "/"
+// (and the metrics written with them) into runs.
+func (s *sentence) groupRuns() {
+	var cur *run
+	for i, n := range s.nums {
+		join := false
+		if cur != nil {
+			prev := s.nums[i-1]
+			switch {
+			case prev.rangeEnd && n.rangeEnd && len(cur.nums) == 1:
+				join = true // the two ends of one range
+			case prev.rangeEnd || n.rangeEnd || n.from || prev.from:
+				join = false
+			case numEnd(prev) <= n.start:
+				gapEnd := n.start
+				if n.cue != nil && !n.cueAfter {
+					gapEnd = n.cue.start
+				}
+				gap := s.text[numEnd(prev):max(gapEnd, numEnd(prev))]
+				// "75.3% zero-shot and 84.9% fine-tuned top-1 accuracy"
+				if m := scoreModifier.FindString(strings.TrimLeft(gap, " ")); m != "" {
+					gap = strings.TrimPrefix(strings.TrimLeft(gap, " "), m)
+				}
+				join = listGap.MatchString(gap) && !(len(cur.nums) == 1 && clauseJoin.MatchString(gap))
+			}
+		}
+		if !join {
+			cur = &run{start: n.start}
+			s.runs = append(s.runs, cur)
+		}
+		cur.nums = append(cur.nums, n)
+		cur.end = numEnd(n)
+	}
+}
+
+// versusGap joins two values compared with each other: "67.5% versus 60.2%".
+var versusGap = regexp.MustCompile(`^\s*(?:versus|vs\.?|against)\s*$`)
+
+// pairVersus links "A versus B on D": the dataset written after B is A's too.
+func (s *sentence) pairVersus() {
+	for i := 1; i < len(s.runs); i++ {
+		a, b := s.runs[i-1], s.runs[i]
+		if a.end <= b.start && len(a.nums) == len(b.nums) && versusGap.MatchString(s.text[a.end:b.start]) {
+			a.versus = b
+		}
+	}
+}
