@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -284,7 +283,7 @@ func (p *parser) url(col string) string {
 	if v == "" {
 		return ""
 	}
-	if err := CheckURL(v); err != nil {
+	if err := model.CheckURL(v); err != nil {
 		p.fail(col, "%v", err)
 	}
 	return v
@@ -311,20 +310,6 @@ func ParseNumber(s string) (float64, error) {
 		return 0, fmt.Errorf("%q is not a finite number", clip(s))
 	}
 	return f, nil
-}
-
-// CheckURL accepts absolute http and https URLs only.
-func CheckURL(s string) error {
-	if len(s) > 2000 {
-		return fmt.Errorf("URL is %d bytes long; at most 2000", len(s))
-	}
-	// url.Parse lowers the scheme; the database's check does not.
-	lower := strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
-	u, err := url.Parse(s)
-	if err != nil || !lower || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("%q is not an http or https URL", clip(s))
-	}
-	return nil
 }
 
 // ParseDate reads "2023" or "2023-06-27", years 1900 to 2200 (what the

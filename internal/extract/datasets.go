@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -14,6 +15,13 @@ type mention struct {
 	name       string
 	known      bool
 	attachedTo *run // the run this mention follows ("81.2% on ImageNet"), or nil
+	// training marks an unknown name the text trains on ("after
+	// fine-tuning on MS MARCO"): not where a score was measured, so it
+	// takes no run and is not reported.
+	training bool
+	// condition is, for a dataset carried from an earlier sentence, the
+	// changed setting that sentence states.
+	condition string
 }
 
 // matcher finds the caller's datasets in text.
@@ -69,6 +77,9 @@ func aliasRegexp(alias string) *regexp.Regexp {
 	for i, p := range parts {
 		if i > 0 {
 			b.WriteString(`[\s_\-.]*`)
+			if p[0] >= '0' && p[0] <= '9' {
+				b.WriteString(`(?:[vV]\s*)?`) // "SQuAD v2.0" for "SQuAD 2.0"
+			}
 		}
 		for _, r := range p {
 			if short && unicode.IsLower(r) {
@@ -108,6 +119,23 @@ func (m *matcher) find(s string) []mention {
 		out = append(out, d)
 	}
 	return out
+}
+
+// isDatasetOrMetric reports whether w is, whole, a known dataset's name or
+// a metric: "(ImageNet)" or "(mAP)" after a description is not the name of
+// a method.
+func (m *matcher) isDatasetOrMetric(w string) bool {
+	for _, d := range m.find(w) {
+		if d.start == 0 && d.end == len(w) {
+			return true
+		}
+	}
+	for _, c := range findCues(w) {
+		if c.start == 0 && c.end == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isVariant reports whether a match is only part of a longer name such as
@@ -155,6 +183,7 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 	var out []mention
 	for i := 0; i < len(toks); i++ {
 		var j int
+		listed := false // an item of a list of datasets, each with its score
 		switch {
 		case datasetPrepositions[strings.ToLower(toks[i].text)] && !afterComparison(toks, i):
 			j = i + 1
@@ -163,6 +192,8 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 			j = i // "CUHK-PEDES, Market-1501 and ..."
 		case i > 0 && inKnown(toks[i-1]) && strings.EqualFold(toks[i].text, "and"):
 			j = i + 1 // "CUHK-PEDES and Market-1501"
+		case i > 0 && bracketedScoreAfter(s, toks, i) && listedAfterBracket(s, toks, i) && knownWithBracket(s, known):
+			j, listed = i, true // "on CIFAR-100 (91.7%), Flowers (98.8%) and ..."
 		default:
 			continue
 		}
@@ -178,7 +209,9 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		for k > j && strings.EqualFold(toks[k-1].text, "vs") {
 			k--
 		}
-		if k == j || !benchmarkLike(toks[j:k]) {
+		if k == j || !benchmarkLike(toks[j:k]) && !listed && !(k == j+1 && capitalised.MatchString(toks[j].text) &&
+			(datasetHead.MatchString(s[toks[j].end:]) || j == i+1 && scoreOn(s, toks, i, taken) ||
+				i == 0 && j == 1 && toks[0].text == "On" && strings.HasPrefix(s[toks[j].end:], ","))) {
 			continue
 		}
 		// A qualifier right before a known dataset ("the GenomicBenchmarks
@@ -190,6 +223,41 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		i = k - 1
 	}
 	return out
+}
+
+// bracketedScore is a score in brackets: " (98.8%)", " (63.2 AP)".
+var bracketedScore = regexp.MustCompile(`^\s*\(\s*\d`)
+
+// bracketedScoreAfter reports whether a capitalised name starting at word
+// i is followed by a score in brackets.
+func bracketedScoreAfter(s string, toks []token, i int) bool {
+	k := i
+	for k < len(toks) && k-i < 3 && phraseWord(toks[k].text) && (k == i || onlySpaces(s[toks[k-1].end:toks[k].start])) {
+		k++
+	}
+	return k > i && bracketedScore.MatchString(s[toks[k-1].end:])
+}
+
+// listedAfterBracket reports whether word i follows a bracket closed after
+// a comma or "and": the next item of "A (91.7%), B (98.8%)".
+func listedAfterBracket(s string, toks []token, i int) bool {
+	gap := strings.TrimSpace(s[toks[i-1].end:toks[i].start])
+	if strings.EqualFold(toks[i-1].text, "and") && i > 1 {
+		gap = strings.TrimSpace(s[toks[i-2].end:toks[i-1].start])
+	}
+	return strings.HasPrefix(gap, ")") || strings.HasPrefix(gap, "%)")
+}
+
+// knownWithBracket reports whether a known dataset of the sentence is
+// followed by a score in brackets, so that names listed the same way are
+// datasets too.
+func knownWithBracket(s string, known []mention) bool {
+	for _, d := range known {
+		if bracketedScore.MatchString(s[d.end:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterComparison reports whether "over" at i compares with a model rather
@@ -232,6 +300,29 @@ func phraseWord(t string) bool {
 	}
 	return hasUpper(t) && !strings.HasSuffix(t, "'s") && !strings.HasSuffix(t, "’s")
 }
+
+// A sentence that opens with "On" and one capitalised word ("On Places,
+// it reaches 56.1%") names where its numbers were measured, as well.
+
+// scoreOn reports whether the "on" at i follows a score: a number, or a
+// metric ("83.5% mIoU on Cityscapes", "95.6% on Places"). A capitalised
+// word after it names what the score was measured on.
+func scoreOn(s string, toks []token, i int, taken func(start, end int) bool) bool {
+	if i == 0 || !strings.EqualFold(toks[i].text, "on") {
+		return false
+	}
+	p := toks[i-1]
+	gap := strings.TrimSpace(s[p.end:toks[i].start])
+	if gap != "" && gap != "%" {
+		return false
+	}
+	_, err := strconv.ParseFloat(p.text, 64)
+	return err == nil || gap == "" && taken(p.start, p.end)
+}
+
+// datasetHead follows a one-word name to say it is a dataset: "on
+// Cityscapes val set", "on the Places dataset", "on Cityscapes test".
+var datasetHead = regexp.MustCompile(`^\s+(?:(?:(?:val|validation|test|dev)\s+)?(?:set|dataset|benchmark|split)|val|validation|test|test-dev)\b`)
 
 func benchmarkLike(ts []token) bool {
 	if len(ts) >= 2 {

@@ -156,8 +156,9 @@ func extractBlock(b Block, m *matcher) Result {
 		m:      m,
 	}
 	if ctx.method == "" {
-		ctx.method = introducedMethod(b.Abstract)
+		ctx.method = introducedMethod(b.Abstract, m.isDatasetOrMetric)
 	}
+	ctx.baseModel = baseModel(b.Abstract, m.isDatasetOrMetric)
 	sentences := Sentences(b.Abstract)
 	parsed := make([]*sentence, len(sentences))
 	for i, s := range sentences {
@@ -186,17 +187,22 @@ func extractBlock(b Block, m *matcher) Result {
 type paperContext struct {
 	paper       string
 	method      string // the paper's own method, "" when it names none
+	baseModel   string // the model the paper fine-tunes or adapts, "" when it names none
 	m           *matcher
-	datasets    []string // distinct known datasets named anywhere in the abstract
-	unknownSeen bool     // some unknown benchmark-like name is in the abstract
-	lastCues    []cue    // the last metric, or list of metrics, named so far
-	lastSubject string   // the last method read as the subject of a score verb
+	datasets    []string        // distinct known datasets named anywhere in the abstract
+	unknownSeen bool            // some unknown benchmark-like name is in the abstract
+	lastCues    []cue           // the last metric, or list of metrics, named so far
+	metricsSeen map[string]bool // every metric named so far
+	lastSubject string          // the last method read as the subject of a score verb
 
 	// What the sentences before the one being resolved left open for it.
 	at         int    // index of the sentence being resolved
 	lastCuesAt int    // index of the sentence that named lastCues
 	topic      string // the one known dataset the last sentence naming any dataset named
 	topicAt    int    // index of that sentence
+	// topicCondition is the changed setting the topic's sentence states
+	// ("with 10% of COCO labels"), which the sentences after it go on in.
+	topicCondition string
 }
 
 // ownMethod is the method a description of the paper's own work stands
@@ -220,12 +226,34 @@ func (p *paperContext) rememberCues(s *sentence) {
 	if len(s.cues) == 0 {
 		return
 	}
+	if p.metricsSeen == nil {
+		p.metricsSeen = map[string]bool{}
+	}
+	for _, c := range s.cues {
+		p.metricsSeen[c.metric] = true
+	}
 	p.lastCuesAt = p.at
-	if l := s.cueListEndingAt(len(s.cues) - 1); len(l) > 1 {
+	l := s.cueListEndingAt(len(s.cues) - 1)
+	if len(l) < len(s.cues) && distinctMetrics(s.cues) > 1 {
+		// Several metrics, not written as one list ("88.9% accuracy and
+		// an MCC of 0.78"): which one a later number is in, the text does
+		// not say; the dataset's own metric is assumed instead.
+		p.lastCues = nil
+		return
+	}
+	if len(l) > 1 {
 		p.lastCues = l
 		return
 	}
 	p.lastCues = s.cues[len(s.cues)-1:]
+}
+
+func distinctMetrics(cs []cue) int {
+	seen := map[string]bool{}
+	for _, c := range cs {
+		seen[c.metric] = true
+	}
+	return len(seen)
 }
 
 // rememberTopic keeps the dataset a sentence is about for the sentences
@@ -238,6 +266,7 @@ func (p *paperContext) rememberTopic(s *sentence) {
 		return
 	}
 	p.topic, p.topicAt = "", p.at
+	p.topicCondition = s.condition
 	for _, d := range s.datasets {
 		if !d.known || p.topic != "" && p.topic != d.name {
 			p.topic = ""

@@ -216,6 +216,12 @@ func TestUnknownDatasets(t *testing.T) {
 		{"Foo obtains an exact match of 48.2 on Natural Questions.", "Natural Questions"},
 		{"Foo reaches 78.4% mAP on CUHK-PEDES and Market-1501, respectively 1.0 and 2.0 points up.", ""},
 		{"Foo reaches 71.0% accuracy on Drosophila Enhancers Stark.", "Drosophila Enhancers Stark"},
+		{"Foo attains 9.1 on MT-Bench.", "MT-Bench"},
+		{"Foo reaches 83.5% mIoU on Cityscapes.", "Cityscapes"},
+		{"Foo reaches 83.5% mIoU on the Cityscapes val set.", "Cityscapes"},
+		{"On Split CIFAR-100, Foo reaches 83.8% accuracy.", "Split CIFAR-100"},
+		// Data trained on is not where the score was measured.
+		{"On BEIR, Foo reaches 46.6% accuracy after fine-tuning on MS MARCO.", "BEIR"},
 	}
 	for _, tt := range tests {
 		res := extractOne(tt.text)

@@ -42,6 +42,11 @@ var cueTable = []struct {
 	{regexp.MustCompile(`(?i)\bexact[- ]match(?:es)?\b|\bEM\b`), "Exact match"},
 	{regexp.MustCompile(`\b(?:AUC|AUROC|ROC-AUC|AUC-ROC)\b`), "AUC"},
 	{regexp.MustCompile(`\bMCC\b`), "MCC"},
+	// Error rates, where lower is better: a number written with one is a
+	// score, not a cost ("a word error rate of 2.7%").
+	{regexp.MustCompile(`(?i)\bword[- ]error[- ]rates?\b|\bWER\b`), "WER"},
+	{regexp.MustCompile(`(?i)\bcharacter[- ]error[- ]rates?\b|\bCER\b`), "CER"},
+	{regexp.MustCompile(`(?i)\bequal[- ]error[- ]rates?\b|\bEER\b`), "EER"},
 	{regexp.MustCompile(`(?i)\baccurac(?:y|ies)\b|\bacc\.`), "Accuracy"},
 }
 
@@ -50,6 +55,9 @@ func findCues(s string) []cue {
 	var all []cue
 	for _, e := range cueTable {
 		for _, loc := range e.re.FindAllStringIndex(s, -1) {
+			if loc[1] < len(s) && s[loc[1]] == '@' {
+				continue // "mAP@0.5", "F1@5": another metric than the one named
+			}
 			all = append(all, cue{start: loc[0], end: loc[1], metric: e.metric})
 		}
 	}

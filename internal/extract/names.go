@@ -65,8 +65,8 @@ func modelLike(w string) bool {
 }
 
 // versionWord is a size or version that can follow a model name: "2", "3.1",
-// "13B", "70B", "v2".
-var versionWord = regexp.MustCompile(`^(?:\d+(?:\.\d+)?[BMK]?|v\d[\w.]*)$`)
+// "13B", "70B", "8x7B", "v2".
+var versionWord = regexp.MustCompile(`^(?:\d+(?:\.\d+)?[BMK]?|\d+x\d+(?:\.\d+)?[BMK]|v\d[\w.]*)$`)
 
 var capitalised = regexp.MustCompile(`^\p{Lu}\p{Ll}+$`)
 
@@ -82,24 +82,40 @@ const (
 func nameKind(w string) wordKind {
 	w, _ = possessive(w)
 	switch {
+	case versionWord.MatchString(w):
+		// Before modelLike: "7B" in "Gemma 7B" is the size of a named
+		// model, not a name of its own.
+		return versionPart
 	case modelLike(w):
 		return modelWord
-	case versionWord.MatchString(w):
-		return versionPart
 	case capitalised.MatchString(w):
 		return plainWord
 	}
 	return notName
 }
 
+// articles open a phrase, never a name: "The 70B model" is no "The 70B".
+var articles = set("the", "a", "an", "this", "these", "our", "its", "their")
+
 // validName trims a run of name words to a method name, or returns "".
 // Plain capitalised words count only when a version follows them, so
-// "With ResNet-50" gives "ResNet-50" and "Llama 2 13B" stays whole.
-func validName(words []string) string {
+// "With ResNet-50" gives "ResNet-50" and "Llama 2 13B" stays whole; or,
+// when the name does not open the sentence (midSentence), when a
+// model-like word follows them: a capitalised word inside a sentence is
+// part of a name ("than Faster R-CNN", "and Mask R-CNN"), unless it is a
+// word that opens a phrase ("With", "Using").
+func validName(words []string, midSentence bool) string {
 	for len(words) > 0 {
 		k := nameKind(words[0])
-		if k == versionPart || k == plainWord && (len(words) == 1 || nameKind(words[1]) != versionPart) {
+		if articles[strings.ToLower(words[0])] || k == versionPart {
 			words = words[1:]
+			midSentence = true
+			continue
+		}
+		if k == plainWord && !(len(words) > 1 && nameKind(words[1]) == versionPart) &&
+			!(midSentence && !phraseOpeners[strings.ToLower(words[0])] && nameBody(words[1:])) {
+			words = words[1:]
+			midSentence = true
 			continue
 		}
 		break
@@ -112,9 +128,43 @@ func validName(words []string) string {
 	return strings.Join(words, " ")
 }
 
+// nameBody reports whether words, after a plain capitalised word, make a
+// name with it: more plain words, then a model-like word ("Cascade Mask
+// R-CNN", "Panoptic SegFormer").
+func nameBody(words []string) bool {
+	for _, w := range words {
+		switch nameKind(w) {
+		case modelWord:
+			return true
+		case plainWord:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// phraseOpeners are capitalised words that open a phrase before a name,
+// never part of it.
+var phraseOpeners = set("with", "using", "for", "on", "in", "at", "by", "from", "and", "or", "but",
+	"while", "whereas", "compared", "unlike", "like", "than", "over", "against", "via", "after",
+	"before", "when", "notably", "moreover", "furthermore", "finally", "overall", "here", "there",
+	"both", "all", "each", "every", "only", "even", "applied", "trained", "plugged", "given")
+
 // nameEndingAt returns the method name whose last word is toks[i], or "".
 // blocked reports words that belong to a dataset or metric.
 func nameEndingAt(s string, toks []token, i int, blocked func(token) bool) string {
+	j := nameRunStart(s, toks, i, blocked) - 1
+	var words []string
+	for _, t := range toks[j+1 : i+1] {
+		words = append(words, t.text)
+	}
+	return validName(words, j+1 > 0)
+}
+
+// nameRunStart returns the index of the first of the name-like words
+// that end with toks[i], before any trimming.
+func nameRunStart(s string, toks []token, i int, blocked func(token) bool) int {
 	j := i
 	for j >= 0 && nameKind(toks[j].text) != notName && !blocked(toks[j]) &&
 		(j == i || onlySpaces(s[toks[j].end:toks[j+1].start])) {
@@ -123,11 +173,7 @@ func nameEndingAt(s string, toks []token, i int, blocked func(token) bool) strin
 		}
 		j--
 	}
-	var words []string
-	for _, t := range toks[j+1 : i+1] {
-		words = append(words, t.text)
-	}
-	return validName(words)
+	return j + 1
 }
 
 // nameStartingAt returns the method name whose first word is toks[i], and
@@ -150,7 +196,7 @@ func nameStartingAt(s string, toks []token, i int, blocked func(token) bool) (st
 		words = words[:len(words)-1]
 		j--
 	}
-	return validName(words), j
+	return validName(words, i > 0), j
 }
 
 // notShortNames are title heads before a colon that name the kind of paper,
@@ -159,6 +205,39 @@ var notShortNames = map[string]bool{
 	"survey": true, "review": true, "position": true, "tutorial": true, "overview": true,
 	"introduction": true, "revisiting": true, "rethinking": true, "benchmarking": true,
 	"perspective": true, "commentary": true, "erratum": true, "correction": true,
+}
+
+// paperKinds end a title head that names the kind of paper, not a method:
+// "Phi-3 Technical Report: ...".
+var paperKinds = set("report", "survey", "review", "study", "tutorial", "overview", "benchmark", "dataset")
+
+// benchmarkNouns head a subtitle that says the paper's short name is a
+// benchmark, not a method: "MMLU-Pro: A More Robust and Challenging
+// Multi-Task Language Understanding Benchmark", "TRACE: A Comprehensive
+// Benchmark for Continual Learning".
+var benchmarkNouns = set("benchmark", "benchmarks", "dataset", "datasets", "corpus", "suite", "testbed", "leaderboard")
+
+// subtitleHead is the first noun phrase of a subtitle: up to a preposition
+// or a comma.
+var subtitleHead = regexp.MustCompile(`(?i)^[\s:—–-]*((?:[\w'-]+\s*?)+?)(?:\s+(?:for|of|with|on|in|to|from|via|across|and\s+(?:its|their))\b|[,.;?!]|$)`)
+
+// namesABenchmark reports whether the subtitle's first noun phrase is
+// headed by "benchmark", "dataset" or the like, with no model or method in it.
+func namesABenchmark(subtitle string) bool {
+	m := subtitleHead.FindStringSubmatch(subtitle)
+	if m == nil {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(m[1]))
+	if len(words) == 0 || !benchmarkNouns[words[len(words)-1]] {
+		return false
+	}
+	for _, w := range words {
+		if w == "model" || w == "models" || w == "method" || w == "framework" || w == "approach" {
+			return false
+		}
+	}
+	return true
 }
 
 // titleMethod returns the short name of "X: A Longer Title", or "".
@@ -173,7 +252,8 @@ func titleMethod(title string) string {
 		}
 	}
 	words := strings.Fields(head)
-	if len(words) == 0 || len(words) > 3 || notShortNames[strings.ToLower(head)] {
+	if len(words) == 0 || len(words) > 3 || notShortNames[strings.ToLower(head)] ||
+		len(words) > 1 && paperKinds[strings.ToLower(words[len(words)-1])] || namesABenchmark(title[len(head):]) {
 		return ""
 	}
 	if len(words) == 1 {
@@ -191,25 +271,168 @@ func titleMethod(title string) string {
 	return ""
 }
 
-var introduced = regexp.MustCompile(`\b(?:[Ww]e (?:propose|present|introduce|develop|call|name|dub|term)|called|named|dubbed|termed|coined)\s+(\p{L}[\p{L}\p{N}+\-./]*)`)
+// introducing are the words after which an abstract names its method: "We
+// propose SMA", "a loss, called ListRank", "a scheme, namely Co-DETR".
+var introducing = regexp.MustCompile(`\b(?:[Ww]e (?:propose|present|introduce|develop|call|name|dub|term)|called|named|dubbed|termed|coined|namely)\s+`)
+
+// introducesBenchmark follows a name introduced as a benchmark or a
+// dataset, which is not a method: "We introduce TRACE, a benchmark of ...".
+var introducesBenchmark = regexp.MustCompile(`(?i)^,?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:benchmark|dataset|corpus|suite|testbed|leaderboard)s?\b`)
+
+// weIntroduce are the forms of introducing that may give the name in
+// brackets after a description: "We present Masked-attention Mask
+// Transformer (Mask2Former)", "We propose a Robust Dual Embedding method (RDE)".
+var weIntroduce = regexp.MustCompile(`^[Ww]e `)
 
 var notIntroduced = map[string]bool{
 	"A": true, "An": true, "The": true, "This": true, "These": true, "Our": true,
 	"Two": true, "Three": true, "New": true, "Novel": true,
 }
 
-// introducedMethod returns the name the abstract gives its method
-// ("We propose SMA, a ...", "a loss, called ListRank, ..."), or "".
-func introducedMethod(abstract string) string {
-	for _, m := range introduced.FindAllStringSubmatch(abstract, -1) {
-		name := strings.TrimRight(m[1], ".-/")
-		r, _ := utf8.DecodeRuneInString(name)
-		if notIntroduced[name] || !(modelLike(name) || unicode.IsUpper(r)) {
+// introducedMethod returns the name the abstract gives its method, or "":
+// the name in brackets that closes the description after "We propose"
+// ("We propose the Real-Time DEtection TRansformer (RT-DETR)"), else the
+// name right after the introducing words, of one or more words ("We propose
+// SMA, a ...", "We introduce Mistral 7B, a ...", "We present Panoptic
+// SegFormer, a ...", "We introduce phi-3-mini, a ...", "a loss, called
+// ListRank, ...").
+//
+// A dataset or a metric is not a method: notName reports what is not one.
+func introducedMethod(abstract string, notName func(string) bool) string {
+	toks := tokenize(abstract)
+	for _, loc := range introducing.FindAllStringIndex(abstract, -1) {
+		i := sortSearchTokens(toks, loc[1])
+		if i >= len(toks) {
 			continue
 		}
-		return name
+		if weIntroduce.MatchString(abstract[loc[0]:loc[1]]) {
+			if name := bracketedName(abstract, toks, i); name != "" && !notName(name) {
+				return name
+			}
+		}
+		if name := leadingName(abstract, toks, i); name != "" && !notName(name) &&
+			!introducesBenchmark.MatchString(abstract[toks[i].start+len(name):]) {
+			return name
+		}
 	}
 	return ""
+}
+
+func sortSearchTokens(toks []token, pos int) int {
+	for i, t := range toks {
+		if t.start >= pos {
+			return i
+		}
+	}
+	return len(toks)
+}
+
+// bracketedName reads "a Robust Dual Embedding method (RDE)": a single
+// name-like word in brackets within the description's first 25 words,
+// before any comma or full stop (a colon may introduce the description:
+// "a method for robust fine-tuning: ensembling the weights (WiSE-FT)").
+func bracketedName(s string, toks []token, i int) string {
+	for k := i + 1; k < len(toks) && k < i+25; k++ {
+		gap := strings.TrimSpace(s[toks[k-1].end:toks[k].start])
+		if numberRe.MatchString(toks[k-1].text) && !hasLetter(toks[k-1].text) {
+			return "" // a score before the brackets: "reaches 81.2% (ImageNet)"
+		}
+		if gap != "(" {
+			if strings.ContainsAny(gap, ",.;()") {
+				return ""
+			}
+			continue
+		}
+		rest := s[toks[k].end:]
+		if k+1 < len(toks) {
+			rest = s[toks[k].end:toks[k+1].start]
+		}
+		if !strings.HasPrefix(strings.TrimSpace(rest), ")") {
+			return "" // more than one word in the brackets: "(see Sec. 3)"
+		}
+		if ownNameLike(toks[k].text) {
+			return toks[k].text
+		}
+		return ""
+	}
+	return ""
+}
+
+// leadingName reads the name that starts at word i: "SMA", "Mistral 7B",
+// "Panoptic SegFormer", "phi-3-mini". A name of several words ends in a
+// model-like word or a size; a name of one word is model-like, or a
+// capitalised word standing alone ("We propose Conformer, ...").
+func leadingName(s string, toks []token, i int) string {
+	j := i
+	for j < len(toks) && j < i+4 && (j == i || onlySpaces(s[toks[j-1].end:toks[j].start])) &&
+		(nameKind(toks[j].text) != notName || ownNameLike(toks[j].text)) {
+		j++
+	}
+	if notIntroduced[toks[i].text] {
+		return ""
+	}
+	// closed: the name ends at punctuation or the end, or a word in lower
+	// case follows ("We propose X, a ...", "called Swin Transformer, that").
+	closed := func(j int) bool {
+		if j >= len(toks) {
+			return true
+		}
+		gap := strings.TrimSpace(s[toks[j-1].end:toks[j].start])
+		r, _ := utf8.DecodeRuneInString(toks[j].text)
+		return gap != "" || unicode.IsLower(r)
+	}
+	if j == i {
+		// A single capitalised word: "We propose X, a ...".
+		if r, _ := utf8.DecodeRuneInString(toks[i].text); unicode.IsUpper(r) && closed(i+1) {
+			return strings.TrimRight(toks[i].text, ".-/")
+		}
+		return ""
+	}
+	words := make([]string, 0, j-i)
+	for _, t := range toks[i:j] {
+		words = append(words, t.text)
+	}
+	last := words[len(words)-1]
+	if len(words) > 1 {
+		if k := nameKind(last); k == modelWord || k == versionPart || ownNameLike(last) {
+			return strings.Join(words, " ")
+		}
+		// Capitalised words only: a name when they end at punctuation
+		// ("called Swin Transformer, that"); otherwise a phrase ("We
+		// propose Masked Language Modeling for ...").
+		if len(words) <= 3 && j < len(toks) && strings.TrimSpace(s[toks[j-1].end:toks[j].start]) != "" || j == len(toks) {
+			return strings.TrimRight(strings.Join(words, " "), ".-/")
+		}
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(last)
+	if modelLike(last) || ownNameLike(last) || unicode.IsUpper(r) {
+		return strings.TrimRight(last, ".-/")
+	}
+	return ""
+}
+
+func hasLetter(w string) bool {
+	return strings.IndexFunc(w, unicode.IsLetter) >= 0
+}
+
+// ownNameLike is a word an abstract can give its method as a name: it
+// looks like a model name, or mixes letters with digits in lower case
+// ("phi-3-mini", "wav2vec"). A number is not a name.
+func ownNameLike(w string) bool {
+	if modelLike(w) {
+		return true
+	}
+	letter, digit := false, false
+	for _, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+			letter = true
+		case unicode.IsDigit(r):
+			digit = true
+		}
+	}
+	return letter && digit && !versionWord.MatchString(w)
 }
 
 // genericOthers name someone else's result without naming the method:
@@ -225,4 +448,34 @@ var genericOthers = map[string]bool{
 var modelNouns = map[string]bool{
 	"model": true, "models": true, "network": true, "networks": true, "variant": true,
 	"student": true, "reader": true, "backbone": true, "encoder": true,
+}
+
+// adaptsObject ends the text before the model a paper starts from: "We
+// fine-tune Qwen-1.8B", "Fine-tuning Qwen2-1.5B on", "CLIPPed adapts CLIP
+// ViT-B/16", "is fine-tuned from Llama-3-8B".
+var adaptsObject = regexp.MustCompile(`(?i)\b(?:fine-?tun(?:e|es|ing)|instruction-tun(?:e|es|ing)|adapt(?:s|ing)?|distil(?:l|ls|ling|s|ing)?|(?:fine-?tuned|adapted|distilled|initiali[sz]ed|trained)\s+from)\s+(?:the\s+|a\s+|an\s+)?$`)
+
+// adaptsSubject follows the model a paper starts from: "Llama-2-13B
+// tuned with SpFT".
+var adaptsSubject = regexp.MustCompile(`(?i)^\s+(?:tuned|fine-?tuned|adapted|trained|distilled)\s+(?:with|using|via)\b`)
+
+// baseModel returns the model the abstract says it fine-tunes or adapts,
+// or "": the first name after "fine-tune", "adapts", "fine-tuned from",
+// or before "tuned with". A dataset or metric is not a model.
+func baseModel(abstract string, isNot func(string) bool) string {
+	toks := tokenize(abstract)
+	none := func(token) bool { return false }
+	for i, t := range toks {
+		if adaptsObject.MatchString(window(abstract, t.start)) {
+			if name, _ := nameStartingAt(abstract, toks, i, none); name != "" && !isNot(name) {
+				return name
+			}
+		}
+		if adaptsSubject.MatchString(abstract[t.end:]) && nameKind(t.text) != notName {
+			if name := nameEndingAt(abstract, toks, i, none); name != "" && !isNot(name) {
+				return name
+			}
+		}
+	}
+	return ""
 }

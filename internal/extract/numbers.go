@@ -24,10 +24,15 @@ type number struct {
 	to       *number // and the value after it, whose metric and dataset it shares
 	dropped  bool
 	setting  string // "zero-shot", "linear probe", ...: see attachSettings
+	// otherMetric marks a number written with a metric that is not among
+	// the cues ("45.2 AP50"): it may show an unknown dataset, but it is
+	// never a score in a metric borrowed from elsewhere.
+	otherMetric bool
 
 	// Filled in by resolve.
 	metric           string
 	dataset          *mention
+	carriedCondition string // the changed setting of the sentence its dataset was carried from
 	mOrigin, dOrigin origin
 }
 
@@ -213,6 +218,9 @@ func markRanges(s string, nums []*number) {
 			if next != nil && gap == "to" {
 				n.to = next
 			}
+		case strings.HasSuffix(strings.TrimSpace(before), "(") && next != nil && gap == "to":
+			// "on Human Enhancers Cohn (74.3% to 77.9%)": a change, as with "from".
+			n.from, n.to = true, next
 		}
 	}
 }

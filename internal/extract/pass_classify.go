@@ -3,10 +3,11 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
-// Words that, just before a number, make it a gain, a cost or someone else's
-// result rather than a score.
+// Words that, just before a number, make it a gain, a cost, an error or
+// someone else's result rather than a score.
 var backDelta = set("by", "gain", "gains", "improvement", "improvements", "improve", "improves",
 	"improved", "improving", "increase", "increases", "increased", "boost", "boosts", "boosted",
 	"margin", "lead", "gap", "drop", "drops", "dropped", "decrease", "decreases", "decreased",
@@ -16,7 +17,8 @@ var backDelta = set("by", "gain", "gains", "improvement", "improvements", "impro
 	"budget", "below", "above", "under", "within", "beyond", "outperform", "outperforms",
 	"outperforming", "outperformed", "surpass", "surpasses", "surpassing", "beat", "beats",
 	"exceed", "exceeds", "trail", "trails", "lag", "lags", "plus", "compression", "speedup",
-	"throughput", "mask", "masks", "masking", "prune", "pruned", "pruning", "delta", "up", "down")
+	"throughput", "mask", "masks", "masking", "prune", "pruned", "pruning", "delta", "up", "down",
+	"error", "errors", "loss", "perplexity", "add", "adds", "added", "adding")
 
 // Words skipped when looking for the word that governs a number.
 var backFillers = set("about", "nearly", "almost", "around", "roughly", "approximately",
@@ -26,13 +28,14 @@ var backFillers = set("about", "nearly", "almost", "around", "roughly", "approxi
 	"mere", "even", "respectively", "is", "was", "are", "were", "be", "been", "being", "some",
 	"remarkable", "impressive", "solid", "strong", "whopping", "over")
 
-// Words that, just after a number, make it a gain, a cost, a fraction or a speed-up.
+// Words that, just after a number, make it a gain, a cost, a fraction, a
+// speed-up or an error ("3.57% error": the metrics read here go up).
 var forwardDelta = set("higher", "lower", "better", "worse", "more", "less", "fewer", "faster",
 	"slower", "cheaper", "smaller", "larger", "bigger", "improvement", "improvements", "gain",
 	"gains", "increase", "increases", "decrease", "decreases", "reduction", "reductions", "drop",
 	"boost", "lift", "margin", "above", "below", "ahead", "behind", "over", "points", "point",
 	"pts", "pp", "relative", "absolute", "speedup", "speed-up", "times", "x", "lead",
-	"advantage", "of")
+	"advantage", "of", "error", "errors")
 
 // Words after a number that end the phrase about it.
 var forwardStops = set("on", "in", "for", "at", "with", "while", "and", "using", "under",
@@ -78,15 +81,19 @@ var conditionRe = regexp.MustCompile(`(?i)` +
 	`|\b(?:once|if)\s+(?:the\s+|a\s+|an\s+|we\s+|it\s+|they\s+)?\w+\s+(?:is|are|was|were|gets|get|becomes)\b` +
 	`|\b(?:trained|fine-?tuned|pre-?trained|evaluated|tested)\s+(?:on|with)\s+(?:only\s+)?(?:half|a\s+(?:fraction|subset|part|quarter|third|tenth)|one\s+(?:half|quarter|third|tenth)|(?:a\s+)?\d+(?:\.\d+)?\s*%)` +
 	`|\bunder\s+(?:these|this|such|the\s+same)\s+(?:settings?|conditions?|noise|corruptions?|shifts?|attacks?)\b` +
-	`|\b(?:under|at|with)\s+(?:only\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:noise|labels?|annotations?|captions?|supervision|data|sparsity|corruption|occlusion|masking|pruning)\b` +
+	`|\b(?:under|at|with)\s+(?:only\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?)?(?:[\w-]+\s+)?(?:noise|labels?|annotations?|captions?|supervision|data|sparsity|corruption|occlusion|masking|pruning)\b` +
 	`|\b(?:noisy|corrupted|perturbed|adversarial|occluded)\s+(?:labels?|captions?|inputs?|images?|test|setting|data)\b`)
 
 // classify drops the runs and numbers that are not scores (gains, costs,
 // sizes, settings, someone unnamed's values), marks values under a changed
 // setting, and indexes the runs kept.
-func (s *sentence) classify(*paperContext) {
-	for _, r := range s.runs {
-		s.dropNonScores(r)
+func (s *sentence) classify(ctx *paperContext) {
+	for i, r := range s.runs {
+		s.dropNonScores(r, ctx)
+		if i > 0 && !r.dropped && s.runs[i-1].byDelta && coordinatedDelta.MatchString(s.text[s.runs[i-1].end:max(r.start, s.runs[i-1].end)]) {
+			// "by 509% in speed and 2% in accuracy": "by" governs both.
+			r.dropped, r.byDelta = true, true
+		}
 	}
 	s.condition = s.findCondition()
 	for _, r := range s.runs {
@@ -97,6 +104,12 @@ func (s *sentence) classify(*paperContext) {
 		}
 	}
 }
+
+// coordinatedDelta joins a gain after "by" to another number that "by"
+// governs too: "by 509% in speed and 2% in accuracy", "by 2.1% on
+// CUHK-PEDES and 1.5% on RSTPReid". A verb between ("and reaches") starts
+// a clause of its own.
+var coordinatedDelta = regexp.MustCompile(`^(?:\s+(?:in|on|for|at|over)\s+(?:[\w-]+\s*){1,4}?)?\s*,?\s*and\s*$`)
 
 // reducedFrom reports whether the "from" at i follows a verb of reduction
 // in its clause with no metric between them: "reduces expected calibration
@@ -133,8 +146,11 @@ func (s *sentence) subjectNoun(verb int) string {
 // "the previous best of 79.8%") and the words after it ("1.3% higher",
 // "90% of the tubes", "6 points"). A value before a change ("from 79.8% to
 // 80.6%") is kept only when a name stands right before "from".
-func (s *sentence) dropNonScores(r *run) {
+func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 	w, i := s.governingWord(r.start)
+	if i >= 0 && s.inCue(s.toks[i].start, s.toks[i].end) {
+		w = "" // the metric governs it: "a word error rate of 2.7%"
+	}
 	if i >= 0 && onlySpaces(s.text[s.toks[i].end:r.start]) && !isPossessive(s.toks[i].text) &&
 		nameKind(s.toks[i].text) == modelWord && !s.blocked(s.toks[i]) {
 		// A name between the word and the number: "costs DeiT-S 1.9%".
@@ -149,7 +165,7 @@ func (s *sentence) dropNonScores(r *run) {
 	}
 	switch {
 	case backDelta[w], genericOthers[w]:
-		r.dropped = true
+		r.dropped, r.byDelta = true, w == "by"
 		return
 	case versusWords[w] || w == "with" && i > 0 && strings.EqualFold(s.toks[i-1].text, "compared"):
 		r.compared = true // someone else's value, kept only when named
@@ -169,6 +185,11 @@ func (s *sentence) dropNonScores(r *run) {
 			}
 		}
 		return
+	case w == "" && r.nums[0].from && !r.nums[0].rangeEnd:
+		// "on Human Enhancers Cohn (74.3% to 77.9%)": whose the value
+		// before is, only a name on the value after can say.
+		r.namedByChange = true
+		return
 	case w == "from" && !r.nums[0].rangeEnd:
 		// "improves a ResNet-50 from 76.1% to 77.4%": the value before is ResNet-50's.
 		j := i - 1
@@ -181,6 +202,20 @@ func (s *sentence) dropNonScores(r *run) {
 		}
 		if name == "" {
 			name = s.openingName()
+		}
+		if name == "" {
+			if name = s.possessiveSubject(i); name != "" {
+				// "GPT-4o's accuracy drops from 88.7% to 72.6%": both are GPT-4o's.
+				r.method, r.source, r.ownsChange = name, fromNamed, true
+				return
+			}
+		}
+		if name == "" && ctx.baseModel != "" && !strings.EqualFold(ctx.baseModel, ctx.method) {
+			// "We fine-tune Qwen-1.8B on ... The resulting model lifts MMLU
+			// accuracy from 45.3% to 48.9%": the value before is the
+			// model the paper starts from.
+			r.method, r.source, r.fromBase = ctx.baseModel, fromNamed, true
+			return
 		}
 		if name == "" {
 			// Perhaps named after the change: "drops from 73.4% to 72.8% for IRRA".
@@ -216,6 +251,9 @@ func (s *sentence) dropNonScores(r *run) {
 		next := s.tokensAfter(numEnd(n), 2)
 		if len(next) >= 1 && strings.EqualFold(next[0], "of") {
 			n.dropped = true // "2.1% of its training sequences"
+		}
+		if n.cue == nil && s.unknownMetricAfter(n) {
+			n.otherMetric = true // "45.2 AP50", "7.9 FID": a metric not read here
 		}
 		// A setting, not a score: "at 80% noise", "40% label noise", "50% sparsity".
 		if n.cue == nil || !n.cueAfter {
@@ -253,10 +291,20 @@ func (s *sentence) openingName() string {
 	}
 	i := s.firstTokenAfter(loc[1])
 	name, next := nameStartingAt(s.text, s.toks, i, s.blocked)
-	if name == "" || next >= len(s.toks) || strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) != "," {
+	if name == "" || next >= len(s.toks) {
 		return ""
 	}
-	return name
+	if strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) == "," {
+		return name
+	}
+	// "For YOLOX-L with roughly the same parameters as YOLOv5-L, we ...":
+	// a phrase about the model may stand before the comma.
+	if w := strings.ToLower(s.toks[next].text); w == "with" || w == "at" || w == "under" {
+		if c := strings.Index(s.text[s.toks[next].start:], ","); c > 0 && !strings.ContainsAny(s.text[s.toks[next].start:s.toks[next].start+c], ";.") {
+			return name
+		}
+	}
+	return ""
 }
 
 // governingWord returns, lower-cased, the first word before pos that is not
@@ -313,4 +361,47 @@ func (s *sentence) findCondition() string {
 	}
 	s.conditionAt = loc
 	return s.text[loc[0]:loc[1]]
+}
+
+// possessiveSubject returns the name that owns the metric whose change the
+// "from" at i reports: "GPT-4o's accuracy drops from", "IRRA's Rank-1 on
+// RSTPReid rises from". The words between are the verb, metrics and
+// datasets; "its" and "their" name no one here.
+func (s *sentence) possessiveSubject(from int) string {
+	k := from - 2 // past the verb
+	for ; k >= 0 && k >= from-6; k-- {
+		t := s.toks[k]
+		if strings.ContainsAny(s.text[t.end:s.toks[k+1].start], ",;:()") {
+			return ""
+		}
+		if s.blocked(t) || possessiveFillers[strings.ToLower(t.text)] || adverbs[strings.ToLower(t.text)] {
+			continue
+		}
+		if _, pos := possessive(t.text); pos {
+			return nameEndingAt(s.text, s.toks, k, s.blocked)
+		}
+		return ""
+	}
+	return ""
+}
+
+// unknownMetricAfter reports whether the word right after n names a metric
+// that is not among the cues ("45.2 AP50", "12.3 FID", "39.7 MRR@10"): the
+// number is measured in it, and must not borrow another metric.
+func (s *sentence) unknownMetricAfter(n *number) bool {
+	i := s.firstTokenAfter(n.after)
+	if i >= len(s.toks) || !onlySpaces(s.text[n.after:s.toks[i].start]) || s.blocked(s.toks[i]) {
+		return false
+	}
+	w := s.toks[i].text
+	if notNames[w] || notDatasets[w] {
+		return false
+	}
+	upper := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2 || strings.Contains(w, "@")
 }

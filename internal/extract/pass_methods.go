@@ -16,7 +16,9 @@ var scoreVerbs = set("reaches", "reach", "reached", "achieves", "achieve", "achi
 	"rises", "rose", "stays", "remains", "trails", "lags", "averages", "averaged", "gives", "gave")
 
 var adverbs = set("also", "still", "only", "now", "further", "then", "consistently", "even",
-	"thus", "therefore", "already", "clearly")
+	"thus", "therefore", "already", "clearly",
+	// Modal verbs stand between a subject and its verb: "our EVA-02-CLIP can reach".
+	"can", "could", "may", "might", "will", "would")
 
 // forModifiers may stand between "for" and a name: "for the original CLIP ViT-B/16".
 var forModifiers = set("the", "its", "their", "a", "an", "original", "vanilla", "dense", "full",
@@ -51,6 +53,10 @@ var determiners = set("the", "a", "an", "its", "their", "these", "those")
 var contrastWords = set("whereas", "while", "whilst", "but", "unlike", "although", "though")
 
 var relativePronouns = set("which", "who", "that")
+
+// copulas link a subject to its number without saying whose it is; only a
+// subject that is someone else's ("the previous best results were") decides.
+var copulas = set("is", "are", "was", "were")
 
 // pronouns that stand for the subject of an earlier sentence.
 var pronouns = set("it", "It")
@@ -97,7 +103,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 	if i >= 0 {
 		t := s.toks[i]
 		if base, pos := possessive(t.text); pos {
-			if name := nameEndingAt(s.text, s.toks, i, s.blocked); name != "" {
+			if name := s.methodEndingAt(i, ctx); name != "" {
 				r.method, r.source = name, fromNamed
 				return
 			}
@@ -114,8 +120,14 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			if gap == "" {
 				k = j - 1
 			}
-			if name := nameEndingAt(s.text, s.toks, k, s.blocked); name != "" {
+			if name := s.methodEndingAt(k, ctx); name != "" {
 				r.method, r.source = name, fromNamed
+				return
+			}
+			if gap == "" && s.afterNamedAt(r) && !scoreVerbs[strings.ToLower(s.toks[k].text)] {
+				// "on par with LoRA at 46.8% and full fine-tuning at 47.5%":
+				// the next item of a list of others, unnamed.
+				r.dropped = true
 				return
 			}
 			if gap == "(" && s.ownSubject(k) {
@@ -123,20 +135,24 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 				return
 			}
 			if w := strings.ToLower(s.toks[k].text); gap == "(" && (genericOthers[w] || modelNouns[w] || othersWords[w]) {
-				r.dropped = true // "its base model (66.6%)": someone unnamed
+				if s.baseModelPhrase(k, ctx) {
+					r.method, r.source, r.fromBase = ctx.baseModel, fromNamed, true // "its base model (66.6%)"
+					return
+				}
+				r.dropped = true // "the CNN baseline (66.6%)": someone unnamed
 				return
 			}
 		}
 		// A name right before the number, its verb left out: "BERT-large
 		// obtains 81.9 and ALBERT-xxlarge 90.0".
 		if gap == "" && nameKind(s.toks[j].text) == modelWord && !s.blocked(s.toks[j]) {
-			if name := nameEndingAt(s.text, s.toks, j, s.blocked); name != "" {
+			if name := s.methodEndingAt(j, ctx); name != "" {
 				r.method, r.source = name, fromNamed
 				return
 			}
 		}
 	}
-	if s.methodAfter(r) {
+	if s.methodAfter(r, ctx) {
 		return
 	}
 	if r.compared {
@@ -144,6 +160,22 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		return
 	}
 	s.subjectMethod(r, ctx)
+	if r.source == fromPaper && !r.dropped {
+		// "The flagship model, Qwen2-72B, showcases remarkable
+		// performance: 84.2 on MMLU": a name set off as the subject.
+		if name := s.appositiveSubject(r.start); name != "" {
+			r.method, r.source = name, fromSubject
+			return
+		}
+	}
+	if (r.source == fromOwn || r.source == fromPaper) && !r.dropped && ctx.method != "" {
+		// "For YOLOX-L with ..., we achieve 50.0% AP": the variant of the
+		// paper's method the sentence opens with.
+		if name := s.openingName(); len(name) > len(ctx.method) && strings.HasPrefix(strings.ToLower(name), strings.ToLower(ctx.method)) {
+			r.method, r.source = name, fromSubject
+			return
+		}
+	}
 	if r.source == fromPaper && !r.dropped && ctx.method != "" {
 		// No verb led to a subject ("ViT-Cal-B reduces ... while keeping
 		// 81.6%"): a variant of the paper's method that opens the clause.
@@ -180,14 +212,14 @@ func (s *sentence) trainedWithOwn(method string, pos int) bool {
 }
 
 // methodAfter reads "... 63.4% for Llama 2 13B" and "... for its teacher".
-func (s *sentence) methodAfter(r *run) bool {
+func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 	i := s.firstTokenAfter(r.end)
 	if i >= len(s.toks) || !strings.EqualFold(s.toks[i].text, "for") ||
 		strings.ContainsAny(s.text[r.end:s.toks[i].start], ";()") {
 		return false
 	}
 	j := i + 1
-	for j < len(s.toks) && j-i <= 3 && forModifiers[strings.ToLower(s.toks[j].text)] {
+	for j < len(s.toks) && j-i <= 3 && (forModifiers[strings.ToLower(s.toks[j].text)] || s.modifier(j)) {
 		j++
 	}
 	if j < len(s.toks) {
@@ -203,6 +235,10 @@ func (s *sentence) methodAfter(r *run) bool {
 	for k := j; k < len(s.toks) && k < j+4; k++ {
 		w := strings.ToLower(s.toks[k].text)
 		if genericOthers[w] || modelNouns[w] {
+			if s.baseModelPhrase(k, ctx) {
+				r.method, r.source, r.fromBase = ctx.baseModel, fromNamed, true // "54.8% for the untuned model"
+				return true
+			}
 			r.dropped = true // "83.6 for its 24-layer teacher", "0.3% for the 125M model"
 			return true
 		}
@@ -228,6 +264,13 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			}
 			if o.source == fromSubject || o.source == fromOwn {
 				r.method, r.source = o.method, o.source
+				if o.methods != nil {
+					// A list of names shared by a later run of as many numbers.
+					r.methods, r.dropped = o.methods, len(o.methods) != len(r.nums)
+				}
+			}
+			if o.ownsChange {
+				r.method, r.source = o.method, fromSubject
 			}
 			return
 		}
@@ -238,6 +281,28 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				return
 			}
 			continue
+		}
+		if copulas[strings.ToLower(t.text)] && i > 0 {
+			if names, ok := s.whoseSubject(i, ctx); ok {
+				// "HyenaDNA and Caduceus, whose accuracies on X are 89.2%
+				// and 90.1%": the names before "whose", in order.
+				if len(names) == 1 && len(r.nums) == 1 {
+					r.method, r.source = names[0], fromNamed
+				} else if len(names) > 1 && len(names) == len(r.nums) {
+					r.method, r.source, r.methods = names[len(names)-1], fromNamed, names
+				} else {
+					r.dropped = true
+				}
+				return
+			}
+			if name := s.possessiveSubject(i + 1); name != "" {
+				r.method, r.source = name, fromNamed // "RaSa's Rank-1 on RSTPReid is 66.1%"
+				return
+			}
+			if !s.blocked(s.toks[i-1]) && s.unnamedOtherSubject(i-1) {
+				r.dropped = true // "the previous best results were 96.5% and 85.1%"
+				return
+			}
 		}
 		if !scoreVerbs[strings.ToLower(t.text)] {
 			continue
@@ -266,8 +331,18 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			return
 		}
 		if !s.blocked(s.toks[j]) {
-			if name := nameEndingAt(s.text, s.toks, j, s.blocked); name != "" {
+			if name := s.methodEndingAt(j, ctx); name != "" {
 				r.method, r.source = name, fromSubject
+				if names := s.subjectList(j, ctx); len(names) > 1 {
+					// "FastViT-S and FastViT-B achieve 80.1% and 83.4%,
+					// respectively": one name per number, in order.
+					if len(names) == len(r.nums) {
+						r.methods = names
+					} else {
+						r.method, r.source = "", fromNamed // whose is which, the text does not say
+						r.dropped = true
+					}
+				}
 				return
 			}
 			if s.ownSubject(j) {
@@ -294,11 +369,32 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				}
 			}
 		}
+		if s.possessedSubject(j) {
+			// "..., while its general ability remains strong with 68.0%":
+			// "its" looks back to the subject before.
+			continue
+		}
 		if s.unnamedOtherSubject(j) {
 			r.dropped = true
 		}
 		return
 	}
+}
+
+// possessedSubject reports whether the subject ending at word j is
+// something of "its" or "their" ("its general ability", "their accuracy"),
+// which belongs to a subject named before it.
+func (s *sentence) possessedSubject(j int) bool {
+	for k := j; k >= 0 && k > j-4; k-- {
+		w := strings.ToLower(s.toks[k].text)
+		if w == "its" || w == "their" {
+			return true
+		}
+		if k > 0 && strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",;:(") || s.toks[k].text != w && !s.blocked(s.toks[k]) {
+			return false
+		}
+	}
+	return false
 }
 
 // contrastSubject reads the subject of a clause opened by the contrast
@@ -319,7 +415,12 @@ func (s *sentence) contrastSubject(r *run, c int) bool {
 	for k < len(s.toks) && determiners[strings.ToLower(s.toks[k].text)] {
 		k++
 	}
-	if name, _ := nameStartingAt(s.text, s.toks, k, s.blocked); name != "" {
+	// Past modifiers: "while a fine-tuned DeBERTa-v3-large still leads with".
+	n := k
+	for n < len(s.toks) && n < k+2 && s.toks[n].start < r.start && s.modifier(n) {
+		n++
+	}
+	if name, _ := nameStartingAt(s.text, s.toks, n, s.blocked); name != "" {
 		r.method, r.source = name, fromSubject
 		return true
 	}
@@ -398,10 +499,25 @@ func (s *sentence) unnamedOtherSubject(j int) bool {
 			return false
 		}
 	}
+	if k >= 0 && (s.toks[k].text == "A" || s.toks[k].text == "An") && s.hasModelNoun(k, j) {
+		// "A 7B model without retrieval scores 45.3%": some model, not
+		// the paper's, which its abstract calls "our model" or by name.
+		return true
+	}
 	if k >= 0 && determiners[strings.ToLower(s.toks[k].text)] {
 		k--
 	}
 	return k >= 0 && contrastWords[strings.ToLower(s.toks[k].text)]
+}
+
+// hasModelNoun reports whether a model noun stands among words from..to.
+func (s *sentence) hasModelNoun(from, to int) bool {
+	for k := from; k <= to; k++ {
+		if modelNouns[strings.ToLower(s.toks[k].text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // skipRelativeClause moves the subject word j of the verb at i past a
@@ -452,4 +568,175 @@ func (s *sentence) nameFromChange(r *run) {
 			}
 		}
 	}
+}
+
+// methodEndingAt returns the method name whose last word is word j: the
+// paper's own name when the text there ends with it, however it is written
+// ("Panoptic SegFormer achieves", "phi-3-mini achieves", whose first word
+// or case would not make a name on its own), else a name read from the
+// words (nameEndingAt).
+func (s *sentence) methodEndingAt(j int, ctx *paperContext) string {
+	if own := ctx.method; own != "" && !s.blocked(s.toks[j]) {
+		w, _ := possessive(s.toks[j].text)
+		end := s.toks[j].start + len(w)
+		start := end - len(own)
+		if start >= 0 && strings.EqualFold(s.text[start:end], own) &&
+			(start == 0 || !isAlnum(s.text[start-1]) && s.text[start-1] != '-') {
+			return s.text[start:end]
+		}
+		// A variant whose name starts with the paper's: "Orca 2-13B" for "Orca 2".
+		if k := nameRunStart(s.text, s.toks, j, s.blocked); k <= j {
+			run := s.text[s.toks[k].start:end]
+			if len(run) > len(own) && strings.HasPrefix(strings.ToLower(run), strings.ToLower(own)) {
+				return run
+			}
+		}
+	}
+	return nameEndingAt(s.text, s.toks, j, s.blocked)
+}
+
+// notModifiers are lower-case words that end a noun phrase's modifiers
+// rather than being one: prepositions, conjunctions and verbs that a score
+// follows.
+var notModifiers = set("of", "on", "in", "at", "by", "to", "with", "from", "and", "or", "but", "than",
+	"as", "that", "which", "who", "is", "are", "was", "were", "has", "have", "its", "their")
+
+// modifier reports whether word k can stand between a determiner and a
+// name ("for the fully supervised IRRA", "a fine-tuned DeBERTa-v3-large"):
+// a word in lower case, in the same phrase, that is not someone unnamed
+// ("prior", "baseline"), a model noun, a verb that brings a score or a
+// word that ends the phrase.
+func (s *sentence) modifier(k int) bool {
+	t := s.toks[k]
+	w := strings.ToLower(t.text)
+	if t.text != w || hasDigit(w) || s.blocked(t) || notModifiers[w] || genericOthers[w] || othersWords[w] ||
+		modelNouns[w] || scoreVerbs[w] || declineVerbs[w] {
+		return false
+	}
+	return k == 0 || onlySpaces(s.text[s.toks[k-1].end:t.start])
+}
+
+func hasDigit(w string) bool {
+	return strings.IndexAny(w, "0123456789") >= 0
+}
+
+// appositiveOpening is a sentence that opens with a description and, set
+// off by commas, the name it describes: "The flagship model, Qwen2-72B,
+// ...", "Our largest variant, X-L, ...".
+var appositiveOpening = regexp.MustCompile(`^(?:The|Our|Its|Their|A|An)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+`)
+
+// appositiveSubject returns the name of an appositive opening when the
+// number at pos is in the sentence's first clause, or "".
+func (s *sentence) appositiveSubject(pos int) string {
+	loc := appositiveOpening.FindStringIndex(s.text)
+	if loc == nil || strings.Contains(s.text[loc[1]:pos], ";") {
+		return ""
+	}
+	i := s.firstTokenAfter(loc[1])
+	name, next := nameStartingAt(s.text, s.toks, i, s.blocked)
+	if name == "" || next >= len(s.toks) || s.toks[next].start > pos ||
+		strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) != "," {
+		return ""
+	}
+	return name
+}
+
+// baseWords before a model noun make it the model the paper starts from:
+// "its base model", "the untuned model".
+var baseWords = set("base", "untuned", "un-tuned", "unadapted", "starting", "initial")
+
+// baseModelPhrase reports whether the model noun at k is the model the
+// paper starts from ("its base model", "the untuned model") and the
+// abstract names that model.
+func (s *sentence) baseModelPhrase(k int, ctx *paperContext) bool {
+	return ctx.baseModel != "" && !strings.EqualFold(ctx.baseModel, ctx.method) && k > 0 &&
+		modelNouns[strings.ToLower(s.toks[k].text)] && baseWords[strings.ToLower(s.toks[k-1].text)]
+}
+
+// subjectList returns the names of a subject written as a list whose last
+// name ends at word j ("FastViT-S and FastViT-B", "IRRA, RaSa and
+// TBPS-CLIP"), in order, or nil when the subject is one name.
+func (s *sentence) subjectList(j int, ctx *paperContext) []string {
+	var names []string
+	for j >= 0 {
+		name := s.methodEndingAt(j, ctx)
+		if name == "" {
+			break
+		}
+		names = append([]string{name}, names...)
+		k := j - len(strings.Fields(name)) // the word before the name
+		if k < 0 {
+			break
+		}
+		gap := strings.TrimSpace(s.text[s.toks[k].end:s.toks[k+1].start])
+		switch {
+		case gap == "," && !strings.EqualFold(s.toks[k].text, "and") && len(names) > 1:
+			j = k // "A, B and C": commas only before the "and"
+		case strings.EqualFold(s.toks[k].text, "and") && k > 0 && strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start]) == ",":
+			j = k - 1
+		case strings.EqualFold(s.toks[k].text, "and") && gap == "":
+			j = k - 1
+		default:
+			j = -1
+		}
+	}
+	if len(names) < 2 {
+		return nil
+	}
+	return names
+}
+
+// afterNamedAt reports whether the run before r was named by "NAME at
+// N%" and only a few words of a list stand between: "with LoRA at 46.8%
+// and full fine-tuning at 47.5%".
+func (s *sentence) afterNamedAt(r *run) bool {
+	var prev *run
+	for _, o := range s.runs {
+		if o == r {
+			break
+		}
+		prev = o
+	}
+	if prev == nil || prev.dropped || prev.source != fromNamed {
+		return false
+	}
+	j := s.lastTokenBefore(prev.start)
+	if j < 0 || !strings.EqualFold(s.toks[j].text, "at") || !onlySpaces(s.text[s.toks[j].end:prev.start]) {
+		return false
+	}
+	return nextAtItem.MatchString(s.text[prev.end:r.start])
+}
+
+// nextAtItem joins two items of a list of others "at" their numbers.
+var nextAtItem = regexp.MustCompile(`^\s*(?:,|,?\s*and)\s+(?:[\w-]+\s+){1,3}at\s*$`)
+
+// whoseSubject returns the names a "whose" clause is about when the
+// copula at i ends it ("HyenaDNA and Caduceus, whose accuracies on Human
+// Enhancers Ensembl are"), and whether the clause is one: the numbers of
+// a "whose" clause are never the subject's after it. The words between
+// are metrics, datasets and fillers.
+func (s *sentence) whoseSubject(copula int, ctx *paperContext) ([]string, bool) {
+	for k := copula - 1; k >= 0 && k >= copula-8; k-- {
+		t := s.toks[k]
+		w := strings.ToLower(t.text)
+		if w == "whose" {
+			if k == 0 || strings.TrimSpace(s.text[s.toks[k-1].end:t.start]) != "," {
+				return nil, true
+			}
+			if s.ownSubject(k - 1) {
+				return []string{ctx.ownMethod()}, true
+			}
+			if names := s.subjectList(k-1, ctx); names != nil {
+				return names, true
+			}
+			if name := s.methodEndingAt(k-1, ctx); name != "" {
+				return []string{name}, true
+			}
+			return nil, true
+		}
+		if !s.blocked(t) && !possessiveFillers[w] && w != "accuracies" && w != "scores" && w != "results" {
+			return nil, false
+		}
+	}
+	return nil, false
 }

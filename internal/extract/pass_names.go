@@ -29,6 +29,9 @@ func (s *sentence) findNames(ctx *paperContext) {
 	taken := func(start, end int) bool { return inKnown(start, end) || s.inCue(start, end) }
 	unknown := findUnknown(text, s.toks, known, taken)
 	unknown = without(unknown, func(d mention) bool { return strings.EqualFold(d.name, ctx.method) })
+	for i := range unknown {
+		unknown[i].training = trainedOnBefore.MatchString(window(text, unknown[i].start))
+	}
 	s.datasets = append(known, unknown...)
 	sort.Slice(s.datasets, func(i, j int) bool { return s.datasets[i].start < s.datasets[j].start })
 }
@@ -40,15 +43,30 @@ var (
 	trainedOnly = regexp.MustCompile(`(?i)\b(?:trained|pre-?trained|fine-?tuned|learned|learnt)\s+(?:on|in)\s`)
 )
 
+// trainedOnBefore ends the text before the data a model is trained on:
+// "after fine-tuning on MS MARCO", "after sequential training on the TRACE tasks".
+var trainedOnBefore = regexp.MustCompile(`(?i)\b(?:trained|training|pre-?trained|pre-?training|fine-?tuned|fine-?tuning|distilled|distilling)\s+(?:[a-z]+\s+){0,2}?(?:on|with)\s+(?:the\s+)?$`)
+
 // partOf follows a dataset's name to name a part of it: "on MMLU clinical
 // topics", "on COCO small objects", "on SQuAD 2.0 unanswerable questions".
 var partOf = regexp.MustCompile(`^\s+((?:[a-z][\w-]*\s+){0,2}(?:topics|questions|subjects|categories|objects|examples|samples|classes|queries|instances|images))\b`)
 
+// variantPrefix is a capitalised word between "on" and a dataset's name,
+// which makes another benchmark of it: "on Split CIFAR-100", "on Permuted
+// MNIST", "on Tiny ImageNet".
+var variantPrefix = regexp.MustCompile(`\b(?:[Oo]n|[Ii]n|[Aa]cross|[Oo]ver)\s+(?:the\s+)?(\p{Lu}\p{Ll}+)\s+$`)
+
 // qualifySubset turns a known dataset named as "the X subset of D" (or "D
-// clinical topics") into an unknown one, "X subset of D": its scores are
+// clinical topics", or "Split D") into an unknown one, "X subset of D": its scores are
 // not scores on D. Training on a subset ("trained on pruned subsets of
 // ImageNet") changes nothing.
 func qualifySubset(text string, d *mention) {
+	if loc := variantPrefix.FindStringSubmatchIndex(window(text, d.start)); loc != nil {
+		// "on Split CIFAR-100": a benchmark built from D, not D.
+		d.start, d.known = d.start-len(window(text, d.start))+loc[2], false
+		d.name = text[d.start:d.end]
+		return
+	}
 	if loc := partOf.FindStringSubmatchIndex(text[d.end:]); loc != nil {
 		d.end, d.known = d.end+loc[3], false
 		d.name = text[d.start:d.end]

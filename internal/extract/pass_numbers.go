@@ -7,7 +7,7 @@ import (
 
 var (
 	// scoreModifier may stand between a number and its metric: "68.4% 5-shot accuracy".
-	scoreModifier = regexp.MustCompile(`^(?i:(?:zero|few|one|\d+)-shot|linear[- ]probe|fine-tuned|average|mean|overall|test|val|validation|macro|micro|weighted)\s+`)
+	scoreModifier = regexp.MustCompile(`^(?i:(?:zero|few|one|\d+)-shot|linear[- ]probe|fine-?tun(?:ed|ing)|average|mean|overall|test|val|validation|macro|micro|weighted)\s+`)
 	// cueFiller may stand between a metric and its number: "Rank-1 accuracy is 63.0%", "an F1 of 80.2".
 	cueFiller = regexp.MustCompile(`(?i)(?:\b(?:of|is|was|are|were|reaches|reached|reaching|achieves|achieved|achieving|attains|attained|obtains|obtained|hits|scores|scored|at|to|rises|rose|reported|improves|improved|increases|increased|boosts)|[=:(])\s*$`)
 )
@@ -48,9 +48,21 @@ func (s *sentence) findOwnCue(n *number) {
 		}
 		before = strings.TrimRight(before[:loc[0]], " ")
 	}
-	if c := s.cueEndingAt(offset + len(before)); c != nil {
+	if c := s.cueEndingAt(offset + len(before)); c != nil && !s.cueWrittenAfter(c) {
 		n.cue = c
 	}
+}
+
+// cueWrittenAfter reports whether c is already the metric written after
+// an earlier number: in "by 1.2% top-1 accuracy (80.1% vs. 78.9%)" the
+// metric is 1.2%'s, not 80.1%'s.
+func (s *sentence) cueWrittenAfter(c *cue) bool {
+	for _, n := range s.nums {
+		if n.cue == c && n.cueAfter {
+			return true
+		}
+	}
+	return false
 }
 
 // listGap separates the numbers of one list; an article may follow "and"
@@ -105,6 +117,12 @@ func (s *sentence) pairVersus() {
 		a, b := s.runs[i-1], s.runs[i]
 		if a.end <= b.start && len(a.nums) == len(b.nums) && versusGap.MatchString(s.text[a.end:b.start]) {
 			a.versus = b
+			if strings.HasSuffix(strings.TrimSpace(s.text[:a.start]), "(") {
+				// "by 1.2% (80.1% vs. 78.9%)", "by +0.9% (90.2% vs. 91.1%)":
+				// which value is whose, the bracket does not say.
+				a.lowNote = "values compared in brackets"
+				b.lowNote = a.lowNote
+			}
 		}
 	}
 }

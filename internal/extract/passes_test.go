@@ -11,6 +11,9 @@ import (
 func readUpTo(t *testing.T, title, text, last string) *sentence {
 	t.Helper()
 	ctx := &paperContext{paper: title, method: titleMethod(title), m: newMatcher(knownDatasets)}
+	if ctx.method == "" {
+		ctx.method = introducedMethod(text, ctx.m.isDatasetOrMetric)
+	}
 	s := newSentence(text)
 	for _, p := range passes {
 		p.run(s, ctx)
@@ -51,6 +54,24 @@ func TestPassNames(t *testing.T) {
 		{"Trained on 2B images, it attains 83.0%.", nil, nil},
 		{"ImageNet-21k pre-training helps on CIFAR100.", nil, []string{"CIFAR-100"}},
 		{"It scores 68.5% on MMLU clinical topics.", nil, []string{"?MMLU clinical topics"}},
+		{"It reaches an mAP@0.5 of 67.3 and an mAP of 45.1 on COCO.", []string{"mAP"}, []string{"COCO"}},
+		{"It reaches a word error rate of 2.7% on LibriSpeech, a CER of 4.6% and an equal error rate of 0.87%.",
+			[]string{"WER", "CER", "EER"}, []string{"?LibriSpeech"}},
+		// A one-word name followed by "val set", "dataset" ... is a dataset.
+		{"It reaches 58.0% PQ on COCO val set, and on Cityscapes val set 68.4% PQ.", []string{"PQ", "PQ"}, []string{"COCO", "?Cityscapes"}},
+		{"It is tested on Cityscapes and on Places.", nil, nil},
+		// A capitalised word right after a score and "on" is what it was measured on.
+		{"On COCO it reaches 58.0 PQ, and 83.5% mIoU on Cityscapes.", []string{"PQ", "mIoU"}, []string{"COCO", "?Cityscapes"}},
+		{"It runs at 30 FPS on Android.", nil, nil},
+		{"On Places, it reaches 56.1%.", nil, []string{"?Places"}},
+		{"On average, it reaches 56.1%.", nil, nil},
+		// Names listed like a known dataset, each with its score in brackets.
+		{"X reaches high accuracy on CIFAR-100 (91.7%), Flowers (98.8%) and Stanford Cars (94.7%).", []string{"Accuracy"},
+			[]string{"CIFAR-100", "?Flowers", "?Stanford Cars"}},
+		{"X reaches 91.7% on CIFAR-100, and on Flowers it is strong.", nil, []string{"CIFAR-100"}},
+		// A capitalised word before a known name makes another benchmark.
+		{"On Split CIFAR-100, L2P reaches 83.83% accuracy.", []string{"Accuracy"}, []string{"?Split CIFAR-100"}},
+		{"On CIFAR-100, L2P reaches 83.83% accuracy.", []string{"Accuracy"}, []string{"CIFAR-100"}},
 		{"It reaches 61.3 AP_box and 53.1 AP^mask, 76.5% Rank@1 and 44.0 box mAP.", []string{"Box AP", "Mask AP", "Rank-1", "Box AP"}, nil},
 	}
 	for _, tt := range tests {
@@ -83,6 +104,8 @@ func TestPassNumbers(t *testing.T) {
 		{"Accuracy ranges between 72.1% and 78.4%.", "72.1%,78.4%"},
 		{"X uses 13B parameters, 300 epochs and 2B pairs from 2023, reaching 55.1%.", "55.1%"},
 		{"It reaches 86.1 EM and an F1 of 89.3.", "86.1,89.3"},
+		// A metric written after one number is not the next one's too.
+		{"X beats Y by 1.2% top-1 accuracy (80.1% vs. 78.9%).", "1.2% | 80.1% | 78.9%"},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "numbers")
@@ -117,6 +140,14 @@ func TestPassClassify(t *testing.T) {
 		{"X reaches 84.3% top-1 accuracy on clean ImageNet but falls to 61.2% on corrupted images.", "84.3%,61.2%", true},
 		{"With only 25% of the annotated captions, X obtains 68.2% Rank-1.", "68.2%", true},
 		{"With 40% of windows pruned, X keeps 47.8 box AP.", "47.8", false},
+		// An error is not the accuracy it is the complement of.
+		{"An ensemble achieves 3.57% error on the ImageNet test set, and a top-1 error of 21.3%.", "", false},
+		// An error rate is a metric, not a cost.
+		{"X reaches a word error rate of 2.7% and cuts the error rate by 18%.", "2.7%", false},
+		// "by" governs every number of a coordination, not a new clause.
+		{"X-E6 outperforms SWIN-L by 509% in speed and 2% in accuracy.", "", false},
+		{"X outperforms IRRA by 2.1% on CUHK-PEDES and 1.5% on RSTPReid.", "", false},
+		{"X outperforms IRRA by 2.1% on CUHK-PEDES and reaches 76.5% on RSTPReid.", "76.5%", false},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "classify")
@@ -140,6 +171,7 @@ func TestPassMetrics(t *testing.T) {
 		{"X reaches 86.1 EM and an F1 of 89.3.", map[string]string{"86.1": "Exact match", "89.3": "F1"}},
 		{"Its top-1 accuracy is 63.0%.", map[string]string{"63.0%": "Top-1 accuracy"}},
 		{"X reaches 75.3% zero-shot and 84.9% fine-tuned top-1 accuracy.", map[string]string{"75.3%": "Top-1 accuracy", "84.9%": "Top-1 accuracy"}},
+		{"X achieves a phenomenal 90.0 fine-tuning top-1 accuracy.", map[string]string{"90.0": "Top-1 accuracy"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "metrics")
@@ -166,6 +198,16 @@ func TestPassDatasets(t *testing.T) {
 			map[string]string{"71.3%": "CUHK-PEDES", "62.0%": "ICFG-PEDES", "55.4%": "RSTPReid"}},
 		{"X reaches 81.2% top-1 accuracy on ImageNet and 45.1 box AP on COCO.",
 			map[string]string{"81.2%": "ImageNet-1k", "45.1": "COCO"}},
+		// Datasets listed with their scores in brackets.
+		{"X achieves state-of-the-art accuracy on CIFAR-100 (91.7%), Flowers (98.8%) and Cars (94.7%).",
+			map[string]string{"91.7%": "CIFAR-100", "98.8%": "Flowers", "94.7%": "Cars"}},
+		// Parallel runs of one metric share the dataset written after them.
+		{"DINO achieves 49.4 AP in 12 epochs and 51.3 AP in 24 epochs on COCO.",
+			map[string]string{"49.4": "COCO", "51.3": "COCO"}},
+		{"DINO achieves 81.2% top-1 in 12 epochs and 51.3 AP in 24 epochs on COCO.",
+			map[string]string{"51.3": "COCO"}},
+		{"DINO achieves 49.4 AP in 12 epochs and reaches 51.3 AP on COCO.",
+			map[string]string{"51.3": "COCO"}},
 		// A dataset before the runs opens a topic; it is attached to no run.
 		{"On MMLU, X reaches 61.0% accuracy.", map[string]string{}},
 	}
@@ -181,6 +223,9 @@ func TestPassDatasets(t *testing.T) {
 				if d.attachedTo != nil && d.attachedTo == s.runAt[n.start] {
 					got[n.raw] = d.name
 				}
+			}
+			if r := s.runAt[n.start]; r != nil && r.shared != nil {
+				got[n.raw] = r.shared.name
 			}
 		}
 		if !reflect.DeepEqual(got, tt.want) {
@@ -212,6 +257,63 @@ func TestPassMethods(t *testing.T) {
 		{"Anchor: Pretraining Without Forgetting", "A Mistral-7B model trained with Anchor keeps 61.9% accuracy.", map[string]string{"61.9%": "Anchor"}},
 		{"ViT-Cal: Calibrated ViTs", "ViT-Cal-B lowers the error while keeping 81.6% top-1 accuracy.", map[string]string{"81.6%": "ViT-Cal-B"}},
 		{"", "Across 12 tasks, the average is 79.9% accuracy.", map[string]string{"79.9%": ""}},
+		// A family name and a size are one name; a size alone is none.
+		{"Gemma: Open Models", "Gemma 7B reaches 64.3% on MMLU, and Gemma 2B scores 42.3%.", map[string]string{"64.3%": "Gemma 7B", "42.3%": "Gemma 2B"}},
+		{"", "The 70B model reaches 68.9% on MMLU.", map[string]string{"68.9%": ""}},
+		{"", "Mixtral 8x7B reaches 70.6% on MMLU.", map[string]string{"70.6%": "Mixtral 8x7B"}},
+		// Capitalised words inside a sentence belong to the name after them.
+		{"", "With ResNet-50, Mask R-CNN reaches 41.0 AP, ahead of Faster R-CNN (37.9 AP).", map[string]string{"41.0": "Mask R-CNN", "37.9": "Faster R-CNN"}},
+		{"", "With ResNet-50 it reaches 41.0 AP.", map[string]string{"41.0": ""}},
+		// "its" looks back to the subject before; someone else's subject with "were".
+		{"", "Coder-7B achieves 88.4% on MMLU, while its general ability remains strong with 68.0% on GSM8K.",
+			map[string]string{"88.4%": "Coder-7B", "68.0%": "Coder-7B"}},
+		{"", "DenseRet reaches 91.0% on Human vs Worm; the previous best results were 96.5% and 85.1%.", map[string]string{"91.0%": "DenseRet"}},
+		// "(A to B)" is a change: the value before is no one's named.
+		{"", "The largest gains are on Human Enhancers Cohn (74.3% to 77.9%).", map[string]string{"77.9%": ""}},
+		// An unnamed item in a list of others "at" their numbers.
+		{"", "LoRA-XS scores 47.1% on MMLU, on par with LoRA at 46.8% and full fine-tuning at 47.5%.",
+			map[string]string{"47.1%": "LoRA-XS", "46.8%": "LoRA"}},
+		// A "whose" clause is about the names before it.
+		{"", "Compared to HyenaDNA and Caduceus-PS, whose accuracies on Human Enhancers Ensembl are 89.2% and 90.1%, NTv3 obtains 92.6%.",
+			map[string]string{"89.2%": "HyenaDNA", "90.1%": "Caduceus-PS", "92.6%": "NTv3"}},
+		{"", "Compared to the teacher, whose accuracy is 89.2%, NTv3 obtains 92.6%.", map[string]string{"92.6%": "NTv3"}},
+		// Gains: "adds 0.7 F1".
+		{"", "Ensembling three SpanQA models adds 0.7 F1.", map[string]string{}},
+		// A modal verb between a subject and its verb.
+		{"EVA-02: A Visual Representation", "Additionally, our EVA-02-CLIP can reach up to 80.4 zero-shot top-1 on ImageNet-1K.",
+			map[string]string{"80.4": "EVA-02-CLIP"}},
+		// "A ... model" is some model, not the paper's.
+		{"RAG-Lite: Retrieval", "A 7B model without retrieval scores 45.3% on MMLU.", map[string]string{}},
+		{"RAG-Lite: Retrieval", "A Mistral-7B model trained with RAG-Lite scores 61.9%.", map[string]string{"61.9%": "RAG-Lite"}},
+		// A list of names mapped onto a list of numbers.
+		{"", "FastViT-S and FastViT-B achieve 80.1% and 83.4% top-1 accuracy on ImageNet, respectively.",
+			map[string]string{"80.1%": "FastViT-S", "83.4%": "FastViT-B"}},
+		{"", "Prior methods such as IRRA, RaSa and TBPS-CLIP reach 73.38%, 76.51% and 73.54%, respectively.",
+			map[string]string{"73.38%": "IRRA", "76.51%": "RaSa", "73.54%": "TBPS-CLIP"}},
+		{"", "IRRA and RaSa reach 73.4% on CUHK-PEDES.", map[string]string{}},
+		// A variant whose name starts with the paper's.
+		{"Orca 2: Teaching Small Models", "Orca 2-13B reaches 57.7% on MMLU.", map[string]string{"57.7%": "Orca 2-13B"}},
+		// A variant of the paper's method that the sentence opens with.
+		{"YOLOX: Exceeding YOLO Series", "For YOLOX-L with roughly the same parameters as YOLOv5-L, we achieve 50.0% AP on COCO.",
+			map[string]string{"50.0%": "YOLOX-L"}},
+		{"YOLOX: Exceeding YOLO Series", "For YOLOv3, a widely used detector, we boost it to 47.3% AP on COCO.", map[string]string{"47.3%": "YOLOX"}},
+		// A possessive subject before "is".
+		{"", "Without adaptation, RaSa's Rank-1 on RSTPReid is 66.1%.", map[string]string{"66.1%": "RaSa"}},
+		// A name set off by commas after the opening description.
+		{"", "The flagship model, Qwen2-72B, showcases remarkable performance: 84.2 on MMLU and 37.9 on GPQA.",
+			map[string]string{"84.2": "Qwen2-72B", "37.9": "Qwen2-72B"}},
+		{"", "The flagship model, which is large, showcases 84.2 on MMLU.", map[string]string{"84.2": ""}},
+		// A possessive subject owns both ends of a change.
+		{"", "GPT-4o's accuracy drops from 88.7% on MMLU to 72.6% on GSM8K.", map[string]string{"88.7%": "GPT-4o", "72.6%": "GPT-4o"}},
+		{"", "Its accuracy rises from 52.4% to 55.0% on MMLU.", map[string]string{"55.0%": ""}},
+		// Modifiers between a determiner and a name.
+		{"", "X reaches 52.7% Rank-1, against 73.4% Rank-1 for the fully supervised IRRA.", map[string]string{"52.7%": "", "73.4%": "IRRA"}},
+		{"", "Llama-3-8B-Instruct reaches 71.2 F1, while a fine-tuned DeBERTa-v3-large still leads with 91.5 F1.",
+			map[string]string{"71.2": "Llama-3-8B-Instruct", "91.5": "DeBERTa-v3-large"}},
+		{"", "X reaches 52.7% Rank-1, against 73.4% for the prior models.", map[string]string{"52.7%": ""}},
+		// The paper's own name, however it is written, is the subject's name.
+		{"Panoptic SegFormer: Delving Deeper", "Panoptic SegFormer achieves 56.2% PQ on COCO.", map[string]string{"56.2%": "Panoptic SegFormer"}},
+		{"", "We introduce phi-3-mini, a small model. phi-3-mini achieves 69% on MMLU.", map[string]string{"69%": "phi-3-mini"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, tt.title, tt.text, "methods")
@@ -220,8 +322,11 @@ func TestPassMethods(t *testing.T) {
 			if r.dropped {
 				continue
 			}
-			for _, n := range r.nums {
+			for i, n := range r.nums {
 				got[n.raw] = r.method
+				if len(r.methods) == len(r.nums) {
+					got[n.raw] = r.methods[i]
+				}
 			}
 		}
 		if !reflect.DeepEqual(got, tt.want) {
@@ -298,8 +403,46 @@ func TestAcrossSentences(t *testing.T) {
 		{"a part of the data named in lower case takes no dataset from before",
 			"HydraQA: Multi-Head Readers\nHydraQA achieves 88.9 F1 on SQuAD 2.0. On unanswerable questions alone, F1 rises to 91.2.",
 			[]string{"HydraQA | SQuAD2.0 | F1 | 88.9 | high | "}},
-		{"no method named: the title, at low confidence",
+		{"a named method's number, its metric in the sentence, on the dataset of the sentence before",
+			"Why Replay Works\nWe revisit Human Enhancers Cohn with a small network. The network reaches 74.8% accuracy, above HyenaDNA's 74.2%.",
+			[]string{"Why Replay Works | Human Enhancers Cohn | Accuracy | 74.8% | low | ", "HyenaDNA | Human Enhancers Cohn | Accuracy | 74.2% | med | "}},
+		{"the value before a change, and the base model, are the model the paper starts from",
+			"Scaling Instruction Data\nWe fine-tune Qwen-1.8B on 3M instructions. The resulting model lifts MMLU accuracy from 45.3% to 48.9%, on par with its base model (46.0%).",
+			[]string{"Qwen-1.8B | MMLU | Accuracy | 45.3% | med | ", "Scaling Instruction Data | MMLU | Accuracy | 48.9% | low | ",
+				"Qwen-1.8B | MMLU | Accuracy | 46.0% | med | "}},
+		{"with several metrics named before, the last one is not carried",
+			"CrossReID: Shared Prompts\nCrossReID reaches 75.1% Rank-1 on CUHK-PEDES. Its mAP on CUHK-PEDES is 68.2%. Compared with RaSa, which obtains 76.5%, it is 3x faster.",
+			[]string{"CrossReID | CUHK-PEDES | Rank-1 | 75.1% | high | ", "CrossReID | CUHK-PEDES | mAP | 68.2% | med | "}},
+		{"a dataset carried from a sentence about a changed setting carries the setting",
+			"SemiDet: Fewer Labels\nWe study detection with 10% of COCO labels. SemiDet reaches 37.6 AP.",
+			[]string{"SemiDet | COCO | AP | 37.6 | low | "}},
+		{"a borrowed dataset must be measured in the number's metric",
+			"X-Net: Scaling Nets\nX-Net reaches 81.2% top-1 on ImageNet. It also transfers to detection, reaching 45.1 AP.",
+			[]string{"X-Net | ImageNet-1k | Top-1 accuracy | 81.2% | high | "}},
+		{"a part named in lower case between a dataset and a number",
+			"SpanQA: Spans\nOn SQuAD 2.0 SpanQA obtains 89.9 F1; on the unanswerable subset it reaches 92.0 F1.",
+			[]string{"SpanQA | SQuAD2.0 | F1 | 89.9 | high | "}},
+		{"a number on data named in lower case borrows no dataset",
+			"MedEval: Measuring\nGPT-4 obtains 86.4% on MMLU and 81.7% on our medical split.",
+			[]string{"GPT-4 | MMLU | Accuracy | 86.4% | med | "}},
+		{"a number written with a metric not read here borrows none",
+			"TinyDet: Detection\nTinyDet obtains 26.4 AP on COCO and 45.2 AP50.",
+			[]string{"TinyDet | COCO | AP | 26.4 | high | "}},
+		{"values compared in brackets: whose is which is not said",
+			"FastViT: Fast ViTs\nOn ImageNet, FastViT outperforms EfficientFormer by 1.2% top-1 accuracy (80.1% vs. 78.9%).",
+			[]string{"FastViT | ImageNet-1k | Top-1 accuracy | 80.1% | low | "}},
+		{"several metrics not in a list leave none to carry: the dataset's own is assumed",
+			"KmerLM: k-mer Models\nKmerLM reaches 88.9% accuracy and an MCC of 0.78 on Mouse Enhancers. On Human vs Worm the model scores 93.6%.",
+			[]string{"KmerLM | Mouse Enhancers | Accuracy | 88.9% | high | ", "KmerLM | Mouse Enhancers | MCC | 0.78 | high | ",
+				"KmerLM | Human vs Worm | Accuracy | 93.6% | med | "}},
+		{"several metrics not in a list, and no metric of the dataset's own: nothing",
+			"KmerLM: k-mer Models\nKmerLM reaches 88.9% accuracy and an MCC of 0.78 on Mouse Enhancers. On CIFAR-100 it scores 93.6%.",
+			[]string{"KmerLM | Mouse Enhancers | Accuracy | 88.9% | high | ", "KmerLM | Mouse Enhancers | MCC | 0.78 | high | "}},
+		{"no method named, but the subject says it is the paper's: the title, at med confidence",
 			"Why Replay Works\nThis simple baseline achieves 91.2% accuracy on CIFAR-100.",
+			[]string{"Why Replay Works | CIFAR-100 | Accuracy | 91.2% | med | "}},
+		{"no method named, and nothing says whose: the title, at low confidence",
+			"Why Replay Works\nThe full recipe achieves 91.2% accuracy on CIFAR-100.",
 			[]string{"Why Replay Works | CIFAR-100 | Accuracy | 91.2% | low | "}},
 	}
 	for _, tt := range tests {
@@ -312,5 +455,71 @@ func TestAcrossSentences(t *testing.T) {
 				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestOwnName covers the name a paper gives its own method: the title's
+// short name, else the name the abstract introduces.
+func TestOwnName(t *testing.T) {
+	m := newMatcher(knownDatasets)
+	tests := []struct {
+		title, abstract, want string
+	}{
+		{"ViTune: Token Mixing", "We propose ViTune.", "ViTune"},
+		{"FlashServe v2: Serving Models", "", "FlashServe v2"},
+		{"Tiny Titans: Compute-Optimal Training", "", ""},
+		// A title head that names a report or a benchmark is no method.
+		{"Phi-3 Technical Report: A Highly Capable Language Model", "", ""},
+		{"MMLU-Pro: A More Robust and Challenging Multi-Task Language Understanding Benchmark", "", ""},
+		{"TRACE: A Comprehensive Benchmark for Continual Learning", "We introduce TRACE, a benchmark of eight datasets.", ""},
+		{"DNABERT-2: Efficient Foundation Model and Benchmark for Multi-Species Genome", "", "DNABERT-2"},
+		// The name in brackets after the description.
+		{"Masked-attention Mask Transformer", "We present Masked-attention Mask Transformer (Mask2Former), a new architecture.", "Mask2Former"},
+		{"", "We propose a Robust Dual Embedding method (RDE) that filters pairs.", "RDE"},
+		{"", "We propose Learning to Prompt (L2P), which learns to prompt.", "L2P"},
+		{"", "We propose the Real-Time DEtection TRansformer (RT-DETR), the first.", "RT-DETR"},
+		{"", "We introduce a method for robust fine-tuning: ensembling the weights of the zero-shot and fine-tuned models (WiSE-FT).", "WiSE-FT"},
+		// Not a name: a dataset, several words, or brackets after a score.
+		{"", "We propose a method that reaches 81.2% top-1 (ImageNet).", ""},
+		{"", "We propose a new loss (see Sec. 3), called ListRank.", "ListRank"},
+		// A name of several words, or in lower case with digits.
+		{"", "We introduce Mistral 7B, a 7-billion-parameter language model.", "Mistral 7B"},
+		{"", "We present Panoptic SegFormer, a general framework.", "Panoptic SegFormer"},
+		{"", "We introduce phi-3-mini, a 3.8 billion parameter language model.", "phi-3-mini"},
+		{"", "We present a novel training scheme, namely Co-DETR, to learn detectors.", "Co-DETR"},
+		{"", "We propose X, a new method.", "X"},
+		{"", "We propose to mix tokens.", ""},
+		{"", "This paper presents a new vision Transformer, called Swin Transformer, that serves as a backbone.", "Swin Transformer"},
+		{"", "We propose Masked Language Modeling for proteins.", ""},
+		{"", "We propose Anchor for continual pretraining.", "Anchor"},
+	}
+	for _, tt := range tests {
+		got := titleMethod(tt.title)
+		if got == "" {
+			got = introducedMethod(tt.abstract, m.isDatasetOrMetric)
+		}
+		if got != tt.want {
+			t.Errorf("title %q, abstract %q: %q, want %q", tt.title, tt.abstract, got, tt.want)
+		}
+	}
+}
+
+// TestBaseModel covers the model a paper says it starts from, whose
+// values before a change and under "its base model" are its own.
+func TestBaseModel(t *testing.T) {
+	m := newMatcher(knownDatasets)
+	tests := []struct{ abstract, want string }{
+		{"We fine-tune Qwen-1.8B on 3M synthetic instructions.", "Qwen-1.8B"},
+		{"Fine-tuning Qwen2-1.5B on 200K traces raises its MMLU accuracy.", "Qwen2-1.5B"},
+		{"CLIPPed adapts CLIP ViT-B/16 with 0.1M trainable parameters.", "CLIP ViT-B/16"},
+		{"MedReason-8B is fine-tuned from Llama-3-8B on 1.2M pairs.", "Llama-3-8B"},
+		{"On MMLU, Llama-2-13B tuned with SpFT scores 56.9%.", "Llama-2-13B"},
+		{"We fine-tune on ImageNet and adapt the model.", ""},
+		{"We propose a new loss for retrieval.", ""},
+	}
+	for _, tt := range tests {
+		if got := baseModel(tt.abstract, m.isDatasetOrMetric); got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.abstract, got, tt.want)
+		}
 	}
 }

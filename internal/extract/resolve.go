@@ -66,6 +66,13 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			continue
 		}
 		for i, n := range r.nums {
+			if !n.dropped && n.metric == "" && !n.pct && strings.Contains(n.raw, ".") &&
+				n.dataset != nil && !n.dataset.known && n.dOrigin == direct {
+				// "attains 9.1 on MT-Bench": a score on a benchmark the
+				// caller does not know, in a metric the text leaves unsaid.
+				unknown = append(unknown, Unknown{Paper: ctx.paper, Phrase: n.dataset.name, Evidence: s.text})
+				continue
+			}
 			if n.dropped || n.metric == "" && !n.pct {
 				continue // a bare number with no metric is not a score
 			}
@@ -74,8 +81,17 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			}
 			if n.dataset == nil && n.metric != "" {
 				n.dataset, n.dOrigin = s.carriedDataset(ctx)
+				if n.dataset != nil {
+					n.carriedCondition = n.dataset.condition
+				}
 			}
 			if n.dataset == nil {
+				continue
+			}
+			if !n.dataset.known && n.dataset.training {
+				continue
+			}
+			if n.otherMetric && n.dataset.known {
 				continue
 			}
 			if !n.dataset.known {
@@ -91,8 +107,16 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if n.metric == "" {
 				continue
 			}
+			if n.dOrigin != direct && !ctx.m.metricFits(n.dataset.name, n.metric) {
+				// "81.2% top-1 on ImageNet ... reaching 45.1 AP": a dataset
+				// borrowed for a number it is not measured in.
+				continue
+			}
 			n.metric = ctx.m.refineMetric(n.dataset.name, n.metric)
 			method := r.method
+			if len(r.methods) == len(r.nums) {
+				method = r.methods[i]
+			}
 			if method == "" && r.source != fromNamed {
 				// The paper names no method of its own: its title stands
 				// for it, at confidence "low" (see confidence).
@@ -140,14 +164,29 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	case n.rangeEnd:
 		low = append(low, "one end of a range")
 	}
-	if r.method == "" {
+	switch {
+	case r.method == "" && r.source == fromOwn:
+		// "this simple framework reaches", "our model attains", "it
+		// scores": the sentence says the result is the paper's own; only
+		// the name is missing, and the title stands for it.
+		med = append(med, "no method named; the paper's title stands for it")
+	case r.method == "":
 		low = append(low, "no method named; the paper's title stands for it")
 	}
 	if r.modified {
 		low = append(low, "value under a changed setting")
 	}
+	if r.lowNote != "" {
+		low = append(low, r.lowNote)
+	}
+	if n.dataset != nil && n.carriedCondition != "" {
+		low = append(low, "dataset from a sentence about a changed setting (\""+n.carriedCondition+"\")")
+	}
 	if s.conditionReaches(r) {
 		low = append(low, "value under a changed setting (\""+s.condition+"\")")
+	}
+	if r.fromBase {
+		med = append(med, "method read as the model the paper starts from")
 	}
 	if r.fromPronoun {
 		med = append(med, "method read from \"it\"")
@@ -173,7 +212,12 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	// The metric and the dataset both carried on from the sentence before
 	// continue its topic ("On ImageNet, X reaches 81.2% top-1. ... it
 	// attains 83.0%"); one from there and one from elsewhere do not.
-	carriedOn := n.mOrigin == previous && n.dOrigin == previous
+	carriedOn := n.mOrigin == previous && n.dOrigin == previous ||
+		// A named method's number with its metric in the sentence, on the
+		// dataset the sentence before is about: "We revisit Human
+		// Enhancers Cohn ... The network reaches 74.8% accuracy, above
+		// HyenaDNA's 74.2%".
+		n.mOrigin == sentenceWide && n.dOrigin == previous && (r.source == fromNamed || r.source == fromSubject)
 	if n.mOrigin != direct && n.dOrigin != direct && (!carriedOn && (n.mOrigin == abstractWide || n.dOrigin == abstractWide ||
 		n.mOrigin == previous || n.dOrigin == previous) || r.source == fromPaper && r.method != "") {
 		// Neither is written with the number, and one is not even in its
@@ -293,8 +337,13 @@ func (s *sentence) contextMetric(r *run, i int, ctx *paperContext) (string, orig
 		return "", none
 	}
 	switch l := ctx.lastCues; {
-	case len(l) == len(r.nums):
+	case len(l) == len(r.nums) && len(l) > 1:
 		return l[i].metric, ctx.carriedOrigin(ctx.lastCuesAt)
+	case len(l) == 1 && len(ctx.metricsSeen) > 1:
+		// "76.5% Rank-1 ... The mAP on CUHK-PEDES is 68.2%. Compared with
+		// RaSa, which obtains 76.5%": with several metrics named before,
+		// the last one is a guess.
+		return "", none
 	case len(l) == 1:
 		return l[0].metric, ctx.carriedOrigin(ctx.lastCuesAt)
 	}
@@ -332,6 +381,43 @@ func (s *sentence) partTopic() bool {
 	return false
 }
 
+// runPart is "on" and a lower-case phrase right after a run (and its
+// metric): "81.7% on our medical split", "41.4 AP on small objects".
+// "in" is left out: "in the 20-step setting" is a setting, not data.
+var runPart = regexp.MustCompile(`^\s*(?:CUE\s+)?on\s+(?:the\s+|our\s+|its\s+|their\s+|a\s+)?([a-z][\w-]*)`)
+
+// onUnnamedPart reports whether run r is followed by "on" and a phrase in
+// lower case that names some data, not a dataset: a part of one, or one
+// of the paper's own ("on our medical split").
+func (s *sentence) onUnnamedPart(r *run) bool {
+	end := min(len(s.text), r.end+60)
+	m := runPart.FindStringSubmatch(s.withCuesMarked(r.end, end))
+	return m != nil && !notParts[m[1]] && !forwardStops[m[1]] && !qualifierWords[m[1]]
+}
+
+// partBefore is "on" and a lower-case phrase: "on the unanswerable subset".
+var partBefore = regexp.MustCompile(`\bon\s+(?:the\s+|our\s+|its\s+|their\s+|a\s+)?([a-z][\w-]*)`)
+
+// partBetween reports whether, between a dataset and a run, "on" names
+// other data in lower case: "On SQuAD 2.0 it obtains 89.9 F1; on the
+// unanswerable subset it reaches 92.0 F1".
+func (s *sentence) partBetween(from, to int) bool {
+	if from >= to {
+		return false
+	}
+	for _, m := range partBefore.FindAllStringSubmatch(s.withCuesMarked(from, to), -1) {
+		if !notParts[m[1]] && !forwardStops[m[1]] && !qualifierWords[m[1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifierWords after "on" say how, not on what: "on par", "on top".
+var qualifierWords = set("par", "top", "average", "most", "many", "several", "some", "various", "different",
+	"standard", "public", "popular", "common", "challenging", "downstream", "multiple", "two", "three", "four",
+	"five", "six", "seven", "eight", "nine", "ten", "held-out", "unseen")
+
 // carriedDataset is the dataset of a number whose sentence names none: the
 // topic of the sentences before (see rememberTopic), or else the one
 // dataset the abstract names, when it names only one and no unknown ones.
@@ -340,7 +426,7 @@ func (s *sentence) carriedDataset(ctx *paperContext) (*mention, origin) {
 		return nil, none
 	}
 	if ctx.topic != "" {
-		return &mention{name: ctx.topic, known: true}, ctx.carriedOrigin(ctx.topicAt)
+		return &mention{name: ctx.topic, known: true, condition: ctx.topicCondition}, ctx.carriedOrigin(ctx.topicAt)
 	}
 	if len(ctx.datasets) == 1 && !ctx.unknownSeen {
 		return &mention{name: ctx.datasets[0], known: true}, abstractWide
@@ -380,6 +466,9 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 			return fill(&s.datasets[i], direct)
 		}
 	}
+	if r.shared != nil {
+		return fill(r.shared, sentenceWide)
+	}
 	// "67.5% versus 60.2% on RSTPReid": both are on RSTPReid.
 	for v := r.versus; v != nil; v = v.versus {
 		for i := range s.datasets {
@@ -396,6 +485,11 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 			return out, orig
 		}
 	}
+	if s.onUnnamedPart(r) {
+		// "81.7% on our medical split": measured on data the text does
+		// not name; no dataset of the sentence is borrowed for it.
+		return out, orig
+	}
 	var topic, before *mention
 	for i := range s.datasets {
 		d := &s.datasets[i]
@@ -407,18 +501,43 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 			topic = d
 		}
 	}
-	if topic != nil {
+	if topic != nil && !s.partBetween(topic.end, r.start) {
 		return fill(topic, direct)
 	}
-	if before != nil {
+	if before != nil && !s.partBetween(before.end, r.start) {
 		return fill(before, sentenceWide)
 	}
 	for i := range s.datasets {
 		if d := &s.datasets[i]; d.start >= r.end && d.attachedTo == nil {
+			if s.runBetween(r.end, d.start) || s.opensTopic(i) {
+				// "MultiNLI accuracy to 86.7%, ..., and SQuAD v2.0 F1 to
+				// 83.1": the dataset belongs to the numbers after it.
+				break
+			}
 			return fill(d, sentenceWide)
 		}
 	}
 	return out, orig
+}
+
+// runBetween reports whether a kept run starts between from and to.
+func (s *sentence) runBetween(from, to int) bool {
+	for _, r := range s.runs {
+		if !r.dropped && r.start >= from && r.start < to {
+			return true
+		}
+	}
+	return false
+}
+
+// opensTopic reports whether dataset i is followed, before the next
+// dataset, by a kept run: it is the topic of that run.
+func (s *sentence) opensTopic(i int) bool {
+	end := len(s.text)
+	if i+1 < len(s.datasets) {
+		end = s.datasets[i+1].start
+	}
+	return s.runBetween(s.datasets[i].end, end)
 }
 
 func sameMetric(ms []string) bool {
@@ -457,6 +576,22 @@ func (m *matcher) refineMetric(dataset, metric string) string {
 		return own
 	}
 	return metric
+}
+
+// metricFits reports whether a number in metric can be on dataset: the
+// dataset has no metric of its own, or both are of one kind (their last
+// word: "Top-5 accuracy" fits a dataset of "Top-1 accuracy", "Mask AP" one
+// of "Box AP"; "AP" does not fit "Top-1 accuracy").
+func (m *matcher) metricFits(dataset, metric string) bool {
+	own := m.metrics[dataset]
+	if own == "" {
+		return true
+	}
+	last := func(s string) string {
+		f := strings.Fields(strings.ToLower(s))
+		return f[len(f)-1]
+	}
+	return last(own) == last(metric)
 }
 
 // defaultMetric is the metric the caller assumes for a dataset, or "".

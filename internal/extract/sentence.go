@@ -13,15 +13,21 @@ type run struct {
 	nums       []*number
 	start, end int // from the first number to the end of the last one's unit and metric
 	dropped    bool
+	byDelta    bool // a gain after "by": "outperforms X by 3.1%"
 	method     string
+	methods    []string // one method per number, from a list of names: "A and B reach 80.1% and 83.4%"
 	source     methodSource
 	metrics    []string // resolved, when every number has one
 
-	namedByChange bool // a value before a change, whose method the value after it names
-	versus        *run // "67.5% versus 60.2% on RSTPReid": the run compared with, which shares its dataset
-	compared      bool // after "versus", "vs." or "compared with": someone else's value, dropped unless named
-	modified      bool // a value under a changed setting: "drops to 85.0%", "falls to 48.0%"
-	fromPronoun   bool // the method is the subject of an earlier sentence, read from "it"
+	namedByChange bool     // a value before a change, whose method the value after it names
+	ownsChange    bool     // a value before a change, named by a possessive subject that the value after it shares
+	shared        *mention // the dataset of a parallel run after it: "49.4 AP in 12 epochs and 51.3 AP in 24 epochs on COCO"
+	versus        *run     // "67.5% versus 60.2% on RSTPReid": the run compared with, which shares its dataset
+	compared      bool     // after "versus", "vs." or "compared with": someone else's value, dropped unless named
+	modified      bool     // a value under a changed setting: "drops to 85.0%", "falls to 48.0%"
+	fromPronoun   bool     // the method is the subject of an earlier sentence, read from "it"
+	lowNote       string   // why the run is too unsure for the queue's default ("values compared in brackets")
+	fromBase      bool     // the method is the model the paper starts from: "its base model (66.6%)"
 }
 
 type methodSource int

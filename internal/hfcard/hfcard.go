@@ -6,7 +6,6 @@ package hfcard
 import (
 	"bytes"
 	"fmt"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -134,15 +133,15 @@ func Parse(data []byte) ([]model.Record, []Skip, error) {
 	var recs []model.Record
 	var skips []Skip
 	for i, e := range c.ModelIndex {
-		name := clean(e.Name, 300)
+		name := model.CleanText(e.Name, 300)
 		if name == "" {
 			skips = append(skips, Skip{Path: fmt.Sprintf("model-index[%d]", i), Reason: "no model name"})
 			continue
 		}
 		for j, r := range e.Results {
 			path := fmt.Sprintf("model-index[%d].results[%d]", i, j)
-			task := clean(firstOf(r.Task.Name, r.Task.Type), 200)
-			dataset := clean(firstOf(r.Dataset.Name, r.Dataset.Type), 200)
+			task := model.CleanText(firstOf(r.Task.Name, r.Task.Type), 200)
+			dataset := model.CleanText(firstOf(r.Dataset.Name, r.Dataset.Type), 200)
 			if task == "" || dataset == "" {
 				skips = append(skips, Skip{Path: path, Reason: "no task or no dataset name"})
 				continue
@@ -151,29 +150,29 @@ func Parse(data []byte) ([]model.Record, []Skip, error) {
 				Task:       task,
 				Dataset:    dataset,
 				Method:     name,
-				Source:     clean(firstOf(r.Source.Name, DefaultSource), 500),
-				ReportedIn: clean("model card of "+name, 500),
+				Source:     model.CleanText(firstOf(r.Source.Name, DefaultSource), 500),
+				ReportedIn: model.CleanText("model card of "+name, 500),
 				Confidence: "med", // the model's authors or a leaderboard, not a paper
 			}
-			if u := clean(r.Source.URL, 2000); isWebURL(u) {
+			if u := model.CleanText(r.Source.URL, 2000); model.IsWebURL(u) {
 				base.SourceURL = u
-				base.ReportedIn = clean(u, 500)
+				base.ReportedIn = model.CleanText(u, 500)
 			}
 			var notes []string
-			if t := clean(r.Dataset.Type, 200); t != "" && t != dataset {
+			if t := model.CleanText(r.Dataset.Type, 200); t != "" && t != dataset {
 				notes = append(notes, "dataset "+t)
 			}
-			if v := clean(r.Dataset.Config, 200); v != "" {
+			if v := model.CleanText(r.Dataset.Config, 200); v != "" {
 				notes = append(notes, "config "+v)
 			}
-			if v := clean(r.Dataset.Split, 200); v != "" {
+			if v := model.CleanText(r.Dataset.Split, 200); v != "" {
 				notes = append(notes, "split "+v)
 			}
 			base.Note = strings.Join(notes, "; ")
 			for k, m := range r.Metrics {
 				mpath := fmt.Sprintf("%s.metrics[%d]", path, k)
 				rec := base
-				rec.Metric = clean(firstOf(m.Name, m.Type), 200)
+				rec.Metric = model.CleanText(firstOf(m.Name, m.Type), 200)
 				if rec.Metric == "" {
 					skips = append(skips, Skip{Path: mpath, Reason: "no metric name"})
 					continue
@@ -187,7 +186,7 @@ func Parse(data []byte) ([]model.Record, []Skip, error) {
 					skips = append(skips, Skip{Path: fmt.Sprintf("%s.value (line %d)", mpath, m.Value.Line+first-1), Reason: err.Error()})
 					continue
 				}
-				rec.Value, rec.PlusMinus, rec.Raw = v.Value, v.PlusMinus, clean(m.Value.Value, 200)
+				rec.Value, rec.PlusMinus, rec.Raw = v.Value, v.PlusMinus, model.CleanText(m.Value.Value, 200)
 				rec.Unit = v.Unit
 				if rec.Unit == "" && isRate(m.Type, rec.Metric) && rec.Value >= 0 {
 					// The Open LLM Leaderboard wrote percents (67.92),
@@ -244,30 +243,9 @@ func isRate(typ, name string) bool {
 	return false
 }
 
-// isWebURL: an http or https URL the database takes (its check wants
-// the scheme in lower case, which url.Parse would accept in any case).
-func isWebURL(s string) bool {
-	s = strings.TrimSpace(s)
-	u, err := url.Parse(s)
-	return err == nil && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && u.Host != "" && len(s) <= 2000
-}
-
 func firstOf(a, b string) string {
 	if strings.TrimSpace(a) != "" {
 		return a
 	}
 	return b
-}
-
-// clean makes text fit for the store: valid UTF-8, no NUL, trimmed and
-// at most n bytes.
-func clean(s string, n int) string {
-	s = strings.TrimSpace(strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", ""), "\uFFFD"))
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && (s[n]&0xC0) == 0x80 {
-		n--
-	}
-	return strings.TrimSpace(s[:n])
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/benchboard/benchboard/internal/csvio"
 	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/pwc"
 )
@@ -96,7 +95,7 @@ func Records(row pwc.Row, file string) ([]model.Record, []Skip) {
 		base.Params = p
 	}
 	paperURL := clean(row.PaperURL)
-	if csvio.CheckURL(paperURL) == nil {
+	if model.CheckURL(paperURL) == nil {
 		base.PaperURL = paperURL
 		base.SourceURL = paperURL
 		base.ArxivID = ArxivID(paperURL)
@@ -106,7 +105,7 @@ func Records(row pwc.Row, file string) ([]model.Record, []Skip) {
 			base.PaperDate = d
 		}
 	}
-	if c := clean(row.CodeURL); csvio.CheckURL(c) == nil {
+	if c := clean(row.CodeURL); model.CheckURL(c) == nil {
 		base.CodeURL = c
 	}
 	switch {

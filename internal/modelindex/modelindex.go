@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"path"
 	"regexp"
 	"sort"
@@ -291,7 +290,7 @@ func (p *parser) model(m pending) error {
 	if n.Kind != yaml.MappingNode {
 		return p.errorf(file, n, "a model: expected a mapping")
 	}
-	name := clean(scalar(get(n, "name")), 300)
+	name := model.CleanText(scalar(get(n, "name")), 300)
 	if name == "" {
 		return p.errorf(file, n, "a model without a Name")
 	}
@@ -331,23 +330,23 @@ func (p *parser) model(m pending) error {
 			return p.errorf(pf, pn, "Paper: %v", err)
 		}
 	}
-	if _, cn := field("code"); cn != nil && isWebURL(scalar(cn)) {
-		base.CodeURL = clean(scalar(cn), 2000)
+	if _, cn := field("code"); cn != nil && model.IsWebURL(scalar(cn)) {
+		base.CodeURL = model.CleanText(scalar(cn), 2000)
 	}
 	base.SourceURL = base.PaperURL
 	switch {
 	case base.PaperURL != "":
-		base.ReportedIn = clean(base.PaperURL, 500)
+		base.ReportedIn = model.CleanText(base.PaperURL, 500)
 	case base.PaperTitle != "":
-		base.ReportedIn = clean(base.PaperTitle, 500)
+		base.ReportedIn = model.CleanText(base.PaperTitle, 500)
 	default:
-		base.ReportedIn = Source + " entry " + clean(name, 300)
+		base.ReportedIn = Source + " entry " + model.CleanText(name, 300)
 	}
 	if v := meta["parameters"]; v != nil && v.Kind == yaml.ScalarNode {
-		base.Params = clean(v.Value, 100)
+		base.Params = model.CleanText(v.Value, 100)
 	}
 	if v := meta["flops"]; v != nil && v.Kind == yaml.ScalarNode {
-		c := clean(v.Value, 90)
+		c := model.CleanText(v.Value, 90)
 		if bareNumber.MatchString(c) {
 			c += " FLOPs"
 		}
@@ -364,8 +363,8 @@ func (p *parser) model(m pending) error {
 			}
 		}
 	}
-	if w := get(n, "weights"); w != nil && isWebURL(scalar(w)) {
-		base.Note = clean("Weights: "+scalar(w), 2000)
+	if w := get(n, "weights"); w != nil && model.IsWebURL(scalar(w)) {
+		base.Note = model.CleanText("Weights: "+scalar(w), 2000)
 	}
 
 	results := get(n, "results")
@@ -382,8 +381,8 @@ func (p *parser) model(m pending) error {
 			return p.errorf(file, r, "a result: expected a mapping")
 		}
 		rec := base
-		rec.Task = clean(scalar(get(r, "task")), 200)
-		rec.Dataset = clean(scalar(get(r, "dataset")), 200)
+		rec.Task = model.CleanText(scalar(get(r, "task")), 200)
+		rec.Dataset = model.CleanText(scalar(get(r, "dataset")), 200)
 		if rec.Task == "" || rec.Dataset == "" {
 			return p.errorf(file, r, "a result without a Task or a Dataset")
 		}
@@ -399,7 +398,7 @@ func (p *parser) model(m pending) error {
 		for i := 0; i+1 < len(ms.Content); i += 2 {
 			k, v := ms.Content[i], deref(ms.Content[i+1])
 			out := rec
-			out.Metric = clean(k.Value, 200)
+			out.Metric = model.CleanText(k.Value, 200)
 			where := fmt.Sprintf("%s:%d Metrics[%q]", file, v.Line, k.Value)
 			if out.Metric == "" {
 				p.res.Skips = append(p.res.Skips, Skip{Path: where, Reason: "no metric name"})
@@ -414,7 +413,7 @@ func (p *parser) model(m pending) error {
 				p.res.Skips = append(p.res.Skips, Skip{Path: where, Reason: err.Error()})
 				continue
 			}
-			out.Value, out.PlusMinus, out.Unit, out.Raw = pv.Value, pv.PlusMinus, pv.Unit, clean(v.Value, 200)
+			out.Value, out.PlusMinus, out.Unit, out.Raw = pv.Value, pv.PlusMinus, pv.Unit, model.CleanText(v.Value, 200)
 			if out.Unit == "" && isRate(out.Metric) && out.Value >= 0 {
 				if out.Value <= 1 {
 					out.Unit = "fraction"
@@ -488,15 +487,15 @@ func paper(n *yaml.Node, rec *model.Record) error {
 			id = id[:i]
 		}
 		rec.ArxivID, rec.PaperURL = id, "https://arxiv.org/abs/"+link
-	case isWebURL(link):
-		rec.PaperURL = clean(link, 2000)
+	case model.IsWebURL(link):
+		rec.PaperURL = model.CleanText(link, 2000)
 		if m := arxivURL.FindStringSubmatch(link); m != nil {
 			rec.ArxivID = m[1]
 		}
 	case link != "" && title == "":
 		title = link // a title written where the URL goes
 	}
-	rec.PaperTitle = clean(title, 1000)
+	rec.PaperTitle = model.CleanText(title, 1000)
 	return nil
 }
 
@@ -570,22 +569,3 @@ func scalar(n *yaml.Node) string {
 }
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
-
-// isWebURL: an http or https URL the database takes (its check wants
-// the scheme in lower case, which url.Parse would accept in any case).
-func isWebURL(s string) bool {
-	s = strings.TrimSpace(s)
-	u, err := url.Parse(s)
-	return err == nil && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && u.Host != "" && len(s) <= 2000
-}
-
-func clean(s string, n int) string {
-	s = strings.TrimSpace(strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", ""), "\uFFFD"))
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && (s[n]&0xC0) == 0x80 {
-		n--
-	}
-	return strings.TrimSpace(s[:n])
-}

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -267,7 +266,7 @@ func (r *Reader) Read() ([]model.Record, []Skip, error) {
 			}
 			base.Params = clip(v, 100)
 		case "paper_url", "code_url":
-			if !isWebURL(v) {
+			if !model.IsWebURL(v) {
 				bad("not an http or https URL")
 				continue
 			}
@@ -339,13 +338,6 @@ func (r *Reader) Read() ([]model.Record, []Skip, error) {
 		recs = append(recs, rec)
 	}
 	return recs, skips, nil
-}
-
-// isWebURL: an http or https URL the database takes (its check wants
-// the scheme in lower case).
-func isWebURL(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && u.Host != "" && len(s) <= 2000
 }
 
 func clip(s string, n int) string {

@@ -562,7 +562,7 @@ func TestVerifiedShown(t *testing.T) {
 	}
 	for metric, want := range map[string]bool{"accuracy": true, "f1": false} {
 		var id int64
-		site.db.Raw(`SELECT r.id FROM results r JOIN metrics m ON m.id = r.metric_id WHERE m.name = ?`, metric).Scan(&id)
+		site.db.Raw(`SELECT r.id FROM results r JOIN metrics m ON m.id = r.metric_id WHERE lower(m.name) = ?`, metric).Scan(&id)
 		p := c.get("/results/" + strconv.FormatInt(id, 10))
 		if got := strings.Contains(p.Text, "the source marks this number as verified"); p.Status != http.StatusOK || got != want {
 			t.Errorf("%s: status %d, verified shown %v, want %v", metric, p.Status, got, want)
