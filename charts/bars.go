@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 
@@ -17,9 +18,57 @@ const labelRunes = 22
 // appears once, with its best result: several rows of one method are usually
 // differing reports of the same result. ok is false when n < 1 or fewer than
 // two results are left.
+//
+// The value axis starts just below the smallest bar (at a round number, and
+// never below zero when every value is above it): from zero, 89.6 and 85.9
+// look the same. The axis name says where it starts. Each bar is labelled
+// with its value at the metric's decimals, and names cut to fit stay
+// distinct.
 func TopN(id string, ax Axis, pts []Point, n int) (*echarts.Bar, bool) {
-	if n < 1 {
+	top := topPoints(pts, ax.HigherIsBetter, n)
+	if len(top) < minPoints {
 		return nil, false
+	}
+	names := make([]string, len(top))
+	values := make([]float64, len(top))
+	data := make([]item, len(top))
+	for i, p := range top {
+		names[i], values[i] = p.Method, p.Value
+		data[i] = newItem(p, ax, p.Value)
+		// A label formatter without {…} is shown as written: the value at
+		// the metric's decimals, never 70.19999999.
+		data[i].Label = &itemLabel{Formatter: data[i].ValueText}
+	}
+	lo := barMin(values)
+	label := metricLabel(ax)
+	axisName := label
+	if lo != 0 {
+		axisName = label + " — axis from " + formatValue(lo, -1)
+	}
+	c := echarts.NewBar()
+	c.SetGlobalOptions(common(id, fmt.Sprintf("Top %d by %s — %s", len(top), label, direction(ax.HigherIsBetter)), barGrid)...)
+	c.SetGlobalOptions(
+		echarts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		echarts.WithXAxisOpts(opts.XAxis{Type: "value", Name: axisName, NameLocation: "middle", NameGap: 28, Min: lo, Scale: opts.Bool(true)}),
+		// Inverse: the first category (the best) goes at the top.
+		echarts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
+	)
+	c.SetXAxis(distinctLabels(names, labelRunes)).XYReversal()
+	c.MultiSeries = append(c.MultiSeries,
+		series(types.ChartBar, label, data,
+			echarts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"})))
+	return c, true
+}
+
+// TopCount is how many bars TopN draws for pts: one per method, at most n.
+func TopCount(pts []Point, higherIsBetter bool, n int) int {
+	return len(topPoints(pts, higherIsBetter, n))
+}
+
+// topPoints is each method's best result, best first, cut to n.
+func topPoints(pts []Point, higherIsBetter bool, n int) []Point {
+	if n < 1 {
+		return nil
 	}
 	best := make(map[string]int) // method → index in top
 	var top []Point
@@ -32,38 +81,75 @@ func TopN(id string, ax Axis, pts []Point, n int) (*echarts.Bar, bool) {
 		case !seen:
 			best[p.Method] = len(top)
 			top = append(top, p)
-		case better(p.Value, top[i].Value, ax.HigherIsBetter):
+		case better(p.Value, top[i].Value, higherIsBetter):
 			top[i] = p
 		}
 	}
-	if len(top) < minPoints {
-		return nil, false
-	}
 	// Stable: equal scores keep the order the caller gave.
-	slices.SortStableFunc(top, func(a, b Point) int { return byBest(a, b, ax.HigherIsBetter) })
-	top = top[:min(n, len(top))]
+	slices.SortStableFunc(top, func(a, b Point) int { return byBest(a, b, higherIsBetter) })
+	return top[:min(n, len(top))]
+}
 
-	labels := make([]string, len(top))
-	data := make([]item, len(top))
-	for i, p := range top {
-		labels[i] = truncate(p.Method, labelRunes)
-		data[i] = newItem(p, ax, p.Value)
+// barMin is where a bar chart's value axis starts: a round number a little
+// below the smallest value (by a tenth of the values' spread, or of the
+// value when all are equal), and zero rather than below it when every
+// value is at least zero.
+func barMin(values []float64) float64 {
+	lo, hi := values[0], values[0]
+	for _, v := range values {
+		lo, hi = min(lo, v), max(hi, v)
 	}
+	spread := hi - lo
+	if spread == 0 {
+		spread = math.Abs(lo)
+	}
+	if spread == 0 {
+		return 0
+	}
+	// Round down to a step of the spread's order of magnitude.
+	step := math.Pow(10, math.Floor(math.Log10(spread)))
+	start := math.Floor((lo-spread/10)/step) * step
+	if lo >= 0 && start < 0 {
+		return 0
+	}
+	return roundTo(start, max(0, int(-math.Floor(math.Log10(step)))))
+}
 
-	label := metricLabel(ax)
-	c := echarts.NewBar()
-	c.SetGlobalOptions(common(id, fmt.Sprintf("Top %d by %s — %s", len(top), label, direction(ax.HigherIsBetter)), barGrid)...)
-	c.SetGlobalOptions(
-		echarts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		echarts.WithXAxisOpts(opts.XAxis{Type: "value", Name: label, NameLocation: "middle", NameGap: 28}),
-		// Inverse: the first category (the best) goes at the top.
-		echarts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-	)
-	c.SetXAxis(labels).XYReversal()
-	c.MultiSeries = append(c.MultiSeries,
-		series(types.ChartBar, label, data,
-			echarts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"})))
-	return c, true
+// distinctLabels cuts each name to n runes, and where two cut names would
+// read the same (which ECharts would also draw as one category), keeps
+// their ends instead: "MetaCLIP ViT-B…(2.5B)", "MetaCLIP ViT-B…(400M)".
+func distinctLabels(names []string, n int) []string {
+	out := make([]string, len(names))
+	count := map[string]int{}
+	for i, s := range names {
+		out[i] = truncate(s, n)
+		count[out[i]]++
+	}
+	seen := map[string]bool{}
+	for i, s := range names {
+		if count[out[i]] > 1 {
+			out[i] = middleCut(s, n)
+		}
+		// Still the same (names that differ only in the middle): number them.
+		base, k := out[i], 2
+		for seen[out[i]] {
+			out[i] = fmt.Sprintf("%s #%d", base, k)
+			k++
+		}
+		seen[out[i]] = true
+	}
+	return out
+}
+
+// middleCut keeps the start and the end of s within n runes.
+func middleCut(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	tail := (n - 1) / 2
+	head := n - 1 - tail
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
 }
 
 // MethodScore is one method's result on one dataset, with that dataset's best.

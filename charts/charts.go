@@ -17,16 +17,25 @@ import (
 
 	echarts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/benchboard/benchboard/internal/model"
 )
 
 // Point is one reported result.
 type Point struct {
 	Method string
 	Value  float64
-	Date   time.Time // zero: unknown
-	Params float64   // parameter count; 0: unknown
-	Paper  string
-	URL    string // the result's page; clicking the point goes there
+	Date   time.Time // zero: unknown; else the first day of what is known
+	// DatePrecision says how much of Date is known: "year", "month" or
+	// "day" ("" is a day). A chart places a date at the middle of what is
+	// known and labels it only as far as it is known.
+	DatePrecision string
+	// DateNote says where the date comes from when it is not the
+	// method's own paper, e.g. "the source that reported it".
+	DateNote string
+	Params   float64 // parameter count; 0: unknown
+	Paper    string
+	URL      string // the result's page; clicking the point goes there
 }
 
 // Axis describes the metric being plotted.
@@ -74,23 +83,34 @@ func OptionsJSON(c Chart) (string, error) {
 // no room for these fields, but a series' Data is an interface{}, so the
 // series carry slices of item instead.
 type item struct {
-	Name      string `json:"name,omitempty"`
-	Value     any    `json:"value"`
-	Method    string `json:"method,omitempty"`
-	Paper     string `json:"paper,omitempty"`
-	Date      string `json:"date,omitempty"`
-	URL       string `json:"url,omitempty"`
-	ValueText string `json:"valueText,omitempty"`
-	Detail    string `json:"detail,omitempty"`
+	Name      string     `json:"name,omitempty"`
+	Value     any        `json:"value"`
+	Method    string     `json:"method,omitempty"`
+	Paper     string     `json:"paper,omitempty"`
+	Date      string     `json:"date,omitempty"`
+	URL       string     `json:"url,omitempty"`
+	ValueText string     `json:"valueText,omitempty"`
+	Detail    string     `json:"detail,omitempty"`
+	Label     *itemLabel `json:"label,omitempty"`
+}
+
+// itemLabel is one data item's own label options.
+type itemLabel struct {
+	Formatter string `json:"formatter,omitempty"`
+	Position  string `json:"position,omitempty"`
 }
 
 func newItem(p Point, ax Axis, value any) item {
+	date := p.day().Label()
+	if date != "" && p.DateNote != "" {
+		date += " (" + p.DateNote + ")"
+	}
 	return item{
 		Name:      p.Method,
 		Value:     shownValue(value, ax),
 		Method:    p.Method,
 		Paper:     p.Paper,
-		Date:      dateText(p.Date),
+		Date:      date,
 		URL:       safeURL(p.URL),
 		ValueText: formatValue(p.Value, ax.Decimals),
 	}
@@ -200,6 +220,22 @@ func formatValue(v float64, decimals int) string {
 	}
 	return strconv.FormatFloat(v, 'f', decimals, 64)
 }
+
+// day is the point's date with its precision.
+func (p Point) day() model.PartialDate {
+	if p.Date.IsZero() {
+		return model.PartialDate{}
+	}
+	prec := p.DatePrecision
+	if prec == "" {
+		prec = model.PrecisionDay
+	}
+	return model.PartialDate{Time: p.Date, Precision: prec}
+}
+
+// at is where a chart places the point in time: the middle of what is
+// known of its date.
+func (p Point) at() time.Time { return p.day().Mid() }
 
 // dateText keeps the calendar date as the caller built it. ECharts reads
 // "YYYY-MM-DD" as local midnight, so the axis shows the same day everywhere.

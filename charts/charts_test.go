@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 var (
@@ -34,7 +35,13 @@ type option struct {
 }
 
 type axisJSON struct {
-	Type        string   `json:"type"`
+	Type        string  `json:"type"`
+	Min         any     `json:"min"`
+	Max         any     `json:"max"`
+	MinInterval float64 `json:"minInterval"`
+	AxisLabel   struct {
+		Formatter string `json:"formatter"`
+	} `json:"axisLabel"`
 	Name        string   `json:"name"`
 	Data        []string `json:"data"`
 	ValueFormat string   `json:"valueFormat"`
@@ -97,10 +104,13 @@ func TestBestSoFar(t *testing.T) {
 	if o.XAxis[0].Type != "time" || o.YAxis[0].Name != "Top-1 accuracy (%)" {
 		t.Errorf("axes = %+v %+v", o.XAxis, o.YAxis)
 	}
-	if len(o.Series) != 2 {
-		t.Fatalf("%d series, want 2", len(o.Series))
+	if len(o.Series) != 3 {
+		t.Fatalf("%d series, want 3 (results, line, new bests)", len(o.Series))
 	}
 	points, line := o.Series[0], o.Series[1]
+	if o.Series[2].Name != "New best" || len(o.Series[2].Data) != 4 {
+		t.Errorf("records series = %q with %d items, want New best with 4", o.Series[2].Name, len(o.Series[2].Data))
+	}
 	if points.Type != "scatter" || len(points.Data) != 5 {
 		t.Errorf("points: type %q, %d items; want scatter, 5 (the undated one left out)", points.Type, len(points.Data))
 	}
@@ -320,6 +330,166 @@ func TestOptionsJSONKeepsTextAsData(t *testing.T) {
 	}
 	if back := html.UnescapeString(m[1]); back != s {
 		t.Errorf("attribute does not decode to the JSON:\n got %s\nwant %s", back, s)
+	}
+}
+
+func year(y int) time.Time { return day(y, 1, 1) }
+
+// Dates known only to the year sit inside their year, are labelled as the
+// year, and give an axis of whole years with no ticks between them; the
+// dates of one year alone still give an axis and a line across it.
+func TestBestSoFarDatePrecision(t *testing.T) {
+	tests := []struct {
+		name               string
+		pts                []Point
+		min, max           string
+		yearTicks          bool
+		firstX, firstLabel string
+		lineEnd            string
+	}{
+		{
+			name: "years only",
+			pts: []Point{
+				{Method: "a", Value: 70, Date: year(2021), DatePrecision: "year"},
+				{Method: "b", Value: 75, Date: year(2023), DatePrecision: "year"},
+			},
+			min: "2021-01-01", max: "2024-01-01", yearTicks: true,
+			firstX: "2021-07-02", firstLabel: "2021", lineEnd: "2023-12-31",
+		},
+		{
+			name: "one year, as a filter leaves it",
+			pts: []Point{
+				{Method: "a", Value: 70, Date: year(2023), DatePrecision: "year"},
+				{Method: "b", Value: 75, Date: year(2023), DatePrecision: "year"},
+			},
+			min: "2023-01-01", max: "2024-01-01", yearTicks: true,
+			firstX: "2023-07-02", firstLabel: "2023", lineEnd: "2023-12-31",
+		},
+		{
+			name: "a month, from the source",
+			pts: []Point{
+				{Method: "a", Value: 70, Date: day(2023, 2, 1), DatePrecision: "month", DateNote: "date of the source that reported it"},
+				{Method: "b", Value: 75, Date: day(2023, 6, 27)},
+			},
+			min: "2023-01-01", max: "2024-01-01", yearTicks: false,
+			firstX: "2023-02-15", firstLabel: "Feb 2023 (date of the source that reported it)", lineEnd: "2023-06-27",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, ok := BestSoFar("x", accuracy, tt.pts)
+			if !ok {
+				t.Fatal("ok = false")
+			}
+			o := decode(t, c)
+			x := o.XAxis[0]
+			if x.Min != tt.min || x.Max != tt.max {
+				t.Errorf("axis %v–%v, want %s–%s", x.Min, x.Max, tt.min, tt.max)
+			}
+			if got := x.MinInterval > 0 && x.AxisLabel.Formatter == "{yyyy}"; got != tt.yearTicks {
+				t.Errorf("year ticks = %v (minInterval %v, formatter %q), want %v", got, x.MinInterval, x.AxisLabel.Formatter, tt.yearTicks)
+			}
+			first := o.Series[0].Data[0]
+			if first.Value.([]any)[0] != tt.firstX || first.Date != tt.firstLabel {
+				t.Errorf("first point at %v labelled %q, want %s labelled %q", first.Value, first.Date, tt.firstX, tt.firstLabel)
+			}
+			line := o.Series[1].Data
+			if end := line[len(line)-1].Value.([]any)[0]; end != tt.lineEnd {
+				t.Errorf("line ends at %v, want %s", end, tt.lineEnd)
+			}
+			if len(line) < 2 || line[0].Value.([]any)[0] == line[len(line)-1].Value.([]any)[0] {
+				t.Errorf("line %v has no length", line)
+			}
+		})
+	}
+}
+
+// The bars' axis starts just below the smallest bar, labels carry the
+// metric's decimals, and names cut to fit stay distinct.
+func TestTopNAxisAndLabels(t *testing.T) {
+	type bar struct {
+		Value float64 `json:"value"`
+		Label struct {
+			Formatter string `json:"formatter"`
+		} `json:"label"`
+	}
+	tests := []struct {
+		name    string
+		ax      Axis
+		pts     []Point
+		min     float64
+		labels  []string
+		formats []string
+	}{
+		{
+			name: "accuracies in the eighties",
+			ax:   accuracy,
+			pts:  []Point{{Method: "a", Value: 89.6}, {Method: "b", Value: 85.9}, {Method: "c", Value: 88.55}},
+			min:  85, labels: []string{"a", "c", "b"}, formats: []string{"89.60", "88.55", "85.90"},
+		},
+		{
+			name: "float noise and one decimal",
+			ax:   Axis{MetricName: "Acc", HigherIsBetter: true, Decimals: 1},
+			pts:  []Point{{Method: "x", Value: 70.19999999}, {Method: "y", Value: 91.10000000000001}},
+			min:  60, labels: []string{"y", "x"}, formats: []string{"91.1", "70.2"},
+		},
+		{
+			name: "small values keep zero",
+			ax:   errRate,
+			pts:  []Point{{Method: "p", Value: 2}, {Method: "q", Value: 40}},
+			min:  0, labels: []string{"p", "q"}, formats: []string{"2.0", "40.0"},
+		},
+		{
+			name: "names alike up to the cut",
+			ax:   accuracy,
+			pts: []Point{
+				{Method: "MetaCLIP ViT-B/16 (2.5B data, 224 px)", Value: 80.5},
+				{Method: "MetaCLIP ViT-B/16 (2.5B data, 336 px)", Value: 72.1},
+			},
+			min: 71, labels: []string{"MetaCLIP Vi…a, 224 px)", "MetaCLIP Vi…a, 336 px)"}, formats: []string{"80.50", "72.10"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, ok := TopN("top", tt.ax, tt.pts, 10)
+			if !ok {
+				t.Fatal("ok = false")
+			}
+			s, err := OptionsJSON(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var o struct {
+				XAxis []struct {
+					Min  float64 `json:"min"`
+					Name string  `json:"name"`
+				} `json:"xAxis"`
+				YAxis  []struct{ Data []string } `json:"yAxis"`
+				Series []struct{ Data []bar }    `json:"series"`
+			}
+			if err := json.Unmarshal([]byte(s), &o); err != nil {
+				t.Fatal(err)
+			}
+			if o.XAxis[0].Min != tt.min {
+				t.Errorf("axis min = %v, want %v", o.XAxis[0].Min, tt.min)
+			}
+			if tt.min > 0 && !strings.Contains(o.XAxis[0].Name, "axis from") {
+				t.Errorf("axis name %q does not say where it starts", o.XAxis[0].Name)
+			}
+			if !slices.Equal(o.YAxis[0].Data, tt.labels) {
+				t.Errorf("labels = %q, want %q", o.YAxis[0].Data, tt.labels)
+			}
+			var formats []string
+			for _, b := range o.Series[0].Data {
+				formats = append(formats, b.Label.Formatter)
+			}
+			if !slices.Equal(formats, tt.formats) {
+				t.Errorf("bar labels = %q, want %q", formats, tt.formats)
+			}
+			if n := TopCount(tt.pts, tt.ax.HigherIsBetter, 10); n != len(tt.labels) {
+				t.Errorf("TopCount = %d, want %d", n, len(tt.labels))
+			}
+		})
 	}
 }
 

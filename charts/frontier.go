@@ -7,8 +7,8 @@ import (
 // RunningBest returns the results that set a new best, in date order: the
 // steps of a "best so far" line. Results without a date or with a value that
 // is not a number are left out. A result only sets a new best when it is
-// strictly better, so a tie keeps the earlier holder; results on the same day
-// are taken best first.
+// strictly better, so a tie keeps the earlier holder; results placed on the
+// same day (the middle of a year, for a year-only date) are taken best first.
 func RunningBest(pts []Point, higherIsBetter bool) []Point {
 	dated := make([]Point, 0, len(pts))
 	for _, p := range pts {
@@ -17,7 +17,7 @@ func RunningBest(pts []Point, higherIsBetter bool) []Point {
 		}
 	}
 	slices.SortStableFunc(dated, func(a, b Point) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
+		if c := a.at().Compare(b.at()); c != 0 {
 			return c
 		}
 		return byBest(a, b, higherIsBetter)

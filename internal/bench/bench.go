@@ -629,8 +629,9 @@ func checkPages(ctx context.Context, base string, rep *report) error {
 	}{
 		{"/datasets/" + SmallSlug, "text/html", "Bench-100", 0},
 		{"/datasets/" + LargeSlug, "text/html", "Bench-10k", 0},
-		{"/api/v1/datasets/" + SmallSlug + "/results", "application/json", "", smallRows},
-		{"/api/v1/datasets/" + LargeSlug + "/results", "application/json", "", largeRows},
+		// Every setting: by default a board ranks only its most common one.
+		{"/api/v1/datasets/" + SmallSlug + "/results?setting=all", "application/json", "", smallRows},
+		{"/api/v1/datasets/" + LargeSlug + "/results?setting=all", "application/json", "", largeRows},
 		{staticPath, "text/html", "Benchboard static", 0},
 	} {
 		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+c.path, nil)

@@ -61,14 +61,24 @@ func (m Metric) DirectionText() string {
 
 // Paper introduced a method or reported a number.
 type Paper struct {
-	ID        int64
-	Slug      string
-	Title     string
-	ArxivID   *string
-	URL       string
-	Published *time.Time
-	Year      *int
-	CodeURL   string
+	ID            int64
+	Slug          string
+	Title         string
+	ArxivID       *string
+	URL           string
+	Published     *time.Time
+	Year          *int
+	DatePrecision string // PrecisionYear …; "" for rows written before it was kept
+	CodeURL       string
+}
+
+// Date is the paper's date as far as it is known; zero if unknown.
+func (p Paper) Date() PartialDate {
+	arxiv := ""
+	if p.ArxivID != nil {
+		arxiv = *p.ArxivID
+	}
+	return Report{PaperDate: p.Published, PaperYear: p.Year, PaperPrecision: p.DatePrecision, PaperArxiv: arxiv}.PaperDay()
 }
 
 // Method is a model or technique under a canonical name.
@@ -171,6 +181,11 @@ type Report struct {
 	DatasetSlug string
 	MetricName  string
 	MetricSlug  string
+
+	// How much of PaperDate is known, and the paper's arXiv id (whose
+	// first digits are its month): see KnownDate.
+	PaperPrecision string // PrecisionYear …; "" for rows written before it was kept
+	PaperArxiv     string // "" if none
 }
 
 // Year is the year of the paper that introduced the method, 0 if unknown.
@@ -182,6 +197,46 @@ func (r Report) Year() int {
 		return *r.PaperYear
 	}
 	return 0
+}
+
+// PaperDay is the paper's date as far as it is known; zero if unknown.
+func (r Report) PaperDay() PartialDate {
+	switch {
+	case r.PaperDate != nil && r.PaperPrecision == PrecisionMonth:
+		return PartialDate{Time: *r.PaperDate, Precision: PrecisionMonth}
+	case r.PaperDate != nil:
+		return PartialDate{Time: *r.PaperDate, Precision: PrecisionDay}
+	case r.PaperYear != nil:
+		// An arXiv id says the month of the first version: when it falls
+		// in the year given, the month is known too.
+		if m := ArxivMonth("arXiv:" + r.PaperArxiv); !m.IsZero() && m.Time.Year() == *r.PaperYear {
+			return m
+		}
+		return PartialDate{Time: time.Date(*r.PaperYear, 1, 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionYear}
+	}
+	return PartialDate{}
+}
+
+// Date basis: where a result's best known date comes from.
+const (
+	DatedByPaper  = "paper"  // the paper that introduced the method
+	DatedBySource = "source" // the arXiv paper the number was reported in
+)
+
+// KnownDate is the best date known for the result: its paper's, at the
+// precision that is known; else the month of the arXiv paper the number
+// was reported in (a result is no later than its source). Zero, with
+// basis "", when nothing dates it.
+func (r Report) KnownDate() (PartialDate, string) {
+	if d := r.PaperDay(); !d.IsZero() {
+		return d, DatedByPaper
+	}
+	for _, s := range []string{r.SourceURL, r.Source, r.ReportedIn} {
+		if d := ArxivMonth(s); !d.IsZero() {
+			return d, DatedBySource
+		}
+	}
+	return PartialDate{}, ""
 }
 
 // Date is the paper's date, or 1 January of its year; zero if unknown.

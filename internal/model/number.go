@@ -12,19 +12,19 @@ func FormatNumber(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
-// papers table holds).
+// ParseDate reads "2023", "2023-06" or "2023-06-27" (see ParsePartialDate)
+// and returns the first day it names.
 func ParseDate(s string) (time.Time, error) {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		t, err = time.Parse("2006", s)
-	}
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a year (2023) or a date (2023-06-27)", clipText(s))
-	}
-	if t.Year() < 1900 || t.Year() > 2200 {
-		return time.Time{}, fmt.Errorf("%q: the year is not between 1900 and 2200", clipText(s))
-	}
-	return t, nil
+	d, err := ParsePartialDate(s)
+	return d.Time, err
+}
+
+func errDateFormat(s string) error {
+	return fmt.Errorf("%q is not a year (2023), a month (2023-06) or a date (2023-06-27)", clipText(s))
+}
+
+func errDateRange(s string) error {
+	return fmt.Errorf("%q: the year is not between 1900 and 2200", clipText(s))
 }
 
 func clipText(s string) string {

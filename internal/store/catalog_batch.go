@@ -1,6 +1,8 @@
 package store
 
 import (
+	"time"
+
 	"context"
 	"fmt"
 	"strconv"
@@ -40,9 +42,9 @@ func paperKey(rec model.Record) string {
 
 // newPaper is the papers row a record describes.
 type newPaper struct {
-	title, url, code string
-	arxiv, published *string
-	year             *int
+	title, url, code            string
+	arxiv, published, precision *string
+	year                        *int
 }
 
 func paperOf(rec model.Record) newPaper {
@@ -58,12 +60,12 @@ func paperOf(rec model.Record) newPaper {
 		}
 	}
 	if rec.PaperDate != "" {
-		t, _ := model.ParseDate(rec.PaperDate) // checked by the reader
-		y := t.Year()
-		p.year = &y
-		if len(rec.PaperDate) == len("2006-01-02") {
-			d := rec.PaperDate
-			p.published = &d
+		d, _ := model.ParsePartialDate(rec.PaperDate) // checked by the reader
+		y, precision := d.Time.Year(), d.Precision
+		p.year, p.precision = &y, &precision
+		if d.Precision != model.PrecisionYear {
+			day := d.Time.Format(time.DateOnly) // a month is kept as its first day
+			p.published = &day
 		}
 	}
 	return p
@@ -135,19 +137,20 @@ func (c *catalog) prefetchPapers(ctx context.Context, recs []model.Record) error
 	var (
 		title, url, code = make([]string, n), make([]string, n), make([]string, n)
 		arxiv, published = make([]*string, n), make([]*string, n)
+		precision        = make([]*string, n)
 		year             = make([]*int64, n)
 	)
 	for i, k := range missing {
 		p := paperOf(first[k])
-		title[i], url[i], code[i], arxiv[i], published[i] = p.title, p.url, p.code, p.arxiv, p.published
+		title[i], url[i], code[i], arxiv[i], published[i], precision[i] = p.title, p.url, p.code, p.arxiv, p.published, p.precision
 		if p.year != nil {
 			y := int64(*p.year)
 			year[i] = &y
 		}
 	}
-	err = c.insertBatch(ctx, `INSERT INTO papers (slug, title, arxiv_id, url, year, published, code_url)
-		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::date[], $7::text[])`,
-		missing, slugs, c.papers, title, arxiv, url, year, published, code)
+	err = c.insertBatch(ctx, `INSERT INTO papers (slug, title, arxiv_id, url, year, published, code_url, date_precision)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::date[], $7::text[], $8::text[])`,
+		missing, slugs, c.papers, title, arxiv, url, year, published, code, precision)
 	if err != nil {
 		return fmt.Errorf("papers: %w", err)
 	}

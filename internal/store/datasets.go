@@ -14,6 +14,8 @@ type DatasetSummary struct {
 	TaskSlug       string
 	ParentName     string
 	Results        int
+	Rows           int // leaderboard rows: one source's report of one method in one setting
+	Children       int // datasets grouped under this one (a parent benchmark)
 	InTask         int // datasets of the same task
 	BestMethod     string
 	BestScore      *float64
@@ -50,18 +52,25 @@ func (s *Store) datasetSummaries(ctx context.Context, taskSlug string, perTask i
 	var out []DatasetSummary
 	err := s.r(ctx).Raw(`
 WITH counts AS (
-    -- One index-only walk for every count, not one subquery per dataset.
-    SELECT dataset_id, count(*) AS n FROM results WHERE retired_at IS NULL GROUP BY dataset_id
+    -- One walk for every count, not one subquery per dataset. A row is
+    -- what a leaderboard shows as one line (see ranking.Build).
+    SELECT dataset_id, sum(c) AS n, count(*) AS rows FROM (
+        SELECT dataset_id, count(*) AS c FROM results WHERE retired_at IS NULL
+        GROUP BY dataset_id, method_id, setting, extra_data, params_text, reported_in) k
+    GROUP BY dataset_id
+), kids AS (
+    SELECT parent_id, count(*) AS n FROM datasets WHERE parent_id IS NOT NULL GROUP BY parent_id
 ), ranked AS (
-    SELECT d.*, coalesce(c.n, 0) AS results,
+    SELECT d.*, coalesce(c.n, 0) AS results, coalesce(c.rows, 0) AS rows, coalesce(k.n, 0) AS children,
            row_number() OVER (PARTITION BY d.task_id ORDER BY coalesce(c.n, 0) DESC, d.name) AS place,
            count(*) OVER (PARTITION BY d.task_id) AS in_task
     FROM datasets d
     JOIN tasks t ON t.id = d.task_id
     LEFT JOIN counts c ON c.dataset_id = d.id
+    LEFT JOIN kids k ON k.parent_id = d.id
     WHERE $1 = '' OR t.slug = $1
 )
-SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_version, d.results, d.in_task,
+SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_version, d.results, d.rows, d.children, d.in_task,
        t.name AS task_name, t.slug AS task_slug, coalesce(p.name, '') AS parent_name,
        coalesce(m.name, '') AS metric_name, coalesce(m.unit, '') AS metric_unit,
        coalesce(m.decimals, 2) AS decimals, coalesce(m.higher_is_better, true) AS higher_is_better,
@@ -197,4 +206,24 @@ func (s *Store) CatalogVersion(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("store: catalog version: %w", err)
 	}
 	return v, nil
+}
+
+// Children returns the datasets grouped under a parent benchmark, by
+// name, each with its metrics.
+func (s *Store) Children(ctx context.Context, parentID int64) ([]DatasetInfo, error) {
+	var rows []DatasetInfo
+	err := s.r(ctx).Raw(`
+SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_version,
+       t.name AS task_name, t.slug AS task_slug, p.name AS parent_name, p.slug AS parent_slug
+FROM datasets d JOIN tasks t ON t.id = d.task_id JOIN datasets p ON p.id = d.parent_id
+WHERE d.parent_id = $1 ORDER BY d.name`, parentID).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: datasets under %d: %w", parentID, err)
+	}
+	for i := range rows {
+		if rows[i].Metrics, err = s.metrics(ctx, rows[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return rows, nil
 }

@@ -14,7 +14,7 @@ import (
 const exportSQL = `
 SELECT t.name, d.name, coalesce(pd.name, ''), m.name, m.higher_is_better, m.unit, m.is_primary,
        me.name, r.value, r.plus_minus, r.unit, r.raw, r.setting, r.extra_data, r.params_text, r.compute_text,
-       coalesce(p.title, ''), coalesce(p.arxiv_id, ''), coalesce(p.url, ''), p.published, p.year, coalesce(p.code_url, ''),
+       coalesce(p.title, ''), coalesce(p.arxiv_id, ''), coalesce(p.url, ''), p.published, coalesce(p.date_precision, ''), p.year, coalesce(p.code_url, ''),
        r.reported_in, r.source, r.source_url, r.confidence, r.note, m.direction_needs_review
 FROM results r
 JOIN datasets d ON d.id = r.dataset_id
@@ -60,11 +60,12 @@ func (r *Rows) Next(rec *model.Record) (ok bool, err error) {
 	var (
 		pm        sql.NullFloat64
 		published sql.NullTime
+		precision string
 		year      sql.NullInt64
 	)
 	err = r.rows.Scan(&rec.Task, &rec.Dataset, &rec.ParentDataset, &rec.Metric, &rec.HigherIsBetter, &rec.MetricUnit,
 		&rec.PrimaryMetric, &rec.Method, &rec.Value, &pm, &rec.Unit, &rec.Raw, &rec.Setting, &rec.ExtraData,
-		&rec.Params, &rec.Compute, &rec.PaperTitle, &rec.ArxivID, &rec.PaperURL, &published, &year, &rec.CodeURL,
+		&rec.Params, &rec.Compute, &rec.PaperTitle, &rec.ArxivID, &rec.PaperURL, &published, &precision, &year, &rec.CodeURL,
 		&rec.ReportedIn, &rec.Source, &rec.SourceURL, &rec.Confidence, &rec.Note, &rec.DirectionInferred)
 	if err != nil {
 		return false, fmt.Errorf("store: export scan: %w", err)
@@ -76,6 +77,8 @@ func (r *Rows) Next(rec *model.Record) (ok bool, err error) {
 	}
 	rec.PaperDate = ""
 	switch {
+	case published.Valid && precision == model.PrecisionMonth:
+		rec.PaperDate = published.Time.Format("2006-01")
 	case published.Valid:
 		rec.PaperDate = published.Time.Format(time.DateOnly)
 	case year.Valid:

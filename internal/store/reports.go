@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/benchboard/benchboard/internal/model"
 )
 
@@ -13,6 +11,7 @@ import (
 const reportSelect = `
 SELECT r.id, r.dataset_id, r.metric_id, r.method_id, r.paper_id, r.value, r.plus_minus, r.unit, r.score, r.raw,
        r.setting, r.extra_data, r.params_text, r.params, r.compute_text, r.reported_in, r.source, r.source_url,
+       coalesce(p.date_precision, '') AS paper_precision, coalesce(p.arxiv_id, '') AS paper_arxiv,
        r.confidence, r.note, r.retired_at, r.version, r.created_at, r.updated_at, r.verified, r.needs_review,
        me.name AS method_name, me.slug AS method_slug,
        coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date,
@@ -32,6 +31,7 @@ LEFT JOIN papers p ON p.id = r.paper_id`
 const boardSelect = `
 SELECT r.id, r.dataset_id, r.metric_id, r.method_id, r.paper_id, r.value, r.plus_minus, r.unit, r.score, r.raw,
        r.setting, r.extra_data, r.params_text, r.params, r.compute_text, r.reported_in, r.source, r.source_url,
+       coalesce(p.date_precision, '') AS paper_precision, coalesce(p.arxiv_id, '') AS paper_arxiv,
        r.confidence, r.note, r.retired_at, r.version, r.created_at, r.updated_at,
        me.name AS method_name, me.slug AS method_slug,
        coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date,
@@ -48,26 +48,28 @@ func (s *Store) BoardReports(ctx context.Context, datasetID int64) ([]model.Repo
 	return s.boardReports(ctx, datasetID, nil, "", "")
 }
 
-// BoardHead is what the first pages of a board's default view need: the
-// live results of every method that has one of the board's n best rows by
-// the primary metric (ties at the n-th included), and the number of rows
-// on the whole board.
-type BoardHead struct {
-	Reports []model.Report
-	Rows    int
-}
-
-// BoardTop reads a board's head without reading the board: the best rows
-// come off results_board_idx in score order, and a row (one source's
-// report of one method in one setting, see ranking.Build) is represented
-// by its first report of the primary metric. Every row that ranks above
-// one of the n is among them, so ranking their methods' reports gives the
-// same ranks and order as ranking the whole board. One exception, left on
-// purpose: ranking treats scores within 1e-9 (relative) as equal (0.793 as
-// a fraction is 79.30000000000001 as a percent), while the cut at the n-th
+// BoardTop reads a board's head without reading the board: the live
+// results of every method that has one of the board's n best rows by the
+// primary metric (ties at the n-th included). The best rows come off
+// results_board_idx in score order, and a row (one source's report of one
+// method in one setting, see ranking.Build) is represented by its first
+// report of the primary metric. Every row that ranks above one of the n is
+// among them, so ranking their methods' reports gives the same ranks and
+// order as ranking the whole board. One exception, left on purpose:
+// ranking treats scores within 1e-9 (relative) as equal (0.793 as a
+// fraction is 79.30000000000001 as a percent), while the cut at the n-th
 // row compares exactly; a row a hair's breadth below the cut could rank
 // beside it on the whole board and is not read here.
-func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int) (BoardHead, error) {
+//
+// exclude leaves out rows with those setting texts (the settings outside
+// the group a board ranks by, see package setting); nil leaves out none.
+// It is a list to leave out, not one to keep, because the ranked group is
+// the board's largest: "setting <> ALL" keeps the walk down
+// results_board_idx that stops at the n-th row, where "setting = ANY" let
+// the planner read the whole board off results_report_idx and sort it
+// (69 ms instead of 2.6 ms at 10,000 rows). The board's row count is not
+// read here: RowsPerSetting has it.
+func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []string) ([]model.Report, error) {
 	datasetID, primary := d.ID, d.Primary()
 	names := make([]boardName, 0, len(d.Metrics)) // known already: no query for them
 	for _, m := range d.Metrics {
@@ -77,39 +79,19 @@ func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int) (BoardHead, 
 	if primary.HigherIsBetter {
 		order = "DESC"
 	}
-	// The count and the head are independent: they run side by side, on
-	// two connections, and the page waits for the slower one only.
-	var head BoardHead
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() error {
-		err := s.r(gctx).Raw(`SELECT count(*) FROM (SELECT method_id, setting, extra_data, params_text, reported_in
-			FROM results WHERE dataset_id = $1 AND retired_at IS NULL GROUP BY 1, 2, 3, 4, 5) k`, datasetID).Row().Scan(&head.Rows)
-		if err != nil {
-			return fmt.Errorf("store: rows of dataset %d: %w", datasetID, err)
-		}
-		return nil
-	})
-	g.Go(func() error {
-		var err error
-		head.Reports, err = s.boardReports(gctx, datasetID, names, `
+	return s.boardReports(ctx, datasetID, names, `
 WITH top AS (
     -- A scalar subquery, not NOT EXISTS: the planner turned the anti
     -- join into a hash of the whole board (21 ms at 10,000 rows); this
     -- runs one index probe per row read, and reading stops at the n-th.
     SELECT r.method_id FROM results r
-    WHERE r.dataset_id = $1 AND r.metric_id = $2 AND r.retired_at IS NULL
+    WHERE r.dataset_id = $1 AND r.metric_id = $2 AND r.retired_at IS NULL AND ($4::text[] IS NULL OR r.setting <> ALL($4))
       AND r.id = (SELECT min(o.id) FROM results o
           WHERE o.dataset_id = r.dataset_id AND o.metric_id = r.metric_id AND o.method_id = r.method_id
             AND o.setting = r.setting AND o.extra_data = r.extra_data AND o.params_text = r.params_text
             AND o.reported_in = r.reported_in AND o.retired_at IS NULL)
     ORDER BY r.score `+order+`
-    FETCH FIRST ($3) ROWS WITH TIES)`, ` AND r.method_id IN (SELECT method_id FROM top)`, primary.ID, n)
-		return err
-	})
-	if err := g.Wait(); err != nil {
-		return BoardHead{}, err
-	}
-	return head, nil
+    FETCH FIRST ($3) ROWS WITH TIES)`, ` AND r.method_id IN (SELECT method_id FROM top)`, primary.ID, n, exclude)
 }
 
 // boardReports reads a dataset's live results, narrowed by where (which
@@ -150,6 +132,29 @@ func (s *Store) boardReports(ctx context.Context, datasetID int64, names []board
 	return out, nil
 }
 
+// RowsPerSetting counts a dataset's leaderboard rows (see ranking.Build:
+// one source's report of one method in one setting) by setting text, and
+// its live results.
+func (s *Store) RowsPerSetting(ctx context.Context, datasetID int64) (map[string]int, int, error) {
+	var rows []struct {
+		Setting    string
+		N, Results int
+	}
+	err := s.r(ctx).Raw(`SELECT setting, count(*) AS n, sum(c) AS results FROM (
+		SELECT setting, count(*) AS c FROM results WHERE dataset_id = $1 AND retired_at IS NULL
+		GROUP BY method_id, setting, extra_data, params_text, reported_in) k GROUP BY setting`, datasetID).Scan(&rows).Error
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: settings of dataset %d: %w", datasetID, err)
+	}
+	out := make(map[string]int, len(rows))
+	results := 0
+	for _, r := range rows {
+		out[r.Setting] = r.N
+		results += r.Results
+	}
+	return out, results, nil
+}
+
 // boardName is a metric of a board, with the dataset's names.
 type boardName struct {
 	ID                int64
@@ -161,6 +166,7 @@ type boardName struct {
 func boardFields(r *model.Report) []any {
 	return []any{&r.ID, &r.DatasetID, &r.MetricID, &r.MethodID, &r.PaperID, &r.Value, &r.PlusMinus, &r.Unit, &r.Score, &r.Raw,
 		&r.Setting, &r.ExtraData, &r.ParamsText, &r.Params, &r.ComputeText, &r.ReportedIn, &r.Source, &r.SourceURL,
+		&r.PaperPrecision, &r.PaperArxiv,
 		&r.Confidence, &r.Note, &r.RetiredAt, &r.Version, &r.CreatedAt, &r.UpdatedAt,
 		&r.MethodName, &r.MethodSlug, &r.PaperTitle, &r.PaperSlug, &r.PaperYear, &r.PaperDate, &r.CodeURL}
 }
@@ -270,7 +276,7 @@ func (s *Store) MetricsByID(ctx context.Context, ids []int64) (map[int64]model.M
 // Paper returns the paper with slug, or ErrNotFound.
 func (s *Store) Paper(ctx context.Context, slug string) (model.Paper, error) {
 	var rows []model.Paper
-	err := s.r(ctx).Raw(`SELECT id, slug, title, arxiv_id, url, published, year, code_url FROM papers WHERE slug = $1`, slug).Scan(&rows).Error
+	err := s.r(ctx).Raw(`SELECT id, slug, title, arxiv_id, url, published, year, coalesce(date_precision, '') AS date_precision, code_url FROM papers WHERE slug = $1`, slug).Scan(&rows).Error
 	if err != nil {
 		return model.Paper{}, fmt.Errorf("store: paper %q: %w", slug, err)
 	}

@@ -31,6 +31,7 @@ func TestBoardReportsMatchesGormScan(t *testing.T) {
 		var want []model.Report
 		err = db.Raw(`SELECT r.*, me.name AS method_name, me.slug AS method_slug,
 			coalesce(p.title, '') AS paper_title, coalesce(p.slug, '') AS paper_slug, p.year AS paper_year, p.published AS paper_date,
+			coalesce(p.date_precision, '') AS paper_precision, coalesce(p.arxiv_id, '') AS paper_arxiv,
 			d.name AS dataset_name, d.slug AS dataset_slug, m.name AS metric_name, m.slug AS metric_slug
 			FROM results r JOIN methods me ON me.id = r.method_id JOIN datasets d ON d.id = r.dataset_id
 			JOIN metrics m ON m.id = r.metric_id LEFT JOIN papers p ON p.id = r.paper_id

@@ -21,7 +21,8 @@ type apiDataset struct {
 	Name    string      `json:"name"`
 	Task    string      `json:"task"`
 	Parent  string      `json:"parent,omitempty"`
-	Results int         `json:"results"`
+	Rows    int         `json:"rows"`    // leaderboard rows
+	Results int         `json:"results"` // single numbers in them
 	URL     string      `json:"url"`
 	Metrics []apiMetric `json:"metrics"`
 }
@@ -49,7 +50,7 @@ func (s *Server) apiDatasets(c *fiber.Ctx) error {
 	out := make([]apiDataset, 0, len(all))
 	for _, d := range all {
 		out = append(out, apiDataset{Slug: d.Slug, Name: d.Name, Task: d.TaskName, Parent: d.ParentName,
-			Results: d.Results, URL: "/datasets/" + d.Slug, Metrics: apiMetrics(metrics[d.ID])})
+			Rows: d.Rows, Results: d.Results, URL: "/datasets/" + d.Slug, Metrics: apiMetrics(metrics[d.ID])})
 	}
 	return c.JSON(fiber.Map{"datasets": out})
 }
@@ -121,11 +122,28 @@ func (s *Server) renderAPIResults(c *fiber.Ctx) error {
 	}
 	return c.JSON(fiber.Map{
 		"dataset": apiDataset{Slug: d.Slug, Name: d.Name, Task: d.TaskName, Parent: d.ParentName,
-			Results: bv.rows, URL: "/datasets/" + d.Slug, Metrics: apiMetrics(d.Metrics)},
+			Rows: bv.rows, Results: bv.results, URL: "/datasets/" + d.Slug, Metrics: apiMetrics(d.Metrics)},
 		// Moves with every change to the board: clients can tell whether
 		// what they hold is current.
 		"data_version": d.DataVersion,
 		"sort":         q.Sort, "order": q.Order, "page": q.Page, "pages": rb.Pages, "total": rb.Total,
+		// The rows are ranked within one setting unless setting=all was
+		// asked for: which one, and the board's others with their rows.
+		"setting": q.SettingChoice(), "settings": apiSettings(q),
 		"rows": rows,
 	})
+}
+
+type apiSetting struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Rows  int    `json:"rows"`
+}
+
+func apiSettings(q boardQuery) []apiSetting {
+	out := make([]apiSetting, 0, len(q.groups))
+	for _, g := range q.groups {
+		out = append(out, apiSetting{Key: g.Key, Label: g.Label, Rows: g.Rows})
+	}
+	return out
 }

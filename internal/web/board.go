@@ -4,14 +4,17 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/gofiber/fiber/v2"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/ranking"
+	"github.com/benchboard/benchboard/internal/setting"
 	"github.com/benchboard/benchboard/internal/store"
 )
 
@@ -34,11 +37,60 @@ type boardQuery struct {
 
 	key  ranking.Key
 	desc bool
+
+	// The setting facet, resolved against the board's groups by
+	// resolveSetting: group is the protocol ranked ("" for every setting),
+	// substr a free-text filter on the setting (a value that names no
+	// group, as links from before the facet have it), defaulted whether
+	// group is the board's default rather than asked for.
+	groups      []setting.Group
+	rowsPerText map[string]int
+	groupOf     map[string]string // setting text → group key, for keep
+	group       string
+	substr      string
+	defaulted   bool
+}
+
+// resolveSetting reads the setting parameter against the board's groups:
+// none given ranks the default group; "all" every setting; a group key
+// that group; anything else is matched as text within every setting.
+func (q *boardQuery) resolveSetting(rowsPerText map[string]int) {
+	groups := setting.GroupsOfCounts(rowsPerText)
+	q.groups, q.rowsPerText, q.group, q.substr, q.defaulted = groups, rowsPerText, "", "", false
+	q.groupOf = make(map[string]string, len(rowsPerText))
+	for t := range rowsPerText {
+		q.groupOf[t] = setting.Of(t)
+	}
+	v := strings.ToLower(q.Setting)
+	switch {
+	case v == "":
+		q.group, q.defaulted = setting.Default(groups), true
+	case v == setting.All:
+	case setting.Has(groups, v):
+		q.group = v
+	default:
+		q.substr = v
+	}
+}
+
+// SettingChoice is the facet's current value as the filter form sends it.
+func (q boardQuery) SettingChoice() string {
+	switch {
+	case q.group != "":
+		return q.group
+	case q.substr != "":
+		return q.Setting
+	}
+	return setting.All
 }
 
 // parseBoardQuery reads and checks the query string; a bad value is a 400
 // that names the parameter.
 func parseBoardQuery(c *fiber.Ctx, d store.DatasetInfo) (boardQuery, error) {
+	if len(d.Metrics) == 0 {
+		return boardQuery{}, fiber.NewError(fiber.StatusNotFound,
+			fmt.Sprintf("%s has no leaderboard of its own: its page, /datasets/%s, lists the datasets under it.", d.Name, d.Slug))
+	}
 	primary := d.Primary()
 	q := boardQuery{
 		Sort:       c.Query("sort", primary.Slug),
@@ -161,7 +213,7 @@ func (q boardQuery) values(d store.DatasetInfo) url.Values {
 		v.Set("sort", q.Sort)
 		v.Set("order", q.Order)
 	}
-	if q.Setting != "" {
+	if q.Setting != "" && !q.defaulted {
 		v.Set("setting", q.Setting)
 	}
 	if q.Extra != "any" {
@@ -183,7 +235,16 @@ func (q boardQuery) values(d store.DatasetInfo) url.Values {
 }
 
 func (q boardQuery) keep(r *ranking.Row) bool {
-	if q.Setting != "" && !strings.Contains(strings.ToLower(r.Setting), strings.ToLower(q.Setting)) {
+	if q.group != "" {
+		g, ok := q.groupOf[r.Setting]
+		if !ok {
+			g = setting.Of(r.Setting)
+		}
+		if g != q.group {
+			return false
+		}
+	}
+	if q.substr != "" && !strings.Contains(strings.ToLower(r.Setting), q.substr) {
 		return false
 	}
 	if (q.Extra == "yes" && !r.ExtraData) || (q.Extra == "no" && r.ExtraData) {
@@ -207,6 +268,8 @@ type board struct {
 	version int64
 	rows    []*ranking.Row
 	size    int
+	// rowsPerSetting counts rows by setting text, for the facet.
+	rowsPerSetting map[string]int
 
 	// charts memoises the page's charts by the query they depend on: on a
 	// large board they cost more than the rest of the page together, and
@@ -219,7 +282,7 @@ type board struct {
 // (which metric is plotted, and the order points are listed in) and the
 // filters (which rows are plotted). The page number is not in it.
 type chartKey struct {
-	sort, order, setting, extra, confidence string
+	sort, order, setting, extra, confidence string // setting: the resolved choice
 	from, to                                int
 }
 
@@ -230,7 +293,7 @@ const chartsPerBoard = 4
 // chartsFor returns the charts of rows (the filtered, sorted board of q),
 // built once per board and query.
 func (b *board) chartsFor(d store.DatasetInfo, q boardQuery, rows []*ranking.Row) []chartView {
-	k := chartKey{q.Sort, q.Order, q.Setting, q.Extra, q.Confidence, q.YearFrom, q.YearTo}
+	k := chartKey{q.Sort, q.Order, q.SettingChoice(), q.Extra, q.Confidence, q.YearFrom, q.YearTo}
 	b.mu.Lock()
 	cv, ok := b.charts[k]
 	b.mu.Unlock()
@@ -257,10 +320,28 @@ type boardCache struct {
 	byID  map[int64]*board
 	total int
 	limit int // results held at most
+
+	// excludes remembers, per dataset, the setting texts the head of its
+	// default view left out last time (see headView): a guess, always
+	// checked, so it needs no version.
+	excludes map[int64][]string
 }
 
 func newBoardCache(limit int) *boardCache {
-	return &boardCache{byID: map[int64]*board{}, limit: limit}
+	return &boardCache{byID: map[int64]*board{}, limit: limit, excludes: map[int64][]string{}}
+}
+
+func (bc *boardCache) lastExclude(id int64) ([]string, bool) {
+	bc.mu.Lock()
+	defer bc.mu.Unlock()
+	texts, ok := bc.excludes[id]
+	return texts, ok
+}
+
+func (bc *boardCache) setExclude(id int64, texts []string) {
+	bc.mu.Lock()
+	defer bc.mu.Unlock()
+	bc.excludes[id] = texts
 }
 
 func (bc *boardCache) get(id, version int64) *board {
@@ -311,6 +392,10 @@ func (s *Server) loadBoard(ctx context.Context, d store.DatasetInfo) (*board, er
 			return nil, err
 		}
 		b := &board{version: version, rows: ranking.Build(reports, d.Metrics), size: len(reports)}
+		b.rowsPerSetting = map[string]int{}
+		for _, r := range b.rows {
+			b.rowsPerSetting[r.Setting]++
+		}
 		s.boards.put(d.ID, b)
 		return b, nil
 	})
@@ -328,7 +413,7 @@ const headPages = 10
 // default sort, no filters, one of the first pages.
 func (q boardQuery) headOnly(d store.DatasetInfo) bool {
 	p := d.Primary()
-	return q.Sort == p.Slug && q.Order == orderName(ranking.BestFirst(p)) && q.Setting == "" && q.Extra == "any" &&
+	return q.Sort == p.Slug && q.Order == orderName(ranking.BestFirst(p)) && (q.Setting == "" || q.Setting == setting.All) && q.Extra == "any" &&
 		q.Confidence == "any" && q.YearFrom == 0 && q.YearTo == 0 && q.Page <= headPages
 }
 
@@ -339,27 +424,133 @@ func (q boardQuery) headOnly(d store.DatasetInfo) bool {
 // when the page reaches rows without a primary score, which only the
 // whole board can order.
 func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery) (rankedBoard, bool, error) {
-	head, err := s.store.BoardTop(ctx, d, q.Page*pageSize)
+	head, err := s.store.BoardTop(ctx, d, q.Page*pageSize, q.headExclude())
 	if err != nil {
 		return rankedBoard{}, false, err
 	}
-	// Without filters every row of the board is in the view: Total is the
-	// board's row count.
-	rb := rankedBoard{Total: head.Rows, Pages: (head.Rows + pageSize - 1) / pageSize}
-	start, end := (q.Page-1)*pageSize, min(q.Page*pageSize, head.Rows)
+	rb, ok := rankHeadRows(d, q, head)
+	return rb, ok, nil
+}
+
+// headView answers a head view (q.headOnly) from the board's setting
+// counts and its head, read side by side on two connections. The head
+// must leave out the settings outside the ranked group, which the counts
+// decide: it is read with the texts left out last time for this board
+// (they change only when a new setting appears), and read again in the
+// rare case the counts say otherwise. ok is false when the head cannot
+// answer the page; q comes back resolved either way.
+func (s *Server) headView(ctx context.Context, d store.DatasetInfo, q boardQuery) (boardView, bool, error) {
+	guess, known := s.boards.lastExclude(d.ID)
+	if q.Setting == setting.All {
+		guess, known = nil, true
+	}
+	var (
+		perSetting map[string]int
+		results    int
+		head       []model.Report
+	)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) {
+		perSetting, results, err = s.store.RowsPerSetting(gctx, d.ID)
+		return err
+	})
+	if known {
+		g.Go(func() (err error) {
+			head, err = s.store.BoardTop(gctx, d, q.Page*pageSize, guess)
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return boardView{}, false, err
+	}
+	q.resolveSetting(perSetting)
+	exclude := q.headExclude()
+	if !known || !sameTexts(exclude, guess) {
+		var err error
+		if head, err = s.store.BoardTop(ctx, d, q.Page*pageSize, exclude); err != nil {
+			return boardView{}, false, err
+		}
+	}
+	if q.Setting == "" {
+		s.boards.setExclude(d.ID, exclude)
+	}
+	rows := 0
+	for _, n := range perSetting {
+		rows += n
+	}
+	rb, ok := rankHeadRows(d, q, head)
+	return boardView{d: d, q: q, rb: rb, rows: rows, results: results}, ok, nil
+}
+
+// sameTexts reports whether a and b hold the same texts, in any order.
+func sameTexts(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	in := make(map[string]bool, len(a))
+	for _, t := range a {
+		in[t] = true
+	}
+	for _, t := range b {
+		if !in[t] {
+			return false
+		}
+	}
+	return true
+}
+
+// rankHeadRows ranks the head's reports for q (resolved): ok is false when
+// the page reaches rows only the whole board can order.
+func rankHeadRows(d store.DatasetInfo, q boardQuery, head []model.Report) (rankedBoard, bool) {
+	// Without filters every row of the group is in the view: Total is the
+	// group's row count.
+	total := q.groupRows()
+	rb := rankedBoard{Total: total, Pages: (total + pageSize - 1) / pageSize}
+	start, end := (q.Page-1)*pageSize, min(q.Page*pageSize, total)
 	if start >= end {
 		// An empty board has its one empty page; past the last page, the
 		// whole board's path says so.
-		return rb, q.Page == 1, nil
+		return rb, q.Page == 1
 	}
-	rows := ranking.Build(head.Reports, d.Metrics)
+	rows := ranking.Build(head, d.Metrics)
+	if q.group != "" {
+		// The head holds every row of its methods; rank the group's.
+		rows = slices.DeleteFunc(rows, func(r *ranking.Row) bool { return !q.keep(r) })
+	}
 	ranking.Rank(rows, d.Primary())
 	ranking.Sort(rows, q.key, q.desc)
 	if end > len(rows) || rows[end-1].Rank == 0 {
-		return rb, false, nil
+		return rb, false
 	}
 	rb.Page = rows[start:end]
-	return rb, true, nil
+	return rb, true
+}
+
+// headExclude are the setting texts outside the ranked group, for the
+// head's query; nil for every setting.
+func (q boardQuery) headExclude() []string {
+	if q.group == "" {
+		return nil
+	}
+	var texts []string
+	for t := range q.rowsPerText {
+		if q.groupOf[t] != q.group {
+			texts = append(texts, t)
+		}
+	}
+	return texts
+}
+
+// groupRows is how many rows the ranked group has (every row of the board
+// for all settings).
+func (q boardQuery) groupRows() int {
+	n := 0
+	for t, rows := range q.rowsPerText {
+		if q.group == "" || q.groupOf[t] == q.group {
+			n += rows
+		}
+	}
+	return n
 }
 
 // rankedBoard is one request's view: filtered, ranked, sorted, paged.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"github.com/benchboard/benchboard/charts"
 	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/ranking"
+	"github.com/benchboard/benchboard/internal/setting"
 	"github.com/benchboard/benchboard/internal/store"
 )
 
@@ -88,6 +90,7 @@ type chartView struct {
 	Options string
 	OK      bool
 	Empty   string
+	Note    string // said under the chart, e.g. how many results it leaves out
 }
 
 // datasetShow renders a leaderboard: sort and filters from the query
@@ -100,11 +103,12 @@ func (s *Server) datasetShow(c *fiber.Ctx) error {
 // the rows of its page. board is the whole board when it was read (and
 // charts can be drawn from it), nil when only the head was.
 type boardView struct {
-	d     store.DatasetInfo
-	q     boardQuery
-	rb    rankedBoard
-	rows  int // on the whole board, before filters
-	board *board
+	d       store.DatasetInfo
+	q       boardQuery
+	rb      rankedBoard
+	rows    int // on the whole board, before filters
+	results int // live results on the whole board
+	board   *board
 }
 
 // boardFor reads what the page and the API share: the dataset, the query
@@ -120,6 +124,11 @@ func (s *Server) boardFor(c *fiber.Ctx, full bool) (boardView, error) {
 	if err != nil {
 		return boardView{}, err
 	}
+	return s.boardOf(ctx, c, d, full)
+}
+
+// boardOf is boardFor for a dataset already read.
+func (s *Server) boardOf(ctx context.Context, c *fiber.Ctx, d store.DatasetInfo, full bool) (boardView, error) {
 	q, err := parseBoardQuery(c, d)
 	var yerr *yearError
 	if err != nil && (full || !errors.As(err, &yerr)) {
@@ -127,22 +136,23 @@ func (s *Server) boardFor(c *fiber.Ctx, full bool) (boardView, error) {
 	}
 	c.Locals(builtFromLocal, builtFrom{d.ID, d.DataVersion})
 	if !full && q.headOnly(d) && s.boards.get(d.ID, d.DataVersion) == nil {
-		if rb, ok, err := s.rankHead(ctx, d, q); err != nil || ok {
+		if bv, ok, err := s.headView(ctx, d, q); err != nil || ok {
 			if err != nil {
 				return boardView{}, err
 			}
-			return boardView{d: d, q: q, rb: rb, rows: rb.Total}, yerrOrNil(yerr)
+			return bv, yerrOrNil(yerr)
 		}
 	}
 	b, err := s.loadBoard(ctx, d)
 	if err != nil {
 		return boardView{}, err
 	}
+	q.resolveSetting(b.rowsPerSetting)
 	rb := rankBoard(b.rows, d, q)
 	if q.Page > 1 && q.Page > rb.Pages {
 		return boardView{}, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"page\": there are %d pages.", max(rb.Pages, 1)))
 	}
-	return boardView{d: d, q: q, rb: rb, rows: len(b.rows), board: b}, yerrOrNil(yerr)
+	return boardView{d: d, q: q, rb: rb, rows: len(b.rows), results: b.size, board: b}, yerrOrNil(yerr)
 }
 
 // yerrOrNil keeps a nil *yearError from becoming a non-nil error.
@@ -154,7 +164,17 @@ func yerrOrNil(e *yearError) error {
 }
 
 func (s *Server) renderBoard(c *fiber.Ctx) error {
-	bv, err := s.boardFor(c, false)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	d, err := s.store.Dataset(ctx, c.Params("slug"))
+	if err != nil {
+		return err
+	}
+	if len(d.Metrics) == 0 {
+		// No leaderboard of its own: a parent benchmark of other boards.
+		return s.renderParent(ctx, c, d)
+	}
+	bv, err := s.boardOf(ctx, c, d, false)
 	errs := map[string]string{}
 	if yerr := (*yearError)(nil); errors.As(err, &yerr) {
 		// The board, unfiltered by year, under the form as typed with
@@ -178,6 +198,8 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 		"Errors":    errs,
 		"Total":     rb.Total,
 		"All":       bv.rows,
+		"Results":   bv.results,
+		"Facet":     settingFacet(d, q, base, bv.rows),
 		"Page":      q.Page,
 		"Pages":     rb.Pages,
 		"Offset":    (q.Page - 1) * pageSize,
@@ -209,6 +231,53 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 	return c.Render("dataset", view)
 }
 
+// facetItem is one choice of the setting facet.
+type facetItem struct {
+	Key     string
+	Label   string
+	Title   string
+	Rows    int
+	Link    string
+	Current bool
+}
+
+// facetView is the setting facet above a leaderboard.
+type facetView struct {
+	Items     []facetItem
+	All       facetItem
+	Defaulted bool   // the group shown is the board's default
+	Substr    string // a free-text setting filter in force
+}
+
+// settingFacet lists the board's setting groups with their row counts,
+// each a link to the board ranked within it, and "all settings".
+func settingFacet(d store.DatasetInfo, q boardQuery, base string, rows int) facetView {
+	link := func(value string) string {
+		next := q
+		next.Page = 1
+		next.Setting, next.defaulted = value, false
+		if value == setting.Default(q.groups) {
+			next.Setting = "" // the default view has no parameter
+		}
+		return withQuery(base, next.values(d))
+	}
+	f := facetView{Defaulted: q.defaulted, Substr: q.substr}
+	for _, g := range q.groups {
+		f.Items = append(f.Items, facetItem{Key: g.Key, Label: g.Label, Rows: g.Rows, Link: link(g.Key), Current: q.group == g.Key,
+			Title: settingTitle(g.Key)})
+	}
+	f.All = facetItem{Key: setting.All, Label: "all settings", Rows: rows, Link: link(setting.All), Current: q.group == "" && q.substr == "",
+		Title: "every setting in one ranking: results from different protocols side by side"}
+	return f
+}
+
+func settingTitle(key string) string {
+	if key == setting.Standard {
+		return "settings that name no zero-shot, few-shot, linear-probe, k-NN or noisy-label protocol"
+	}
+	return "results reported under the " + setting.Label(key) + " protocol"
+}
+
 // datasetCharts is the charts of a leaderboard view as JSON, for pages
 // rendered from the board's head.
 func (s *Server) datasetCharts(c *fiber.Ctx) error {
@@ -223,10 +292,11 @@ func (s *Server) datasetCharts(c *fiber.Ctx) error {
 			OK      bool            `json:"ok"`
 			Options json.RawMessage `json:"options,omitempty"`
 			Empty   string          `json:"empty,omitempty"`
+			Note    string          `json:"note,omitempty"`
 		}
 		var out []chartJSON
 		for _, cv := range bv.board.chartsFor(bv.d, bv.q, bv.rb.All) {
-			cj := chartJSON{ID: cv.ID, Title: cv.Title, OK: cv.OK}
+			cj := chartJSON{ID: cv.ID, Title: cv.Title, OK: cv.OK, Note: cv.Note}
 			if cv.OK {
 				cj.Options = json.RawMessage(cv.Options)
 			} else {
@@ -338,19 +408,41 @@ func boardCharts(d store.DatasetInfo, q boardQuery, rows []*ranking.Row) []chart
 		if cell == nil {
 			continue
 		}
-		pts = append(pts, charts.Point{
-			Method: r.Method, Value: cell.Score, Date: cell.Report.Date(), Params: r.Params,
+		// The best date known: the method's paper's, else the month of
+		// the arXiv paper that reported the number.
+		date, basis := cell.Report.KnownDate()
+		p := charts.Point{
+			Method: r.Method, Value: cell.Score, Date: date.Time, DatePrecision: date.Precision, Params: r.Params,
 			Paper: cell.Report.PaperTitle, URL: fmt.Sprintf("/results/%d", cell.Report.ID),
-		})
+		}
+		if basis == model.DatedBySource {
+			p.DateNote = "date of the source that reported it"
+		}
+		pts = append(pts, p)
+	}
+	undated := 0
+	for _, p := range pts {
+		if p.Date.IsZero() {
+			undated++
+		}
 	}
 	sample := chartSample(pts, m.HigherIsBetter)
 	var out []chartView
 	best, ok := charts.BestSoFar("chart-best", ax, withAll(sample, charts.RunningBest(pts, m.HigherIsBetter)))
-	out = append(out, chartOf("chart-best", "Best so far over time", best, ok, "Too few dated results to draw a best-so-far line."))
+	cv := chartOf("chart-best", "Best so far over time", best, ok, "Too few dated results to draw a best-so-far line.")
+	if undated > 0 {
+		cv.Note = fmt.Sprintf("%d of %s %s no date known and %s not plotted.", undated, plural(len(pts), "result"),
+			map[bool]string{true: "has", false: "have"}[undated == 1], map[bool]string{true: "is", false: "are"}[undated == 1])
+	}
+	out = append(out, cv)
 	pareto, ok := charts.ParamsPareto("chart-params", ax, withAll(sample, charts.ParetoFront(pts, m.HigherIsBetter)))
 	out = append(out, chartOf("chart-params", "Score against parameters", pareto, ok, "Too few results with a known parameter count to plot score against size."))
 	top, ok := charts.TopN("chart-top", ax, pts, 10)
-	out = append(out, chartOf("chart-top", "Top 10", top, ok, "Too few results for a top-10 chart."))
+	title := "Top results"
+	if rows != nil {
+		title = fmt.Sprintf("Top %d", charts.TopCount(pts, m.HigherIsBetter, 10))
+	}
+	out = append(out, chartOf("chart-top", title, top, ok, "Too few results for a top-10 chart."))
 	return out
 }
 

@@ -28,6 +28,15 @@ var funcs = template.FuncMap{
 	"deref":     func(f *float64) float64 { return *f },
 	"derefTime": func(t *time.Time) time.Time { return *t },
 	"lower":     strings.ToLower,
+	"counts":    countsText,
+	"plural":    plural,
+}
+
+// countsText says how big a board is the one way every page says it: a
+// row is one source's report of one method in one setting (see
+// ranking.Build), a result one number in it.
+func countsText(rows, results int) string {
+	return plural(rows, "row") + " · " + plural(results, "result")
 }
 
 // formatNumber writes v with the metric's fixed number of decimals.

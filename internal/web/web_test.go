@@ -110,6 +110,20 @@ func TestPages(t *testing.T) {
 		{"/api/v1/datasets/imagenet-1k/results?sort=x", 400, []string{`"error":"Bad parameter \"sort\"`}},
 		{"/api/v1/datasets/imagenet-1k/results?page=9", 400, []string{`"error":"Bad parameter \"page\"`}},
 
+		// A parent benchmark: its own page, not a 400 for want of a metric.
+		{"/datasets/genomicbenchmarks", 200, []string{"Methods × datasets", `href="/datasets/mouse-enhancers"`, `data-sort="rank"`, "8 of 8"}},
+		{"/datasets/genomicbenchmarks?sort=mouse-enhancers&order=asc&setting=all", 200, []string{"Mouse Enhancers ▲"}},
+		{"/datasets/genomicbenchmarks?sort=nope", 400, []string{`&#34;sort&#34;`, "mouse-enhancers"}},
+		{"/datasets/genomicbenchmarks?setting=zero-shot", 400, []string{`&#34;setting&#34;`}},
+		{"/api/v1/datasets/genomicbenchmarks/results", 404, []string{"no leaderboard of its own"}},
+		// The setting facet: the default group, each group with its rows.
+		{"/datasets/rstpreid", 200, []string{`id="setting-facet"`, "20% noisy labels", "all settings", "14 of 16 rows · 65 results"}},
+		{"/datasets/rstpreid?setting=all", 200, []string{"16 of 16 rows · 65 results", "20% noise (Best)"}},
+		{"/datasets/rstpreid?setting=noise-50", 200, []string{"1 of 16 rows", "50% noise (Best)"}},
+		{"/datasets/imagenet-1k?setting=all&extra=yes", 200, []string{`class="badge badge-extra"`, ">extra data<"}},
+		{"/", 200, []string{"8 boards", "16 rows · 65 results"}},
+		{"/api/v1/datasets/rstpreid/results", 200, []string{`"setting":"standard"`, `"key":"noise-20"`, `"rows":16`, `"results":65`}},
+
 		{"/datasets/no-such-dataset", 404, []string{"Not found", "Back to the benchmarks"}},
 		{"/datasets/no-such-dataset.csv", 404, nil},
 		{"/api/v1/datasets/no-such-dataset/results", 404, []string{`"status":404`}},

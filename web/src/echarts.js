@@ -13,11 +13,14 @@ import {
   TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart, LineChart, ScatterChart,
   AriaComponent, GridSimpleComponent, LegendPlainComponent, TitleComponent, TooltipComponent,
+  // labelLayout: the best-so-far chart hides new-best names that overlap.
+  LabelLayout,
   CanvasRenderer,
 ]);
 

@@ -194,6 +194,17 @@
       .then(function (doc) {
         var ready = [];
         (doc.charts || []).forEach(function (c) {
+          // The caption and the note under the chart depend on the rows
+          // plotted ("Top 8", how many have no date): they come with it.
+          section.querySelectorAll('[data-chart-caption], [data-chart-note]').forEach(function (n) {
+            if (n.getAttribute('data-chart-caption') === c.id && c.title) {
+              n.textContent = c.title;
+            }
+            if (n.getAttribute('data-chart-note') === c.id && c.note) {
+              n.textContent = c.note;
+              n.hidden = false;
+            }
+          });
           var el = document.getElementById(c.id);
           if (!el || !el.hasAttribute('data-chart-lazy')) {
             return;
