@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/benchboard/benchboard/internal/model"
 )
@@ -49,15 +50,14 @@ func (s *Store) TopDatasets(ctx context.Context, perTask int) ([]DatasetSummary,
 }
 
 func (s *Store) datasetSummaries(ctx context.Context, taskSlug string, perTask int) ([]DatasetSummary, error) {
+	ids, results, rows, err := s.boardCounts(ctx, taskSlug)
+	if err != nil {
+		return nil, err
+	}
 	var out []DatasetSummary
-	err := s.r(ctx).Raw(`
+	err = s.r(ctx).Raw(`
 WITH counts AS (
-    -- One walk for every count, not one subquery per dataset. A row is
-    -- what a leaderboard shows as one line (see ranking.Build).
-    SELECT dataset_id, sum(c) AS n, count(*) AS rows FROM (
-        SELECT dataset_id, count(*) AS c FROM results WHERE retired_at IS NULL
-        GROUP BY dataset_id, method_id, setting, extra_data, params_text, reported_in) k
-    GROUP BY dataset_id
+    SELECT * FROM unnest($3::bigint[], $4::bigint[], $5::bigint[]) AS c(dataset_id, n, rows)
 ), kids AS (
     SELECT parent_id, count(*) AS n FROM datasets WHERE parent_id IS NOT NULL GROUP BY parent_id
 ), ranked AS (
@@ -91,7 +91,7 @@ LEFT JOIN LATERAL (
      ORDER BY r.score ASC LIMIT 1)
 ) best ON true
 WHERE $2 = 0 OR d.place <= $2
-ORDER BY t.name, coalesce(p.name, d.name), d.parent_id NULLS FIRST, d.name`, taskSlug, perTask).Scan(&out).Error
+ORDER BY t.name, coalesce(p.name, d.name), d.parent_id NULLS FIRST, d.name`, taskSlug, perTask, ids, results, rows).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: datasets: %w", err)
 	}
@@ -226,4 +226,67 @@ WHERE d.parent_id = $1 ORDER BY d.name`, parentID).Scan(&rows).Error
 		}
 	}
 	return rows, nil
+}
+
+// boardCounts keeps each board's result and row counts with the data
+// version they were counted at. Every write to a board bumps its version,
+// so a count is used only while its board is unchanged: the home page
+// recounts the boards that changed since it last looked, not a million
+// results (a second at that scale).
+type boardCounts struct {
+	mu   sync.Mutex
+	byID map[int64]boardCount
+}
+
+type boardCount struct{ version, results, rows int64 }
+
+// boardCounts returns the counts of the task's boards (every board when
+// taskSlug is ""), as three parallel arrays. A version is read before its
+// board is counted: a count may be newer than its version, never older.
+func (s *Store) boardCounts(ctx context.Context, taskSlug string) (ids, results, rows []int64, err error) {
+	var cur []struct{ ID, DataVersion int64 }
+	err = s.r(ctx).Raw(`SELECT d.id, d.data_version FROM datasets d JOIN tasks t ON t.id = d.task_id
+		WHERE $1 = '' OR t.slug = $1`, taskSlug).Scan(&cur).Error
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("store: board counts: %w", err)
+	}
+	var stale []int64
+	known := make(map[int64]boardCount, len(cur)) // current at the versions just read
+	s.counts.mu.Lock()
+	for _, c := range cur {
+		if bc, ok := s.counts.byID[c.ID]; ok && bc.version == c.DataVersion {
+			known[c.ID] = bc
+		} else {
+			stale = append(stale, c.ID)
+		}
+	}
+	s.counts.mu.Unlock()
+	fresh := map[int64]boardCount{}
+	if len(stale) > 0 {
+		// A row is what a leaderboard shows as one line (see ranking.Build).
+		var counted []struct{ DatasetID, N, Rows int64 }
+		err = s.r(ctx).Raw(`SELECT dataset_id, sum(c) AS n, count(*) AS rows FROM (
+			SELECT dataset_id, count(*) AS c FROM results WHERE retired_at IS NULL AND dataset_id = ANY($1)
+			GROUP BY dataset_id, method_id, setting, extra_data, params_text, reported_in) k
+		GROUP BY dataset_id`, stale).Scan(&counted).Error
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("store: board counts: %w", err)
+		}
+		for _, c := range counted {
+			fresh[c.DatasetID] = boardCount{results: c.N, rows: c.Rows}
+		}
+	}
+	ids, results, rows = make([]int64, 0, len(cur)), make([]int64, 0, len(cur)), make([]int64, 0, len(cur))
+	s.counts.mu.Lock()
+	defer s.counts.mu.Unlock()
+	for _, c := range cur {
+		bc, ok := known[c.ID]
+		if !ok {
+			bc = fresh[c.ID] // counted just now; absent: no live result
+			bc.version = c.DataVersion
+			s.counts.byID[c.ID] = bc
+		}
+		ids, results, rows = append(ids, c.ID), append(results, bc.results), append(rows, bc.rows)
+	}
+	return ids, results, rows, nil
 }

@@ -20,8 +20,9 @@ var ErrNotFound = errors.New("not found")
 // Store runs Benchboard's queries. Reads go to read (a replica when one is
 // configured), writes and read-your-own-writes queries to db.
 type Store struct {
-	db   *gorm.DB
-	read *gorm.DB
+	db     *gorm.DB
+	read   *gorm.DB
+	counts *boardCounts
 }
 
 // New returns a Store over db; read may be nil (use db for reads too).
@@ -29,7 +30,7 @@ func New(db, read *gorm.DB) *Store {
 	if read == nil {
 		read = db
 	}
-	return &Store{db: db, read: read}
+	return &Store{db: db, read: read, counts: &boardCounts{byID: map[int64]boardCount{}}}
 }
 
 // DB is the primary handle, for health checks and tests.
