@@ -11,11 +11,21 @@ import (
 	"github.com/benchboard/benchboard/internal/store"
 )
 
+// methodRow is one line of a reports table (partials/reports). Its
+// fields are flat on purpose: html/template finds a field promoted from an
+// embedded struct by a breadth-first search through reflection on every
+// lookup, which was most of the time of a method page of 4,000 results.
 type methodRow struct {
-	model.Report
-	Metric model.Metric
-	Text   string
-	PM     string
+	ID                       int64
+	DatasetSlug, DatasetName string
+	MethodSlug, MethodName   string
+	ExtraData                bool
+	Raw, Setting             string
+	ParamsText               string
+	SourceURL, ReportedIn    string
+	Metric                   model.Metric
+	Text                     string
+	PM                       string
 }
 
 func (s *Server) methodShow(c *fiber.Ctx) error {

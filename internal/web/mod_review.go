@@ -157,12 +157,7 @@ func yesNo(b bool) string {
 func reportRows(reports []model.Report, mt model.Metric) []methodRow {
 	rows := make([]methodRow, 0, len(reports))
 	for _, r := range reports {
-		var pm *float64
-		if r.PlusMinus != nil {
-			v := model.ConvertUnit(*r.PlusMinus, r.Unit, mt.Unit)
-			pm = &v
-		}
-		rows = append(rows, methodRow{Report: r, Metric: mt, Text: formatNumber(r.Score, mt.Decimals), PM: formatPM(pm, mt.Decimals)})
+		rows = append(rows, reportRow(r, mt))
 	}
 	return rows
 }

@@ -77,7 +77,9 @@ func reportRow(r model.Report, mt model.Metric) methodRow {
 		v := model.ConvertUnit(*r.PlusMinus, r.Unit, mt.Unit)
 		pm = &v
 	}
-	return methodRow{Report: r, Metric: mt, Text: formatNumber(r.Score, mt.Decimals), PM: formatPM(pm, mt.Decimals)}
+	return methodRow{ID: r.ID, DatasetSlug: r.DatasetSlug, DatasetName: r.DatasetName, MethodSlug: r.MethodSlug, MethodName: r.MethodName,
+		ExtraData: r.ExtraData, Raw: r.Raw, Setting: r.Setting, ParamsText: r.ParamsText, SourceURL: r.SourceURL, ReportedIn: r.ReportedIn,
+		Metric: mt, Text: formatNumber(r.Score, mt.Decimals), PM: formatPM(pm, mt.Decimals)}
 }
 
 // metricsOf looks up the metrics of a list of reports, in one query.
