@@ -43,6 +43,6 @@ func (s *Server) resultShow(c *fiber.Ctx) error {
 	for _, o := range others {
 		otherRows = append(otherRows, row(o))
 	}
-	return c.Render("result", fiber.Map{"Title": r.MethodName + " on " + r.DatasetName, "R": row(r),
+	return c.Render("result", fiber.Map{"Title": r.MethodName + " on " + r.DatasetName, "R": fullRow(r, mt),
 		"Others": otherRows, "History": historyViews(history), "Merges": merges})
 }

@@ -72,14 +72,34 @@ func sourceText(r model.Report) string {
 // reportRow is a result as the method, paper and result pages list it: the
 // score and its ± in the metric's unit, with its fixed decimals.
 func reportRow(r model.Report, mt model.Metric) methodRow {
-	var pm *float64
-	if r.PlusMinus != nil {
-		v := model.ConvertUnit(*r.PlusMinus, r.Unit, mt.Unit)
-		pm = &v
-	}
+	text, pm := reportNumbers(r, mt)
 	return methodRow{ID: r.ID, DatasetSlug: r.DatasetSlug, DatasetName: r.DatasetName, MethodSlug: r.MethodSlug, MethodName: r.MethodName,
 		ExtraData: r.ExtraData, Raw: r.Raw, Setting: r.Setting, ParamsText: r.ParamsText, SourceURL: r.SourceURL, ReportedIn: r.ReportedIn,
-		Metric: mt, Text: formatNumber(r.Score, mt.Decimals), PM: formatPM(pm, mt.Decimals)}
+		Metric: mt, Text: text, PM: pm}
+}
+
+// resultRow is one result with every field of its report, for its own page.
+type resultRow struct {
+	model.Report
+	Metric model.Metric
+	Text   string
+	PM     string
+}
+
+func fullRow(r model.Report, mt model.Metric) resultRow {
+	text, pm := reportNumbers(r, mt)
+	return resultRow{Report: r, Metric: mt, Text: text, PM: pm}
+}
+
+// reportNumbers are the score and its ± in the metric's unit, with its
+// fixed decimals.
+func reportNumbers(r model.Report, mt model.Metric) (text, pm string) {
+	var v *float64
+	if r.PlusMinus != nil {
+		x := model.ConvertUnit(*r.PlusMinus, r.Unit, mt.Unit)
+		v = &x
+	}
+	return formatNumber(r.Score, mt.Decimals), formatPM(v, mt.Decimals)
 }
 
 // metricsOf looks up the metrics of a list of reports, in one query.
