@@ -26,7 +26,10 @@ func TestMissingDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer admin.Close(ctx)
+	// Closed by a cleanup, not a defer: the drops below are cleanups too,
+	// and cleanups run after the test function has returned (last in,
+	// first out, so this one runs after them).
+	t.Cleanup(func() { admin.Close(context.Background()) })
 	exists := func(name string) bool {
 		var ok bool
 		if err := admin.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&ok); err != nil {
@@ -38,7 +41,11 @@ func TestMissingDatabase(t *testing.T) {
 		b := make([]byte, 5)
 		rand.Read(b)
 		name := "bbtest_missing_" + hex.EncodeToString(b)
-		t.Cleanup(func() { admin.Exec(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)") })
+		t.Cleanup(func() {
+			if _, err := admin.Exec(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+				t.Errorf("drop %s: %v", name, err)
+			}
+		})
 		return name
 	}
 	withUser := func(user, name string) string {
