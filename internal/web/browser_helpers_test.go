@@ -47,3 +47,19 @@ func listen(t *testing.T, app *fiber.App) string {
 	t.Cleanup(func() { app.ShutdownWithTimeout(5 * time.Second) })
 	return "http://" + ln.Addr().String()
 }
+
+// mustRun fails t with what was being done when a browser step errs.
+func mustRun(t *testing.T, what string, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// browserText reads the text of the first element matching sel.
+func browserText(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	mustRun(t, "read "+sel, err)
+	return s
+}

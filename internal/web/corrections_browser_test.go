@@ -32,7 +32,7 @@ func TestBrowserCorrectionFlow(t *testing.T) {
 	id := site.resultID("imagenet-1k", beit)
 	var firstRevision int64
 	site.db.Raw(`SELECT min(id) FROM revisions WHERE result_id = $1`, id).Scan(&firstRevision)
-	base := corrServe(t, site.app)
+	base := listen(t, site.app)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(corrChromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
@@ -45,18 +45,8 @@ func TestBrowserCorrectionFlow(t *testing.T) {
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	defer cancelTimeout()
 
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	text := func(c context.Context, sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(c, chromedp.Text(chromedp.CSS(sel)))
-		must("read "+sel, err)
-		return s
-	}
+	must := func(what string, err error) { t.Helper(); mustRun(t, what, err) }
+	text := func(c context.Context, sel string) string { t.Helper(); return browserText(t, c, sel) }
 	valueLink := `#board a.value[href="/results/` + corrItoa(id) + `"]`
 
 	// The visitor: leaderboard → result → "Suggest a correction".

@@ -39,7 +39,7 @@ func TestMalformedSubmissions(t *testing.T) {
 
 	// A real server, not app.Test: a body fasthttp cannot parse is
 	// answered by the server's error handler, as in production.
-	c := corrHTTPClient(t, corrServe(t, site.app))
+	c := corrHTTPClient(t, listen(t, site.app))
 	guard := c.formFields("/results/" + corrItoa(id) + "/correct")
 
 	ids := []string{corrItoa(id), "0", "-1", "999999999", "99999999999999999999999", "abc", "1e3", "%27%20OR%201=1", "1;DROP", "%00"}

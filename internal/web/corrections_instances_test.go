@@ -2,30 +2,14 @@ package web_test
 
 import (
 	"context"
-	"net"
 	"net/http"
 	"strings"
 	"testing"
-
-	"github.com/gofiber/fiber/v2"
 
 	"github.com/benchboard/benchboard/internal/database"
 	"github.com/benchboard/benchboard/internal/store"
 	"github.com/benchboard/benchboard/internal/web"
 )
-
-// serve runs app on a random 127.0.0.1 port until the test ends and
-// returns its base URL.
-func corrServe(t testing.TB, app *fiber.App) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go app.Listener(ln)
-	t.Cleanup(func() { app.Shutdown() })
-	return "http://" + ln.Addr().String()
-}
 
 // TestTwoInstances runs two app instances, each with its own pool, on two
 // ports over one database: a suggestion sent to one is approved by a
@@ -43,8 +27,8 @@ func TestTwoInstances(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { database.Close(dbB) })
-	a := corrServe(t, site.app)
-	b := corrServe(t, corrApp(t, store.New(dbB, nil), web.Options{SubmitPerHour: 1000}))
+	a := listen(t, site.app)
+	b := listen(t, corrApp(t, store.New(dbB, nil), web.Options{SubmitPerHour: 1000}))
 
 	// Warm both boards' caches, so that the check below proves the
 	// data-version bump reaches the other instance's cache.

@@ -353,18 +353,8 @@ func TestBrowserImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		must("read "+sel, err)
-		return s
-	}
+	must := func(what string, err error) { t.Helper(); mustRun(t, what, err) }
+	text := func(sel string) string { t.Helper(); return browserText(t, ctx, sel) }
 
 	must("log in", chromedp.Do(ctx,
 		chromedp.Navigate(base+"/login"),

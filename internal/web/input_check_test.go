@@ -33,7 +33,7 @@ func TestBadBytesEverywhere(t *testing.T) {
 	site := newCorrSite(t, web.Options{SubmitPerHour: 1_000_000})
 	pw := site.moderator("mod@example.org")
 	before := site.resultsChecksum()
-	base := corrServe(t, site.app)
+	base := listen(t, site.app)
 	anon := corrHTTPClient(t, base)
 	mod := corrHTTPClient(t, base)
 	mod.login("mod@example.org", pw)

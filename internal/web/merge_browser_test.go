@@ -31,20 +31,10 @@ func TestBrowserMergeFlow(t *testing.T) {
 	intoID := int64(site.count(`SELECT id FROM methods WHERE name = $1`, seeded))
 	var intoSlug string
 	site.db.Raw(`SELECT slug FROM methods WHERE id = $1`, intoID).Scan(&intoSlug)
-	base := corrServe(t, site.app)
+	base := listen(t, site.app)
 
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		must("read "+sel, err)
-		return s
-	}
+	must := func(what string, err error) { t.Helper(); mustRun(t, what, err) }
+	text := func(sel string) string { t.Helper(); return browserText(t, ctx, sel) }
 	onMethod := func(methodID int64) int {
 		return site.count(`SELECT count(*) FROM results WHERE reported_in = 'merge test table' AND method_id = $1`, methodID)
 	}
