@@ -91,10 +91,12 @@ type MergeRecord struct {
 	DatasetName string
 	Moved       int
 	Folded      int
-	UserEmail   string
-	CreatedAt   time.Time
-	UndoneAt    *time.Time
-	UndoneBy    string
+	// UserName and UndoneBy are display names, never e-mail addresses:
+	// merges show on public pages.
+	UserName  string
+	CreatedAt time.Time
+	UndoneAt  *time.Time
+	UndoneBy  string
 }
 
 // ReasonError is a refusal with a sentence for the person who asked; it
@@ -174,7 +176,7 @@ func (s *Store) Merge(ctx context.Context, kind string, fromID, intoID int64, us
 			dsID = &plan.From.DatasetID
 		}
 		rec = MergeRecord{Kind: kind, FromID: fromID, IntoID: intoID, FromName: plan.From.Name, IntoName: plan.Into.Name,
-			DatasetName: plan.From.DatasetName, Moved: plan.Move - plan.FoldedTotal, Folded: plan.FoldedTotal, UserEmail: user.Email}
+			DatasetName: plan.From.DatasetName, Moved: plan.Move - plan.FoldedTotal, Folded: plan.FoldedTotal, UserName: user.DisplayName}
 		return tx.WithContext(ctx).Raw(`INSERT INTO merges (kind, from_id, into_id, from_name, into_name, dataset_id, dataset_name,
 			moved, folded, journal, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11) RETURNING id, created_at`,
 			kind, fromID, intoID, rec.FromName, rec.IntoName, dsID, rec.DatasetName, rec.Moved, rec.Folded, string(body), user.ID).
@@ -262,7 +264,7 @@ func (s *Store) UndoMerge(ctx context.Context, id int64, user model.User) (Merge
 		}
 		return MergeRecord{}, fmt.Errorf("store: undo merge %d: %w", id, err)
 	}
-	rec.UndoneBy = user.Email
+	rec.UndoneBy = user.DisplayName
 	return rec, nil
 }
 
@@ -323,7 +325,7 @@ func undoBlocked(ctx context.Context, tx *gorm.DB, id int64, kind string, from, 
 func (s *Store) RecentMerges(ctx context.Context, limit int) ([]MergeRecord, error) {
 	var out []MergeRecord
 	err := s.r(ctx).Raw(`SELECT g.id, g.kind, g.from_id, g.into_id, g.from_name, g.into_name, g.dataset_name, g.moved, g.folded,
-		u.email AS user_email, g.created_at, g.undone_at, coalesce(b.email, '') AS undone_by
+		u.display_name AS user_name, g.created_at, g.undone_at, coalesce(b.display_name, '') AS undone_by
 		FROM merges g JOIN users u ON u.id = g.user_id LEFT JOIN users b ON b.id = g.undone_by
 		ORDER BY g.id DESC LIMIT $1`, limit).Scan(&out).Error
 	if err != nil {
@@ -380,7 +382,7 @@ func (s *Store) MergedSlug(ctx context.Context, kind, slug string) (string, erro
 func (s *Store) ResultMerges(ctx context.Context, id int64) ([]MergeRecord, error) {
 	var out []MergeRecord
 	err := s.r(ctx).Raw(`SELECT g.id, g.kind, g.from_id, g.into_id, g.from_name, g.into_name, g.dataset_name, g.moved, g.folded,
-		u.email AS user_email, g.created_at, g.undone_at, coalesce(b.email, '') AS undone_by
+		u.display_name AS user_name, g.created_at, g.undone_at, coalesce(b.display_name, '') AS undone_by
 		FROM merges g JOIN users u ON u.id = g.user_id LEFT JOIN users b ON b.id = g.undone_by
 		WHERE jsonb_contains(g.journal, jsonb_build_object('entries', jsonb_build_array(jsonb_build_object('op', 'update',
 			'table', 'results', 'rows', jsonb_build_array(jsonb_build_object('id', $1::bigint))))))

@@ -218,7 +218,7 @@ func TestMergeAndUndo(t *testing.T) {
 				t.Errorf("a second undo: %v, want ErrConflict", err)
 			}
 			ms, err := st.RecentMerges(ctx, 10)
-			if err != nil || len(ms) != 1 || ms[0].UndoneAt == nil || ms[0].UserEmail != "mod@example.org" || ms[0].UndoneBy != "mod@example.org" {
+			if err != nil || len(ms) != 1 || ms[0].UndoneAt == nil || ms[0].UserName != "Moderator" || ms[0].UndoneBy != "Moderator" {
 				t.Errorf("history: %+v, %v", ms, err)
 			}
 		})

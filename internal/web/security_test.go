@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"log/slog"
 	"net/http"
@@ -14,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/benchboard/benchboard/internal/model"
+	"github.com/benchboard/benchboard/internal/store"
 	"github.com/benchboard/benchboard/internal/web"
 )
 
@@ -415,6 +418,23 @@ func TestPublicPagesHideEmails(t *testing.T) {
 	}
 	if n := site.count(`SELECT count(*) FROM revisions WHERE actor = 'secret.mod@example.org'`); n != 1 {
 		t.Fatalf("the audit trail keeps the email: %d revisions", n)
+	}
+	// A merge and its undo show on /changes and in the moved result's
+	// history: by display name too.
+	var user model.User
+	site.db.Raw(`SELECT id, email, display_name FROM users WHERE email = 'secret.mod@example.org'`).Scan(&user)
+	var methodID, otherID int64
+	site.db.Raw(`SELECT method_id FROM results WHERE id = ?`, id).Scan(&methodID)
+	site.db.Raw(`SELECT id FROM methods WHERE id <> ? ORDER BY id LIMIT 1`, methodID).Scan(&otherID)
+	merged, err := site.st.Merge(context.Background(), store.MergeMethod, methodID, otherID, user)
+	if err != nil {
+		t.Fatalf("merge: %v", err)
+	}
+	if _, err := site.st.UndoMerge(context.Background(), merged.ID, user); err != nil {
+		t.Fatalf("undo: %v", err)
+	}
+	if n := site.count(`SELECT count(*) FROM merges WHERE undone_at IS NOT NULL`); n != 1 {
+		t.Fatalf("%d undone merges, want 1", n)
 	}
 	email := regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`)
 	for _, path := range []string{"/", "/changes", "/changes.atom", "/results/" + corrItoa(id), status} {
