@@ -118,7 +118,9 @@ func (j *journal) undo(ctx context.Context, tx *gorm.DB) error {
 // ids collects the values of column col of the rows of table the journal
 // recorded (before an update, or deleted).
 func (j *journal) ids(table, col string) []int64 {
-	var out []int64
+	// Never nil: pgx sends a nil slice as NULL, and "id <> ALL(NULL)" is
+	// never true.
+	out := []int64{}
 	for _, e := range j.Entries {
 		if e.Table != table || e.Op == "insert" {
 			continue

@@ -247,20 +247,31 @@ func (s *Store) UndoMerge(ctx context.Context, id int64, user model.User) (Merge
 		if err := j.undo(ctx, tx); err != nil {
 			return err
 		}
-		touched := append(j.ids("results", "dataset_id"), row.IntoID)
-		if row.Kind == MergeDataset {
-			touched = append(touched, row.FromID)
+		// Every board a restored result is on now (the journal holds the
+		// dataset of folded results only: moves journal just what they
+		// changed), plus both sides of a dataset merge and a metric's board.
+		touched := j.ids("results", "dataset_id")
+		switch {
+		case row.Kind == MergeDataset:
+			touched = append(touched, row.FromID, row.IntoID)
+		case row.DatasetID != nil:
+			touched = append(touched, *row.DatasetID)
 		}
-		if err := tx.WithContext(ctx).Exec("UPDATE datasets SET data_version = data_version + 1 WHERE id = ANY($1)", touched).Error; err != nil {
+		if err := tx.WithContext(ctx).Exec(`UPDATE datasets SET data_version = data_version + 1
+			WHERE id = ANY($1) OR id IN (SELECT dataset_id FROM results WHERE id = ANY($2))`, touched, j.ids("results", "id")).Error; err != nil {
 			return err
 		}
 		return tx.WithContext(ctx).Raw(`UPDATE merges SET undone_at = now(), undone_by = $2 WHERE id = $1 RETURNING undone_at`,
 			id, user.ID).Row().Scan(&rec.UndoneAt)
 	})
 	if err != nil {
-		if isUniqueViolation(err) {
+		switch {
+		case isUniqueViolation(err):
 			err = &ReasonError{Reason: "A name, slug or report this merge took away has been taken again since; " +
 				"the merge cannot be undone as it was.", Kind: ErrConflict}
+		case isForeignKeyViolation(err):
+			err = &ReasonError{Reason: "A row this merge would put back points at something a later change removed " +
+				"(another merge, say); undo that first.", Kind: ErrConflict}
 		}
 		return MergeRecord{}, fmt.Errorf("store: undo merge %d: %w", id, err)
 	}
@@ -656,9 +667,11 @@ func applyMerge(ctx context.Context, tx *gorm.DB, j *journal, plan MergePlan) er
 			return err
 		}
 	}
-	// The results move.
-	if _, err := j.before(ctx, tx, "results", []string{"dataset_id", "metric_id", "method_id"},
-		"t.id IN (SELECT id FROM merge_moves)"); err != nil {
+	// The results move. Only the columns this kind of merge changes are
+	// journalled, so that undoing it restores those and leaves what a
+	// later merge of another kind changed as that merge left it.
+	moved := map[string][]string{MergeMethod: {"method_id"}, MergeMetric: {"metric_id"}, MergeDataset: {"dataset_id", "metric_id"}}[plan.Kind]
+	if _, err := j.before(ctx, tx, "results", moved, "t.id IN (SELECT id FROM merge_moves)"); err != nil {
 		return err
 	}
 	if err := db.Exec(`UPDATE results r SET dataset_id = mv.dataset_id, metric_id = mv.metric_id, method_id = mv.method_id

@@ -374,3 +374,50 @@ func TestMergeMovesAddProposals(t *testing.T) {
 		t.Errorf("after undo the proposal names metric %d, want %d", got, from)
 	}
 }
+
+// TestUndoAcrossKinds: a method merge, then a dataset merge that moves the
+// same results; undoing the method merge puts back only the method, and
+// leaves the results where the dataset merge put them.
+func TestUndoAcrossKinds(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, st, u := mergeFixture(t)
+	rec := func(dataset, method string, v float64) model.Record {
+		return model.Record{Task: "Image classification", Dataset: dataset, Metric: "Top-1 accuracy", HigherIsBetter: true,
+			MetricUnit: "%", Method: method, Value: v, Unit: "%", Raw: model.FormatNumber(v), ReportedIn: "kinds test",
+			Confidence: "high"}
+	}
+	ingest(t, st, rec("Image Net kinds", "Kinds one", 70), rec("Image Net kinds", "Kinds two", 71))
+	one := idOf(t, db, `SELECT id FROM methods WHERE name = 'Kinds one'`)
+	two := idOf(t, db, `SELECT id FROM methods WHERE name = 'Kinds two'`)
+	from := idOf(t, db, `SELECT id FROM datasets WHERE name = 'Image Net kinds'`)
+	into := idOf(t, db, `SELECT id FROM datasets WHERE name = 'ImageNet-1k'`)
+	byMethod, err := st.Merge(ctx, store.MergeMethod, one, two, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byDataset, err := st.Merge(ctx, store.MergeDataset, from, into, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.UndoMerge(ctx, byMethod.ID, u); err != nil {
+		t.Fatalf("undoing the method merge under a later dataset merge: %v", err)
+	}
+	var got struct {
+		Method  string
+		Dataset string
+	}
+	db.Raw(`SELECT me.name AS method, d.name AS dataset FROM results r JOIN methods me ON me.id = r.method_id
+		JOIN datasets d ON d.id = r.dataset_id WHERE r.reported_in = 'kinds test' AND r.value = 70`).Scan(&got)
+	if got.Method != "Kinds one" || got.Dataset != "ImageNet-1k" {
+		t.Errorf("after undoing the method merge: %+v, want Kinds one on ImageNet-1k", got)
+	}
+	if _, err := st.UndoMerge(ctx, byDataset.ID, u); err != nil {
+		t.Fatalf("then undoing the dataset merge: %v", err)
+	}
+	db.Raw(`SELECT me.name AS method, d.name AS dataset FROM results r JOIN methods me ON me.id = r.method_id
+		JOIN datasets d ON d.id = r.dataset_id WHERE r.reported_in = 'kinds test' AND r.value = 70`).Scan(&got)
+	if got.Method != "Kinds one" || got.Dataset != "Image Net kinds" {
+		t.Errorf("after both undos: %+v, want Kinds one on Image Net kinds", got)
+	}
+}

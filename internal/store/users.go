@@ -224,3 +224,10 @@ func isUniqueViolation(err error, constraint ...string) bool {
 	}
 	return len(constraint) == 0 || pe.ConstraintName == constraint[0]
 }
+
+// isForeignKeyViolation says whether err is Postgres refusing a row that
+// points at one that is not there (SQLSTATE 23503).
+func isForeignKeyViolation(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23503"
+}
