@@ -150,10 +150,13 @@ WHERE d.slug = $1`, slug).Scan(&rows).Error
 	return d, err
 }
 
+// selectMetrics reads model.Metric rows; callers add WHERE and ORDER BY.
+const selectMetrics = `SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review, unit, decimals,
+	is_primary, position FROM metrics`
+
 func (s *Store) metrics(ctx context.Context, datasetID int64) ([]model.Metric, error) {
 	var ms []model.Metric
-	err := s.r(ctx).Raw(`SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review, unit, decimals,
-		is_primary, position FROM metrics WHERE dataset_id = $1 ORDER BY is_primary DESC, position, id`, datasetID).Scan(&ms).Error
+	err := s.r(ctx).Raw(selectMetrics+` WHERE dataset_id = $1 ORDER BY is_primary DESC, position, id`, datasetID).Scan(&ms).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: metrics of dataset %d: %w", datasetID, err)
 	}
@@ -173,8 +176,7 @@ type APIDataset struct {
 // AllMetrics returns every metric grouped by dataset id.
 func (s *Store) AllMetrics(ctx context.Context) (map[int64][]model.Metric, error) {
 	var ms []model.Metric
-	err := s.r(ctx).Raw(`SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review, unit, decimals,
-		is_primary, position FROM metrics ORDER BY dataset_id, is_primary DESC, position, id`).Scan(&ms).Error
+	err := s.r(ctx).Raw(selectMetrics + ` ORDER BY dataset_id, is_primary DESC, position, id`).Scan(&ms).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: metrics: %w", err)
 	}
@@ -220,10 +222,23 @@ WHERE d.parent_id = $1 ORDER BY d.name`, parentID).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: datasets under %d: %w", parentID, err)
 	}
+	ids := make([]int64, len(rows))
 	for i := range rows {
-		if rows[i].Metrics, err = s.metrics(ctx, rows[i].ID); err != nil {
-			return nil, err
-		}
+		ids[i] = rows[i].ID
+	}
+	// One query for every child's metrics: a group imported with its
+	// subtasks (MMLU's 57) would otherwise cost a query each.
+	var ms []model.Metric
+	err = s.r(ctx).Raw(selectMetrics+` WHERE dataset_id = ANY($1) ORDER BY dataset_id, is_primary DESC, position, id`, ids).Scan(&ms).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: metrics of the datasets under %d: %w", parentID, err)
+	}
+	byDataset := map[int64][]model.Metric{}
+	for _, m := range ms {
+		byDataset[m.DatasetID] = append(byDataset[m.DatasetID], m)
+	}
+	for i := range rows {
+		rows[i].Metrics = byDataset[rows[i].ID]
 	}
 	return rows, nil
 }

@@ -261,8 +261,7 @@ func (s *Store) BestScores(ctx context.Context, metricIDs []int64) (map[int64]fl
 // MetricsByID returns the metrics with the given ids.
 func (s *Store) MetricsByID(ctx context.Context, ids []int64) (map[int64]model.Metric, error) {
 	var ms []model.Metric
-	err := s.r(ctx).Raw(`SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review, unit, decimals,
-		is_primary, position FROM metrics WHERE id = ANY($1)`, ids).Scan(&ms).Error
+	err := s.r(ctx).Raw(selectMetrics+` WHERE id = ANY($1)`, ids).Scan(&ms).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: metrics: %w", err)
 	}

@@ -34,8 +34,7 @@ func (w resultWriter) lockResult(ctx context.Context, id int64) (model.Result, m
 		return model.Result{}, model.Metric{}, fmt.Errorf("result %d: %w", id, ErrNotFound)
 	}
 	var ms []model.Metric
-	if err := w.tx.WithContext(ctx).Raw(`SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review, unit,
-		decimals, is_primary, position FROM metrics WHERE id = $1`, rs[0].MetricID).Scan(&ms).Error; err != nil {
+	if err := w.tx.WithContext(ctx).Raw(selectMetrics+` WHERE id = $1`, rs[0].MetricID).Scan(&ms).Error; err != nil {
 		return model.Result{}, model.Metric{}, err
 	}
 	if len(ms) == 0 {
@@ -175,8 +174,7 @@ func (w resultWriter) retire(ctx context.Context, sub model.Submission) (int64, 
 func (w resultWriter) add(ctx context.Context, sub model.Submission) (int64, error) {
 	f := *sub.After
 	var ms []model.Metric
-	if err := w.tx.WithContext(ctx).Raw(`SELECT id, dataset_id, slug, name, higher_is_better, direction_needs_review, unit,
-		decimals, is_primary, position FROM metrics WHERE id = $1 AND dataset_id = $2`, f.MetricID, sub.DatasetID).Scan(&ms).Error; err != nil {
+	if err := w.tx.WithContext(ctx).Raw(selectMetrics+` WHERE id = $1 AND dataset_id = $2`, f.MetricID, sub.DatasetID).Scan(&ms).Error; err != nil {
 		return 0, err
 	}
 	if len(ms) == 0 {
