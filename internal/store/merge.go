@@ -614,18 +614,37 @@ func pairMetrics(ctx context.Context, tx *gorm.DB, fromID, intoID int64) ([]Metr
 	for _, a := range aliases {
 		am[a.Alias] = a.MetricID
 	}
+	byName := map[string]int64{}
+	for id, n := range names {
+		byName[n] = id
+	}
 	var out []MetricMove
 	taken := map[int64]bool{}
-	for _, m := range ms {
-		if m.DatasetID != fromID {
-			continue
+	// Two passes: a metric of the same name pairs first, so that an alias
+	// or a spelling ("acc") cannot take the metric whose name another of
+	// from's metrics ("Accuracy") has, and leave that one to clash.
+	for pass := range 2 {
+		for _, m := range ms {
+			if m.DatasetID != fromID {
+				continue
+			}
+			if pass == 0 {
+				if id, ok := byName[m.Name]; ok {
+					out = append(out, MetricMove{FromID: m.ID, FromName: m.Name, IntoID: id, IntoName: names[id]})
+					taken[id] = true
+				}
+				continue
+			}
+			if _, paired := byName[m.Name]; paired {
+				continue
+			}
+			mv := MetricMove{FromID: m.ID, FromName: m.Name}
+			if id, ok := matchRows(vocab.candidates(m.Name), names, am); ok && !taken[id] {
+				mv.IntoID, mv.IntoName = id, names[id]
+				taken[id] = true
+			}
+			out = append(out, mv)
 		}
-		mv := MetricMove{FromID: m.ID, FromName: m.Name}
-		if id, ok := matchRows(vocab.candidates(m.Name), names, am); ok && !taken[id] {
-			mv.IntoID, mv.IntoName = id, names[id]
-			taken[id] = true
-		}
-		out = append(out, mv)
 	}
 	return out, nil
 }

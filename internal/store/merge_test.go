@@ -421,3 +421,42 @@ func TestUndoAcrossKinds(t *testing.T) {
 		t.Errorf("after both undos: %+v, want Kinds one on Image Net kinds", got)
 	}
 }
+
+// TestMergePairsSameNamesFirst: from's "Accuracy" pairs with into's
+// "Accuracy" even when another of from's metrics, listed first, is a
+// spelling of it; that one moves over as a metric of its own.
+func TestMergePairsSameNamesFirst(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, st, u := mergeFixture(t)
+	rec := func(dataset, metric string, v float64) model.Record {
+		return model.Record{Task: "Pairing", Dataset: dataset, Metric: metric, HigherIsBetter: true,
+			MetricUnit: "%", Method: "Pairing net", Value: v, Unit: "%", Raw: model.FormatNumber(v), ReportedIn: "pairing test",
+			Confidence: "high"}
+	}
+	ingest(t, st, rec("Pairing into", "Accuracy", 70))
+	ingest(t, st, rec("Pairing from", "Top-1 error rate", 30))
+	ingest(t, st, rec("Pairing from", "Accuracy", 71))
+	from := idOf(t, db, `SELECT id FROM datasets WHERE name = 'Pairing from'`)
+	into := idOf(t, db, `SELECT id FROM datasets WHERE name = 'Pairing into'`)
+	// The error rate's position comes first: make it a spelling of
+	// into's Accuracy, as an alias a moderator recorded.
+	intoAcc := idOf(t, db, `SELECT id FROM metrics WHERE dataset_id = ? AND name = 'Accuracy'`, into)
+	if err := db.Exec(`INSERT INTO metric_aliases (dataset_id, metric_id, alias) VALUES (?, ?, 'Top-1 error rate')`, into, intoAcc).Error; err != nil {
+		t.Fatal(err)
+	}
+	plan, err := st.PlanMerge(ctx, store.MergeDataset, from, into)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairs := map[string]string{}
+	for _, m := range plan.Metrics {
+		pairs[m.FromName] = m.IntoName
+	}
+	if pairs["Accuracy"] != "Accuracy" || pairs["Top-1 error rate"] != "" {
+		t.Errorf("pairs %v, want Accuracy with Accuracy and the error rate moved over", pairs)
+	}
+	if _, err := st.Merge(ctx, store.MergeDataset, from, into, u); err != nil {
+		t.Fatalf("merge: %v", err)
+	}
+}
