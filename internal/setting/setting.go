@@ -75,18 +75,9 @@ func Label(key string) string {
 	return key
 }
 
-// Groups counts rows per group from the rows' setting texts (a text
-// appearing once per row), largest group first; ties put the standard
-// group first, then by key.
-func Groups(texts []string) []Group {
-	n := map[string]int{}
-	for _, t := range texts {
-		n[Of(t)]++
-	}
-	return fromCounts(n)
-}
-
-// GroupsOfCounts is Groups from rows counted per setting text.
+// GroupsOfCounts counts rows per group from rows counted per setting
+// text, largest group first; ties put the standard group first, then by
+// key.
 func GroupsOfCounts(rowsPerText map[string]int) []Group {
 	n := map[string]int{}
 	for t, c := range rowsPerText {

@@ -71,7 +71,7 @@ func TestGroupsAndDefault(t *testing.T) {
 		})
 	}
 	// Groups counts one row per text given.
-	if g := Groups([]string{"zero-shot", "zero-shot", ""}); len(g) != 2 || g[0].Key != "zero-shot" || g[0].Rows != 2 {
+	if g := GroupsOfCounts(map[string]int{"zero-shot": 2, "": 1}); len(g) != 2 || g[0].Key != "zero-shot" || g[0].Rows != 2 {
 		t.Errorf("Groups = %+v", g)
 	}
 }

@@ -417,21 +417,6 @@ func (q boardQuery) headOnly(d store.DatasetInfo) bool {
 		q.Confidence == "any" && q.YearFrom == 0 && q.YearTo == 0 && q.Page <= headPages
 }
 
-// rankHead ranks the rows of the board's head (store.BoardTop): the rows
-// of every method with one of the first q.Page pages' rows. Those rows
-// come first, in the order and with the ranks the whole board gives them,
-// because every row that beats one of them is among them. ok is false
-// when the page reaches rows without a primary score, which only the
-// whole board can order.
-func (s *Server) rankHead(ctx context.Context, d store.DatasetInfo, q boardQuery) (rankedBoard, bool, error) {
-	head, err := s.store.BoardTop(ctx, d, q.Page*pageSize, q.headExclude())
-	if err != nil {
-		return rankedBoard{}, false, err
-	}
-	rb, ok := rankHeadRows(d, q, head)
-	return rb, ok, nil
-}
-
 // headView answers a head view (q.headOnly) from the board's setting
 // counts and its head, read side by side on two connections. The head
 // must leave out the settings outside the ranked group, which the counts
@@ -499,8 +484,12 @@ func sameTexts(a, b []string) bool {
 	return true
 }
 
-// rankHeadRows ranks the head's reports for q (resolved): ok is false when
-// the page reaches rows only the whole board can order.
+// rankHeadRows ranks the head's reports (store.BoardTop: the rows of every
+// method with one of the first q.Page pages' rows) for q, resolved. Those
+// rows come first, in the order and with the ranks the whole board gives
+// them, because every row that beats one of them is among them. ok is
+// false when the page reaches rows without a primary score, which only
+// the whole board can order.
 func rankHeadRows(d store.DatasetInfo, q boardQuery, head []model.Report) (rankedBoard, bool) {
 	// Without filters every row of the group is in the view: Total is the
 	// group's row count.
