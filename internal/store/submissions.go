@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -289,32 +290,21 @@ func (s *Store) MatchMethod(ctx context.Context, name string) (model.Method, boo
 	return m, ok, nil
 }
 
+// matchMethod resolves name to a method exactly as an import's catalogue
+// does (lookupNames: the name, an alias, then their name keys), so that a
+// suggestion and an import of the same name land on the same method.
 func matchMethod(ctx context.Context, db *gorm.DB, name string) (model.Method, bool, error) {
-	var rows []struct {
-		model.Method
-		Rank int
-	}
-	// As the import's catalogue resolves a name (lookupNames): the name,
-	// an alias, then the name key when it finds one method only.
-	err := db.WithContext(ctx).Raw(`SELECT id, slug, name, paper_id, code_url, 0 AS rank FROM methods WHERE lower(name) = lower($1)
-		UNION ALL
-		SELECT m.id, m.slug, m.name, m.paper_id, m.code_url, 1 FROM method_aliases a JOIN methods m ON m.id = a.method_id
-		WHERE lower(a.alias) = lower($1)
-		UNION ALL
-		SELECT id, slug, name, paper_id, code_url, 2 FROM methods WHERE name_key(name) = name_key($1)
-		ORDER BY rank, id`, name).Scan(&rows).Error
-	if err != nil || len(rows) == 0 {
+	ids := map[string]int64{}
+	if err := newCatalog(db).lookupNames(ctx, "methods", "method_aliases", "method_id", []string{name}, nil, ids); err != nil {
 		return model.Method{}, false, err
 	}
-	if rows[0].Rank < 2 {
-		return rows[0].Method, true, nil
+	id, ok := ids[strings.ToLower(name)]
+	if !ok {
+		return model.Method{}, false, nil
 	}
-	for _, r := range rows[1:] {
-		if r.ID != rows[0].ID {
-			return model.Method{}, false, nil // two methods share the key: a moderator merges them
-		}
-	}
-	return rows[0].Method, true, nil
+	var m model.Method
+	err := db.WithContext(ctx).Raw(`SELECT id, slug, name, paper_id, code_url FROM methods WHERE id = $1`, id).Scan(&m).Error
+	return m, err == nil, err
 }
 
 // Decision is a moderator's verdict on a submission.
