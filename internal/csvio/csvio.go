@@ -307,16 +307,7 @@ func ParseNumber(s string) (float64, error) {
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, fmt.Errorf("%q is not a finite number", clip(s))
+		return 0, fmt.Errorf("%q is not a finite number", model.Clip(s))
 	}
 	return f, nil
-}
-
-// ParseDate reads "2023" or "2023-06-27", years 1900 to 2200 (what the
-
-func clip(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // FormatNumber writes the shortest text that reads back to the same float.
@@ -20,18 +21,24 @@ func ParseDate(s string) (time.Time, error) {
 }
 
 func errDateFormat(s string) error {
-	return fmt.Errorf("%q is not a year (2023), a month (2023-06) or a date (2023-06-27)", clipText(s))
+	return fmt.Errorf("%q is not a year (2023), a month (2023-06) or a date (2023-06-27)", Clip(s))
 }
 
 func errDateRange(s string) error {
-	return fmt.Errorf("%q: the year is not between 1900 and 2200", clipText(s))
+	return fmt.Errorf("%q: the year is not between 1900 and 2200", Clip(s))
 }
 
-func clipText(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
+// Clip shortens s for an error message: at most 40 bytes, cut on a
+// character boundary, with an ellipsis when it was cut.
+func Clip(s string) string {
+	if len(s) <= 40 {
+		return s
 	}
-	return s
+	n := 40
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // MaxDecimals bounds the decimals a metric shows: more digits than this

@@ -15,7 +15,7 @@ func CheckURL(s string) error {
 	lower := strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 	u, err := url.Parse(s)
 	if err != nil || !lower || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("%q is not an http or https URL", clipText(s))
+		return fmt.Errorf("%q is not an http or https URL", Clip(s))
 	}
 	return nil
 }

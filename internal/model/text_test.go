@@ -35,3 +35,16 @@ func TestIsWebURL(t *testing.T) {
 		}
 	}
 }
+
+func TestClip(t *testing.T) {
+	long := "ééééééééééééééééééééé" // 42 bytes: byte 40 starts the last é
+	for in, want := range map[string]string{
+		"short":    "short",
+		long:       "éééééééééééééééééééé…",
+		"a" + long: "a" + long[:38] + "…", // byte 40 is inside an é: cut before it
+	} {
+		if got := Clip(in); got != want {
+			t.Errorf("Clip(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
