@@ -12,32 +12,15 @@ import (
 // all was a page of 200 KB that took most of a second to build. They are
 // read a page at a time, in the order the pages show them.
 
-// MethodCounts are how many leaderboards a method has a live result on,
-// and how many live results it has.
-type MethodCounts struct {
-	Benchmarks int
-	Results    int
-}
-
-// MethodCounts counts a method's boards and results (results_method_idx).
-func (s *Store) MethodCounts(ctx context.Context, methodID int64) (MethodCounts, error) {
-	var out MethodCounts
-	err := s.r(ctx).Raw(`SELECT count(DISTINCT dataset_id) AS benchmarks, count(*) AS results
-		FROM results WHERE method_id = $1 AND retired_at IS NULL`, methodID).Scan(&out).Error
-	if err != nil {
-		return out, fmt.Errorf("store: counts of method %d: %w", methodID, err)
-	}
-	return out, nil
-}
-
 // MethodBest returns one result per leaderboard the method is on, by
 // dataset name: its best on the board's primary metric, or, where it
 // reported none, on the first metric it did report (by the board's order).
-// limit and offset page through the boards.
-func (s *Store) MethodBest(ctx context.Context, methodID int64, limit, offset int) ([]model.Report, error) {
+// limit and offset page through the boards; total is how many there are
+// (0 past the last page).
+func (s *Store) MethodBest(ctx context.Context, methodID int64, limit, offset int) (page []model.Report, total int, err error) {
 	// The method's few thousand results come off results_method_idx; only
 	// a page of them is then read with its names.
-	out, _, err := s.reportPage(ctx, `WITH best AS (
+	page, total, err = s.reportPage(ctx, `WITH best AS (
     SELECT DISTINCT ON (r.dataset_id) r.id, r.dataset_id
     FROM results r JOIN metrics m ON m.id = r.metric_id
     WHERE r.method_id = $1 AND r.retired_at IS NULL
@@ -48,23 +31,24 @@ func (s *Store) MethodBest(ctx context.Context, methodID int64, limit, offset in
     FROM best b JOIN datasets d ON d.id = b.dataset_id ORDER BY n LIMIT $2 OFFSET $3
 )`+pageOf, methodID, limit, offset)
 	if err != nil {
-		return nil, fmt.Errorf("store: best results of method %d: %w", methodID, err)
+		return nil, 0, fmt.Errorf("store: best results of method %d: %w", methodID, err)
 	}
-	return out, nil
+	return page, total, nil
 }
 
 // MethodReports returns a page of a method's live results across datasets,
-// by dataset name, primary metric first.
-func (s *Store) MethodReports(ctx context.Context, methodID int64, limit, offset int) ([]model.Report, error) {
-	out, _, err := s.reportPage(ctx, `WITH page AS (
+// by dataset name, primary metric first, and how many it has (0 past the
+// last page).
+func (s *Store) MethodReports(ctx context.Context, methodID int64, limit, offset int) (page []model.Report, total int, err error) {
+	page, total, err = s.reportPage(ctx, `WITH page AS (
     SELECT r.id, row_number() OVER (ORDER BY d.name, m.is_primary DESC, m.position, r.id) AS n, count(*) OVER () AS total
     FROM results r JOIN datasets d ON d.id = r.dataset_id JOIN metrics m ON m.id = r.metric_id
     WHERE r.method_id = $1 AND r.retired_at IS NULL ORDER BY n LIMIT $2 OFFSET $3
 )`+pageOf, methodID, limit, offset)
 	if err != nil {
-		return nil, fmt.Errorf("store: reports of method %d: %w", methodID, err)
+		return nil, 0, fmt.Errorf("store: reports of method %d: %w", methodID, err)
 	}
-	return out, nil
+	return page, total, nil
 }
 
 // pageOf reads the results a CTE named page picked (their ids, their
@@ -76,40 +60,43 @@ const pageOf = `
 SELECT q.*, page.total FROM page JOIN (` + reportSelect + ` WHERE r.id IN (SELECT id FROM page)) q ON q.id = page.id
 ORDER BY page.n`
 
-// paperCites selects the ids of the live results a paper reported: those
+// paperCites selects the live results a paper reported (with what the
+// page sorts them by, so that they are not looked up again): those
 // of the methods it introduced ($1, its id), and those whose source cites
 // its arXiv id ($2; "" when it has none): a source URL on arxiv.org under
 // the id, or the id anywhere in "reported in". Each branch repeats the
 // WHERE clause of its partial index (migration 0055) so that the planner
 // can use it; without them every result was read.
 const paperCites = `
-    SELECT id FROM results WHERE paper_id = $1 AND retired_at IS NULL
+    SELECT id, dataset_id, metric_id, method_id FROM results WHERE paper_id = $1 AND retired_at IS NULL
     UNION
-    SELECT id FROM results WHERE $2 <> '' AND retired_at IS NULL AND source_url LIKE 'https://arxiv.org/abs/%'
+    SELECT id, dataset_id, metric_id, method_id FROM results
+    WHERE $2 <> '' AND retired_at IS NULL AND source_url LIKE 'https://arxiv.org/abs/%'
         AND source_url LIKE 'https://arxiv.org/abs/' || $2 || '%'
     UNION
-    SELECT id FROM results WHERE $2 <> '' AND retired_at IS NULL AND reported_in ~ '[0-9]{4}\.[0-9]{4}'
+    SELECT id, dataset_id, metric_id, method_id FROM results
+    WHERE $2 <> '' AND retired_at IS NULL AND reported_in ~ '[0-9]{4}\.[0-9]{4}'
         AND reported_in LIKE '%' || $2 || '%'`
 
 // PaperReports returns a page of the numbers a paper reported (paperCites),
 // by dataset name, primary metric first, then method, and how many there
-// are in all.
+// are in all (0 past the last page).
 func (s *Store) PaperReports(ctx context.Context, p model.Paper, limit, offset int) ([]model.Report, int, error) {
 	arxiv := ""
 	if p.ArxivID != nil {
 		arxiv = *p.ArxivID // four digits, a dot, four or five: nothing LIKE treats specially
 	}
-	out, total, err := s.reportPage(ctx, `WITH cited AS (`+paperCites+`
+	out, total, err := s.reportPage(ctx, `WITH cited AS MATERIALIZED (`+paperCites+`
+), who AS (
+    -- A paper's results are of a few methods: their names are looked up
+    -- by id, where a join let the planner hash all 100,000 methods.
+    SELECT id, name FROM methods WHERE id = ANY (ARRAY(SELECT DISTINCT method_id FROM cited))
 ), page AS (
-    SELECT r.id, row_number() OVER (ORDER BY d.name, m.is_primary DESC, m.position, me.name, r.id) AS n,
+    SELECT c.id, row_number() OVER (ORDER BY d.name, m.is_primary DESC, m.position, me.name, c.id) AS n,
            count(*) OVER () AS total
-    FROM cited c JOIN results r ON r.id = c.id JOIN datasets d ON d.id = r.dataset_id
-    JOIN metrics m ON m.id = r.metric_id JOIN methods me ON me.id = r.method_id ORDER BY n LIMIT $3 OFFSET $4
+    FROM cited c JOIN datasets d ON d.id = c.dataset_id
+    JOIN metrics m ON m.id = c.metric_id JOIN who me ON me.id = c.method_id ORDER BY n LIMIT $3 OFFSET $4
 )`+pageOf, p.ID, arxiv, limit, offset)
-	if err == nil && len(out) == 0 && offset > 0 {
-		// Past the last page: the window had no row to carry the count.
-		err = s.r(ctx).Raw(`SELECT count(*) FROM (`+paperCites+`) c`, p.ID, arxiv).Scan(&total).Error
-	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: reports of paper %d: %w", p.ID, err)
 	}

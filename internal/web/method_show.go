@@ -62,19 +62,15 @@ func (s *Server) methodShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	counts, err := s.store.MethodCounts(ctx, m.ID)
+	list := s.store.MethodBest
+	if all {
+		list = s.store.MethodReports
+	}
+	reports, total, err := list(ctx, m.ID, profilePageSize, (page-1)*profilePageSize)
 	if err != nil {
 		return err
 	}
-	total, list := counts.Benchmarks, s.store.MethodBest
-	if all {
-		total, list = counts.Results, s.store.MethodReports
-	}
-	pages := max((total+profilePageSize-1)/profilePageSize, 1)
-	if page > pages {
-		return fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf(`Bad parameter "page": there are %d pages.`, pages))
-	}
-	reports, err := list(ctx, m.ID, profilePageSize, (page-1)*profilePageSize)
+	pages, err := pageCount(total, page)
 	if err != nil {
 		return err
 	}
@@ -119,7 +115,7 @@ func (s *Server) methodShow(c *fiber.Ctx) error {
 	}
 	prev, next := pageLinks(base, url.Values{"view": {view}}, page, pages)
 	return c.Render("method", fiber.Map{"Title": m.Name, "Method": m, "Rows": rows, "Chart": chart, "ChartScripts": chart.OK,
-		"All": all, "Counts": counts, "Base": base, "Page": page, "Pages": pages, "Prev": prev, "Next": next})
+		"All": all, "Total": total, "Base": base, "Page": page, "Pages": pages, "Prev": prev, "Next": next})
 }
 
 // pageParam reads ?page (1 when absent); a bad one is a 400 naming it.
@@ -133,6 +129,15 @@ func pageParam(c *fiber.Ctx) (int, error) {
 		return 0, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf(`Bad parameter "page": %q is not a page number (1, 2, …).`, clip(v)))
 	}
 	return n, nil
+}
+
+// pageCount is how many pages total results make; a page past the last
+// one (which the store counts as none) is a 400.
+func pageCount(total, page int) (int, error) {
+	if total == 0 && page > 1 {
+		return 0, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf(`Bad parameter "page": there is no page %d.`, page))
+	}
+	return max((total+profilePageSize-1)/profilePageSize, 1), nil
 }
 
 // pageLinks are the previous and next page's addresses ("" where there

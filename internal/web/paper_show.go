@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/url"
 
 	"github.com/gofiber/fiber/v2"
@@ -28,9 +27,9 @@ func (s *Server) paperShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pages := max((total+profilePageSize-1)/profilePageSize, 1)
-	if page > pages {
-		return fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf(`Bad parameter "page": there are %d pages.`, pages))
+	pages, err := pageCount(total, page)
+	if err != nil {
+		return err
 	}
 	metrics, err := s.metricsOf(ctx, reports)
 	if err != nil {
