@@ -97,13 +97,14 @@ SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_versi
        t.name AS task_name, t.slug AS task_slug, coalesce(p.name, '') AS parent_name,
        coalesce(m.name, '') AS metric_name, coalesce(m.unit, '') AS metric_unit,
        coalesce(m.decimals, 2) AS decimals, coalesce(m.higher_is_better, true) AS higher_is_better,
-       me.name AS best_method, CASE WHEN me.id IS NULL THEN NULL ELSE c.best_score END AS best_score
+       -- By id, one row each: a join let the planner hash all 100,000 methods.
+       (SELECT me.name FROM methods me WHERE me.id = c.best_method) AS best_method,
+       c.best_score
 FROM shown c
 JOIN datasets d ON d.id = c.dataset_id
 JOIN tasks t ON t.id = d.task_id
 LEFT JOIN datasets p ON p.id = d.parent_id
 LEFT JOIN metrics m ON m.dataset_id = d.id AND m.is_primary
-LEFT JOIN methods me ON me.id = c.best_method
 ORDER BY t.name, coalesce(p.name, d.name), d.parent_id NULLS FIRST, d.name`,
 		ids, results, rows, bestMethods, bestScores, counts).Scan(&out).Error
 	if err != nil {
