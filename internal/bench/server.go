@@ -59,6 +59,10 @@ func startInProcess(ctx context.Context, st *store.Store, log *slog.Logger, extr
 		IdleTimeout:           60 * time.Second,
 		BodyLimit:             12 << 20,
 		DisableStartupMessage: true,
+		// The wrapper is the server that listens: it writes the app's
+		// responses with the app's buffers.
+		ReadBufferSize:  app.Config().ReadBufferSize,
+		WriteBufferSize: app.Config().WriteBufferSize,
 	})
 	outer.Get(staticPath, func(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)

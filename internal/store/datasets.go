@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sort"
 	"sync"
 
 	"github.com/benchboard/benchboard/internal/model"
@@ -50,48 +51,62 @@ func (s *Store) TopDatasets(ctx context.Context, perTask int) ([]DatasetSummary,
 }
 
 func (s *Store) datasetSummaries(ctx context.Context, taskSlug string, perTask int) ([]DatasetSummary, error) {
-	ids, results, rows, err := s.boardCounts(ctx, taskSlug)
+	boards, err := s.boardCounts(ctx, taskSlug)
 	if err != nil {
 		return nil, err
 	}
+	// The boards come by task, then name in the database's collation: a
+	// stable sort by result count keeps that order among equals, as the
+	// query this replaced did (ORDER BY results DESC, name).
+	inTask := map[int64]int{}
+	for _, b := range boards {
+		inTask[b.taskID]++
+	}
+	sort.SliceStable(boards, func(i, j int) bool {
+		if boards[i].taskID != boards[j].taskID {
+			return boards[i].taskID < boards[j].taskID
+		}
+		return boards[i].results > boards[j].results
+	})
+	var ids, results, rows, bestMethods, counts []int64
+	var bestScores []*float64
+	place, task := 0, int64(-1)
+	for _, b := range boards {
+		if b.taskID != task {
+			place, task = 0, b.taskID
+		}
+		place++
+		if perTask > 0 && place > perTask {
+			continue
+		}
+		ids, results, rows = append(ids, b.id), append(results, b.results), append(rows, b.rows)
+		bestMethods, bestScores = append(bestMethods, b.bestMethod), append(bestScores, b.bestScore)
+		counts = append(counts, int64(inTask[b.taskID]))
+	}
+	// Only the boards shown are read with their names: at 10,000 boards
+	// the home page shows 1,200, and ranking all of them in SQL (a window
+	// over every board, a best-score probe per board) was most of its time.
 	var out []DatasetSummary
 	err = s.r(ctx).Raw(`
-WITH counts AS (
-    SELECT * FROM unnest($3::bigint[], $4::bigint[], $5::bigint[]) AS c(dataset_id, n, rows)
-), kids AS (
-    SELECT parent_id, count(*) AS n FROM datasets WHERE parent_id IS NOT NULL GROUP BY parent_id
-), ranked AS (
-    SELECT d.*, coalesce(c.n, 0) AS results, coalesce(c.rows, 0) AS rows, coalesce(k.n, 0) AS children,
-           row_number() OVER (PARTITION BY d.task_id ORDER BY coalesce(c.n, 0) DESC, d.name) AS place,
-           count(*) OVER (PARTITION BY d.task_id) AS in_task
-    FROM datasets d
-    JOIN tasks t ON t.id = d.task_id
-    LEFT JOIN counts c ON c.dataset_id = d.id
-    LEFT JOIN kids k ON k.parent_id = d.id
-    WHERE $1 = '' OR t.slug = $1
+WITH shown AS (
+    SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::float8[], $6::bigint[])
+        AS c(dataset_id, results, rows, best_method, best_score, in_task)
 )
-SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_version, d.results, d.rows, d.children, d.in_task,
+SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_version, c.results, c.rows, c.in_task,
+       (SELECT count(*) FROM datasets k WHERE k.parent_id = d.id) AS children,
        t.name AS task_name, t.slug AS task_slug, coalesce(p.name, '') AS parent_name,
        coalesce(m.name, '') AS metric_name, coalesce(m.unit, '') AS metric_unit,
        coalesce(m.decimals, 2) AS decimals, coalesce(m.higher_is_better, true) AS higher_is_better,
-       best.method_name AS best_method, best.score AS best_score
-FROM ranked d
+       -- By id, one row each: a join let the planner hash all 100,000 methods.
+       (SELECT me.name FROM methods me WHERE me.id = c.best_method) AS best_method,
+       c.best_score
+FROM shown c
+JOIN datasets d ON d.id = c.dataset_id
 JOIN tasks t ON t.id = d.task_id
 LEFT JOIN datasets p ON p.id = d.parent_id
 LEFT JOIN metrics m ON m.dataset_id = d.id AND m.is_primary
-LEFT JOIN LATERAL (
-    -- One branch per direction, so that each is a LIMIT 1 walk of
-    -- results_board_idx instead of a sort of the whole board.
-    (SELECT me.name AS method_name, r.score FROM results r JOIN methods me ON me.id = r.method_id
-     WHERE m.higher_is_better AND r.dataset_id = d.id AND r.metric_id = m.id AND r.retired_at IS NULL
-     ORDER BY r.score DESC LIMIT 1)
-    UNION ALL
-    (SELECT me.name AS method_name, r.score FROM results r JOIN methods me ON me.id = r.method_id
-     WHERE NOT m.higher_is_better AND r.dataset_id = d.id AND r.metric_id = m.id AND r.retired_at IS NULL
-     ORDER BY r.score ASC LIMIT 1)
-) best ON true
-WHERE $2 = 0 OR d.place <= $2
-ORDER BY t.name, coalesce(p.name, d.name), d.parent_id NULLS FIRST, d.name`, taskSlug, perTask, ids, results, rows).Scan(&out).Error
+ORDER BY t.name, coalesce(p.name, d.name), d.parent_id NULLS FIRST, d.name`,
+		ids, results, rows, bestMethods, bestScores, counts).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: datasets: %w", err)
 	}
@@ -243,27 +258,40 @@ WHERE d.parent_id = $1 ORDER BY d.name`, parentID).Scan(&rows).Error
 	return rows, nil
 }
 
-// boardCounts keeps each board's result and row counts with the data
-// version they were counted at. Every write to a board bumps its version,
-// so a count is used only while its board is unchanged: the home page
-// recounts the boards that changed since it last looked, not a million
-// results (a second at that scale).
+// boardCounts keeps each board's result and row counts and its best
+// result on its primary metric (the method and the score) with the data
+// version they were read at. Every write to a board bumps its version, so
+// they are used only while their board is unchanged: the home page reads
+// again the boards that changed since it last looked, not a million
+// results (a second at that scale). Names are not kept: they are read
+// with the page.
 type boardCounts struct {
 	mu   sync.Mutex
 	byID map[int64]boardCount
 }
 
-type boardCount struct{ version, results, rows int64 }
+type boardCount struct {
+	version, results, rows int64
+	bestMethod             int64    // 0: no live result on the primary metric
+	bestScore              *float64 // nil with it
+}
 
-// boardCounts returns the counts of the task's boards (every board when
-// taskSlug is ""), as three parallel arrays. A version is read before its
-// board is counted: a count may be newer than its version, never older.
-func (s *Store) boardCounts(ctx context.Context, taskSlug string) (ids, results, rows []int64, err error) {
-	var cur []struct{ ID, DataVersion int64 }
-	err = s.r(ctx).Raw(`SELECT d.id, d.data_version FROM datasets d JOIN tasks t ON t.id = d.task_id
-		WHERE $1 = '' OR t.slug = $1`, taskSlug).Scan(&cur).Error
+// boardSummary is a board as boardCounts returns it: its counts and best
+// beside what the home page ranks and groups it by.
+type boardSummary struct {
+	boardCount
+	id, taskID int64
+}
+
+// boardCounts returns the task's boards (every board when taskSlug is
+// ""), by task and then name. A version is read before its board is
+// counted: a count may be newer than its version, never older.
+func (s *Store) boardCounts(ctx context.Context, taskSlug string) ([]boardSummary, error) {
+	var cur []struct{ ID, TaskID, DataVersion int64 }
+	err := s.r(ctx).Raw(`SELECT d.id, d.task_id, d.data_version FROM datasets d JOIN tasks t ON t.id = d.task_id
+		WHERE $1 = '' OR t.slug = $1 ORDER BY d.task_id, d.name`, taskSlug).Scan(&cur).Error
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("store: board counts: %w", err)
+		return nil, fmt.Errorf("store: board counts: %w", err)
 	}
 	var stale []int64
 	known := make(map[int64]boardCount, len(cur)) // current at the versions just read
@@ -285,23 +313,47 @@ func (s *Store) boardCounts(ctx context.Context, taskSlug string) (ids, results,
 			GROUP BY dataset_id, method_id, setting, extra_data, params_text, reported_in) k
 		GROUP BY dataset_id`, stale).Scan(&counted).Error
 		if err != nil {
-			return nil, nil, nil, fmt.Errorf("store: board counts: %w", err)
+			return nil, fmt.Errorf("store: board counts: %w", err)
 		}
 		for _, c := range counted {
 			fresh[c.DatasetID] = boardCount{results: c.N, rows: c.Rows}
 		}
+		var best []struct {
+			DatasetID, MethodID int64
+			Score               float64
+		}
+		err = s.r(ctx).Raw(`SELECT m.dataset_id, b.method_id, b.score FROM metrics m CROSS JOIN LATERAL (
+    -- One branch per direction, so that each is a LIMIT 1 walk of
+    -- results_board_idx instead of a sort of the whole board.
+    (SELECT r.method_id, r.score FROM results r
+     WHERE m.higher_is_better AND r.dataset_id = m.dataset_id AND r.metric_id = m.id AND r.retired_at IS NULL
+     ORDER BY r.score DESC LIMIT 1)
+    UNION ALL
+    (SELECT r.method_id, r.score FROM results r
+     WHERE NOT m.higher_is_better AND r.dataset_id = m.dataset_id AND r.metric_id = m.id AND r.retired_at IS NULL
+     ORDER BY r.score ASC LIMIT 1)
+) b
+WHERE m.dataset_id = ANY($1) AND m.is_primary`, stale).Scan(&best).Error
+		if err != nil {
+			return nil, fmt.Errorf("store: best of the boards: %w", err)
+		}
+		for _, b := range best {
+			bc := fresh[b.DatasetID]
+			bc.bestMethod, bc.bestScore = b.MethodID, &b.Score
+			fresh[b.DatasetID] = bc
+		}
 	}
-	ids, results, rows = make([]int64, 0, len(cur)), make([]int64, 0, len(cur)), make([]int64, 0, len(cur))
+	out := make([]boardSummary, 0, len(cur))
 	s.counts.mu.Lock()
 	defer s.counts.mu.Unlock()
 	for _, c := range cur {
 		bc, ok := known[c.ID]
 		if !ok {
-			bc = fresh[c.ID] // counted just now; absent: no live result
+			bc = fresh[c.ID] // read just now; absent: no live result
 			bc.version = c.DataVersion
 			s.counts.byID[c.ID] = bc
 		}
-		ids, results, rows = append(ids, c.ID), append(results, bc.results), append(rows, bc.rows)
+		out = append(out, boardSummary{boardCount: bc, id: c.ID, taskID: c.TaskID})
 	}
-	return ids, results, rows, nil
+	return out, nil
 }

@@ -222,17 +222,6 @@ func (s *Store) Method(ctx context.Context, slug string) (MethodInfo, error) {
 	return m, nil
 }
 
-// MethodReports returns every live result of a method across datasets.
-func (s *Store) MethodReports(ctx context.Context, methodID int64) ([]model.Report, error) {
-	var out []model.Report
-	err := s.r(ctx).Raw(reportSelect+` WHERE r.method_id = $1 AND r.retired_at IS NULL ORDER BY d.name, m.is_primary DESC, m.position, r.id`,
-		methodID).Scan(&out).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: reports of method %d: %w", methodID, err)
-	}
-	return out, nil
-}
-
 // BestScores returns the best live score of each of the given metrics.
 func (s *Store) BestScores(ctx context.Context, metricIDs []int64) (map[int64]float64, error) {
 	var rows []struct {
@@ -291,24 +280,6 @@ func (s *Store) PaperMethods(ctx context.Context, paperID int64) ([]model.Method
 	err := s.r(ctx).Raw(`SELECT id, slug, name, paper_id, code_url FROM methods WHERE paper_id = $1 ORDER BY name`, paperID).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: methods of paper %d: %w", paperID, err)
-	}
-	return out, nil
-}
-
-// PaperReports returns the numbers a paper reported: those of the methods
-// it introduced, and those whose source names its arXiv id (the numbers
-// it reported for other methods).
-func (s *Store) PaperReports(ctx context.Context, p model.Paper) ([]model.Report, error) {
-	arxiv := ""
-	if p.ArxivID != nil {
-		arxiv = *p.ArxivID
-	}
-	var out []model.Report
-	err := s.r(ctx).Raw(reportSelect+` WHERE r.retired_at IS NULL AND (r.paper_id = $1
-		OR ($2 <> '' AND (r.source_url LIKE 'https://arxiv.org/abs/' || $2 || '%' OR strpos(r.reported_in, $2) > 0)))
-		ORDER BY d.name, m.is_primary DESC, m.position, me.name, r.id`, p.ID, arxiv).Scan(&out).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: reports of paper %d: %w", p.ID, err)
 	}
 	return out, nil
 }

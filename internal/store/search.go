@@ -25,18 +25,22 @@ func (s *Store) Search(ctx context.Context, q string, limit int) ([]Hit, error) 
 	var hits []Hit
 	// The names and the aliases are matched in a UNION, not an OR with
 	// an IN: an OR over a subquery kept the planner from the trigram
-	// indexes, and it read every method (0.44 s at 100,000 of them).
+	// indexes, and it read every method (0.44 s at 100,000 of them). The
+	// UNION carries the columns shown: joined back to methods by id, the
+	// 5,000 near matches of a common name made the planner hash all
+	// 100,000 methods.
 	err := s.r(ctx).Raw(`
 (SELECT 'dataset' AS kind, d.slug, d.name, t.name AS extra, lower(d.name) = lower($1) AS exact, similarity(d.name, $1) AS sim
- FROM datasets d JOIN tasks t ON t.id = d.task_id
- WHERE d.id IN (SELECT id FROM datasets WHERE name ILIKE '%' || $2 || '%' OR name % $1
-    UNION SELECT dataset_id FROM dataset_aliases WHERE alias ILIKE '%' || $2 || '%')
+ FROM (SELECT id, slug, name, task_id FROM datasets WHERE name ILIKE '%' || $2 || '%' OR name % $1
+    UNION SELECT d.id, d.slug, d.name, d.task_id FROM dataset_aliases a JOIN datasets d ON d.id = a.dataset_id
+    WHERE a.alias ILIKE '%' || $2 || '%') d
+ JOIN tasks t ON t.id = d.task_id
  ORDER BY exact DESC, sim DESC, d.name LIMIT $3)
 UNION ALL
 (SELECT 'method', me.slug, me.name, '', lower(me.name) = lower($1), similarity(me.name, $1)
- FROM methods me
- WHERE me.id IN (SELECT id FROM methods WHERE name ILIKE '%' || $2 || '%' OR name % $1
-    UNION SELECT method_id FROM method_aliases WHERE alias ILIKE '%' || $2 || '%')
+ FROM (SELECT id, slug, name FROM methods WHERE name ILIKE '%' || $2 || '%' OR name % $1
+    UNION SELECT me.id, me.slug, me.name FROM method_aliases a JOIN methods me ON me.id = a.method_id
+    WHERE a.alias ILIKE '%' || $2 || '%') me
  ORDER BY 5 DESC, 6 DESC, me.name LIMIT $3)
 UNION ALL
 (SELECT 'paper', p.slug, p.title, coalesce(p.year::text, ''), lower(p.title) = lower($1) OR p.arxiv_id = $1, similarity(p.title, $1)

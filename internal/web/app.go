@@ -105,14 +105,19 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 	app := fiber.New(fiber.Config{
 		// Handlers may keep strings past the request (caches, logs);
 		// immutable mode copies them out of fasthttp's reused buffers.
-		Immutable:             true,
-		Views:                 engine,
-		ViewsLayout:           "layouts/main",
-		ErrorHandler:          s.errorHandler,
-		ReadTimeout:           30 * time.Second,
-		WriteTimeout:          0, // exports stream for as long as they need
-		IdleTimeout:           60 * time.Second,
-		BodyLimit:             12 << 20,
+		Immutable:    true,
+		Views:        engine,
+		ViewsLayout:  "layouts/main",
+		ErrorHandler: s.errorHandler,
+		ReadTimeout:  30 * time.Second,
+		WriteTimeout: 0, // exports stream for as long as they need
+		IdleTimeout:  60 * time.Second,
+		BodyLimit:    12 << 20,
+		// A kept leaderboard page is 11–15 KB gzipped: with fasthttp's
+		// default 4 KB buffer each took two write calls (strace: 8,938
+		// writes for 4,468 answers), with 32 KB one. The buffer is
+		// pooled, held only while a response is written.
+		WriteBufferSize:       32 << 10,
 		DisableStartupMessage: true,
 		// fiber believes X-Forwarded-Proto only from these; the client's
 		// address comes from clientAddr, never from fiber's ProxyHeader,
@@ -240,12 +245,15 @@ func (s *Server) logRequests(c *fiber.Ctx) error {
 	case status >= 500:
 		level = slog.LevelError
 	}
-	attrs := []any{"request_id", c.Locals("requestid"), "method", c.Method(), "path", c.Path(),
-		"status", status, "ms", time.Since(start).Milliseconds(), "ip", s.clientIP(c)}
+	// Typed attributes: the line is written for every request, a kept
+	// page's too, and boxing each value cost allocations there.
+	attrs := make([]slog.Attr, 0, 7)
+	attrs = append(attrs, slog.Any("request_id", c.Locals("requestid")), slog.String("method", c.Method()), slog.String("path", c.Path()),
+		slog.Int("status", status), slog.Int64("ms", time.Since(start).Milliseconds()), slog.String("ip", s.clientIP(c)))
 	if err != nil && status >= 500 {
-		attrs = append(attrs, "error", err.Error())
+		attrs = append(attrs, slog.String("error", err.Error()))
 	}
-	s.log.Log(c.UserContext(), level, "request", attrs...)
+	s.log.LogAttrs(c.UserContext(), level, "request", attrs...)
 	return nil
 }
 

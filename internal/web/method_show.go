@@ -3,6 +3,8 @@ package web
 import (
 	"errors"
 	"fmt"
+	"net/url"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -28,7 +30,25 @@ type methodRow struct {
 	PM                       string
 }
 
+// profilePageSize is how many results a method's or a paper's page lists
+// at a time: the most reported method has about 4,000.
+const profilePageSize = 100
+
+// methodShow shows a method: by default its best result on each
+// leaderboard it is on (?view=all lists every result), a page at a time.
 func (s *Server) methodShow(c *fiber.Ctx) error {
+	all := false
+	switch v := c.Query("view"); v {
+	case "":
+	case "all":
+		all = true
+	default:
+		return fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf(`Bad parameter "view": %q is not a view; use all, or leave it out for the best result per benchmark.`, clip(v)))
+	}
+	page, err := pageParam(c)
+	if err != nil {
+		return err
+	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	m, err := s.store.Method(ctx, c.Params("slug"))
@@ -42,7 +62,15 @@ func (s *Server) methodShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	reports, err := s.store.MethodReports(ctx, m.ID)
+	list := s.store.MethodBest
+	if all {
+		list = s.store.MethodReports
+	}
+	reports, total, err := list(ctx, m.ID, profilePageSize, (page-1)*profilePageSize)
+	if err != nil {
+		return err
+	}
+	pages, err := pageCount(total, page)
 	if err != nil {
 		return err
 	}
@@ -75,7 +103,67 @@ func (s *Server) methodShow(c *fiber.Ctx) error {
 		}
 	}
 	bar, ok := charts.MethodScores("chart-method", items)
-	chart := chartOf("chart-method", "Scores across datasets, relative to each dataset's best", bar, ok,
-		"No primary-metric results to compare across datasets.")
-	return c.Render("method", fiber.Map{"Title": m.Name, "Method": m, "Rows": rows, "Chart": chart, "ChartScripts": chart.OK})
+	title := "Scores across datasets, relative to each dataset's best"
+	if pages > 1 {
+		title += " (the datasets of this page)"
+	}
+	chart := chartOf("chart-method", title, bar, ok, "No primary-metric results to compare across datasets.")
+	base := "/methods/" + url.PathEscape(m.Slug)
+	view := ""
+	if all {
+		view = "all"
+	}
+	prev, next := pageLinks(base, url.Values{"view": {view}}, page, pages)
+	return c.Render("method", fiber.Map{"Title": m.Name, "Method": m, "Rows": rows, "Chart": chart, "ChartScripts": chart.OK,
+		"All": all, "Total": total, "Base": base, "Page": page, "Pages": pages, "Prev": prev, "Next": next})
+}
+
+// pageParam reads ?page (1 when absent); a bad one is a 400 naming it.
+func pageParam(c *fiber.Ctx) (int, error) {
+	v := c.Query("page")
+	if v == "" {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 1_000_000 {
+		return 0, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf(`Bad parameter "page": %q is not a page number (1, 2, …).`, clip(v)))
+	}
+	return n, nil
+}
+
+// pageCount is how many pages total results make; a page past the last
+// one (which the store counts as none) is a 400.
+func pageCount(total, page int) (int, error) {
+	if total == 0 && page > 1 {
+		return 0, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf(`Bad parameter "page": there is no page %d.`, page))
+	}
+	return max((total+profilePageSize-1)/profilePageSize, 1), nil
+}
+
+// pageLinks are the previous and next page's addresses ("" where there
+// is none): base with the non-empty values of keep, and page unless it is
+// the first.
+func pageLinks(base string, keep url.Values, page, pages int) (prev, next string) {
+	link := func(n int) string {
+		v := url.Values{}
+		for k, vs := range keep {
+			if len(vs) > 0 && vs[0] != "" {
+				v.Set(k, vs[0])
+			}
+		}
+		if n > 1 {
+			v.Set("page", strconv.Itoa(n))
+		}
+		if len(v) == 0 {
+			return base
+		}
+		return base + "?" + v.Encode()
+	}
+	if page > 1 {
+		prev = link(page - 1)
+	}
+	if page < pages {
+		next = link(page + 1)
+	}
+	return prev, next
 }

@@ -1,10 +1,18 @@
 package web
 
 import (
+	"net/url"
+
 	"github.com/gofiber/fiber/v2"
 )
 
+// paperShow shows a paper and the numbers it reported, a page at a time
+// (a paper of two much-reported methods has 7,000).
 func (s *Server) paperShow(c *fiber.Ctx) error {
+	page, err := pageParam(c)
+	if err != nil {
+		return err
+	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	p, err := s.store.Paper(ctx, c.Params("slug"))
@@ -15,7 +23,11 @@ func (s *Server) paperShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	reports, err := s.store.PaperReports(ctx, p)
+	reports, total, err := s.store.PaperReports(ctx, p, profilePageSize, (page-1)*profilePageSize)
+	if err != nil {
+		return err
+	}
+	pages, err := pageCount(total, page)
 	if err != nil {
 		return err
 	}
@@ -28,5 +40,7 @@ func (s *Server) paperShow(c *fiber.Ctx) error {
 		mt := metrics[r.MetricID]
 		rows = append(rows, reportRow(r, mt))
 	}
-	return c.Render("paper", fiber.Map{"Title": p.Title, "Paper": p, "Methods": methods, "Rows": rows})
+	prev, next := pageLinks("/papers/"+url.PathEscape(p.Slug), nil, page, pages)
+	return c.Render("paper", fiber.Map{"Title": p.Title, "Paper": p, "Methods": methods, "Rows": rows,
+		"Total": total, "Page": page, "Pages": pages, "Prev": prev, "Next": next})
 }
