@@ -34,17 +34,13 @@ func (in *ingester) write(ctx context.Context) error {
 			return err
 		}
 	}
-	type outRow struct {
-		DatasetID int64
-		Outcome   string
-		N         int
-	}
-	var out []outRow
-	counts := countWrittenSQL
+	var out []writeCount
 	if bulk {
-		counts = countPlannedSQL
+		out, err = in.writeBulk(ctx)
+	} else {
+		err = db.Raw(writeSQL+countWrittenSQL, in.opt.Action, in.opt.Actor, in.opt.Reason).Scan(&out).Error
 	}
-	if err := db.Raw(writeSQL+counts, in.opt.Action, in.opt.Actor, in.opt.Reason).Scan(&out).Error; err != nil {
+	if err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
 	if err := restore(ctx); err != nil {
@@ -78,6 +74,14 @@ func (in *ingester) write(ctx context.Context) error {
 	return nil
 }
 
+// writeCount is one line of what a write counted: per dataset and
+// outcome, and the results inserted (outcome "inserted", dataset 0).
+type writeCount struct {
+	DatasetID int64
+	Outcome   string
+	N         int
+}
+
 // importLock is the advisory lock key that serialises imports.
 const importLock = "7325801462"
 
@@ -95,11 +99,14 @@ const importLock = "7325801462"
 const planSQL = `
 CREATE TEMPORARY TABLE ingest_plan ON COMMIT DROP AS
 WITH first AS (
-    -- input_conflict: a window, not a self-join: O(n log n).
+    -- input_conflict: a window, not a self-join: O(n log n). Its frame
+    -- is the whole partition, and its order the DISTINCT ON's, so that
+    -- one sort serves both (two sorts of a million rows, otherwise).
     SELECT DISTINCT ON (dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score) *,
         min(score) OVER g <> max(score) OVER g AS input_conflict
     FROM ingest_rows
-    WINDOW g AS (PARTITION BY dataset_id, metric_id, method_id, setting, extra_data, params_text)
+    WINDOW g AS (PARTITION BY dataset_id, metric_id, method_id, setting, extra_data, params_text
+        ORDER BY reported_in, score, ord ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
     ORDER BY dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score, ord
 ),
 -- superseded: this very report was brought in before, and a moderator has
@@ -193,13 +200,74 @@ GROUP BY 1, 2
 UNION ALL
 SELECT dataset_id, 'changed', count(*) FROM updated GROUP BY 1`
 
-// countPlannedSQL counts from the plan, for a bulk write: it holds results
-// locked since before the classification, so every planned row is written,
-// and the join above cost a million-row import 2–5 s.
-const countPlannedSQL = `
+// writeBulk carries ingest_plan out as writeSQL does, for a bulk write:
+// results is locked since before the classification and its unique
+// indexes are set aside, so no report can come in meanwhile and ON
+// CONFLICT has nothing to arbitrate. Without it, and without carrying a
+// million snapshots from the insert's RETURNING to the revisions' insert
+// through a CTE, the rows go in as INSERT … SELECT: speculative insertion
+// nearly doubled the insert's time. The revisions of the new results are
+// read back from them: every result above the largest id before the
+// insert is this import's, the table being locked. They come first, then
+// the updates with theirs, in the order writeSQL gives them.
+func (in *ingester) writeBulk(ctx context.Context) ([]writeCount, error) {
+	db := in.tx.WithContext(ctx)
+	var last int64
+	if err := db.Raw("SELECT coalesce(max(id), 0) FROM results").Scan(&last).Error; err != nil {
+		return nil, err
+	}
+	ins := db.Exec(bulkInsertSQL)
+	if ins.Error != nil {
+		return nil, ins.Error
+	}
+	if err := db.Exec(bulkRevisionsSQL, in.opt.Action, in.opt.Actor, in.opt.Reason, last).Error; err != nil {
+		return nil, err
+	}
+	var out []writeCount
+	if err := db.Raw(bulkUpdateSQL, in.opt.Action, in.opt.Actor, in.opt.Reason).Scan(&out).Error; err != nil {
+		return nil, err
+	}
+	return append(out, writeCount{Outcome: "inserted", N: int(ins.RowsAffected)}), nil
+}
+
+// bulkInsertSQL is writeSQL's insert without ON CONFLICT and RETURNING.
+const bulkInsertSQL = `
+INSERT INTO results (dataset_id, metric_id, method_id, paper_id, value, plus_minus, unit, score, raw,
+    setting, extra_data, params_text, params, compute_text, reported_in, source, source_url, confidence, note,
+    verified, needs_review)
+SELECT dataset_id, metric_id, method_id, paper_id, value, plus_minus, unit, score, raw,
+    setting, extra_data, params_text, params, compute_text, reported_in, source, source_url, confidence, note,
+    verified, needs_review
+FROM ingest_plan WHERE fresh
+ORDER BY ord`
+
+// bulkRevisionsSQL gives each result above $4 its revision, as writeSQL's
+// RETURNING snapshot does.
+const bulkRevisionsSQL = `
+INSERT INTO revisions (result_id, action, actor, reason, before, after)
+SELECT id, $1, $2, $3, NULL::jsonb,
+    result_snapshot(value, plus_minus, unit, raw, setting, extra_data, params_text, compute_text, reported_in,
+        source, source_url, confidence, note, paper_id, retired_at IS NOT NULL, version)
+FROM results WHERE id > $4
+ORDER BY id`
+
+// bulkUpdateSQL is writeSQL's update with its revisions, and counts
+// what the plan holds (see countPlannedSQL).
+const bulkUpdateSQL = `
+WITH updated AS (
+    UPDATE results r SET plus_minus = p.plus_minus, raw = p.raw, unit = p.unit, value = p.value,
+        compute_text = p.compute_text, source = p.source, source_url = p.source_url,
+        confidence = p.confidence, note = p.note, paper_id = p.paper_id, params = p.params,
+        version = r.version + 1, updated_at = now()
+    FROM ingest_plan p
+    WHERE r.id = p.existing_id AND p.differs AND r.version = p.existing_version
+    RETURNING r.id, r.dataset_id, p.before, result_snapshot(r) AS snap
+),
+revs AS (
+    INSERT INTO revisions (result_id, action, actor, reason, before, after)
+    SELECT id, $1, $2, $3, before, snap FROM updated
+)
 SELECT dataset_id, CASE WHEN conflicting THEN 'conflicting' ELSE 'new' END AS outcome, count(*) AS n
 FROM ingest_plan WHERE fresh GROUP BY 1, 2
 UNION ALL
-SELECT dataset_id, 'changed', count(*) FROM updated GROUP BY 1
-UNION ALL
-SELECT 0, 'inserted', count(*) FROM inserted -- checked against the planned ones`
+SELECT dataset_id, 'changed', count(*) FROM updated GROUP BY 1`
