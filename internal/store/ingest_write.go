@@ -109,46 +109,47 @@ WITH first AS (
         ORDER BY reported_in, score, ord ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
     ORDER BY dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score, ord
 ),
--- superseded: this very report was brought in before, and a moderator has
--- since corrected, retired or reverted that result. Bringing it in again
--- (every make run seeds) must not resurrect the old number beside the
--- corrected one: the revisions remember what was ingested.
--- Only a result changed since it came in (version > 1) can be one: a
--- result never changed still holds what came in, so a record bringing
--- that in again is found by existing. results_changed_idx holds just
--- those results.
--- A scalar subquery with LIMIT, not EXISTS: the planner turned EXISTS into
--- a hash of every result and revision, a cost that grew with the table
--- (95 of a batch's 128 ms at 44,000 results); this probes the indexes per
--- record instead. MATERIALIZED: inlined, it ran once per pair of records.
-superseded AS MATERIALIZED (
-    SELECT f.ord FROM first f
-    WHERE (SELECT true FROM results r
-        WHERE r.dataset_id = f.dataset_id AND r.metric_id = f.metric_id AND r.method_id = f.method_id
-          AND r.version > 1
-          AND (SELECT true FROM revisions v
-              WHERE v.result_id = r.id AND v.action IN ('seed', 'import')
-                AND (v.after->>'value')::float8 = f.value AND v.after->>'unit' = f.unit
-                AND v.after->>'setting' = f.setting AND (v.after->>'extra_data')::bool = f.extra_data
-                AND v.after->>'params' = f.params_text AND v.after->>'reported_in' = f.reported_in
-              LIMIT 1)
-        LIMIT 1)
-),
-existing AS (
-    SELECT f.ord, r.id, r.version, result_snapshot(r) AS before,
-           (r.plus_minus IS DISTINCT FROM f.plus_minus OR r.raw <> f.raw OR r.unit <> f.unit OR r.value <> f.value
-            OR r.compute_text <> f.compute_text OR r.source <> f.source OR r.source_url <> f.source_url
-            OR r.confidence <> f.confidence OR r.note <> f.note OR r.paper_id IS DISTINCT FROM f.paper_id
-            OR r.params IS DISTINCT FROM f.params) AS differs
-    FROM first f JOIN results r USING (dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score)
+-- existing: the result holding the same report and number, joined on
+-- the columns of the unique report index. Each record's verdicts are
+-- columns of its own row: joined back to first by ord, as they were, the
+-- million records were sorted once more for a merge join.
+classified AS (
+    SELECT f.*, r.id AS existing_id, r.version AS existing_version,
+        CASE WHEN r.id IS NOT NULL THEN result_snapshot(r) END AS before,
+        coalesce(r.id IS NOT NULL AND (r.plus_minus IS DISTINCT FROM f.plus_minus OR r.raw <> f.raw
+            OR r.unit <> f.unit OR r.value <> f.value OR r.compute_text <> f.compute_text OR r.source <> f.source
+            OR r.source_url <> f.source_url OR r.confidence <> f.confidence OR r.note <> f.note
+            OR r.paper_id IS DISTINCT FROM f.paper_id OR r.params IS DISTINCT FROM f.params), false) AS differs,
+        -- Not superseded: this very report was brought in before, and a
+        -- moderator has since corrected, retired or reverted that result.
+        -- Bringing it in again (every make run seeds) must not resurrect
+        -- the old number beside the corrected one: the revisions remember
+        -- what was ingested. Only a result changed since it came in
+        -- (version > 1) can be one: a result never changed still holds
+        -- what came in, so a record bringing that in again is existing.
+        -- results_changed_idx holds just those results. A scalar subquery
+        -- with LIMIT, not EXISTS: the planner turned EXISTS into a hash of
+        -- every result and revision, a cost that grew with the table; this
+        -- probes the indexes per record instead.
+        CASE WHEN r.id IS NOT NULL THEN false ELSE (SELECT true FROM results s
+            WHERE s.dataset_id = f.dataset_id AND s.metric_id = f.metric_id AND s.method_id = f.method_id
+              AND s.version > 1
+              AND (SELECT true FROM revisions v
+                  WHERE v.result_id = s.id AND v.action IN ('seed', 'import')
+                    AND (v.after->>'value')::float8 = f.value AND v.after->>'unit' = f.unit
+                    AND v.after->>'setting' = f.setting AND (v.after->>'extra_data')::bool = f.extra_data
+                    AND v.after->>'params' = f.params_text AND v.after->>'reported_in' = f.reported_in
+                  LIMIT 1)
+            LIMIT 1) IS NULL END AS fresh
+    FROM first f LEFT JOIN results r ON r.dataset_id = f.dataset_id AND r.metric_id = f.metric_id
+        AND r.method_id = f.method_id AND r.setting = f.setting AND r.extra_data = f.extra_data
+        AND r.params_text = f.params_text AND r.reported_in = f.reported_in AND r.score = f.score
 )
-SELECT f.*, e.id AS existing_id, e.version AS existing_version, e.before, coalesce(e.differs, false) AS differs,
-    e.id IS NULL AND x.ord IS NULL AS fresh,
-    e.id IS NULL AND x.ord IS NULL AND (f.input_conflict OR EXISTS (SELECT 1 FROM results o
-        WHERE o.dataset_id = f.dataset_id AND o.metric_id = f.metric_id AND o.method_id = f.method_id
-          AND o.setting = f.setting AND o.extra_data = f.extra_data AND o.params_text = f.params_text
-          AND o.score <> f.score AND o.retired_at IS NULL)) AS conflicting
-FROM first f LEFT JOIN existing e USING (ord) LEFT JOIN superseded x USING (ord)`
+SELECT c.*, c.fresh AND (c.input_conflict OR EXISTS (SELECT 1 FROM results o
+        WHERE o.dataset_id = c.dataset_id AND o.metric_id = c.metric_id AND o.method_id = c.method_id
+          AND o.setting = c.setting AND o.extra_data = c.extra_data AND o.params_text = c.params_text
+          AND o.score <> c.score AND o.retired_at IS NULL)) AS conflicting
+FROM classified c`
 
 // writeSQL carries ingest_plan out: updates, inserts (ids in input order,
 // so that export → import → export is an identity) and a revision for
