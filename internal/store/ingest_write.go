@@ -206,51 +206,66 @@ SELECT dataset_id, 'changed', count(*) FROM updated GROUP BY 1`
 // indexes are set aside, so no report can come in meanwhile and ON
 // CONFLICT has nothing to arbitrate. Without it, and without carrying a
 // million snapshots from the insert's RETURNING to the revisions' insert
-// through a CTE, the rows go in as INSERT … SELECT: speculative insertion
-// nearly doubled the insert's time. The revisions of the new results are
-// read back from them: every result above the largest id before the
-// insert is this import's, the table being locked. They come first, then
-// the updates with theirs, in the order writeSQL gives them.
+// through a CTE, the rows go in as two INSERT … SELECTs: speculative
+// insertion nearly doubled the insert's time. The new results' ids are
+// taken from their sequence as one block, numbered in input order as the
+// row-by-row insert numbers them, and each revision's JSON is the one
+// staged with its record (appendSnapshot). The new results and their
+// revisions come first, then the updates with theirs, in the order
+// writeSQL gives them.
 func (in *ingester) writeBulk(ctx context.Context) ([]writeCount, error) {
+	if !in.snaps {
+		return nil, fmt.Errorf("a bulk write without staged snapshots")
+	}
 	db := in.tx.WithContext(ctx)
-	var last int64
-	if err := db.Raw("SELECT coalesce(max(id), 0) FROM results").Scan(&last).Error; err != nil {
+	var n int64
+	if err := db.Raw("SELECT count(*) FROM ingest_plan WHERE fresh").Scan(&n).Error; err != nil {
 		return nil, err
 	}
-	ins := db.Exec(bulkInsertSQL)
-	if ins.Error != nil {
-		return nil, ins.Error
-	}
-	if err := db.Exec(bulkRevisionsSQL, in.opt.Action, in.opt.Actor, in.opt.Reason, last).Error; err != nil {
-		return nil, err
+	inserted := int64(0)
+	if n > 0 {
+		var first int64
+		if err := db.Raw("SELECT nextval(pg_get_serial_sequence('results', 'id'))").Scan(&first).Error; err != nil {
+			return nil, err
+		}
+		if err := db.Exec("SELECT setval(pg_get_serial_sequence('results', 'id'), $1)", first+n-1).Error; err != nil {
+			return nil, err
+		}
+		ins := db.Exec(bulkInsertSQL, first)
+		if ins.Error != nil {
+			return nil, ins.Error
+		}
+		inserted = ins.RowsAffected
+		if err := db.Exec(bulkRevisionsSQL, in.opt.Action, in.opt.Actor, in.opt.Reason, first).Error; err != nil {
+			return nil, err
+		}
 	}
 	var out []writeCount
 	if err := db.Raw(bulkUpdateSQL, in.opt.Action, in.opt.Actor, in.opt.Reason).Scan(&out).Error; err != nil {
 		return nil, err
 	}
-	return append(out, writeCount{Outcome: "inserted", N: int(ins.RowsAffected)}), nil
+	return append(out, writeCount{Outcome: "inserted", N: int(inserted)}), nil
 }
 
-// bulkInsertSQL is writeSQL's insert without ON CONFLICT and RETURNING.
+// bulkInsertSQL is writeSQL's insert without ON CONFLICT and RETURNING,
+// numbering the new results from $1 in input order.
 const bulkInsertSQL = `
-INSERT INTO results (dataset_id, metric_id, method_id, paper_id, value, plus_minus, unit, score, raw,
+INSERT INTO results (id, dataset_id, metric_id, method_id, paper_id, value, plus_minus, unit, score, raw,
     setting, extra_data, params_text, params, compute_text, reported_in, source, source_url, confidence, note,
     verified, needs_review)
-SELECT dataset_id, metric_id, method_id, paper_id, value, plus_minus, unit, score, raw,
-    setting, extra_data, params_text, params, compute_text, reported_in, source, source_url, confidence, note,
-    verified, needs_review
+SELECT $1::bigint - 1 + row_number() OVER (ORDER BY ord), dataset_id, metric_id, method_id, paper_id, value, plus_minus,
+    unit, score, raw, setting, extra_data, params_text, params, compute_text, reported_in, source, source_url,
+    confidence, note, verified, needs_review
 FROM ingest_plan WHERE fresh
 ORDER BY ord`
 
-// bulkRevisionsSQL gives each result above $4 its revision, as writeSQL's
-// RETURNING snapshot does.
+// bulkRevisionsSQL gives each new result its revision, numbered as
+// bulkInsertSQL numbers them ($4 the first id).
 const bulkRevisionsSQL = `
 INSERT INTO revisions (result_id, action, actor, reason, before, after)
-SELECT id, $1, $2, $3, NULL::jsonb,
-    result_snapshot(value, plus_minus, unit, raw, setting, extra_data, params_text, compute_text, reported_in,
-        source, source_url, confidence, note, paper_id, retired_at IS NOT NULL, version)
-FROM results WHERE id > $4
-ORDER BY id`
+SELECT $4::bigint - 1 + row_number() OVER (ORDER BY ord), $1, $2, $3, NULL::jsonb, snap::jsonb
+FROM ingest_plan WHERE fresh
+ORDER BY ord`
 
 // bulkUpdateSQL is writeSQL's update with its revisions, and counts
 // what the plan holds (see countPlannedSQL).
