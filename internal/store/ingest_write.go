@@ -120,6 +120,13 @@ classified AS (
             OR r.unit <> f.unit OR r.value <> f.value OR r.compute_text <> f.compute_text OR r.source <> f.source
             OR r.source_url <> f.source_url OR r.confidence <> f.confidence OR r.note <> f.note
             OR r.paper_id IS DISTINCT FROM f.paper_id OR r.params IS DISTINCT FROM f.params), false) AS differs,
+        z.fresh
+    FROM first f LEFT JOIN results r ON r.dataset_id = f.dataset_id AND r.metric_id = f.metric_id
+        AND r.method_id = f.method_id AND r.setting = f.setting AND r.extra_data = f.extra_data
+        AND r.params_text = f.params_text AND r.reported_in = f.reported_in AND r.score = f.score
+    -- OFFSET 0: a subquery of its own, evaluated once per record;
+    -- inlined, it ran again wherever fresh is read.
+    CROSS JOIN LATERAL (
         -- Not superseded: this very report was brought in before, and a
         -- moderator has since corrected, retired or reverted that result.
         -- Bringing it in again (every make run seeds) must not resurrect
@@ -131,7 +138,7 @@ classified AS (
         -- with LIMIT, not EXISTS: the planner turned EXISTS into a hash of
         -- every result and revision, a cost that grew with the table; this
         -- probes the indexes per record instead.
-        CASE WHEN r.id IS NOT NULL THEN false ELSE (SELECT true FROM results s
+        SELECT CASE WHEN r.id IS NOT NULL THEN false ELSE (SELECT true FROM results s
             WHERE s.dataset_id = f.dataset_id AND s.metric_id = f.metric_id AND s.method_id = f.method_id
               AND s.version > 1
               AND (SELECT true FROM revisions v
@@ -141,9 +148,7 @@ classified AS (
                     AND v.after->>'params' = f.params_text AND v.after->>'reported_in' = f.reported_in
                   LIMIT 1)
             LIMIT 1) IS NULL END AS fresh
-    FROM first f LEFT JOIN results r ON r.dataset_id = f.dataset_id AND r.metric_id = f.metric_id
-        AND r.method_id = f.method_id AND r.setting = f.setting AND r.extra_data = f.extra_data
-        AND r.params_text = f.params_text AND r.reported_in = f.reported_in AND r.score = f.score
+        OFFSET 0) z
 )
 SELECT c.*, c.fresh AND (c.input_conflict OR EXISTS (SELECT 1 FROM results o
         WHERE o.dataset_id = c.dataset_id AND o.metric_id = c.metric_id AND o.method_id = c.method_id
@@ -218,9 +223,13 @@ func (in *ingester) writeBulk(ctx context.Context) ([]writeCount, error) {
 		return nil, fmt.Errorf("a bulk write without staged snapshots")
 	}
 	db := in.tx.WithContext(ctx)
-	var n int64
-	if err := db.Raw("SELECT count(*) FROM ingest_plan WHERE fresh").Scan(&n).Error; err != nil {
+	var out []writeCount
+	if err := db.Raw(bulkCountSQL).Scan(&out).Error; err != nil {
 		return nil, err
+	}
+	var n int64
+	for _, o := range out {
+		n += int64(o.N)
 	}
 	inserted := int64(0)
 	if n > 0 {
@@ -240,11 +249,11 @@ func (in *ingester) writeBulk(ctx context.Context) ([]writeCount, error) {
 			return nil, err
 		}
 	}
-	var out []writeCount
-	if err := db.Raw(bulkUpdateSQL, in.opt.Action, in.opt.Actor, in.opt.Reason).Scan(&out).Error; err != nil {
+	var changed []writeCount
+	if err := db.Raw(bulkUpdateSQL, in.opt.Action, in.opt.Actor, in.opt.Reason).Scan(&changed).Error; err != nil {
 		return nil, err
 	}
-	return append(out, writeCount{Outcome: "inserted", N: int(inserted)}), nil
+	return append(append(out, changed...), writeCount{Outcome: "inserted", N: int(inserted)}), nil
 }
 
 // bulkInsertSQL is writeSQL's insert without ON CONFLICT and RETURNING,
@@ -267,8 +276,14 @@ SELECT $4::bigint - 1 + row_number() OVER (ORDER BY ord), $1, $2, $3, NULL::json
 FROM ingest_plan WHERE fresh
 ORDER BY ord`
 
-// bulkUpdateSQL is writeSQL's update with its revisions, and counts
-// what the plan holds (see countPlannedSQL).
+// bulkCountSQL counts per dataset what a bulk write inserts: every fresh
+// row of the plan, results being locked since before the classification.
+const bulkCountSQL = `
+SELECT dataset_id, CASE WHEN conflicting THEN 'conflicting' ELSE 'new' END AS outcome, count(*) AS n
+FROM ingest_plan WHERE fresh GROUP BY 1, 2`
+
+// bulkUpdateSQL is writeSQL's update with its revisions, counting the
+// changed results per dataset.
 const bulkUpdateSQL = `
 WITH updated AS (
     UPDATE results r SET plus_minus = p.plus_minus, raw = p.raw, unit = p.unit, value = p.value,
@@ -283,7 +298,4 @@ revs AS (
     INSERT INTO revisions (result_id, action, actor, reason, before, after)
     SELECT id, $1, $2, $3, before, snap FROM updated
 )
-SELECT dataset_id, CASE WHEN conflicting THEN 'conflicting' ELSE 'new' END AS outcome, count(*) AS n
-FROM ingest_plan WHERE fresh GROUP BY 1, 2
-UNION ALL
-SELECT dataset_id, 'changed', count(*) FROM updated GROUP BY 1`
+SELECT dataset_id, 'changed' AS outcome, count(*) AS n FROM updated GROUP BY 1`
