@@ -84,6 +84,9 @@ type Options struct {
 	// (resolved and staged; the writing comes after the last one), with
 	// the number of records taken in so far.
 	AfterBatch func(done int)
+	// Phase, when set, is called as each step after the reading begins
+	// (store.IngestOptions.Phase).
+	Phase func(name string)
 
 	// KeepGoing leaves a bad file out, listing it, instead of failing
 	// the import (several files only).

@@ -65,6 +65,10 @@ type IngestOptions struct {
 	// Writing, when set, is called once every record has been taken in,
 	// before the statements that classify and write them all.
 	Writing func(records int)
+	// Phase, when set, is called as each step of the write begins:
+	// "classify", "write", "indexes" (a bulk write's rebuild) and
+	// "finish" (versions, the summary's names, the commit).
+	Phase func(name string)
 	// Bulk says whether a large import may be written in bulk (bulk.go).
 	Bulk BulkMode
 }
@@ -153,6 +157,7 @@ func (s *Store) Ingest(ctx context.Context, next RecordSource, opt IngestOptions
 				return err
 			}
 			in.tally(&sum)
+			in.phase("finish")
 			if err := in.bumpVersions(ctx); err != nil {
 				return err
 			}

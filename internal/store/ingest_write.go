@@ -25,6 +25,7 @@ func (in *ingester) write(ctx context.Context) error {
 	if err := db.Exec("SET LOCAL work_mem = '64MB'").Error; err != nil {
 		return fmt.Errorf("classify: %w", err)
 	}
+	in.phase("classify")
 	if err := db.Exec(planSQL).Error; err != nil {
 		return fmt.Errorf("classify: %w", err)
 	}
@@ -34,6 +35,7 @@ func (in *ingester) write(ctx context.Context) error {
 			return err
 		}
 	}
+	in.phase("write")
 	var out []writeCount
 	if bulk {
 		out, err = in.writeBulk(ctx)
@@ -42,6 +44,9 @@ func (in *ingester) write(ctx context.Context) error {
 	}
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
+	}
+	if bulk {
+		in.phase("indexes")
 	}
 	if err := restore(ctx); err != nil {
 		return err
@@ -72,6 +77,13 @@ func (in *ingester) write(ctx context.Context) error {
 		return fmt.Errorf("write: %d results inserted of %d planned", inserted, planned)
 	}
 	return nil
+}
+
+// phase tells opt.Phase which step begins.
+func (in *ingester) phase(name string) {
+	if in.opt.Phase != nil {
+		in.opt.Phase(name)
+	}
 }
 
 // writeCount is one line of what a write counted: per dataset and
