@@ -171,10 +171,10 @@ FROM classified c`
 // writeSQL carries ingest_plan out: updates, inserts (ids in input order,
 // so that export → import → export is an identity) and a revision for
 // each, naming $1 the action, $2 the actor and $3 the reason;
-// countWrittenSQL ends it. A bulk write runs writeBulk instead. A result
-// a moderator changed since the
-// classification is left alone (its version moved on), and a report a
-// moderator added meanwhile is not inserted twice (ON CONFLICT).
+// countWrittenSQL ends it (a bulk write runs writeBulk instead). A
+// result a moderator changed since the classification is left alone (its
+// version moved on), and a report a moderator added meanwhile is not
+// inserted twice (ON CONFLICT).
 const writeSQL = `
 WITH updated AS (
     UPDATE results r SET plus_minus = p.plus_minus, raw = p.raw, unit = p.unit, value = p.value,
