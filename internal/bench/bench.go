@@ -378,8 +378,8 @@ func Run(ctx context.Context, cfg Config, out, logw io.Writer) error {
 			how string
 			r   ImportRun
 		}{{"importer.ImportFile", ir.Bulk}, {"importer.ImportFile --online", ir.Online}} {
-			rep.detail("import (a %.0f MB CSV file, written before it is timed): %s %d rows in %s (read and staged in %s, then classified and written; written in bulk: %t; new %d, conflicting %d, unchanged %d, changed %d); COPY FROM %d rows in %s",
-				float64(ir.FileBytes)/1e6, run.how, run.r.Rows, run.r.Elapsed.Round(time.Millisecond), run.r.Read.Round(time.Millisecond),
+			rep.detail("import (a %.0f MB CSV file, written before it is timed): %s %d rows in %s (%s; written in bulk: %t; new %d, conflicting %d, unchanged %d, changed %d); COPY FROM %d rows in %s",
+				float64(ir.FileBytes)/1e6, run.how, run.r.Rows, run.r.Elapsed.Round(time.Millisecond), run.r.Steps(),
 				run.r.Summary.Bulk, run.r.Summary.New, run.r.Summary.Conflicting, run.r.Summary.Unchanged, run.r.Summary.Changed,
 				ir.Copy.Rows, ir.Copy.Elapsed.Round(time.Millisecond))
 		}

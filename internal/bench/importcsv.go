@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -92,6 +93,29 @@ type ImportRun struct {
 	Read     time.Duration // until every record was staged; the rest classifies and writes
 	Summary  store.Summary
 	Finished bool // false: the import hit the time limit and rolled back
+	// Phases are the steps after the reading (store.IngestOptions.Phase),
+	// each with when it began, from the start of the import.
+	Phases []ImportPhase
+}
+
+// ImportPhase is one step of an import and when it began.
+type ImportPhase struct {
+	Name  string
+	Start time.Duration
+}
+
+// Steps says how long the reading and each later step took:
+// "read and staged 30.2s, classify 7.0s, …".
+func (r ImportRun) Steps() string {
+	parts := []string{"read and staged " + r.Read.Round(100*time.Millisecond).String()}
+	for i, p := range r.Phases {
+		end := r.Elapsed
+		if i+1 < len(r.Phases) {
+			end = r.Phases[i+1].Start
+		}
+		parts = append(parts, p.Name+" "+(end-p.Start).Round(100*time.Millisecond).String())
+	}
+	return strings.Join(parts, ", ")
 }
 
 // measureImport writes the plan's results as one CSV file, then loads it
@@ -198,6 +222,9 @@ func importOnce(ctx context.Context, dsn, path string, bulk store.BulkMode, limi
 			if progress != nil && n%100_000 == 0 {
 				progress(fmt.Sprintf("read %d rows in %s", n, time.Since(start).Round(time.Second)))
 			}
+		},
+		Phase: func(name string) {
+			run.Phases = append(run.Phases, ImportPhase{Name: name, Start: time.Since(start)})
 		},
 	})
 	if sum != nil {

@@ -58,3 +58,22 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("Summarize(nil) is not zero")
 	}
 }
+
+func TestImportSteps(t *testing.T) {
+	s := time.Second
+	tests := []struct {
+		name string
+		run  ImportRun
+		want string
+	}{
+		{"read only", ImportRun{Transfer: Transfer{Elapsed: 3 * s}, Read: 3 * s}, "read and staged 3s"},
+		{"every step", ImportRun{Transfer: Transfer{Elapsed: 20 * s}, Read: 9 * s, Phases: []ImportPhase{
+			{"classify", 9 * s}, {"write", 12 * s}, {"indexes", 17 * s}, {"finish", 19500 * time.Millisecond}}},
+			"read and staged 9s, classify 3s, write 5s, indexes 2.5s, finish 500ms"},
+	}
+	for _, tt := range tests {
+		if got := tt.run.Steps(); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

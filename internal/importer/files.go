@@ -268,7 +268,7 @@ func importSources(ctx context.Context, st *store.Store, srcs []source, opt Opti
 	res, err := st.Ingest(ctx, counted, store.IngestOptions{
 		Action: "import", Actor: opt.Actor, Reason: clipReason(opt.Name),
 		DryRun: opt.DryRun, BatchSize: opt.BatchSize, Progress: opt.AfterBatch,
-		Writing: prog.writing, Bulk: opt.Bulk,
+		Writing: prog.writing, Phase: opt.Phase, Bulk: opt.Bulk,
 	})
 	stop()
 	prog.stop()

@@ -84,6 +84,9 @@ type Options struct {
 	// (resolved and staged; the writing comes after the last one), with
 	// the number of records taken in so far.
 	AfterBatch func(done int)
+	// Phase, when set, is called as each step after the reading begins
+	// (store.IngestOptions.Phase).
+	Phase func(name string)
 
 	// KeepGoing leaves a bad file out, listing it, instead of failing
 	// the import (several files only).
@@ -213,8 +216,15 @@ func Import(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Su
 	return importSources(ctx, st, []source{src}, opt)
 }
 
-// chunk is how many records cross between the goroutines at once.
-const chunk = 256
+// chunk is how many records cross between the goroutines at once;
+// chunksAhead how many chunks the parser may read ahead of the store:
+// about one of the store's batches (10,000 records), so that the parser
+// keeps going while the store waits on Postgres for a batch's names and
+// COPY, instead of stopping a thousand records in.
+const (
+	chunk       = 256
+	chunksAhead = 40
+)
 
 // pipe runs produce in its own goroutine and hands what it emits to the
 // store one record at a time. The producer's own error ends the records
@@ -223,7 +233,7 @@ const chunk = 256
 // may be read after stop.
 func pipe(ctx context.Context, produce func(context.Context, func(model.Record) error) error, inErr *error) (next store.RecordSource, stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
-	chunks := make(chan []model.Record, 4)
+	chunks := make(chan []model.Record, chunksAhead)
 	var (
 		prodErr error // set before chunks is closed
 		wg      sync.WaitGroup

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/benchboard/benchboard/internal/csvio"
@@ -84,5 +85,40 @@ func TestReseedAfterCorrection(t *testing.T) {
 	db.Raw(`SELECT count(*) FROM results r JOIN methods m ON m.id = r.method_id WHERE m.name = 'DSSL' AND r.value IN (39.05, 32.43) AND r.retired_at IS NULL`).Scan(&n)
 	if n != 0 {
 		t.Fatalf("the corrected and the retired numbers came back (%d live rows)", n)
+	}
+}
+
+// TestIngestPhases: Phase names the steps of the write in order, with the
+// index rebuild only when the write is in bulk.
+func TestIngestPhases(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		mode store.BulkMode
+		want string
+	}{
+		{store.BulkNever, "classify write finish"},
+		{store.BulkAlways, "classify write indexes finish"},
+	} {
+		db, _ := testdb.Open(t)
+		f, err := seeds.FS.Open(seeds.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := csvio.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		sum, err := store.New(db, nil).Ingest(context.Background(), r.Read, store.IngestOptions{
+			Action: "import", Actor: "test", Bulk: tt.mode,
+			Phase: func(name string) { got = append(got, name) },
+		})
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := strings.Join(got, " "); s != tt.want || sum.Bulk != (tt.mode == store.BulkAlways) {
+			t.Errorf("mode %d: phases %q (bulk %t), want %q", tt.mode, s, sum.Bulk, tt.want)
+		}
 	}
 }

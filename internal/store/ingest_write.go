@@ -25,6 +25,7 @@ func (in *ingester) write(ctx context.Context) error {
 	if err := db.Exec("SET LOCAL work_mem = '64MB'").Error; err != nil {
 		return fmt.Errorf("classify: %w", err)
 	}
+	in.phase("classify")
 	if err := db.Exec(planSQL).Error; err != nil {
 		return fmt.Errorf("classify: %w", err)
 	}
@@ -34,18 +35,18 @@ func (in *ingester) write(ctx context.Context) error {
 			return err
 		}
 	}
-	type outRow struct {
-		DatasetID int64
-		Outcome   string
-		N         int
-	}
-	var out []outRow
-	counts := countWrittenSQL
+	in.phase("write")
+	var out []writeCount
 	if bulk {
-		counts = countPlannedSQL
+		out, err = in.writeBulk(ctx)
+	} else {
+		err = db.Raw(writeSQL+countWrittenSQL, in.opt.Action, in.opt.Actor, in.opt.Reason).Scan(&out).Error
 	}
-	if err := db.Raw(writeSQL+counts, in.opt.Action, in.opt.Actor, in.opt.Reason).Scan(&out).Error; err != nil {
+	if err != nil {
 		return fmt.Errorf("write: %w", err)
+	}
+	if bulk {
+		in.phase("indexes")
 	}
 	if err := restore(ctx); err != nil {
 		return err
@@ -78,6 +79,21 @@ func (in *ingester) write(ctx context.Context) error {
 	return nil
 }
 
+// phase tells opt.Phase which step begins.
+func (in *ingester) phase(name string) {
+	if in.opt.Phase != nil {
+		in.opt.Phase(name)
+	}
+}
+
+// writeCount is one line of what a write counted: per dataset and
+// outcome, and the results inserted (outcome "inserted", dataset 0).
+type writeCount struct {
+	DatasetID int64
+	Outcome   string
+	N         int
+}
+
 // importLock is the advisory lock key that serialises imports.
 const importLock = "7325801462"
 
@@ -95,60 +111,70 @@ const importLock = "7325801462"
 const planSQL = `
 CREATE TEMPORARY TABLE ingest_plan ON COMMIT DROP AS
 WITH first AS (
-    -- input_conflict: a window, not a self-join: O(n log n).
+    -- input_conflict: a window, not a self-join: O(n log n). Its frame
+    -- is the whole partition, and its order the DISTINCT ON's, so that
+    -- one sort serves both (two sorts of a million rows, otherwise).
     SELECT DISTINCT ON (dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score) *,
         min(score) OVER g <> max(score) OVER g AS input_conflict
     FROM ingest_rows
-    WINDOW g AS (PARTITION BY dataset_id, metric_id, method_id, setting, extra_data, params_text)
+    WINDOW g AS (PARTITION BY dataset_id, metric_id, method_id, setting, extra_data, params_text
+        ORDER BY reported_in, score, ord ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
     ORDER BY dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score, ord
 ),
--- superseded: this very report was brought in before, and a moderator has
--- since corrected, retired or reverted that result. Bringing it in again
--- (every make run seeds) must not resurrect the old number beside the
--- corrected one: the revisions remember what was ingested.
--- Only a result changed since it came in (version > 1) can be one: a
--- result never changed still holds what came in, so a record bringing
--- that in again is found by existing. results_changed_idx holds just
--- those results.
--- A scalar subquery with LIMIT, not EXISTS: the planner turned EXISTS into
--- a hash of every result and revision, a cost that grew with the table
--- (95 of a batch's 128 ms at 44,000 results); this probes the indexes per
--- record instead. MATERIALIZED: inlined, it ran once per pair of records.
-superseded AS MATERIALIZED (
-    SELECT f.ord FROM first f
-    WHERE (SELECT true FROM results r
-        WHERE r.dataset_id = f.dataset_id AND r.metric_id = f.metric_id AND r.method_id = f.method_id
-          AND r.version > 1
-          AND (SELECT true FROM revisions v
-              WHERE v.result_id = r.id AND v.action IN ('seed', 'import')
-                AND (v.after->>'value')::float8 = f.value AND v.after->>'unit' = f.unit
-                AND v.after->>'setting' = f.setting AND (v.after->>'extra_data')::bool = f.extra_data
-                AND v.after->>'params' = f.params_text AND v.after->>'reported_in' = f.reported_in
-              LIMIT 1)
-        LIMIT 1)
-),
-existing AS (
-    SELECT f.ord, r.id, r.version, result_snapshot(r) AS before,
-           (r.plus_minus IS DISTINCT FROM f.plus_minus OR r.raw <> f.raw OR r.unit <> f.unit OR r.value <> f.value
-            OR r.compute_text <> f.compute_text OR r.source <> f.source OR r.source_url <> f.source_url
-            OR r.confidence <> f.confidence OR r.note <> f.note OR r.paper_id IS DISTINCT FROM f.paper_id
-            OR r.params IS DISTINCT FROM f.params) AS differs
-    FROM first f JOIN results r USING (dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score)
+-- existing: the result holding the same report and number, joined on
+-- the columns of the unique report index. Each record's verdicts are
+-- columns of its own row: joined back to first by ord, as they were, the
+-- million records were sorted once more for a merge join.
+classified AS (
+    SELECT f.*, r.id AS existing_id, r.version AS existing_version,
+        CASE WHEN r.id IS NOT NULL THEN result_snapshot(r) END AS before,
+        coalesce(r.id IS NOT NULL AND (r.plus_minus IS DISTINCT FROM f.plus_minus OR r.raw <> f.raw
+            OR r.unit <> f.unit OR r.value <> f.value OR r.compute_text <> f.compute_text OR r.source <> f.source
+            OR r.source_url <> f.source_url OR r.confidence <> f.confidence OR r.note <> f.note
+            OR r.paper_id IS DISTINCT FROM f.paper_id OR r.params IS DISTINCT FROM f.params), false) AS differs,
+        z.fresh
+    FROM first f LEFT JOIN results r ON r.dataset_id = f.dataset_id AND r.metric_id = f.metric_id
+        AND r.method_id = f.method_id AND r.setting = f.setting AND r.extra_data = f.extra_data
+        AND r.params_text = f.params_text AND r.reported_in = f.reported_in AND r.score = f.score
+    -- OFFSET 0: a subquery of its own, evaluated once per record;
+    -- inlined, it ran again wherever fresh is read.
+    CROSS JOIN LATERAL (
+        -- Not superseded: this very report was brought in before, and a
+        -- moderator has since corrected, retired or reverted that result.
+        -- Bringing it in again (every make run seeds) must not resurrect
+        -- the old number beside the corrected one: the revisions remember
+        -- what was ingested. Only a result changed since it came in
+        -- (version > 1) can be one: a result never changed still holds
+        -- what came in, so a record bringing that in again is existing.
+        -- results_changed_idx holds just those results. A scalar subquery
+        -- with LIMIT, not EXISTS: the planner turned EXISTS into a hash of
+        -- every result and revision, a cost that grew with the table; this
+        -- probes the indexes per record instead.
+        SELECT CASE WHEN r.id IS NOT NULL THEN false ELSE (SELECT true FROM results s
+            WHERE s.dataset_id = f.dataset_id AND s.metric_id = f.metric_id AND s.method_id = f.method_id
+              AND s.version > 1
+              AND (SELECT true FROM revisions v
+                  WHERE v.result_id = s.id AND v.action IN ('seed', 'import')
+                    AND (v.after->>'value')::float8 = f.value AND v.after->>'unit' = f.unit
+                    AND v.after->>'setting' = f.setting AND (v.after->>'extra_data')::bool = f.extra_data
+                    AND v.after->>'params' = f.params_text AND v.after->>'reported_in' = f.reported_in
+                  LIMIT 1)
+            LIMIT 1) IS NULL END AS fresh
+        OFFSET 0) z
 )
-SELECT f.*, e.id AS existing_id, e.version AS existing_version, e.before, coalesce(e.differs, false) AS differs,
-    e.id IS NULL AND x.ord IS NULL AS fresh,
-    e.id IS NULL AND x.ord IS NULL AND (f.input_conflict OR EXISTS (SELECT 1 FROM results o
-        WHERE o.dataset_id = f.dataset_id AND o.metric_id = f.metric_id AND o.method_id = f.method_id
-          AND o.setting = f.setting AND o.extra_data = f.extra_data AND o.params_text = f.params_text
-          AND o.score <> f.score AND o.retired_at IS NULL)) AS conflicting
-FROM first f LEFT JOIN existing e USING (ord) LEFT JOIN superseded x USING (ord)`
+SELECT c.*, c.fresh AND (c.input_conflict OR EXISTS (SELECT 1 FROM results o
+        WHERE o.dataset_id = c.dataset_id AND o.metric_id = c.metric_id AND o.method_id = c.method_id
+          AND o.setting = c.setting AND o.extra_data = c.extra_data AND o.params_text = c.params_text
+          AND o.score <> c.score AND o.retired_at IS NULL)) AS conflicting
+FROM classified c`
 
 // writeSQL carries ingest_plan out: updates, inserts (ids in input order,
 // so that export → import → export is an identity) and a revision for
-// each, naming $1 the action, $2 the actor and $3 the reason; one of the
-// count queries below ends it. A result a moderator changed since the
-// classification is left alone (its version moved on), and a report a
-// moderator added meanwhile is not inserted twice (ON CONFLICT).
+// each, naming $1 the action, $2 the actor and $3 the reason;
+// countWrittenSQL ends it (a bulk write runs writeBulk instead). A
+// result a moderator changed since the classification is left alone (its
+// version moved on), and a report a moderator added meanwhile is not
+// inserted twice (ON CONFLICT).
 const writeSQL = `
 WITH updated AS (
     UPDATE results r SET plus_minus = p.plus_minus, raw = p.raw, unit = p.unit, value = p.value,
@@ -193,13 +219,96 @@ GROUP BY 1, 2
 UNION ALL
 SELECT dataset_id, 'changed', count(*) FROM updated GROUP BY 1`
 
-// countPlannedSQL counts from the plan, for a bulk write: it holds results
-// locked since before the classification, so every planned row is written,
-// and the join above cost a million-row import 2–5 s.
-const countPlannedSQL = `
+// writeBulk carries ingest_plan out as writeSQL does, for a bulk write:
+// results is locked since before the classification and its unique
+// indexes are set aside, so no report can come in meanwhile and ON
+// CONFLICT has nothing to arbitrate. Without it, and without carrying a
+// million snapshots from the insert's RETURNING to the revisions' insert
+// through a CTE, the rows go in as two INSERT … SELECTs: speculative
+// insertion nearly doubled the insert's time. The new results' ids are
+// taken from their sequence as one block, numbered in input order as the
+// row-by-row insert numbers them, and each revision's JSON is the one
+// staged with its record (appendSnapshot). The new results and their
+// revisions come first, then the updates with theirs, in the order
+// writeSQL gives them.
+func (in *ingester) writeBulk(ctx context.Context) ([]writeCount, error) {
+	if !in.snaps {
+		return nil, fmt.Errorf("a bulk write without staged snapshots")
+	}
+	db := in.tx.WithContext(ctx)
+	var out []writeCount
+	if err := db.Raw(bulkCountSQL).Scan(&out).Error; err != nil {
+		return nil, err
+	}
+	var n int64
+	for _, o := range out {
+		n += int64(o.N)
+	}
+	inserted := int64(0)
+	if n > 0 {
+		var first int64
+		if err := db.Raw("SELECT nextval(pg_get_serial_sequence('results', 'id'))").Scan(&first).Error; err != nil {
+			return nil, err
+		}
+		if err := db.Exec("SELECT setval(pg_get_serial_sequence('results', 'id'), $1)", first+n-1).Error; err != nil {
+			return nil, err
+		}
+		ins := db.Exec(bulkInsertSQL, first)
+		if ins.Error != nil {
+			return nil, ins.Error
+		}
+		inserted = ins.RowsAffected
+		if err := db.Exec(bulkRevisionsSQL, in.opt.Action, in.opt.Actor, in.opt.Reason, first).Error; err != nil {
+			return nil, err
+		}
+	}
+	var changed []writeCount
+	if err := db.Raw(bulkUpdateSQL, in.opt.Action, in.opt.Actor, in.opt.Reason).Scan(&changed).Error; err != nil {
+		return nil, err
+	}
+	return append(append(out, changed...), writeCount{Outcome: "inserted", N: int(inserted)}), nil
+}
+
+// bulkInsertSQL is writeSQL's insert without ON CONFLICT and RETURNING,
+// numbering the new results from $1 in input order.
+const bulkInsertSQL = `
+INSERT INTO results (id, dataset_id, metric_id, method_id, paper_id, value, plus_minus, unit, score, raw,
+    setting, extra_data, params_text, params, compute_text, reported_in, source, source_url, confidence, note,
+    verified, needs_review)
+SELECT $1::bigint - 1 + row_number() OVER (ORDER BY ord), dataset_id, metric_id, method_id, paper_id, value, plus_minus,
+    unit, score, raw, setting, extra_data, params_text, params, compute_text, reported_in, source, source_url,
+    confidence, note, verified, needs_review
+FROM ingest_plan WHERE fresh
+ORDER BY ord`
+
+// bulkRevisionsSQL gives each new result its revision, numbered as
+// bulkInsertSQL numbers them ($4 the first id).
+const bulkRevisionsSQL = `
+INSERT INTO revisions (result_id, action, actor, reason, before, after)
+SELECT $4::bigint - 1 + row_number() OVER (ORDER BY ord), $1, $2, $3, NULL::jsonb, snap::jsonb
+FROM ingest_plan WHERE fresh
+ORDER BY ord`
+
+// bulkCountSQL counts per dataset what a bulk write inserts: every fresh
+// row of the plan, results being locked since before the classification.
+const bulkCountSQL = `
 SELECT dataset_id, CASE WHEN conflicting THEN 'conflicting' ELSE 'new' END AS outcome, count(*) AS n
-FROM ingest_plan WHERE fresh GROUP BY 1, 2
-UNION ALL
-SELECT dataset_id, 'changed', count(*) FROM updated GROUP BY 1
-UNION ALL
-SELECT 0, 'inserted', count(*) FROM inserted -- checked against the planned ones`
+FROM ingest_plan WHERE fresh GROUP BY 1, 2`
+
+// bulkUpdateSQL is writeSQL's update with its revisions, counting the
+// changed results per dataset.
+const bulkUpdateSQL = `
+WITH updated AS (
+    UPDATE results r SET plus_minus = p.plus_minus, raw = p.raw, unit = p.unit, value = p.value,
+        compute_text = p.compute_text, source = p.source, source_url = p.source_url,
+        confidence = p.confidence, note = p.note, paper_id = p.paper_id, params = p.params,
+        version = r.version + 1, updated_at = now()
+    FROM ingest_plan p
+    WHERE r.id = p.existing_id AND p.differs AND r.version = p.existing_version
+    RETURNING r.id, r.dataset_id, p.before, result_snapshot(r) AS snap
+),
+revs AS (
+    INSERT INTO revisions (result_id, action, actor, reason, before, after)
+    SELECT id, $1, $2, $3, before, snap FROM updated
+)
+SELECT dataset_id, 'changed' AS outcome, count(*) AS n FROM updated GROUP BY 1`
