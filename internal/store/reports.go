@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/benchboard/benchboard/internal/model"
 )
 
@@ -100,27 +102,21 @@ func (s *Store) boardReports(ctx context.Context, datasetID int64, names []board
 			return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
 		}
 	}
-	rows, err := s.r(ctx).Raw(with+boardSelect+` WHERE r.dataset_id = $1 AND r.retired_at IS NULL`+where+` ORDER BY r.id`,
-		append([]any{datasetID}, args...)...).Rows()
-	if err != nil {
-		return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
-	}
-	defer rows.Close()
-	var out []model.Report
-	for rows.Next() {
-		var r model.Report
-		if err := rows.Scan(boardFields(&r)...); err != nil {
-			return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
-		}
-		for _, n := range names {
-			if n.ID == r.MetricID {
-				r.DatasetName, r.DatasetSlug, r.MetricName, r.MetricSlug = n.DatasetName, n.Slug, n.MetricName, n.MSlug
-				break
+	out, err := pgxQuery(ctx, s, with+boardSelect+` WHERE r.dataset_id = $1 AND r.retired_at IS NULL`+where+` ORDER BY r.id`,
+		append([]any{datasetID}, args...), func(rows pgx.Rows) (model.Report, error) {
+			var r model.Report
+			if err := rows.Scan(boardFields(&r)...); err != nil {
+				return r, err
 			}
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
+			for _, n := range names {
+				if n.ID == r.MetricID {
+					r.DatasetName, r.DatasetSlug, r.MetricName, r.MetricSlug = n.DatasetName, n.Slug, n.MetricName, n.MSlug
+					break
+				}
+			}
+			return r, nil
+		})
+	if err != nil {
 		return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
 	}
 	return out, nil
