@@ -63,6 +63,8 @@ CREATE TABLE board_settings (
 CREATE FUNCTION board_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     keys text;
+    n    bigint := 0;
+    ids  bigint[];
 BEGIN
     -- The transition tables are named by the triggers below; each branch
     -- names only the ones its event has.
@@ -81,6 +83,34 @@ BEGIN
                 IS DISTINCT FROM
                   (n.dataset_id, n.metric_id, n.method_id, n.setting, n.extra_data, n.params_text, n.reported_in,
                    n.score, n.retired_at IS NULL)$k$;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        SELECT count(*) INTO n FROM board_new;
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT count(*) INTO n FROM board_old;
+    END IF;
+    IF n > 20000 THEN
+        -- A large import: its boards are rebuilt from results, which skips
+        -- matching every written row's key against results and upserting
+        -- row by row (20,000 is the bulk write's own threshold).
+        EXECUTE 'SELECT array_agg(DISTINCT dataset_id ORDER BY dataset_id) FROM (' || keys || ') k' INTO ids;
+        PERFORM count(pg_advisory_xact_lock(1651663218, hashint8(i))) FROM unnest(ids) AS i;
+        DELETE FROM board_rows WHERE dataset_id = ANY(ids);
+        DELETE FROM board_cells WHERE dataset_id = ANY(ids);
+        DELETE FROM board_settings WHERE dataset_id = ANY(ids);
+        INSERT INTO board_rows
+        SELECT dataset_id, method_id, setting, extra_data, params_text, reported_in, count(*), min(id)
+        FROM results WHERE dataset_id = ANY(ids) AND retired_at IS NULL
+        GROUP BY dataset_id, method_id, setting, extra_data, params_text, reported_in;
+        INSERT INTO board_cells
+        SELECT DISTINCT ON (dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in)
+            dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, id, score
+        FROM results WHERE dataset_id = ANY(ids) AND retired_at IS NULL
+        ORDER BY dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, id;
+        INSERT INTO board_settings
+        SELECT dataset_id, setting, count(*), sum(n_results) FROM board_rows WHERE dataset_id = ANY(ids)
+        GROUP BY dataset_id, setting;
+        RETURN NULL;
     END IF;
     EXECUTE 'SELECT count(pg_advisory_xact_lock(1651663218, hashint8(dataset_id))) FROM (SELECT DISTINCT dataset_id FROM ('
         || keys || ') k ORDER BY 1) d';

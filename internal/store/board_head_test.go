@@ -97,6 +97,13 @@ func TestBoardsFollowWrites(t *testing.T) {
 				{"an added report", `INSERT INTO results (dataset_id, metric_id, method_id, value, score, setting, reported_in)
 					SELECT dataset_id, metric_id, method_id, 120, 120, setting, 'paper 9' FROM results WHERE id = $1`},
 				{"a deletion", `DELETE FROM results WHERE reported_in = 'paper 9' AND $1 > 0`},
+				// Over 20,000 rows a statement rebuilds its boards instead.
+				{"a large insert", `INSERT INTO results (dataset_id, metric_id, method_id, value, score, setting, reported_in)
+					SELECT r.dataset_id, r.metric_id, me.id, g / 4.0, g / 4.0, CASE WHEN g % 3 = 0 THEN 'zero-shot' ELSE '' END, 'bulk ' || g % 7
+					FROM results r, generate_series(1, 25000) g JOIN methods me ON me.id = (SELECT min(id) FROM methods) + g % 30
+					WHERE r.id = $1`},
+				{"a large update", `UPDATE results SET score = score + 1, value = value + 1 WHERE reported_in LIKE 'bulk %' AND $1 > 0`},
+				{"a large deletion", `DELETE FROM results WHERE reported_in LIKE 'bulk %' AND id % 2 = 0 AND $1 > 0`},
 				{"every result of the board retired", `UPDATE results SET retired_at = now() WHERE dataset_id = (SELECT dataset_id FROM results WHERE id = $1)`},
 			}
 			for _, w := range writes {
