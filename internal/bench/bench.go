@@ -243,6 +243,11 @@ func Run(ctx context.Context, cfg Config, out, logw io.Writer) error {
 	}
 	if cfg.Keep && seeded(ctx, dsn, plan) {
 		logf("reusing %s: it holds %d results already (--keep)", cfg.DB, plan.Results)
+		// A database kept from an older tree gets the newer migrations
+		// (and what they compute from the data) before it is measured.
+		if _, err := database.Migrate(ctx, dsn); err != nil {
+			return err
+		}
 	} else {
 		logf("creating %s and loading %d results over %d datasets and %d methods", cfg.DB, plan.Results, len(plan.Datasets), plan.Methods)
 		if err := recreate(ctx, cfg.ServerURL, cfg.DB); err != nil {
@@ -422,6 +427,7 @@ func recordPage(ctx context.Context, dsn string, conn *pgx.Conn, largeID int64, 
 		return nil, err
 	}
 	st := store.New(db, nil)
+	st.TraceQueries(rec.add)
 	app, err := web.New(st, web.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		return nil, err

@@ -45,6 +45,14 @@ func (r *recorder) register(db *gorm.DB) error {
 	return cb.Query().After("gorm:query").Register("bench:record_query", rec)
 }
 
+// add records a statement the store sent through pgx directly
+// (store.TraceQueries).
+func (r *recorder) add(sql string, args []any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.stmts = append(r.stmts, statement{SQL: sql, Vars: append([]any(nil), args...)})
+}
+
 func (r *recorder) take() []statement {
 	r.mu.Lock()
 	defer r.mu.Unlock()

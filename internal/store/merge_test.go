@@ -164,6 +164,7 @@ func TestMergeAndUndo(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			checkBoards(t, st, "the merge")
 			// Each moved result's history shows the merge.
 			var moved []int64
 			db.Raw("SELECT id FROM results WHERE id IN ? ORDER BY id", fromResults).Scan(&moved)
@@ -193,6 +194,7 @@ func TestMergeAndUndo(t *testing.T) {
 
 			// The alias the merge recorded: the old name lands on into.
 			sum := ingest(t, st, tt.again)
+			checkBoards(t, st, "a re-import under the old name")
 			if got := idOf(t, db, tt.landsOn); got != into {
 				t.Errorf("re-import under the old name landed on %d, want %d", got, into)
 			}
@@ -211,6 +213,7 @@ func TestMergeAndUndo(t *testing.T) {
 			if _, err := st.UndoMerge(ctx, m.ID, u); err != nil {
 				t.Fatal(err)
 			}
+			checkBoards(t, st, "the undo")
 			if got := catalogueDump(t, db); got != before {
 				t.Errorf("after undo:\n%s\n\nbefore the merge:\n%s", got, before)
 			}

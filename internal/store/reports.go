@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/benchboard/benchboard/internal/model"
 )
 
@@ -50,10 +52,9 @@ func (s *Store) BoardReports(ctx context.Context, datasetID int64) ([]model.Repo
 
 // BoardTop reads a board's head without reading the board: the live
 // results of every method that has one of the board's n best rows by the
-// primary metric (ties at the n-th included). The best rows come off
-// results_board_idx in score order, and a row (one source's report of one
-// method in one setting, see ranking.Build) is represented by its first
-// report of the primary metric. Every row that ranks above one of the n is
+// primary metric (ties at the n-th included). A row (one source's report
+// of one method in one setting, see ranking.Build) is represented by its
+// first report of the primary metric, kept in board_cells. Every row that ranks above one of the n is
 // among them, so ranking their methods' reports gives the same ranks and
 // order as ranking the whole board. One exception, left on purpose:
 // ranking treats scores within 1e-9 (relative) as equal (0.793 as a
@@ -64,11 +65,10 @@ func (s *Store) BoardReports(ctx context.Context, datasetID int64) ([]model.Repo
 // exclude leaves out rows with those setting texts (the settings outside
 // the group a board ranks by, see package setting); nil leaves out none.
 // It is a list to leave out, not one to keep, because the ranked group is
-// the board's largest: "setting <> ALL" keeps the walk down
-// results_board_idx that stops at the n-th row, where "setting = ANY" let
-// the planner read the whole board off results_report_idx and sort it
-// (69 ms instead of 2.6 ms at 10,000 rows). The board's row count is not
-// read here: RowsPerSetting has it.
+// the board's largest: "setting <> ALL" keeps the walk down the index
+// that stops at the n-th row, where "setting = ANY" let the planner read
+// the whole board and sort it (69 ms instead of 2.6 ms at 10,000 rows, on
+// results). The board's row count is not read here: RowsPerSetting has it.
 func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []string) ([]model.Report, error) {
 	datasetID, primary := d.ID, d.Primary()
 	names := make([]boardName, 0, len(d.Metrics)) // known already: no query for them
@@ -79,18 +79,14 @@ func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []st
 	if primary.HigherIsBetter {
 		order = "DESC"
 	}
+	// The rows come off board_cells (migration 0050): each row's first
+	// live report of the metric, kept at write time, walked best first by
+	// board_cells_rank_idx until the n-th row.
 	return s.boardReports(ctx, datasetID, names, `
 WITH top AS (
-    -- A scalar subquery, not NOT EXISTS: the planner turned the anti
-    -- join into a hash of the whole board (21 ms at 10,000 rows); this
-    -- runs one index probe per row read, and reading stops at the n-th.
-    SELECT r.method_id FROM results r
-    WHERE r.dataset_id = $1 AND r.metric_id = $2 AND r.retired_at IS NULL AND ($4::text[] IS NULL OR r.setting <> ALL($4))
-      AND r.id = (SELECT min(o.id) FROM results o
-          WHERE o.dataset_id = r.dataset_id AND o.metric_id = r.metric_id AND o.method_id = r.method_id
-            AND o.setting = r.setting AND o.extra_data = r.extra_data AND o.params_text = r.params_text
-            AND o.reported_in = r.reported_in AND o.retired_at IS NULL)
-    ORDER BY r.score `+order+`
+    SELECT c.method_id FROM board_cells c
+    WHERE c.dataset_id = $1 AND c.metric_id = $2 AND ($4::text[] IS NULL OR c.setting <> ALL($4))
+    ORDER BY c.score `+order+`
     FETCH FIRST ($3) ROWS WITH TIES)`, ` AND r.method_id IN (SELECT method_id FROM top)`, primary.ID, n, exclude)
 }
 
@@ -106,27 +102,21 @@ func (s *Store) boardReports(ctx context.Context, datasetID int64, names []board
 			return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
 		}
 	}
-	rows, err := s.r(ctx).Raw(with+boardSelect+` WHERE r.dataset_id = $1 AND r.retired_at IS NULL`+where+` ORDER BY r.id`,
-		append([]any{datasetID}, args...)...).Rows()
-	if err != nil {
-		return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
-	}
-	defer rows.Close()
-	var out []model.Report
-	for rows.Next() {
-		var r model.Report
-		if err := rows.Scan(boardFields(&r)...); err != nil {
-			return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
-		}
-		for _, n := range names {
-			if n.ID == r.MetricID {
-				r.DatasetName, r.DatasetSlug, r.MetricName, r.MetricSlug = n.DatasetName, n.Slug, n.MetricName, n.MSlug
-				break
+	out, err := pgxQuery(ctx, s, with+boardSelect+` WHERE r.dataset_id = $1 AND r.retired_at IS NULL`+where+` ORDER BY r.id`,
+		append([]any{datasetID}, args...), func(rows pgx.Rows) (model.Report, error) {
+			var r model.Report
+			if err := rows.Scan(boardFields(&r)...); err != nil {
+				return r, err
 			}
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
+			for _, n := range names {
+				if n.ID == r.MetricID {
+					r.DatasetName, r.DatasetSlug, r.MetricName, r.MetricSlug = n.DatasetName, n.Slug, n.MetricName, n.MSlug
+					break
+				}
+			}
+			return r, nil
+		})
+	if err != nil {
 		return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
 	}
 	return out, nil
@@ -134,23 +124,22 @@ func (s *Store) boardReports(ctx context.Context, datasetID int64, names []board
 
 // RowsPerSetting counts a dataset's leaderboard rows (see ranking.Build:
 // one source's report of one method in one setting) by setting text, and
-// its live results.
+// its live results, as kept at write time in board_settings.
 func (s *Store) RowsPerSetting(ctx context.Context, datasetID int64) (map[string]int, int, error) {
 	var rows []struct {
-		Setting    string
-		N, Results int
+		Setting         string
+		NRows, NResults int
 	}
-	err := s.r(ctx).Raw(`SELECT setting, count(*) AS n, sum(c) AS results FROM (
-		SELECT setting, count(*) AS c FROM results WHERE dataset_id = $1 AND retired_at IS NULL
-		GROUP BY method_id, setting, extra_data, params_text, reported_in) k GROUP BY setting`, datasetID).Scan(&rows).Error
+	err := s.r(ctx).Raw(`SELECT setting, n_rows, n_results FROM board_settings WHERE dataset_id = $1 AND n_rows > 0`,
+		datasetID).Scan(&rows).Error
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: settings of dataset %d: %w", datasetID, err)
 	}
 	out := make(map[string]int, len(rows))
 	results := 0
 	for _, r := range rows {
-		out[r.Setting] = r.N
-		results += r.Results
+		out[r.Setting] = r.NRows
+		results += r.NResults
 	}
 	return out, results, nil
 }

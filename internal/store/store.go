@@ -23,7 +23,16 @@ type Store struct {
 	db     *gorm.DB
 	read   *gorm.DB
 	counts *boardCounts
+	// trace, when set, sees every statement sent through pgx directly
+	// (pgxQuery), which gorm's callbacks do not: see TraceQueries.
+	trace func(sql string, args []any)
 }
+
+// TraceQueries makes fn see every statement the store sends through pgx
+// directly rather than through gorm (whose callbacks see the others), so
+// that a harness can list and explain all of a page's statements. Call it
+// before the store is used.
+func (s *Store) TraceQueries(fn func(sql string, args []any)) { s.trace = fn }
 
 // New returns a Store over db; read may be nil (use db for reads too).
 func New(db, read *gorm.DB) *Store {

@@ -418,35 +418,43 @@ func (q boardQuery) headOnly(d store.DatasetInfo) bool {
 }
 
 // headView answers a head view (q.headOnly) from the board's setting
-// counts and its head, read side by side on two connections. The head
-// must leave out the settings outside the ranked group, which the counts
-// decide: it is read with the texts left out last time for this board
-// (they change only when a new setting appears), and read again in the
-// rare case the counts say otherwise. ok is false when the head cannot
-// answer the page; q comes back resolved either way.
-func (s *Server) headView(ctx context.Context, d store.DatasetInfo, q boardQuery) (boardView, bool, error) {
-	guess, known := s.boards.lastExclude(d.ID)
-	if q.Setting == setting.All {
-		guess, known = nil, true
-	}
+// counts and its head. The head must leave out the settings outside the
+// ranked group, which the counts decide. counts, when the caller read
+// them with the dataset (store.BoardDataset), decide that before the
+// head is read: one query. Without them, counts and head are read side by
+// side on two connections, the head with the texts left out last time for
+// this board (they change only when a new setting appears), and read
+// again in the rare case the counts say otherwise. ok is false when the
+// head cannot answer the page; q comes back resolved either way.
+func (s *Server) headView(ctx context.Context, d store.DatasetInfo, q boardQuery, counts *store.BoardCounts) (boardView, bool, error) {
 	var (
 		perSetting map[string]int
 		results    int
 		head       []model.Report
+		guess      []string
+		known      bool
 	)
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) {
-		perSetting, results, err = s.store.RowsPerSetting(gctx, d.ID)
-		return err
-	})
-	if known {
+	if counts != nil {
+		perSetting, results = counts.RowsPerSetting, counts.Results
+	} else {
+		guess, known = s.boards.lastExclude(d.ID)
+		if q.Setting == setting.All {
+			guess, known = nil, true
+		}
+		g, gctx := errgroup.WithContext(ctx)
 		g.Go(func() (err error) {
-			head, err = s.store.BoardTop(gctx, d, q.Page*pageSize, guess)
+			perSetting, results, err = s.store.RowsPerSetting(gctx, d.ID)
 			return err
 		})
-	}
-	if err := g.Wait(); err != nil {
-		return boardView{}, false, err
+		if known {
+			g.Go(func() (err error) {
+				head, err = s.store.BoardTop(gctx, d, q.Page*pageSize, guess)
+				return err
+			})
+		}
+		if err := g.Wait(); err != nil {
+			return boardView{}, false, err
+		}
 	}
 	q.resolveSetting(perSetting)
 	exclude := q.headExclude()
@@ -456,7 +464,7 @@ func (s *Server) headView(ctx context.Context, d store.DatasetInfo, q boardQuery
 			return boardView{}, false, err
 		}
 	}
-	if q.Setting == "" {
+	if q.Setting == "" && counts == nil {
 		s.boards.setExclude(d.ID, exclude)
 	}
 	rows := 0

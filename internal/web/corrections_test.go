@@ -294,6 +294,7 @@ func TestCorrectionWorkflow(t *testing.T) {
 	if site.count(`SELECT data_version FROM datasets WHERE slug = 'imagenet-1k'`) != versionBefore+1 {
 		t.Error("approving did not bump the dataset's data version")
 	}
+	site.checkBoards("an approved correction")
 	if board := anon.get("/datasets/imagenet-1k"); !strings.Contains(board.Text, ">91.25<") {
 		t.Error("the leaderboard does not show the approved number")
 	}
@@ -454,6 +455,7 @@ func TestFlagRetiresAndRevertRestores(t *testing.T) {
 	if p := mod.post("/mod/submissions/"+corrItoa(subID)+"/approve", hiddenFields(t, review.Body)); p.Status != http.StatusSeeOther {
 		t.Fatalf("approve flag: %d %s", p.Status, corrSnippet(p.Text))
 	}
+	site.checkBoards("an approved flag (a retirement)")
 	if board := anon.get("/datasets/imagenet-1k"); strings.Contains(board.Text, `href="/results/`+corrItoa(id)+`"`) {
 		t.Error("the retired result is still on the leaderboard")
 	}
@@ -480,6 +482,7 @@ func TestFlagRetiresAndRevertRestores(t *testing.T) {
 	if p.Status != http.StatusSeeOther {
 		t.Fatalf("revert: %d %s", p.Status, corrSnippet(p.Text))
 	}
+	site.checkBoards("a revert")
 	if board := anon.get("/datasets/imagenet-1k"); !strings.Contains(board.Text, `href="/results/`+corrItoa(id)+`"`) {
 		t.Error("the reverted result is not back on the leaderboard")
 	}
@@ -518,6 +521,7 @@ func TestAddResult(t *testing.T) {
 		if n != 1 {
 			t.Errorf("%s: %d new results under %s with an add revision, want 1", tc.typed, n, tc.want)
 		}
+		site.checkBoards("an approved addition")
 	}
 	if site.count(`SELECT count(*) FROM methods WHERE lower(name) LIKE '%beit%large%'`) != 0 {
 		t.Error("a method was made for an alias")

@@ -120,15 +120,16 @@ type boardView struct {
 func (s *Server) boardFor(c *fiber.Ctx, full bool) (boardView, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	d, err := s.store.Dataset(ctx, c.Params("slug"))
+	d, counts, err := s.store.BoardDataset(ctx, c.Params("slug"))
 	if err != nil {
 		return boardView{}, err
 	}
-	return s.boardOf(ctx, c, d, full)
+	return s.boardOf(ctx, c, d, &counts, full)
 }
 
-// boardOf is boardFor for a dataset already read.
-func (s *Server) boardOf(ctx context.Context, c *fiber.Ctx, d store.DatasetInfo, full bool) (boardView, error) {
+// boardOf is boardFor for a dataset already read, with its rows per
+// setting when they were read with it (nil: read them when needed).
+func (s *Server) boardOf(ctx context.Context, c *fiber.Ctx, d store.DatasetInfo, counts *store.BoardCounts, full bool) (boardView, error) {
 	q, err := parseBoardQuery(c, d)
 	var yerr *yearError
 	if err != nil && (full || !errors.As(err, &yerr)) {
@@ -136,7 +137,7 @@ func (s *Server) boardOf(ctx context.Context, c *fiber.Ctx, d store.DatasetInfo,
 	}
 	c.Locals(builtFromLocal, builtFrom{d.ID, d.DataVersion})
 	if !full && q.headOnly(d) && s.boards.get(d.ID, d.DataVersion) == nil {
-		if bv, ok, err := s.headView(ctx, d, q); err != nil || ok {
+		if bv, ok, err := s.headView(ctx, d, q, counts); err != nil || ok {
 			if err != nil {
 				return boardView{}, err
 			}
@@ -166,7 +167,7 @@ func yerrOrNil(e *yearError) error {
 func (s *Server) renderBoard(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	d, err := s.store.Dataset(ctx, c.Params("slug"))
+	d, counts, err := s.store.BoardDataset(ctx, c.Params("slug"))
 	if err != nil {
 		return err
 	}
@@ -174,7 +175,7 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 		// No leaderboard of its own: a parent benchmark of other boards.
 		return s.renderParent(ctx, c, d)
 	}
-	bv, err := s.boardOf(ctx, c, d, false)
+	bv, err := s.boardOf(ctx, c, d, &counts, false)
 	errs := map[string]string{}
 	if yerr := (*yearError)(nil); errors.As(err, &yerr) {
 		// The board, unfiltered by year, under the form as typed with
@@ -282,9 +283,16 @@ func settingTitle(key string) string {
 // rendered from the board's head.
 func (s *Server) datasetCharts(c *fiber.Ctx) error {
 	return s.cachedBoard(c, func() error {
-		bv, err := s.boardFor(c, true)
+		cs, ok, err := s.cellCharts(c)
 		if err != nil {
 			return err
+		}
+		if !ok {
+			bv, err := s.boardFor(c, true)
+			if err != nil {
+				return err
+			}
+			cs = bv.board.chartsFor(bv.d, bv.q, bv.rb.All)
 		}
 		type chartJSON struct {
 			ID      string          `json:"id"`
@@ -295,7 +303,7 @@ func (s *Server) datasetCharts(c *fiber.Ctx) error {
 			Note    string          `json:"note,omitempty"`
 		}
 		var out []chartJSON
-		for _, cv := range bv.board.chartsFor(bv.d, bv.q, bv.rb.All) {
+		for _, cv := range cs {
 			cj := chartJSON{ID: cv.ID, Title: cv.Title, OK: cv.OK, Note: cv.Note}
 			if cv.OK {
 				cj.Options = json.RawMessage(cv.Options)

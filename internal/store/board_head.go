@@ -1,0 +1,217 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/benchboard/benchboard/internal/model"
+)
+
+// BoardCounts are a board's rows per setting text and its live results,
+// as kept at write time (board_settings, migration 0050).
+type BoardCounts struct {
+	RowsPerSetting map[string]int
+	Results        int
+}
+
+// BoardDataset is Dataset and RowsPerSetting in one statement: what an
+// uncached leaderboard page needs before its head, in one round trip
+// instead of three. The metrics and the counts come as JSON arrays, so
+// that one row carries them.
+func (s *Store) BoardDataset(ctx context.Context, slug string) (DatasetInfo, BoardCounts, error) {
+	var (
+		d             DatasetInfo
+		metrics, sets []byte
+		counts        BoardCounts
+	)
+	err := s.r(ctx).Raw(`
+SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_version,
+       t.name, t.slug, coalesce(p.name, ''), coalesce(p.slug, ''),
+       (SELECT coalesce(json_agg(json_build_array(m.id, m.slug, m.name, m.higher_is_better, m.direction_needs_review,
+                                                  m.unit, m.decimals, m.is_primary, m.position)
+                                 ORDER BY m.is_primary DESC, m.position, m.id), '[]')
+        FROM metrics m WHERE m.dataset_id = d.id),
+       (SELECT coalesce(json_agg(json_build_array(s.setting, s.n_rows, s.n_results)), '[]')
+        FROM board_settings s WHERE s.dataset_id = d.id AND s.n_rows > 0)
+FROM datasets d JOIN tasks t ON t.id = d.task_id LEFT JOIN datasets p ON p.id = d.parent_id
+WHERE d.slug = $1`, slug).Row().Scan(&d.ID, &d.TaskID, &d.ParentID, &d.Slug, &d.Name, &d.Description, &d.DataVersion,
+		&d.TaskName, &d.TaskSlug, &d.ParentName, &d.ParentSlug, &metrics, &sets)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return DatasetInfo{}, counts, fmt.Errorf("store: dataset %q: %w", slug, ErrNotFound)
+	case err != nil:
+		return DatasetInfo{}, counts, fmt.Errorf("store: dataset %q: %w", slug, err)
+	}
+	var ms [][]json.RawMessage
+	if err := json.Unmarshal(metrics, &ms); err != nil {
+		return DatasetInfo{}, counts, fmt.Errorf("store: metrics of dataset %q: %w", slug, err)
+	}
+	for _, f := range ms {
+		m := model.Metric{DatasetID: d.ID}
+		if err := unmarshalAll(f, &m.ID, &m.Slug, &m.Name, &m.HigherIsBetter, &m.DirectionNeedsReview,
+			&m.Unit, &m.Decimals, &m.IsPrimary, &m.Position); err != nil {
+			return DatasetInfo{}, counts, fmt.Errorf("store: metrics of dataset %q: %w", slug, err)
+		}
+		d.Metrics = append(d.Metrics, m)
+	}
+	var ss [][]json.RawMessage
+	if err := json.Unmarshal(sets, &ss); err != nil {
+		return DatasetInfo{}, counts, fmt.Errorf("store: settings of dataset %q: %w", slug, err)
+	}
+	counts.RowsPerSetting = make(map[string]int, len(ss))
+	for _, f := range ss {
+		var text string
+		var rows, results int
+		if err := unmarshalAll(f, &text, &rows, &results); err != nil {
+			return DatasetInfo{}, counts, fmt.Errorf("store: settings of dataset %q: %w", slug, err)
+		}
+		counts.RowsPerSetting[text] = rows
+		counts.Results += results
+	}
+	return d, counts, nil
+}
+
+// unmarshalAll decodes the elements of a JSON array into dst, in order.
+func unmarshalAll(fields []json.RawMessage, dst ...any) error {
+	if len(fields) != len(dst) {
+		return fmt.Errorf("%d fields, want %d", len(fields), len(dst))
+	}
+	for i, f := range fields {
+		if err := json.Unmarshal(f, dst[i]); err != nil {
+			return fmt.Errorf("field %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// CheckBoards compares what is kept at write time for every board
+// (board_rows, board_cells, board_settings) with the same computed afresh
+// from results, and names each table that differs and by how many rows.
+// Tests call it after every kind of write.
+func (s *Store) CheckBoards(ctx context.Context) error {
+	var diffs []struct {
+		Tbl string
+		N   int
+	}
+	err := s.w(ctx).Raw(`
+WITH want_rows AS (
+    SELECT dataset_id, method_id, setting, extra_data, params_text, reported_in, count(*)::int AS n_results, min(id) AS first_id
+    FROM results WHERE retired_at IS NULL
+    GROUP BY dataset_id, method_id, setting, extra_data, params_text, reported_in
+), want_cells AS (
+    SELECT DISTINCT ON (dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in)
+        dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, id AS first_id, score
+    FROM results WHERE retired_at IS NULL
+    ORDER BY dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, id
+), want_settings AS (
+    SELECT dataset_id, setting, count(*)::int AS n_rows, sum(n_results)::int AS n_results FROM want_rows GROUP BY dataset_id, setting
+), have_settings AS (
+    SELECT dataset_id, setting, n_rows, n_results FROM board_settings WHERE n_rows <> 0 OR n_results <> 0
+)
+SELECT 'board_rows' AS tbl, count(*)::int AS n FROM (
+    (TABLE want_rows EXCEPT ALL TABLE board_rows) UNION ALL (TABLE board_rows EXCEPT ALL TABLE want_rows)) x
+UNION ALL
+SELECT 'board_cells', count(*)::int FROM (
+    (TABLE want_cells EXCEPT ALL TABLE board_cells) UNION ALL (TABLE board_cells EXCEPT ALL TABLE want_cells)) x
+UNION ALL
+SELECT 'board_settings', count(*)::int FROM (
+    (TABLE want_settings EXCEPT ALL TABLE have_settings) UNION ALL (TABLE have_settings EXCEPT ALL TABLE want_settings)) x`).
+		Scan(&diffs).Error
+	if err != nil {
+		return fmt.Errorf("store: check boards: %w", err)
+	}
+	var bad []string
+	for _, d := range diffs {
+		if d.N != 0 {
+			bad = append(bad, fmt.Sprintf("%s differs from results in %d rows", d.Tbl, d.N))
+		}
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("store: check boards: %s", strings.Join(bad, "; "))
+	}
+	return nil
+}
+
+// ChartCell is one row's first live report of a metric, as a chart plots
+// it: the report with its paper's date and title, and its row's
+// parameter count (Params, from the row's first report of any metric).
+// RowFirst is the id of that first report: rows are in that order on the
+// whole board (ranking.Build keeps first-seen order).
+type ChartCell struct {
+	Report   model.Report
+	RowFirst int64
+}
+
+// BoardChartCells reads, from what is kept at write time, every row's
+// first report of a metric on a board, leaving out rows with the setting
+// texts in exclude (nil: none), in row order. It is what the charts of a
+// board view plot, in one indexed read instead of the whole board.
+func (s *Store) BoardChartCells(ctx context.Context, datasetID, metricID int64, exclude []string) ([]ChartCell, error) {
+	out, err := pgxQuery(ctx, s, `
+SELECT r.id, r.score, me.name, f.params, coalesce(p.title, ''), p.year, p.published, coalesce(p.date_precision, ''),
+       coalesce(p.arxiv_id, ''), r.source_url, r.source, r.reported_in, b.first_id
+FROM board_cells c
+JOIN board_rows b USING (dataset_id, method_id, setting, extra_data, params_text, reported_in)
+JOIN results r ON r.id = c.first_id
+JOIN results f ON f.id = b.first_id
+JOIN methods me ON me.id = c.method_id
+LEFT JOIN papers p ON p.id = r.paper_id
+WHERE c.dataset_id = $1 AND c.metric_id = $2 AND ($3::text[] IS NULL OR c.setting <> ALL($3))
+ORDER BY b.first_id`, []any{datasetID, metricID, exclude}, func(rows pgx.Rows) (ChartCell, error) {
+		var c ChartCell
+		r := &c.Report
+		err := rows.Scan(&r.ID, &r.Score, &r.MethodName, &r.Params, &r.PaperTitle, &r.PaperYear, &r.PaperDate, &r.PaperPrecision,
+			&r.PaperArxiv, &r.SourceURL, &r.Source, &r.ReportedIn, &c.RowFirst)
+		r.DatasetID, r.MetricID = datasetID, metricID
+		return c, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: chart of dataset %d: %w", datasetID, err)
+	}
+	return out, nil
+}
+
+// pgxQuery runs a read on one of the read pool's connections through pgx
+// itself, and scans each row with scan. A board read returns hundreds to
+// tens of thousands of rows of 33 columns: database/sql's locking and
+// conversions per value were most of an uncached page's Go time in the
+// store (gorm's Rows, 2.2 s of 4.0 s in a CPU profile of the bench's
+// uncached API figures).
+func pgxQuery[T any](ctx context.Context, s *Store, sql string, args []any, scan func(pgx.Rows) (T, error)) ([]T, error) {
+	if s.trace != nil {
+		s.trace(sql, args)
+	}
+	sqlDB, err := s.r(ctx).DB()
+	if err != nil {
+		return nil, err
+	}
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	var out []T
+	err = conn.Raw(func(dc any) error {
+		rows, err := dc.(*stdlib.Conn).Conn().Query(ctx, sql, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			v, err := scan(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, v)
+		}
+		return rows.Err()
+	})
+	return out, err
+}

@@ -1,0 +1,141 @@
+package web
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/benchboard/benchboard/internal/ranking"
+	"github.com/benchboard/benchboard/internal/store"
+	"github.com/benchboard/benchboard/internal/testdb"
+)
+
+// TestChartsFromCellsMatchWholeBoard: the charts drawn from the cells kept
+// at write time are the charts drawn from the whole board, for every view
+// the cells answer (each metric, both orders, every setting group), on
+// random boards with ties, several rows per method, rows lacking a
+// metric, conflicts, retired results, papers with and without dates and
+// sources that date a result; and again after writes to the board.
+func TestChartsFromCellsMatchWholeBoard(t *testing.T) {
+	t.Parallel()
+	db, _ := testdb.Open(t)
+	ctx := t.Context()
+	var taskID int64
+	if err := db.Raw(`INSERT INTO tasks (slug, name) VALUES ('t', 'T') RETURNING id`).Row().Scan(&taskID); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 30 {
+		db.Exec(`INSERT INTO methods (slug, name) VALUES ($1, $2)`, fmt.Sprintf("m%d", i), fmt.Sprintf("Method %c%d", 'A'+i%5, i))
+	}
+	for i := range 8 {
+		// Papers: a day, a year, nothing known.
+		db.Exec(`INSERT INTO papers (slug, title, published, year, date_precision) VALUES ($1, $2,
+			CASE WHEN $3 % 3 = 0 THEN make_date(2015 + $3, 1 + $3, 3) END, CASE WHEN $3 % 3 < 2 THEN 2015 + $3 END,
+			CASE $3 % 3 WHEN 0 THEN 'day' WHEN 1 THEN 'year' END)`, fmt.Sprintf("p%d", i), fmt.Sprintf("Paper %d", i), i)
+	}
+	s := &Server{store: store.New(db, nil), boards: newBoardCache(1 << 20)}
+	for _, tc := range []struct {
+		rows           int
+		higherIsBetter bool
+	}{{0, true}, {30, false}, {700, true}, {1400, false}} {
+		t.Run(fmt.Sprintf("%d rows", tc.rows), func(t *testing.T) {
+			slug := fmt.Sprintf("c%d", tc.rows)
+			var dsID, primaryID, otherID int64
+			if err := db.Raw(`INSERT INTO datasets (task_id, slug, name) VALUES ($1, $2, $2) RETURNING id`, taskID, slug).Row().Scan(&dsID); err != nil {
+				t.Fatal(err)
+			}
+			db.Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, is_primary) VALUES ($1, 'p', 'P', $2, true) RETURNING id`,
+				dsID, tc.higherIsBetter).Row().Scan(&primaryID)
+			db.Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, position) VALUES ($1, 'o', 'O', false, 1) RETURNING id`,
+				dsID).Row().Scan(&otherID)
+			rng := rand.New(rand.NewPCG(uint64(tc.rows), 11))
+			insert := func(metric int64, method int, setting, source string, score float64, paper int, params float64, retired bool) {
+				t.Helper()
+				err := db.Exec(`INSERT INTO results (dataset_id, metric_id, method_id, paper_id, value, score, setting, reported_in, source_url, params, retired_at)
+					VALUES ($1, $2, (SELECT id FROM methods WHERE slug = $3), (SELECT id FROM papers WHERE slug = $4), $5, $5, $6, $7,
+						CASE WHEN $7 LIKE '%1' THEN 'https://arxiv.org/abs/2106.08254' ELSE '' END, nullif($8, 0), CASE WHEN $9 THEN now() END)
+					ON CONFLICT DO NOTHING`,
+					dsID, metric, fmt.Sprintf("m%d", method), fmt.Sprintf("p%d", paper), score, setting, source, params, retired).Error
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			addRows := func(n int) {
+				for range n {
+					method := rng.IntN(30)
+					setting := []string{"", "", "zero-shot", "5-shot", "fine-tuned"}[rng.IntN(5)]
+					source := fmt.Sprintf("paper %d", rng.IntN(4))
+					paper := rng.IntN(10) // 8 and 9 name no paper
+					params := float64(rng.IntN(4)) * 1e6
+					if rng.IntN(6) > 0 {
+						insert(primaryID, method, setting, source, float64(rng.IntN(60))/2, paper, params, rng.IntN(20) == 0)
+						if rng.IntN(20) == 0 {
+							insert(primaryID, method, setting, source, float64(rng.IntN(60))/2+0.25, paper, params, false)
+						}
+					}
+					if rng.IntN(3) > 0 {
+						insert(otherID, method, setting, source, float64(rng.IntN(100)), paper, params, false)
+					}
+				}
+			}
+			compare := func(when string) {
+				t.Helper()
+				d, counts, err := s.store.BoardDataset(ctx, slug)
+				if err != nil {
+					t.Fatal(err)
+				}
+				reports, err := s.store.BoardReports(ctx, d.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				whole := ranking.Build(reports, d.Metrics)
+				views := 0
+				for _, m := range d.Metrics {
+					for _, desc := range []bool{true, false} {
+						settings := []string{"", "all"}
+						q0 := boardQuery{Extra: "any", Confidence: "any"}
+						q0.resolveSetting(counts.RowsPerSetting)
+						for _, g := range q0.groups {
+							settings = append(settings, g.Key)
+						}
+						for _, set := range settings {
+							mm := m
+							q := boardQuery{Sort: m.Slug, Order: orderName(desc), Setting: set, Extra: "any", Confidence: "any", Page: 1,
+								key: ranking.Key{Metric: &mm}, desc: desc}
+							q.resolveSetting(counts.RowsPerSetting)
+							want := boardCharts(d, q, rankBoard(whole, d, q).All)
+							got, err := s.chartsOfCells(ctx, d, q)
+							if err != nil {
+								t.Fatal(err)
+							}
+							if len(got) != len(want) {
+								t.Fatalf("%s, sort %s %s, setting %q: %d charts, want %d", when, m.Slug, q.Order, set, len(got), len(want))
+							}
+							for i := range got {
+								if got[i] != want[i] {
+									t.Fatalf("%s, sort %s %s, setting %q: chart %s differs:\ncells: %+v\nwhole: %+v", when, m.Slug, q.Order, set,
+										want[i].ID, got[i], want[i])
+								}
+							}
+							views++
+						}
+					}
+				}
+				if len(d.Metrics) > 0 && views < 4 {
+					t.Fatalf("%s: only %d views compared", when, views)
+				}
+			}
+			addRows(tc.rows)
+			compare("after the first rows")
+			if tc.rows == 0 {
+				return
+			}
+			// Writes: retire the best, correct a score, move a row's setting, add rows.
+			db.Exec(`UPDATE results SET retired_at = now() WHERE id = (SELECT id FROM results WHERE dataset_id = $1 AND metric_id = $2 AND retired_at IS NULL ORDER BY score DESC LIMIT 1)`, dsID, primaryID)
+			db.Exec(`UPDATE results SET score = score + 7, value = value + 7 WHERE id = (SELECT min(id) FROM results WHERE dataset_id = $1)`, dsID)
+			db.Exec(`UPDATE results SET setting = 'zero-shot' WHERE id = (SELECT max(id) FROM results WHERE dataset_id = $1 AND setting = '')`, dsID)
+			addRows(tc.rows / 10)
+			compare("after writes")
+		})
+	}
+}
