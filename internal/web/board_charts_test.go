@@ -8,6 +8,7 @@ import (
 	"github.com/benchboard/benchboard/internal/ranking"
 	"github.com/benchboard/benchboard/internal/store"
 	"github.com/benchboard/benchboard/internal/testdb"
+	"gorm.io/gorm"
 )
 
 // TestChartsFromCellsMatchWholeBoard: the charts drawn from the cells kept
@@ -25,11 +26,11 @@ func TestChartsFromCellsMatchWholeBoard(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range 30 {
-		db.Exec(`INSERT INTO methods (slug, name) VALUES ($1, $2)`, fmt.Sprintf("m%d", i), fmt.Sprintf("Method %c%d", 'A'+i%5, i))
+		mustExec(t, db, `INSERT INTO methods (slug, name) VALUES ($1, $2)`, fmt.Sprintf("m%d", i), fmt.Sprintf("Method %c%d", 'A'+i%5, i))
 	}
 	for i := range 8 {
 		// Papers: a day, a year, nothing known.
-		db.Exec(`INSERT INTO papers (slug, title, published, year, date_precision) VALUES ($1, $2,
+		mustExec(t, db, `INSERT INTO papers (slug, title, published, year, date_precision) VALUES ($1, $2,
 			CASE WHEN $3 % 3 = 0 THEN make_date(2015 + $3, 1 + $3, 3) END, CASE WHEN $3 % 3 < 2 THEN 2015 + $3 END,
 			CASE $3 % 3 WHEN 0 THEN 'day' WHEN 1 THEN 'year' END)`, fmt.Sprintf("p%d", i), fmt.Sprintf("Paper %d", i), i)
 	}
@@ -44,10 +45,14 @@ func TestChartsFromCellsMatchWholeBoard(t *testing.T) {
 			if err := db.Raw(`INSERT INTO datasets (task_id, slug, name) VALUES ($1, $2, $2) RETURNING id`, taskID, slug).Row().Scan(&dsID); err != nil {
 				t.Fatal(err)
 			}
-			db.Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, is_primary) VALUES ($1, 'p', 'P', $2, true) RETURNING id`,
-				dsID, tc.higherIsBetter).Row().Scan(&primaryID)
-			db.Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, position) VALUES ($1, 'o', 'O', false, 1) RETURNING id`,
-				dsID).Row().Scan(&otherID)
+			if err := db.Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, is_primary) VALUES ($1, 'p', 'P', $2, true) RETURNING id`,
+				dsID, tc.higherIsBetter).Row().Scan(&primaryID); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, position) VALUES ($1, 'o', 'O', false, 1) RETURNING id`,
+				dsID).Row().Scan(&otherID); err != nil {
+				t.Fatal(err)
+			}
 			rng := rand.New(rand.NewPCG(uint64(tc.rows), 11))
 			insert := func(metric int64, method int, setting, source string, score float64, paper int, params float64, retired bool) {
 				t.Helper()
@@ -130,12 +135,23 @@ func TestChartsFromCellsMatchWholeBoard(t *testing.T) {
 			if tc.rows == 0 {
 				return
 			}
-			// Writes: retire the best, correct a score, move a row's setting, add rows.
-			db.Exec(`UPDATE results SET retired_at = now() WHERE id = (SELECT id FROM results WHERE dataset_id = $1 AND metric_id = $2 AND retired_at IS NULL ORDER BY score DESC LIMIT 1)`, dsID, primaryID)
-			db.Exec(`UPDATE results SET score = score + 7, value = value + 7 WHERE id = (SELECT min(id) FROM results WHERE dataset_id = $1)`, dsID)
-			db.Exec(`UPDATE results SET setting = 'zero-shot' WHERE id = (SELECT max(id) FROM results WHERE dataset_id = $1 AND setting = '')`, dsID)
+			// Writes: retire the best, correct a score (by 7.1, off the quarter-point
+			// grid of the random scores, so that it clashes with no other report),
+			// move a row's setting, add rows.
+			mustExec(t, db, `UPDATE results SET retired_at = now() WHERE id = (SELECT id FROM results WHERE dataset_id = $1 AND metric_id = $2 AND retired_at IS NULL ORDER BY score DESC LIMIT 1)`, dsID, primaryID)
+			mustExec(t, db, `UPDATE results SET score = score + 7.1, value = value + 7.1 WHERE id = (SELECT min(id) FROM results WHERE dataset_id = $1)`, dsID)
+			mustExec(t, db, `UPDATE results SET setting = 'zero-shot' WHERE id = (SELECT max(id) FROM results WHERE dataset_id = $1 AND setting = '')`, dsID)
 			addRows(tc.rows / 10)
 			compare("after writes")
 		})
+	}
+}
+
+// mustExec runs a statement of a test's set-up and stops the test if it
+// fails, so that a broken set-up cannot make two empty boards compare equal.
+func mustExec(t *testing.T, db *gorm.DB, sql string, args ...any) {
+	t.Helper()
+	if err := db.Exec(sql, args...).Error; err != nil {
+		t.Fatalf("%s: %v", sql, err)
 	}
 }

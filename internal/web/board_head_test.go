@@ -50,10 +50,14 @@ func TestHeadMatchesWholeBoard(t *testing.T) {
 			if err := db.Raw(`INSERT INTO datasets (task_id, slug, name) VALUES ($1, $2, $2) RETURNING id`, taskID, slug).Row().Scan(&dsID); err != nil {
 				t.Fatal(err)
 			}
-			db.Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, is_primary) VALUES ($1, 'p', 'P', $2, true) RETURNING id`,
-				dsID, tc.higherIsBetter).Row().Scan(&primaryID)
-			db.Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, position) VALUES ($1, 'o', 'O', true, 1) RETURNING id`,
-				dsID).Row().Scan(&otherID)
+			if err := db.Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, is_primary) VALUES ($1, 'p', 'P', $2, true) RETURNING id`,
+				dsID, tc.higherIsBetter).Row().Scan(&primaryID); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Raw(`INSERT INTO metrics (dataset_id, slug, name, higher_is_better, position) VALUES ($1, 'o', 'O', true, 1) RETURNING id`,
+				dsID).Row().Scan(&otherID); err != nil {
+				t.Fatal(err)
+			}
 			rng := rand.New(rand.NewPCG(uint64(tc.rows), 7))
 			insert := func(metric int64, method int, setting, source string, score float64, retired bool) {
 				t.Helper()
