@@ -191,12 +191,21 @@ func nameStartingAt(s string, toks []token, i int, blocked func(token) bool) (st
 	for _, t := range toks[i:j] {
 		words = append(words, t.text)
 	}
-	// Trailing plain words are not part of the name ("Swin-T Model").
-	for len(words) > 0 && nameKind(words[len(words)-1]) == plainWord {
+	// Trailing plain words are not part of the name ("Swin-T Model"),
+	// but one after a size or version names a tier ("Gemini 1.0 Ultra").
+	for len(words) > 0 && nameKind(words[len(words)-1]) == plainWord && !tierWord(words) {
 		words = words[:len(words)-1]
 		j--
 	}
 	return validName(words, i > 0), j
+}
+
+// tierWord reports whether the last of words is a tier that follows a
+// size or version: "Ultra" in "Gemini 1.0 Ultra", "Base" in "67B Base".
+func tierWord(words []string) bool {
+	n := len(words)
+	w := strings.ToLower(words[n-1])
+	return n > 1 && nameKind(words[n-2]) == versionPart && !modelNouns[w] && !phraseOpeners[w] && !articles[w]
 }
 
 // notShortNames are title heads before a colon that name the kind of paper,

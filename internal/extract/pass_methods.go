@@ -184,6 +184,13 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			r.method, r.source = name, fromSubject
 		}
 	}
+	if (r.source == fromOwn || r.source == fromPaper) && !r.dropped && ctx.method != "" {
+		// "YOLOv6-S strikes 43.5% AP", "an efficient Atto model with
+		// 76.7%": a variant of the paper's method named in the clause.
+		if name := s.ownVariantBefore(r.start, ctx); name != "" {
+			r.method, r.source = name, fromSubject
+		}
+	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
 		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
@@ -191,6 +198,35 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		r.method, r.source = ctx.method, fromPaper
 	}
 }
+
+// variantStops end the clause that ownVariantBefore searches: what comes
+// before them is compared with, not measured.
+var variantStops = set("than", "over", "versus", "vs", "against", "compared", "unlike", "surpassing", "outperforming")
+
+// ownVariantBefore returns the variant of the paper's method named nearest
+// before pos in the same clause: a name that starts with the paper's
+// ("YOLOv6-S" of "YOLOv6") or a capitalised word before a model noun ("a
+// 650M Huge model" of "ConvNeXt V2" is "ConvNeXt V2 Huge"); or "".
+func (s *sentence) ownVariantBefore(pos int, ctx *paperContext) string {
+	own := ctx.method
+	for i := s.lastTokenBefore(pos); i >= 0; i-- {
+		if strings.ContainsAny(s.text[s.toks[i].end:pos], ",;:()") || variantStops[strings.ToLower(s.toks[i].text)] {
+			return ""
+		}
+		w := s.toks[i].text
+		if i > 0 && singularModelNouns[strings.ToLower(w)] && nameKind(s.toks[i-1].text) == plainWord && !s.blocked(s.toks[i-1]) &&
+			!phraseOpeners[strings.ToLower(s.toks[i-1].text)] && s.toks[i-1].start > 0 && !strings.ContainsAny(s.text[s.toks[i-1].end:s.toks[i].start], ",;:(") {
+			return own + " " + s.toks[i-1].text
+		}
+		if name := s.methodEndingAt(i, ctx); len(name) > len(own) && strings.HasPrefix(strings.ToLower(name), strings.ToLower(own)) && !strings.Contains(name, "/") {
+			return name
+		}
+	}
+	return ""
+}
+
+// singularModelNouns name one model: "the Atto model", "its Large variant".
+var singularModelNouns = set("model", "variant", "version")
 
 // withOwnMethod reports whether the sentence opens by applying the paper's
 // own method ("With ViT-Adapter-L, a plain ViT reaches ...").
@@ -580,14 +616,20 @@ func (s *sentence) methodEndingAt(j int, ctx *paperContext) string {
 		w, _ := possessive(s.toks[j].text)
 		end := s.toks[j].start + len(w)
 		start := end - len(own)
-		if start >= 0 && strings.EqualFold(s.text[start:end], own) &&
-			(start == 0 || !isAlnum(s.text[start-1]) && s.text[start-1] != '-') {
+		if start >= 0 && strings.EqualFold(s.text[start:end], own) && wordStart(s.text, start) {
 			return s.text[start:end]
 		}
-		// A variant whose name starts with the paper's: "Orca 2-13B" for "Orca 2".
-		if k := nameRunStart(s.text, s.toks, j, s.blocked); k <= j {
+		// A variant whose name starts with the paper's: "Orca 2-13B" for
+		// "Orca 2", "DeepSeek LLM 67B Base" for "DeepSeek LLM", whose
+		// words would not all make a name on their own.
+		for k := j; k >= 0 && k > j-4 && nameKind(s.toks[k].text) != notName && !s.blocked(s.toks[k]); k-- {
+			if start := s.toks[k].start; start >= len(own) {
+				if f := strings.TrimRight(s.text[:start], " "); len(f) >= len(own) && strings.EqualFold(f[len(f)-len(own):], own) && wordStart(s.text, len(f)-len(own)) {
+					return s.text[len(f)-len(own) : end]
+				}
+			}
 			run := s.text[s.toks[k].start:end]
-			if len(run) > len(own) && strings.HasPrefix(strings.ToLower(run), strings.ToLower(own)) {
+			if len(run) > len(own) && strings.HasPrefix(strings.ToLower(run), strings.ToLower(own)) && k >= nameRunStart(s.text, s.toks, j, s.blocked) {
 				return run
 			}
 		}
@@ -614,6 +656,12 @@ func (s *sentence) modifier(k int) bool {
 		return false
 	}
 	return k == 0 || onlySpaces(s.text[s.toks[k-1].end:t.start])
+}
+
+// wordStart reports whether a name may start at byte i of text: not inside
+// a word nor after "-" or "+", so "PVT" is not read out of "RetinaNet+PVT".
+func wordStart(text string, i int) bool {
+	return i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '+'
 }
 
 func hasDigit(w string) bool {

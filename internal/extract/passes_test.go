@@ -314,6 +314,17 @@ func TestPassMethods(t *testing.T) {
 		// The paper's own name, however it is written, is the subject's name.
 		{"Panoptic SegFormer: Delving Deeper", "Panoptic SegFormer achieves 56.2% PQ on COCO.", map[string]string{"56.2%": "Panoptic SegFormer"}},
 		{"", "We introduce phi-3-mini, a small model. phi-3-mini achieves 69% on MMLU.", map[string]string{"69%": "phi-3-mini"}},
+		// Variants of the paper's method are named by their most specific name.
+		{"DeepSeek LLM: Scaling", "On MMLU, DeepSeek LLM 67B Base scores 71.3.", map[string]string{"71.3": "DeepSeek LLM 67B Base"}},
+		{"PVT: A Versatile Backbone", "RetinaNet+PVT achieves 40.4 AP on COCO.", map[string]string{"40.4": "RetinaNet+PVT"}},
+		{"", "Gemini 1.5 Pro scores 81.9% on MMLU, against 83.7% for Gemini 1.0 Ultra.",
+			map[string]string{"81.9%": "Gemini 1.5 Pro", "83.7%": "Gemini 1.0 Ultra"}},
+		{"YOLOv6: A Single-Stage Detector", "YOLOv6-S strikes 43.5% AP at 495 FPS.", map[string]string{"43.5%": "YOLOv6-S"}},
+		{"YOLOv6: A Single-Stage Detector", "Our quantized version of YOLOv6-S even brings 43.3% AP.", map[string]string{"43.3%": "YOLOv6-S"}},
+		{"YOLOv6: A Single-Stage Detector", "It brings 43.3% AP, more than YOLOv6-N.", map[string]string{"43.3%": "YOLOv6"}},
+		{"ConvNeXt V2: Co-designing ConvNets", "Sizes range from an efficient Atto model with 76.7% top-1 accuracy, to a Huge model that achieves 88.9%.",
+			map[string]string{"76.7%": "ConvNeXt V2 Atto", "88.9%": "ConvNeXt V2 Huge"}},
+		{"ConvNeXt V2: Co-designing ConvNets", "Model sizes differ, and it reaches 88.9%.", map[string]string{"88.9%": "ConvNeXt V2"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, tt.title, tt.text, "methods")
