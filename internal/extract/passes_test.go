@@ -373,6 +373,8 @@ func TestRefineMetric(t *testing.T) {
 	m := newMatcher([]Dataset{
 		{Name: "ImageNet-1k", Metric: "Top-1 accuracy"},
 		{Name: "COCO", Metric: "Box AP"},
+		{Name: "LVIS"},
+		{Name: "CUHK-PEDES"},
 		{Name: "MMLU", Metric: "Accuracy"},
 		{Name: "CIFAR-100"},
 	})
@@ -380,7 +382,9 @@ func TestRefineMetric(t *testing.T) {
 		{"ImageNet-1k", "Accuracy", "Top-1 accuracy"},
 		{"ImageNet-1k", "Top-5 accuracy", "Top-5 accuracy"},
 		{"COCO", "AP", "Box AP"},
-		{"COCO", "mAP", "mAP"},
+		{"COCO", "mAP", "Box AP"},
+		{"LVIS", "mAP", "AP"},
+		{"CUHK-PEDES", "mAP", "mAP"},
 		{"COCO", "Mask AP", "Mask AP"},
 		{"MMLU", "Accuracy", "Accuracy"},
 		{"CIFAR-100", "Accuracy", "Accuracy"},
