@@ -105,6 +105,23 @@ func (s *sentence) classify(ctx *paperContext) {
 	}
 }
 
+// boundWords right before a number make it a bound or a rough figure
+// rather than the score a paper reports: "over 80%", "more than 90%", "at
+// least 70%", "nearly 50%". "up to" is not one: it reports the best score.
+var boundWords = set("over", "nearly", "almost", "about", "around", "roughly", "approximately",
+	"least", "than", "exceeding", "beyond", "above", "below", "under")
+
+// bounded reports whether run r opens with a bound: a bound word or one of
+// "> < ~ ≈" right before its first number.
+func (s *sentence) bounded(r *run) bool {
+	before := strings.TrimRight(s.text[:r.start], " ")
+	if strings.HasSuffix(before, ">") || strings.HasSuffix(before, "<") || strings.HasSuffix(before, "~") || strings.HasSuffix(before, "≈") {
+		return true
+	}
+	i := s.lastTokenBefore(r.start)
+	return i >= 0 && onlySpaces(s.text[s.toks[i].end:r.start]) && boundWords[strings.ToLower(s.toks[i].text)]
+}
+
 // coordinatedDelta joins a gain after "by" to another number that "by"
 // governs too: "by 509% in speed and 2% in accuracy", "by 2.1% on
 // CUHK-PEDES and 1.5% on RSTPReid". A verb between ("and reaches") starts
@@ -162,6 +179,10 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			r.dropped = true
 			return
 		}
+	}
+	if w != "by" && s.bounded(r) {
+		r.dropped = true // "reaches over 80% top-1": a bound, not the score
+		return
 	}
 	switch {
 	case backDelta[w], genericOthers[w]:

@@ -369,7 +369,11 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		if !s.blocked(s.toks[j]) {
 			if name := s.methodEndingAt(j, ctx); name != "" {
 				r.method, r.source = name, fromSubject
-				if names := s.subjectList(j, ctx); len(names) > 1 {
+				names := s.subjectList(j, ctx)
+				if names == nil {
+					names = slashVariants(name) // "YOLOv6-M/L reach 49.5/52.3 AP"
+				}
+				if len(names) > 1 {
 					// "FastViT-S and FastViT-B achieve 80.1% and 83.4%,
 					// respectively": one name per number, in order.
 					if len(names) == len(r.nums) {

@@ -148,6 +148,12 @@ func TestPassClassify(t *testing.T) {
 		{"X-E6 outperforms SWIN-L by 509% in speed and 2% in accuracy.", "", false},
 		{"X outperforms IRRA by 2.1% on CUHK-PEDES and 1.5% on RSTPReid.", "", false},
 		{"X outperforms IRRA by 2.1% on CUHK-PEDES and reaches 76.5% on RSTPReid.", "76.5%", false},
+		// Bounds and rough figures are not the score; "up to" is the best one.
+		{"On ImageNet, X reaches over 80% top-1 accuracy.", "", false},
+		{"X reaches more than 90% and at least 70% on Y.", "", false},
+		{"X keeps near-perfect retrieval (>99%) and reaches nearly 50%.", "", false},
+		{"X can reach up to 80.4 top-1.", "80.4", false},
+		{"X outperforms Y by over 19% and reaches 81.2%.", "81.2%", false},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "classify")
@@ -325,6 +331,12 @@ func TestPassMethods(t *testing.T) {
 		{"ConvNeXt V2: Co-designing ConvNets", "Sizes range from an efficient Atto model with 76.7% top-1 accuracy, to a Huge model that achieves 88.9%.",
 			map[string]string{"76.7%": "ConvNeXt V2 Atto", "88.9%": "ConvNeXt V2 Huge"}},
 		{"ConvNeXt V2: Co-designing ConvNets", "Model sizes differ, and it reaches 88.9%.", map[string]string{"88.9%": "ConvNeXt V2"}},
+		// Variants listed with a slash, mapped onto as many numbers.
+		{"", "YOLOv6-M/L reach 49.5/52.3 AP on COCO.", map[string]string{"49.5": "YOLOv6-M", "52.3": "YOLOv6-L"}},
+		{"", "ResNet-50/101 reach 76.1% and 77.4% top-1.", map[string]string{"76.1%": "ResNet-50", "77.4%": "ResNet-101"}},
+		{"", "X-S, X-M and X-L achieve 45.1, 48.0 and 50.2 AP respectively.", map[string]string{"45.1": "X-S", "48.0": "X-M", "50.2": "X-L"}},
+		{"", "CCT-7/3x1 reaches 98.00% on CIFAR-10.", map[string]string{"98.00%": "CCT-7/3x1"}},
+		{"", "CLIP ViT-B/16 reaches 68.3% zero-shot.", map[string]string{"68.3%": "CLIP ViT-B/16"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, tt.title, tt.text, "methods")
