@@ -252,11 +252,12 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		}
 		if forwardDelta[w] && (w != "of" || k == 0) {
 			// The word belongs to the last number, and to the others
-			// only when they have no metric of their own: "29.1 BLEU,
-			// 0.8 BLEU above" keeps 29.1, "1.5 and 0.3 points above" keeps none.
+			// only when they have no metric of their own or are joined
+			// to it by "and": "29.1 BLEU, 0.8 BLEU above" keeps 29.1,
+			// "1.5 and 0.3 points above" and "5.3 AP and 4.8 AP gains" keep none.
 			r.dropped = true
 			for i, n := range r.nums {
-				if i == len(r.nums)-1 || n.cue == nil {
+				if i == len(r.nums)-1 || n.cue == nil || strings.Contains(s.text[numEnd(n):r.end], " and ") {
 					n.dropped = true
 				} else {
 					r.dropped = false

@@ -148,6 +148,8 @@ func TestPassClassify(t *testing.T) {
 		{"X-E6 outperforms SWIN-L by 509% in speed and 2% in accuracy.", "", false},
 		{"X outperforms IRRA by 2.1% on CUHK-PEDES and 1.5% on RSTPReid.", "", false},
 		{"X outperforms IRRA by 2.1% on CUHK-PEDES and reaches 76.5% on RSTPReid.", "76.5%", false},
+		{"X achieves 5.3 AP and 4.8 AP gains with more boxes.", "", false},
+		{"X reaches 29.1 BLEU, 0.8 BLEU above Y.", "29.1", false},
 		// Bounds and rough figures are not the score; "up to" is the best one.
 		{"On ImageNet, X reaches over 80% top-1 accuracy.", "", false},
 		{"X reaches more than 90% and at least 70% on Y.", "", false},
