@@ -89,6 +89,14 @@ var conditionRe = regexp.MustCompile(`(?i)` +
 // setting, and indexes the runs kept.
 func (s *sentence) classify(ctx *paperContext) {
 	for i, r := range s.runs {
+		if i+1 < len(s.runs) {
+			if name := s.outperformedByTo(r, s.runs[i+1]); name != "" {
+				// "outperforming Chinchilla on MMLU by 41.3% to 35.7%":
+				// the subject's score, then the one it beats.
+				s.runs[i+1].method, s.runs[i+1].source = name, fromNamed
+				continue
+			}
+		}
 		s.dropNonScores(r, ctx)
 		if i > 0 && !r.dropped && s.runs[i-1].byDelta && coordinatedDelta.MatchString(s.text[s.runs[i-1].end:max(r.start, s.runs[i-1].end)]) {
 			// "by 509% in speed and 2% in accuracy": "by" governs both.
@@ -120,6 +128,30 @@ func (s *sentence) bounded(r *run) bool {
 	}
 	i := s.lastTokenBefore(r.start)
 	return i >= 0 && onlySpaces(s.text[s.toks[i].end:r.start]) && boundWords[strings.ToLower(s.toks[i].text)]
+}
+
+// outperformVerbs take the one beaten as their object.
+var outperformVerbs = set("outperform", "outperforms", "outperformed", "outperforming", "surpass", "surpasses",
+	"surpassed", "surpassing", "beat", "beats", "beating", "exceed", "exceeds", "exceeded", "exceeding")
+
+// outperformedByTo reads "outperforming Y ... by A to B", where A is the
+// subject's score and B is Y's, and returns Y, or "" when r and next are
+// not such a pair.
+func (s *sentence) outperformedByTo(r, next *run) string {
+	w, i := s.governingWord(r.start)
+	if w != "by" || len(r.nums) != 1 || len(next.nums) != 1 || strings.TrimSpace(s.text[r.end:next.start]) != "to" {
+		return ""
+	}
+	for v := i - 1; v >= 0 && v > i-10 && !strings.ContainsAny(s.text[s.toks[v].end:s.toks[v+1].start], ",;:("); v-- {
+		if outperformVerbs[strings.ToLower(s.toks[v].text)] {
+			name, _ := nameStartingAt(s.text, s.toks, v+1, s.blocked)
+			if t := s.toks[v+1]; name == "" && nameKind(t.text) == plainWord && !s.blocked(t) && !phraseOpeners[strings.ToLower(t.text)] {
+				name = t.text // the object of "outperforming" is a name: "Chinchilla"
+			}
+			return name
+		}
+	}
+	return ""
 }
 
 // coordinatedDelta joins a gain after "by" to another number that "by"

@@ -72,6 +72,9 @@ func TestPassNames(t *testing.T) {
 		// A capitalised word before a known name makes another benchmark.
 		{"On Split CIFAR-100, L2P reaches 83.83% accuracy.", []string{"Accuracy"}, []string{"?Split CIFAR-100"}},
 		{"On CIFAR-100, L2P reaches 83.83% accuracy.", []string{"Accuracy"}, []string{"CIFAR-100"}},
+		// A subject in lower case before a known name makes a part of it.
+		{"It beats Y on mathematical MMLU by 2%.", nil, []string{"?mathematical MMLU"}},
+		{"It reaches 70.2% on MMLU and on clean ImageNet.", nil, []string{"MMLU", "ImageNet-1k"}},
 		{"It reaches 61.3 AP_box and 53.1 AP^mask, 76.5% Rank@1 and 44.0 box mAP.", []string{"Box AP", "Mask AP", "Rank-1", "Box AP"}, nil},
 	}
 	for _, tt := range tests {
@@ -333,6 +336,10 @@ func TestPassMethods(t *testing.T) {
 		{"ConvNeXt V2: Co-designing ConvNets", "Sizes range from an efficient Atto model with 76.7% top-1 accuracy, to a Huge model that achieves 88.9%.",
 			map[string]string{"76.7%": "ConvNeXt V2 Atto", "88.9%": "ConvNeXt V2 Huge"}},
 		{"ConvNeXt V2: Co-designing ConvNets", "Model sizes differ, and it reaches 88.9%.", map[string]string{"88.9%": "ConvNeXt V2"}},
+		// "outperforming Y by A to B": A is the subject's, B is Y's; "by A" alone is a gain.
+		{"Galactica: A Model for Science", "Galactica outperforms Chinchilla on MMLU by 41.3% to 35.7%.",
+			map[string]string{"41.3%": "Galactica", "35.7%": "Chinchilla"}},
+		{"Galactica: A Model for Science", "Galactica outperforms Chinchilla on MMLU by 4.1%.", map[string]string{}},
 		// Variants listed with a slash, mapped onto as many numbers.
 		{"", "YOLOv6-M/L reach 49.5/52.3 AP on COCO.", map[string]string{"49.5": "YOLOv6-M", "52.3": "YOLOv6-L"}},
 		{"", "ResNet-50/101 reach 76.1% and 77.4% top-1.", map[string]string{"76.1%": "ResNet-50", "77.4%": "ResNet-101"}},
