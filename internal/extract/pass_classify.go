@@ -354,7 +354,7 @@ func (s *sentence) openingName() string {
 	// "For YOLOX-L with roughly the same parameters as YOLOv5-L, we ...":
 	// a phrase about the model may stand before the comma.
 	if w := strings.ToLower(s.toks[next].text); w == "with" || w == "at" || w == "under" {
-		if c := strings.Index(s.text[s.toks[next].start:], ","); c > 0 && !strings.ContainsAny(s.text[s.toks[next].start:s.toks[next].start+c], ";.") {
+		if c := strings.Index(s.text[s.toks[next].start:], ","); c > 0 && !strings.Contains(s.text[s.toks[next].start:s.toks[next].start+c], ";") && !strings.Contains(s.text[s.toks[next].start:s.toks[next].start+c]+" ", ". ") {
 			return name
 		}
 	}

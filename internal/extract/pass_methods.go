@@ -187,7 +187,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 	if (r.source == fromOwn || r.source == fromPaper) && !r.dropped && ctx.method != "" {
 		// "YOLOv6-S strikes 43.5% AP", "an efficient Atto model with
 		// 76.7%": a variant of the paper's method named in the clause.
-		if name := s.ownVariantBefore(r.start, ctx); name != "" {
+		if name := s.ownVariantBefore(0, r.start, ctx); name != "" {
 			r.method, r.source = name, fromSubject
 		}
 	}
@@ -204,17 +204,21 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 var variantStops = set("than", "over", "versus", "vs", "against", "compared", "unlike", "surpassing", "outperforming")
 
 // ownVariantBefore returns the variant of the paper's method named nearest
-// before pos in the same clause: a name that starts with the paper's
-// ("YOLOv6-S" of "YOLOv6") or a capitalised word before a model noun ("a
-// 650M Huge model" of "ConvNeXt V2" is "ConvNeXt V2 Huge"); or "".
-func (s *sentence) ownVariantBefore(pos int, ctx *paperContext) string {
+// before pos in the same clause, and after from: a name that starts with
+// the paper's ("YOLOv6-S" of "YOLOv6"), or a capitalised word or a size
+// before a model noun ("a 650M Huge model" of "ConvNeXt V2" is "ConvNeXt
+// V2 Huge", "the 27B model" of "Gemma 2" is "Gemma 2 27B"); or "".
+func (s *sentence) ownVariantBefore(from, pos int, ctx *paperContext) string {
 	own := ctx.method
-	for i := s.lastTokenBefore(pos); i >= 0; i-- {
+	if own == "" {
+		return ""
+	}
+	for i := s.lastTokenBefore(pos); i >= 0 && s.toks[i].start >= from; i-- {
 		if strings.ContainsAny(s.text[s.toks[i].end:pos], ",;:()") || variantStops[strings.ToLower(s.toks[i].text)] {
 			return ""
 		}
 		w := s.toks[i].text
-		if i > 0 && singularModelNouns[strings.ToLower(w)] && nameKind(s.toks[i-1].text) == plainWord && !s.blocked(s.toks[i-1]) &&
+		if k := nameKind(s.toks[max(i-1, 0)].text); i > 0 && singularModelNouns[strings.ToLower(w)] && (k == plainWord || k == versionPart && sizeWord.MatchString(s.toks[i-1].text)) && !s.blocked(s.toks[i-1]) &&
 			!phraseOpeners[strings.ToLower(s.toks[i-1].text)] && s.toks[i-1].start > 0 && !strings.ContainsAny(s.text[s.toks[i-1].end:s.toks[i].start], ",;:(") {
 			return own + " " + s.toks[i-1].text
 		}
@@ -297,6 +301,12 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		if o := s.keptRunAt(t.start); o != nil && o != r {
 			if o.namedByChange {
 				continue // "lifts accuracy from 45.3% to 48.9%": go on to the verb
+			}
+			if name := s.ownVariantBefore(o.end, r.start, ctx); name != "" && ctx.method != "" {
+				// "the 27B model scores 75.2 and the 9B model 71.3": a
+				// variant named after the run before is this run's.
+				r.method, r.source = name, fromSubject
+				return
 			}
 			if o.source == fromSubject || o.source == fromOwn {
 				r.method, r.source = o.method, o.source

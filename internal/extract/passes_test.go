@@ -340,6 +340,10 @@ func TestPassMethods(t *testing.T) {
 		{"Galactica: A Model for Science", "Galactica outperforms Chinchilla on MMLU by 41.3% to 35.7%.",
 			map[string]string{"41.3%": "Galactica", "35.7%": "Chinchilla"}},
 		{"Galactica: A Model for Science", "Galactica outperforms Chinchilla on MMLU by 4.1%.", map[string]string{}},
+		{"Gemma 2: Open Models", "On MMLU, the 27B model scores 75.2 and the 9B model 71.3.",
+			map[string]string{"75.2": "Gemma 2 27B", "71.3": "Gemma 2 9B"}},
+		{"YOLOX: Exceeding YOLO Series", "For YOLOX-Nano with only 0.91M parameters, we get 25.3% AP on COCO.",
+			map[string]string{"25.3%": "YOLOX-Nano"}},
 		// Variants listed with a slash, mapped onto as many numbers.
 		{"", "YOLOv6-M/L reach 49.5/52.3 AP on COCO.", map[string]string{"49.5": "YOLOv6-M", "52.3": "YOLOv6-L"}},
 		{"", "ResNet-50/101 reach 76.1% and 77.4% top-1.", map[string]string{"76.1%": "ResNet-50", "77.4%": "ResNet-101"}},
