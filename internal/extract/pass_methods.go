@@ -217,12 +217,20 @@ func (s *sentence) ownVariantBefore(from, pos int, ctx *paperContext) string {
 		if strings.ContainsAny(s.text[s.toks[i].end:pos], ",;:()") || variantStops[strings.ToLower(s.toks[i].text)] {
 			return ""
 		}
-		w := s.toks[i].text
-		if k := nameKind(s.toks[max(i-1, 0)].text); i > 0 && singularModelNouns[strings.ToLower(w)] && (k == plainWord || k == versionPart && sizeWord.MatchString(s.toks[i-1].text)) && !s.blocked(s.toks[i-1]) &&
-			!phraseOpeners[strings.ToLower(s.toks[i-1].text)] && s.toks[i-1].start > 0 && !strings.ContainsAny(s.text[s.toks[i-1].end:s.toks[i].start], ",;:(") {
-			return own + " " + s.toks[i-1].text
+		name, first := "", i
+		if k := nameKind(s.toks[max(i-1, 0)].text); i > 0 && singularModelNouns[strings.ToLower(s.toks[i].text)] && (k == plainWord || k == versionPart && sizeWord.MatchString(s.toks[i-1].text)) && !s.blocked(s.toks[i-1]) &&
+			!phraseOpeners[strings.ToLower(s.toks[i-1].text)] && s.toks[i-1].start > 0 && onlySpaces(s.text[s.toks[i-1].end:s.toks[i].start]) {
+			name, first = own+" "+s.toks[i-1].text, i-1
+		} else if n := s.methodEndingAt(i, ctx); len(n) > len(own) && strings.HasPrefix(strings.ToLower(n), strings.ToLower(own)) && !strings.Contains(n, "/") {
+			name, first = n, i+1-len(strings.Fields(n))
 		}
-		if name := s.methodEndingAt(i, ctx); len(name) > len(own) && strings.HasPrefix(strings.ToLower(name), strings.ToLower(own)) && !strings.Contains(name, "/") {
+		if name != "" {
+			for first > 0 && determiners[strings.ToLower(s.toks[first-1].text)] {
+				first--
+			}
+			if first > 0 && variantStops[strings.ToLower(s.toks[first-1].text)] {
+				return "" // "better than YOLOv6-N and gets 45%": the one compared with
+			}
 			return name
 		}
 	}

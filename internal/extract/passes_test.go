@@ -333,6 +333,8 @@ func TestPassMethods(t *testing.T) {
 		{"YOLOv6: A Single-Stage Detector", "YOLOv6-S strikes 43.5% AP at 495 FPS.", map[string]string{"43.5%": "YOLOv6-S"}},
 		{"YOLOv6: A Single-Stage Detector", "Our quantized version of YOLOv6-S even brings 43.3% AP.", map[string]string{"43.3%": "YOLOv6-S"}},
 		{"YOLOv6: A Single-Stage Detector", "It brings 43.3% AP, more than YOLOv6-N.", map[string]string{"43.3%": "YOLOv6"}},
+		{"YOLOv6: A Single-Stage Detector", "It runs faster than YOLOv6-N and brings 43.3% AP.", map[string]string{"43.3%": "YOLOv6"}},
+		{"YOLOv6: A Single-Stage Detector", "It runs faster than the Nano model and brings 43.3% AP.", map[string]string{"43.3%": "YOLOv6"}},
 		{"ConvNeXt V2: Co-designing ConvNets", "Sizes range from an efficient Atto model with 76.7% top-1 accuracy, to a Huge model that achieves 88.9%.",
 			map[string]string{"76.7%": "ConvNeXt V2 Atto", "88.9%": "ConvNeXt V2 Huge"}},
 		{"ConvNeXt V2: Co-designing ConvNets", "Model sizes differ, and it reaches 88.9%.", map[string]string{"88.9%": "ConvNeXt V2"}},
