@@ -191,12 +191,56 @@ func nameStartingAt(s string, toks []token, i int, blocked func(token) bool) (st
 	for _, t := range toks[i:j] {
 		words = append(words, t.text)
 	}
-	// Trailing plain words are not part of the name ("Swin-T Model").
-	for len(words) > 0 && nameKind(words[len(words)-1]) == plainWord {
+	// Trailing plain words are not part of the name ("Swin-T Model"),
+	// but one after a size or version names a tier ("Gemini 1.0 Ultra").
+	for len(words) > 0 && nameKind(words[len(words)-1]) == plainWord && !tierWord(words) {
 		words = words[:len(words)-1]
 		j--
 	}
 	return validName(words, i > 0), j
+}
+
+// slashVariants reads a name that lists variants after a slash, "YOLOv6-M/L"
+// or "ResNet-50/101", as the names it stands for, or nil. The parts after
+// the slash replace the last part after "-" and must be of its kind, so
+// "ViT-B/16" (a model with its patch size) is one name.
+func slashVariants(name string) []string {
+	parts := strings.Split(name, "/")
+	dash := strings.LastIndex(parts[0], "-")
+	if len(parts) < 2 || dash < 0 || strings.Contains(name, " ") {
+		return nil
+	}
+	stem, last := parts[0][:dash+1], parts[0][dash+1:] // "YOLOv6-", "M"
+	names := []string{parts[0]}
+	for _, p := range parts[1:] {
+		if partKind(p) == "" || partKind(p) != partKind(last) || len(p) > len(last)+2 {
+			return nil
+		}
+		names = append(names, stem+p)
+	}
+	return names
+}
+
+// partKind is "digits" or "letters" for a name part made only of those,
+// else "": "M", "50" and "3x1" are of three kinds.
+func partKind(p string) string {
+	switch {
+	case p == "":
+		return ""
+	case strings.Trim(p, "0123456789") == "":
+		return "digits"
+	case !hasDigit(p) && strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) < 0:
+		return "letters"
+	}
+	return ""
+}
+
+// tierWord reports whether the last of words is a tier that follows a
+// size or version: "Ultra" in "Gemini 1.0 Ultra", "Base" in "67B Base".
+func tierWord(words []string) bool {
+	n := len(words)
+	w := strings.ToLower(words[n-1])
+	return n > 1 && nameKind(words[n-2]) == versionPart && !modelNouns[w] && !phraseOpeners[w] && !articles[w]
 }
 
 // notShortNames are title heads before a colon that name the kind of paper,

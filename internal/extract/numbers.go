@@ -144,7 +144,13 @@ func partOfWord(s string, a int) bool {
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:a])
 	if prev == '/' && a >= 2 && (s[a-2] == '%' || s[a-2] >= '0' && s[a-2] <= '9') {
-		return false // a list of numbers: "80.4%/95.1%", "88.9/91.4 EM/F1"
+		// A list of numbers, "80.4%/95.1%", "88.9/91.4 EM/F1", unless the
+		// number before the slash is part of a name: "ResNet-50/101".
+		j := a - 1
+		for j > 0 && (s[j-1] >= '0' && s[j-1] <= '9' || s[j-1] == '.') {
+			j--
+		}
+		return s[a-2] != '%' && partOfWord(s, j)
 	}
 	switch {
 	case unicode.IsLetter(prev) || unicode.IsDigit(prev):

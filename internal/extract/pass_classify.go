@@ -89,6 +89,14 @@ var conditionRe = regexp.MustCompile(`(?i)` +
 // setting, and indexes the runs kept.
 func (s *sentence) classify(ctx *paperContext) {
 	for i, r := range s.runs {
+		if i+1 < len(s.runs) {
+			if name := s.outperformedByTo(r, s.runs[i+1]); name != "" {
+				// "outperforming Chinchilla on MMLU by 41.3% to 35.7%":
+				// the subject's score, then the one it beats.
+				s.runs[i+1].method, s.runs[i+1].source = name, fromNamed
+				continue
+			}
+		}
 		s.dropNonScores(r, ctx)
 		if i > 0 && !r.dropped && s.runs[i-1].byDelta && coordinatedDelta.MatchString(s.text[s.runs[i-1].end:max(r.start, s.runs[i-1].end)]) {
 			// "by 509% in speed and 2% in accuracy": "by" governs both.
@@ -103,6 +111,47 @@ func (s *sentence) classify(ctx *paperContext) {
 			}
 		}
 	}
+}
+
+// boundWords right before a number make it a bound or a rough figure
+// rather than the score a paper reports: "over 80%", "more than 90%", "at
+// least 70%", "nearly 50%". "up to" is not one: it reports the best score.
+var boundWords = set("over", "nearly", "almost", "about", "around", "roughly", "approximately",
+	"least", "than", "exceeding", "beyond", "above", "below", "under")
+
+// bounded reports whether run r opens with a bound: a bound word or one of
+// "> < ~ ≈" right before its first number.
+func (s *sentence) bounded(r *run) bool {
+	before := strings.TrimRight(s.text[:r.start], " ")
+	if strings.HasSuffix(before, ">") || strings.HasSuffix(before, "<") || strings.HasSuffix(before, "~") || strings.HasSuffix(before, "≈") {
+		return true
+	}
+	i := s.lastTokenBefore(r.start)
+	return i >= 0 && onlySpaces(s.text[s.toks[i].end:r.start]) && boundWords[strings.ToLower(s.toks[i].text)]
+}
+
+// outperformVerbs take the one beaten as their object.
+var outperformVerbs = set("outperform", "outperforms", "outperformed", "outperforming", "surpass", "surpasses",
+	"surpassed", "surpassing", "beat", "beats", "beating", "exceed", "exceeds", "exceeded", "exceeding")
+
+// outperformedByTo reads "outperforming Y ... by A to B", where A is the
+// subject's score and B is Y's, and returns Y, or "" when r and next are
+// not such a pair.
+func (s *sentence) outperformedByTo(r, next *run) string {
+	w, i := s.governingWord(r.start)
+	if w != "by" || len(r.nums) != 1 || len(next.nums) != 1 || strings.TrimSpace(s.text[r.end:next.start]) != "to" {
+		return ""
+	}
+	for v := i - 1; v >= 0 && v > i-10 && !strings.ContainsAny(s.text[s.toks[v].end:s.toks[v+1].start], ",;:("); v-- {
+		if outperformVerbs[strings.ToLower(s.toks[v].text)] {
+			name, _ := nameStartingAt(s.text, s.toks, v+1, s.blocked)
+			if t := s.toks[v+1]; name == "" && nameKind(t.text) == plainWord && !s.blocked(t) && !phraseOpeners[strings.ToLower(t.text)] {
+				name = t.text // the object of "outperforming" is a name: "Chinchilla"
+			}
+			return name
+		}
+	}
+	return ""
 }
 
 // coordinatedDelta joins a gain after "by" to another number that "by"
@@ -162,6 +211,10 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			r.dropped = true
 			return
 		}
+	}
+	if w != "by" && s.bounded(r) {
+		r.dropped = true // "reaches over 80% top-1": a bound, not the score
+		return
 	}
 	switch {
 	case backDelta[w], genericOthers[w]:
@@ -231,11 +284,12 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		}
 		if forwardDelta[w] && (w != "of" || k == 0) {
 			// The word belongs to the last number, and to the others
-			// only when they have no metric of their own: "29.1 BLEU,
-			// 0.8 BLEU above" keeps 29.1, "1.5 and 0.3 points above" keeps none.
+			// only when they have no metric of their own or are joined
+			// to it by "and": "29.1 BLEU, 0.8 BLEU above" keeps 29.1,
+			// "1.5 and 0.3 points above" and "5.3 AP and 4.8 AP gains" keep none.
 			r.dropped = true
 			for i, n := range r.nums {
-				if i == len(r.nums)-1 || n.cue == nil {
+				if i == len(r.nums)-1 || n.cue == nil || strings.Contains(s.text[numEnd(n):r.end], " and ") {
 					n.dropped = true
 				} else {
 					r.dropped = false
@@ -300,7 +354,7 @@ func (s *sentence) openingName() string {
 	// "For YOLOX-L with roughly the same parameters as YOLOv5-L, we ...":
 	// a phrase about the model may stand before the comma.
 	if w := strings.ToLower(s.toks[next].text); w == "with" || w == "at" || w == "under" {
-		if c := strings.Index(s.text[s.toks[next].start:], ","); c > 0 && !strings.ContainsAny(s.text[s.toks[next].start:s.toks[next].start+c], ";.") {
+		if c := strings.Index(s.text[s.toks[next].start:], ","); c > 0 && !strings.Contains(s.text[s.toks[next].start:s.toks[next].start+c], ";") && !strings.Contains(s.text[s.toks[next].start:s.toks[next].start+c]+" ", ". ") {
 			return name
 		}
 	}

@@ -184,6 +184,13 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			r.method, r.source = name, fromSubject
 		}
 	}
+	if (r.source == fromOwn || r.source == fromPaper) && !r.dropped && ctx.method != "" {
+		// "YOLOv6-S strikes 43.5% AP", "an efficient Atto model with
+		// 76.7%": a variant of the paper's method named in the clause.
+		if name := s.ownVariantBefore(0, r.start, ctx); name != "" {
+			r.method, r.source = name, fromSubject
+		}
+	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
 		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
@@ -191,6 +198,47 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		r.method, r.source = ctx.method, fromPaper
 	}
 }
+
+// variantStops end the clause that ownVariantBefore searches: what comes
+// before them is compared with, not measured.
+var variantStops = set("than", "over", "versus", "vs", "against", "compared", "unlike", "surpassing", "outperforming")
+
+// ownVariantBefore returns the variant of the paper's method named nearest
+// before pos in the same clause, and after from: a name that starts with
+// the paper's ("YOLOv6-S" of "YOLOv6"), or a capitalised word or a size
+// before a model noun ("a 650M Huge model" of "ConvNeXt V2" is "ConvNeXt
+// V2 Huge", "the 27B model" of "Gemma 2" is "Gemma 2 27B"); or "".
+func (s *sentence) ownVariantBefore(from, pos int, ctx *paperContext) string {
+	own := ctx.method
+	if own == "" {
+		return ""
+	}
+	for i := s.lastTokenBefore(pos); i >= 0 && s.toks[i].start >= from; i-- {
+		if strings.ContainsAny(s.text[s.toks[i].end:pos], ",;:()") || variantStops[strings.ToLower(s.toks[i].text)] {
+			return ""
+		}
+		name, first := "", i
+		if k := nameKind(s.toks[max(i-1, 0)].text); i > 0 && singularModelNouns[strings.ToLower(s.toks[i].text)] && (k == plainWord || k == versionPart && sizeWord.MatchString(s.toks[i-1].text)) && !s.blocked(s.toks[i-1]) &&
+			!phraseOpeners[strings.ToLower(s.toks[i-1].text)] && s.toks[i-1].start > 0 && onlySpaces(s.text[s.toks[i-1].end:s.toks[i].start]) {
+			name, first = own+" "+s.toks[i-1].text, i-1
+		} else if n := s.methodEndingAt(i, ctx); len(n) > len(own) && strings.HasPrefix(strings.ToLower(n), strings.ToLower(own)) && !strings.Contains(n, "/") {
+			name, first = n, i+1-len(strings.Fields(n))
+		}
+		if name != "" {
+			for first > 0 && determiners[strings.ToLower(s.toks[first-1].text)] {
+				first--
+			}
+			if first > 0 && variantStops[strings.ToLower(s.toks[first-1].text)] {
+				return "" // "better than YOLOv6-N and gets 45%": the one compared with
+			}
+			return name
+		}
+	}
+	return ""
+}
+
+// singularModelNouns name one model: "the Atto model", "its Large variant".
+var singularModelNouns = set("model", "variant", "version")
 
 // withOwnMethod reports whether the sentence opens by applying the paper's
 // own method ("With ViT-Adapter-L, a plain ViT reaches ...").
@@ -261,6 +309,12 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		if o := s.keptRunAt(t.start); o != nil && o != r {
 			if o.namedByChange {
 				continue // "lifts accuracy from 45.3% to 48.9%": go on to the verb
+			}
+			if name := s.ownVariantBefore(o.end, r.start, ctx); name != "" && ctx.method != "" {
+				// "the 27B model scores 75.2 and the 9B model 71.3": a
+				// variant named after the run before is this run's.
+				r.method, r.source = name, fromSubject
+				return
 			}
 			if o.source == fromSubject || o.source == fromOwn {
 				r.method, r.source = o.method, o.source
@@ -333,7 +387,11 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		if !s.blocked(s.toks[j]) {
 			if name := s.methodEndingAt(j, ctx); name != "" {
 				r.method, r.source = name, fromSubject
-				if names := s.subjectList(j, ctx); len(names) > 1 {
+				names := s.subjectList(j, ctx)
+				if names == nil {
+					names = slashVariants(name) // "YOLOv6-M/L reach 49.5/52.3 AP"
+				}
+				if len(names) > 1 {
 					// "FastViT-S and FastViT-B achieve 80.1% and 83.4%,
 					// respectively": one name per number, in order.
 					if len(names) == len(r.nums) {
@@ -580,14 +638,20 @@ func (s *sentence) methodEndingAt(j int, ctx *paperContext) string {
 		w, _ := possessive(s.toks[j].text)
 		end := s.toks[j].start + len(w)
 		start := end - len(own)
-		if start >= 0 && strings.EqualFold(s.text[start:end], own) &&
-			(start == 0 || !isAlnum(s.text[start-1]) && s.text[start-1] != '-') {
+		if start >= 0 && strings.EqualFold(s.text[start:end], own) && wordStart(s.text, start) {
 			return s.text[start:end]
 		}
-		// A variant whose name starts with the paper's: "Orca 2-13B" for "Orca 2".
-		if k := nameRunStart(s.text, s.toks, j, s.blocked); k <= j {
+		// A variant whose name starts with the paper's: "Orca 2-13B" for
+		// "Orca 2", "DeepSeek LLM 67B Base" for "DeepSeek LLM", whose
+		// words would not all make a name on their own.
+		for k := j; k >= 0 && k > j-4 && nameKind(s.toks[k].text) != notName && !s.blocked(s.toks[k]); k-- {
+			if start := s.toks[k].start; start >= len(own) {
+				if f := strings.TrimRight(s.text[:start], " "); len(f) >= len(own) && strings.EqualFold(f[len(f)-len(own):], own) && wordStart(s.text, len(f)-len(own)) {
+					return s.text[len(f)-len(own) : end]
+				}
+			}
 			run := s.text[s.toks[k].start:end]
-			if len(run) > len(own) && strings.HasPrefix(strings.ToLower(run), strings.ToLower(own)) {
+			if len(run) > len(own) && strings.HasPrefix(strings.ToLower(run), strings.ToLower(own)) && k >= nameRunStart(s.text, s.toks, j, s.blocked) {
 				return run
 			}
 		}
@@ -614,6 +678,12 @@ func (s *sentence) modifier(k int) bool {
 		return false
 	}
 	return k == 0 || onlySpaces(s.text[s.toks[k-1].end:t.start])
+}
+
+// wordStart reports whether a name may start at byte i of text: not inside
+// a word nor after "-" or "+", so "PVT" is not read out of "RetinaNet+PVT".
+func wordStart(text string, i int) bool {
+	return i == 0 || !isAlnum(text[i-1]) && text[i-1] != '-' && text[i-1] != '+'
 }
 
 func hasDigit(w string) bool {

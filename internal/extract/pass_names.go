@@ -53,8 +53,9 @@ var partOf = regexp.MustCompile(`^\s+((?:[a-z][\w-]*\s+){0,2}(?:topics|questions
 
 // variantPrefix is a capitalised word between "on" and a dataset's name,
 // which makes another benchmark of it: "on Split CIFAR-100", "on Permuted
-// MNIST", "on Tiny ImageNet".
-var variantPrefix = regexp.MustCompile(`\b(?:[Oo]n|[Ii]n|[Aa]cross|[Oo]ver)\s+(?:the\s+)?(\p{Lu}\p{Ll}+)\s+$`)
+// MNIST", "on Tiny ImageNet"; or a subject in lower case, which makes a
+// part of it: "on mathematical MMLU", "on clinical MMLU".
+var variantPrefix = regexp.MustCompile(`\b(?:[Oo]n|[Ii]n|[Aa]cross|[Oo]ver)\s+(?:the\s+)?(\p{Lu}\p{Ll}+|[a-z]+(?:ical|ics))\s+$`)
 
 // qualifySubset turns a known dataset named as "the X subset of D" (or "D
 // clinical topics", or "Split D") into an unknown one, "X subset of D": its scores are

@@ -72,6 +72,9 @@ func TestPassNames(t *testing.T) {
 		// A capitalised word before a known name makes another benchmark.
 		{"On Split CIFAR-100, L2P reaches 83.83% accuracy.", []string{"Accuracy"}, []string{"?Split CIFAR-100"}},
 		{"On CIFAR-100, L2P reaches 83.83% accuracy.", []string{"Accuracy"}, []string{"CIFAR-100"}},
+		// A subject in lower case before a known name makes a part of it.
+		{"It beats Y on mathematical MMLU by 2%.", nil, []string{"?mathematical MMLU"}},
+		{"It reaches 70.2% on MMLU and on clean ImageNet.", nil, []string{"MMLU", "ImageNet-1k"}},
 		{"It reaches 61.3 AP_box and 53.1 AP^mask, 76.5% Rank@1 and 44.0 box mAP.", []string{"Box AP", "Mask AP", "Rank-1", "Box AP"}, nil},
 	}
 	for _, tt := range tests {
@@ -148,6 +151,14 @@ func TestPassClassify(t *testing.T) {
 		{"X-E6 outperforms SWIN-L by 509% in speed and 2% in accuracy.", "", false},
 		{"X outperforms IRRA by 2.1% on CUHK-PEDES and 1.5% on RSTPReid.", "", false},
 		{"X outperforms IRRA by 2.1% on CUHK-PEDES and reaches 76.5% on RSTPReid.", "76.5%", false},
+		{"X achieves 5.3 AP and 4.8 AP gains with more boxes.", "", false},
+		{"X reaches 29.1 BLEU, 0.8 BLEU above Y.", "29.1", false},
+		// Bounds and rough figures are not the score; "up to" is the best one.
+		{"On ImageNet, X reaches over 80% top-1 accuracy.", "", false},
+		{"X reaches more than 90% and at least 70% on Y.", "", false},
+		{"X keeps near-perfect retrieval (>99%) and reaches nearly 50%.", "", false},
+		{"X can reach up to 80.4 top-1.", "80.4", false},
+		{"X outperforms Y by over 19% and reaches 81.2%.", "81.2%", false},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "classify")
@@ -314,6 +325,33 @@ func TestPassMethods(t *testing.T) {
 		// The paper's own name, however it is written, is the subject's name.
 		{"Panoptic SegFormer: Delving Deeper", "Panoptic SegFormer achieves 56.2% PQ on COCO.", map[string]string{"56.2%": "Panoptic SegFormer"}},
 		{"", "We introduce phi-3-mini, a small model. phi-3-mini achieves 69% on MMLU.", map[string]string{"69%": "phi-3-mini"}},
+		// Variants of the paper's method are named by their most specific name.
+		{"DeepSeek LLM: Scaling", "On MMLU, DeepSeek LLM 67B Base scores 71.3.", map[string]string{"71.3": "DeepSeek LLM 67B Base"}},
+		{"PVT: A Versatile Backbone", "RetinaNet+PVT achieves 40.4 AP on COCO.", map[string]string{"40.4": "RetinaNet+PVT"}},
+		{"", "Gemini 1.5 Pro scores 81.9% on MMLU, against 83.7% for Gemini 1.0 Ultra.",
+			map[string]string{"81.9%": "Gemini 1.5 Pro", "83.7%": "Gemini 1.0 Ultra"}},
+		{"YOLOv6: A Single-Stage Detector", "YOLOv6-S strikes 43.5% AP at 495 FPS.", map[string]string{"43.5%": "YOLOv6-S"}},
+		{"YOLOv6: A Single-Stage Detector", "Our quantized version of YOLOv6-S even brings 43.3% AP.", map[string]string{"43.3%": "YOLOv6-S"}},
+		{"YOLOv6: A Single-Stage Detector", "It brings 43.3% AP, more than YOLOv6-N.", map[string]string{"43.3%": "YOLOv6"}},
+		{"YOLOv6: A Single-Stage Detector", "It runs faster than YOLOv6-N and brings 43.3% AP.", map[string]string{"43.3%": "YOLOv6"}},
+		{"YOLOv6: A Single-Stage Detector", "It runs faster than the Nano model and brings 43.3% AP.", map[string]string{"43.3%": "YOLOv6"}},
+		{"ConvNeXt V2: Co-designing ConvNets", "Sizes range from an efficient Atto model with 76.7% top-1 accuracy, to a Huge model that achieves 88.9%.",
+			map[string]string{"76.7%": "ConvNeXt V2 Atto", "88.9%": "ConvNeXt V2 Huge"}},
+		{"ConvNeXt V2: Co-designing ConvNets", "Model sizes differ, and it reaches 88.9%.", map[string]string{"88.9%": "ConvNeXt V2"}},
+		// "outperforming Y by A to B": A is the subject's, B is Y's; "by A" alone is a gain.
+		{"Galactica: A Model for Science", "Galactica outperforms Chinchilla on MMLU by 41.3% to 35.7%.",
+			map[string]string{"41.3%": "Galactica", "35.7%": "Chinchilla"}},
+		{"Galactica: A Model for Science", "Galactica outperforms Chinchilla on MMLU by 4.1%.", map[string]string{}},
+		{"Gemma 2: Open Models", "On MMLU, the 27B model scores 75.2 and the 9B model 71.3.",
+			map[string]string{"75.2": "Gemma 2 27B", "71.3": "Gemma 2 9B"}},
+		{"YOLOX: Exceeding YOLO Series", "For YOLOX-Nano with only 0.91M parameters, we get 25.3% AP on COCO.",
+			map[string]string{"25.3%": "YOLOX-Nano"}},
+		// Variants listed with a slash, mapped onto as many numbers.
+		{"", "YOLOv6-M/L reach 49.5/52.3 AP on COCO.", map[string]string{"49.5": "YOLOv6-M", "52.3": "YOLOv6-L"}},
+		{"", "ResNet-50/101 reach 76.1% and 77.4% top-1.", map[string]string{"76.1%": "ResNet-50", "77.4%": "ResNet-101"}},
+		{"", "X-S, X-M and X-L achieve 45.1, 48.0 and 50.2 AP respectively.", map[string]string{"45.1": "X-S", "48.0": "X-M", "50.2": "X-L"}},
+		{"", "CCT-7/3x1 reaches 98.00% on CIFAR-10.", map[string]string{"98.00%": "CCT-7/3x1"}},
+		{"", "CLIP ViT-B/16 reaches 68.3% zero-shot.", map[string]string{"68.3%": "CLIP ViT-B/16"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, tt.title, tt.text, "methods")
@@ -362,6 +400,8 @@ func TestRefineMetric(t *testing.T) {
 	m := newMatcher([]Dataset{
 		{Name: "ImageNet-1k", Metric: "Top-1 accuracy"},
 		{Name: "COCO", Metric: "Box AP"},
+		{Name: "LVIS"},
+		{Name: "CUHK-PEDES"},
 		{Name: "MMLU", Metric: "Accuracy"},
 		{Name: "CIFAR-100"},
 	})
@@ -369,7 +409,9 @@ func TestRefineMetric(t *testing.T) {
 		{"ImageNet-1k", "Accuracy", "Top-1 accuracy"},
 		{"ImageNet-1k", "Top-5 accuracy", "Top-5 accuracy"},
 		{"COCO", "AP", "Box AP"},
-		{"COCO", "mAP", "mAP"},
+		{"COCO", "mAP", "Box AP"},
+		{"LVIS", "mAP", "AP"},
+		{"CUHK-PEDES", "mAP", "mAP"},
 		{"COCO", "Mask AP", "Mask AP"},
 		{"MMLU", "Accuracy", "Accuracy"},
 		{"CIFAR-100", "Accuracy", "Accuracy"},

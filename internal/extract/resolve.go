@@ -107,12 +107,12 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if n.metric == "" {
 				continue
 			}
+			n.metric = ctx.m.refineMetric(n.dataset.name, n.metric)
 			if n.dOrigin != direct && !ctx.m.metricFits(n.dataset.name, n.metric) {
 				// "81.2% top-1 on ImageNet ... reaching 45.1 AP": a dataset
 				// borrowed for a number it is not measured in.
 				continue
 			}
-			n.metric = ctx.m.refineMetric(n.dataset.name, n.metric)
 			method := r.method
 			if len(r.methods) == len(r.nums) {
 				method = r.methods[i]
@@ -566,9 +566,14 @@ func (s *sentence) distinctDatasets() []*mention {
 // refineMetric reads a general metric word as the dataset's own metric when
 // that is a narrower kind of it: plain "accuracy" on a dataset whose metric
 // is "Top-1 accuracy" is that metric, and "AP" on one measured in "Box AP"
-// is box AP. The rule is the name's last word, so "mAP" is not "AP".
+// is box AP. The rule is the name's last word, so "mAP" is not "AP" —
+// except on a detection dataset, where AP is already the mean over classes
+// and papers write it either way (see classMeanAP).
 func (m *matcher) refineMetric(dataset, metric string) string {
 	own := m.metrics[dataset]
+	if metric == "mAP" && (classMeanAP[strings.ToLower(strings.Fields(dataset + " x")[0])] || own == "AP" || strings.HasSuffix(own, " AP")) {
+		metric = "AP"
+	}
 	if own == "" || strings.EqualFold(own, metric) {
 		return metric
 	}
@@ -577,6 +582,11 @@ func (m *matcher) refineMetric(dataset, metric string) string {
 	}
 	return metric
 }
+
+// classMeanAP are the first words of detection datasets whose AP averages
+// over classes, so "29.8 mAP on MS COCO" is the board's AP; on retrieval
+// sets ("mAP" on CUHK-PEDES) mAP is a metric of its own.
+var classMeanAP = set("coco", "lvis", "objects365")
 
 // metricFits reports whether a number in metric can be on dataset: the
 // dataset has no metric of its own, or both are of one kind (their last
