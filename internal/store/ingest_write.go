@@ -168,6 +168,19 @@ SELECT c.*, c.fresh AND (c.input_conflict OR EXISTS (SELECT 1 FROM results o
           AND o.score <> c.score AND o.retired_at IS NULL)) AS conflicting
 FROM classified c`
 
+// updatedCTE applies the plan's changes to results that have not moved
+// on since the classification, returning each with its before and after
+// snapshots; writeSQL and bulkUpdateSQL both start with it.
+const updatedCTE = `updated AS (
+    UPDATE results r SET plus_minus = p.plus_minus, raw = p.raw, unit = p.unit, value = p.value,
+        compute_text = p.compute_text, source = p.source, source_url = p.source_url,
+        confidence = p.confidence, note = p.note, paper_id = p.paper_id, params = p.params,
+        version = r.version + 1, updated_at = now()
+    FROM ingest_plan p
+    WHERE r.id = p.existing_id AND p.differs AND r.version = p.existing_version
+    RETURNING r.id, r.dataset_id, p.before, result_snapshot(r) AS snap
+),`
+
 // writeSQL carries ingest_plan out: updates, inserts (ids in input order,
 // so that export → import → export is an identity) and a revision for
 // each, naming $1 the action, $2 the actor and $3 the reason;
@@ -176,15 +189,7 @@ FROM classified c`
 // version moved on), and a report a moderator added meanwhile is not
 // inserted twice (ON CONFLICT).
 const writeSQL = `
-WITH updated AS (
-    UPDATE results r SET plus_minus = p.plus_minus, raw = p.raw, unit = p.unit, value = p.value,
-        compute_text = p.compute_text, source = p.source, source_url = p.source_url,
-        confidence = p.confidence, note = p.note, paper_id = p.paper_id, params = p.params,
-        version = r.version + 1, updated_at = now()
-    FROM ingest_plan p
-    WHERE r.id = p.existing_id AND p.differs AND r.version = p.existing_version
-    RETURNING r.id, r.dataset_id, p.before, result_snapshot(r) AS snap
-),
+WITH ` + updatedCTE + `
 inserted AS (
     INSERT INTO results (dataset_id, metric_id, method_id, paper_id, value, plus_minus, unit, score, raw,
         setting, extra_data, params_text, params, compute_text, reported_in, source, source_url, confidence, note,
@@ -298,15 +303,7 @@ FROM ingest_plan WHERE fresh GROUP BY 1, 2`
 // bulkUpdateSQL is writeSQL's update with its revisions, counting the
 // changed results per dataset.
 const bulkUpdateSQL = `
-WITH updated AS (
-    UPDATE results r SET plus_minus = p.plus_minus, raw = p.raw, unit = p.unit, value = p.value,
-        compute_text = p.compute_text, source = p.source, source_url = p.source_url,
-        confidence = p.confidence, note = p.note, paper_id = p.paper_id, params = p.params,
-        version = r.version + 1, updated_at = now()
-    FROM ingest_plan p
-    WHERE r.id = p.existing_id AND p.differs AND r.version = p.existing_version
-    RETURNING r.id, r.dataset_id, p.before, result_snapshot(r) AS snap
-),
+WITH ` + updatedCTE + `
 revs AS (
     INSERT INTO revisions (result_id, action, actor, reason, before, after)
     SELECT id, $1, $2, $3, before, snap FROM updated
