@@ -306,12 +306,13 @@ func (s *Store) boardCounts(ctx context.Context, taskSlug string) ([]boardSummar
 	s.counts.mu.Unlock()
 	fresh := map[int64]boardCount{}
 	if len(stale) > 0 {
-		// A row is what a leaderboard shows as one line (see ranking.Build).
+		// A row is what a leaderboard shows as one line (see ranking.Build);
+		// board_settings keeps both counts per setting at write time
+		// (migration 0050), so this sums a few rows instead of grouping the
+		// board's results.
 		var counted []struct{ DatasetID, N, Rows int64 }
-		err = s.r(ctx).Raw(`SELECT dataset_id, sum(c) AS n, count(*) AS rows FROM (
-			SELECT dataset_id, count(*) AS c FROM results WHERE retired_at IS NULL AND dataset_id = ANY($1)
-			GROUP BY dataset_id, method_id, setting, extra_data, params_text, reported_in) k
-		GROUP BY dataset_id`, stale).Scan(&counted).Error
+		err = s.r(ctx).Raw(`SELECT dataset_id, sum(n_results) AS n, sum(n_rows) AS rows FROM board_settings
+		WHERE dataset_id = ANY($1) GROUP BY dataset_id`, stale).Scan(&counted).Error
 		if err != nil {
 			return nil, fmt.Errorf("store: board counts: %w", err)
 		}
