@@ -47,6 +47,29 @@ CREATE TABLE board_settings (
     PRIMARY KEY (dataset_id, setting)
 );
 
+-- board_rebuild computes the kept tables of the boards ids from results
+-- afresh: the first fill below, and a statement too large to match row by
+-- row (board_refresh).
+-- +goose StatementBegin
+CREATE FUNCTION board_rebuild(ids bigint[]) RETURNS void LANGUAGE sql AS $$
+DELETE FROM board_rows WHERE dataset_id = ANY(ids);
+DELETE FROM board_cells WHERE dataset_id = ANY(ids);
+DELETE FROM board_settings WHERE dataset_id = ANY(ids);
+INSERT INTO board_rows
+SELECT dataset_id, method_id, setting, extra_data, params_text, reported_in, count(*), min(id)
+FROM results WHERE dataset_id = ANY(ids) AND retired_at IS NULL
+GROUP BY dataset_id, method_id, setting, extra_data, params_text, reported_in;
+INSERT INTO board_cells
+SELECT DISTINCT ON (dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in)
+    dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, id, score
+FROM results WHERE dataset_id = ANY(ids) AND retired_at IS NULL
+ORDER BY dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, id;
+INSERT INTO board_settings
+SELECT dataset_id, setting, count(*), sum(n_results) FROM board_rows WHERE dataset_id = ANY(ids)
+GROUP BY dataset_id, setting;
+$$;
+-- +goose StatementEnd
+
 -- board_refresh recomputes, after every statement that writes results, the
 -- rows the statement touched, from results itself: whatever wrote them (an
 -- import row by row or in bulk, a correction, an approval, a revert, a
@@ -95,21 +118,7 @@ BEGIN
         -- row by row (20,000 is the bulk write's own threshold).
         EXECUTE 'SELECT array_agg(DISTINCT dataset_id ORDER BY dataset_id) FROM (' || keys || ') k' INTO ids;
         PERFORM count(pg_advisory_xact_lock(1651663218, hashint8(i))) FROM unnest(ids) AS i;
-        DELETE FROM board_rows WHERE dataset_id = ANY(ids);
-        DELETE FROM board_cells WHERE dataset_id = ANY(ids);
-        DELETE FROM board_settings WHERE dataset_id = ANY(ids);
-        INSERT INTO board_rows
-        SELECT dataset_id, method_id, setting, extra_data, params_text, reported_in, count(*), min(id)
-        FROM results WHERE dataset_id = ANY(ids) AND retired_at IS NULL
-        GROUP BY dataset_id, method_id, setting, extra_data, params_text, reported_in;
-        INSERT INTO board_cells
-        SELECT DISTINCT ON (dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in)
-            dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, id, score
-        FROM results WHERE dataset_id = ANY(ids) AND retired_at IS NULL
-        ORDER BY dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, id;
-        INSERT INTO board_settings
-        SELECT dataset_id, setting, count(*), sum(n_results) FROM board_rows WHERE dataset_id = ANY(ids)
-        GROUP BY dataset_id, setting;
+        PERFORM board_rebuild(ids);
         RETURN NULL;
     END IF;
     EXECUTE 'SELECT count(pg_advisory_xact_lock(1651663218, hashint8(dataset_id))) FROM (SELECT DISTINCT dataset_id FROM ('
@@ -202,19 +211,7 @@ CREATE TRIGGER results_board_truncate AFTER TRUNCATE ON results
     FOR EACH STATEMENT EXECUTE FUNCTION board_truncate();
 
 -- What the database holds already.
-INSERT INTO board_rows
-SELECT dataset_id, method_id, setting, extra_data, params_text, reported_in, count(*), min(id)
-FROM results WHERE retired_at IS NULL
-GROUP BY dataset_id, method_id, setting, extra_data, params_text, reported_in;
-
-INSERT INTO board_cells
-SELECT DISTINCT ON (dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in)
-    dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, id, score
-FROM results WHERE retired_at IS NULL
-ORDER BY dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, id;
-
-INSERT INTO board_settings
-SELECT dataset_id, setting, count(*), sum(n_results) FROM board_rows GROUP BY dataset_id, setting;
+SELECT board_rebuild(array_agg(id)) FROM datasets;
 
 ANALYZE board_rows, board_cells, board_settings;
 
@@ -225,4 +222,5 @@ DROP TRIGGER results_board_update ON results;
 DROP TRIGGER results_board_insert ON results;
 DROP FUNCTION board_truncate();
 DROP FUNCTION board_refresh();
+DROP FUNCTION board_rebuild(bigint[]);
 DROP TABLE board_settings, board_cells, board_rows;
