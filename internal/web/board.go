@@ -146,13 +146,11 @@ func parseBoardQuery(c *fiber.Ctx, d store.DatasetInfo) (boardQuery, error) {
 	default:
 		return q, bad("confidence", "%q must be any, high, med or low.", clip(q.Confidence))
 	}
-	if v := c.Query("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 1_000_000 {
-			return q, bad("page", "%q is not a page number (1, 2, …).", clip(v))
-		}
-		q.Page = n
+	page, err := pageParam(c)
+	if err != nil {
+		return q, err
 	}
+	q.Page = page
 	// A bad year comes last and leaves the rest of the query whole: the
 	// page shows the board unfiltered by year, the form as typed and the
 	// message beside the field (a *yearError); the API answers 400.

@@ -49,13 +49,11 @@ func parseBrowseQuery(c *fiber.Ctx, cols map[string]string, def string) (browseQ
 	default:
 		return q, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"order\": %q must be asc or desc.", clip(o)))
 	}
-	if v := c.Query("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 1_000_000 {
-			return q, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("Bad parameter \"page\": %q is not a page number (1, 2, …).", clip(v)))
-		}
-		q.page = n
+	page, err := pageParam(c)
+	if err != nil {
+		return q, err
 	}
+	q.page = page
 	return q, nil
 }
 
