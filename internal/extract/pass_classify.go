@@ -20,6 +20,10 @@ var backDelta = set("by", "gain", "gains", "improvement", "improvements", "impro
 	"throughput", "mask", "masks", "masking", "prune", "pruned", "pruning", "delta", "up", "down",
 	"error", "errors", "loss", "perplexity", "add", "adds", "added", "adding")
 
+// differenceMarks right before a number make it a difference between two
+// results, wherever the word that governs it stands: "(absolute 7.8%)".
+var differenceMarks = set("absolute", "relative")
+
 // Words skipped when looking for the word that governs a number.
 var backFillers = set("about", "nearly", "almost", "around", "roughly", "approximately",
 	"only", "just", "merely", "still", "a", "an", "the", "of", "at", "least", "more", "less",
@@ -102,7 +106,14 @@ func (s *sentence) classify(ctx *paperContext) {
 			// "by 509% in speed and 2% in accuracy": "by" governs both.
 			r.dropped, r.byDelta = true, true
 		}
+		if i > 0 && !r.dropped && s.runs[i-1].byDelta && gainRangeEnd(s.runs[i-1], r, s.text) {
+			// "improved by 1.5 to 3.0 percent": the gain's upper end. (A
+			// lower second value, "outperforming Y by 41.3% to 35.7%", is
+			// two scores: see outperformedByTo.)
+			r.dropped, r.byDelta = true, true
+		}
 	}
+	s.shareListGain()
 	s.condition = s.findCondition()
 	for _, r := range s.runs {
 		for _, n := range r.nums {
@@ -211,6 +222,10 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			r.dropped = true
 			return
 		}
+	}
+	if j := s.lastTokenBefore(r.start); j >= 0 && onlySpaces(s.text[s.toks[j].end:r.start]) && differenceMarks[strings.ToLower(s.toks[j].text)] {
+		r.dropped = true // "lower top-1 error (absolute 7.8%) than MobileNet"
+		return
 	}
 	if w != "by" && s.bounded(r) {
 		r.dropped = true // "reaches over 80% top-1": a bound, not the score
@@ -458,4 +473,76 @@ func (s *sentence) unknownMetricAfter(n *number) bool {
 		}
 	}
 	return upper >= 2 || strings.Contains(w, "@")
+}
+
+// listGainNouns, after the names of the last item of a list, make every
+// item of the list a gain: "1.9% ImageNet accuracy, 1.0% COCO mAP, and
+// 2.6% ADE20K mIoU improvement over Swin".
+var listGainNouns = set("improvement", "improvements", "gain", "gains", "increase", "increases", "boost", "boosts")
+
+// shareListGain drops, with a run that a gain noun ends, the runs listed
+// before it, when only datasets, metrics and names stand between them.
+func (s *sentence) shareListGain() {
+	for i := len(s.runs) - 1; i > 0; i-- {
+		if !s.endsWithGainNoun(s.runs[i]) {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			p, next := s.runs[j], s.runs[j+1]
+			if p.dropped || p.end > next.start || !listItemGap.MatchString(s.withNamesMarked(p.end, next.start)) {
+				break
+			}
+			p.dropped = true
+		}
+	}
+}
+
+// listItemGap is what separates two items of a list once their names are marked.
+var listItemGap = regexp.MustCompile(`^(?:\s*NAME)*\s*,?\s*(?:and\s*)?$`)
+
+// endsWithGainNoun reports whether a gain noun follows r past one or more
+// names (datasets, metrics, capitalised words): "2.6% ADE20K mIoU improvement".
+func (s *sentence) endsWithGainNoun(r *run) bool {
+	names := 0
+	prevEnd := r.end
+	for _, t := range s.toks[s.firstTokenAfter(r.end):] {
+		if !onlySpaces(s.text[prevEnd:t.start]) {
+			return false
+		}
+		prevEnd = t.end
+		if s.blocked(t) || hasUpper(t.text) {
+			names++
+			continue
+		}
+		return names > 0 && listGainNouns[strings.ToLower(t.text)]
+	}
+	return false
+}
+
+// withNamesMarked returns s.text[from:to] with each word that is a
+// dataset, a metric or a capitalised name replaced by "NAME".
+func (s *sentence) withNamesMarked(from, to int) string {
+	var b strings.Builder
+	pos := from
+	for _, t := range s.toks[s.firstTokenAfter(from):] {
+		if t.end > to {
+			break
+		}
+		if s.blocked(t) || hasUpper(t.text) {
+			b.WriteString(s.text[pos:t.start])
+			b.WriteString("NAME")
+			pos = t.end
+		}
+	}
+	b.WriteString(s.text[pos:to])
+	return b.String()
+}
+
+// gainRangeEnd reports whether run r is the upper end of a range of gains
+// that starts with the "by" run before it: "by 1.5 to 3.0 percent".
+func gainRangeEnd(by, r *run, text string) bool {
+	if len(by.nums) != 1 || len(r.nums) != 1 || by.end > r.start {
+		return false
+	}
+	return strings.TrimSpace(text[by.end:r.start]) == "to" && r.nums[0].value > by.nums[0].value
 }

@@ -107,7 +107,7 @@ func (s *sentence) attachDatasets(*paperContext) {
 				prev = r
 			}
 		}
-		if prev == nil {
+		if prev == nil || countLike(prev) {
 			continue
 		}
 		// Another dataset between the run and this one takes the run.
@@ -120,6 +120,9 @@ func (s *sentence) attachDatasets(*paperContext) {
 		}
 		if blockedBy {
 			continue
+		}
+		if _, ok := s.bracketedItem(prev); ok && strings.Contains(s.text[prev.end:d.start], ")") {
+			continue // "(84.0% top-1), COCO object detection": the next item's
 		}
 		gap := s.withCuesMarked(prev.end, d.start)
 		gap = cueListText.ReplaceAllString(gap, "CUE")
@@ -185,4 +188,40 @@ func (s *sentence) datasetOfBracket(d *mention) bool {
 		}
 	}
 	return false
+}
+
+// countLike reports whether every number of r is a bare integer with no
+// metric: a count ("44 representative benchmarks, e.g., ImageNet-1K"),
+// which takes no dataset written after it.
+func countLike(r *run) bool {
+	for _, n := range r.nums {
+		if n.pct || n.cue != nil || strings.Contains(n.raw, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// bracketedItem reports whether run r stands in brackets as one item of a
+// list whose items carry their scores so: "ImageNet-V2 classification
+// (84.0% top-1), COCO detection (63.1 box AP), ADE20K segmentation (59.9
+// mIoU)". It returns where r's item begins: the item names what r is
+// measured on, and no other item's dataset is r's.
+func (s *sentence) bracketedItem(r *run) (int, bool) {
+	before := strings.TrimRight(s.text[:r.start], " ")
+	if !strings.HasSuffix(before, "(") {
+		return 0, false
+	}
+	open := len(before) - 1
+	from := strings.LastIndexAny(s.text[:open], ",;") + 1
+	closing := strings.IndexByte(s.text[r.start:], ')')
+	if closing < 0 {
+		return 0, false
+	}
+	after := strings.TrimLeft(s.text[r.start+closing+1:], " ")
+	prevItem := from > 0 && strings.HasSuffix(strings.TrimRight(s.text[:from-1], " "), ")")
+	nextItem := strings.HasPrefix(after, ",") && strings.Contains(after, "(")
+	// A bracket closed earlier in the item ends what it names: "SQuAD 2.0
+	// F1 by +2.3% (88.4% vs. 90.7%) and RACE by +3.6% (83.2% vs. 86.8%)".
+	return max(from, strings.LastIndexByte(s.text[:open], ')')+1), prevItem || nextItem
 }

@@ -68,15 +68,16 @@ func (s *sentence) attachMethods(ctx *paperContext) {
 		if !r.dropped && !r.namedByChange {
 			s.findMethod(r, ctx)
 		}
+		// The subject is remembered as soon as it is read, so that an
+		// "it" later in the same sentence stands for it too: "On A,
+		// TBPS-CLIP obtains 73.5%; it reaches 65.1% on B".
+		if !r.dropped && r.source == fromSubject && !r.fromPronoun {
+			ctx.lastSubject = r.method
+		}
 	}
 	for _, r := range s.runs {
 		if r.namedByChange {
 			s.nameFromChange(r)
-		}
-	}
-	for _, r := range s.runs {
-		if !r.dropped && r.source == fromSubject && !r.fromPronoun {
-			ctx.lastSubject = r.method
 		}
 	}
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -19,6 +20,7 @@ func (s *sentence) findNumbers(*paperContext) {
 	for _, n := range s.nums {
 		s.findOwnCue(n)
 	}
+	s.nums = slices.DeleteFunc(s.nums, s.versionOfDataset)
 	s.groupRuns()
 	s.pairVersus()
 }
@@ -96,7 +98,7 @@ func (s *sentence) groupRuns() {
 				if m := scoreModifier.FindString(strings.TrimLeft(gap, " ")); m != "" {
 					gap = strings.TrimPrefix(strings.TrimLeft(gap, " "), m)
 				}
-				join = listGap.MatchString(gap) && !(len(cur.nums) == 1 && clauseJoin.MatchString(gap))
+				join = listGap.MatchString(gap) && !(len(cur.nums) == 1 && clauseJoin.MatchString(gap)) && !cueSideChanges(prev, n)
 			}
 		}
 		if !join {
@@ -125,4 +127,28 @@ func (s *sentence) pairVersus() {
 			}
 		}
 	}
+}
+
+// versionOfDataset reports whether n is the version that continues a
+// dataset's name, as "1.1" in "85.8% F1 on SQuAD 1.1": a small bare
+// decimal right after the name. A score written after a name has a unit,
+// a metric or two digits before the point ("MMLU 70.6").
+func (s *sentence) versionOfDataset(n *number) bool {
+	if n.pct || n.cue != nil || !strings.Contains(n.raw, ".") || scoreShaped(n) {
+		return false
+	}
+	for _, d := range s.datasets {
+		if d.end < n.start && onlySpaces(s.text[d.end:n.start]) && n.start-d.end == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// cueSideChanges reports whether two numbers each written with a metric
+// have it on different sides: "top-1 accuracy of 83.74 and top-5 accuracy
+// of 97.18, 62.4 mAP on COCO" is two lists, and "on COCO" is only the
+// second's.
+func cueSideChanges(prev, n *number) bool {
+	return prev.cue != nil && n.cue != nil && !prev.cueAfter && n.cueAfter
 }

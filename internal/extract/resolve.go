@@ -165,11 +165,16 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 		low = append(low, "one end of a range")
 	}
 	switch {
-	case r.method == "" && r.source == fromOwn:
+	case r.method == "" && r.source == fromOwn && !s.namesAModel():
 		// "this simple framework reaches", "our model attains", "it
 		// scores": the sentence says the result is the paper's own; only
 		// the name is missing, and the title stands for it.
 		med = append(med, "no method named; the paper's title stands for it")
+	case r.method == "" && r.source == fromOwn:
+		// "The resulting ViT-G model attains", "a ResNet8x4 student ...
+		// with our review mechanism reaches": the sentence names a
+		// model, which may be what the score is labelled by.
+		low = append(low, "no method named; the paper's title stands for it, though the sentence names a model")
 	case r.method == "":
 		low = append(low, "no method named; the paper's title stands for it")
 	}
@@ -485,6 +490,16 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 			return out, orig
 		}
 	}
+	if from, ok := s.bracketedItem(r); ok {
+		// One item of a list with its scores in brackets: on the dataset
+		// its own item names, or on none of the sentence's.
+		for i := range s.datasets {
+			if d := &s.datasets[i]; d.start >= from && d.end <= r.start {
+				return fill(d, direct)
+			}
+		}
+		return out, orig
+	}
 	if s.onUnnamedPart(r) {
 		// "81.7% on our medical split": measured on data the text does
 		// not name; no dataset of the sentence is borrowed for it.
@@ -607,4 +622,23 @@ func (m *matcher) metricFits(dataset, metric string) bool {
 // defaultMetric is the metric the caller assumes for a dataset, or "".
 func (m *matcher) defaultMetric(dataset string) string {
 	return m.metrics[dataset]
+}
+
+// namesAModel reports whether the sentence names a model other than in a
+// comparison ("..., against 73.4% for IRRA" does not count): a word shaped
+// like a model's name ("ViT-G", "ResNet-50") that is no dataset or metric.
+func (s *sentence) namesAModel() bool {
+	compared := false
+	for i, t := range s.toks {
+		if i > 0 && strings.ContainsAny(s.text[s.toks[i-1].end:t.start], ",;:()") {
+			compared = false
+		}
+		if variantStops[strings.ToLower(t.text)] {
+			compared = true
+		}
+		if !compared && nameKind(t.text) == modelWord && !s.blocked(t) {
+			return true
+		}
+	}
+	return false
 }
