@@ -24,6 +24,11 @@ var backDelta = set("by", "gain", "gains", "improvement", "improvements", "impro
 // results, wherever the word that governs it stands: "(absolute 7.8%)".
 var differenceMarks = set("absolute", "relative")
 
+// earlierWords before the noun that governs a number make it an earlier
+// result, whatever the noun: "the previous record of 83.1%", "the prior
+// state-of-the-art result of 79.2%".
+var earlierWords = set("previous", "prior")
+
 // Words skipped when looking for the word that governs a number.
 var backFillers = set("about", "nearly", "almost", "around", "roughly", "approximately",
 	"only", "just", "merely", "still", "a", "an", "the", "of", "at", "least", "more", "less",
@@ -230,6 +235,9 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 	if w != "by" && s.bounded(r) {
 		r.dropped = true // "reaches over 80% top-1": a bound, not the score
 		return
+	}
+	if i > 0 && !backDelta[w] && earlierWords[strings.ToLower(s.toks[i-1].text)] {
+		w = strings.ToLower(s.toks[i-1].text) // "the previous record of 83.1%": someone else's
 	}
 	switch {
 	case backDelta[w], genericOthers[w]:

@@ -397,7 +397,34 @@ var runPart = regexp.MustCompile(`^\s*(?:CUE\s+)?on\s+(?:the\s+|our\s+|its\s+|th
 func (s *sentence) onUnnamedPart(r *run) bool {
 	end := min(len(s.text), r.end+60)
 	m := runPart.FindStringSubmatch(s.withCuesMarked(r.end, end))
-	return m != nil && !notParts[m[1]] && !forwardStops[m[1]] && !qualifierWords[m[1]]
+	return m != nil && !notParts[m[1]] && !forwardStops[m[1]] && !qualifierWords[m[1]] || s.onOtherName(r)
+}
+
+// onIdioms after "on" say how, not on what: "on par with DNABERT".
+var onIdioms = set("par", "top", "average", "both", "all", "each")
+
+// onOtherName reports whether run r is followed by "on" and, past a few
+// words in lower case, a capitalised name that is no dataset the caller
+// knows: "82.5% on the challenging out-of-distribution ObjectNet test set"
+// is on ObjectNet, not on a dataset named elsewhere in the sentence.
+func (s *sentence) onOtherName(r *run) bool {
+	i := s.firstTokenAfter(r.end)
+	for i < len(s.toks) && s.inCue(s.toks[i].start, s.toks[i].end) {
+		i++
+	}
+	if i >= len(s.toks) || s.toks[i].text != "on" || i+1 < len(s.toks) && onIdioms[strings.ToLower(s.toks[i+1].text)] {
+		return false
+	}
+	for k := i + 1; k < len(s.toks) && k <= i+4; k++ {
+		t := s.toks[k]
+		if !onlySpaces(s.text[s.toks[k-1].end:t.start]) || s.blocked(t) {
+			return false
+		}
+		if hasUpper(t.text) {
+			return k > i+1 // a name right after "on" is read as a dataset by the names pass
+		}
+	}
+	return false
 }
 
 // partBefore is "on" and a lower-case phrase: "on the unanswerable subset".
