@@ -359,8 +359,18 @@ func introducedMethod(abstract string, notName func(string) bool) string {
 			return name
 		}
 	}
+	// "Our MAE approach is simple": a name the paper calls its own.
+	for _, m := range ourNamed.FindAllStringSubmatch(abstract, -1) {
+		if modelLike(m[1]) && !notName(m[1]) {
+			return m[1]
+		}
+	}
 	return ""
 }
+
+// ourNamed is "our", a name and a noun for a method: "Our MAE approach",
+// "our ReviewKD framework".
+var ourNamed = regexp.MustCompile(`\b[Oo]ur\s+([\w-]+)\s+(?:approach|method|model|framework|architecture|system|detector|network|algorithm|recipe)\b`)
 
 func sortSearchTokens(toks []token, pos int) int {
 	for i, t := range toks {

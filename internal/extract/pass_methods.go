@@ -244,6 +244,15 @@ var singularModelNouns = set("model", "variant", "version")
 // withOwnMethod reports whether the sentence opens by applying the paper's
 // own method ("With ViT-Adapter-L, a plain ViT reaches ...").
 func (s *sentence) withOwnMethod(method string) bool {
+	if c := strings.Index(s.text, ","); c > 0 {
+		// "With MAE pre-training, a vanilla ViT-Huge model achieves",
+		// "Finetuned on FLAN v2 with QLoRA, LLaMA 65B attains": the
+		// paper's method, named in the opening phrase, is what is applied.
+		re, err := regexp.Compile(`(?i)\b(?:with|using|via)\s+(?:our\s+|the\s+)?` + regexp.QuoteMeta(method) + `\b`)
+		if err == nil && re.MatchString(s.text[:c]) {
+			return true
+		}
+	}
 	m := withOwnOpening.FindStringSubmatch(s.text)
 	if m == nil {
 		return false
@@ -272,7 +281,8 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 		j++
 	}
 	if j < len(s.toks) {
-		if name, next := nameStartingAt(s.text, s.toks, j, s.blocked); name != "" {
+		if name, next := nameStartingAt(s.text, s.toks, j, s.blocked); name != "" && !(next < len(s.toks) && s.inDataset(s.toks[next].start, s.toks[next].end)) {
+			// (A name right before a dataset is part of it: "for the MS COCO dataset".)
 			if next < len(s.toks) && set("baseline", "baselines")[strings.ToLower(s.toks[next].text)] {
 				r.dropped = true
 				return true
@@ -387,6 +397,9 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		}
 		if !s.blocked(s.toks[j]) {
 			if name := s.methodEndingAt(j, ctx); name != "" {
+				if head := s.nameBeforeWith(j, name, ctx); head != "" {
+					name = head // "VFNet-X-1200 with Res2Net-101-DCN achieves"
+				}
 				r.method, r.source = name, fromSubject
 				names := s.subjectList(j, ctx)
 				if names == nil {
@@ -810,4 +823,18 @@ func (s *sentence) whoseSubject(copula int, ctx *paperContext) ([]string, bool) 
 		}
 	}
 	return nil, false
+}
+
+// nameBeforeWith returns, for a subject name ending at word j that follows
+// "with", the name before "with": in "Our best model VFNet-X-1200 with
+// Res2Net-101-DCN achieves" the model is VFNet-X-1200 and Res2Net-101-DCN
+// its part. It returns "" when no name stands there, or when the part is
+// the paper's own method (see trainedWithOwn).
+func (s *sentence) nameBeforeWith(j int, name string, ctx *paperContext) string {
+	w := j + 1 - len(strings.Fields(name)) - 1
+	if w < 1 || !strings.EqualFold(s.toks[w].text, "with") || strings.EqualFold(name, ctx.method) ||
+		!onlySpaces(s.text[s.toks[w-1].end:s.toks[w].start]) || s.blocked(s.toks[w-1]) {
+		return ""
+	}
+	return s.methodEndingAt(w-1, ctx)
 }
