@@ -239,6 +239,10 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 	if i > 0 && !backDelta[w] && earlierWords[strings.ToLower(s.toks[i-1].text)] {
 		w = strings.ToLower(s.toks[i-1].text) // "the previous record of 83.1%": someone else's
 	}
+	if i > 0 && s.objectOfOutperform(i) {
+		r.dropped = true // "exceeds the human-expert level of 89.8%": the one beaten
+		return
+	}
 	switch {
 	case backDelta[w], genericOthers[w]:
 		r.dropped, r.byDelta = true, w == "by"
@@ -553,4 +557,23 @@ func gainRangeEnd(by, r *run, text string) bool {
 		return false
 	}
 	return strings.TrimSpace(text[by.end:r.start]) == "to" && r.nums[0].value > by.nums[0].value
+}
+
+// objectOfOutperform reports whether the noun at i, which governs a number
+// through "of", is the object of a verb of outperforming in its phrase:
+// "exceeds the human-expert level of 89.8%", "surpassing the accuracy of
+// 80.1%" give the value of the one beaten.
+func (s *sentence) objectOfOutperform(i int) bool {
+	if i+1 >= len(s.toks) || !strings.EqualFold(s.toks[i+1].text, "of") {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if strings.ContainsAny(s.text[s.toks[k].end:s.toks[k+1].start], ",;:()") {
+			return false
+		}
+		if outperformVerbs[strings.ToLower(s.toks[k].text)] {
+			return true
+		}
+	}
+	return false
 }

@@ -190,6 +190,11 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		// 76.7%": a variant of the paper's method named in the clause.
 		if name := s.ownVariantBefore(0, r.start, ctx); name != "" {
 			r.method, r.source = name, fromSubject
+		} else if name := s.onlyVariantBefore(r.start, ctx); name != "" {
+			// "our most-capable Gemini Ultra model advances ..., notably
+			// ... MMLU, with a score of 90.04%": the one variant the
+			// sentence names before the run, set off from it by commas.
+			r.method, r.source = name, fromSubject
 		}
 	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
@@ -220,7 +225,8 @@ func (s *sentence) ownVariantBefore(from, pos int, ctx *paperContext) string {
 		}
 		name, first := "", i
 		if k := nameKind(s.toks[max(i-1, 0)].text); i > 0 && singularModelNouns[strings.ToLower(s.toks[i].text)] && (k == plainWord || k == versionPart && sizeWord.MatchString(s.toks[i-1].text)) && !s.blocked(s.toks[i-1]) &&
-			!phraseOpeners[strings.ToLower(s.toks[i-1].text)] && s.toks[i-1].start > 0 && onlySpaces(s.text[s.toks[i-1].end:s.toks[i].start]) {
+			!phraseOpeners[strings.ToLower(s.toks[i-1].text)] && s.toks[i-1].start > 0 && onlySpaces(s.text[s.toks[i-1].end:s.toks[i].start]) &&
+			!strings.HasSuffix(strings.ToLower(s.text[:s.toks[i-1].end]), strings.ToLower(own)) { // "the proposed Beat model" is Beat itself
 			name, first = own+" "+s.toks[i-1].text, i-1
 		} else if n := s.methodEndingAt(i, ctx); len(n) > len(own) && strings.HasPrefix(strings.ToLower(n), strings.ToLower(own)) && !strings.Contains(n, "/") {
 			name, first = n, i+1-len(strings.Fields(n))
@@ -838,3 +844,23 @@ func (s *sentence) nameBeforeWith(j int, name string, ctx *paperContext) string 
 	}
 	return s.methodEndingAt(w-1, ctx)
 }
+
+// onlyVariantBefore returns the variant of the paper's method named in the
+// clauses before pos, when they name exactly one; else "".
+func (s *sentence) onlyVariantBefore(pos int, ctx *paperContext) string {
+	found := ""
+	from := 0
+	for _, b := range variantClauseBreak.FindAllStringIndex(s.text[:pos], -1) {
+		if name := s.ownVariantBefore(from, b[0], ctx); name != "" {
+			if found != "" && !strings.EqualFold(found, name) {
+				return ""
+			}
+			found = name
+		}
+		from = b[1]
+	}
+	return found
+}
+
+// variantClauseBreak separates the clauses that onlyVariantBefore reads.
+var variantClauseBreak = regexp.MustCompile(`[,;:]`)
