@@ -131,6 +131,18 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 				r.dropped = true
 				return
 			}
+			if gap == "(" {
+				if name, ok := s.comparedBeforeBracket(k); ok {
+					// "outperforming from-scratch DeiT training (81.8%)":
+					// the value of the one compared with.
+					if name == "" {
+						r.dropped = true
+						return
+					}
+					r.method, r.source = name, fromNamed
+					return
+				}
+			}
 			if gap == "(" && s.ownSubject(k) {
 				r.method, r.source = ctx.ownMethod(), fromOwn // "our model (81.2%)"
 				return
@@ -864,3 +876,27 @@ func (s *sentence) onlyVariantBefore(pos int, ctx *paperContext) string {
 
 // variantClauseBreak separates the clauses that onlyVariantBefore reads.
 var variantClauseBreak = regexp.MustCompile(`[,;:]`)
+
+// comparedBeforeBracket reports whether the phrase ending at word k, before
+// a bracketed number, follows a word of comparison ("outperforming",
+// "than", "over") in the same clause, and returns the name in it, or ""
+// when it names none ("than the supervised counterpart (76.5%)").
+func (s *sentence) comparedBeforeBracket(k int) (string, bool) {
+	for v := k; v >= 0 && v > k-6; v-- {
+		if v < k && strings.ContainsAny(s.text[s.toks[v].end:s.toks[v+1].start], ",;:()") {
+			return "", false
+		}
+		if !variantStops[strings.ToLower(s.toks[v].text)] {
+			continue
+		}
+		for j := v + 1; j <= k; j++ {
+			if nameKind(s.toks[j].text) == modelWord && !s.blocked(s.toks[j]) {
+				if name, next := nameStartingAt(s.text, s.toks, j, s.blocked); name != "" && next <= k+1 {
+					return name, true
+				}
+			}
+		}
+		return "", true
+	}
+	return "", false
+}
