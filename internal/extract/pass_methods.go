@@ -446,6 +446,10 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				return
 			}
 		}
+		if name := s.modifiedSubject(j, ctx); name != "" {
+			r.method, r.source = name, fromSubject
+			return
+		}
 		// "the IRRA model attains", "ResNet-50 models trained on ... reach":
 		// a name before a model noun earlier in the clause.
 		for k := j; k > 0; k-- {
@@ -900,3 +904,36 @@ func (s *sentence) comparedBeforeBracket(k int) (string, bool) {
 	}
 	return "", false
 }
+
+// modifiedSubject returns the name that a phrase after it qualifies, when
+// that phrase ends at word j, right before the verb: "EVA-02-CLIP-E/14+
+// with only 9 billion seen samples achieves", "a ViT-H trained on our
+// dataset achieves". The phrase opens with "with" or a participle and
+// names nothing itself; "" when there is no such name.
+func (s *sentence) modifiedSubject(j int, ctx *paperContext) string {
+	for k := j; k > 0 && k > j-10; k-- {
+		if strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",;:()") || nameKind(s.toks[k].text) == modelWord {
+			return ""
+		}
+		w := strings.ToLower(s.toks[k].text)
+		if w != "with" && !(strings.HasSuffix(w, "ed") && len(w) > 4) {
+			continue
+		}
+		if nameKind(s.toks[k-1].text) == modelWord && !s.blocked(s.toks[k-1]) && onlySpaces(s.text[s.toks[k-1].end:s.toks[k].start]) {
+			// A variant, not a family ("FocalNets with tiny and base size"):
+			// a digit or a hyphen in the name; a size before it is not part of it.
+			name := s.methodEndingAt(k-1, ctx)
+			if f := strings.Fields(name); len(f) > 1 && sizePrefix.MatchString(f[0]) {
+				name = strings.Join(f[1:], " ")
+			}
+			if !hasDigit(name) && !strings.Contains(name, "-") {
+				return ""
+			}
+			return name
+		}
+	}
+	return ""
+}
+
+// sizePrefix is a size written before a name: "5.0B-parameter EVA-02-CLIP-E/14+".
+var sizePrefix = regexp.MustCompile(`^\d+(?:\.\d+)?[KMBT]-param(?:eter)?s?$`)
