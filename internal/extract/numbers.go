@@ -28,6 +28,9 @@ type number struct {
 	// the cues ("45.2 AP50"): it may show an unknown dataset, but it is
 	// never a score in a metric borrowed from elsewhere.
 	otherMetric bool
+	// version marks the version of the dataset named right before it
+	// ("SQuAD 1.1"): never a score.
+	version bool
 
 	// Filled in by resolve.
 	metric           string

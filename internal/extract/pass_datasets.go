@@ -121,8 +121,10 @@ func (s *sentence) attachDatasets(*paperContext) {
 		if blockedBy {
 			continue
 		}
-		if _, ok := s.bracketedItem(prev); ok && strings.Contains(s.text[prev.end:d.start], ")") {
-			continue // "(84.0% top-1), COCO object detection": the next item's
+		if bracketThenComma.MatchString(s.text[prev.end:d.start]) && strings.Count(s.text[:prev.start], "(") > strings.Count(s.text[:prev.start], ")") {
+			// "(84.0% top-1), COCO object detection", "(90.2% vs. 91.1%),
+			// on SQuAD 2.0": a bracketed number takes no dataset after it.
+			continue
 		}
 		gap := s.withCuesMarked(prev.end, d.start)
 		gap = cueListText.ReplaceAllString(gap, "CUE")
@@ -225,3 +227,6 @@ func (s *sentence) bracketedItem(r *run) (int, bool) {
 	// F1 by +2.3% (88.4% vs. 90.7%) and RACE by +3.6% (83.2% vs. 86.8%)".
 	return max(from, strings.LastIndexByte(s.text[:open], ')')+1), prevItem || nextItem
 }
+
+// bracketThenComma closes a bracket and an item of a list: "84.0% top-1), COCO".
+var bracketThenComma = regexp.MustCompile(`\)\s*,`)

@@ -435,6 +435,12 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				}
 				return
 			}
+			if name := s.modifiedSubject(j, ctx); name != "" {
+				// Before "our" is read as the subject's: "a ViT-H trained
+				// on our dataset achieves".
+				r.method, r.source = name, fromSubject
+				return
+			}
 			if s.ownSubject(j) {
 				// "This simple baseline achieves", "our model reaches", "it
 				// attains": a description of the paper's own method.
@@ -447,7 +453,7 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			}
 		}
 		if name := s.modifiedSubject(j, ctx); name != "" {
-			r.method, r.source = name, fromSubject
+			r.method, r.source = name, fromSubject // "a ViT-H trained on ImageNet achieves"
 			return
 		}
 		// "the IRRA model attains", "ResNet-50 models trained on ... reach":

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -20,7 +19,9 @@ func (s *sentence) findNumbers(*paperContext) {
 	for _, n := range s.nums {
 		s.findOwnCue(n)
 	}
-	s.nums = slices.DeleteFunc(s.nums, s.versionOfDataset)
+	for _, n := range s.nums {
+		n.version = s.versionOfDataset(n)
+	}
 	s.groupRuns()
 	s.pairVersus()
 }
@@ -132,7 +133,8 @@ func (s *sentence) pairVersus() {
 // versionOfDataset reports whether n is the version that continues a
 // dataset's name, as "1.1" in "85.8% F1 on SQuAD 1.1": a small bare
 // decimal right after the name. A score written after a name has a unit,
-// a metric or two digits before the point ("MMLU 70.6").
+// a metric or two digits before the point ("MMLU 70.6"). A version is no
+// candidate; it still shows that an unknown name is a benchmark.
 func (s *sentence) versionOfDataset(n *number) bool {
 	if n.pct || n.cue != nil || !strings.Contains(n.raw, ".") || scoreShaped(n) {
 		return false

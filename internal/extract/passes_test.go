@@ -109,6 +109,9 @@ func TestPassNumbers(t *testing.T) {
 		{"It reaches 86.1 EM and an F1 of 89.3.", "86.1,89.3"},
 		// A metric written after one number is not the next one's too.
 		{"X beats Y by 1.2% top-1 accuracy (80.1% vs. 78.9%).", "1.2% | 80.1% | 78.9%"},
+		// Metrics written before, then after, their numbers: two lists.
+		{"X reaches a top-1 accuracy of 83.7 and a top-5 accuracy of 97.2, 62.4 mAP on COCO.", "83.7,97.2 | 62.4"},
+		{"X reaches 83.7 top-1 and 97.2 top-5 accuracy.", "83.7,97.2"},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "numbers")
@@ -159,6 +162,17 @@ func TestPassClassify(t *testing.T) {
 		{"X keeps near-perfect retrieval (>99%) and reaches nearly 50%.", "", false},
 		{"X can reach up to 80.4 top-1.", "80.4", false},
 		{"X outperforms Y by over 19% and reaches 81.2%.", "81.2%", false},
+		// A gain noun after the last item of a list makes every item a gain.
+		{"X reaches 83.2% top-1 on ImageNet, which is 1.9% ImageNet accuracy, 1.0% COCO mAP, and 2.6% ADE20K mIoU improvement over Y.", "83.2%", false},
+		{"X reaches 83.2% ImageNet accuracy, 51.4% COCO mAP and 48.4% ADE20K mIoU.", "83.2%,51.4%,48.4%", false},
+		// "by A to B" rising is a range of gains; falling, two scores.
+		{"On COCO, AP is improved by 1.5 to 3.0 percent.", "", false},
+		{"X outperforms Chinchilla on MMLU by 41.3% to 35.7%.", "41.3%,35.7%", false},
+		// An absolute or relative difference.
+		{"X has a lower top-1 error (absolute 7.8%) than Y.", "", false},
+		// An earlier result, whatever the noun, and the level one beats.
+		{"X attains 83.5% top-1 accuracy, above the previous record of 83.1%.", "83.5%", false},
+		{"X scores 90.0%, which exceeds the human-expert level of 89.8%.", "90.0%", false},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "classify")
@@ -221,6 +235,9 @@ func TestPassDatasets(t *testing.T) {
 			map[string]string{"51.3": "COCO"}},
 		// A dataset before the runs opens a topic; it is attached to no run.
 		{"On MMLU, X reaches 61.0% accuracy.", map[string]string{}},
+		// A count takes no dataset, nor does a bracketed score the next item's.
+		{"X leads on 44 benchmarks, e.g., ImageNet-1K with a top-1 accuracy of 83.7.", map[string]string{}},
+		{"X sets records on V2 classification (84.0% top-1), COCO detection (63.1 box AP).", map[string]string{}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "datasets")
@@ -352,6 +369,29 @@ func TestPassMethods(t *testing.T) {
 		{"", "X-S, X-M and X-L achieve 45.1, 48.0 and 50.2 AP respectively.", map[string]string{"45.1": "X-S", "48.0": "X-M", "50.2": "X-L"}},
 		{"", "CCT-7/3x1 reaches 98.00% on CIFAR-10.", map[string]string{"98.00%": "CCT-7/3x1"}},
 		{"", "CLIP ViT-B/16 reaches 68.3% zero-shot.", map[string]string{"68.3%": "CLIP ViT-B/16"}},
+		// "it" later in a sentence is the subject named before it.
+		{"A Study of CLIP for Search", "On CUHK-PEDES, X-CLIP obtains 73.5% Rank-1; it reaches 65.1% Rank-1 on ICFG-PEDES.",
+			map[string]string{"73.5%": "X-CLIP", "65.1%": "X-CLIP"}},
+		// A name right before a dataset is part of its name.
+		{"YOLOv9: Fast Detection", "We achieve 43.5% AP for the MS COCO dataset.", map[string]string{"43.5%": "YOLOv9"}},
+		// "X with Y achieves": X, with Y its part.
+		{"VarifocalNet: Dense Detection", "Our best model VFNet-X with Res2Net-101 achieves 55.1 AP on COCO.", map[string]string{"55.1": "VFNet-X"}},
+		// The paper's method named in the opening phrase is what is applied.
+		{"MAE: Masked Autoencoders", "With MAE pre-training, a vanilla ViT-Huge model achieves 87.8%.", map[string]string{"87.8%": "MAE"}},
+		{"QLoRA: Efficient Finetuning", "Fine-tuned on FLAN with QLoRA, LLaMA 65B attains 63.9% on MMLU.", map[string]string{"63.9%": "QLoRA"}},
+		// The one variant named in the clauses before the number.
+		{"Gemini: A Family of Models", "Our most capable Gemini Ultra model advances the state of the art, notably on MMLU, with a score of 90.0%.",
+			map[string]string{"90.0%": "Gemini Ultra"}},
+		{"Beat: Alignment for Retrieval", "The proposed Beat model achieves state-of-the-art results, including CUHK-PEDES (65.6 R@1).",
+			map[string]string{"65.6": "Beat"}},
+		// A bracketed number after a phrase of comparison is the compared one's.
+		{"BEiT: BERT Pre-Training", "Base-size BEiT achieves 83.2%, outperforming from-scratch DeiT training (81.8%).",
+			map[string]string{"83.2%": "BEiT", "81.8%": "DeiT"}},
+		{"BEiT: BERT Pre-Training", "BEiT achieves 83.2%, better than the supervised counterpart (81.8%).", map[string]string{"83.2%": "BEiT"}},
+		// A variant's name before a phrase that qualifies it; not a family's.
+		{"EVA-CLIP: Improved Training", "Our largest 5.0B-parameter EVA-02-CLIP-E/14+ with only 9B seen samples achieves 82.0% top-1 accuracy.",
+			map[string]string{"82.0%": "EVA-02-CLIP-E/14+"}},
+		{"", "A ViT-H trained on our data achieves 84.4% top-1 accuracy.", map[string]string{"84.4%": "ViT-H"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, tt.title, tt.text, "methods")
@@ -483,6 +523,22 @@ func TestAcrossSentences(t *testing.T) {
 		{"no method named, but the subject says it is the paper's: the title, at med confidence",
 			"Why Replay Works\nThis simple baseline achieves 91.2% accuracy on CIFAR-100.",
 			[]string{"Why Replay Works | CIFAR-100 | Accuracy | 91.2% | med | "}},
+		{"no method named, and the sentence names a model: the title, at low confidence",
+			"Model Soups: Averaging Weights\nThe resulting ViT-G model attains 90.9% top-1 accuracy on ImageNet.",
+			[]string{"Model Soups: Averaging Weights | ImageNet-1k | Top-1 accuracy | 90.9% | low | "}},
+		{"items of a list with their scores in brackets are on their own item's dataset",
+			"SwinV3: Scaling Up\nIt sets records on ImageNet-V2 classification (84.0% top-1), COCO detection (63.1 box AP), and ADE20K segmentation (59.9 mIoU).",
+			[]string{"SwinV3 | COCO | Box AP | 63.1 | high | "}},
+		{"a number on a name the caller does not know borrows no dataset",
+			"LiT: Locked-image Tuning\nLiT achieves 85.2% accuracy on the ImageNet test set, and 82.5% on the challenging ObjectNet test set.",
+			[]string{"LiT | ImageNet-1k | Top-1 accuracy | 85.2% | high | "}},
+		{"the version that continues a dataset's name is no score",
+			"Know What You Don't Know\nDocQA, which gets 85.8% F1 on SQuAD 1.1, achieves only 66.3% F1 on SQuAD 2.0.",
+			[]string{"DocQA | SQuAD2.0 | F1 | 66.3% | high | "}},
+		{"two lists of metrics on two datasets",
+			"Florence: A Foundation Model\nFlorence leads on 44 benchmarks, e.g., ImageNet-1K classification with a top-1 accuracy of 83.74 and a top-5 accuracy of 97.18, 62.4 mAP on COCO.",
+			[]string{"Florence | ImageNet-1k | Top-1 accuracy | 83.74 | high | ", "Florence | ImageNet-1k | Top-5 accuracy | 97.18 | high | ",
+				"Florence | COCO | AP | 62.4 | high | "}},
 		{"no method named, and nothing says whose: the title, at low confidence",
 			"Why Replay Works\nThe full recipe achieves 91.2% accuracy on CIFAR-100.",
 			[]string{"Why Replay Works | CIFAR-100 | Accuracy | 91.2% | low | "}},
@@ -518,6 +574,9 @@ func TestOwnName(t *testing.T) {
 		// The name in brackets after the description.
 		{"Masked-attention Mask Transformer", "We present Masked-attention Mask Transformer (Mask2Former), a new architecture.", "Mask2Former"},
 		{"", "We propose a Robust Dual Embedding method (RDE) that filters pairs.", "RDE"},
+		// "our", a name and a method noun.
+		{"Masked Autoencoders Are Scalable", "Masked autoencoders (MAE) scale. Our MAE approach is simple.", "MAE"},
+		{"Masked Autoencoders Are Scalable", "Our simple approach scales.", ""},
 		{"", "We propose Learning to Prompt (L2P), which learns to prompt.", "L2P"},
 		{"", "We propose the Real-Time DEtection TRansformer (RT-DETR), the first.", "RT-DETR"},
 		{"", "We introduce a method for robust fine-tuning: ensembling the weights of the zero-shot and fine-tuned models (WiSE-FT).", "WiSE-FT"},

@@ -73,7 +73,7 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				unknown = append(unknown, Unknown{Paper: ctx.paper, Phrase: n.dataset.name, Evidence: s.text})
 				continue
 			}
-			if n.dropped || n.metric == "" && !n.pct {
+			if n.dropped || n.version || n.metric == "" && !n.pct {
 				continue // a bare number with no metric is not a score
 			}
 			if n.dataset == nil && n.metric == "" {
