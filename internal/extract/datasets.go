@@ -73,7 +73,7 @@ func aliasRegexp(alias string) *regexp.Regexp {
 	if !short {
 		b.WriteString(`(?i)`)
 	}
-	b.WriteString(`\b`)
+	b.WriteString(`\b` + publisherPrefix)
 	for i, p := range parts {
 		if i > 0 {
 			b.WriteString(`[\s_\-.]*`)
@@ -92,6 +92,11 @@ func aliasRegexp(alias string) *regexp.Regexp {
 	b.WriteString(`\b`)
 	return regexp.MustCompile(b.String())
 }
+
+// publisherPrefix is who published a dataset, written before its name
+// without making another dataset: "MS COCO", "MS-COCO", "MSCOCO" and
+// "Microsoft COCO" are COCO (unlike "Tiny-ImageNet", see isVariant).
+var publisherPrefix = `(?:(?:MS|Microsoft)[\s-]?)?`
 
 // find returns the known datasets named in s, longest match first where
 // aliases overlap ("Human Enhancers Cohn" before "Human Enhancers").

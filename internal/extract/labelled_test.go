@@ -119,9 +119,9 @@ func TestSetFloors(t *testing.T) {
 		{"heldout7", Low, knownDatasets, 58, 17, 15, 2},
 		{"heldout7", Med, knownDatasets, 58, 1, 15, 2},
 		{"heldout7", High, knownDatasets, 42, 1, 15, 2},
-		{"heldout8", Low, knownDatasets, 38, 13, 19, 6},
-		{"heldout8", Med, knownDatasets, 34, 7, 19, 6},
-		{"heldout8", High, knownDatasets, 26, 3, 19, 6},
+		{"heldout8", Low, knownDatasets, 44, 14, 19, 2},
+		{"heldout8", Med, knownDatasets, 40, 8, 19, 2},
+		{"heldout8", High, knownDatasets, 29, 3, 19, 2},
 	}
 	for _, tt := range tests {
 		name := tt.set + "/" + tt.min

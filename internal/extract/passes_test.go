@@ -76,6 +76,9 @@ func TestPassNames(t *testing.T) {
 		{"It beats Y on mathematical MMLU by 2%.", nil, []string{"?mathematical MMLU"}},
 		{"It reaches 70.2% on MMLU and on clean ImageNet.", nil, []string{"MMLU", "ImageNet-1k"}},
 		{"It reaches 61.3 AP_box and 53.1 AP^mask, 76.5% Rank@1 and 44.0 box mAP.", []string{"Box AP", "Mask AP", "Rank-1", "Box AP"}, nil},
+		// Who published a dataset, before its name, makes no other dataset.
+		{"It reaches 47.0 AP on MS-COCO, 46.1 AP on MSCOCO and 45.2 AP on MS COCO.", []string{"AP", "AP", "AP"}, []string{"COCO", "COCO", "COCO"}},
+		{"It reaches 71.2% on Tiny-ImageNet.", nil, []string{"?Tiny-ImageNet"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "names")
