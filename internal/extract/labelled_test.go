@@ -116,11 +116,11 @@ func TestSetFloors(t *testing.T) {
 		{"heldout6", Low, knownDatasets, 63, 8, 31, 2},
 		{"heldout6", Med, knownDatasets, 50, 1, 31, 2},
 		{"heldout6", High, knownDatasets, 33, 1, 31, 2},
-		{"heldout7", Low, knownDatasets, 58, 17, 15, 2},
-		{"heldout7", Med, knownDatasets, 58, 1, 15, 2},
-		{"heldout7", High, knownDatasets, 42, 1, 15, 2},
-		{"heldout8", Low, knownDatasets, 44, 14, 19, 2},
-		{"heldout8", Med, knownDatasets, 40, 8, 19, 2},
+		{"heldout7", Low, knownDatasets, 62, 13, 15, 2},
+		{"heldout7", Med, knownDatasets, 62, 1, 15, 2},
+		{"heldout7", High, knownDatasets, 43, 1, 15, 2},
+		{"heldout8", Low, knownDatasets, 46, 13, 19, 2},
+		{"heldout8", Med, knownDatasets, 42, 8, 19, 2},
 		{"heldout8", High, knownDatasets, 29, 3, 19, 2},
 	}
 	for _, tt := range tests {

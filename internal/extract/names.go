@@ -359,6 +359,13 @@ func introducedMethod(abstract string, notName func(string) bool) string {
 			return name
 		}
 	}
+	// "we propose an online algorithm, SwAV, that ...": the name set off
+	// after the description.
+	for _, m := range appositiveIntro.FindAllStringSubmatch(abstract, -1) {
+		if modelLike(m[1]) && !notName(m[1]) {
+			return m[1]
+		}
+	}
 	// "Our MAE approach is simple": a name the paper calls its own.
 	for _, m := range ourNamed.FindAllStringSubmatch(abstract, -1) {
 		if modelLike(m[1]) && !notName(m[1]) {
@@ -367,6 +374,10 @@ func introducedMethod(abstract string, notName func(string) bool) string {
 	}
 	return ""
 }
+
+// appositiveIntro is a description introduced by "we propose", then its
+// name between commas: "we propose an online algorithm, SwAV, that".
+var appositiveIntro = regexp.MustCompile(`\b[Ww]e (?:propose|present|introduce|develop)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}[\w-]+,\s+([\w-]+),`)
 
 // ourNamed is "our", a name and a noun for a method: "Our MAE approach",
 // "our ReviewKD framework".

@@ -24,6 +24,10 @@ var backDelta = set("by", "gain", "gains", "improvement", "improvements", "impro
 // results, wherever the word that governs it stands: "(absolute 7.8%)".
 var differenceMarks = set("absolute", "relative")
 
+// splitWords name the split a metric is read on, between a name and its
+// metric: "ResNet-50's top-1 validation accuracy".
+var splitWords = set("validation", "val", "test", "dev")
+
 // earlierWords before the noun that governs a number make it an earlier
 // result, whatever the noun: "the previous record of 83.1%", "the prior
 // state-of-the-art result of 79.2%".
@@ -449,13 +453,13 @@ func (s *sentence) findCondition() string {
 // RSTPReid rises from". The words between are the verb, metrics and
 // datasets; "its" and "their" name no one here.
 func (s *sentence) possessiveSubject(from int) string {
-	k := from - 2 // past the verb
+	k := from - 2 // past the verb, or the metric: "we raise ResNet-50's top-1 validation accuracy from"
 	for ; k >= 0 && k >= from-6; k-- {
 		t := s.toks[k]
 		if strings.ContainsAny(s.text[t.end:s.toks[k+1].start], ",;:()") {
 			return ""
 		}
-		if s.blocked(t) || possessiveFillers[strings.ToLower(t.text)] || adverbs[strings.ToLower(t.text)] {
+		if s.blocked(t) || possessiveFillers[strings.ToLower(t.text)] || adverbs[strings.ToLower(t.text)] || splitWords[strings.ToLower(t.text)] {
 			continue
 		}
 		if _, pos := possessive(t.text); pos {

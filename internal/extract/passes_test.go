@@ -395,6 +395,13 @@ func TestPassMethods(t *testing.T) {
 		{"EVA-CLIP: Improved Training", "Our largest 5.0B-parameter EVA-02-CLIP-E/14+ with only 9B seen samples achieves 82.0% top-1 accuracy.",
 			map[string]string{"82.0%": "EVA-02-CLIP-E/14+"}},
 		{"", "A ViT-H trained on our data achieves 84.4% top-1 accuracy.", map[string]string{"84.4%": "ViT-H"}},
+		// A paper that names no method of its own: the model a result is obtained with.
+		{"Fixing the Resolution Discrepancy", "We obtain 77.1% top-1 accuracy on ImageNet with a ResNet-50 trained on small images, and 79.8% with one trained on large images.",
+			map[string]string{"77.1%": "ResNet-50", "79.8%": "ResNet-50"}},
+		{"SwAV: Swapping Assignments", "We obtain 75.3% top-1 accuracy on ImageNet with ResNet-50.", map[string]string{"75.3%": "SwAV"}},
+		// A model's metric, read on a split, raised from one value to another.
+		{"Bag of Tricks", "We raise ResNet-50's top-1 validation accuracy from 75.3% to 79.29% on ImageNet.",
+			map[string]string{"75.3%": "ResNet-50", "79.29%": "ResNet-50"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, tt.title, tt.text, "methods")
@@ -580,6 +587,7 @@ func TestOwnName(t *testing.T) {
 		// "our", a name and a method noun.
 		{"Masked Autoencoders Are Scalable", "Masked autoencoders (MAE) scale. Our MAE approach is simple.", "MAE"},
 		{"Masked Autoencoders Are Scalable", "Our simple approach scales.", ""},
+		{"Clusters Without Pairs", "In this paper, we propose an online algorithm, SwAV, that clusters views.", "SwAV"},
 		{"", "We propose Learning to Prompt (L2P), which learns to prompt.", "L2P"},
 		{"", "We propose the Real-Time DEtection TRansformer (RT-DETR), the first.", "RT-DETR"},
 		{"", "We introduce a method for robust fine-tuning: ensembling the weights of the zero-shot and fine-tuned models (WiSE-FT).", "WiSE-FT"},

@@ -190,6 +190,9 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	if s.conditionReaches(r) {
 		low = append(low, "value under a changed setting (\""+s.condition+"\")")
 	}
+	if r.fromBackbone {
+		med = append(med, "method read as the model the result is obtained with")
+	}
 	if r.fromBase {
 		med = append(med, "method read as the model the paper starts from")
 	}

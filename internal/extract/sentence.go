@@ -28,6 +28,7 @@ type run struct {
 	fromPronoun   bool     // the method is the subject of an earlier sentence, read from "it"
 	lowNote       string   // why the run is too unsure for the queue's default ("values compared in brackets")
 	fromBase      bool     // the method is the model the paper starts from: "its base model (66.6%)"
+	fromBackbone  bool     // the method is the model the result is obtained with: "77.1% with a ResNet-50"
 }
 
 type methodSource int
