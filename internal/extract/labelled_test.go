@@ -119,9 +119,9 @@ func TestSetFloors(t *testing.T) {
 		{"heldout7", Low, knownDatasets, 62, 13, 15, 2},
 		{"heldout7", Med, knownDatasets, 62, 1, 15, 2},
 		{"heldout7", High, knownDatasets, 43, 1, 15, 2},
-		{"heldout8", Low, knownDatasets, 46, 13, 19, 2},
-		{"heldout8", Med, knownDatasets, 42, 8, 19, 2},
-		{"heldout8", High, knownDatasets, 29, 3, 19, 2},
+		{"heldout8", Low, knownDatasets, 50, 13, 19, 2},
+		{"heldout8", Med, knownDatasets, 46, 8, 19, 2},
+		{"heldout8", High, knownDatasets, 33, 3, 19, 2},
 	}
 	for _, tt := range tests {
 		name := tt.set + "/" + tt.min

@@ -18,7 +18,8 @@ type cue struct {
 // Retrieval papers write Rank-k and R@k for the same number (the share of
 // queries whose match is within the first k results), so both map to "Rank-k".
 // Short upper-case cues (AP, EM, F1) are matched with their case, because
-// "ap" or "em" in running text are not metrics.
+// "ap" or "em" in running text are not metrics. AP is also written in the
+// plural ("58.7/58.9 box mAPs").
 var cueTable = []struct {
 	re     *regexp.Regexp
 	metric string
@@ -28,13 +29,13 @@ var cueTable = []struct {
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?1|r@1|recall@1)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-1"},
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?5|r@5|recall@5)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-5"},
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?10|r@10|recall@10)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-10"},
-	{regexp.MustCompile(`\bmAP\b`), "mAP"},
+	{regexp.MustCompile(`\bmAPs?\b`), "mAP"},
 	{regexp.MustCompile(`\bmINP\b`), "mINP"},
 	{regexp.MustCompile(`\bmIoU\b`), "mIoU"},
 	{regexp.MustCompile(`\bPQ\b`), "PQ"},
-	{regexp.MustCompile(`\b[Bb]ox\s+(?:AP|mAP)\b|\bAP[\^_]?\{?box\}?`), "Box AP"},
-	{regexp.MustCompile(`\b[Mm]ask\s+(?:AP|mAP)\b|\bAP[\^_]?\{?mask\}?`), "Mask AP"},
-	{regexp.MustCompile(`\bAP\b`), "AP"},
+	{regexp.MustCompile(`\b[Bb]ox\s+(?:AP|mAP)s?\b|\bAP[\^_]?\{?box\}?`), "Box AP"},
+	{regexp.MustCompile(`\b[Mm]ask\s+(?:AP|mAP)s?\b|\bAP[\^_]?\{?mask\}?`), "Mask AP"},
+	{regexp.MustCompile(`\bAPs?\b`), "AP"},
 	{regexp.MustCompile(`\b[Ff]1(?:[- ]?[Ss]core)?\b|\bF-(?:score|measure)\b`), "F1"},
 	{regexp.MustCompile(`\bBLEU(?:-4)?\b`), "BLEU"},
 	{regexp.MustCompile(`(?i)\bROUGE-L\b`), "ROUGE-L"},

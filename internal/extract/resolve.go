@@ -261,10 +261,17 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 		return n.cue.metric, direct
 	}
 	first, last := r.nums[0], r.nums[len(r.nums)-1]
-	switch {
-	case first.cue != nil && !first.cueAfter:
+	if first.cue != nil && !first.cueAfter {
 		return first.cue.metric, direct
-	case last.cue != nil && last.cueAfter:
+	}
+	// The metric written after the next numbers of the run, not after
+	// its last: "58.7/58.9 box mAPs and 50.9/51.3 mask mAPs".
+	for _, o := range r.nums[i+1:] {
+		if o.cue != nil && o.cueAfter {
+			return o.cue.metric, direct
+		}
+	}
+	if last.cue != nil && last.cueAfter {
 		return last.cue.metric, direct
 	}
 	for _, o := range r.nums {
