@@ -160,6 +160,7 @@ func extractBlock(b Block, m *matcher) Result {
 	}
 	ctx.baseModel = baseModel(b.Abstract, m.isDatasetOrMetric)
 	sentences := Sentences(b.Abstract)
+	ctx.properNames = properNames(sentences)
 	parsed := make([]*sentence, len(sentences))
 	for i, s := range sentences {
 		parsed[i] = parseSentence(s, ctx)
@@ -194,6 +195,7 @@ type paperContext struct {
 	lastCues    []cue           // the last metric, or list of metrics, named so far
 	metricsSeen map[string]bool // every metric named so far
 	lastSubject string          // the last method read as the subject of a score verb
+	properNames map[string]bool // single capitalised words written as names inside a sentence
 
 	// What the sentences before the one being resolved left open for it.
 	at         int    // index of the sentence being resolved
@@ -283,4 +285,25 @@ func (p *paperContext) carriedOrigin(i int) origin {
 		return previous
 	}
 	return abstractWide
+}
+
+// properNames returns the capitalised words that the abstract writes inside
+// a sentence, alone between words in lower case or punctuation: "a
+// compute-optimal model, Chinchilla, that uses the same compute as
+// Gopher". Such a word opening a sentence is a name too ("Chinchilla
+// reaches 67.5%"), where a capitalised word alone usually is not.
+func properNames(sentences []string) map[string]bool {
+	out := map[string]bool{}
+	for _, text := range sentences {
+		toks := tokenize(text)
+		for i := 1; i < len(toks); i++ {
+			w := toks[i].text
+			if !capitalised.MatchString(w) || i+1 < len(toks) && nameKind(toks[i+1].text) != notName ||
+				nameKind(toks[i-1].text) != notName || strings.HasSuffix(strings.TrimSpace(text[:toks[i].start]), ".") {
+				continue
+			}
+			out[w] = true
+		}
+	}
+	return out
 }

@@ -443,6 +443,10 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				}
 				return
 			}
+			if t := s.toks[j]; ctx.properNames[t.text] && (j == 0 || nameKind(s.toks[j-1].text) == notName) {
+				r.method, r.source = t.text, fromSubject // "Chinchilla reaches 67.5%"
+				return
+			}
 			if name := s.modifiedSubject(j, ctx); name != "" {
 				// Before "our" is read as the subject's: "a ViT-H trained
 				// on our dataset achieves".
@@ -754,12 +758,19 @@ func (s *sentence) appositiveSubject(pos int) string {
 	}
 	i := s.firstTokenAfter(loc[1])
 	name, next := nameStartingAt(s.text, s.toks, i, s.blocked)
-	if name == "" || next >= len(s.toks) || s.toks[next].start > pos ||
-		strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) != "," {
+	if name == "" || next >= len(s.toks) || s.toks[next].start > pos {
+		return ""
+	}
+	// The name may carry a bracket before its comma: "Our reference
+	// vision transformer, DeiT-B (86M parameters), achieves".
+	if m := appositiveEnd.FindStringIndex(s.text[s.toks[next-1].end:]); m == nil || s.toks[next-1].end+m[1] > pos {
 		return ""
 	}
 	return name
 }
+
+// appositiveEnd closes a name set off as the subject: ",", or a bracket and ",".
+var appositiveEnd = regexp.MustCompile(`^\s*(?:\([^()]*\)\s*)?,`)
 
 // baseWords before a model noun make it the model the paper starts from:
 // "its base model", "the untuned model".

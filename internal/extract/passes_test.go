@@ -395,6 +395,9 @@ func TestPassMethods(t *testing.T) {
 		{"EVA-CLIP: Improved Training", "Our largest 5.0B-parameter EVA-02-CLIP-E/14+ with only 9B seen samples achieves 82.0% top-1 accuracy.",
 			map[string]string{"82.0%": "EVA-02-CLIP-E/14+"}},
 		{"", "A ViT-H trained on our data achieves 84.4% top-1 accuracy.", map[string]string{"84.4%": "ViT-H"}},
+		// A name set off as the subject, with a bracket before its comma.
+		{"Data-Efficient Transformers", "Our reference vision transformer, DeiT-B (86M parameters), achieves top-1 accuracy of 83.1% on ImageNet.",
+			map[string]string{"83.1%": "DeiT-B"}},
 		// A paper that names no method of its own: the model a result is obtained with.
 		{"Fixing the Resolution Discrepancy", "We obtain 77.1% top-1 accuracy on ImageNet with a ResNet-50 trained on small images, and 79.8% with one trained on large images.",
 			map[string]string{"77.1%": "ResNet-50", "79.8%": "ResNet-50"}},
@@ -549,6 +552,12 @@ func TestAcrossSentences(t *testing.T) {
 			"FocalX: Local-Global Attention\nOur largest FocalX yields 58.7/58.9 box mAPs and 50.9/51.3 mask mAPs on COCO.",
 			[]string{"FocalX | COCO | Box AP | 58.7 | high | ", "FocalX | COCO | Box AP | 58.9 | high | ",
 				"FocalX | COCO | Mask AP | 50.9 | high | ", "FocalX | COCO | Mask AP | 51.3 | high | "}},
+		{"a capitalised word written as a name inside a sentence is a name where it opens one",
+			"Compute-Optimal Training\nWe train a compute-optimal model, Chinchilla, that uses the same compute as Gopher. Chinchilla reaches an average accuracy of 67.5% on MMLU.",
+			[]string{"Chinchilla | MMLU | Accuracy | 67.5% | high | "}},
+		{"a capitalised word alone is no name",
+			"Compute-Optimal Training\nResults reach 67.5% on MMLU.",
+			[]string{"Compute-Optimal Training | MMLU | Accuracy | 67.5% | low | "}},
 		{"two lists of metrics on two datasets",
 			"Florence: A Foundation Model\nFlorence leads on 44 benchmarks, e.g., ImageNet-1K classification with a top-1 accuracy of 83.74 and a top-5 accuracy of 97.18, 62.4 mAP on COCO.",
 			[]string{"Florence | ImageNet-1k | Top-1 accuracy | 83.74 | high | ", "Florence | ImageNet-1k | Top-5 accuracy | 97.18 | high | ",
