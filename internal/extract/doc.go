@@ -71,7 +71,7 @@
 //     sentence must be measured in the number's metric when the caller
 //     gives it one: "45.1 AP" does not borrow ImageNet-1k (Top-1
 //     accuracy); "Top-5 accuracy" does.
-//   - A number written with a metric that is not a cue ("45.2 AP50", "7.9
+//   - A number written with a metric that is not a cue ("45.2 AR100", "7.9
 //     FID") borrows no metric, and a number "on" data named in lower case
 //     ("81.7% on our medical split") borrows no dataset.
 //   - Parallel numbers of one metric share the dataset written after the

@@ -116,12 +116,12 @@ func TestSetFloors(t *testing.T) {
 		{"heldout6", Low, knownDatasets, 63, 8, 31, 2},
 		{"heldout6", Med, knownDatasets, 50, 1, 31, 2},
 		{"heldout6", High, knownDatasets, 33, 1, 31, 2},
-		{"heldout7", Low, knownDatasets, 62, 13, 15, 2},
-		{"heldout7", Med, knownDatasets, 62, 1, 15, 2},
-		{"heldout7", High, knownDatasets, 43, 1, 15, 2},
-		{"heldout8", Low, knownDatasets, 50, 13, 19, 2},
-		{"heldout8", Med, knownDatasets, 46, 8, 19, 2},
-		{"heldout8", High, knownDatasets, 33, 3, 19, 2},
+		{"heldout7", Low, knownDatasets, 64, 13, 15, 2},
+		{"heldout7", Med, knownDatasets, 64, 1, 15, 2},
+		{"heldout7", High, knownDatasets, 44, 1, 15, 2},
+		{"heldout8", Low, knownDatasets, 51, 13, 19, 2},
+		{"heldout8", Med, knownDatasets, 47, 8, 19, 2},
+		{"heldout8", High, knownDatasets, 34, 3, 19, 2},
 	}
 	for _, tt := range tests {
 		name := tt.set + "/" + tt.min

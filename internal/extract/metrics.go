@@ -35,6 +35,9 @@ var cueTable = []struct {
 	{regexp.MustCompile(`\bPQ\b`), "PQ"},
 	{regexp.MustCompile(`\b[Bb]ox\s+(?:AP|mAP)s?\b|\bAP[\^_]?\{?box\}?`), "Box AP"},
 	{regexp.MustCompile(`\b[Mm]ask\s+(?:AP|mAP)s?\b|\bAP[\^_]?\{?mask\}?`), "Mask AP"},
+	// AP at an IoU of 0.5 or 0.75, as detection papers report beside AP.
+	{regexp.MustCompile(`\bAP_?\{?50\}?\b`), "AP50"},
+	{regexp.MustCompile(`\bAP_?\{?75\}?\b`), "AP75"},
 	{regexp.MustCompile(`\bAPs?\b`), "AP"},
 	{regexp.MustCompile(`\b[Ff]1(?:[- ]?[Ss]core)?\b|\bF-(?:score|measure)\b`), "F1"},
 	{regexp.MustCompile(`\bBLEU(?:-4)?\b`), "BLEU"},

@@ -25,7 +25,7 @@ type number struct {
 	dropped  bool
 	setting  string // "zero-shot", "linear probe", ...: see attachSettings
 	// otherMetric marks a number written with a metric that is not among
-	// the cues ("45.2 AP50"): it may show an unknown dataset, but it is
+	// the cues ("45.2 AR100"): it may show an unknown dataset, but it is
 	// never a score in a metric borrowed from elsewhere.
 	otherMetric bool
 	// version marks the version of the dataset named right before it

@@ -338,7 +338,7 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			n.dropped = true // "2.1% of its training sequences"
 		}
 		if n.cue == nil && s.unknownMetricAfter(n) {
-			n.otherMetric = true // "45.2 AP50", "7.9 FID": a metric not read here
+			n.otherMetric = true // "45.2 AR100", "7.9 FID": a metric not read here
 		}
 		// A setting, not a score: "at 80% noise", "40% label noise", "50% sparsity".
 		if n.cue == nil || !n.cueAfter {
@@ -471,7 +471,7 @@ func (s *sentence) possessiveSubject(from int) string {
 }
 
 // unknownMetricAfter reports whether the word right after n names a metric
-// that is not among the cues ("45.2 AP50", "12.3 FID", "39.7 MRR@10"): the
+// that is not among the cues ("45.2 AR100", "12.3 FID", "39.7 MRR@10"): the
 // number is measured in it, and must not borrow another metric.
 func (s *sentence) unknownMetricAfter(n *number) bool {
 	i := s.firstTokenAfter(n.after)

@@ -76,6 +76,7 @@ func TestPassNames(t *testing.T) {
 		{"It beats Y on mathematical MMLU by 2%.", nil, []string{"?mathematical MMLU"}},
 		{"It reaches 70.2% on MMLU and on clean ImageNet.", nil, []string{"MMLU", "ImageNet-1k"}},
 		{"It reaches 61.3 AP_box and 53.1 AP^mask, 76.5% Rank@1 and 44.0 box mAP.", []string{"Box AP", "Mask AP", "Rank-1", "Box AP"}, nil},
+		{"It reaches 55.5% AP (73.4% AP50, 60.6% AP_75) on COCO.", []string{"AP", "AP50", "AP75"}, []string{"COCO"}},
 		// Who published a dataset, before its name, makes no other dataset.
 		{"It reaches 47.0 AP on MS-COCO, 46.1 AP on MSCOCO and 45.2 AP on MS COCO.", []string{"AP", "AP", "AP"}, []string{"COCO", "COCO", "COCO"}},
 		{"It reaches 71.2% on Tiny-ImageNet.", nil, []string{"?Tiny-ImageNet"}},
@@ -521,7 +522,7 @@ func TestAcrossSentences(t *testing.T) {
 			"MedEval: Measuring\nGPT-4 obtains 86.4% on MMLU and 81.7% on our medical split.",
 			[]string{"GPT-4 | MMLU | Accuracy | 86.4% | med | "}},
 		{"a number written with a metric not read here borrows none",
-			"TinyDet: Detection\nTinyDet obtains 26.4 AP on COCO and 45.2 AP50.",
+			"TinyDet: Detection\nTinyDet obtains 26.4 AP on COCO and 45.2 AR100.",
 			[]string{"TinyDet | COCO | AP | 26.4 | high | "}},
 		{"values compared in brackets: whose is which is not said",
 			"FastViT: Fast ViTs\nOn ImageNet, FastViT outperforms EfficientFormer by 1.2% top-1 accuracy (80.1% vs. 78.9%).",
