@@ -3,7 +3,6 @@ package charts
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 
 	echarts "github.com/go-echarts/go-echarts/v2/charts"
@@ -70,24 +69,33 @@ func topPoints(pts []Point, higherIsBetter bool, n int) []Point {
 	if n < 1 {
 		return nil
 	}
-	best := make(map[string]int) // method → index in top
-	var top []Point
-	for _, p := range pts {
+	best := make(map[string]int) // method → its best point's index in pts
+	var top []int
+	for i, p := range pts {
 		if !finite(p.Value) {
 			continue
 		}
-		i, seen := best[p.Method]
+		j, seen := best[p.Method]
 		switch {
 		case !seen:
 			best[p.Method] = len(top)
-			top = append(top, p)
-		case better(p.Value, top[i].Value, higherIsBetter):
-			top[i] = p
+			top = append(top, i)
+		case better(p.Value, pts[top[j]].Value, higherIsBetter):
+			top[j] = i
 		}
 	}
-	// Stable: equal scores keep the order the caller gave.
-	slices.SortStableFunc(top, func(a, b Point) int { return byBest(a, b, higherIsBetter) })
-	return top[:min(n, len(top))]
+	// Stable: equal scores keep the order the caller gave (of each
+	// method's first point). Indices into top are sorted, not points.
+	order := make([]int, len(top))
+	for i := range order {
+		order[i] = i
+	}
+	stableSort(order, func(i, j int) int { return byBest(pts[top[i]], pts[top[j]], higherIsBetter) })
+	out := make([]Point, min(n, len(order)))
+	for i := range out {
+		out[i] = pts[top[order[i]]]
+	}
+	return out
 }
 
 // barMin is where a bar chart's value axis starts: a round number a little

@@ -10,23 +10,28 @@ import (
 // strictly better, so a tie keeps the earlier holder; results placed on the
 // same day (the middle of a year, for a year-only date) are taken best first.
 func RunningBest(pts []Point, higherIsBetter bool) []Point {
-	dated := make([]Point, 0, len(pts))
-	for _, p := range pts {
+	// Sorted by index, with each date's place computed once: a board of
+	// 10,000 rows spent most of its chart time moving points and
+	// recomputing dates inside the sort.
+	var dated []int
+	at := make([]int64, len(pts))
+	for i, p := range pts {
 		if !p.Date.IsZero() && finite(p.Value) {
-			dated = append(dated, p)
+			dated = append(dated, i)
+			at[i] = p.at().UnixNano()
 		}
 	}
-	slices.SortStableFunc(dated, func(a, b Point) int {
-		if c := a.at().Compare(b.at()); c != 0 {
+	stableSort(dated, func(i, j int) int {
+		if c := cmpInt64(at[i], at[j]); c != 0 {
 			return c
 		}
-		return byBest(a, b, higherIsBetter)
+		return byBest(pts[i], pts[j], higherIsBetter)
 	})
 
 	var steps []Point
-	for _, p := range dated {
-		if len(steps) == 0 || better(p.Value, steps[len(steps)-1].Value, higherIsBetter) {
-			steps = append(steps, p)
+	for _, i := range dated {
+		if len(steps) == 0 || better(pts[i].Value, steps[len(steps)-1].Value, higherIsBetter) {
+			steps = append(steps, pts[i])
 		}
 	}
 	return steps
@@ -37,31 +42,53 @@ func RunningBest(pts []Point, higherIsBetter bool) []Point {
 // ascending. Results without a parameter count are left out. Of equal
 // results the first given is kept.
 func ParetoFront(pts []Point, higherIsBetter bool) []Point {
-	known := make([]Point, 0, len(pts))
-	for _, p := range pts {
+	var known []int
+	for i, p := range pts {
 		if p.Params > 0 && finite(p.Params) && finite(p.Value) {
-			known = append(known, p)
+			known = append(known, i)
 		}
 	}
-	slices.SortStableFunc(known, func(a, b Point) int {
+	stableSort(known, func(i, j int) int {
 		switch {
-		case a.Params < b.Params:
+		case pts[i].Params < pts[j].Params:
 			return -1
-		case a.Params > b.Params:
+		case pts[i].Params > pts[j].Params:
 			return 1
 		}
-		return byBest(a, b, higherIsBetter)
+		return byBest(pts[i], pts[j], higherIsBetter)
 	})
 
 	// Walking from the smallest model up, a result is on the front exactly
 	// when it beats every smaller one.
 	var front []Point
-	for _, p := range known {
-		if len(front) == 0 || better(p.Value, front[len(front)-1].Value, higherIsBetter) {
-			front = append(front, p)
+	for _, i := range known {
+		if len(front) == 0 || better(pts[i].Value, front[len(front)-1].Value, higherIsBetter) {
+			front = append(front, pts[i])
 		}
 	}
 	return front
+}
+
+// stableSort sorts the indices idx (ascending on entry) by cmp, keeping
+// equal ones in index order: what slices.SortStableFunc does to the points
+// themselves, without moving 100-byte structs through its merges.
+func stableSort(idx []int, cmp func(i, j int) int) {
+	slices.SortFunc(idx, func(i, j int) int {
+		if c := cmp(i, j); c != 0 {
+			return c
+		}
+		return i - j
+	})
+}
+
+func cmpInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // byBest orders the better value first; a comparison func for slices.Sort*.

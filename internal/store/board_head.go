@@ -154,13 +154,17 @@ type ChartCell struct {
 // texts in exclude (nil: none), in row order. It is what the charts of a
 // board view plot, in one indexed read instead of the whole board.
 func (s *Store) BoardChartCells(ctx context.Context, datasetID, metricID int64, exclude []string) ([]ChartCell, error) {
+	// The row's parameter count is its first report's: the cell's own
+	// report when that comes first (for the primary metric, mostly), so
+	// results is probed a second time only for the other rows.
 	out, err := pgxQuery(ctx, s, `
-SELECT r.id, r.score, me.name, f.params, coalesce(p.title, ''), p.year, p.published, coalesce(p.date_precision, ''),
+SELECT r.id, r.score, me.name,
+       CASE WHEN b.first_id = r.id THEN r.params ELSE (SELECT f.params FROM results f WHERE f.id = b.first_id) END,
+       coalesce(p.title, ''), p.year, p.published, coalesce(p.date_precision, ''),
        coalesce(p.arxiv_id, ''), r.source_url, r.source, r.reported_in, b.first_id
 FROM board_cells c
 JOIN board_rows b USING (dataset_id, method_id, setting, extra_data, params_text, reported_in)
 JOIN results r ON r.id = c.first_id
-JOIN results f ON f.id = b.first_id
 JOIN methods me ON me.id = c.method_id
 LEFT JOIN papers p ON p.id = r.paper_id
 WHERE c.dataset_id = $1 AND c.metric_id = $2 AND ($3::text[] IS NULL OR c.setting <> ALL($3))

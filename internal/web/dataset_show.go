@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -421,7 +422,7 @@ func boardCharts(d store.DatasetInfo, q boardQuery, rows []*ranking.Row) []chart
 		date, basis := cell.Report.KnownDate()
 		p := charts.Point{
 			Method: r.Method, Value: cell.Score, Date: date.Time, DatePrecision: date.Precision, Params: r.Params,
-			Paper: cell.Report.PaperTitle, URL: fmt.Sprintf("/results/%d", cell.Report.ID),
+			Paper: cell.Report.PaperTitle, URL: "/results/" + strconv.FormatInt(cell.Report.ID, 10),
 		}
 		if basis == model.DatedBySource {
 			p.DateNote = "date of the source that reported it"
@@ -466,15 +467,22 @@ func chartSample(pts []charts.Point, higherIsBetter bool) []charts.Point {
 	if len(pts) <= maxChartPoints {
 		return pts
 	}
-	sorted := append([]charts.Point(nil), pts...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		return ranking.Better(sorted[i].Value, sorted[j].Value, higherIsBetter)
+	// Indices are sorted, not the points (stable: ties in given order).
+	order := make([]int, len(pts))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		return ranking.Better(pts[order[i]].Value, pts[order[j]].Value, higherIsBetter)
 	})
-	keep := sorted[:maxChartPoints/2]
-	rest := sorted[maxChartPoints/2:]
+	keep := make([]charts.Point, 0, maxChartPoints)
+	for _, i := range order[:maxChartPoints/2] {
+		keep = append(keep, pts[i])
+	}
+	rest := order[maxChartPoints/2:]
 	step := float64(len(rest)) / float64(maxChartPoints/2)
 	for i := 0; i < maxChartPoints/2; i++ {
-		keep = append(keep, rest[int(float64(i)*step)])
+		keep = append(keep, pts[rest[int(float64(i)*step)]])
 	}
 	return keep
 }
