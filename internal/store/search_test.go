@@ -1,0 +1,79 @@
+package store_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/benchboard/benchboard/internal/store"
+	"github.com/benchboard/benchboard/internal/testdb"
+)
+
+// The search's papers are found through a bound on each title's trigram
+// count (trigramBound): it may only skip titles that cannot be similar
+// enough, so for every query the papers found are those that matching
+// every title by similarity, as the search did before, finds.
+func TestSearchPapersMatchSimilarity(t *testing.T) {
+	t.Parallel()
+	db, _ := testdb.Open(t)
+	st := store.New(db, nil)
+	titles := []string{
+		"ResNet-S", "ResNet S", "ResNets", "ResNet-S 12", "ResNet-S and friends",
+		"Deep Residual Learning for Image Recognition", "Residual networks, small", "Scaling ResNet-S to the limit of what residual networks can do",
+		"ViT-B/16", "An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale", "ViT", "Vision transformers, base size 16",
+		"BERT", "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding", "Bert base", "RoBERTa",
+		"Attention Is All You Need", "Attention", "attention is all", "2106.08254",
+	}
+	// Titles that grow word by word from a query spelt so that ILIKE
+	// misses it (a hyphen for a space): their similarity falls through
+	// the threshold near the bound, where a wrong bound would show.
+	tail := []string{"for", "image", "classification", "at", "scale", "with", "fewer", "labels", "and", "more", "data"}
+	for _, stem := range []string{"Residual-networks", "Attention-is-all-you-need", "Vision-transformer"} {
+		title := stem
+		for _, w := range tail {
+			title += " " + w
+			titles = append(titles, title)
+		}
+	}
+	for i, title := range titles {
+		arxiv := any(nil)
+		if i == 3 {
+			arxiv = "2106.08254"
+		}
+		if err := db.Exec(`INSERT INTO papers (slug, title, arxiv_id) VALUES ($1, $2, $3)`, fmt.Sprintf("p%d", i), title, arxiv).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	found := 0
+	for _, q := range []string{"ResNet-S", "resnet", "Residual networks", "ViT-B", "vision transformer", "BERT", "Attention is all you need",
+		"attention", "2106.08254", "Transformers for Image Recognition", "x", "ResNet-S 12", "Deep Residual Learning for Image Recognition"} {
+		t.Run(q, func(t *testing.T) {
+			hits, err := st.Search(t.Context(), q, 25)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range hits {
+				if h.Kind == "paper" {
+					got = append(got, h.Name)
+				}
+			}
+			var want []string
+			err = db.Raw(`SELECT p.title FROM papers p
+				WHERE p.title ILIKE '%' || $1 || '%' OR p.title % $1 OR p.arxiv_id = $1
+				ORDER BY lower(p.title) = lower($1) OR p.arxiv_id = $1 DESC, similarity(p.title, $1) DESC, p.title LIMIT 25`, q).Scan(&want).Error
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("papers found for %q:\n got %q\nwant %q", q, got, want)
+			}
+			if len(want) > 1 {
+				found++
+			}
+		})
+	}
+	if found < 8 {
+		t.Fatalf("only %d queries found more than one paper: the comparison says little", found)
+	}
+}
