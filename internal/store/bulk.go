@@ -52,6 +52,34 @@ SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname),
 FROM pg_constraint
 WHERE contype = 'f' AND conrelid IN ('results'::regclass, 'revisions'::regclass)`
 
+// boardAsideSQL lists what a bulk write sets aside while it rebuilds the
+// boards of its new results: every index of board_rows and board_cells,
+// their primary keys too (nothing points to them), each with the
+// statement that drops it and the one that builds it again. Row by row,
+// those indexes cost twice what the rows did; the tables are the size of
+// results less what the boards leave out, so a bulk write's rebuild
+// fills most of them.
+const boardAsideSQL = `
+SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS drop,
+       format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) AS add
+FROM pg_constraint
+WHERE contype IN ('p', 'u') AND conrelid IN ('board_rows'::regclass, 'board_cells'::regclass)
+UNION ALL
+SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+FROM pg_index i
+WHERE i.indrelid IN ('board_rows'::regclass, 'board_cells'::regclass)
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)`
+
+// bulkTablesSQL lists the tables a bulk write locks: results, revisions,
+// what their foreign keys point to, and the boards kept from results
+// (board_rows and board_cells, whose indexes it sets aside).
+const bulkTablesSQL = `SELECT t::text FROM (
+    SELECT 'results'::regclass AS t, 0 AS o UNION SELECT 'revisions'::regclass, 1
+    UNION SELECT confrelid::regclass, 2 FROM pg_constraint
+    WHERE contype = 'f' AND conrelid IN ('results'::regclass, 'revisions'::regclass)
+    UNION SELECT 'board_rows'::regclass, 3 UNION SELECT 'board_cells'::regclass, 3) x
+GROUP BY t ORDER BY min(o), t::text`
+
 // lockForBulk decides whether this import is written in bulk and, if so,
 // takes every lock the bulk write needs, before the classification reads
 // results: nothing can change between the plan and the write.
@@ -60,12 +88,8 @@ func (in *ingester) lockForBulk(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	db := in.tx.WithContext(ctx)
-	var tables []string // results, revisions and what their foreign keys point to
-	err := db.Raw(`SELECT t::text FROM (
-		SELECT 'results'::regclass AS t, 0 AS o UNION SELECT 'revisions'::regclass, 1
-		UNION SELECT confrelid::regclass, 2 FROM pg_constraint
-		WHERE contype = 'f' AND conrelid IN ('results'::regclass, 'revisions'::regclass)) x
-		GROUP BY t ORDER BY min(o), t::text`).Scan(&tables).Error
+	var tables []string
+	err := db.Raw(bulkTablesSQL).Scan(&tables).Error
 	if err != nil {
 		return false, fmt.Errorf("bulk: %w", err)
 	}
@@ -97,9 +121,9 @@ func (in *ingester) bulkWanted(ctx context.Context) (bool, error) {
 		return false, nil
 	}
 	db := in.tx.WithContext(ctx)
-	var owner bool // DROP INDEX needs the tables' owner
+	var owner bool // DROP INDEX and DISABLE TRIGGER need the tables' owner
 	if err := db.Raw(`SELECT bool_and(pg_has_role(relowner, 'USAGE')) FROM pg_class
-		WHERE oid IN ('results'::regclass, 'revisions'::regclass)`).Scan(&owner).Error; err != nil {
+		WHERE oid IN ('results'::regclass, 'revisions'::regclass, 'board_rows'::regclass, 'board_cells'::regclass)`).Scan(&owner).Error; err != nil {
 		return false, fmt.Errorf("bulk: %w", err)
 	}
 	if !owner || in.opt.Bulk == BulkAlways {
@@ -116,9 +140,29 @@ func (in *ingester) bulkWanted(ctx context.Context) (bool, error) {
 // back after the write. A unique index that no longer holds, or a foreign
 // key that no longer points anywhere, fails the import.
 func (in *ingester) setAside(ctx context.Context) (restore func(context.Context) error, err error) {
+	restoreDefs, err := in.drop(ctx, setAsideSQL)
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) error {
+		if err := restoreDefs(ctx); err != nil {
+			return err
+		}
+		// The next pages plan with what the table holds now, not with
+		// statistics from before the import.
+		if err := in.tx.WithContext(ctx).Exec("ANALYZE results, revisions").Error; err != nil {
+			return fmt.Errorf("bulk: %w", err)
+		}
+		return nil
+	}, nil
+}
+
+// drop runs the drop of each statement pair that list (a query) gives;
+// the returned restore runs their adds.
+func (in *ingester) drop(ctx context.Context, list string) (restore func(context.Context) error, err error) {
 	db := in.tx.WithContext(ctx)
 	var defs []struct{ Drop, Add string }
-	if err := db.Raw(setAsideSQL).Scan(&defs).Error; err != nil {
+	if err := db.Raw(list).Scan(&defs).Error; err != nil {
 		return nil, fmt.Errorf("bulk: %w", err)
 	}
 	for _, d := range defs {
@@ -136,11 +180,25 @@ func (in *ingester) setAside(ctx context.Context) (restore func(context.Context)
 				return fmt.Errorf("bulk: %s: %w", d.Add, err)
 			}
 		}
-		// The next pages plan with what the table holds now, not with
-		// statistics from before the import.
-		if err := db.Exec("ANALYZE results, revisions").Error; err != nil {
-			return fmt.Errorf("bulk: %w", err)
-		}
 		return nil
 	}, nil
+}
+
+// rebuildBoards computes the boards ids afresh from results, as
+// results_board_insert does after a large insert (board_rebuild,
+// migration 0050), with the boards' indexes set aside meanwhile
+// (boardAsideSQL). They are back before it returns: the write's updates
+// keep the boards up row by row, through ON CONFLICT on their keys.
+func (in *ingester) rebuildBoards(ctx context.Context, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	restore, err := in.drop(ctx, boardAsideSQL)
+	if err != nil {
+		return err
+	}
+	if err := in.tx.WithContext(ctx).Exec("SELECT board_rebuild($1::bigint[])", ids).Error; err != nil {
+		return fmt.Errorf("boards: %w", err)
+	}
+	return restore(ctx)
 }

@@ -3,6 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
+
+	"gorm.io/gorm"
 )
 
 // write classifies every staged record, then writes results and
@@ -26,7 +29,11 @@ func (in *ingester) write(ctx context.Context) error {
 		return fmt.Errorf("classify: %w", err)
 	}
 	in.phase("classify")
-	if err := db.Exec(planSQL).Error; err != nil {
+	plan := planSQL
+	if bulk {
+		plan = bulkPlanSQL
+	}
+	if err := db.Exec(plan).Error; err != nil {
 		return fmt.Errorf("classify: %w", err)
 	}
 	restore := func(context.Context) error { return nil }
@@ -108,7 +115,22 @@ const importLock = "7325801462"
 //   - conflicting: another number for the same method, setting, extra
 //     data and size (what the leaderboard flags), in results or in this
 //     import. A record never overwrites a different number.
-const planSQL = `
+const planSQL = planWithSQL + planConflictingSQL + `
+FROM classified c`
+
+// bulkPlanSQL is planSQL for a bulk write: the plan is written in input
+// order, each fresh row numbered among the fresh ones (fresh_n: the n-th
+// new result, from 1). The bulk write's two inserts read it as it lies,
+// each new result's id being the first id plus fresh_n - 1: each of them
+// sorted the whole plan by ord again, a wide sort that spilled to disk at
+// a million rows. One sort here serves both.
+const bulkPlanSQL = planWithSQL + planConflictingSQL + `,
+    count(*) FILTER (WHERE c.fresh) OVER (ORDER BY c.ord ROWS UNBOUNDED PRECEDING) AS fresh_n
+FROM classified c
+ORDER BY c.ord`
+
+// planWithSQL is planSQL up to its last SELECT.
+const planWithSQL = `
 CREATE TEMPORARY TABLE ingest_plan ON COMMIT DROP AS
 WITH first AS (
     -- input_conflict: a window, not a self-join: O(n log n). Its frame
@@ -161,12 +183,15 @@ classified AS (
                   LIMIT 1)
             LIMIT 1) IS NULL END AS fresh
         OFFSET 0) z
-)
+)`
+
+// planConflictingSQL selects each classified record with its verdict:
+// conflicting.
+const planConflictingSQL = `
 SELECT c.*, c.fresh AND (c.input_conflict OR EXISTS (SELECT 1 FROM results o
         WHERE o.dataset_id = c.dataset_id AND o.metric_id = c.metric_id AND o.method_id = c.method_id
           AND o.setting = c.setting AND o.extra_data = c.extra_data AND o.params_text = c.params_text
-          AND o.score <> c.score AND o.retired_at IS NULL)) AS conflicting
-FROM classified c`
+          AND o.score <> c.score AND o.retired_at IS NULL)) AS conflicting`
 
 // updatedCTE applies the plan's changes to results that have not moved
 // on since the classification, returning each with its before and after
@@ -251,11 +276,23 @@ func (in *ingester) writeBulk(ctx context.Context) ([]writeCount, error) {
 	}
 	inserted := int64(0)
 	if n > 0 {
-		var first int64
-		if err := db.Raw("SELECT nextval(pg_get_serial_sequence('results', 'id'))").Scan(&first).Error; err != nil {
+		first, err := takeIDs(db, "results", n)
+		if err != nil {
 			return nil, err
 		}
-		if err := db.Exec("SELECT setval(pg_get_serial_sequence('results', 'id'), $1)", first+n-1).Error; err != nil {
+		// The revisions are numbered too: read as it lies, the plan gives
+		// them in input order, but only an ORDER BY would promise it.
+		firstRev, err := takeIDs(db, "revisions", n)
+		if err != nil {
+			return nil, err
+		}
+		// The boards of the new results are rebuilt once they are in
+		// (rebuildBoards), as results_board_insert would rebuild them,
+		// less what the trigger needs to share them: a copy of every
+		// inserted row, for its transition table, and a lock per board
+		// (10,000 of them filled Postgres' lock table) against writers
+		// that the lock on results keeps out already.
+		if err := db.Exec("ALTER TABLE results DISABLE TRIGGER results_board_insert").Error; err != nil {
 			return nil, err
 		}
 		ins := db.Exec(bulkInsertSQL, first)
@@ -263,7 +300,13 @@ func (in *ingester) writeBulk(ctx context.Context) ([]writeCount, error) {
 			return nil, ins.Error
 		}
 		inserted = ins.RowsAffected
-		if err := db.Exec(bulkRevisionsSQL, in.opt.Action, in.opt.Actor, in.opt.Reason, first).Error; err != nil {
+		if err := db.Exec("ALTER TABLE results ENABLE TRIGGER results_board_insert").Error; err != nil {
+			return nil, err
+		}
+		if err := in.rebuildBoards(ctx, boardsOf(out)); err != nil {
+			return nil, err
+		}
+		if err := db.Exec(bulkRevisionsSQL, in.opt.Action, in.opt.Actor, in.opt.Reason, first, firstRev).Error; err != nil {
 			return nil, err
 		}
 	}
@@ -274,25 +317,50 @@ func (in *ingester) writeBulk(ctx context.Context) ([]writeCount, error) {
 	return append(append(out, changed...), writeCount{Outcome: "inserted", N: int(inserted)}), nil
 }
 
+// boardsOf lists the datasets that counts count rows for, in id order.
+func boardsOf(counts []writeCount) []int64 {
+	ids := make([]int64, 0, len(counts))
+	for _, c := range counts {
+		if c.N > 0 {
+			ids = append(ids, c.DatasetID)
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// takeIDs takes n ids from the sequence of table's id as one block and
+// returns the first. table is locked (lockForBulk): nothing else draws
+// from its sequence meanwhile.
+func takeIDs(db *gorm.DB, table string, n int64) (int64, error) {
+	var first int64
+	if err := db.Raw("SELECT nextval(pg_get_serial_sequence($1, 'id'))", table).Scan(&first).Error; err != nil {
+		return 0, err
+	}
+	if err := db.Exec("SELECT setval(pg_get_serial_sequence($1, 'id'), $2)", table, first+n-1).Error; err != nil {
+		return 0, err
+	}
+	return first, nil
+}
+
 // bulkInsertSQL is writeSQL's insert without ON CONFLICT and RETURNING,
-// numbering the new results from $1 in input order.
+// numbering the new results from $1 in input order (bulkPlanSQL's
+// fresh_n). The plan lies in input order already: the rows go in in it.
 const bulkInsertSQL = `
 INSERT INTO results (id, dataset_id, metric_id, method_id, paper_id, value, plus_minus, unit, score, raw,
     setting, extra_data, params_text, params, compute_text, reported_in, source, source_url, confidence, note,
     verified, needs_review)
-SELECT $1::bigint - 1 + row_number() OVER (ORDER BY ord), dataset_id, metric_id, method_id, paper_id, value, plus_minus,
+SELECT $1::bigint - 1 + fresh_n, dataset_id, metric_id, method_id, paper_id, value, plus_minus,
     unit, score, raw, setting, extra_data, params_text, params, compute_text, reported_in, source, source_url,
     confidence, note, verified, needs_review
-FROM ingest_plan WHERE fresh
-ORDER BY ord`
+FROM ingest_plan WHERE fresh`
 
-// bulkRevisionsSQL gives each new result its revision, numbered as
-// bulkInsertSQL numbers them ($4 the first id).
+// bulkRevisionsSQL gives each new result its revision, numbered from $5
+// in input order, for the result bulkInsertSQL numbered from $4.
 const bulkRevisionsSQL = `
-INSERT INTO revisions (result_id, action, actor, reason, before, after)
-SELECT $4::bigint - 1 + row_number() OVER (ORDER BY ord), $1, $2, $3, NULL::jsonb, snap::jsonb
-FROM ingest_plan WHERE fresh
-ORDER BY ord`
+INSERT INTO revisions (id, result_id, action, actor, reason, before, after)
+SELECT $5::bigint - 1 + fresh_n, $4::bigint - 1 + fresh_n, $1, $2, $3, NULL::jsonb, snap::jsonb
+FROM ingest_plan WHERE fresh`
 
 // bulkCountSQL counts per dataset what a bulk write inserts: every fresh
 // row of the plan, results being locked since before the classification.
