@@ -64,6 +64,7 @@ func (s *sentence) runAfter(pos, k int) *run {
 // dataset opens a topic for the runs after it ("On ImageNet, X reaches 81.2%",
 // "and on RSTPReid 64.1%").
 func (s *sentence) attachDatasets(*paperContext) {
+	s.attachKeyedItems()
 	for _, l := range s.mentionLists() {
 		if len(l) < 2 {
 			continue
@@ -133,6 +134,46 @@ func (s *sentence) attachDatasets(*paperContext) {
 		}
 	}
 	s.shareTrailingDatasets()
+}
+
+// itemEnd ends an item of a table written as prose: a comma, a semicolon,
+// "and", or the end of the sentence.
+var itemEnd = regexp.MustCompile(`^\s*(?:[,;.]|and\b|$)`)
+
+// attachKeyedItems reads a table written as prose, whose items each name
+// a dataset and then give its numbers: "Accuracy (%) per dataset: Mouse
+// Enhancers 80.2, Coding vs Intergenomic 94.0, Human vs Worm 96.9", "CUHK-PEDES
+// 74.6/89.9/93.8; ICFG-PEDES 64.2/80.1/85.7". Each run is its own item's,
+// not the next item's. Two such items at least make the table: one alone
+// ("SQuAD 2.0", "MMLU 70.6 and ...") is left to the rules below.
+func (s *sentence) attachKeyedItems() {
+	type item struct {
+		d *mention
+		r *run
+	}
+	var items []item
+	for i := range s.datasets {
+		d := &s.datasets[i]
+		if d.training {
+			continue
+		}
+		for _, r := range s.runs {
+			if r.start < d.end || !onlySpaces(strings.TrimSuffix(strings.TrimRight(s.text[d.end:r.start], " "), ":")) {
+				continue
+			}
+			if r.nums[0].version || !itemEnd.MatchString(s.text[r.end:]) {
+				break
+			}
+			items = append(items, item{d, r})
+			break
+		}
+	}
+	if len(items) < 2 {
+		return
+	}
+	for _, it := range items {
+		it.d.attachedTo = it.r
+	}
 }
 
 // parallelGap joins two runs of one metric written in parallel, each with

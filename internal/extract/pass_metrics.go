@@ -26,6 +26,36 @@ func (s *sentence) cueListStartingAt(i int) []cue {
 	return s.cues[i : j+1]
 }
 
+// headerEnd closes a list of metrics that heads a table written as prose:
+// "Results (R@1/R@5/R@10): CUHK-PEDES 74.6/89.9/93.8; ICFG-PEDES ...".
+// Only a bracket, a unit and a few words stand between the list and the colon.
+var headerEnd = regexp.MustCompile(`^\s*(?:\(%\))?\s*\)?\s*(?:\(%\))?(?:\s*[\p{L}-]+){0,3}\s*:`)
+
+// headerCues returns the list of metrics that heads the table r is an
+// item of: a list written before a colon earlier in the sentence, after
+// which every run up to r has as many numbers as r. Every item of the
+// table ("NAME a/b/c") takes the metrics in order, as a run written with
+// them would.
+func (s *sentence) headerCues(r *run) []cue {
+	for i := len(s.cues) - 1; i >= 0; i-- {
+		c := s.cues[i]
+		if c.end > r.start {
+			continue
+		}
+		loc := headerEnd.FindStringIndex(s.text[c.end:r.start])
+		if loc == nil {
+			return nil
+		}
+		for _, o := range s.runs {
+			if o.start > c.end && o.start < r.start && len(o.nums) != len(r.nums) {
+				return nil
+			}
+		}
+		return s.cueListEndingAt(i)
+	}
+	return nil
+}
+
 func (s *sentence) cueIndex(c *cue) int {
 	for i := range s.cues {
 		if &s.cues[i] == c {
@@ -59,6 +89,9 @@ func (s *sentence) attachMetrics(*paperContext) {
 					break
 				}
 			}
+		}
+		if len(list) != k {
+			list = s.headerCues(r)
 		}
 		if len(list) != k {
 			continue

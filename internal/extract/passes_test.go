@@ -201,6 +201,14 @@ func TestPassMetrics(t *testing.T) {
 		{"Its top-1 accuracy is 63.0%.", map[string]string{"63.0%": "Top-1 accuracy"}},
 		{"X reaches 75.3% zero-shot and 84.9% fine-tuned top-1 accuracy.", map[string]string{"75.3%": "Top-1 accuracy", "84.9%": "Top-1 accuracy"}},
 		{"X achieves a phenomenal 90.0 fine-tuning top-1 accuracy.", map[string]string{"90.0": "Top-1 accuracy"}},
+		// A list of metrics heading a table written as prose: every item takes them in order.
+		{"Results (R@1/R@5): CUHK-PEDES 74.6/89.9; RSTPReid 61.5/81.0.",
+			map[string]string{"74.6": "Rank-1", "89.9": "Rank-5", "61.5": "Rank-1", "81.0": "Rank-5"}},
+		{"Top-1/top-5 accuracy (%) per model: X 80.4/95.1, Y 81.0/95.3.",
+			map[string]string{"80.4": "Top-1 accuracy", "95.1": "Top-5 accuracy", "81.0": "Top-1 accuracy", "95.3": "Top-5 accuracy"}},
+		// Not a heading: a number stands between, or the items differ in length.
+		{"R@1/R@5 rise by 2.1 points: CUHK-PEDES 74.6/89.9.", map[string]string{}},
+		{"Results (R@1/R@5): CUHK-PEDES 74.6/89.9/93.8.", map[string]string{}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "metrics")
@@ -242,6 +250,11 @@ func TestPassDatasets(t *testing.T) {
 		// A count takes no dataset, nor does a bracketed score the next item's.
 		{"X leads on 44 benchmarks, e.g., ImageNet-1K with a top-1 accuracy of 83.7.", map[string]string{}},
 		{"X sets records on V2 classification (84.0% top-1), COCO detection (63.1 box AP).", map[string]string{}},
+		// A table written as prose: each item names its dataset before its numbers.
+		{"Accuracy (%) per dataset: Mouse Enhancers 80.2, Human vs Worm 96.9, Human Regulatory 87.5.",
+			map[string]string{"80.2": "Mouse Enhancers", "96.9": "Human vs Worm", "87.5": "Human Regulatory"}},
+		{"Results: CUHK-PEDES 74.6/89.9; RSTPReid 61.5/81.0 and ICFG-PEDES 64.2/80.1.",
+			map[string]string{"74.6": "CUHK-PEDES", "89.9": "CUHK-PEDES", "61.5": "RSTPReid", "81.0": "RSTPReid", "64.2": "ICFG-PEDES", "80.1": "ICFG-PEDES"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "datasets")
