@@ -302,6 +302,10 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 		strings.ContainsAny(s.text[r.end:s.toks[i].start], ";()") {
 		return false
 	}
+	if name := s.abbreviationAfter(i+1, r.end); name != "" {
+		r.method, r.source = name, fromNamed // "57.0% for random experience replay (ER)"
+		return true
+	}
 	j := i + 1
 	for j < len(s.toks) && j-i <= 3 && (forModifiers[strings.ToLower(s.toks[j].text)] || s.modifier(j)) {
 		j++
@@ -309,7 +313,11 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 	if j < len(s.toks) {
 		if name, next := nameStartingAt(s.text, s.toks, j, s.blocked); name != "" && !(next < len(s.toks) && s.inDataset(s.toks[next].start, s.toks[next].end)) {
 			// (A name right before a dataset is part of it: "for the MS COCO dataset".)
-			if next < len(s.toks) && set("baseline", "baselines")[strings.ToLower(s.toks[next].text)] {
+			if next < len(s.toks) && set("baseline", "baselines")[strings.ToLower(s.toks[next].text)] &&
+				next+1 < len(s.toks) && strings.EqualFold(s.toks[next+1].text, "of") {
+				// "for the CNN baseline of GenomicBenchmarks v0.0.3": a
+				// baseline of another work, as that work reported it. "for
+				// the CNN baseline" alone names the baseline's method.
 				r.dropped = true
 				return true
 			}
@@ -319,6 +327,14 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 	}
 	for k := j; k < len(s.toks) && k < j+4; k++ {
 		w := strings.ToLower(s.toks[k].text)
+		if modelNouns[w] {
+			if name := s.appositiveName(k); name != "" {
+				// "66.2% for its text-only backbone Llama 3 8B", "45.3% for
+				// the same backbone without retrieval, Llama 2 7B".
+				r.method, r.source = name, fromNamed
+				return true
+			}
+		}
 		if genericOthers[w] || modelNouns[w] {
 			if s.baseModelPhrase(k, ctx) {
 				r.method, r.source, r.fromBase = ctx.baseModel, fromNamed, true // "54.8% for the untuned model"
@@ -329,6 +345,61 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 		}
 	}
 	return false
+}
+
+// abbreviationAfter returns the name a description starting at word k
+// defines in brackets: "random experience replay (ER)", "naive continual
+// pretraining (NaiveCPT)". The description is up to five words in lower
+// case; the name is one word, alone in its brackets, and no name or number
+// stands before it.
+func (s *sentence) abbreviationAfter(k, from int) string {
+	for n := k; n < len(s.toks) && n < k+6; n++ {
+		t := s.toks[n]
+		if t.start < from {
+			return ""
+		}
+		gap := s.text[s.toks[n-1].end:t.start]
+		if strings.TrimSpace(gap) == "(" && n > k && strings.HasPrefix(s.text[t.end:], ")") {
+			if nameKind(t.text) == notName && t.text == strings.ToLower(t.text) || s.blocked(t) {
+				return ""
+			}
+			return t.text
+		}
+		if strings.TrimSpace(gap) != "" || t.text != strings.ToLower(t.text) || hasDigit(t.text) || s.blocked(t) {
+			return ""
+		}
+	}
+	return ""
+}
+
+// appositiveName returns the name that a model noun at word k stands
+// before, directly or set off by a comma after a short phrase: "its
+// text-only backbone Llama 3 8B", "the same backbone without retrieval,
+// Llama 2 7B".
+func (s *sentence) appositiveName(k int) string {
+	for n := k + 1; n < len(s.toks) && n <= k+4; n++ {
+		gap := s.text[s.toks[n-1].end:s.toks[n].start]
+		if strings.TrimSpace(gap) != "" && strings.TrimSpace(gap) != "," {
+			return ""
+		}
+		if n == k+1 || strings.TrimSpace(gap) == "," {
+			name, next := nameStartingAt(s.text, s.toks, n, s.blocked)
+			if name != "" {
+				if next < len(s.toks) && !strings.ContainsAny(s.text[s.toks[next-1].end:s.toks[next].start], ",;.") &&
+					modelNouns[strings.ToLower(s.toks[next].text)] {
+					return "" // "its backbone ViT-B model" names no one new
+				}
+				return name
+			}
+			if strings.TrimSpace(gap) == "," {
+				return ""
+			}
+		}
+		if s.toks[n].text != strings.ToLower(s.toks[n].text) {
+			return ""
+		}
+	}
+	return ""
 }
 
 // subjectMethod walks back from the run to the verb that introduces it and

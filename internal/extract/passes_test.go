@@ -322,6 +322,16 @@ func TestPassMethods(t *testing.T) {
 		{"", "Compared to HyenaDNA and Caduceus-PS, whose accuracies on Human Enhancers Ensembl are 89.2% and 90.1%, NTv3 obtains 92.6%.",
 			map[string]string{"89.2%": "HyenaDNA", "90.1%": "Caduceus-PS", "92.6%": "NTv3"}},
 		{"", "Compared to the teacher, whose accuracy is 89.2%, NTv3 obtains 92.6%.", map[string]string{"92.6%": "NTv3"}},
+		// "for" and a description: the name it defines in brackets, the name
+		// after a model noun, the baseline it names unless it is another work's.
+		{"", "XNet keeps 62.4% on MMLU, versus 57.0% for random experience replay (ER).", map[string]string{"62.4%": "XNet", "57.0%": "ER"}},
+		{"", "XNet keeps 64.9% on MMLU, against 66.2% for its text-only backbone Llama 3 8B.", map[string]string{"64.9%": "XNet", "66.2%": "Llama 3 8B"}},
+		{"", "XNet reaches 51.6% on MMLU, compared with 45.3% for the same backbone without retrieval, Llama 2 7B.",
+			map[string]string{"51.6%": "XNet", "45.3%": "Llama 2 7B"}},
+		{"", "XNet reaches 87.4% on Human vs Worm, against 84.6% for the randomly initialised CNN baseline.",
+			map[string]string{"87.4%": "XNet", "84.6%": "CNN"}},
+		{"", "XNet reaches 90.8% on Human vs Worm, against 88.9% for the CNN baseline of GenomicBenchmarks.", map[string]string{"90.8%": "XNet"}},
+		{"", "XNet reaches 90.8% on Human vs Worm, against 88.9% for its 24-layer teacher.", map[string]string{"90.8%": "XNet"}},
 		// Gains: "adds 0.7 F1".
 		{"", "Ensembling three SpanQA models adds 0.7 F1.", map[string]string{}},
 		// A modal verb between a subject and its verb.
