@@ -65,6 +65,7 @@ func (s *sentence) runAfter(pos, k int) *run {
 // "and on RSTPReid 64.1%").
 func (s *sentence) attachDatasets(*paperContext) {
 	s.attachKeyedItems()
+	s.attachNamedMetrics()
 	for _, l := range s.mentionLists() {
 		if len(l) < 2 {
 			continue
@@ -173,6 +174,33 @@ func (s *sentence) attachKeyedItems() {
 	}
 	for _, it := range items {
 		it.d.attachedTo = it.r
+	}
+}
+
+// attachNamedMetrics reads a dataset written right before the metric that
+// precedes a number: "a SQuAD 2.0 F1 of 92.2 and a RACE accuracy of 89.4",
+// "the GLUE score to 89.4". The number is on that dataset, known or not,
+// and on no other named in the sentence.
+func (s *sentence) attachNamedMetrics() {
+	for i := range s.datasets {
+		d := &s.datasets[i]
+		if d.training || d.attachedTo != nil {
+			continue
+		}
+		for _, r := range s.runs {
+			c := r.nums[0].cue
+			if c == nil || r.nums[0].cueAfter || c.start < d.end {
+				continue
+			}
+			gap := strings.Fields(s.text[d.end:c.start])
+			for len(gap) > 0 && splitWords[strings.ToLower(gap[0])] {
+				gap = gap[1:]
+			}
+			if len(gap) == 0 {
+				d.attachedTo = r
+			}
+			break
+		}
 	}
 }
 

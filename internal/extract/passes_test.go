@@ -250,6 +250,11 @@ func TestPassDatasets(t *testing.T) {
 		// A count takes no dataset, nor does a bracketed score the next item's.
 		{"X leads on 44 benchmarks, e.g., ImageNet-1K with a top-1 accuracy of 83.7.", map[string]string{}},
 		{"X sets records on V2 classification (84.0% top-1), COCO detection (63.1 box AP).", map[string]string{}},
+		// A dataset right before the metric written before a number.
+		{"XNet scores a GLUE score of 89.4, a SQuAD 2.0 F1 of 92.2 and an MMLU accuracy of 70.1.",
+			map[string]string{"92.2": "SQuAD2.0", "70.1": "MMLU"}},
+		{"XNet pushes the SQuAD 2.0 test F1 to 92.2.", map[string]string{"92.2": "SQuAD2.0"}},
+		{"On SQuAD 2.0, XNet reaches an F1 of 92.2.", map[string]string{}},
 		// A table written as prose: each item names its dataset before its numbers.
 		{"Accuracy (%) per dataset: Mouse Enhancers 80.2, Human vs Worm 96.9, Human Regulatory 87.5.",
 			map[string]string{"80.2": "Mouse Enhancers", "96.9": "Human vs Worm", "87.5": "Human Regulatory"}},
