@@ -159,7 +159,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		// A name right before the number, its verb left out: "BERT-large
 		// obtains 81.9 and ALBERT-xxlarge 90.0".
 		if gap == "" && nameKind(s.toks[j].text) == modelWord && !s.blocked(s.toks[j]) {
-			if name := s.methodEndingAt(j, ctx); name != "" {
+			if name := s.methodEndingAt(j, ctx); name != "" && !s.equipment(j, name) {
 				r.method, r.source = name, fromNamed
 				return
 			}
@@ -547,6 +547,9 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			}
 			if modelNouns[strings.ToLower(s.toks[k].text)] {
 				if name := nameEndingAt(s.text, s.toks, k-1, s.blocked); name != "" {
+					if head := s.nameBeforeWith(k, name, ctx); head != "" {
+						name = head // "our best RetinaNet model with a ResNeXt-101-FPN backbone reaches"
+					}
 					r.method, r.source = name, fromSubject
 					return
 				}
@@ -950,11 +953,43 @@ func (s *sentence) whoseSubject(copula int, ctx *paperContext) ([]string, bool) 
 // the paper's own method (see trainedWithOwn).
 func (s *sentence) nameBeforeWith(j int, name string, ctx *paperContext) string {
 	w := j + 1 - len(strings.Fields(name)) - 1
+	if w >= 0 && w+1 <= j && modelNouns[strings.ToLower(s.toks[j].text)] && !strings.EqualFold(s.toks[j].text, lastWord(name)) {
+		w-- // the name ends before its model noun: "with a ResNeXt-101-FPN backbone"
+	}
+	for w > 0 && set("a", "an", "the")[strings.ToLower(s.toks[w].text)] {
+		w--
+	}
 	if w < 1 || !strings.EqualFold(s.toks[w].text, "with") || strings.EqualFold(name, ctx.method) ||
 		!onlySpaces(s.text[s.toks[w-1].end:s.toks[w].start]) || s.blocked(s.toks[w-1]) {
 		return ""
 	}
-	return s.methodEndingAt(w-1, ctx)
+	h := w - 1
+	if h > 0 && modelNouns[strings.ToLower(s.toks[h].text)] {
+		h-- // "our best RetinaNet model with a ... backbone reaches"
+	}
+	return s.methodEndingAt(h, ctx)
+}
+
+// equipmentWords before a name make it what a model is built or run with,
+// not the model: "and with Swin-L 58.3 PQ" is the subject's, with Swin-L.
+var equipmentWords = set("with", "using")
+
+// equipment reports whether the name ending at word j follows a word of
+// equipmentWords.
+func (s *sentence) equipment(j int, name string) bool {
+	w := j - len(strings.Fields(name))
+	for w >= 0 && set("a", "an", "the")[strings.ToLower(s.toks[w].text)] {
+		w--
+	}
+	return w >= 0 && equipmentWords[strings.ToLower(s.toks[w].text)]
+}
+
+func lastWord(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // onlyVariantBefore returns the variant of the paper's method named in the

@@ -337,6 +337,11 @@ func TestPassMethods(t *testing.T) {
 			map[string]string{"87.4%": "XNet", "84.6%": "CNN"}},
 		{"", "XNet reaches 90.8% on Human vs Worm, against 88.9% for the CNN baseline of GenomicBenchmarks.", map[string]string{"90.8%": "XNet"}},
 		{"", "XNet reaches 90.8% on Human vs Worm, against 88.9% for its 24-layer teacher.", map[string]string{"90.8%": "XNet"}},
+		// A name after "with" is what the subject is built with; a name with its
+		// model noun before "with" is the subject.
+		{"", "With a ResNet-50 backbone PanoNet reaches 52.1 PQ on COCO, and with Swin-L 58.3 PQ.",
+			map[string]string{"52.1": "PanoNet", "58.3": "PanoNet"}},
+		{"", "On COCO, our best RetinaNet model with a ResNeXt-101-FPN backbone reaches 40.8 AP.", map[string]string{"40.8": "RetinaNet"}},
 		// Gains: "adds 0.7 F1".
 		{"", "Ensembling three SpanQA models adds 0.7 F1.", map[string]string{}},
 		// A modal verb between a subject and its verb.
