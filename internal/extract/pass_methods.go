@@ -601,6 +601,12 @@ func (s *sentence) contrastSubject(r *run, c int) bool {
 	for k < len(s.toks) && determiners[strings.ToLower(s.toks[k].text)] {
 		k++
 	}
+	if name := s.abbreviationAfter(k, 0); name != "" && strings.Contains(s.text[s.toks[k].start:r.start], "("+name+")") {
+		// "whereas naive continual pretraining (NaiveCPT) falls to 73.4%":
+		// the description names itself.
+		r.method, r.source = name, fromSubject
+		return true
+	}
 	// Past modifiers: "while a fine-tuned DeBERTa-v3-large still leads with".
 	n := k
 	for n < len(s.toks) && n < k+2 && s.toks[n].start < r.start && s.modifier(n) {

@@ -337,6 +337,9 @@ func TestPassMethods(t *testing.T) {
 			map[string]string{"87.4%": "XNet", "84.6%": "CNN"}},
 		{"", "XNet reaches 90.8% on Human vs Worm, against 88.9% for the CNN baseline of GenomicBenchmarks.", map[string]string{"90.8%": "XNet"}},
 		{"", "XNet reaches 90.8% on Human vs Worm, against 88.9% for its 24-layer teacher.", map[string]string{"90.8%": "XNet"}},
+		// A contrasted subject that names itself in brackets.
+		{"", "XNet keeps 78.1% top-1 on ImageNet, whereas naive continual pretraining (NaiveCPT) falls to 73.4%.",
+			map[string]string{"78.1%": "XNet", "73.4%": "NaiveCPT"}},
 		// A name after "with" is what the subject is built with; a name with its
 		// model noun before "with" is the subject.
 		{"", "With a ResNet-50 backbone PanoNet reaches 52.1 PQ on COCO, and with Swin-L 58.3 PQ.",
