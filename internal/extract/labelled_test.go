@@ -74,7 +74,7 @@ func TestLabelledSet(t *testing.T) {
 // TestSetFloors keeps the figures the sets have, so no change loses on
 // them: at each confidence threshold, at least as many right candidates
 // and at most as many wrong ones, for scores and for unknown datasets.
-// heldout4…heldout8 were each scored as unseen sets and are now used for
+// heldout4…heldout9 were each scored as unseen sets and are now used for
 // development, so they are held here too. Below the queue's threshold
 // heldout2 allows one wrong candidate more than before datasets were
 // carried across sentences: a title standing for the method, marked
@@ -112,7 +112,7 @@ func TestSetFloors(t *testing.T) {
 		// used for development too.
 		{"heldout5", Low, knownDatasets, 69, 6, 28, 1},
 		{"heldout5", Med, knownDatasets, 67, 2, 28, 1},
-		{"heldout5", High, knownDatasets, 42, 0, 28, 1},
+		{"heldout5", High, knownDatasets, 43, 0, 28, 1},
 		{"heldout6", Low, knownDatasets, 63, 8, 31, 2},
 		{"heldout6", Med, knownDatasets, 50, 1, 31, 2},
 		{"heldout6", High, knownDatasets, 33, 1, 31, 2},
@@ -122,6 +122,11 @@ func TestSetFloors(t *testing.T) {
 		{"heldout8", Low, knownDatasets, 51, 13, 19, 2},
 		{"heldout8", Med, knownDatasets, 47, 8, 19, 2},
 		{"heldout8", High, knownDatasets, 34, 3, 19, 2},
+		// heldout9 was scored once as the unseen set of round 6, then used
+		// for development in round 7.
+		{"heldout9", Low, knownDatasets, 109, 16, 42, 3},
+		{"heldout9", Med, knownDatasets, 106, 14, 42, 3},
+		{"heldout9", High, knownDatasets, 54, 6, 42, 3},
 	}
 	for _, tt := range tests {
 		name := tt.set + "/" + tt.min
