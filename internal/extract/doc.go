@@ -157,6 +157,23 @@
 // phrase of comparison is the compared one's ("outperforming from-scratch
 // DeiT training (81.8%)").
 //
+// A table written as prose is read by its items: a list of metrics before a
+// colon heads every item after it ("Results (R@1/R@5/R@10): CUHK-PEDES
+// 74.6/89.9/93.8; ICFG-PEDES ..."), and each item's numbers are on the
+// dataset written right before them ("Mouse Enhancers 80.2, Human vs Worm
+// 96.9"). A dataset right before the metric that precedes a number is the
+// number's ("a SQuAD 2.0 F1 of 92.2"). After "for", a description names the
+// method it defines in brackets ("57.0% for random experience replay
+// (ER)"), the name after its model noun ("for its text-only backbone Llama
+// 3 8B", "for the same backbone without retrieval, Llama 2 7B") or the
+// baseline it names ("for the CNN baseline"; not "the CNN baseline of
+// GenomicBenchmarks", another work's figure); a contrasted subject that
+// names itself in brackets is that name ("whereas naive continual
+// pretraining (NaiveCPT) falls to"). A name after "with" is what a model is
+// built with ("..., and with Swin-L 58.3 PQ" is the subject's), and a name
+// with its model noun before "with a ... backbone" is the subject ("our
+// best RetinaNet model with a ResNeXt-101-FPN backbone reaches").
+//
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
 // respectively", "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
 // Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1". Comparisons give one
