@@ -75,19 +75,12 @@ func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []st
 	for _, m := range d.Metrics {
 		names = append(names, boardName{ID: m.ID, DatasetName: d.Name, Slug: d.Slug, MetricName: m.Name, MSlug: m.Slug})
 	}
-	order := "ASC"
-	if primary.HigherIsBetter {
-		order = "DESC"
-	}
 	// The rows come off board_cells (migration 0050): each row's first
 	// live report of the metric, kept at write time, walked best first by
-	// board_cells_rank_idx until the n-th row.
-	return s.boardReports(ctx, datasetID, names, `
-WITH top AS (
-    SELECT c.method_id FROM board_cells c
-    WHERE c.dataset_id = $1 AND c.metric_id = $2 AND ($4::text[] IS NULL OR c.setting <> ALL($4))
-    ORDER BY c.score `+order+`
-    FETCH FIRST ($3) ROWS WITH TIES)`, ` AND r.method_id IN (SELECT method_id FROM top)`, primary.ID, n, exclude)
+	// board_cells_rank_idx until the n-th row. board_head (migration 0060)
+	// runs the statement with a plan kept for the connection.
+	return s.scanReports(ctx, datasetID, names, `SELECT * FROM board_head($1, $2, $3, $4, $5)`,
+		[]any{datasetID, primary.ID, n, exclude, primary.HigherIsBetter})
 }
 
 // boardReports reads a dataset's live results, narrowed by where (which
@@ -102,20 +95,26 @@ func (s *Store) boardReports(ctx context.Context, datasetID int64, names []board
 			return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
 		}
 	}
-	out, err := pgxQuery(ctx, s, with+boardSelect+` WHERE r.dataset_id = $1 AND r.retired_at IS NULL`+where+` ORDER BY r.id`,
-		append([]any{datasetID}, args...), func(rows pgx.Rows) (model.Report, error) {
-			var r model.Report
-			if err := rows.Scan(boardFields(&r)...); err != nil {
-				return r, err
+	return s.scanReports(ctx, datasetID, names, with+boardSelect+` WHERE r.dataset_id = $1 AND r.retired_at IS NULL`+where+` ORDER BY r.id`,
+		append([]any{datasetID}, args...))
+}
+
+// scanReports runs sql, whose columns are boardSelect's, and names each
+// report's dataset and metric from names.
+func (s *Store) scanReports(ctx context.Context, datasetID int64, names []boardName, sql string, args []any) ([]model.Report, error) {
+	out, err := pgxQuery(ctx, s, sql, args, func(rows pgx.Rows) (model.Report, error) {
+		var r model.Report
+		if err := rows.Scan(boardFields(&r)...); err != nil {
+			return r, err
+		}
+		for _, n := range names {
+			if n.ID == r.MetricID {
+				r.DatasetName, r.DatasetSlug, r.MetricName, r.MetricSlug = n.DatasetName, n.Slug, n.MetricName, n.MSlug
+				break
 			}
-			for _, n := range names {
-				if n.ID == r.MetricID {
-					r.DatasetName, r.DatasetSlug, r.MetricName, r.MetricSlug = n.DatasetName, n.Slug, n.MetricName, n.MSlug
-					break
-				}
-			}
-			return r, nil
-		})
+		}
+		return r, nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
 	}
