@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
 
 	"github.com/benchboard/benchboard/internal/model"
@@ -91,6 +92,64 @@ func explain(ctx context.Context, conn *pgx.Conn, stmts []statement) (string, er
 			return "", err
 		}
 		b.WriteString("\n")
+		if callsFunction.MatchString(st.SQL) {
+			inner, err := explainInside(ctx, conn, st)
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(inner)
+		}
+	}
+	return b.String(), nil
+}
+
+// callsFunction spots a statement that reads through one of the app's
+// PL/pgSQL functions (migration 0060), whose own EXPLAIN shows only a
+// function scan.
+var callsFunction = regexp.MustCompile(`(?i)\bfrom\s+board_\w+\(`)
+
+// explainInside runs st on a connection of its own with auto_explain
+// logging every statement nested in it, analysed, to the client, and
+// returns those plans: what the function runs and how, as the app's
+// connections run it (the second call, its plans kept).
+func explainInside(ctx context.Context, conn *pgx.Conn, st statement) (string, error) {
+	var (
+		mu    sync.Mutex
+		notes []string
+	)
+	cfg := conn.Config().Copy()
+	cfg.OnNotice = func(_ *pgconn.PgConn, n *pgconn.Notice) {
+		mu.Lock()
+		defer mu.Unlock()
+		notes = append(notes, n.Message)
+	}
+	c, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return "", fmt.Errorf("bench: explain inside %q: %w", short(st.SQL), err)
+	}
+	defer c.Close(ctx)
+	for _, set := range []string{"LOAD 'auto_explain'", "SET auto_explain.log_min_duration = 0", "SET auto_explain.log_analyze = on",
+		"SET auto_explain.log_buffers = on", "SET auto_explain.log_nested_statements = on", "SET client_min_messages = log"} {
+		if _, err := c.Exec(ctx, set); err != nil {
+			return "", fmt.Errorf("bench: explain inside %q: %s: %w", short(st.SQL), set, err)
+		}
+	}
+	for i := range 2 {
+		mu.Lock()
+		notes = nil
+		mu.Unlock()
+		if _, err := c.Exec(ctx, st.SQL, st.Vars...); err != nil {
+			return "", fmt.Errorf("bench: explain inside %q (run %d): %w", short(st.SQL), i+1, err)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	var b strings.Builder
+	for _, n := range notes {
+		if strings.Contains(n, "Function Scan on") {
+			continue // the statement itself, explained above
+		}
+		b.WriteString("-- inside it, as auto_explain logs it (second call)\n" + strings.TrimSpace(n) + "\n\n")
 	}
 	return b.String(), nil
 }

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -31,23 +29,17 @@ func (s *Store) BoardDataset(ctx context.Context, slug string) (DatasetInfo, Boa
 		metrics, sets []byte
 		counts        BoardCounts
 	)
-	err := s.r(ctx).Raw(`
-SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_version,
-       t.name, t.slug, coalesce(p.name, ''), coalesce(p.slug, ''),
-       (SELECT coalesce(json_agg(json_build_array(m.id, m.slug, m.name, m.higher_is_better, m.direction_needs_review,
-                                                  m.unit, m.decimals, m.is_primary, m.position)
-                                 ORDER BY m.is_primary DESC, m.position, m.id), '[]')
-        FROM metrics m WHERE m.dataset_id = d.id),
-       (SELECT coalesce(json_agg(json_build_array(s.setting, s.n_rows, s.n_results)), '[]')
-        FROM board_settings s WHERE s.dataset_id = d.id AND s.n_rows > 0)
-FROM datasets d JOIN tasks t ON t.id = d.task_id LEFT JOIN datasets p ON p.id = d.parent_id
-WHERE d.slug = $1`, slug).Row().Scan(&d.ID, &d.TaskID, &d.ParentID, &d.Slug, &d.Name, &d.Description, &d.DataVersion,
-		&d.TaskName, &d.TaskSlug, &d.ParentName, &d.ParentSlug, &metrics, &sets)
+	// board_dataset (migration 0060) runs the statement with a plan kept
+	// for the connection; pgx scans its one row without database/sql.
+	found, err := pgxQuery(ctx, s, `SELECT * FROM board_dataset($1)`, []any{slug}, func(rows pgx.Rows) (bool, error) {
+		return true, rows.Scan(&d.ID, &d.TaskID, &d.ParentID, &d.Slug, &d.Name, &d.Description, &d.DataVersion,
+			&d.TaskName, &d.TaskSlug, &d.ParentName, &d.ParentSlug, &metrics, &sets)
+	})
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return DatasetInfo{}, counts, fmt.Errorf("store: dataset %q: %w", slug, ErrNotFound)
 	case err != nil:
 		return DatasetInfo{}, counts, fmt.Errorf("store: dataset %q: %w", slug, err)
+	case len(found) == 0:
+		return DatasetInfo{}, counts, fmt.Errorf("store: dataset %q: %w", slug, ErrNotFound)
 	}
 	var ms [][]json.RawMessage
 	if err := json.Unmarshal(metrics, &ms); err != nil {

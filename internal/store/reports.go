@@ -69,25 +69,35 @@ func (s *Store) BoardReports(ctx context.Context, datasetID int64) ([]model.Repo
 // that stops at the n-th row, where "setting = ANY" let the planner read
 // the whole board and sort it (69 ms instead of 2.6 ms at 10,000 rows, on
 // results). The board's row count is not read here: RowsPerSetting has it.
+//
+// The reports carry what a page shows and ranks by: the result's value
+// as reported, paper id, note, compute text, version and times, and the
+// paper's date precision and arXiv id are left empty.
 func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []string) ([]model.Report, error) {
 	datasetID, primary := d.ID, d.Primary()
-	names := make([]boardName, 0, len(d.Metrics)) // known already: no query for them
-	for _, m := range d.Metrics {
-		names = append(names, boardName{ID: m.ID, DatasetName: d.Name, Slug: d.Slug, MetricName: m.Name, MSlug: m.Slug})
-	}
-	order := "ASC"
-	if primary.HigherIsBetter {
-		order = "DESC"
-	}
 	// The rows come off board_cells (migration 0050): each row's first
 	// live report of the metric, kept at write time, walked best first by
-	// board_cells_rank_idx until the n-th row.
-	return s.boardReports(ctx, datasetID, names, `
-WITH top AS (
-    SELECT c.method_id FROM board_cells c
-    WHERE c.dataset_id = $1 AND c.metric_id = $2 AND ($4::text[] IS NULL OR c.setting <> ALL($4))
-    ORDER BY c.score `+order+`
-    FETCH FIRST ($3) ROWS WITH TIES)`, ` AND r.method_id IN (SELECT method_id FROM top)`, primary.ID, n, exclude)
+	// board_cells_rank_idx until the n-th row. board_head (migration 0060)
+	// runs the statement with a plan kept for the connection.
+	out, err := pgxQuery(ctx, s, `SELECT * FROM board_head($1, $2, $3, $4, $5)`, []any{datasetID, primary.ID, n, exclude, primary.HigherIsBetter},
+		func(rows pgx.Rows) (model.Report, error) {
+			r := model.Report{DatasetName: d.Name, DatasetSlug: d.Slug}
+			r.DatasetID = datasetID
+			err := rows.Scan(&r.ID, &r.MetricID, &r.MethodID, &r.PlusMinus, &r.Unit, &r.Score, &r.Raw, &r.Setting, &r.ExtraData,
+				&r.ParamsText, &r.Params, &r.ReportedIn, &r.Source, &r.SourceURL, &r.Confidence, &r.MethodName, &r.MethodSlug,
+				&r.PaperTitle, &r.PaperSlug, &r.PaperYear, &r.PaperDate, &r.CodeURL)
+			for _, m := range d.Metrics {
+				if m.ID == r.MetricID {
+					r.MetricName, r.MetricSlug = m.Name, m.Slug
+					break
+				}
+			}
+			return r, err
+		})
+	if err != nil {
+		return nil, fmt.Errorf("store: head of dataset %d: %w", datasetID, err)
+	}
+	return out, nil
 }
 
 // boardReports reads a dataset's live results, narrowed by where (which
@@ -102,20 +112,26 @@ func (s *Store) boardReports(ctx context.Context, datasetID int64, names []board
 			return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
 		}
 	}
-	out, err := pgxQuery(ctx, s, with+boardSelect+` WHERE r.dataset_id = $1 AND r.retired_at IS NULL`+where+` ORDER BY r.id`,
-		append([]any{datasetID}, args...), func(rows pgx.Rows) (model.Report, error) {
-			var r model.Report
-			if err := rows.Scan(boardFields(&r)...); err != nil {
-				return r, err
+	return s.scanReports(ctx, datasetID, names, with+boardSelect+` WHERE r.dataset_id = $1 AND r.retired_at IS NULL`+where+` ORDER BY r.id`,
+		append([]any{datasetID}, args...))
+}
+
+// scanReports runs sql, whose columns are boardSelect's, and names each
+// report's dataset and metric from names.
+func (s *Store) scanReports(ctx context.Context, datasetID int64, names []boardName, sql string, args []any) ([]model.Report, error) {
+	out, err := pgxQuery(ctx, s, sql, args, func(rows pgx.Rows) (model.Report, error) {
+		var r model.Report
+		if err := rows.Scan(boardFields(&r)...); err != nil {
+			return r, err
+		}
+		for _, n := range names {
+			if n.ID == r.MetricID {
+				r.DatasetName, r.DatasetSlug, r.MetricName, r.MetricSlug = n.DatasetName, n.Slug, n.MetricName, n.MSlug
+				break
 			}
-			for _, n := range names {
-				if n.ID == r.MetricID {
-					r.DatasetName, r.DatasetSlug, r.MetricName, r.MetricSlug = n.DatasetName, n.Slug, n.MetricName, n.MSlug
-					break
-				}
-			}
-			return r, nil
-		})
+		}
+		return r, nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("store: reports of dataset %d: %w", datasetID, err)
 	}

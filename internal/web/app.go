@@ -19,7 +19,6 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/helmet"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
-	"github.com/gofiber/template/html/v2"
 	"golang.org/x/sync/singleflight"
 
 	"github.com/benchboard/benchboard/internal/store"
@@ -79,9 +78,8 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 	if opt.RequestTimeout <= 0 {
 		opt.RequestTimeout = 10 * time.Second
 	}
-	engine := html.NewFileSystem(http.FS(assets.Templates()), ".html")
-	engine.AddFuncMap(funcs)
-	if err := engine.Load(); err != nil {
+	engine, err := newViewEngine(assets.Templates(), funcs)
+	if err != nil {
 		return nil, fmt.Errorf("web: templates: %w", err)
 	}
 	trusted, err := parseProxies(opt.TrustedProxies)

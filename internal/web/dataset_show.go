@@ -188,6 +188,7 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 	}
 	d, q, rb := bv.d, bv.q, bv.rb
 	base := "/datasets/" + d.Slug
+	rows, show := rowViews(rb.Page, d), columnsOf(rb.Page)
 	view := fiber.Map{
 		"Title":     d.Name + " leaderboard",
 		"Dataset":   d,
@@ -195,8 +196,9 @@ func (s *Server) renderBoard(c *fiber.Ctx) error {
 		"Query":     q,
 		"Columns":   metricColumns(d, q, base),
 		"Others":    otherColumns(d, q, base),
-		"Rows":      rowViews(rb.Page, d),
-		"Show":      columnsOf(rb.Page),
+		"Rows":      rows,
+		"BoardRows": boardRowsHTML(rows, show),
+		"Show":      show,
 		"Errors":    errs,
 		"Total":     rb.Total,
 		"All":       bv.rows,
