@@ -104,7 +104,7 @@ func explain(ctx context.Context, conn *pgx.Conn, stmts []statement) (string, er
 }
 
 // callsFunction spots a statement that reads through one of the app's
-// PL/pgSQL functions (migration 0060), whose own EXPLAIN shows only a
+// PL/pgSQL functions (migration 0075), whose own EXPLAIN shows only a
 // function scan.
 var callsFunction = regexp.MustCompile(`(?i)\bfrom\s+board_\w+\(`)
 

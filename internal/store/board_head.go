@@ -29,7 +29,7 @@ func (s *Store) BoardDataset(ctx context.Context, slug string) (DatasetInfo, Boa
 		metrics, sets []byte
 		counts        BoardCounts
 	)
-	// board_dataset (migration 0060) runs the statement with a plan kept
+	// board_dataset (migration 0075) runs the statement with a plan kept
 	// for the connection; pgx scans its one row without database/sql.
 	found, err := pgxQuery(ctx, s, `SELECT * FROM board_dataset($1)`, []any{slug}, func(rows pgx.Rows) (bool, error) {
 		return true, rows.Scan(&d.ID, &d.TaskID, &d.ParentID, &d.Slug, &d.Name, &d.Description, &d.DataVersion,

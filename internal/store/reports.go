@@ -77,7 +77,7 @@ func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []st
 	datasetID, primary := d.ID, d.Primary()
 	// The rows come off board_cells (migration 0050): each row's first
 	// live report of the metric, kept at write time, walked best first by
-	// board_cells_rank_idx until the n-th row. board_head (migration 0060)
+	// board_cells_rank_idx until the n-th row. board_head (migration 0075)
 	// runs the statement with a plan kept for the connection.
 	out, err := pgxQuery(ctx, s, `SELECT * FROM board_head($1, $2, $3, $4, $5)`, []any{datasetID, primary.ID, n, exclude, primary.HigherIsBetter},
 		func(rows pgx.Rows) (model.Report, error) {
