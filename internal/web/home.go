@@ -1,6 +1,8 @@
 package web
 
 import (
+	"html/template"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/benchboard/benchboard/internal/store"
@@ -10,7 +12,8 @@ import (
 type taskGroup struct {
 	Name, Slug string
 	Datasets   []store.DatasetSummary
-	All, More  int // datasets of the task; those not shown
+	Rows       template.HTML // the table's rows, from taskRowsHTML
+	All, More  int           // datasets of the task; those not shown
 }
 
 // homePerTask is how many datasets of each task the home page lists (those
@@ -59,6 +62,9 @@ func groupByTask(ds []store.DatasetSummary) []taskGroup {
 		g := &groups[len(groups)-1]
 		g.Datasets = append(g.Datasets, d)
 		g.More = g.All - len(g.Datasets)
+	}
+	for i := range groups {
+		groups[i].Rows = taskRowsHTML(groups[i].Datasets)
 	}
 	return groups
 }
