@@ -33,6 +33,11 @@ var cueTable = []struct {
 	{regexp.MustCompile(`\bmINP\b`), "mINP"},
 	{regexp.MustCompile(`\bmIoU\b`), "mIoU"},
 	{regexp.MustCompile(`\bPQ\b`), "PQ"},
+	// One head shared by two kinds, "box/mask AP": the first kind alone is
+	// its own metric (the part in brackets is the cue), the second is read
+	// with the head as usual.
+	{regexp.MustCompile(`\b([Bb]ox)\s*/\s*[Mm]ask\s+(?:AP|mAP)s?\b`), "Box AP"},
+	{regexp.MustCompile(`\b([Mm]ask)\s*/\s*[Bb]ox\s+(?:AP|mAP)s?\b`), "Mask AP"},
 	{regexp.MustCompile(`\b[Bb]ox\s+(?:AP|mAP)s?\b|\bAP[\^_]?\{?box\}?`), "Box AP"},
 	{regexp.MustCompile(`\b[Mm]ask\s+(?:AP|mAP)s?\b|\bAP[\^_]?\{?mask\}?`), "Mask AP"},
 	// AP at an IoU of 0.5 or 0.75, as detection papers report beside AP.
@@ -58,9 +63,12 @@ var cueTable = []struct {
 func findCues(s string) []cue {
 	var all []cue
 	for _, e := range cueTable {
-		for _, loc := range e.re.FindAllStringIndex(s, -1) {
+		for _, loc := range e.re.FindAllStringSubmatchIndex(s, -1) {
 			if loc[1] < len(s) && s[loc[1]] == '@' {
 				continue // "mAP@0.5", "F1@5": another metric than the one named
+			}
+			if len(loc) > 2 {
+				loc = loc[2:] // the cue is the part in brackets
 			}
 			all = append(all, cue{start: loc[0], end: loc[1], metric: e.metric})
 		}

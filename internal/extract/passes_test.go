@@ -80,6 +80,9 @@ func TestPassNames(t *testing.T) {
 		// Who published a dataset, before its name, makes no other dataset.
 		{"It reaches 47.0 AP on MS-COCO, 46.1 AP on MSCOCO and 45.2 AP on MS COCO.", []string{"AP", "AP", "AP"}, []string{"COCO", "COCO", "COCO"}},
 		{"It reaches 71.2% on Tiny-ImageNet.", nil, []string{"?Tiny-ImageNet"}},
+		// One head shared by two kinds of AP: each kind is its own metric.
+		{"The box/mask AP are 38.0/34.4 on COCO.", []string{"Box AP", "Mask AP"}, []string{"COCO"}},
+		{"It reaches 38.0/34.4 mask/box AP and 45.1 box AP.", []string{"Mask AP", "Box AP", "Box AP"}, nil},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "names")
@@ -209,6 +212,8 @@ func TestPassMetrics(t *testing.T) {
 		// Not a heading: a number stands between, or the items differ in length.
 		{"R@1/R@5 rise by 2.1 points: CUHK-PEDES 74.6/89.9.", map[string]string{}},
 		{"Results (R@1/R@5): CUHK-PEDES 74.6/89.9/93.8.", map[string]string{}},
+		// A head shared by two kinds: "box/mask AP" is box AP, then mask AP.
+		{"As a backbone, the box/mask AP are 38.0/34.4 for ResNet-50.", map[string]string{"38.0": "Box AP", "34.4": "Mask AP"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "metrics")
