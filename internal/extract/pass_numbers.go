@@ -99,7 +99,8 @@ func (s *sentence) groupRuns() {
 				if m := scoreModifier.FindString(strings.TrimLeft(gap, " ")); m != "" {
 					gap = strings.TrimPrefix(strings.TrimLeft(gap, " "), m)
 				}
-				join = listGap.MatchString(gap) && !(len(cur.nums) == 1 && clauseJoin.MatchString(gap)) && !cueSideChanges(prev, n)
+				join = listGap.MatchString(gap) && !(len(cur.nums) == 1 && clauseJoin.MatchString(gap)) && !cueSideChanges(prev, n) &&
+					!s.endsSlashList(cur, gap, n)
 			}
 		}
 		if !join {
@@ -109,6 +110,18 @@ func (s *sentence) groupRuns() {
 		cur.nums = append(cur.nums, n)
 		cur.end = numEnd(n)
 	}
+}
+
+// endsSlashList reports whether n, after gap, starts a list of its own
+// after a list written with slashes: in "R@1/R@5/R@10 of 74.9/89.6/93.8
+// and an mAP of 67.2" the slashes pair three metrics with three numbers,
+// and 67.2 brings its own metric.
+func (s *sentence) endsSlashList(cur *run, gap string, n *number) bool {
+	if len(cur.nums) < 2 || strings.Contains(gap, "/") || n.cue == nil || n.cueAfter {
+		return false
+	}
+	a, b := cur.nums[0], cur.nums[1]
+	return numEnd(a) <= b.start && strings.Contains(s.text[numEnd(a):b.start], "/")
 }
 
 // versusGap joins two values compared with each other: "67.5% versus 60.2%".

@@ -119,6 +119,10 @@ func TestPassNumbers(t *testing.T) {
 		// Metrics written before, then after, their numbers: two lists.
 		{"X reaches a top-1 accuracy of 83.7 and a top-5 accuracy of 97.2, 62.4 mAP on COCO.", "83.7,97.2 | 62.4"},
 		{"X reaches 83.7 top-1 and 97.2 top-5 accuracy.", "83.7,97.2"},
+		// A list written with slashes ends before a number that brings its own metric.
+		{"X reaches R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2.", "74.9,89.6,93.8 | 67.2"},
+		{"X reaches 74.9/89.6 and 67.2 R@1.", "74.9,89.6,67.2"},
+		{"X reaches 74.9% and an MCC of 0.49.", "74.9%,0.49"},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "numbers")
