@@ -15,6 +15,10 @@ var scoreVerbs = set("reaches", "reach", "reached", "achieves", "achieve", "achi
 	"outperforms", "outperform", "outperformed", "surpasses", "surpassed", "beats", "matches",
 	"rises", "rose", "stays", "remains", "trails", "lags", "averages", "averaged", "gives", "gave")
 
+// verbNouns are score verbs that are nouns right after a metric or a
+// dataset: "obtain F1 scores of 86.2, 90.7 and 91.4", "MMLU scores".
+var verbNouns = set("scores", "records", "sets")
+
 var adverbs = set("also", "still", "only", "now", "further", "then", "consistently", "even",
 	"thus", "therefore", "already", "clearly",
 	// Modal verbs stand between a subject and its verb: "our EVA-02-CLIP can reach".
@@ -466,7 +470,7 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				return
 			}
 		}
-		if !scoreVerbs[strings.ToLower(t.text)] {
+		if !scoreVerbs[strings.ToLower(t.text)] || s.nounAfterName(i) {
 			continue
 		}
 		j := i - 1
@@ -493,7 +497,11 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			return
 		}
 		if !s.blocked(s.toks[j]) {
-			if name := s.methodEndingAt(j, ctx); name != "" {
+			name := s.methodEndingAt(j, ctx)
+			if names := s.subjectList(j, ctx); names != nil {
+				name = names[len(names)-1] // "RepNeXt-S, -M and -L reach"
+			}
+			if name != "" {
 				if head := s.nameBeforeWith(j, name, ctx); head != "" {
 					name = head // "VFNet-X-1200 with Res2Net-101-DCN achieves"
 				}
@@ -565,6 +573,13 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		}
 		return
 	}
+}
+
+// nounAfterName reports whether the score verb at word i is a noun, right
+// after a metric or a dataset: "F1 scores of".
+func (s *sentence) nounAfterName(i int) bool {
+	return i > 0 && verbNouns[strings.ToLower(s.toks[i].text)] && s.blocked(s.toks[i-1]) &&
+		onlySpaces(s.text[s.toks[i-1].end:s.toks[i].start])
 }
 
 // possessedSubject reports whether the subject ending at word j is
@@ -866,21 +881,32 @@ func (s *sentence) baseModelPhrase(k int, ctx *paperContext) bool {
 
 // subjectList returns the names of a subject written as a list whose last
 // name ends at word j ("FastViT-S and FastViT-B", "IRRA, RaSa and
-// TBPS-CLIP"), in order, or nil when the subject is one name.
+// TBPS-CLIP", "RT-DETR-R50 / R101"), in order, or nil when the subject is
+// one name. Items that leave out the first name's stem ("RepNeXt-S, -M
+// and -L", "R101" after "RT-DETR-R50 /") take it (see withStem).
 func (s *sentence) subjectList(j int, ctx *paperContext) []string {
 	var names []string
+	var short []bool // the item leaves out the stem
 	for j >= 0 {
 		name := s.methodEndingAt(j, ctx)
+		elided := s.elidedItem(j)
+		if elided {
+			name = s.toks[j].text
+		}
 		if name == "" {
 			break
 		}
-		names = append([]string{name}, names...)
 		k := j - len(strings.Fields(name)) // the word before the name
+		slashed := k >= 0 && strings.TrimSpace(s.text[s.toks[k].end:s.toks[k+1].start]) == "/"
+		names = append([]string{name}, names...)
+		short = append([]bool{elided || slashed && !strings.Contains(name, "-")}, short...)
 		if k < 0 {
 			break
 		}
-		gap := strings.TrimSpace(s.text[s.toks[k].end:s.toks[k+1].start])
+		gap := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s.text[s.toks[k].end:s.toks[k+1].start]), "-"))
 		switch {
+		case gap == "/":
+			j = k // "RT-DETR-R50 / R101"
 		case gap == "," && !strings.EqualFold(s.toks[k].text, "and") && len(names) > 1:
 			j = k // "A, B and C": commas only before the "and"
 		case strings.EqualFold(s.toks[k].text, "and") && k > 0 && strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start]) == ",":
@@ -894,8 +920,51 @@ func (s *sentence) subjectList(j int, ctx *paperContext) []string {
 	if len(names) < 2 {
 		return nil
 	}
-	return names
+	return withStem(names, short)
 }
+
+// elidedItem reports whether word j is an item of a list of variants that
+// leaves out the stem, written after a hyphen: "-M" and "-L" in
+// "RepNeXt-S, -M and -L".
+func (s *sentence) elidedItem(j int) bool {
+	p := s.toks[j].start
+	return p > 0 && s.text[p-1] == '-' && (p == 1 || s.text[p-2] == ' ') && !s.blocked(s.toks[j])
+}
+
+// withStem completes the items of a list of variants that leave out the
+// stem, the first name up to its last hyphen: "RepNeXt-S, -M and -L" are
+// RepNeXt-S, RepNeXt-M and RepNeXt-L. A short item must be shaped like
+// the part it replaces ("R101" for "R50", "Large" for "Base"), else the
+// list is not read as one (nil).
+func withStem(names []string, short []bool) []string {
+	dash := strings.LastIndex(names[0], "-")
+	out := []string{names[0]}
+	for i, n := range names[1:] {
+		if !short[i+1] {
+			out = append(out, n)
+			continue
+		}
+		if dash < 0 || shape(n) == "" || shape(n) != shape(names[0][dash+1:]) {
+			return nil
+		}
+		out = append(out, names[0][:dash+1]+n)
+	}
+	return out
+}
+
+// shape is how a name part is written: letters, digits, or letters then
+// digits ("R50"); "" for anything else.
+func shape(p string) string {
+	switch {
+	case partKind(p) != "":
+		return partKind(p)
+	case letterDigits.MatchString(p):
+		return "letters+digits"
+	}
+	return ""
+}
+
+var letterDigits = regexp.MustCompile(`^\p{L}+\d+$`)
 
 // afterNamedAt reports whether the run before r was named by "NAME at
 // N%" and only a few words of a list stand between: "with LoRA at 46.8%

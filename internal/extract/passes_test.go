@@ -451,6 +451,16 @@ func TestPassMethods(t *testing.T) {
 		// A model's metric, read on a split, raised from one value to another.
 		{"Bag of Tricks", "We raise ResNet-50's top-1 validation accuracy from 75.3% to 79.29% on ImageNet.",
 			map[string]string{"75.3%": "ResNet-50", "79.29%": "ResNet-50"}},
+		// "scores" right after a metric is a noun, not the verb whose subject owns the numbers.
+		{"", "Q-Base and Q-Large obtain F1 scores of 86.2 and 90.7.", map[string]string{"86.2": "Q-Base", "90.7": "Q-Large"}},
+		{"", "Q-Base scores 86.2 F1.", map[string]string{"86.2": "Q-Base"}},
+		// Variants that leave out the first name's stem.
+		{"", "RepNeXt-S, -M and -L reach 79.8, 82.6 and 84.1 top-1.", map[string]string{"79.8": "RepNeXt-S", "82.6": "RepNeXt-M", "84.1": "RepNeXt-L"}},
+		{"", "Q-Base, -Large and -XLarge obtain F1 scores of 86.2, 90.7 and 91.4.", map[string]string{"86.2": "Q-Base", "90.7": "Q-Large", "91.4": "Q-XLarge"}},
+		{"", "RT-DETR-R50 / R101 achieves 53.1% / 54.3% AP.", map[string]string{"53.1%": "RT-DETR-R50", "54.3%": "RT-DETR-R101"}},
+		{"", "DINO-R50 / Swin-L achieve 49.1 / 58.0 AP.", map[string]string{"49.1": "DINO-R50", "58.0": "Swin-L"}},
+		// A short item shaped unlike the part it replaces makes no list, nor names any.
+		{"", "ViT-B, -16 and -L reach 79.8, 82.6 and 84.1 top-1.", map[string]string{"79.8": "", "82.6": "", "84.1": ""}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, tt.title, tt.text, "methods")
