@@ -153,6 +153,11 @@ func TestScores(t *testing.T) {
 			},
 		},
 		{
+			// A gain in the run is no score: the run is not one score per dataset named.
+			"run with a gain", "Foo scores 87.5 F1 on SQuAD 2.0, and on Spoken-SQuAD it reaches 71.3 F1, 6.8 points above BERT.",
+			[]string{"Foo | SQuAD2.0 | F1 | 87.5"},
+		},
+		{
 			"comparison", "Foo-B reaches 81.2% top-1 on ImageNet, ahead of DeiT-B's 79.8%.",
 			[]string{
 				"Foo-B | ImageNet-1k | Top-1 accuracy | 81.2%",

@@ -519,7 +519,9 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 			}
 		}
 	}
-	if k >= 2 && !r.nums[0].rangeEnd && sameMetric(metrics) {
+	// A run that holds a gain ("71.3 F1, 6.8 points above") is no list
+	// of k scores on k datasets.
+	if k >= 2 && !r.nums[0].rangeEnd && sameMetric(metrics) && !anyDropped(r) {
 		if distinct := s.distinctDatasets(); len(distinct) == k {
 			for i := range out {
 				out[i], orig[i] = distinct[i], sentenceWide
@@ -570,6 +572,15 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 		}
 	}
 	return out, orig
+}
+
+func anyDropped(r *run) bool {
+	for _, n := range r.nums {
+		if n.dropped {
+			return true
+		}
+	}
+	return false
 }
 
 // runBetween reports whether a kept run starts between from and to.
