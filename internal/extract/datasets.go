@@ -192,6 +192,8 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		switch {
 		case datasetPrepositions[strings.ToLower(toks[i].text)] && !afterComparison(toks, i):
 			j = i + 1
+		case strings.EqualFold(toks[i].text, "to"):
+			j = i + 1 // "transfers to ADE20K at 50.2 PQ", checked below
 		case i > 0 && inKnown(toks[i-1]) && !inKnown(toks[i]) && strings.TrimSpace(s[toks[i-1].end:toks[i].start]) == "," &&
 			i+1 < len(toks) && listContinues(s, toks, i):
 			j = i // "CUHK-PEDES, Market-1501 and ..."
@@ -216,7 +218,12 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		}
 		if k == j || !benchmarkLike(toks[j:k]) && !listed && !(k == j+1 && capitalised.MatchString(toks[j].text) &&
 			(datasetHead.MatchString(s[toks[j].end:]) || j == i+1 && scoreOn(s, toks, i, taken) ||
-				i == 0 && j == 1 && toks[0].text == "On" && strings.HasPrefix(s[toks[j].end:], ","))) {
+				i == 0 && j == 1 && toks[0].text == "On" && strings.HasPrefix(s[toks[j].end:], ",") ||
+				j == i+1 && strings.EqualFold(toks[i].text, "on") && subjectAfter(s, toks, j) ||
+				j == i+1 && strings.EqualFold(toks[i].text, "to") && scoreAt.MatchString(s[toks[j].end:]))) {
+			continue
+		}
+		if strings.EqualFold(toks[i].text, "to") && !scoreAt.MatchString(s[toks[k-1].end:]) {
 			continue
 		}
 		// A qualifier right before a known dataset ("the GenomicBenchmarks
@@ -228,6 +235,28 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		i = k - 1
 	}
 	return out
+}
+
+// scoreAt follows the name after "to" when it is where a score was
+// measured: "transfers to ADE20K at 50.2 PQ".
+var scoreAt = regexp.MustCompile(`^\s+at\s+\d+(?:\.\d+)?(?:%|\s)`)
+
+// clauseSubjects open a clause after the data it is about: "On Cityscapes it obtains".
+var clauseSubjects = set("it", "we", "they")
+
+// subjectAfter reports whether the name at word j, after "on", is followed
+// by the subject of a clause that gives a number: "On Cityscapes it
+// obtains 66.4 PQ" is about Cityscapes, as "On Cityscapes, it obtains"
+// is; "on Flowers it is strong" says nothing measured.
+func subjectAfter(s string, toks []token, j int) bool {
+	if j+1 >= len(toks) || !clauseSubjects[toks[j+1].text] || !onlySpaces(s[toks[j].end:toks[j+1].start]) {
+		return false
+	}
+	clause := s[toks[j+1].end:]
+	if end := strings.IndexAny(clause, ",;"); end >= 0 {
+		clause = clause[:end]
+	}
+	return strings.ContainsAny(clause, "0123456789")
 }
 
 // bracketedScore is a score in brackets: " (98.8%)", " (63.2 AP)".

@@ -65,6 +65,12 @@ func TestPassNames(t *testing.T) {
 		{"It runs at 30 FPS on Android.", nil, nil},
 		{"On Places, it reaches 56.1%.", nil, []string{"?Places"}},
 		{"On average, it reaches 56.1%.", nil, nil},
+		// A capitalised word after "on" and before the clause's subject, or
+		// after "to" and before "at" a score, is where the score was measured.
+		{"On Cityscapes it obtains 66.4 PQ.", []string{"PQ"}, []string{"?Cityscapes"}},
+		{"On Tuesday the model was released.", nil, nil},
+		{"It transfers to ADE20K at 50.2 PQ and to Cityscapes at 68.9 PQ.", []string{"PQ", "PQ"}, []string{"?ADE20K", "?Cityscapes"}},
+		{"It scales to Llama at 70B and to ImageNet-21k.", nil, nil},
 		// Names listed like a known dataset, each with its score in brackets.
 		{"X reaches high accuracy on CIFAR-100 (91.7%), Flowers (98.8%) and Stanford Cars (94.7%).", []string{"Accuracy"},
 			[]string{"CIFAR-100", "?Flowers", "?Stanford Cars"}},
