@@ -195,7 +195,10 @@ type paperContext struct {
 	lastCues    []cue           // the last metric, or list of metrics, named so far
 	metricsSeen map[string]bool // every metric named so far
 	lastSubject string          // the last method read as the subject of a score verb
-	properNames map[string]bool // single capitalised words written as names inside a sentence
+	// openingVariant is the variant of the paper's method that opened the
+	// sentence before as its subject, for an "It" opening the next one.
+	openingVariant string
+	properNames    map[string]bool // single capitalised words written as names inside a sentence
 
 	// What the sentences before the one being resolved left open for it.
 	at         int    // index of the sentence being resolved

@@ -84,6 +84,21 @@ func (s *sentence) attachMethods(ctx *paperContext) {
 			s.nameFromChange(r)
 		}
 	}
+	ctx.openingVariant = s.openingVariant(ctx)
+}
+
+// openingVariant returns the variant of the paper's method that opens the
+// sentence as its subject ("Yi-Lite-9B is a bilingual model"), or "".
+func (s *sentence) openingVariant(ctx *paperContext) string {
+	if ctx.method == "" || len(s.toks) < 2 {
+		return ""
+	}
+	name, next := nameStartingAt(s.text, s.toks, 0, s.blocked)
+	if next >= len(s.toks) || len(name) <= len(ctx.method) || !strings.HasPrefix(strings.ToLower(name), strings.ToLower(ctx.method)) ||
+		s.toks[next].text != strings.ToLower(s.toks[next].text) || !onlySpaces(s.text[s.toks[next-1].end:s.toks[next].start]) {
+		return ""
+	}
+	return name
 }
 
 // findMethod decides whose result a run is. In order: a possessive
@@ -489,6 +504,12 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			return
 		}
 		j = s.skipRelativeClause(j, i)
+		if j == 0 && s.toks[j].text == "It" && ctx.openingVariant != "" {
+			// "Yi-Lite-9B is a bilingual model ... It scores 65.4 on
+			// MMLU": the variant that opened the sentence before.
+			r.method, r.source, r.fromPronoun = ctx.openingVariant, fromSubject, true
+			return
+		}
 		if pronouns[s.toks[j].text] && ctx.method == "" && ctx.lastSubject != "" {
 			// "MiM averages 86.2% accuracy. Per task, it scores 81.0% on ...":
 			// a paper with no named method of its own goes on about the

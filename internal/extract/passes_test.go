@@ -627,6 +627,15 @@ func TestAcrossSentences(t *testing.T) {
 		{"no method named, and nothing says whose: the title, at low confidence",
 			"Why Replay Works\nThe full recipe achieves 91.2% accuracy on CIFAR-100.",
 			[]string{"Why Replay Works | CIFAR-100 | Accuracy | 91.2% | low | "}},
+		{"an \"It\" opening a sentence after one that a variant of the paper's method opens is that variant",
+			"TinyReader: Small Readers\nTinyReader-4L is a four-layer student. It reaches 68.9 F1 on SQuAD 2.0.",
+			[]string{"TinyReader-4L | SQuAD2.0 | F1 | 68.9 | med | "}},
+		{"an \"It\" after a sentence about the paper's method itself is the paper's method",
+			"TinyReader: Small Readers\nTinyReader is a four-layer student. It reaches 68.9 F1 on SQuAD 2.0.",
+			[]string{"TinyReader | SQuAD2.0 | F1 | 68.9 | high | "}},
+		{"an \"It\" two sentences after the variant is the paper's method",
+			"TinyReader: Small Readers\nTinyReader-4L is a four-layer student. We distil it. It reaches 68.9 F1 on SQuAD 2.0.",
+			[]string{"TinyReader | SQuAD2.0 | F1 | 68.9 | high | "}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
