@@ -176,6 +176,11 @@ func extractBlock(b Block, m *matcher) Result {
 	for i, s := range parsed {
 		ctx.at = i
 		cs, us := s.resolve(ctx)
+		for i := range cs {
+			if cs[i].Method != cs[i].Paper {
+				cs[i].Method = singularNames(cs[i].Method, b.Title+"\n"+b.Abstract)
+			}
+		}
 		res.Candidates = append(res.Candidates, cs...)
 		res.Unknown = append(res.Unknown, us...)
 		ctx.rememberCues(s)

@@ -544,3 +544,26 @@ func baseModel(abstract string, isNot func(string) bool) string {
 	}
 	return ""
 }
+
+// singularNames writes each word of a method name that is the plural of a
+// name the text also writes in the singular as that singular: "ConvNeXts
+// compete" after "dubbed ConvNeXt" is ConvNeXt's, and the title's
+// "FCMAE-Nets" is the "FCMAE-Net family". Only names shaped like a model
+// are read so ("ResNets"), not plain words ("Transformers").
+func singularNames(method, text string) string {
+	words := strings.Fields(method)
+	changed := false
+	for i, w := range words {
+		one := strings.TrimSuffix(w, "s")
+		if one == w || len(one) < 3 || !modelLike(w) || !unicode.IsLetter(rune(one[len(one)-1])) {
+			continue
+		}
+		if singular := regexp.MustCompile(`(?:^|[^\w-])` + regexp.QuoteMeta(one) + `(?:$|[^\w-])`); singular.MatchString(text) {
+			words[i], changed = one, true
+		}
+	}
+	if !changed {
+		return method
+	}
+	return strings.Join(words, " ")
+}

@@ -719,3 +719,20 @@ func TestBaseModel(t *testing.T) {
 		}
 	}
 }
+
+func TestSingularNames(t *testing.T) {
+	tests := []struct{ method, text, want string }{
+		{"ConvNeXts", "a family of models dubbed ConvNeXt. ConvNeXts compete", "ConvNeXt"},
+		{"FCMAE-Nets Pico", "FCMAE-Nets: Masked Autoencoding\nThe FCMAE-Net family covers eight sizes", "FCMAE-Net Pico"},
+		// No singular written: the name stays as it is.
+		{"Normalizer-Free ResNets", "Normalizer-Free ResNets reach 86.5% with a ResNet-50 teacher", "Normalizer-Free ResNets"},
+		// A plain word in the plural is no model's name.
+		{"Vision Transformers", "a Vision Transformer. Vision Transformers reach", "Vision Transformers"},
+		{"GPUs", "on one GPU", "GPUs"},
+	}
+	for _, tt := range tests {
+		if got := singularNames(tt.method, tt.text); got != tt.want {
+			t.Errorf("singularNames(%q) = %q, want %q", tt.method, got, tt.want)
+		}
+	}
+}
