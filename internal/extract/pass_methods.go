@@ -135,6 +135,9 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 	}
 	if j := s.lastTokenBefore(r.start); j >= 0 {
 		gap := strings.TrimSpace(s.text[s.toks[j].end:r.start])
+		if k, ok := s.afterCostsInBracket(r); ok {
+			j, gap = k, "(" // "YOLO-RF-X (38 FPS V100, 56.3% AP)"
+		}
 		if gap == "(" || gap == "" && strings.EqualFold(s.toks[j].text, "at") && j > 0 {
 			k := j
 			if gap == "" {
@@ -242,6 +245,28 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		// result of the paper's method applied to a model is the paper's.
 		r.method, r.source = ctx.method, fromPaper
 	}
+}
+
+// afterCostsInBracket reports whether run r is the first score in a
+// bracket that opens with costs ("YOLO-RF-X (38 FPS V100, 56.3% AP)"), and
+// returns the word before the bracket: the score is that name's, as in
+// "RaSa (76.5% Rank-1)".
+func (s *sentence) afterCostsInBracket(r *run) (int, bool) {
+	open := strings.LastIndexByte(s.text[:r.start], '(')
+	if open < 0 {
+		return 0, false
+	}
+	inner := strings.TrimSpace(s.text[open+1 : r.start])
+	if !strings.HasSuffix(inner, ",") || strings.ContainsAny(inner, "();") {
+		return 0, false
+	}
+	for _, o := range s.runs {
+		if o != r && o.start > open && o.start < r.start && !o.dropped {
+			return 0, false
+		}
+	}
+	k := s.lastTokenBefore(open)
+	return k, k >= 0
 }
 
 // variantStops end the clause that ownVariantBefore searches: what comes

@@ -465,6 +465,10 @@ func TestPassMethods(t *testing.T) {
 		{"", "Q-Base, -Large and -XLarge obtain F1 scores of 86.2, 90.7 and 91.4.", map[string]string{"86.2": "Q-Base", "90.7": "Q-Large", "91.4": "Q-XLarge"}},
 		{"", "RT-DETR-R50 / R101 achieves 53.1% / 54.3% AP.", map[string]string{"53.1%": "RT-DETR-R50", "54.3%": "RT-DETR-R101"}},
 		{"", "DINO-R50 / Swin-L achieve 49.1 / 58.0 AP.", map[string]string{"49.1": "DINO-R50", "58.0": "Swin-L"}},
+		// A bracket after a name that opens with costs: the score in it is the name's.
+		{"", "Its largest variant, YOLO-RF-X (38 FPS V100, 56.3% AP), beats Swin-L Cascade Mask R-CNN (9.2 FPS A100, 53.9% AP).",
+			map[string]string{"56.3%": "YOLO-RF-X", "53.9%": "Swin-L Cascade Mask R-CNN"}},
+		{"", "X-Net reaches 56.3% AP (72.1% AP50, 60.2% AP75).", map[string]string{"56.3%": "X-Net", "72.1%": "X-Net", "60.2%": "X-Net"}},
 		// A short item shaped unlike the part it replaces makes no list, nor names any.
 		{"", "ViT-B, -16 and -L reach 79.8, 82.6 and 84.1 top-1.", map[string]string{"79.8": "", "82.6": "", "84.1": ""}},
 	}
