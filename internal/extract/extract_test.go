@@ -153,6 +153,12 @@ func TestScores(t *testing.T) {
 			},
 		},
 		{
+			// Values compared with, after one score per dataset: on those datasets, in order.
+			"compared list", "On the GenomicBenchmarks suite, Foo reaches 74.9% accuracy on human_enhancers_cohn and 91.6% on human_enhancers_ensembl, compared with 74.2% and 89.2% for HyenaDNA.",
+			[]string{"Foo | Human Enhancers Cohn | Accuracy | 74.9%", "Foo | Human Enhancers Ensembl | Accuracy | 91.6%",
+				"HyenaDNA | Human Enhancers Cohn | Accuracy | 74.2%", "HyenaDNA | Human Enhancers Ensembl | Accuracy | 89.2%"},
+		},
+		{
 			// A gain in the run is no score: the run is not one score per dataset named.
 			"run with a gain", "Foo scores 87.5 F1 on SQuAD 2.0, and on Spoken-SQuAD it reaches 71.3 F1, 6.8 points above BERT.",
 			[]string{"Foo | SQuAD2.0 | F1 | 87.5"},

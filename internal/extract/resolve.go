@@ -529,6 +529,14 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 			return out, orig
 		}
 	}
+	if d := s.comparedDatasets(r); d != nil {
+		// "74.9% on A and 91.6% on B, compared with 74.2% and 89.2% for
+		// HyenaDNA": the values compared with are on A and B, in order.
+		for i := range out {
+			out[i], orig[i] = d[i], sentenceWide
+		}
+		return out, orig
+	}
 	if from, ok := s.bracketedItem(r); ok {
 		// One item of a list with its scores in brackets: on the dataset
 		// its own item names, or on none of the sentence's.
@@ -572,6 +580,38 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 		}
 	}
 	return out, orig
+}
+
+// comparedDatasets returns, for a run of k values compared with ("compared
+// with 74.2% and 89.2%"), the datasets of the k runs of one number before
+// it in the sentence, in order, when each has its own; else nil.
+func (s *sentence) comparedDatasets(r *run) []*mention {
+	if !r.compared || len(r.nums) < 2 {
+		return nil
+	}
+	var out []*mention
+	for _, o := range s.runs {
+		if o.end > r.start {
+			break
+		}
+		if o.dropped {
+			continue
+		}
+		var own *mention
+		for i := range s.datasets {
+			if s.datasets[i].attachedTo == o {
+				own = &s.datasets[i]
+			}
+		}
+		if len(o.nums) != 1 || own == nil {
+			return nil
+		}
+		out = append(out, own)
+	}
+	if len(out) != len(r.nums) {
+		return nil
+	}
+	return out
 }
 
 func anyDropped(r *run) bool {
