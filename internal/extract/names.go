@@ -130,12 +130,15 @@ func validName(words []string, midSentence bool) string {
 
 // nameBody reports whether words, after a plain capitalised word, make a
 // name with it: more plain words, then a model-like word ("Cascade Mask
-// R-CNN", "Panoptic SegFormer").
+// R-CNN", "Panoptic SegFormer") or a size after a plain word ("Nucleotide
+// Transformer 500M", as "Llama 3" is a name).
 func nameBody(words []string) bool {
-	for _, w := range words {
+	for i, w := range words {
 		switch nameKind(w) {
 		case modelWord:
 			return true
+		case versionPart:
+			return i > 0
 		case plainWord:
 			continue
 		}

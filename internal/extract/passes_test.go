@@ -465,6 +465,9 @@ func TestPassMethods(t *testing.T) {
 		{"", "Q-Base, -Large and -XLarge obtain F1 scores of 86.2, 90.7 and 91.4.", map[string]string{"86.2": "Q-Base", "90.7": "Q-Large", "91.4": "Q-XLarge"}},
 		{"", "RT-DETR-R50 / R101 achieves 53.1% / 54.3% AP.", map[string]string{"53.1%": "RT-DETR-R50", "54.3%": "RT-DETR-R101"}},
 		{"", "DINO-R50 / Swin-L achieve 49.1 / 58.0 AP.", map[string]string{"49.1": "DINO-R50", "58.0": "Swin-L"}},
+		// Plain capitalised words inside a sentence before a size are part of the name.
+		{"", "X-Net reaches 86.0%, compared with 81.3% for Nucleotide Transformer 500M.", map[string]string{"86.0%": "X-Net", "81.3%": "Nucleotide Transformer 500M"}},
+		{"", "Per task, Nucleotide Transformer 500M reaches 81.3%.", map[string]string{"81.3%": "Nucleotide Transformer 500M"}},
 		// A bracket after a name that opens with costs: the score in it is the name's.
 		{"", "Its largest variant, YOLO-RF-X (38 FPS V100, 56.3% AP), beats Swin-L Cascade Mask R-CNN (9.2 FPS A100, 53.9% AP).",
 			map[string]string{"56.3%": "YOLO-RF-X", "53.9%": "Swin-L Cascade Mask R-CNN"}},
