@@ -164,6 +164,7 @@ var notDatasets = map[string]bool{
 	"A100": true, "H100": true, "V100": true, "FLOPs": true, "GFLOPs": true,
 	"Table": true, "Tables": true, "Figure": true, "Fig": true, "Section": true,
 	"Appendix": true, "FPS": true, "MB": true, "GB": true,
+	"FP32": true, "FP16": true, "BF16": true, "FP8": true, "INT8": true, "INT4": true, // "69.8% in FP16"
 }
 
 // datasetPrepositions introduce the dataset a score was measured on.

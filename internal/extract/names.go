@@ -41,6 +41,8 @@ var notNames = map[string]bool{
 	"GFLOPs": true, "TFLOPs": true, "FPS": true, "MB": true, "GB": true, "KB": true,
 	"SOTA": true, "SRAM": true, "DRAM": true, "AI": true, "ML": true, "NLP": true,
 	"LLM": true, "LLMs": true, "DNA": true, "RNA": true, "API": true,
+	// Number formats: "the FP16 Llama 2 70B" is Llama 2 70B.
+	"FP32": true, "FP16": true, "BF16": true, "FP8": true, "INT8": true, "INT4": true,
 }
 
 // modelLike reports whether a word looks like a model or benchmark name:

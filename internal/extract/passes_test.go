@@ -71,6 +71,8 @@ func TestPassNames(t *testing.T) {
 		{"On Tuesday the model was released.", nil, nil},
 		{"It transfers to ADE20K at 50.2 PQ and to Cityscapes at 68.9 PQ.", []string{"PQ", "PQ"}, []string{"?ADE20K", "?Cityscapes"}},
 		{"It scales to Llama at 70B and to ImageNet-21k.", nil, nil},
+		// A number format is no benchmark.
+		{"It keeps 68.9% on MMLU against 69.8% in FP16.", nil, []string{"MMLU"}},
 		// Names listed like a known dataset, each with its score in brackets.
 		{"X reaches high accuracy on CIFAR-100 (91.7%), Flowers (98.8%) and Stanford Cars (94.7%).", []string{"Accuracy"},
 			[]string{"CIFAR-100", "?Flowers", "?Stanford Cars"}},
@@ -465,6 +467,8 @@ func TestPassMethods(t *testing.T) {
 		{"", "Q-Base, -Large and -XLarge obtain F1 scores of 86.2, 90.7 and 91.4.", map[string]string{"86.2": "Q-Base", "90.7": "Q-Large", "91.4": "Q-XLarge"}},
 		{"", "RT-DETR-R50 / R101 achieves 53.1% / 54.3% AP.", map[string]string{"53.1%": "RT-DETR-R50", "54.3%": "RT-DETR-R101"}},
 		{"", "DINO-R50 / Swin-L achieve 49.1 / 58.0 AP.", map[string]string{"49.1": "DINO-R50", "58.0": "Swin-L"}},
+		// A number format before a name is not part of it.
+		{"", "X-Net reaches 68.1%, whereas the FP16 Llama 2 70B scores 69.8%.", map[string]string{"68.1%": "X-Net", "69.8%": "Llama 2 70B"}},
 		// Plain capitalised words inside a sentence before a size are part of the name.
 		{"", "X-Net reaches 86.0%, compared with 81.3% for Nucleotide Transformer 500M.", map[string]string{"86.0%": "X-Net", "81.3%": "Nucleotide Transformer 500M"}},
 		{"", "Per task, Nucleotide Transformer 500M reaches 81.3%.", map[string]string{"81.3%": "Nucleotide Transformer 500M"}},
