@@ -240,7 +240,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		}
 	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
-		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start)) {
+		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
 		// result of the paper's method applied to a model is the paper's.
 		r.method, r.source = ctx.method, fromPaper
@@ -267,6 +267,15 @@ func (s *sentence) afterCostsInBracket(r *run) (int, bool) {
 	}
 	k := s.lastTokenBefore(open)
 	return k, k >= 0
+}
+
+// appliedOwn reports whether a name opens with the paper's method and a
+// participle: "A QuantX-quantised Llama 2 70B keeps 68.1%" is QuantX's
+// result, as "Llama 2 70B quantised with QuantX" would be.
+func appliedOwn(name, own string) bool {
+	first, _, _ := strings.Cut(name, " ")
+	rest, ok := strings.CutPrefix(strings.ToLower(first), strings.ToLower(own)+"-")
+	return ok && len(rest) > 4 && strings.HasSuffix(rest, "ed")
 }
 
 // variantStops end the clause that ownVariantBefore searches: what comes

@@ -467,6 +467,9 @@ func TestPassMethods(t *testing.T) {
 		{"", "Q-Base, -Large and -XLarge obtain F1 scores of 86.2, 90.7 and 91.4.", map[string]string{"86.2": "Q-Base", "90.7": "Q-Large", "91.4": "Q-XLarge"}},
 		{"", "RT-DETR-R50 / R101 achieves 53.1% / 54.3% AP.", map[string]string{"53.1%": "RT-DETR-R50", "54.3%": "RT-DETR-R101"}},
 		{"", "DINO-R50 / Swin-L achieve 49.1 / 58.0 AP.", map[string]string{"49.1": "DINO-R50", "58.0": "Swin-L"}},
+		// The paper's method and a participle before a model: the method applied to it.
+		{"QuantX: Outlier-Aware Quantisation", "A QuantX-quantised Llama 2 70B keeps 68.1% on MMLU.", map[string]string{"68.1%": "QuantX"}},
+		{"QuantX: Outlier-Aware Quantisation", "QuantX-Large keeps 68.1% on MMLU.", map[string]string{"68.1%": "QuantX-Large"}},
 		// A number format before a name is not part of it.
 		{"", "X-Net reaches 68.1%, whereas the FP16 Llama 2 70B scores 69.8%.", map[string]string{"68.1%": "X-Net", "69.8%": "Llama 2 70B"}},
 		// Plain capitalised words inside a sentence before a size are part of the name.
