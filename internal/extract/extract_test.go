@@ -153,6 +153,11 @@ func TestScores(t *testing.T) {
 			},
 		},
 		{
+			// A split of the dataset named before is no other data.
+			"hidden test set", "On SQuAD 2.0 Foo scores 85.0 F1 on the hidden test set and 84.1 F1 on the development set.",
+			[]string{"Foo | SQuAD2.0 | F1 | 85.0", "Foo | SQuAD2.0 | F1 | 84.1"},
+		},
+		{
 			// Values compared with, after one score per dataset: on those datasets, in order.
 			"compared list", "On the GenomicBenchmarks suite, Foo reaches 74.9% accuracy on human_enhancers_cohn and 91.6% on human_enhancers_ensembl, compared with 74.2% and 89.2% for HyenaDNA.",
 			[]string{"Foo | Human Enhancers Cohn | Accuracy | 74.9%", "Foo | Human Enhancers Ensembl | Accuracy | 91.6%",

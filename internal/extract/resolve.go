@@ -375,7 +375,9 @@ var partPhrase = regexp.MustCompile(`(?:^On|\bon)\s+(?:the\s+)?([a-z][\w-]*(?:\s
 var notParts = set("average", "all", "both", "each", "every", "it", "this", "that", "these", "those",
 	"par", "top", "its", "their", "a", "an", "test", "val", "validation", "dev", "set", "sets",
 	"split", "splits", "benchmark", "benchmarks", "dataset", "datasets", "task", "tasks",
-	"label", "labels", "annotations")
+	"label", "labels", "annotations",
+	// Words that qualify a split: "on the hidden test set", "on the development set".
+	"hidden", "development", "official", "blind")
 
 // partTopic reports whether the sentence measures a part of the data
 // named in lower case ("on small objects", "on corrupted images"): a
