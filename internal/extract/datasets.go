@@ -260,8 +260,9 @@ func subjectAfter(s string, toks []token, j int) bool {
 	return strings.ContainsAny(clause, "0123456789")
 }
 
-// bracketedScore is a score in brackets: " (98.8%)", " (63.2 AP)".
-var bracketedScore = regexp.MustCompile(`^\s*\(\s*\d`)
+// bracketedScore is a score in brackets: " (98.8%)", " (63.2 AP)"; not a
+// setting (" (5-shot)").
+var bracketedScore = regexp.MustCompile(`^\s*\(\s*\d+(?:\.\d+)?(?:%|\s|\))`)
 
 // bracketedScoreAfter reports whether a capitalised name starting at word
 // i is followed by a score in brackets.

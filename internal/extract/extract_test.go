@@ -153,6 +153,11 @@ func TestScores(t *testing.T) {
 			},
 		},
 		{
+			// A setting in brackets is no score in brackets: the items after it are no list of such.
+			"setting in brackets", "Foo reaches 68.8% on MMLU (5-shot), ahead of Llama-3-8B (66.6%) and close to Mixtral 8x7B (70.6%).",
+			[]string{"Foo | MMLU | Accuracy | 68.8%", "Llama-3-8B | MMLU | Accuracy | 66.6%", "Mixtral 8x7B | MMLU | Accuracy | 70.6%"},
+		},
+		{
 			// A split of the dataset named before is no other data.
 			"hidden test set", "On SQuAD 2.0 Foo scores 85.0 F1 on the hidden test set and 84.1 F1 on the development set.",
 			[]string{"Foo | SQuAD2.0 | F1 | 85.0", "Foo | SQuAD2.0 | F1 | 84.1"},
