@@ -98,10 +98,51 @@ func aliasRegexp(alias string) *regexp.Regexp {
 // "Microsoft COCO" are COCO (unlike "Tiny-ImageNet", see isVariant).
 var publisherPrefix = `(?:(?:MS|Microsoft)[\s-]?)?`
 
+// Package identifiers wrap a dataset's name in words of their own:
+// "dummy_mouse_enhancers_ensembl" is Mouse Enhancers and
+// "demo_coding_vs_intergenomic_seqs" Coding vs Intergenomic. Only these
+// words are taken off, so "imagenet_a" stays another dataset.
+var (
+	wrapperPrefixes = set("demo", "dummy")
+	wrapperSuffixes = set("seqs", "ensembl")
+	snakeCase       = regexp.MustCompile(`\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b`)
+)
+
+// wrapped returns the known datasets that snake_case identifiers in s
+// wrap (see wrapperPrefixes).
+func (m *matcher) wrapped(s string) []mention {
+	var out []mention
+	for _, loc := range snakeCase.FindAllStringIndex(s, -1) {
+		words := strings.Split(s[loc[0]:loc[1]], "_")
+		pre, suf := wrapperPrefixes[words[0]], wrapperSuffixes[words[len(words)-1]]
+		var inners [][]string
+		if pre {
+			inners = append(inners, words[1:])
+		}
+		if suf {
+			inners = append(inners, words[:len(words)-1])
+		}
+		if pre && suf && len(words) > 2 {
+			inners = append(inners, words[1:len(words)-1])
+		}
+	inner:
+		for _, in := range inners {
+			text := strings.Join(in, "_")
+			for _, p := range m.patterns {
+				if l := p.re.FindStringIndex(text); l != nil && l[0] == 0 && l[1] == len(text) {
+					out = append(out, mention{start: loc[0], end: loc[1], name: p.name, known: true})
+					break inner
+				}
+			}
+		}
+	}
+	return out
+}
+
 // find returns the known datasets named in s, longest match first where
 // aliases overlap ("Human Enhancers Cohn" before "Human Enhancers").
 func (m *matcher) find(s string) []mention {
-	var all []mention
+	all := m.wrapped(s)
 	for _, p := range m.patterns {
 		for _, loc := range p.re.FindAllStringIndex(s, -1) {
 			if isVariant(s, loc[0], loc[1]) {

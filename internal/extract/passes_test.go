@@ -71,6 +71,11 @@ func TestPassNames(t *testing.T) {
 		{"On Tuesday the model was released.", nil, nil},
 		{"It transfers to ADE20K at 50.2 PQ and to Cityscapes at 68.9 PQ.", []string{"PQ", "PQ"}, []string{"?ADE20K", "?Cityscapes"}},
 		{"It scales to Llama at 70B and to ImageNet-21k.", nil, nil},
+		// A package's identifier that wraps a known name in its own words.
+		{"On dummy_mouse_enhancers_ensembl and demo_coding_vs_intergenomic_seqs it reaches 83.7% and 93.9%.", nil,
+			[]string{"Mouse Enhancers", "Coding vs Intergenomic"}},
+		{"On human_enhancers_ensembl it reaches 91.6%.", nil, []string{"Human Enhancers Ensembl"}},
+		{"On mouse_enhancers_cohn it reaches 91.6%.", nil, nil},
 		// A number format is no benchmark.
 		{"It keeps 68.9% on MMLU against 69.8% in FP16.", nil, []string{"MMLU"}},
 		// Names listed like a known dataset, each with its score in brackets.
