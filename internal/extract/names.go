@@ -377,8 +377,19 @@ func introducedMethod(abstract string, notName func(string) bool) string {
 			return m[1]
 		}
 	}
+	// "The approach, CapReID, improves ...", "The resulting model, ATR,
+	// attains": a sentence that opens with the paper's work and its name.
+	for _, m := range ownAppositive.FindAllStringSubmatch(abstract, -1) {
+		if modelLike(m[1]) && !notName(m[1]) {
+			return m[1]
+		}
+	}
 	return ""
 }
+
+// ownAppositive opens a sentence with a description of the paper's own
+// work and, between commas, its name.
+var ownAppositive = regexp.MustCompile(`(?:^|[.!?]\s+)(?:The|Our)\s+(?:resulting\s+|proposed\s+|final\s+)?(?:approach|method|model|framework|system|detector|network|algorithm|architecture),\s+([\w+-]+),`)
 
 // appositiveIntro is a description introduced by "we propose", then its
 // name between commas: "we propose an online algorithm, SwAV, that".

@@ -702,6 +702,10 @@ func TestOwnName(t *testing.T) {
 		{"", "We present Panoptic SegFormer, a general framework.", "Panoptic SegFormer"},
 		{"", "We introduce phi-3-mini, a 3.8 billion parameter language model.", "phi-3-mini"},
 		{"", "We present a novel training scheme, namely Co-DETR, to learn detectors.", "Co-DETR"},
+		// A sentence that opens with the paper's work and its name between commas.
+		{"Learning from Captions", "We caption crops. The approach, CapReID, improves most on noisy data.", "CapReID"},
+		{"Attribute Tokens", "We add tokens. The resulting model, ATR, attains 66.9.", "ATR"},
+		{"Attribute Tokens", "The approach, simple and fast, attains 66.9.", ""},
 		{"", "We propose X, a new method.", "X"},
 		{"", "We propose to mix tokens.", ""},
 		{"", "This paper presents a new vision Transformer, called Swin Transformer, that serves as a backbone.", "Swin Transformer"},
