@@ -44,6 +44,12 @@ var cueTable = []struct {
 	{regexp.MustCompile(`\bAP_?\{?50\}?\b`), "AP50"},
 	{regexp.MustCompile(`\bAP_?\{?75\}?\b`), "AP75"},
 	{regexp.MustCompile(`\bAPs?\b`), "AP"},
+	// Detection metrics written onto the number: "49.4AP", "52.1PQ" (the
+	// part in brackets is the cue; see gluedMetric).
+	{regexp.MustCompile(`\d(APs?)\b`), "AP"},
+	{regexp.MustCompile(`\d(mAPs?)\b`), "mAP"},
+	{regexp.MustCompile(`\d(PQ)\b`), "PQ"},
+	{regexp.MustCompile(`\d(mIoU)\b`), "mIoU"},
 	{regexp.MustCompile(`\b[Ff]1(?:[- ]?[Ss]core)?\b|\bF-(?:score|measure)\b`), "F1"},
 	{regexp.MustCompile(`\bBLEU(?:-4)?\b`), "BLEU"},
 	{regexp.MustCompile(`(?i)\bROUGE-L\b`), "ROUGE-L"},

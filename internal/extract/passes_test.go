@@ -71,6 +71,8 @@ func TestPassNames(t *testing.T) {
 		{"On Tuesday the model was released.", nil, nil},
 		{"It transfers to ADE20K at 50.2 PQ and to Cityscapes at 68.9 PQ.", []string{"PQ", "PQ"}, []string{"?ADE20K", "?Cityscapes"}},
 		{"It scales to Llama at 70B and to ImageNet-21k.", nil, nil},
+		// A metric written onto its number.
+		{"DINO achieves 49.4AP in 12 epochs and 52.1PQ on COCO, with 13B parameters.", []string{"AP", "PQ"}, []string{"COCO"}},
 		// A package's identifier that wraps a known name in its own words.
 		{"On dummy_mouse_enhancers_ensembl and demo_coding_vs_intergenomic_seqs it reaches 83.7% and 93.9%.", nil,
 			[]string{"Mouse Enhancers", "Coding vs Intergenomic"}},
@@ -132,6 +134,8 @@ func TestPassNumbers(t *testing.T) {
 		// Metrics written before, then after, their numbers: two lists.
 		{"X reaches a top-1 accuracy of 83.7 and a top-5 accuracy of 97.2, 62.4 mAP on COCO.", "83.7,97.2 | 62.4"},
 		{"X reaches 83.7 top-1 and 97.2 top-5 accuracy.", "83.7,97.2"},
+		// A metric written onto its number; a size is no score.
+		{"X reaches 49.4AP with 13B parameters and 51.3AP.", "49.4 | 51.3"},
 		// A list written with slashes ends before a number that brings its own metric.
 		{"X reaches R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2.", "74.9,89.6,93.8 | 67.2"},
 		{"X reaches 74.9/89.6 and 67.2 R@1.", "74.9,89.6,67.2"},
