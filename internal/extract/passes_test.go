@@ -71,6 +71,8 @@ func TestPassNames(t *testing.T) {
 		{"On Tuesday the model was released.", nil, nil},
 		{"It transfers to ADE20K at 50.2 PQ and to Cityscapes at 68.9 PQ.", []string{"PQ", "PQ"}, []string{"?ADE20K", "?Cityscapes"}},
 		{"It scales to Llama at 70B and to ImageNet-21k.", nil, nil},
+		// "R1" after a number is Rank-1; in a name it is part of the name.
+		{"ATR attains 66.9 R1 on CUHK-PEDES, ahead of DeepSeek-R1 and R1 models.", []string{"Rank-1"}, []string{"CUHK-PEDES"}},
 		// A metric written onto its number.
 		{"DINO achieves 49.4AP in 12 epochs and 52.1PQ on COCO, with 13B parameters.", []string{"AP", "PQ"}, []string{"COCO"}},
 		// A package's identifier that wraps a known name in its own words.
