@@ -98,6 +98,29 @@ func aliasRegexp(alias string) *regexp.Regexp {
 // "Microsoft COCO" are COCO (unlike "Tiny-ImageNet", see isVariant).
 var publisherPrefix = `(?:(?:MS|Microsoft)[\s-]?)?`
 
+// abbreviationAfter follows a dataset's name to define a short name for
+// it: "the Human vs Worm task (HvW)", "Coding vs Intergenomic (CvI)".
+var abbreviationAfter = regexp.MustCompile(`^\s+(?:(?:task|dataset|benchmark)\s+)?\((\p{Lu}[\p{L}\d-]{1,9})\)`)
+
+// withAbbreviations returns the matcher with the short names the text
+// defines for known datasets (see abbreviationAfter), so that "97.1% on
+// HvW" later in the abstract is on Human vs Worm; m itself when it
+// defines none.
+func (m *matcher) withAbbreviations(text string) *matcher {
+	var extra []aliasPattern
+	for _, d := range m.find(text) {
+		sm := abbreviationAfter.FindStringSubmatch(text[d.end:])
+		if sm == nil || m.isDatasetOrMetric(sm[1]) {
+			continue
+		}
+		extra = append(extra, aliasPattern{re: regexp.MustCompile(`\b` + regexp.QuoteMeta(sm[1]) + `\b`), name: d.name})
+	}
+	if extra == nil {
+		return m
+	}
+	return &matcher{patterns: append(extra, m.patterns...), metrics: m.metrics}
+}
+
 // Package identifiers wrap a dataset's name in words of their own:
 // "dummy_mouse_enhancers_ensembl" is Mouse Enhancers and
 // "demo_coding_vs_intergenomic_seqs" Coding vs Intergenomic. Only these

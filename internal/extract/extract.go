@@ -150,6 +150,7 @@ func Extract(text string, known []Dataset) Result {
 // extractBlock reads one paper. Scores whose metric or dataset is left
 // implicit in their sentence are resolved from the rest of the abstract.
 func extractBlock(b Block, m *matcher) Result {
+	m = m.withAbbreviations(b.Abstract)
 	ctx := &paperContext{
 		paper:  b.Title,
 		method: titleMethod(b.Title),
