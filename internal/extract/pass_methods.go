@@ -623,11 +623,27 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			// "its" looks back to the subject before.
 			continue
 		}
-		if s.unnamedOtherSubject(j) {
+		if s.unnamedOtherSubject(j) || s.contrastedModel(j, t.start) {
 			r.dropped = true
 		}
 		return
 	}
+}
+
+// contrastedModel reports whether the subject ending at word j, before the
+// verb at pos, opens a contrasted clause with some model, unnamed: "while
+// a nucleotide-level model of the same size obtains 95.9%" is not the
+// paper's.
+func (s *sentence) contrastedModel(j, pos int) bool {
+	for k := j; k > 0 && k > j-8; k-- {
+		if strings.Contains(s.text[s.toks[k-1].end:s.toks[k].start], ";") {
+			return false
+		}
+		if contrastWords[strings.ToLower(s.toks[k-1].text)] {
+			return s.someModel(k, pos)
+		}
+	}
+	return false
 }
 
 // nounAfterName reports whether the score verb at word i is a noun, right
@@ -693,6 +709,29 @@ func (s *sentence) contrastSubject(r *run, c int) bool {
 		}
 	}
 	return false
+}
+
+// someModel reports whether the words from a to the run at pos are an
+// indefinite description of a model with no name and nothing of the
+// paper's: "a nucleotide-level model of the same size obtains".
+func (s *sentence) someModel(a, pos int) bool {
+	if w := strings.ToLower(s.toks[a].text); w != "a" && w != "an" {
+		return false
+	}
+	noun := false
+	for k := a + 1; k < len(s.toks) && s.toks[k].start < pos; k++ {
+		w := strings.ToLower(s.toks[k].text)
+		if ownWords[w] || nameKind(s.toks[k].text) == modelWord && !s.blocked(s.toks[k]) {
+			return false
+		}
+		if modelNouns[w] {
+			noun = true
+		}
+		if scoreVerbs[w] {
+			break
+		}
+	}
+	return noun
 }
 
 // clauseOpeningName returns the name that opens the clause of word j: the

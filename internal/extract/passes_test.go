@@ -481,6 +481,9 @@ func TestPassMethods(t *testing.T) {
 		// The paper's method and a participle before a model: the method applied to it.
 		{"QuantX: Outlier-Aware Quantisation", "A QuantX-quantised Llama 2 70B keeps 68.1% on MMLU.", map[string]string{"68.1%": "QuantX"}},
 		{"QuantX: Outlier-Aware Quantisation", "QuantX-Large keeps 68.1% on MMLU.", map[string]string{"68.1%": "QuantX-Large"}},
+		// A contrasted clause about some model, unnamed, is not the paper's.
+		{"CodonLM: Reading Frames", "CodonLM obtains 97.1%, while a nucleotide-level model of the same size obtains 95.9%.", map[string]string{"97.1%": "CodonLM"}},
+		{"CodonLM: Reading Frames", "CodonLM obtains 97.1%, while a larger CodonLM-L model obtains 98.0%.", map[string]string{"97.1%": "CodonLM", "98.0%": "CodonLM-L"}},
 		// A number format before a name is not part of it.
 		{"", "X-Net reaches 68.1%, whereas the FP16 Llama 2 70B scores 69.8%.", map[string]string{"68.1%": "X-Net", "69.8%": "Llama 2 70B"}},
 		// Plain capitalised words inside a sentence before a size are part of the name.
