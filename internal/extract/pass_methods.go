@@ -749,6 +749,9 @@ func (s *sentence) clauseOpeningName(j int) string {
 	for k < j && determiners[strings.ToLower(s.toks[k].text)] {
 		k++
 	}
+	if name := s.appositiveAfterNoun(k, j); name != "" {
+		return name // "The BPE model, MS-BPE, averages ... and reaches"
+	}
 	if nameKind(s.toks[k].text) != modelWord {
 		return "" // "Across 12 tasks" is no name; "ResNet-50" and "Llama 3" are
 	}
@@ -757,6 +760,26 @@ func (s *sentence) clauseOpeningName(j int) string {
 		return ""
 	}
 	return name
+}
+
+// appositiveAfterNoun returns the name set off by commas after a model
+// noun among the first words from k, before word j: "the 6-mer model,
+// MS-6mer, averages" is MS-6mer; else "".
+func (s *sentence) appositiveAfterNoun(k, j int) string {
+	for m := k; m < j && m < k+4; m++ {
+		gap := strings.TrimSpace(s.text[s.toks[m].end:s.toks[m+1].start])
+		if modelNouns[strings.ToLower(s.toks[m].text)] && gap == "," {
+			name, next := nameStartingAt(s.text, s.toks, m+1, s.blocked)
+			if name != "" && next <= j && strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) == "," {
+				return name
+			}
+			return ""
+		}
+		if gap != "" {
+			return ""
+		}
+	}
+	return ""
 }
 
 // ownSubject reports whether the subject ending at word j describes the

@@ -481,6 +481,8 @@ func TestPassMethods(t *testing.T) {
 		// The paper's method and a participle before a model: the method applied to it.
 		{"QuantX: Outlier-Aware Quantisation", "A QuantX-quantised Llama 2 70B keeps 68.1% on MMLU.", map[string]string{"68.1%": "QuantX"}},
 		{"QuantX: Outlier-Aware Quantisation", "QuantX-Large keeps 68.1% on MMLU.", map[string]string{"68.1%": "QuantX-Large"}},
+		// A second verb of a subject described, then named between commas.
+		{"BPE or k-mer?", "The BPE model, MS-BPE, averages 67.9 MCC and reaches 75.8% accuracy.", map[string]string{"67.9": "MS-BPE", "75.8%": "MS-BPE"}},
 		// A contrasted clause about some model, unnamed, is not the paper's.
 		{"CodonLM: Reading Frames", "CodonLM obtains 97.1%, while a nucleotide-level model of the same size obtains 95.9%.", map[string]string{"97.1%": "CodonLM"}},
 		{"CodonLM: Reading Frames", "CodonLM obtains 97.1%, while a larger CodonLM-L model obtains 98.0%.", map[string]string{"97.1%": "CodonLM", "98.0%": "CodonLM-L"}},
