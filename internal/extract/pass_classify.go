@@ -86,6 +86,10 @@ var settingNouns = set("subset", "subsets", "split", "portion", "fraction", "noi
 // numbers change: "For CLIP ViT-L/14, accuracy rises from 75.3% to 77.1%".
 var openingPhrase = regexp.MustCompile(`^(?:For|Plugged into|Applied to|When applied to|On top of|Added to)\s+(?:the |a |an )?`)
 
+// ownSetup opens a sentence with the paper's own way of evaluating, not a
+// changed setting: "Under our unified harness, Falcon-40B obtains 55.4%".
+var ownSetup = regexp.MustCompile(`^(?i:under)\s+our\s+(?:[\w-]+\s+){0,2}(?:harness|protocol|evaluation|setup|pipeline)\b`)
+
 // conditionRe finds a sentence that reports values under a changed setting
 // rather than plain scores: noise or corruption levels, a part of the labels
 // or data, merged or removed parts, ablations.
@@ -441,7 +445,7 @@ var conditionBreak = regexp.MustCompile(`;|\bbut\b`)
 // values under a changed setting, or "".
 func (s *sentence) findCondition() string {
 	loc := conditionRe.FindStringIndex(s.text)
-	if loc == nil {
+	if loc == nil || loc[0] == 0 && ownSetup.MatchString(s.text) {
 		return ""
 	}
 	s.conditionAt = loc

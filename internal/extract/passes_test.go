@@ -176,6 +176,9 @@ func TestPassClassify(t *testing.T) {
 		{"X reaches 84.3% top-1 accuracy on clean ImageNet but falls to 61.2% on corrupted images.", "84.3%,61.2%", true},
 		{"With only 25% of the annotated captions, X obtains 68.2% Rank-1.", "68.2%", true},
 		{"With 40% of windows pruned, X keeps 47.8 box AP.", "47.8", false},
+		// The paper's own way of evaluating is no changed setting.
+		{"Under our unified harness, X obtains 55.4% on MMLU.", "55.4%", false},
+		{"Under heavy occlusion, X obtains 55.4% on MMLU.", "55.4%", true},
 		// An error is not the accuracy it is the complement of.
 		{"An ensemble achieves 3.57% error on the ImageNet test set, and a top-1 error of 21.3%.", "", false},
 		// An error rate is a metric, not a cost.
