@@ -153,6 +153,12 @@ func TestScores(t *testing.T) {
 			},
 		},
 		{
+			// Methods listed with their scores in brackets, after the dataset: all on it.
+			"methods in brackets", "On Human Regulatory, the best model is DNABERT-2 (89.2%), followed by HyenaDNA-small (87.9%) and Foo (86.4%).",
+			[]string{"DNABERT-2 | Human Regulatory | Accuracy | 89.2%", "HyenaDNA-small | Human Regulatory | Accuracy | 87.9%",
+				"Foo | Human Regulatory | Accuracy | 86.4%"},
+		},
+		{
 			// A setting in brackets is no score in brackets: the items after it are no list of such.
 			"setting in brackets", "Foo reaches 68.8% on MMLU (5-shot), ahead of Llama-3-8B (66.6%) and close to Mixtral 8x7B (70.6%).",
 			[]string{"Foo | MMLU | Accuracy | 68.8%", "Llama-3-8B | MMLU | Accuracy | 66.6%", "Mixtral 8x7B | MMLU | Accuracy | 70.6%"},

@@ -539,7 +539,7 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 		}
 		return out, orig
 	}
-	if from, ok := s.bracketedItem(r); ok {
+	if from, ok := s.bracketedItem(r); ok && !s.datasetsBeforeBrackets() {
 		// One item of a list with its scores in brackets: on the dataset
 		// its own item names, or on none of the sentence's.
 		for i := range s.datasets {
@@ -614,6 +614,29 @@ func (s *sentence) comparedDatasets(r *run) []*mention {
 		return nil
 	}
 	return out
+}
+
+// datasetsBeforeBrackets reports whether every dataset of the sentence is
+// named before its first score in brackets: "On Human Regulatory, the best
+// model is DNABERT-2 (89.2%), followed by HyenaDNA-small (87.9%)" lists
+// methods on one dataset, not datasets with their scores.
+func (s *sentence) datasetsBeforeBrackets() bool {
+	first := -1
+	for i := range s.text {
+		if s.text[i] == '(' && bracketedScore.MatchString(s.text[i:]) {
+			first = i
+			break
+		}
+	}
+	if first < 0 || len(s.datasets) == 0 {
+		return false
+	}
+	for _, d := range s.datasets {
+		if d.end > first {
+			return false
+		}
+	}
+	return true
 }
 
 func anyDropped(r *run) bool {
