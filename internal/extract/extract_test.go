@@ -153,6 +153,12 @@ func TestScores(t *testing.T) {
 			},
 		},
 		{
+			// Bare values of a change take the metric written before it; the
+			// value before is the model the clause opens with.
+			"change of bare values", "Applied to Faster R-CNN, Foo raises box AP on COCO val2017 from 37.4 to 39.6, and for Mask R-CNN it improves mask AP from 34.7 to 36.3.",
+			[]string{"Faster R-CNN | COCO | Box AP | 37.4", "Foo | COCO | Box AP | 39.6", "Mask R-CNN | COCO | Mask AP | 34.7", "Foo | COCO | Mask AP | 36.3"},
+		},
+		{
 			// Methods listed with their scores in brackets, after the dataset: all on it.
 			"methods in brackets", "On Human Regulatory, the best model is DNABERT-2 (89.2%), followed by HyenaDNA-small (87.9%) and Foo (86.4%).",
 			[]string{"DNABERT-2 | Human Regulatory | Accuracy | 89.2%", "HyenaDNA-small | Human Regulatory | Accuracy | 87.9%",

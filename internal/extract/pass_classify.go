@@ -289,6 +289,9 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			name = nameEndingAt(s.text, s.toks, j, s.blocked)
 		}
 		if name == "" {
+			name = s.forInClause(i) // "..., and for Mask R-CNN it improves mask AP from"
+		}
+		if name == "" {
 			name = s.openingName()
 		}
 		if name == "" {
@@ -450,6 +453,22 @@ func (s *sentence) findCondition() string {
 	}
 	s.conditionAt = loc
 	return s.text[loc[0]:loc[1]]
+}
+
+// forInClause returns the name after a "for" that opens the clause of
+// word i: "and for Mask R-CNN it improves mask AP from 34.7" is Mask
+// R-CNN's; else "".
+func (s *sentence) forInClause(i int) string {
+	for k := i - 1; k >= 0 && k >= i-10; k-- {
+		if strings.ContainsAny(s.text[s.toks[k].end:s.toks[k+1].start], ",;:(") {
+			return ""
+		}
+		if strings.EqualFold(s.toks[k].text, "for") && k+1 < i {
+			name, _ := nameStartingAt(s.text, s.toks, k+1, s.blocked)
+			return name
+		}
+	}
+	return ""
 }
 
 // possessiveSubject returns the name that owns the metric whose change the

@@ -53,7 +53,38 @@ func (s *sentence) findOwnCue(n *number) {
 	}
 	if c := s.cueEndingAt(offset + len(before)); c != nil && !s.cueWrittenAfter(c) {
 		n.cue = c
+		return
 	}
+	// A change of a metric on a dataset: "raises box AP on COCO val2017
+	// from 37.4 to 39.6" (the value after takes it too, in resolve.go). A
+	// bare number needs it; a percentage finds its metric elsewhere. A
+	// dataset before the metric ("MMLU accuracy from") is read as the
+	// metric's own (attachNamedMetrics) and left so.
+	if m := changeFrom.FindStringIndex(before); m != nil && !n.pct {
+		rest := strings.TrimRight(before[:m[0]], " ")
+		if d := s.datasetEndingAt(offset + len(rest)); d != nil {
+			rest = strings.TrimRight(before[:d.start-offset], " ")
+			rest = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(rest, " on"), " in"), " ")
+		}
+		c := s.cueEndingAt(offset + len(rest))
+		if c != nil && !s.cueWrittenAfter(c) && s.datasetEndingAt(len(strings.TrimRight(s.text[:c.start], " "))) == nil {
+			n.cue = c
+		}
+	}
+}
+
+// changeFrom ends the text before the first value of a change, past the
+// split of the dataset: " on COCO val2017 from".
+var changeFrom = regexp.MustCompile(`(?:\s+(?:val|val2017|test|test-dev|dev|validation)(?:\s+set)?)?\s+from$`)
+
+// datasetEndingAt returns the dataset whose name ends at pos, or nil.
+func (s *sentence) datasetEndingAt(pos int) *mention {
+	for i := range s.datasets {
+		if s.datasets[i].end == pos {
+			return &s.datasets[i]
+		}
+	}
+	return nil
 }
 
 // cueWrittenAfter reports whether c is already the metric written after

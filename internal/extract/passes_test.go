@@ -238,6 +238,10 @@ func TestPassMetrics(t *testing.T) {
 		// Not a heading: a number stands between, or the items differ in length.
 		{"R@1/R@5 rise by 2.1 points: CUHK-PEDES 74.6/89.9.", map[string]string{}},
 		{"Results (R@1/R@5): CUHK-PEDES 74.6/89.9/93.8.", map[string]string{}},
+		// A change of a metric on a dataset: the bare value before the change has the metric.
+		{"X raises box AP on COCO val2017 from 37.4 to 39.6.", map[string]string{"37.4": "Box AP"}},
+		// Not when a dataset stands before the metric: that is the metric's own dataset.
+		{"X lowers MMLU accuracy from 0.554 to 0.521.", map[string]string{}},
 		// A head shared by two kinds: "box/mask AP" is box AP, then mask AP.
 		{"As a backbone, the box/mask AP are 38.0/34.4 for ResNet-50.", map[string]string{"38.0": "Box AP", "34.4": "Mask AP"}},
 	}
