@@ -197,7 +197,15 @@
 // CapReID, improves") names the paper's method; "the FP16 Llama 2 70B" is
 // Llama 2 70B and "A QuantX-quantised Llama 2 70B" the paper's QuantX; a
 // contrasted clause about some unnamed model ("while a nucleotide-level
-// model of the same size obtains") is no one's.
+// model of the same size obtains") is no one's. Methods listed with their
+// scores in brackets after the dataset are all on it ("On Human Regulatory,
+// ... DNABERT-2 (89.2%), followed by HyenaDNA-small (87.9%)"); a setting in
+// brackets ("on MMLU (5-shot), ahead of X (66.6%)") is no score in brackets;
+// "on the hidden test set" is a split, not other data; "Under our unified
+// harness" is no changed setting; and the bare values of a change take the
+// metric written before it ("raises box AP on COCO val2017 from 37.4 to
+// 39.6"), the value before being the name after a "for" that opens its
+// clause ("and for Mask R-CNN it improves mask AP from 34.7 to 36.3").
 //
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
 // respectively", "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
