@@ -98,10 +98,74 @@ func aliasRegexp(alias string) *regexp.Regexp {
 // "Microsoft COCO" are COCO (unlike "Tiny-ImageNet", see isVariant).
 var publisherPrefix = `(?:(?:MS|Microsoft)[\s-]?)?`
 
+// abbreviationAfter follows a dataset's name to define a short name for
+// it: "the Human vs Worm task (HvW)", "Coding vs Intergenomic (CvI)".
+var abbreviationAfter = regexp.MustCompile(`^\s+(?:(?:task|dataset|benchmark)\s+)?\((\p{Lu}[\p{L}\d-]{1,9})\)`)
+
+// withAbbreviations returns the matcher with the short names the text
+// defines for known datasets (see abbreviationAfter), so that "97.1% on
+// HvW" later in the abstract is on Human vs Worm; m itself when it
+// defines none.
+func (m *matcher) withAbbreviations(text string) *matcher {
+	var extra []aliasPattern
+	for _, d := range m.find(text) {
+		sm := abbreviationAfter.FindStringSubmatch(text[d.end:])
+		if sm == nil || m.isDatasetOrMetric(sm[1]) {
+			continue
+		}
+		extra = append(extra, aliasPattern{re: regexp.MustCompile(`\b` + regexp.QuoteMeta(sm[1]) + `\b`), name: d.name})
+	}
+	if extra == nil {
+		return m
+	}
+	return &matcher{patterns: append(extra, m.patterns...), metrics: m.metrics}
+}
+
+// Package identifiers wrap a dataset's name in words of their own:
+// "dummy_mouse_enhancers_ensembl" is Mouse Enhancers and
+// "demo_coding_vs_intergenomic_seqs" Coding vs Intergenomic. Only these
+// words are taken off, so "imagenet_a" stays another dataset.
+var (
+	wrapperPrefixes = set("demo", "dummy")
+	wrapperSuffixes = set("seqs", "ensembl")
+	snakeCase       = regexp.MustCompile(`\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b`)
+)
+
+// wrapped returns the known datasets that snake_case identifiers in s
+// wrap (see wrapperPrefixes).
+func (m *matcher) wrapped(s string) []mention {
+	var out []mention
+	for _, loc := range snakeCase.FindAllStringIndex(s, -1) {
+		words := strings.Split(s[loc[0]:loc[1]], "_")
+		pre, suf := wrapperPrefixes[words[0]], wrapperSuffixes[words[len(words)-1]]
+		var inners [][]string
+		if pre {
+			inners = append(inners, words[1:])
+		}
+		if suf {
+			inners = append(inners, words[:len(words)-1])
+		}
+		if pre && suf && len(words) > 2 {
+			inners = append(inners, words[1:len(words)-1])
+		}
+	inner:
+		for _, in := range inners {
+			text := strings.Join(in, "_")
+			for _, p := range m.patterns {
+				if l := p.re.FindStringIndex(text); l != nil && l[0] == 0 && l[1] == len(text) {
+					out = append(out, mention{start: loc[0], end: loc[1], name: p.name, known: true})
+					break inner
+				}
+			}
+		}
+	}
+	return out
+}
+
 // find returns the known datasets named in s, longest match first where
 // aliases overlap ("Human Enhancers Cohn" before "Human Enhancers").
 func (m *matcher) find(s string) []mention {
-	var all []mention
+	all := m.wrapped(s)
 	for _, p := range m.patterns {
 		for _, loc := range p.re.FindAllStringIndex(s, -1) {
 			if isVariant(s, loc[0], loc[1]) {
@@ -164,6 +228,7 @@ var notDatasets = map[string]bool{
 	"A100": true, "H100": true, "V100": true, "FLOPs": true, "GFLOPs": true,
 	"Table": true, "Tables": true, "Figure": true, "Fig": true, "Section": true,
 	"Appendix": true, "FPS": true, "MB": true, "GB": true,
+	"FP32": true, "FP16": true, "BF16": true, "FP8": true, "INT8": true, "INT4": true, // "69.8% in FP16"
 }
 
 // datasetPrepositions introduce the dataset a score was measured on.
@@ -192,6 +257,8 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		switch {
 		case datasetPrepositions[strings.ToLower(toks[i].text)] && !afterComparison(toks, i):
 			j = i + 1
+		case strings.EqualFold(toks[i].text, "to"):
+			j = i + 1 // "transfers to ADE20K at 50.2 PQ", checked below
 		case i > 0 && inKnown(toks[i-1]) && !inKnown(toks[i]) && strings.TrimSpace(s[toks[i-1].end:toks[i].start]) == "," &&
 			i+1 < len(toks) && listContinues(s, toks, i):
 			j = i // "CUHK-PEDES, Market-1501 and ..."
@@ -216,7 +283,12 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		}
 		if k == j || !benchmarkLike(toks[j:k]) && !listed && !(k == j+1 && capitalised.MatchString(toks[j].text) &&
 			(datasetHead.MatchString(s[toks[j].end:]) || j == i+1 && scoreOn(s, toks, i, taken) ||
-				i == 0 && j == 1 && toks[0].text == "On" && strings.HasPrefix(s[toks[j].end:], ","))) {
+				i == 0 && j == 1 && toks[0].text == "On" && strings.HasPrefix(s[toks[j].end:], ",") ||
+				j == i+1 && strings.EqualFold(toks[i].text, "on") && subjectAfter(s, toks, j) ||
+				j == i+1 && strings.EqualFold(toks[i].text, "to") && scoreAt.MatchString(s[toks[j].end:]))) {
+			continue
+		}
+		if strings.EqualFold(toks[i].text, "to") && !scoreAt.MatchString(s[toks[k-1].end:]) {
 			continue
 		}
 		// A qualifier right before a known dataset ("the GenomicBenchmarks
@@ -230,8 +302,31 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 	return out
 }
 
-// bracketedScore is a score in brackets: " (98.8%)", " (63.2 AP)".
-var bracketedScore = regexp.MustCompile(`^\s*\(\s*\d`)
+// scoreAt follows the name after "to" when it is where a score was
+// measured: "transfers to ADE20K at 50.2 PQ".
+var scoreAt = regexp.MustCompile(`^\s+at\s+\d+(?:\.\d+)?(?:%|\s)`)
+
+// clauseSubjects open a clause after the data it is about: "On Cityscapes it obtains".
+var clauseSubjects = set("it", "we", "they")
+
+// subjectAfter reports whether the name at word j, after "on", is followed
+// by the subject of a clause that gives a number: "On Cityscapes it
+// obtains 66.4 PQ" is about Cityscapes, as "On Cityscapes, it obtains"
+// is; "on Flowers it is strong" says nothing measured.
+func subjectAfter(s string, toks []token, j int) bool {
+	if j+1 >= len(toks) || !clauseSubjects[toks[j+1].text] || !onlySpaces(s[toks[j].end:toks[j+1].start]) {
+		return false
+	}
+	clause := s[toks[j+1].end:]
+	if end := strings.IndexAny(clause, ",;"); end >= 0 {
+		clause = clause[:end]
+	}
+	return strings.ContainsAny(clause, "0123456789")
+}
+
+// bracketedScore is a score in brackets: " (98.8%)", " (63.2 AP)"; not a
+// setting (" (5-shot)").
+var bracketedScore = regexp.MustCompile(`^\s*\(\s*\d+(?:\.\d+)?(?:%|\s|\))`)
 
 // bracketedScoreAfter reports whether a capitalised name starting at word
 // i is followed by a score in brackets.

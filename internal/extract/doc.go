@@ -174,6 +174,39 @@
 // with its model noun before "with a ... backbone" is the subject ("our
 // best RetinaNet model with a ResNeXt-101-FPN backbone reaches").
 //
+// Lists and names are also read where they are written short: a head
+// shared by two kinds of a metric ("box/mask AP are 38.0/34.4"), a metric
+// written onto its number ("49.4AP"), "R1" after a number (Rank-1), variants
+// that leave out the first one's stem ("RepNeXt-S, -M and -L reach 79.8,
+// 82.6 and 84.1", "RT-DETR-R50 / R101 achieves 53.1% / 54.3%"), a short name
+// in brackets after a dataset ("the Human vs Worm task (HvW)"), a package's
+// identifier that wraps a dataset's name ("dummy_mouse_enhancers_ensembl"),
+// and a name in the plural whose singular the abstract writes ("ConvNeXts").
+// A list written with slashes ends before a number that brings its own
+// metric ("R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2"); "scores"
+// after a metric is a noun ("F1 scores of"); a score in a bracket after a
+// name, behind costs only, is the name's ("YOLO-RF-X (38 FPS V100, 56.3%
+// AP)"); values compared with after one score per dataset are on those
+// datasets in order ("74.9% on A and 91.6% on B, compared with 74.2% and
+// 89.2% for X"); a capitalised name after "on" before the clause's subject
+// ("On Cityscapes it obtains") or after "to" before "at" a score ("transfers
+// to ADE20K at 50.2 PQ") is a benchmark, so nothing else is borrowed; "It"
+// opening a sentence is the variant of the paper's method that opened the
+// sentence before ("Yi-Lite-9B is ... It scores"); a sentence that opens
+// with the paper's work and its name between commas ("The approach,
+// CapReID, improves") names the paper's method; "the FP16 Llama 2 70B" is
+// Llama 2 70B and "A QuantX-quantised Llama 2 70B" the paper's QuantX; a
+// contrasted clause about some unnamed model ("while a nucleotide-level
+// model of the same size obtains") is no one's. Methods listed with their
+// scores in brackets after the dataset are all on it ("On Human Regulatory,
+// ... DNABERT-2 (89.2%), followed by HyenaDNA-small (87.9%)"); a setting in
+// brackets ("on MMLU (5-shot), ahead of X (66.6%)") is no score in brackets;
+// "on the hidden test set" is a split, not other data; "Under our unified
+// harness" is no changed setting; and the bare values of a change take the
+// metric written before it ("raises box AP on COCO val2017 from 37.4 to
+// 39.6"), the value before being the name after a "for" that opens its
+// clause ("and for Mask R-CNN it improves mask AP from 34.7 to 36.3").
+//
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
 // respectively", "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
 // Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1". Comparisons give one
@@ -288,7 +321,8 @@
 //     ("in the 1-shot setting", "after 1% of the training steps") is read as
 //     a plain score. A rising value without "from" ("improves ... to 97.1%")
 //     is read as a score; only falling ones are marked "low".
-//   - "it" is resolved only when the paper names no method of its own;
+//   - "it" is resolved only when the paper names no method of its own, or
+//     opens a sentence after one a variant of the paper's method opens;
 //     otherwise it is the paper's method.
 //   - A changed setting lowers every number of its sentence up to a "but"
 //     or ";", also ones it does not apply to.

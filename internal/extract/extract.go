@@ -150,6 +150,7 @@ func Extract(text string, known []Dataset) Result {
 // extractBlock reads one paper. Scores whose metric or dataset is left
 // implicit in their sentence are resolved from the rest of the abstract.
 func extractBlock(b Block, m *matcher) Result {
+	m = m.withAbbreviations(b.Abstract)
 	ctx := &paperContext{
 		paper:  b.Title,
 		method: titleMethod(b.Title),
@@ -176,6 +177,11 @@ func extractBlock(b Block, m *matcher) Result {
 	for i, s := range parsed {
 		ctx.at = i
 		cs, us := s.resolve(ctx)
+		for i := range cs {
+			if cs[i].Method != cs[i].Paper {
+				cs[i].Method = singularNames(cs[i].Method, b.Title+"\n"+b.Abstract)
+			}
+		}
 		res.Candidates = append(res.Candidates, cs...)
 		res.Unknown = append(res.Unknown, us...)
 		ctx.rememberCues(s)
@@ -195,7 +201,10 @@ type paperContext struct {
 	lastCues    []cue           // the last metric, or list of metrics, named so far
 	metricsSeen map[string]bool // every metric named so far
 	lastSubject string          // the last method read as the subject of a score verb
-	properNames map[string]bool // single capitalised words written as names inside a sentence
+	// openingVariant is the variant of the paper's method that opened the
+	// sentence before as its subject, for an "It" opening the next one.
+	openingVariant string
+	properNames    map[string]bool // single capitalised words written as names inside a sentence
 
 	// What the sentences before the one being resolved left open for it.
 	at         int    // index of the sentence being resolved

@@ -153,6 +153,39 @@ func TestScores(t *testing.T) {
 			},
 		},
 		{
+			// Bare values of a change take the metric written before it; the
+			// value before is the model the clause opens with.
+			"change of bare values", "Applied to Faster R-CNN, Foo raises box AP on COCO val2017 from 37.4 to 39.6, and for Mask R-CNN it improves mask AP from 34.7 to 36.3.",
+			[]string{"Faster R-CNN | COCO | Box AP | 37.4", "Foo | COCO | Box AP | 39.6", "Mask R-CNN | COCO | Mask AP | 34.7", "Foo | COCO | Mask AP | 36.3"},
+		},
+		{
+			// Methods listed with their scores in brackets, after the dataset: all on it.
+			"methods in brackets", "On Human Regulatory, the best model is DNABERT-2 (89.2%), followed by HyenaDNA-small (87.9%) and Foo (86.4%).",
+			[]string{"DNABERT-2 | Human Regulatory | Accuracy | 89.2%", "HyenaDNA-small | Human Regulatory | Accuracy | 87.9%",
+				"Foo | Human Regulatory | Accuracy | 86.4%"},
+		},
+		{
+			// A setting in brackets is no score in brackets: the items after it are no list of such.
+			"setting in brackets", "Foo reaches 68.8% on MMLU (5-shot), ahead of Llama-3-8B (66.6%) and close to Mixtral 8x7B (70.6%).",
+			[]string{"Foo | MMLU | Accuracy | 68.8%", "Llama-3-8B | MMLU | Accuracy | 66.6%", "Mixtral 8x7B | MMLU | Accuracy | 70.6%"},
+		},
+		{
+			// A split of the dataset named before is no other data.
+			"hidden test set", "On SQuAD 2.0 Foo scores 85.0 F1 on the hidden test set and 84.1 F1 on the development set.",
+			[]string{"Foo | SQuAD2.0 | F1 | 85.0", "Foo | SQuAD2.0 | F1 | 84.1"},
+		},
+		{
+			// Values compared with, after one score per dataset: on those datasets, in order.
+			"compared list", "On the GenomicBenchmarks suite, Foo reaches 74.9% accuracy on human_enhancers_cohn and 91.6% on human_enhancers_ensembl, compared with 74.2% and 89.2% for HyenaDNA.",
+			[]string{"Foo | Human Enhancers Cohn | Accuracy | 74.9%", "Foo | Human Enhancers Ensembl | Accuracy | 91.6%",
+				"HyenaDNA | Human Enhancers Cohn | Accuracy | 74.2%", "HyenaDNA | Human Enhancers Ensembl | Accuracy | 89.2%"},
+		},
+		{
+			// A gain in the run is no score: the run is not one score per dataset named.
+			"run with a gain", "Foo scores 87.5 F1 on SQuAD 2.0, and on Spoken-SQuAD it reaches 71.3 F1, 6.8 points above BERT.",
+			[]string{"Foo | SQuAD2.0 | F1 | 87.5"},
+		},
+		{
 			"comparison", "Foo-B reaches 81.2% top-1 on ImageNet, ahead of DeiT-B's 79.8%.",
 			[]string{
 				"Foo-B | ImageNet-1k | Top-1 accuracy | 81.2%",

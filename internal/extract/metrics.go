@@ -29,16 +29,32 @@ var cueTable = []struct {
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?1|r@1|recall@1)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-1"},
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?5|r@5|recall@5)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-5"},
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?10|r@10|recall@10)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-10"},
+	// "R1" is Rank-1 only right after a number ("66.9 R1"): elsewhere it
+	// is part of a name ("DeepSeek-R1").
+	{regexp.MustCompile(`\d%?\s+(R1)\b`), "Rank-1"},
+	{regexp.MustCompile(`\d%?\s+(R5)\b`), "Rank-5"},
+	{regexp.MustCompile(`\d%?\s+(R10)\b`), "Rank-10"},
 	{regexp.MustCompile(`\bmAPs?\b`), "mAP"},
 	{regexp.MustCompile(`\bmINP\b`), "mINP"},
 	{regexp.MustCompile(`\bmIoU\b`), "mIoU"},
 	{regexp.MustCompile(`\bPQ\b`), "PQ"},
+	// One head shared by two kinds, "box/mask AP": the first kind alone is
+	// its own metric (the part in brackets is the cue), the second is read
+	// with the head as usual.
+	{regexp.MustCompile(`\b([Bb]ox)\s*/\s*[Mm]ask\s+(?:AP|mAP)s?\b`), "Box AP"},
+	{regexp.MustCompile(`\b([Mm]ask)\s*/\s*[Bb]ox\s+(?:AP|mAP)s?\b`), "Mask AP"},
 	{regexp.MustCompile(`\b[Bb]ox\s+(?:AP|mAP)s?\b|\bAP[\^_]?\{?box\}?`), "Box AP"},
 	{regexp.MustCompile(`\b[Mm]ask\s+(?:AP|mAP)s?\b|\bAP[\^_]?\{?mask\}?`), "Mask AP"},
 	// AP at an IoU of 0.5 or 0.75, as detection papers report beside AP.
 	{regexp.MustCompile(`\bAP_?\{?50\}?\b`), "AP50"},
 	{regexp.MustCompile(`\bAP_?\{?75\}?\b`), "AP75"},
 	{regexp.MustCompile(`\bAPs?\b`), "AP"},
+	// Detection metrics written onto the number: "49.4AP", "52.1PQ" (the
+	// part in brackets is the cue; see gluedMetric).
+	{regexp.MustCompile(`\d(APs?)\b`), "AP"},
+	{regexp.MustCompile(`\d(mAPs?)\b`), "mAP"},
+	{regexp.MustCompile(`\d(PQ)\b`), "PQ"},
+	{regexp.MustCompile(`\d(mIoU)\b`), "mIoU"},
 	{regexp.MustCompile(`\b[Ff]1(?:[- ]?[Ss]core)?\b|\bF-(?:score|measure)\b`), "F1"},
 	{regexp.MustCompile(`\bBLEU(?:-4)?\b`), "BLEU"},
 	{regexp.MustCompile(`(?i)\bROUGE-L\b`), "ROUGE-L"},
@@ -58,9 +74,12 @@ var cueTable = []struct {
 func findCues(s string) []cue {
 	var all []cue
 	for _, e := range cueTable {
-		for _, loc := range e.re.FindAllStringIndex(s, -1) {
+		for _, loc := range e.re.FindAllStringSubmatchIndex(s, -1) {
 			if loc[1] < len(s) && s[loc[1]] == '@' {
 				continue // "mAP@0.5", "F1@5": another metric than the one named
+			}
+			if len(loc) > 2 {
+				loc = loc[2:] // the cue is the part in brackets
 			}
 			all = append(all, cue{start: loc[0], end: loc[1], metric: e.metric})
 		}

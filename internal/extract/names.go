@@ -41,6 +41,8 @@ var notNames = map[string]bool{
 	"GFLOPs": true, "TFLOPs": true, "FPS": true, "MB": true, "GB": true, "KB": true,
 	"SOTA": true, "SRAM": true, "DRAM": true, "AI": true, "ML": true, "NLP": true,
 	"LLM": true, "LLMs": true, "DNA": true, "RNA": true, "API": true,
+	// Number formats: "the FP16 Llama 2 70B" is Llama 2 70B.
+	"FP32": true, "FP16": true, "BF16": true, "FP8": true, "INT8": true, "INT4": true,
 }
 
 // modelLike reports whether a word looks like a model or benchmark name:
@@ -130,12 +132,15 @@ func validName(words []string, midSentence bool) string {
 
 // nameBody reports whether words, after a plain capitalised word, make a
 // name with it: more plain words, then a model-like word ("Cascade Mask
-// R-CNN", "Panoptic SegFormer").
+// R-CNN", "Panoptic SegFormer") or a size after a plain word ("Nucleotide
+// Transformer 500M", as "Llama 3" is a name).
 func nameBody(words []string) bool {
-	for _, w := range words {
+	for i, w := range words {
 		switch nameKind(w) {
 		case modelWord:
 			return true
+		case versionPart:
+			return i > 0
 		case plainWord:
 			continue
 		}
@@ -372,8 +377,19 @@ func introducedMethod(abstract string, notName func(string) bool) string {
 			return m[1]
 		}
 	}
+	// "The approach, CapReID, improves ...", "The resulting model, ATR,
+	// attains": a sentence that opens with the paper's work and its name.
+	for _, m := range ownAppositive.FindAllStringSubmatch(abstract, -1) {
+		if modelLike(m[1]) && !notName(m[1]) {
+			return m[1]
+		}
+	}
 	return ""
 }
+
+// ownAppositive opens a sentence with a description of the paper's own
+// work and, between commas, its name.
+var ownAppositive = regexp.MustCompile(`(?:^|[.!?]\s+)(?:The|Our)\s+(?:resulting\s+|proposed\s+|final\s+)?(?:approach|method|model|framework|system|detector|network|algorithm|architecture),\s+([\w+-]+),`)
 
 // appositiveIntro is a description introduced by "we propose", then its
 // name between commas: "we propose an online algorithm, SwAV, that".
@@ -543,4 +559,27 @@ func baseModel(abstract string, isNot func(string) bool) string {
 		}
 	}
 	return ""
+}
+
+// singularNames writes each word of a method name that is the plural of a
+// name the text also writes in the singular as that singular: "ConvNeXts
+// compete" after "dubbed ConvNeXt" is ConvNeXt's, and the title's
+// "FCMAE-Nets" is the "FCMAE-Net family". Only names shaped like a model
+// are read so ("ResNets"), not plain words ("Transformers").
+func singularNames(method, text string) string {
+	words := strings.Fields(method)
+	changed := false
+	for i, w := range words {
+		one := strings.TrimSuffix(w, "s")
+		if one == w || len(one) < 3 || !modelLike(w) || !unicode.IsLetter(rune(one[len(one)-1])) {
+			continue
+		}
+		if singular := regexp.MustCompile(`(?:^|[^\w-])` + regexp.QuoteMeta(one) + `(?:$|[^\w-])`); singular.MatchString(text) {
+			words[i], changed = one, true
+		}
+	}
+	if !changed {
+		return method
+	}
+	return strings.Join(words, " ")
 }

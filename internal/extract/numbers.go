@@ -103,13 +103,16 @@ func scanNumbers(s string, protected func(start, end int) bool) []*number {
 	return out
 }
 
+// gluedMetric is a metric written onto its number: "49.4AP", "52.1PQ".
+var gluedMetric = regexp.MustCompile(`^(?:m?APs?|PQ|mIoU)\b`)
+
 // newNumber reads the number at s[a:b] with its unit, or returns nil when the
 // digits run on into a word ("13B", "224px", "5-shot", "3x") or the value
 // is not finite.
 func newNumber(s string, a, b int) *number {
 	rest := s[b:]
 	r, size := utf8.DecodeRuneInString(rest)
-	if unicode.IsLetter(r) || r == '×' || r == '_' {
+	if (unicode.IsLetter(r) || r == '×' || r == '_') && !gluedMetric.MatchString(rest) {
 		return nil
 	}
 	if r == '-' && size < len(rest) {

@@ -86,6 +86,10 @@ var settingNouns = set("subset", "subsets", "split", "portion", "fraction", "noi
 // numbers change: "For CLIP ViT-L/14, accuracy rises from 75.3% to 77.1%".
 var openingPhrase = regexp.MustCompile(`^(?:For|Plugged into|Applied to|When applied to|On top of|Added to)\s+(?:the |a |an )?`)
 
+// ownSetup opens a sentence with the paper's own way of evaluating, not a
+// changed setting: "Under our unified harness, Falcon-40B obtains 55.4%".
+var ownSetup = regexp.MustCompile(`^(?i:under)\s+our\s+(?:[\w-]+\s+){0,2}(?:harness|protocol|evaluation|setup|pipeline)\b`)
+
 // conditionRe finds a sentence that reports values under a changed setting
 // rather than plain scores: noise or corruption levels, a part of the labels
 // or data, merged or removed parts, ablations.
@@ -285,6 +289,9 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			name = nameEndingAt(s.text, s.toks, j, s.blocked)
 		}
 		if name == "" {
+			name = s.forInClause(i) // "..., and for Mask R-CNN it improves mask AP from"
+		}
+		if name == "" {
 			name = s.openingName()
 		}
 		if name == "" {
@@ -441,11 +448,27 @@ var conditionBreak = regexp.MustCompile(`;|\bbut\b`)
 // values under a changed setting, or "".
 func (s *sentence) findCondition() string {
 	loc := conditionRe.FindStringIndex(s.text)
-	if loc == nil {
+	if loc == nil || loc[0] == 0 && ownSetup.MatchString(s.text) {
 		return ""
 	}
 	s.conditionAt = loc
 	return s.text[loc[0]:loc[1]]
+}
+
+// forInClause returns the name after a "for" that opens the clause of
+// word i: "and for Mask R-CNN it improves mask AP from 34.7" is Mask
+// R-CNN's; else "".
+func (s *sentence) forInClause(i int) string {
+	for k := i - 1; k >= 0 && k >= i-10; k-- {
+		if strings.ContainsAny(s.text[s.toks[k].end:s.toks[k+1].start], ",;:(") {
+			return ""
+		}
+		if strings.EqualFold(s.toks[k].text, "for") && k+1 < i {
+			name, _ := nameStartingAt(s.text, s.toks, k+1, s.blocked)
+			return name
+		}
+	}
+	return ""
 }
 
 // possessiveSubject returns the name that owns the metric whose change the

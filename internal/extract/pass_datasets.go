@@ -290,7 +290,8 @@ func (s *sentence) bracketedItem(r *run) (int, bool) {
 		return 0, false
 	}
 	after := strings.TrimLeft(s.text[r.start+closing+1:], " ")
-	prevItem := from > 0 && strings.HasSuffix(strings.TrimRight(s.text[:from-1], " "), ")")
+	prevItem := from > 0 && strings.HasSuffix(strings.TrimRight(s.text[:from-1], " "), ")") &&
+		bracketedScore.MatchString(s.text[max(0, strings.LastIndexByte(s.text[:from-1], '(')):]) // not "on MMLU (5-shot), ahead of X (66.6%)"
 	nextItem := strings.HasPrefix(after, ",") && strings.Contains(after, "(")
 	// A bracket closed earlier in the item ends what it names: "SQuAD 2.0
 	// F1 by +2.3% (88.4% vs. 90.7%) and RACE by +3.6% (83.2% vs. 86.8%)".

@@ -15,6 +15,10 @@ var scoreVerbs = set("reaches", "reach", "reached", "achieves", "achieve", "achi
 	"outperforms", "outperform", "outperformed", "surpasses", "surpassed", "beats", "matches",
 	"rises", "rose", "stays", "remains", "trails", "lags", "averages", "averaged", "gives", "gave")
 
+// verbNouns are score verbs that are nouns right after a metric or a
+// dataset: "obtain F1 scores of 86.2, 90.7 and 91.4", "MMLU scores".
+var verbNouns = set("scores", "records", "sets")
+
 var adverbs = set("also", "still", "only", "now", "further", "then", "consistently", "even",
 	"thus", "therefore", "already", "clearly",
 	// Modal verbs stand between a subject and its verb: "our EVA-02-CLIP can reach".
@@ -80,6 +84,21 @@ func (s *sentence) attachMethods(ctx *paperContext) {
 			s.nameFromChange(r)
 		}
 	}
+	ctx.openingVariant = s.openingVariant(ctx)
+}
+
+// openingVariant returns the variant of the paper's method that opens the
+// sentence as its subject ("Yi-Lite-9B is a bilingual model"), or "".
+func (s *sentence) openingVariant(ctx *paperContext) string {
+	if ctx.method == "" || len(s.toks) < 2 {
+		return ""
+	}
+	name, next := nameStartingAt(s.text, s.toks, 0, s.blocked)
+	if next >= len(s.toks) || len(name) <= len(ctx.method) || !strings.HasPrefix(strings.ToLower(name), strings.ToLower(ctx.method)) ||
+		s.toks[next].text != strings.ToLower(s.toks[next].text) || !onlySpaces(s.text[s.toks[next-1].end:s.toks[next].start]) {
+		return ""
+	}
+	return name
 }
 
 // findMethod decides whose result a run is. In order: a possessive
@@ -116,6 +135,9 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 	}
 	if j := s.lastTokenBefore(r.start); j >= 0 {
 		gap := strings.TrimSpace(s.text[s.toks[j].end:r.start])
+		if k, ok := s.afterCostsInBracket(r); ok {
+			j, gap = k, "(" // "YOLO-RF-X (38 FPS V100, 56.3% AP)"
+		}
 		if gap == "(" || gap == "" && strings.EqualFold(s.toks[j].text, "at") && j > 0 {
 			k := j
 			if gap == "" {
@@ -218,11 +240,42 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		}
 	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
-		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start)) {
+		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
 		// result of the paper's method applied to a model is the paper's.
 		r.method, r.source = ctx.method, fromPaper
 	}
+}
+
+// afterCostsInBracket reports whether run r is the first score in a
+// bracket that opens with costs ("YOLO-RF-X (38 FPS V100, 56.3% AP)"), and
+// returns the word before the bracket: the score is that name's, as in
+// "RaSa (76.5% Rank-1)".
+func (s *sentence) afterCostsInBracket(r *run) (int, bool) {
+	open := strings.LastIndexByte(s.text[:r.start], '(')
+	if open < 0 {
+		return 0, false
+	}
+	inner := strings.TrimSpace(s.text[open+1 : r.start])
+	if !strings.HasSuffix(inner, ",") || strings.ContainsAny(inner, "();") {
+		return 0, false
+	}
+	for _, o := range s.runs {
+		if o != r && o.start > open && o.start < r.start && !o.dropped {
+			return 0, false
+		}
+	}
+	k := s.lastTokenBefore(open)
+	return k, k >= 0
+}
+
+// appliedOwn reports whether a name opens with the paper's method and a
+// participle: "A QuantX-quantised Llama 2 70B keeps 68.1%" is QuantX's
+// result, as "Llama 2 70B quantised with QuantX" would be.
+func appliedOwn(name, own string) bool {
+	first, _, _ := strings.Cut(name, " ")
+	rest, ok := strings.CutPrefix(strings.ToLower(first), strings.ToLower(own)+"-")
+	return ok && len(rest) > 4 && strings.HasSuffix(rest, "ed")
 }
 
 // variantStops end the clause that ownVariantBefore searches: what comes
@@ -466,7 +519,7 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				return
 			}
 		}
-		if !scoreVerbs[strings.ToLower(t.text)] {
+		if !scoreVerbs[strings.ToLower(t.text)] || s.nounAfterName(i) {
 			continue
 		}
 		j := i - 1
@@ -485,6 +538,12 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			return
 		}
 		j = s.skipRelativeClause(j, i)
+		if j == 0 && s.toks[j].text == "It" && ctx.openingVariant != "" {
+			// "Yi-Lite-9B is a bilingual model ... It scores 65.4 on
+			// MMLU": the variant that opened the sentence before.
+			r.method, r.source, r.fromPronoun = ctx.openingVariant, fromSubject, true
+			return
+		}
 		if pronouns[s.toks[j].text] && ctx.method == "" && ctx.lastSubject != "" {
 			// "MiM averages 86.2% accuracy. Per task, it scores 81.0% on ...":
 			// a paper with no named method of its own goes on about the
@@ -493,7 +552,11 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			return
 		}
 		if !s.blocked(s.toks[j]) {
-			if name := s.methodEndingAt(j, ctx); name != "" {
+			name := s.methodEndingAt(j, ctx)
+			if names := s.subjectList(j, ctx); names != nil {
+				name = names[len(names)-1] // "RepNeXt-S, -M and -L reach"
+			}
+			if name != "" {
 				if head := s.nameBeforeWith(j, name, ctx); head != "" {
 					name = head // "VFNet-X-1200 with Res2Net-101-DCN achieves"
 				}
@@ -560,11 +623,34 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			// "its" looks back to the subject before.
 			continue
 		}
-		if s.unnamedOtherSubject(j) {
+		if s.unnamedOtherSubject(j) || s.contrastedModel(j, t.start) {
 			r.dropped = true
 		}
 		return
 	}
+}
+
+// contrastedModel reports whether the subject ending at word j, before the
+// verb at pos, opens a contrasted clause with some model, unnamed: "while
+// a nucleotide-level model of the same size obtains 95.9%" is not the
+// paper's.
+func (s *sentence) contrastedModel(j, pos int) bool {
+	for k := j; k > 0 && k > j-8; k-- {
+		if strings.Contains(s.text[s.toks[k-1].end:s.toks[k].start], ";") {
+			return false
+		}
+		if contrastWords[strings.ToLower(s.toks[k-1].text)] {
+			return s.someModel(k, pos)
+		}
+	}
+	return false
+}
+
+// nounAfterName reports whether the score verb at word i is a noun, right
+// after a metric or a dataset: "F1 scores of".
+func (s *sentence) nounAfterName(i int) bool {
+	return i > 0 && verbNouns[strings.ToLower(s.toks[i].text)] && s.blocked(s.toks[i-1]) &&
+		onlySpaces(s.text[s.toks[i-1].end:s.toks[i].start])
 }
 
 // possessedSubject reports whether the subject ending at word j is
@@ -625,6 +711,29 @@ func (s *sentence) contrastSubject(r *run, c int) bool {
 	return false
 }
 
+// someModel reports whether the words from a to the run at pos are an
+// indefinite description of a model with no name and nothing of the
+// paper's: "a nucleotide-level model of the same size obtains".
+func (s *sentence) someModel(a, pos int) bool {
+	if w := strings.ToLower(s.toks[a].text); w != "a" && w != "an" {
+		return false
+	}
+	noun := false
+	for k := a + 1; k < len(s.toks) && s.toks[k].start < pos; k++ {
+		w := strings.ToLower(s.toks[k].text)
+		if ownWords[w] || nameKind(s.toks[k].text) == modelWord && !s.blocked(s.toks[k]) {
+			return false
+		}
+		if modelNouns[w] {
+			noun = true
+		}
+		if scoreVerbs[w] {
+			break
+		}
+	}
+	return noun
+}
+
 // clauseOpeningName returns the name that opens the clause of word j: the
 // sentence's first words, or the first after a ";" or a contrast word that
 // brings a subject of its own.
@@ -640,6 +749,9 @@ func (s *sentence) clauseOpeningName(j int) string {
 	for k < j && determiners[strings.ToLower(s.toks[k].text)] {
 		k++
 	}
+	if name := s.appositiveAfterNoun(k, j); name != "" {
+		return name // "The BPE model, MS-BPE, averages ... and reaches"
+	}
 	if nameKind(s.toks[k].text) != modelWord {
 		return "" // "Across 12 tasks" is no name; "ResNet-50" and "Llama 3" are
 	}
@@ -648,6 +760,26 @@ func (s *sentence) clauseOpeningName(j int) string {
 		return ""
 	}
 	return name
+}
+
+// appositiveAfterNoun returns the name set off by commas after a model
+// noun among the first words from k, before word j: "the 6-mer model,
+// MS-6mer, averages" is MS-6mer; else "".
+func (s *sentence) appositiveAfterNoun(k, j int) string {
+	for m := k; m < j && m < k+4; m++ {
+		gap := strings.TrimSpace(s.text[s.toks[m].end:s.toks[m+1].start])
+		if modelNouns[strings.ToLower(s.toks[m].text)] && gap == "," {
+			name, next := nameStartingAt(s.text, s.toks, m+1, s.blocked)
+			if name != "" && next <= j && strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) == "," {
+				return name
+			}
+			return ""
+		}
+		if gap != "" {
+			return ""
+		}
+	}
+	return ""
 }
 
 // ownSubject reports whether the subject ending at word j describes the
@@ -866,21 +998,32 @@ func (s *sentence) baseModelPhrase(k int, ctx *paperContext) bool {
 
 // subjectList returns the names of a subject written as a list whose last
 // name ends at word j ("FastViT-S and FastViT-B", "IRRA, RaSa and
-// TBPS-CLIP"), in order, or nil when the subject is one name.
+// TBPS-CLIP", "RT-DETR-R50 / R101"), in order, or nil when the subject is
+// one name. Items that leave out the first name's stem ("RepNeXt-S, -M
+// and -L", "R101" after "RT-DETR-R50 /") take it (see withStem).
 func (s *sentence) subjectList(j int, ctx *paperContext) []string {
 	var names []string
+	var short []bool // the item leaves out the stem
 	for j >= 0 {
 		name := s.methodEndingAt(j, ctx)
+		elided := s.elidedItem(j)
+		if elided {
+			name = s.toks[j].text
+		}
 		if name == "" {
 			break
 		}
-		names = append([]string{name}, names...)
 		k := j - len(strings.Fields(name)) // the word before the name
+		slashed := k >= 0 && strings.TrimSpace(s.text[s.toks[k].end:s.toks[k+1].start]) == "/"
+		names = append([]string{name}, names...)
+		short = append([]bool{elided || slashed && !strings.Contains(name, "-")}, short...)
 		if k < 0 {
 			break
 		}
-		gap := strings.TrimSpace(s.text[s.toks[k].end:s.toks[k+1].start])
+		gap := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s.text[s.toks[k].end:s.toks[k+1].start]), "-"))
 		switch {
+		case gap == "/":
+			j = k // "RT-DETR-R50 / R101"
 		case gap == "," && !strings.EqualFold(s.toks[k].text, "and") && len(names) > 1:
 			j = k // "A, B and C": commas only before the "and"
 		case strings.EqualFold(s.toks[k].text, "and") && k > 0 && strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start]) == ",":
@@ -894,8 +1037,51 @@ func (s *sentence) subjectList(j int, ctx *paperContext) []string {
 	if len(names) < 2 {
 		return nil
 	}
-	return names
+	return withStem(names, short)
 }
+
+// elidedItem reports whether word j is an item of a list of variants that
+// leaves out the stem, written after a hyphen: "-M" and "-L" in
+// "RepNeXt-S, -M and -L".
+func (s *sentence) elidedItem(j int) bool {
+	p := s.toks[j].start
+	return p > 0 && s.text[p-1] == '-' && (p == 1 || s.text[p-2] == ' ') && !s.blocked(s.toks[j])
+}
+
+// withStem completes the items of a list of variants that leave out the
+// stem, the first name up to its last hyphen: "RepNeXt-S, -M and -L" are
+// RepNeXt-S, RepNeXt-M and RepNeXt-L. A short item must be shaped like
+// the part it replaces ("R101" for "R50", "Large" for "Base"), else the
+// list is not read as one (nil).
+func withStem(names []string, short []bool) []string {
+	dash := strings.LastIndex(names[0], "-")
+	out := []string{names[0]}
+	for i, n := range names[1:] {
+		if !short[i+1] {
+			out = append(out, n)
+			continue
+		}
+		if dash < 0 || shape(n) == "" || shape(n) != shape(names[0][dash+1:]) {
+			return nil
+		}
+		out = append(out, names[0][:dash+1]+n)
+	}
+	return out
+}
+
+// shape is how a name part is written: letters, digits, or letters then
+// digits ("R50"); "" for anything else.
+func shape(p string) string {
+	switch {
+	case partKind(p) != "":
+		return partKind(p)
+	case letterDigits.MatchString(p):
+		return "letters+digits"
+	}
+	return ""
+}
+
+var letterDigits = regexp.MustCompile(`^\p{L}+\d+$`)
 
 // afterNamedAt reports whether the run before r was named by "NAME at
 // N%" and only a few words of a list stand between: "with LoRA at 46.8%

@@ -53,7 +53,38 @@ func (s *sentence) findOwnCue(n *number) {
 	}
 	if c := s.cueEndingAt(offset + len(before)); c != nil && !s.cueWrittenAfter(c) {
 		n.cue = c
+		return
 	}
+	// A change of a metric on a dataset: "raises box AP on COCO val2017
+	// from 37.4 to 39.6" (the value after takes it too, in resolve.go). A
+	// bare number needs it; a percentage finds its metric elsewhere. A
+	// dataset before the metric ("MMLU accuracy from") is read as the
+	// metric's own (attachNamedMetrics) and left so.
+	if m := changeFrom.FindStringIndex(before); m != nil && !n.pct {
+		rest := strings.TrimRight(before[:m[0]], " ")
+		if d := s.datasetEndingAt(offset + len(rest)); d != nil {
+			rest = strings.TrimRight(before[:d.start-offset], " ")
+			rest = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(rest, " on"), " in"), " ")
+		}
+		c := s.cueEndingAt(offset + len(rest))
+		if c != nil && !s.cueWrittenAfter(c) && s.datasetEndingAt(len(strings.TrimRight(s.text[:c.start], " "))) == nil {
+			n.cue = c
+		}
+	}
+}
+
+// changeFrom ends the text before the first value of a change, past the
+// split of the dataset: " on COCO val2017 from".
+var changeFrom = regexp.MustCompile(`(?:\s+(?:val|val2017|test|test-dev|dev|validation)(?:\s+set)?)?\s+from$`)
+
+// datasetEndingAt returns the dataset whose name ends at pos, or nil.
+func (s *sentence) datasetEndingAt(pos int) *mention {
+	for i := range s.datasets {
+		if s.datasets[i].end == pos {
+			return &s.datasets[i]
+		}
+	}
+	return nil
 }
 
 // cueWrittenAfter reports whether c is already the metric written after
@@ -99,7 +130,8 @@ func (s *sentence) groupRuns() {
 				if m := scoreModifier.FindString(strings.TrimLeft(gap, " ")); m != "" {
 					gap = strings.TrimPrefix(strings.TrimLeft(gap, " "), m)
 				}
-				join = listGap.MatchString(gap) && !(len(cur.nums) == 1 && clauseJoin.MatchString(gap)) && !cueSideChanges(prev, n)
+				join = listGap.MatchString(gap) && !(len(cur.nums) == 1 && clauseJoin.MatchString(gap)) && !cueSideChanges(prev, n) &&
+					!s.endsSlashList(cur, gap, n)
 			}
 		}
 		if !join {
@@ -109,6 +141,18 @@ func (s *sentence) groupRuns() {
 		cur.nums = append(cur.nums, n)
 		cur.end = numEnd(n)
 	}
+}
+
+// endsSlashList reports whether n, after gap, starts a list of its own
+// after a list written with slashes: in "R@1/R@5/R@10 of 74.9/89.6/93.8
+// and an mAP of 67.2" the slashes pair three metrics with three numbers,
+// and 67.2 brings its own metric.
+func (s *sentence) endsSlashList(cur *run, gap string, n *number) bool {
+	if len(cur.nums) < 2 || strings.Contains(gap, "/") || n.cue == nil || n.cueAfter {
+		return false
+	}
+	a, b := cur.nums[0], cur.nums[1]
+	return numEnd(a) <= b.start && strings.Contains(s.text[numEnd(a):b.start], "/")
 }
 
 // versusGap joins two values compared with each other: "67.5% versus 60.2%".

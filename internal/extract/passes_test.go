@@ -65,6 +65,23 @@ func TestPassNames(t *testing.T) {
 		{"It runs at 30 FPS on Android.", nil, nil},
 		{"On Places, it reaches 56.1%.", nil, []string{"?Places"}},
 		{"On average, it reaches 56.1%.", nil, nil},
+		// A capitalised word after "on" and before the clause's subject, or
+		// after "to" and before "at" a score, is where the score was measured.
+		{"On Cityscapes it obtains 66.4 PQ.", []string{"PQ"}, []string{"?Cityscapes"}},
+		{"On Tuesday the model was released.", nil, nil},
+		{"It transfers to ADE20K at 50.2 PQ and to Cityscapes at 68.9 PQ.", []string{"PQ", "PQ"}, []string{"?ADE20K", "?Cityscapes"}},
+		{"It scales to Llama at 70B and to ImageNet-21k.", nil, nil},
+		// "R1" after a number is Rank-1; in a name it is part of the name.
+		{"ATR attains 66.9 R1 on CUHK-PEDES, ahead of DeepSeek-R1 and R1 models.", []string{"Rank-1"}, []string{"CUHK-PEDES"}},
+		// A metric written onto its number.
+		{"DINO achieves 49.4AP in 12 epochs and 52.1PQ on COCO, with 13B parameters.", []string{"AP", "PQ"}, []string{"COCO"}},
+		// A package's identifier that wraps a known name in its own words.
+		{"On dummy_mouse_enhancers_ensembl and demo_coding_vs_intergenomic_seqs it reaches 83.7% and 93.9%.", nil,
+			[]string{"Mouse Enhancers", "Coding vs Intergenomic"}},
+		{"On human_enhancers_ensembl it reaches 91.6%.", nil, []string{"Human Enhancers Ensembl"}},
+		{"On mouse_enhancers_cohn it reaches 91.6%.", nil, nil},
+		// A number format is no benchmark.
+		{"It keeps 68.9% on MMLU against 69.8% in FP16.", nil, []string{"MMLU"}},
 		// Names listed like a known dataset, each with its score in brackets.
 		{"X reaches high accuracy on CIFAR-100 (91.7%), Flowers (98.8%) and Stanford Cars (94.7%).", []string{"Accuracy"},
 			[]string{"CIFAR-100", "?Flowers", "?Stanford Cars"}},
@@ -80,6 +97,9 @@ func TestPassNames(t *testing.T) {
 		// Who published a dataset, before its name, makes no other dataset.
 		{"It reaches 47.0 AP on MS-COCO, 46.1 AP on MSCOCO and 45.2 AP on MS COCO.", []string{"AP", "AP", "AP"}, []string{"COCO", "COCO", "COCO"}},
 		{"It reaches 71.2% on Tiny-ImageNet.", nil, []string{"?Tiny-ImageNet"}},
+		// One head shared by two kinds of AP: each kind is its own metric.
+		{"The box/mask AP are 38.0/34.4 on COCO.", []string{"Box AP", "Mask AP"}, []string{"COCO"}},
+		{"It reaches 38.0/34.4 mask/box AP and 45.1 box AP.", []string{"Mask AP", "Box AP", "Box AP"}, nil},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "names")
@@ -116,6 +136,12 @@ func TestPassNumbers(t *testing.T) {
 		// Metrics written before, then after, their numbers: two lists.
 		{"X reaches a top-1 accuracy of 83.7 and a top-5 accuracy of 97.2, 62.4 mAP on COCO.", "83.7,97.2 | 62.4"},
 		{"X reaches 83.7 top-1 and 97.2 top-5 accuracy.", "83.7,97.2"},
+		// A metric written onto its number; a size is no score.
+		{"X reaches 49.4AP with 13B parameters and 51.3AP.", "49.4 | 51.3"},
+		// A list written with slashes ends before a number that brings its own metric.
+		{"X reaches R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2.", "74.9,89.6,93.8 | 67.2"},
+		{"X reaches 74.9/89.6 and 67.2 R@1.", "74.9,89.6,67.2"},
+		{"X reaches 74.9% and an MCC of 0.49.", "74.9%,0.49"},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "numbers")
@@ -150,6 +176,9 @@ func TestPassClassify(t *testing.T) {
 		{"X reaches 84.3% top-1 accuracy on clean ImageNet but falls to 61.2% on corrupted images.", "84.3%,61.2%", true},
 		{"With only 25% of the annotated captions, X obtains 68.2% Rank-1.", "68.2%", true},
 		{"With 40% of windows pruned, X keeps 47.8 box AP.", "47.8", false},
+		// The paper's own way of evaluating is no changed setting.
+		{"Under our unified harness, X obtains 55.4% on MMLU.", "55.4%", false},
+		{"Under heavy occlusion, X obtains 55.4% on MMLU.", "55.4%", true},
 		// An error is not the accuracy it is the complement of.
 		{"An ensemble achieves 3.57% error on the ImageNet test set, and a top-1 error of 21.3%.", "", false},
 		// An error rate is a metric, not a cost.
@@ -209,6 +238,12 @@ func TestPassMetrics(t *testing.T) {
 		// Not a heading: a number stands between, or the items differ in length.
 		{"R@1/R@5 rise by 2.1 points: CUHK-PEDES 74.6/89.9.", map[string]string{}},
 		{"Results (R@1/R@5): CUHK-PEDES 74.6/89.9/93.8.", map[string]string{}},
+		// A change of a metric on a dataset: the bare value before the change has the metric.
+		{"X raises box AP on COCO val2017 from 37.4 to 39.6.", map[string]string{"37.4": "Box AP"}},
+		// Not when a dataset stands before the metric: that is the metric's own dataset.
+		{"X lowers MMLU accuracy from 0.554 to 0.521.", map[string]string{}},
+		// A head shared by two kinds: "box/mask AP" is box AP, then mask AP.
+		{"As a backbone, the box/mask AP are 38.0/34.4 for ResNet-50.", map[string]string{"38.0": "Box AP", "34.4": "Mask AP"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "metrics")
@@ -442,6 +477,33 @@ func TestPassMethods(t *testing.T) {
 		// A model's metric, read on a split, raised from one value to another.
 		{"Bag of Tricks", "We raise ResNet-50's top-1 validation accuracy from 75.3% to 79.29% on ImageNet.",
 			map[string]string{"75.3%": "ResNet-50", "79.29%": "ResNet-50"}},
+		// "scores" right after a metric is a noun, not the verb whose subject owns the numbers.
+		{"", "Q-Base and Q-Large obtain F1 scores of 86.2 and 90.7.", map[string]string{"86.2": "Q-Base", "90.7": "Q-Large"}},
+		{"", "Q-Base scores 86.2 F1.", map[string]string{"86.2": "Q-Base"}},
+		// Variants that leave out the first name's stem.
+		{"", "RepNeXt-S, -M and -L reach 79.8, 82.6 and 84.1 top-1.", map[string]string{"79.8": "RepNeXt-S", "82.6": "RepNeXt-M", "84.1": "RepNeXt-L"}},
+		{"", "Q-Base, -Large and -XLarge obtain F1 scores of 86.2, 90.7 and 91.4.", map[string]string{"86.2": "Q-Base", "90.7": "Q-Large", "91.4": "Q-XLarge"}},
+		{"", "RT-DETR-R50 / R101 achieves 53.1% / 54.3% AP.", map[string]string{"53.1%": "RT-DETR-R50", "54.3%": "RT-DETR-R101"}},
+		{"", "DINO-R50 / Swin-L achieve 49.1 / 58.0 AP.", map[string]string{"49.1": "DINO-R50", "58.0": "Swin-L"}},
+		// The paper's method and a participle before a model: the method applied to it.
+		{"QuantX: Outlier-Aware Quantisation", "A QuantX-quantised Llama 2 70B keeps 68.1% on MMLU.", map[string]string{"68.1%": "QuantX"}},
+		{"QuantX: Outlier-Aware Quantisation", "QuantX-Large keeps 68.1% on MMLU.", map[string]string{"68.1%": "QuantX-Large"}},
+		// A second verb of a subject described, then named between commas.
+		{"BPE or k-mer?", "The BPE model, MS-BPE, averages 67.9 MCC and reaches 75.8% accuracy.", map[string]string{"67.9": "MS-BPE", "75.8%": "MS-BPE"}},
+		// A contrasted clause about some model, unnamed, is not the paper's.
+		{"CodonLM: Reading Frames", "CodonLM obtains 97.1%, while a nucleotide-level model of the same size obtains 95.9%.", map[string]string{"97.1%": "CodonLM"}},
+		{"CodonLM: Reading Frames", "CodonLM obtains 97.1%, while a larger CodonLM-L model obtains 98.0%.", map[string]string{"97.1%": "CodonLM", "98.0%": "CodonLM-L"}},
+		// A number format before a name is not part of it.
+		{"", "X-Net reaches 68.1%, whereas the FP16 Llama 2 70B scores 69.8%.", map[string]string{"68.1%": "X-Net", "69.8%": "Llama 2 70B"}},
+		// Plain capitalised words inside a sentence before a size are part of the name.
+		{"", "X-Net reaches 86.0%, compared with 81.3% for Nucleotide Transformer 500M.", map[string]string{"86.0%": "X-Net", "81.3%": "Nucleotide Transformer 500M"}},
+		{"", "Per task, Nucleotide Transformer 500M reaches 81.3%.", map[string]string{"81.3%": "Nucleotide Transformer 500M"}},
+		// A bracket after a name that opens with costs: the score in it is the name's.
+		{"", "Its largest variant, YOLO-RF-X (38 FPS V100, 56.3% AP), beats Swin-L Cascade Mask R-CNN (9.2 FPS A100, 53.9% AP).",
+			map[string]string{"56.3%": "YOLO-RF-X", "53.9%": "Swin-L Cascade Mask R-CNN"}},
+		{"", "X-Net reaches 56.3% AP (72.1% AP50, 60.2% AP75).", map[string]string{"56.3%": "X-Net", "72.1%": "X-Net", "60.2%": "X-Net"}},
+		// A short item shaped unlike the part it replaces makes no list, nor names any.
+		{"", "ViT-B, -16 and -L reach 79.8, 82.6 and 84.1 top-1.", map[string]string{"79.8": "", "82.6": "", "84.1": ""}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, tt.title, tt.text, "methods")
@@ -602,6 +664,18 @@ func TestAcrossSentences(t *testing.T) {
 		{"no method named, and nothing says whose: the title, at low confidence",
 			"Why Replay Works\nThe full recipe achieves 91.2% accuracy on CIFAR-100.",
 			[]string{"Why Replay Works | CIFAR-100 | Accuracy | 91.2% | low | "}},
+		{"a short name defined in brackets after a dataset stands for it",
+			"CodonLM: Reading Frames\nWe evaluate on the Human vs Worm task (HvW) and on the Coding vs Intergenomic task (CvI). CodonLM obtains 97.1% on HvW and 93.3% on CvI.",
+			[]string{"CodonLM | Human vs Worm | Accuracy | 97.1% | med | ", "CodonLM | Coding vs Intergenomic | Accuracy | 93.3% | med | "}},
+		{"an \"It\" opening a sentence after one that a variant of the paper's method opens is that variant",
+			"TinyReader: Small Readers\nTinyReader-4L is a four-layer student. It reaches 68.9 F1 on SQuAD 2.0.",
+			[]string{"TinyReader-4L | SQuAD2.0 | F1 | 68.9 | med | "}},
+		{"an \"It\" after a sentence about the paper's method itself is the paper's method",
+			"TinyReader: Small Readers\nTinyReader is a four-layer student. It reaches 68.9 F1 on SQuAD 2.0.",
+			[]string{"TinyReader | SQuAD2.0 | F1 | 68.9 | high | "}},
+		{"an \"It\" two sentences after the variant is the paper's method",
+			"TinyReader: Small Readers\nTinyReader-4L is a four-layer student. We distil it. It reaches 68.9 F1 on SQuAD 2.0.",
+			[]string{"TinyReader | SQuAD2.0 | F1 | 68.9 | high | "}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -649,6 +723,10 @@ func TestOwnName(t *testing.T) {
 		{"", "We present Panoptic SegFormer, a general framework.", "Panoptic SegFormer"},
 		{"", "We introduce phi-3-mini, a 3.8 billion parameter language model.", "phi-3-mini"},
 		{"", "We present a novel training scheme, namely Co-DETR, to learn detectors.", "Co-DETR"},
+		// A sentence that opens with the paper's work and its name between commas.
+		{"Learning from Captions", "We caption crops. The approach, CapReID, improves most on noisy data.", "CapReID"},
+		{"Attribute Tokens", "We add tokens. The resulting model, ATR, attains 66.9.", "ATR"},
+		{"Attribute Tokens", "The approach, simple and fast, attains 66.9.", ""},
 		{"", "We propose X, a new method.", "X"},
 		{"", "We propose to mix tokens.", ""},
 		{"", "This paper presents a new vision Transformer, called Swin Transformer, that serves as a backbone.", "Swin Transformer"},
@@ -682,6 +760,23 @@ func TestBaseModel(t *testing.T) {
 	for _, tt := range tests {
 		if got := baseModel(tt.abstract, m.isDatasetOrMetric); got != tt.want {
 			t.Errorf("%q: %q, want %q", tt.abstract, got, tt.want)
+		}
+	}
+}
+
+func TestSingularNames(t *testing.T) {
+	tests := []struct{ method, text, want string }{
+		{"ConvNeXts", "a family of models dubbed ConvNeXt. ConvNeXts compete", "ConvNeXt"},
+		{"FCMAE-Nets Pico", "FCMAE-Nets: Masked Autoencoding\nThe FCMAE-Net family covers eight sizes", "FCMAE-Net Pico"},
+		// No singular written: the name stays as it is.
+		{"Normalizer-Free ResNets", "Normalizer-Free ResNets reach 86.5% with a ResNet-50 teacher", "Normalizer-Free ResNets"},
+		// A plain word in the plural is no model's name.
+		{"Vision Transformers", "a Vision Transformer. Vision Transformers reach", "Vision Transformers"},
+		{"GPUs", "on one GPU", "GPUs"},
+	}
+	for _, tt := range tests {
+		if got := singularNames(tt.method, tt.text); got != tt.want {
+			t.Errorf("singularNames(%q) = %q, want %q", tt.method, got, tt.want)
 		}
 	}
 }

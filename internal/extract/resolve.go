@@ -53,6 +53,10 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 		}
 		if n.metric == "" {
 			n.metric, n.mOrigin = n.to.metric, n.to.mOrigin
+		} else if n.to.metric == "" && n.cue != nil {
+			// "raises box AP from 37.4 to 39.6": the metric before the
+			// change is the value after's too.
+			n.to.metric, n.to.mOrigin = n.metric, n.mOrigin
 		}
 		if n.dataset == nil {
 			n.dataset, n.dOrigin = n.to.dataset, n.to.dOrigin
@@ -375,7 +379,9 @@ var partPhrase = regexp.MustCompile(`(?:^On|\bon)\s+(?:the\s+)?([a-z][\w-]*(?:\s
 var notParts = set("average", "all", "both", "each", "every", "it", "this", "that", "these", "those",
 	"par", "top", "its", "their", "a", "an", "test", "val", "validation", "dev", "set", "sets",
 	"split", "splits", "benchmark", "benchmarks", "dataset", "datasets", "task", "tasks",
-	"label", "labels", "annotations")
+	"label", "labels", "annotations",
+	// Words that qualify a split: "on the hidden test set", "on the development set".
+	"hidden", "development", "official", "blind")
 
 // partTopic reports whether the sentence measures a part of the data
 // named in lower case ("on small objects", "on corrupted images"): a
@@ -519,7 +525,9 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 			}
 		}
 	}
-	if k >= 2 && !r.nums[0].rangeEnd && sameMetric(metrics) {
+	// A run that holds a gain ("71.3 F1, 6.8 points above") is no list
+	// of k scores on k datasets.
+	if k >= 2 && !r.nums[0].rangeEnd && sameMetric(metrics) && !anyDropped(r) {
 		if distinct := s.distinctDatasets(); len(distinct) == k {
 			for i := range out {
 				out[i], orig[i] = distinct[i], sentenceWide
@@ -527,7 +535,15 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 			return out, orig
 		}
 	}
-	if from, ok := s.bracketedItem(r); ok {
+	if d := s.comparedDatasets(r); d != nil {
+		// "74.9% on A and 91.6% on B, compared with 74.2% and 89.2% for
+		// HyenaDNA": the values compared with are on A and B, in order.
+		for i := range out {
+			out[i], orig[i] = d[i], sentenceWide
+		}
+		return out, orig
+	}
+	if from, ok := s.bracketedItem(r); ok && !s.datasetsBeforeBrackets() {
 		// One item of a list with its scores in brackets: on the dataset
 		// its own item names, or on none of the sentence's.
 		for i := range s.datasets {
@@ -570,6 +586,70 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 		}
 	}
 	return out, orig
+}
+
+// comparedDatasets returns, for a run of k values compared with ("compared
+// with 74.2% and 89.2%"), the datasets of the k runs of one number before
+// it in the sentence, in order, when each has its own; else nil.
+func (s *sentence) comparedDatasets(r *run) []*mention {
+	if !r.compared || len(r.nums) < 2 {
+		return nil
+	}
+	var out []*mention
+	for _, o := range s.runs {
+		if o.end > r.start {
+			break
+		}
+		if o.dropped {
+			continue
+		}
+		var own *mention
+		for i := range s.datasets {
+			if s.datasets[i].attachedTo == o {
+				own = &s.datasets[i]
+			}
+		}
+		if len(o.nums) != 1 || own == nil {
+			return nil
+		}
+		out = append(out, own)
+	}
+	if len(out) != len(r.nums) {
+		return nil
+	}
+	return out
+}
+
+// datasetsBeforeBrackets reports whether every dataset of the sentence is
+// named before its first score in brackets: "On Human Regulatory, the best
+// model is DNABERT-2 (89.2%), followed by HyenaDNA-small (87.9%)" lists
+// methods on one dataset, not datasets with their scores.
+func (s *sentence) datasetsBeforeBrackets() bool {
+	first := -1
+	for i := range s.text {
+		if s.text[i] == '(' && bracketedScore.MatchString(s.text[i:]) {
+			first = i
+			break
+		}
+	}
+	if first < 0 || len(s.datasets) == 0 {
+		return false
+	}
+	for _, d := range s.datasets {
+		if d.end > first {
+			return false
+		}
+	}
+	return true
+}
+
+func anyDropped(r *run) bool {
+	for _, n := range r.nums {
+		if n.dropped {
+			return true
+		}
+	}
+	return false
 }
 
 // runBetween reports whether a kept run starts between from and to.
