@@ -172,6 +172,10 @@ func Parse(data []byte, opt Options) ([]model.Record, []Skip, error) {
 				continue // alias, name, samples …; stderr companions are read with their metric
 			}
 			path := fmt.Sprintf("results[%q][%q]", task, key)
+			if strings.TrimSpace(metric) == "" {
+				skips = append(skips, Skip{Path: path, Reason: "no metric name before the comma"})
+				continue
+			}
 			v, raw, err := number(cells[key])
 			if err != nil {
 				skips = append(skips, Skip{Path: path, Reason: err.Error()})

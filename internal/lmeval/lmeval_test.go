@@ -99,8 +99,8 @@ func TestParseModelName(t *testing.T) {
 }
 
 func TestParseSkips(t *testing.T) {
-	doc := `{"model_name": "m", "results": {"t": {"acc,none": "N/A", "f1,none": 0.5, "bleu,none": 3, "alias": "t"}},
-		"higher_is_better": {"t": {"acc": true, "f1": true}}}`
+	doc := `{"model_name": "m", "results": {"t": {"acc,none": "N/A", "f1,none": 0.5, "bleu,none": 3, "alias": "t", ",none": 1, " ,x": 2}},
+		"higher_is_better": {"t": {"acc": true, "f1": true, "": true, " ": false}}}`
 	recs, skips, err := Parse([]byte(doc), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -109,6 +109,8 @@ func TestParseSkips(t *testing.T) {
 		t.Errorf("records %+v", recs)
 	}
 	want := []Skip{
+		{Path: `results["t"][" ,x"]`, Reason: "no metric name before the comma"},
+		{Path: `results["t"][",none"]`, Reason: "no metric name before the comma"},
 		{Path: `results["t"]["acc,none"]`, Reason: "N/A"},
 		{Path: `results["t"]["bleu,none"]`, Reason: "higher_is_better does not give this metric's direction"},
 	}
