@@ -60,8 +60,22 @@ func TopN(id string, ax Axis, pts []Point, n int) (*echarts.Bar, bool) {
 }
 
 // TopCount is how many bars TopN draws for pts: one per method, at most n.
+// It counts methods with a value only until it has n, rather than ranking
+// every point as TopN does (a 10,000-row board, for a title).
 func TopCount(pts []Point, higherIsBetter bool, n int) int {
-	return len(topPoints(pts, higherIsBetter, n))
+	if n < 1 {
+		return 0
+	}
+	seen := make(map[string]bool, n)
+	for _, p := range pts {
+		if finite(p.Value) && !seen[p.Method] {
+			seen[p.Method] = true
+			if len(seen) == n {
+				break
+			}
+		}
+	}
+	return len(seen)
 }
 
 // topPoints is each method's best result, best first, cut to n.

@@ -1,7 +1,9 @@
 package charts
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/benchboard/benchboard/internal/model"
@@ -52,4 +54,26 @@ func FuzzParseCount(f *testing.F) {
 			t.Fatalf("model.ParseCount(FormatCount(%v)) = %v, %v", v, back, ok)
 		}
 	})
+}
+
+// TestTopCountIsTopNsBars: TopCount, which stops counting at n methods,
+// gives the number of bars TopN's ranking gives, on random points with
+// repeated methods, values that are not numbers, and n below, at and
+// above the number of methods.
+func TestTopCountIsTopNsBars(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 7))
+	for i := range 300 {
+		pts := make([]Point, rng.IntN(40))
+		for j := range pts {
+			pts[j] = Point{Method: fmt.Sprintf("m%d", rng.IntN(15)), Value: float64(rng.IntN(10))}
+			if rng.IntN(8) == 0 {
+				pts[j].Value = math.NaN()
+			}
+		}
+		n := rng.IntN(20) - 1
+		higher := i%2 == 0
+		if got, want := TopCount(pts, higher, n), len(topPoints(pts, higher, n)); got != want {
+			t.Fatalf("case %d (n %d, %d points): TopCount %d, TopN's bars %d", i, n, len(pts), got, want)
+		}
+	}
 }

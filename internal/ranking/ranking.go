@@ -189,22 +189,30 @@ var Columns = []string{"method", "year", "params"}
 // for names. Rows missing the key's value always come last, whatever the
 // order, and ties keep a stable order by method name.
 func Sort(rows []*Row, key Key, desc bool) {
-	// Each row's sort value and lower-cased name are computed once, not
+	SortBy(rows, func(r *Row) string { return r.Method }, func(r *Row) (float64, bool) { return sortValue(r, key) },
+		key.Metric == nil && key.Column == "method", desc)
+}
+
+// SortBy orders items as Sort orders rows, given each item's method name
+// and its sort value (ok false: it has none); byMethod sorts by the name
+// alone. It lets a caller that holds no Rows (the charts, drawn from the
+// cells kept per board) get the order Sort gives exactly.
+func SortBy[T any](items []T, method func(T) string, value func(T) (float64, bool), byMethod, desc bool) {
+	// Each item's sort value and lower-cased name are computed once, not
 	// in every comparison; ties fall back to the input position, so the
 	// result is the stable order the comparison defines.
 	type keyed struct {
-		row   *Row
+		item  T
 		name  string
 		value float64
 		ok    bool
 		pos   int
 	}
-	ks := make([]keyed, len(rows))
-	for i, r := range rows {
-		v, ok := sortValue(r, key)
-		ks[i] = keyed{r, strings.ToLower(r.Method), v, ok, i}
+	ks := make([]keyed, len(items))
+	for i, it := range items {
+		v, ok := value(it)
+		ks[i] = keyed{it, strings.ToLower(method(it)), v, ok, i}
 	}
-	byMethod := key.Metric == nil && key.Column == "method"
 	less := func(a, b *keyed) bool {
 		if byMethod {
 			if a.name == b.name {
@@ -234,7 +242,7 @@ func Sort(rows []*Row, key Key, desc bool) {
 		return cmp.Compare(a.pos, b.pos)
 	})
 	for i := range ks {
-		rows[i] = ks[i].row
+		items[i] = ks[i].item
 	}
 }
 

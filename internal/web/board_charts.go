@@ -5,7 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/benchboard/benchboard/internal/model"
+	"github.com/benchboard/benchboard/charts"
 	"github.com/benchboard/benchboard/internal/ranking"
 	"github.com/benchboard/benchboard/internal/store"
 )
@@ -42,29 +42,26 @@ func (s *Server) cellCharts(c *fiber.Ctx) (cs []chartView, ok bool, err error) {
 }
 
 // chartsOfCells draws the charts of q (resolved, sorted by a metric,
-// filtered by setting group at most) from the board's kept cells.
+// filtered by setting group at most) from the board's kept cells. The
+// cells are put in the order ranking.Sort gives the whole board's rows
+// (ranking.SortBy, on the same names and scores in the same row order),
+// and made points as boardCharts makes them, without a ranking.Row and
+// its map per row in between.
 func (s *Server) chartsOfCells(ctx context.Context, d store.DatasetInfo, q boardQuery) ([]chartView, error) {
 	m := *q.key.Metric
 	cells, err := s.store.BoardChartCells(ctx, d.ID, m.ID, q.headExclude())
 	if err != nil {
 		return nil, err
 	}
-	rows := chartRows(cells, m)
-	ranking.Sort(rows, q.key, q.desc)
-	return boardCharts(d, q, rows), nil
-}
-
-// chartRows makes rows of the cells (in row order) as the whole board's
-// path has them after filtering and sorting: only what the charts read.
-func chartRows(cells []store.ChartCell, m model.Metric) []*ranking.Row {
-	rows := make([]*ranking.Row, len(cells))
+	order := make([]*store.ChartCell, len(cells))
 	for i := range cells {
-		rep := &cells[i].Report
-		r := &ranking.Row{Method: rep.MethodName, Cells: map[int64]*ranking.Cell{m.ID: {Report: *rep, Score: rep.Score}}}
-		if rep.Params != nil {
-			r.Params = *rep.Params
-		}
-		rows[i] = r
+		order[i] = &cells[i]
 	}
-	return rows
+	ranking.SortBy(order, func(c *store.ChartCell) string { return c.Method },
+		func(c *store.ChartCell) (float64, bool) { return c.Score, true }, false, q.desc)
+	pts := make([]charts.Point, len(order))
+	for i, c := range order {
+		pts[i] = chartPoint(c.Method, c.Params, c.Score, c.Report())
+	}
+	return chartsOfPoints(m, pts, true), nil
 }

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/ranking"
 	"github.com/benchboard/benchboard/internal/store"
 	"github.com/benchboard/benchboard/internal/testdb"
@@ -16,7 +17,12 @@ import (
 // the cells answer (each metric, both orders, every setting group), on
 // random boards with ties, several rows per method, rows lacking a
 // metric, conflicts, retired results, papers with and without dates and
-// sources that date a result; and again after writes to the board.
+// sources that date a result; and again after writes to the board: to
+// results (scores, settings, retirements, parameter counts, papers,
+// sources), to the papers and methods the cells name, a merge of methods
+// and its undo, and an import written in bulk. Each comparison also
+// checks what board_cells keeps against a fresh computation
+// (store.CheckBoards).
 func TestChartsFromCellsMatchWholeBoard(t *testing.T) {
 	t.Parallel()
 	db, _ := testdb.Open(t)
@@ -35,6 +41,10 @@ func TestChartsFromCellsMatchWholeBoard(t *testing.T) {
 			CASE $3 % 3 WHEN 0 THEN 'day' WHEN 1 THEN 'year' END)`, fmt.Sprintf("p%d", i), fmt.Sprintf("Paper %d", i), i)
 	}
 	s := &Server{store: store.New(db, nil), boards: newBoardCache(1 << 20)}
+	mod, err := s.store.CreateUser(ctx, "mod@example.org", "Moderator", "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		rows           int
 		higherIsBetter bool
@@ -85,6 +95,9 @@ func TestChartsFromCellsMatchWholeBoard(t *testing.T) {
 			}
 			compare := func(when string) {
 				t.Helper()
+				if err := s.store.CheckBoards(ctx); err != nil {
+					t.Fatalf("%s: %v", when, err)
+				}
 				d, counts, err := s.store.BoardDataset(ctx, slug)
 				if err != nil {
 					t.Fatal(err)
@@ -143,6 +156,73 @@ func TestChartsFromCellsMatchWholeBoard(t *testing.T) {
 			mustExec(t, db, `UPDATE results SET setting = 'zero-shot' WHERE id = (SELECT max(id) FROM results WHERE dataset_id = $1 AND setting = '')`, dsID)
 			addRows(tc.rows / 10)
 			compare("after writes")
+
+			// What the charts show of a row but do not rank by, changed in
+			// results and in the tables a cell's report names, then a merge
+			// of methods and its undo, and an import written in bulk.
+			edits := []struct{ name, sql string }{
+				{"a paper dated to the day and retitled", `UPDATE papers SET published = make_date(2012, 5, 6), date_precision = 'day',
+					title = title || ' (revised)' WHERE slug = 'p1' AND $1 > 0`},
+				{"a paper's date found to the month", `UPDATE papers SET published = make_date(2016, 8, 1), year = 2016, date_precision = 'month'
+					WHERE slug = 'p2' AND $1 > 0`},
+				{"a paper's date taken back", `UPDATE papers SET published = NULL, year = NULL, date_precision = NULL WHERE slug = 'p0' AND $1 > 0`},
+				{"a paper's arXiv id found", `UPDATE papers SET arxiv_id = '1711.0000' || substr(slug, 2) WHERE slug = 'p4' AND $1 > 0`},
+				{"a paper's code link, which no chart shows", `UPDATE papers SET code_url = 'https://example.org/p5' WHERE slug = 'p5' AND $1 > 0`},
+				{"methods renamed", `UPDATE methods SET name = name || ' v2' WHERE slug IN ('m3', 'm4') AND $1 > 0`},
+				{"results' paper corrected", `UPDATE results SET paper_id = (SELECT id FROM papers WHERE slug = 'p3')
+					WHERE id IN (SELECT id FROM results WHERE dataset_id = $1 AND paper_id IS NULL ORDER BY id LIMIT 7)`},
+				{"rows' first parameter counts corrected", `UPDATE results SET params = 7e6
+					WHERE id IN (SELECT min(id) FROM results WHERE dataset_id = $1 GROUP BY method_id ORDER BY 1 LIMIT 7)`},
+				{"sources corrected to an arXiv paper", `UPDATE results SET source_url = 'https://arxiv.org/abs/1805.01234', source = 'arXiv 1805.01234'
+					WHERE id IN (SELECT id FROM results WHERE dataset_id = $1 AND paper_id IS NULL ORDER BY id DESC LIMIT 7)`},
+				{"the first result of rows retired", `UPDATE results SET retired_at = now()
+					WHERE id IN (SELECT min(id) FROM results WHERE dataset_id = $1 AND retired_at IS NULL GROUP BY method_id ORDER BY 1 LIMIT 5)`},
+			}
+			for _, e := range edits {
+				mustExec(t, db, e.sql, dsID)
+				compare("after " + e.name)
+			}
+			var from, into int64
+			if err := db.Raw(`SELECT (SELECT id FROM methods WHERE slug = 'm5'), (SELECT id FROM methods WHERE slug = 'm6')`).Row().Scan(&from, &into); err != nil {
+				t.Fatal(err)
+			}
+			m, err := s.store.Merge(ctx, store.MergeMethod, from, into, mod)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compare("after a merge of methods")
+			if _, err := s.store.UndoMerge(ctx, m.ID, mod); err != nil {
+				t.Fatal(err)
+			}
+			compare("after the merge's undo")
+
+			var before int64
+			db.Raw(`SELECT count(*) FROM results WHERE dataset_id = $1`, dsID).Scan(&before)
+			var recs []model.Record
+			for i := range tc.rows / 5 {
+				r := model.Record{Task: "T", Dataset: slug, Metric: "P", HigherIsBetter: tc.higherIsBetter, Method: fmt.Sprintf("Method %c%d", 'A'+i%5, i%30),
+					Value: float64(i) + 0.5, Setting: []string{"", "zero-shot", "fine-tuned"}[i%3], ReportedIn: fmt.Sprintf("import %d", i%6),
+					Confidence: "high"}
+				switch i % 4 {
+				case 0:
+					r.PaperTitle, r.PaperDate = fmt.Sprintf("Imported paper %d", i%9), []string{"2019", "2020-03", "2021-11-02"}[i%3]
+				case 1:
+					r.Params = fmt.Sprintf("%dM", 1+i%50)
+				case 2:
+					r.SourceURL = fmt.Sprintf("https://arxiv.org/abs/22%02d.0%04d", 1+i%12, i)
+				}
+				r.Raw = model.FormatNumber(r.Value)
+				recs = append(recs, r)
+			}
+			if _, err := s.store.Ingest(ctx, store.Records(recs), store.IngestOptions{Action: "import", Actor: "test", Bulk: store.BulkAlways}); err != nil {
+				t.Fatal(err)
+			}
+			var after int64
+			db.Raw(`SELECT count(*) FROM results WHERE dataset_id = $1`, dsID).Scan(&after)
+			if after != before+int64(len(recs)) {
+				t.Fatalf("the import added %d results to the board, want %d", after-before, len(recs))
+			}
+			compare("after an import written in bulk")
 		})
 	}
 }

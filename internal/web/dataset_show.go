@@ -412,25 +412,38 @@ func boardCharts(d store.DatasetInfo, q boardQuery, rows []*ranking.Row) []chart
 	if q.key.Metric != nil {
 		m = *q.key.Metric
 	}
-	ax := charts.Axis{MetricName: m.Name, Unit: m.Unit, HigherIsBetter: m.HigherIsBetter, Decimals: m.Decimals}
 	var pts []charts.Point
 	for _, r := range rows {
 		cell := r.Cell(m.ID)
 		if cell == nil {
 			continue
 		}
-		// The best date known: the method's paper's, else the month of
-		// the arXiv paper that reported the number.
-		date, basis := cell.Report.KnownDate()
-		p := charts.Point{
-			Method: r.Method, Value: cell.Score, Date: date.Time, DatePrecision: date.Precision, Params: r.Params,
-			Paper: cell.Report.PaperTitle, URL: "/results/" + strconv.FormatInt(cell.Report.ID, 10),
-		}
-		if basis == model.DatedBySource {
-			p.DateNote = "date of the source that reported it"
-		}
-		pts = append(pts, p)
+		pts = append(pts, chartPoint(r.Method, r.Params, cell.Score, cell.Report))
 	}
+	return chartsOfPoints(m, pts, rows != nil)
+}
+
+// chartPoint is a row's report of the plotted metric as a chart point:
+// its score, its row's method and parameter count, and the best date
+// known (the method's paper's, else the month of the arXiv paper that
+// reported the number).
+func chartPoint(method string, params, score float64, rep model.Report) charts.Point {
+	date, basis := rep.KnownDate()
+	p := charts.Point{
+		Method: method, Value: score, Date: date.Time, DatePrecision: date.Precision, Params: params,
+		Paper: rep.PaperTitle, URL: "/results/" + strconv.FormatInt(rep.ID, 10),
+	}
+	if basis == model.DatedBySource {
+		p.DateNote = "date of the source that reported it"
+	}
+	return p
+}
+
+// chartsOfPoints draws the charts of metric m over pts, in the board's
+// order. counted says the rows were read (the top chart's title counts
+// its bars); without them only titles and empty texts are drawn.
+func chartsOfPoints(m model.Metric, pts []charts.Point, counted bool) []chartView {
+	ax := charts.Axis{MetricName: m.Name, Unit: m.Unit, HigherIsBetter: m.HigherIsBetter, Decimals: m.Decimals}
 	undated := 0
 	for _, p := range pts {
 		if p.Date.IsZero() {
@@ -450,7 +463,7 @@ func boardCharts(d store.DatasetInfo, q boardQuery, rows []*ranking.Row) []chart
 	out = append(out, chartOf("chart-params", "Score against parameters", pareto, ok, "Too few results with a known parameter count to plot score against size."))
 	top, ok := charts.TopN("chart-top", ax, pts, 10)
 	title := "Top results"
-	if rows != nil {
+	if counted {
 		title = fmt.Sprintf("Top %d", charts.TopCount(pts, m.HigherIsBetter, 10))
 	}
 	out = append(out, chartOf("chart-top", title, top, ok, "Too few results for a top-10 chart."))
