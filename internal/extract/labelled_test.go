@@ -7,11 +7,6 @@ import (
 
 type score = Measure
 
-func evaluate(t *testing.T, name string, known []Dataset) (scores, unknown score) {
-	t.Helper()
-	return evaluateAt(t, name, known, "")
-}
-
 // evaluateAt scores the candidates of confidence min or higher
 // (Result.Filter(min); "" takes all) against testdata/NAME.json, and logs
 // what went wrong.

@@ -84,15 +84,6 @@ WHERE m.id = ANY($1)`, ids, samplesPerMetric).Scan(&samples).Error
 	return out, nil
 }
 
-// MetricReviewCount is how many metrics wait for a direction review.
-func (s *Store) MetricReviewCount(ctx context.Context) (int, error) {
-	var n int
-	if err := s.r(ctx).Raw(`SELECT count(*) FROM metrics WHERE direction_needs_review`).Scan(&n).Error; err != nil {
-		return 0, fmt.Errorf("store: metrics to review: %w", err)
-	}
-	return n, nil
-}
-
 // SetMetricDirection confirms or flips an inferred direction, in one
 // transaction: the metric no longer needs review, the change is recorded
 // in metric_direction_changes, and the dataset's data version is bumped

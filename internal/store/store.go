@@ -70,13 +70,6 @@ func (s *Store) r(ctx context.Context) *gorm.DB {
 }
 func (s *Store) w(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }
 
-func notFound(err error, what string) error {
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return fmt.Errorf("%s: %w", what, ErrNotFound)
-	}
-	return fmt.Errorf("%s: %w", what, err)
-}
-
 var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
 
 // Slugify makes a URL-safe name: "ImageNet-1k" → "imagenet-1k",

@@ -244,15 +244,6 @@ func (s *Store) PendingSubmissions(ctx context.Context, datasetID int64, limit i
 	return out, nil
 }
 
-// ResultSubmissions lists the pending submissions about one result.
-func (s *Store) ResultSubmissions(ctx context.Context, resultID int64) ([]SubmissionInfo, error) {
-	out, err := s.submissions(ctx, s.db, `WHERE s.result_id = $1 AND s.status = 'pending' ORDER BY s.created_at, s.id`, resultID)
-	if err != nil {
-		return nil, fmt.Errorf("store: submissions of result %d: %w", resultID, err)
-	}
-	return out, nil
-}
-
 // PendingCount is the length of the moderation queue.
 func (s *Store) PendingCount(ctx context.Context) (int, error) {
 	var n int

@@ -575,13 +575,3 @@ func rankBoard(shared []*ranking.Row, d store.DatasetInfo, q boardQuery) rankedB
 	}
 	return rb
 }
-
-// metricOf finds a metric by id in the dataset.
-func metricOf(d store.DatasetInfo, id int64) model.Metric {
-	for _, m := range d.Metrics {
-		if m.ID == id {
-			return m
-		}
-	}
-	return model.Metric{}
-}
