@@ -83,7 +83,9 @@ func topPoints(pts []Point, higherIsBetter bool, n int) []Point {
 	if n < 1 {
 		return nil
 	}
-	best := make(map[string]int) // method → its best point's index in pts
+	// method → its best point's index in top; sized for a method a point,
+	// as on a large board most are, so that it never grows.
+	best := make(map[string]int, len(pts))
 	var top []int
 	for i, p := range pts {
 		if !finite(p.Value) {

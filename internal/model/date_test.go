@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strconv"
 	"testing"
 	"time"
 )
@@ -57,5 +58,31 @@ func TestKnownDate(t *testing.T) {
 		if d.Label() != tt.label || from != tt.from {
 			t.Errorf("%s: %q from %q, want %q from %q", tt.name, d.Label(), from, tt.label, tt.from)
 		}
+	}
+}
+
+// TestArxivMonthSkipsOnlyWhatCannotMatch: the quick test for "arxiv"
+// before the regular expression changes no answer.
+func TestArxivMonthSkipsOnlyWhatCannotMatch(t *testing.T) {
+	for _, s := range []string{
+		"", "arxiv", "arXiv:", "arxi", "xarxiv 2302.13971", "ARXIV:2302.13971", "ArXiv.Org/ABS/2302.13971",
+		"https://arxiv.org/pdf/1706.03762v5", "see arXiv  1512.03385 (2015)", "https://arxiv.org/abs/0612.0001",
+		"https://example.org/2302.13971", "A-R-X-I-V 2302.13971", "arxív 2302.13971", "ar\u0425iv 2302.13971",
+		"https://openreview.net/forum?id=arxiv", "Table 3, arxiv:2113.01234", "…arXiv:2302.13971…",
+	} {
+		want := PartialDate{}
+		if m := arxivID.FindStringSubmatch(s); m != nil {
+			yy, _ := strconv.Atoi(m[1])
+			mm, _ := strconv.Atoi(m[2])
+			if yy >= 7 && mm >= 1 && mm <= 12 {
+				want = PartialDate{Time: time.Date(2000+yy, time.Month(mm), 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionMonth}
+			}
+		}
+		if got := ArxivMonth(s); got != want {
+			t.Errorf("ArxivMonth(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+	if got := ArxivMonth("ARXIV:2302.13971"); got.Label() != "Feb 2023" {
+		t.Errorf("ArxivMonth in capitals = %q, want Feb 2023", got.Label())
 	}
 }

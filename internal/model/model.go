@@ -209,8 +209,11 @@ func (r Report) PaperDay() PartialDate {
 	case r.PaperYear != nil:
 		// An arXiv id says the month of the first version: when it falls
 		// in the year given, the month is known too.
-		if m := ArxivMonth("arXiv:" + r.PaperArxiv); !m.IsZero() && m.Time.Year() == *r.PaperYear {
-			return m
+		// (Without an id there is nothing to read, nor a string to build.)
+		if r.PaperArxiv != "" {
+			if m := ArxivMonth("arXiv:" + r.PaperArxiv); !m.IsZero() && m.Time.Year() == *r.PaperYear {
+				return m
+			}
 		}
 		return PartialDate{Time: time.Date(*r.PaperYear, 1, 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionYear}
 	}

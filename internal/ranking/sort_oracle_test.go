@@ -2,8 +2,10 @@ package ranking
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -76,6 +78,10 @@ func randomRows(rng *rand.Rand, n int, metrics []model.Metric) []*Row {
 		for _, m := range metrics {
 			if rng.IntN(5) > 0 {
 				r.Cells[m.ID] = &Cell{Score: float64(rng.IntN(50)) / 4}
+				if rng.IntN(10) == 0 {
+					// One number written two ways: Same, not equal.
+					r.Cells[m.ID].Score *= 1 + 1e-12
+				}
 			}
 		}
 		rows[i] = r
@@ -111,6 +117,19 @@ func TestRankAndSortMatchStableReference(t *testing.T) {
 							t.Fatalf("seed %d primary %d key %+v desc %t: row %d is %+v, want %+v", seed, primary.ID, key, desc, i, got[i], want[i])
 						}
 					}
+					// SortByFirst from any order (here shuffled) gives
+					// the same order, ties falling back to each row's
+					// first position (its ReportedIn) instead.
+					shuffled := clone(base)
+					rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+					SortByFirst(shuffled, func(r *Row) string { return r.Method }, func(r *Row) (float64, bool) { return sortValue(r, key) },
+						func(r *Row) int64 { n, _ := strconv.ParseInt(r.ReportedIn, 10, 64); return n },
+						key.Metric == nil && key.Column == "method", desc)
+					for i := range shuffled {
+						if shuffled[i].ReportedIn != want[i].ReportedIn {
+							t.Fatalf("seed %d key %+v desc %t: SortByFirst: row %d is %+v, want %+v", seed, key, desc, i, shuffled[i], want[i])
+						}
+					}
 				}
 			}
 		}
@@ -134,4 +153,43 @@ func BenchmarkRankSort10k(b *testing.B) {
 			referenceSort(rows, Key{Metric: &metrics[0]}, true)
 		}
 	})
+}
+
+func TestLowerAllMatchesToLower(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		names []string
+	}{
+		{"none", nil},
+		{"ASCII", []string{"ResNet-50", "", "vit-B/16", "GPT-4 (0613)", "ZZ"}},
+		{"non-ASCII, some changing length", []string{"İstanbul-Net", "ÆON ß", "ΣΊΣΥΦΟΣ", "Ⱥ-model", "plain", "ÉCOLE"}},
+		{"invalid UTF-8", []string{"A\xffB", "\xc3", "Ok"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := lowerAll(append([]string(nil), tc.names...))
+			if len(got) != len(tc.names) {
+				t.Fatalf("%d names, want %d", len(got), len(tc.names))
+			}
+			for i, s := range tc.names {
+				if want := strings.ToLower(s); got[i] != want {
+					t.Errorf("lowerAll(%q) = %q, want %q", s, got[i], want)
+				}
+			}
+		})
+	}
+}
+
+// TestSameAsWithMathMax: Same with the built-in max answers as it did
+// with math.Max, NaN, infinities and signed zeros included.
+func TestSameAsWithMathMax(t *testing.T) {
+	ref := func(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b))) }
+	vals := []float64{0, math.Copysign(0, -1), 1, -1, 79.3, 79.30000000000001, 0.793, 1e-12, -1e-12, 1e300, -1e300,
+		math.Inf(1), math.Inf(-1), math.NaN(), math.MaxFloat64, math.SmallestNonzeroFloat64, 1 + 1e-9, 1 + 2e-9}
+	for _, a := range vals {
+		for _, b := range vals {
+			if got, want := Same(a, b), ref(a, b); got != want {
+				t.Errorf("Same(%v, %v) = %t, want %t", a, b, got, want)
+			}
+		}
+	}
 }

@@ -44,12 +44,12 @@ func (s *Server) cellCharts(c *fiber.Ctx) (cs []chartView, ok bool, err error) {
 // chartsOfCells draws the charts of q (resolved, sorted by a metric,
 // filtered by setting group at most) from the board's kept cells. The
 // cells are put in the order ranking.Sort gives the whole board's rows
-// (ranking.SortBy, on the same names and scores in the same row order),
-// and made points as boardCharts makes them, without a ranking.Row and
-// its map per row in between.
+// (ranking.SortByFirst, on the same names and scores, ties by each row's
+// first report as Sort's by row position), and made points as boardCharts
+// makes them, without a ranking.Row and its map per row in between.
 func (s *Server) chartsOfCells(ctx context.Context, d store.DatasetInfo, q boardQuery) ([]chartView, error) {
 	m := *q.key.Metric
-	cells, err := s.store.BoardChartCells(ctx, d.ID, m.ID, q.headExclude())
+	cells, err := s.store.BoardChartCells(ctx, d.ID, m.ID, q.headExclude(), q.desc, q.groupRows())
 	if err != nil {
 		return nil, err
 	}
@@ -57,8 +57,9 @@ func (s *Server) chartsOfCells(ctx context.Context, d store.DatasetInfo, q board
 	for i := range cells {
 		order[i] = &cells[i]
 	}
-	ranking.SortBy(order, func(c *store.ChartCell) string { return c.Method },
-		func(c *store.ChartCell) (float64, bool) { return c.Score, true }, false, q.desc)
+	ranking.SortByFirst(order, func(c *store.ChartCell) string { return c.Method },
+		func(c *store.ChartCell) (float64, bool) { return c.Score, true },
+		func(c *store.ChartCell) int64 { return c.RowFirst }, false, q.desc)
 	pts := make([]charts.Point, len(order))
 	for i, c := range order {
 		pts[i] = chartPoint(c.Method, c.Params, c.Score, c.Report())

@@ -167,6 +167,8 @@ func TestChartsFromCellsMatchWholeBoard(t *testing.T) {
 					WHERE slug = 'p2' AND $1 > 0`},
 				{"a paper's date taken back", `UPDATE papers SET published = NULL, year = NULL, date_precision = NULL WHERE slug = 'p0' AND $1 > 0`},
 				{"a paper's arXiv id found", `UPDATE papers SET arxiv_id = '1711.0000' || substr(slug, 2) WHERE slug = 'p4' AND $1 > 0`},
+				{"an arXiv id of the year a paper is known to, which dates it to the month", `UPDATE papers SET arxiv_id = '2203.01234'
+					WHERE slug = 'p7' AND year = 2022 AND $1 > 0`},
 				{"a paper's code link, which no chart shows", `UPDATE papers SET code_url = 'https://example.org/p5' WHERE slug = 'p5' AND $1 > 0`},
 				{"methods renamed", `UPDATE methods SET name = name || ' v2' WHERE slug IN ('m3', 'm4') AND $1 > 0`},
 				{"results' paper corrected", `UPDATE results SET paper_id = (SELECT id FROM papers WHERE slug = 'p3')
