@@ -106,7 +106,7 @@ func topPoints(pts []Point, higherIsBetter bool, n int) []Point {
 	for i := range order {
 		order[i] = i
 	}
-	stableSort(order, func(i, j int) int { return byBest(pts[top[i]], pts[top[j]], higherIsBetter) })
+	stableSort(order, func(i, j int) int { return byBest(pts[top[i]].Value, pts[top[j]].Value, higherIsBetter) })
 	out := make([]Point, min(n, len(order)))
 	for i := range out {
 		out[i] = pts[top[order[i]]]

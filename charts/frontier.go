@@ -25,7 +25,7 @@ func RunningBest(pts []Point, higherIsBetter bool) []Point {
 		if c := cmpInt64(at[i], at[j]); c != 0 {
 			return c
 		}
-		return byBest(pts[i], pts[j], higherIsBetter)
+		return byBest(pts[i].Value, pts[j].Value, higherIsBetter)
 	})
 
 	var steps []Point
@@ -55,7 +55,7 @@ func ParetoFront(pts []Point, higherIsBetter bool) []Point {
 		case pts[i].Params > pts[j].Params:
 			return 1
 		}
-		return byBest(pts[i], pts[j], higherIsBetter)
+		return byBest(pts[i].Value, pts[j].Value, higherIsBetter)
 	})
 
 	// Walking from the smallest model up, a result is on the front exactly
@@ -92,11 +92,13 @@ func cmpInt64(a, b int64) int {
 }
 
 // byBest orders the better value first; a comparison func for slices.Sort*.
-func byBest(a, b Point, higherIsBetter bool) int {
+// It takes the values, not the points: copying two 120-byte points into
+// every comparison was half of a 10,000-point sort.
+func byBest(a, b float64, higherIsBetter bool) int {
 	switch {
-	case better(a.Value, b.Value, higherIsBetter):
+	case better(a, b, higherIsBetter):
 		return -1
-	case better(b.Value, a.Value, higherIsBetter):
+	case better(b, a, higherIsBetter):
 		return 1
 	}
 	return 0
