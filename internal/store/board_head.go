@@ -185,17 +185,20 @@ func (c *ChartCell) Report() model.Report {
 
 // BoardChartCells reads, from what is kept at write time, every row's
 // first report of a metric on a board, leaving out rows with the setting
-// texts in exclude (nil: none), ordered by score (descending when desc;
-// ties in no particular order); rows, the number of rows the view has,
-// sizes the result (a cell per row at most). It is what the charts of a board view
-// plot: one range scan of board_cells, which keeps beside each cell what
-// the charts show of it (migration 0085), instead of the whole board, or
-// five index probes per row into the tables it comes from.
-func (s *Store) BoardChartCells(ctx context.Context, datasetID, metricID int64, exclude []string, desc bool, rows int) ([]ChartCell, error) {
+// texts in exclude (nil: none), and calls each with every cell in turn,
+// ordered by score (descending when desc; ties in no particular order).
+// each must not keep the cell: the next row is read into it. It is what
+// the charts of a board view plot: one range scan of board_cells, which
+// keeps beside each cell what the charts show of it (migration 0085),
+// instead of the whole board, or five index probes per row into the
+// tables it comes from.
+func (s *Store) BoardChartCells(ctx context.Context, datasetID, metricID int64, exclude []string, desc bool, each func(*ChartCell)) error {
 	// By score, as board_cells_rank_idx gives them (the plan the scan
 	// takes anyway): the caller's sort into the board's order then finds
 	// them nearly sorted. The date's strings are sent only where
-	// KnownDate reads them (see ChartCell).
+	// KnownDate reads them (see ChartCell). The cells are handed over one
+	// at a time: a 10,000-row board's, kept in a slice only to be made
+	// chart points, were a fifth of what a chart request allocated.
 	order := "ASC"
 	if desc {
 		order = "DESC"
@@ -211,7 +214,7 @@ func (s *Store) BoardChartCells(ctx context.Context, datasetID, metricID int64, 
 	)
 	dst := []any{&c.ID, &c.RowFirst, &c.Score, &params, &c.Method, &c.PaperTitle, &year, &date, &month,
 		&c.PaperArxiv, &c.SourceURL, &c.Source, &c.ReportedIn}
-	out, err := pgxQueryCap(ctx, s, rows, `
+	err := pgxEach(ctx, s, `
 SELECT first_id, row_first, score, row_params, method_name, paper_title, paper_year, paper_date,
        paper_date IS NOT NULL AND paper_precision = 'month',
        CASE WHEN paper_date IS NULL AND paper_year IS NOT NULL THEN paper_arxiv ELSE '' END,
@@ -221,20 +224,21 @@ SELECT first_id, row_first, score, row_params, method_name, paper_title, paper_y
 FROM board_cells
 WHERE dataset_id = $1 AND metric_id = $2 AND ($3::text[] IS NULL OR setting <> ALL($3))
 ORDER BY score `+order,
-		[]any{datasetID, metricID, exclude}, func(rows pgx.Rows) (ChartCell, error) {
+		[]any{datasetID, metricID, exclude}, func(rows pgx.Rows) error {
 			if err := rows.Scan(dst...); err != nil {
-				return ChartCell{}, err
+				return err
 			}
 			c.Params, c.PaperYear, c.PaperDate, c.PaperPrecision = params.Float64, int(year.Int16), date.Time, ""
 			if month {
 				c.PaperPrecision = model.PrecisionMonth
 			}
-			return c, nil
+			each(&c)
+			return nil
 		})
 	if err != nil {
-		return nil, fmt.Errorf("store: chart of dataset %d: %w", datasetID, err)
+		return fmt.Errorf("store: chart of dataset %d: %w", datasetID, err)
 	}
-	return out, nil
+	return nil
 }
 
 // pgxQuery runs a read on one of the read pool's connections through pgx
@@ -244,42 +248,43 @@ ORDER BY score `+order,
 // store (gorm's Rows, 2.2 s of 4.0 s in a CPU profile of the bench's
 // uncached API figures).
 func pgxQuery[T any](ctx context.Context, s *Store, sql string, args []any, scan func(pgx.Rows) (T, error)) ([]T, error) {
-	return pgxQueryCap(ctx, s, 0, sql, args, scan)
+	var out []T
+	err := pgxEach(ctx, s, sql, args, func(rows pgx.Rows) error {
+		v, err := scan(rows)
+		if err == nil {
+			out = append(out, v)
+		}
+		return err
+	})
+	return out, err
 }
 
-// pgxQueryCap is pgxQuery with room made for about n rows at once: a
-// 10,000-row read grown by append copied and dropped as much again.
-func pgxQueryCap[T any](ctx context.Context, s *Store, n int, sql string, args []any, scan func(pgx.Rows) (T, error)) ([]T, error) {
+// pgxEach is pgxQuery for a caller that keeps no row as read: each is
+// called on every row in turn.
+func pgxEach(ctx context.Context, s *Store, sql string, args []any, each func(pgx.Rows) error) error {
 	if s.trace != nil {
 		s.trace(sql, args)
 	}
 	sqlDB, err := s.r(ctx).DB()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	conn, err := sqlDB.Conn(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer conn.Close()
-	var out []T
-	if n > 0 {
-		out = make([]T, 0, n)
-	}
-	err = conn.Raw(func(dc any) error {
+	return conn.Raw(func(dc any) error {
 		rows, err := dc.(*stdlib.Conn).Conn().Query(ctx, sql, args...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			v, err := scan(rows)
-			if err != nil {
+			if err := each(rows); err != nil {
 				return err
 			}
-			out = append(out, v)
 		}
 		return rows.Err()
 	})
-	return out, err
 }

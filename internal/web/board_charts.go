@@ -42,27 +42,54 @@ func (s *Server) cellCharts(c *fiber.Ctx) (cs []chartView, ok bool, err error) {
 }
 
 // chartsOfCells draws the charts of q (resolved, sorted by a metric,
-// filtered by setting group at most) from the board's kept cells. The
-// cells are put in the order ranking.Sort gives the whole board's rows
+// filtered by setting group at most) from the board's kept cells. Each
+// cell is made a point as boardCharts makes one of a row, without a
+// ranking.Row and its map per row in between, and the points are put in
+// the order ranking.Sort gives the whole board's rows
 // (ranking.SortByFirst, on the same names and scores, ties by each row's
-// first report as Sort's by row position), and made points as boardCharts
-// makes them, without a ranking.Row and its map per row in between.
+// first report as Sort's by row position).
 func (s *Server) chartsOfCells(ctx context.Context, d store.DatasetInfo, q boardQuery) ([]chartView, error) {
 	m := *q.key.Metric
-	cells, err := s.store.BoardChartCells(ctx, d.ID, m.ID, q.headExclude(), q.desc, q.groupRows())
+	n := q.groupRows() // a cell per row at most
+	pts := make([]charts.Point, 0, n)
+	first := make([]int64, 0, n)
+	err := s.store.BoardChartCells(ctx, d.ID, m.ID, q.headExclude(), q.desc, func(c *store.ChartCell) {
+		pts = append(pts, chartPoint(c.Method, c.Params, c.Score, c.Report()))
+		first = append(first, c.RowFirst)
+	})
 	if err != nil {
 		return nil, err
 	}
-	order := make([]*store.ChartCell, len(cells))
-	for i := range cells {
-		order[i] = &cells[i]
+	order := make([]int, len(pts))
+	for i := range order {
+		order[i] = i
 	}
-	ranking.SortByFirst(order, func(c *store.ChartCell) string { return c.Method },
-		func(c *store.ChartCell) (float64, bool) { return c.Score, true },
-		func(c *store.ChartCell) int64 { return c.RowFirst }, false, q.desc)
-	pts := make([]charts.Point, len(order))
-	for i, c := range order {
-		pts[i] = chartPoint(c.Method, c.Params, c.Score, c.Report())
-	}
+	ranking.SortByFirst(order, func(i int) string { return pts[i].Method },
+		func(i int) (float64, bool) { return pts[i].Value, true },
+		func(i int) int64 { return first[i] }, false, q.desc)
+	permute(pts, order)
 	return chartsOfPoints(m, pts, true), nil
+}
+
+// permute puts pts in the given order (pts[k] becomes the old
+// pts[order[k]]) in place, one cycle at a time, rather than into a second
+// slice of points; order is used up.
+func permute(pts []charts.Point, order []int) {
+	for start := range order {
+		if order[start] < 0 {
+			continue
+		}
+		held := pts[start]
+		k := start
+		for {
+			from := order[k]
+			order[k] = -1
+			if from == start {
+				pts[k] = held
+				break
+			}
+			pts[k] = pts[from]
+			k = from
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/benchboard/benchboard/charts"
 	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/ranking"
 	"github.com/benchboard/benchboard/internal/store"
@@ -235,5 +236,41 @@ func mustExec(t *testing.T, db *gorm.DB, sql string, args ...any) {
 	t.Helper()
 	if err := db.Exec(sql, args...).Error; err != nil {
 		t.Fatalf("%s: %v", sql, err)
+	}
+}
+
+// TestPermute: points put in order in place are the points a copy in
+// that order gives, for identity, reversal, cycles and random orders.
+func TestPermute(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	random := rng.Perm(500)
+	for _, tc := range []struct {
+		name  string
+		order []int
+	}{
+		{"none", nil},
+		{"one", []int{0}},
+		{"identity", []int{0, 1, 2, 3}},
+		{"reversed", []int{3, 2, 1, 0}},
+		{"one cycle", []int{1, 2, 3, 4, 0}},
+		{"two cycles and a fixed point", []int{1, 0, 2, 4, 5, 3}},
+		{"random", random},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pts := make([]charts.Point, len(tc.order))
+			for i := range pts {
+				pts[i] = charts.Point{Method: fmt.Sprint("m", i), Value: float64(i)}
+			}
+			want := make([]charts.Point, len(pts))
+			for k, i := range tc.order {
+				want[k] = pts[i]
+			}
+			permute(pts, append([]int(nil), tc.order...))
+			for k := range pts {
+				if pts[k] != want[k] {
+					t.Fatalf("point %d is %+v, want %+v", k, pts[k], want[k])
+				}
+			}
+		})
 	}
 }
