@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -59,6 +60,9 @@ func TestTopDatasetsCutsTiesByName(t *testing.T) {
 			}
 		}
 	}
+	// Rewrite every other board's row, so that a scan of datasets meets
+	// them out of id order (the boards' versions are read unsorted).
+	exec(`UPDATE datasets SET data_version = data_version + 1 WHERE id % 2 = 0`)
 	for _, perTask := range []int{1, 2, 3, 4} {
 		t.Run(fmt.Sprint(perTask), func(t *testing.T) {
 			got, err := st.TopDatasets(t.Context(), perTask)
@@ -81,5 +85,14 @@ func TestTopDatasetsCutsTiesByName(t *testing.T) {
 				t.Fatalf("top %d per task:\n got %q\nwant %q", perTask, gotNames, want)
 			}
 		})
+	}
+	// A task's own page lists all its boards, and a task that does not
+	// exist is not found.
+	all, err := st.TaskDatasets(t.Context(), "t1")
+	if err != nil || len(all) != len(tasks[1].counts) {
+		t.Fatalf("TaskDatasets(t1): %d boards, %v; want %d", len(all), err, len(tasks[1].counts))
+	}
+	if _, err := st.TaskDatasets(t.Context(), "no-such-task"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("TaskDatasets of no task: %v, want ErrNotFound", err)
 	}
 }
