@@ -66,21 +66,7 @@ func (s *Store) datasetSummaries(ctx context.Context, taskSlug string, perTask i
 	// decide which are shown, and only those are ordered by name
 	// (nameOrder): sorting all 10,000 names by collation was most of the
 	// home page's time in Postgres.
-	inTask := map[int64]int{}
-	for _, b := range boards {
-		inTask[b.taskID]++
-	}
-	// By task, then count, most first, then id (the order a stable sort
-	// of them by task and id gave).
-	slices.SortFunc(boards, func(a, b boardSummary) int {
-		if c := cmp.Compare(a.taskID, b.taskID); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.results, a.results); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.id, b.id)
-	})
+	boards, inTask := byTaskThenCount(boards)
 	if perTask > 0 {
 		if err := s.orderCutTies(ctx, boards, perTask); err != nil {
 			return nil, err
@@ -106,6 +92,15 @@ func (s *Store) datasetSummaries(ctx context.Context, taskSlug string, perTask i
 	// over every board, a best-score probe per board) was most of its time.
 	// Scanned by pgx itself: gorm's Scan of the home page's 1,200 rows,
 	// by reflection per field, took longer than the query.
+	// One set of destinations for every row: a row's own, passed to Scan
+	// by address, escaped to the heap.
+	var (
+		d    DatasetSummary
+		best *string
+	)
+	dst := []any{&d.ID, &d.TaskID, &d.ParentID, &d.Slug, &d.Name, &d.Description, &d.DataVersion,
+		&d.Results, &d.Rows, &d.InTask, &d.Children, &d.TaskName, &d.TaskSlug, &d.ParentName,
+		&d.MetricName, &d.MetricUnit, &d.Decimals, &d.HigherIsBetter, &best, &d.BestScore}
 	out, err := pgxQuery(ctx, s, `
 WITH shown AS (
     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::float8[], $6::bigint[])
@@ -126,11 +121,9 @@ LEFT JOIN datasets p ON p.id = d.parent_id
 LEFT JOIN metrics m ON m.dataset_id = d.id AND m.is_primary
 ORDER BY t.name, coalesce(p.name, d.name), d.parent_id NULLS FIRST, d.name`,
 		[]any{ids, results, rows, bestMethods, bestScores, counts}, func(r pgx.Rows) (DatasetSummary, error) {
-			var d DatasetSummary
-			var best *string
-			err := r.Scan(&d.ID, &d.TaskID, &d.ParentID, &d.Slug, &d.Name, &d.Description, &d.DataVersion,
-				&d.Results, &d.Rows, &d.InTask, &d.Children, &d.TaskName, &d.TaskSlug, &d.ParentName,
-				&d.MetricName, &d.MetricUnit, &d.Decimals, &d.HigherIsBetter, &best, &d.BestScore)
+			// Cleared, so that each row's pointers are its own.
+			d, best = DatasetSummary{}, nil
+			err := r.Scan(dst...)
 			if best != nil {
 				d.BestMethod = *best
 			}
@@ -312,6 +305,45 @@ type boardSummary struct {
 	id, taskID int64
 }
 
+// byTaskThenCount orders boards by task, then result count (most
+// first), then id, and counts each task's boards. Boards are first put
+// in their task's place (a counting sort over the hundred or so tasks),
+// and only each task's sorted: one sort of all 10,000 boards of the home
+// page, moving 56-byte structs, was a fifth of its Go time.
+func byTaskThenCount(boards []boardSummary) ([]boardSummary, map[int64]int) {
+	inTask := map[int64]int{}
+	for _, b := range boards {
+		inTask[b.taskID]++
+	}
+	tasks := make([]int64, 0, len(inTask))
+	for t := range inTask {
+		tasks = append(tasks, t)
+	}
+	slices.Sort(tasks)
+	next := make(map[int64]int, len(tasks)) // where a task's next board goes
+	at := 0
+	for _, t := range tasks {
+		next[t] = at
+		at += inTask[t]
+	}
+	out := make([]boardSummary, len(boards))
+	for _, b := range boards {
+		out[next[b.taskID]] = b
+		next[b.taskID]++
+	}
+	at = 0
+	for _, t := range tasks {
+		slices.SortFunc(out[at:at+inTask[t]], func(a, b boardSummary) int {
+			if c := cmp.Compare(b.results, a.results); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.id, b.id)
+		})
+		at += inTask[t]
+	}
+	return out, inTask
+}
+
 // boardCounts returns the task's boards (every board when taskSlug is
 // ""), in no particular order. A version is read before its board is
 // counted: a count may be newer than its version, never older.
@@ -335,37 +367,44 @@ func (s *Store) boardCounts(ctx context.Context, taskSlug string) ([]boardSummar
 	if err != nil {
 		return nil, fmt.Errorf("store: board counts: %w", err)
 	}
+	// The boards whose kept counts are current at the versions just read
+	// are answered from them; the others (staleAt, their places in out)
+	// are counted below.
 	var stale []int64
-	known := make(map[int64]boardCount, len(cur)) // current at the versions just read
+	var staleAt []int
+	out := make([]boardSummary, len(cur))
 	s.counts.mu.Lock()
-	for _, c := range cur {
+	for i, c := range cur {
+		out[i] = boardSummary{id: c.ID, taskID: c.TaskID}
 		if bc, ok := s.counts.byID[c.ID]; ok && bc.version == c.DataVersion {
-			known[c.ID] = bc
+			out[i].boardCount = bc
 		} else {
-			stale = append(stale, c.ID)
+			stale, staleAt = append(stale, c.ID), append(staleAt, i)
 		}
 	}
 	s.counts.mu.Unlock()
-	fresh := map[int64]boardCount{}
-	if len(stale) > 0 {
-		// A row is what a leaderboard shows as one line (see ranking.Build);
-		// board_settings keeps both counts per setting at write time
-		// (migration 0050), so this sums a few rows instead of grouping the
-		// board's results.
-		var counted []struct{ DatasetID, N, Rows int64 }
-		err = s.r(ctx).Raw(`SELECT dataset_id, sum(n_results) AS n, sum(n_rows) AS rows FROM board_settings
-		WHERE dataset_id = ANY($1) GROUP BY dataset_id`, stale).Scan(&counted).Error
-		if err != nil {
-			return nil, fmt.Errorf("store: board counts: %w", err)
-		}
-		for _, c := range counted {
-			fresh[c.DatasetID] = boardCount{results: c.N, rows: c.Rows}
-		}
-		var best []struct {
-			DatasetID, MethodID int64
-			Score               float64
-		}
-		err = s.r(ctx).Raw(`SELECT m.dataset_id, b.method_id, b.score FROM metrics m CROSS JOIN LATERAL (
+	if len(stale) == 0 {
+		return out, nil
+	}
+	fresh := make(map[int64]boardCount, len(stale))
+	// A row is what a leaderboard shows as one line (see ranking.Build);
+	// board_settings keeps both counts per setting at write time
+	// (migration 0050), so this sums a few rows instead of grouping the
+	// board's results.
+	var counted []struct{ DatasetID, N, Rows int64 }
+	err = s.r(ctx).Raw(`SELECT dataset_id, sum(n_results) AS n, sum(n_rows) AS rows FROM board_settings
+	WHERE dataset_id = ANY($1) GROUP BY dataset_id`, stale).Scan(&counted).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: board counts: %w", err)
+	}
+	for _, c := range counted {
+		fresh[c.DatasetID] = boardCount{results: c.N, rows: c.Rows}
+	}
+	var best []struct {
+		DatasetID, MethodID int64
+		Score               float64
+	}
+	err = s.r(ctx).Raw(`SELECT m.dataset_id, b.method_id, b.score FROM metrics m CROSS JOIN LATERAL (
     -- One branch per direction, so that each is a LIMIT 1 walk of
     -- results_board_idx instead of a sort of the whole board.
     (SELECT r.method_id, r.score FROM results r
@@ -377,26 +416,21 @@ func (s *Store) boardCounts(ctx context.Context, taskSlug string) ([]boardSummar
      ORDER BY r.score ASC LIMIT 1)
 ) b
 WHERE m.dataset_id = ANY($1) AND m.is_primary`, stale).Scan(&best).Error
-		if err != nil {
-			return nil, fmt.Errorf("store: best of the boards: %w", err)
-		}
-		for _, b := range best {
-			bc := fresh[b.DatasetID]
-			bc.bestMethod, bc.bestScore = b.MethodID, &b.Score
-			fresh[b.DatasetID] = bc
-		}
+	if err != nil {
+		return nil, fmt.Errorf("store: best of the boards: %w", err)
 	}
-	out := make([]boardSummary, 0, len(cur))
+	for _, b := range best {
+		bc := fresh[b.DatasetID]
+		bc.bestMethod, bc.bestScore = b.MethodID, &b.Score
+		fresh[b.DatasetID] = bc
+	}
 	s.counts.mu.Lock()
 	defer s.counts.mu.Unlock()
-	for _, c := range cur {
-		bc, ok := known[c.ID]
-		if !ok {
-			bc = fresh[c.ID] // read just now; absent: no live result
-			bc.version = c.DataVersion
-			s.counts.byID[c.ID] = bc
-		}
-		out = append(out, boardSummary{boardCount: bc, id: c.ID, taskID: c.TaskID})
+	for _, i := range staleAt {
+		bc := fresh[cur[i].ID] // read just now; absent: no live result
+		bc.version = cur[i].DataVersion
+		s.counts.byID[cur[i].ID] = bc
+		out[i].boardCount = bc
 	}
 	return out, nil
 }
