@@ -53,7 +53,7 @@ var (
 		`hours\b|GPU|TPU|days\b|steps\b|iterations\b|subjects\b|papers\b|families\b|tasks\b|datasets\b|` +
 		`benchmarks\b|classes\b|categories\b|languages\b|FPS\b|fps\b|ms\b|s\b|seconds\b|minutes\b|` +
 		`bp\b|base pairs\b|nucleotides\b|[MGKT]B\b|[GT]?FLOPs\b|MACs\b|px\b|heads\b|blocks\b|stages\b|` +
-		`runs\b|seeds\b|shots\b|identities\b|frames\b|queries\b|words\b|sentences\b|documents\b|` +
+		`bits\b|runs\b|seeds\b|shots\b|identities\b|frames\b|queries\b|words\b|sentences\b|documents\b|` +
 		`questions\b|videos\b)`)
 	// before* read the words right before a number.
 	beforeBetween = regexp.MustCompile(`(?i)\bbetween\s*$`)
@@ -91,7 +91,11 @@ func scanNumbers(s string, protected func(start, end int) bool) []*number {
 			continue
 		}
 		n := newNumber(s, a, b)
-		if n == nil || followedByCount(s, n) {
+		if n != nil && followedByCount(s, n) {
+			out = dropCountList(s, out, n)
+			continue
+		}
+		if n == nil {
 			continue
 		}
 		if !n.pct && (isYear(n) || afterName(s, a, protected) && !scoreShaped(n)) {
@@ -169,6 +173,24 @@ func partOfWord(s string, a int) bool {
 		return true
 	}
 	return false
+}
+
+// countListGap joins the items of a list of counts: "4.5, 8.7 and 15.4
+// GFLOPs", "140, 96 and 61 FPS", "2.1/3.4/5.8 ms".
+var countListGap = regexp.MustCompile(`^\s*(?:,|/|,?\s*and)\s*$`)
+
+// dropCountList drops, with a count, the bare numbers listed right before
+// it: the unit written after the last item of a list is every item's.
+func dropCountList(s string, out []*number, count *number) []*number {
+	next := count.start
+	for len(out) > 0 {
+		p := out[len(out)-1]
+		if p.pct || p.after > next || !countListGap.MatchString(s[p.after:next]) {
+			break
+		}
+		out, next = out[:len(out)-1], p.start
+	}
+	return out
 }
 
 func followedByCount(s string, n *number) bool {

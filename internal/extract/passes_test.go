@@ -142,6 +142,11 @@ func TestPassNumbers(t *testing.T) {
 		{"X reaches R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2.", "74.9,89.6,93.8 | 67.2"},
 		{"X reaches 74.9/89.6 and 67.2 R@1.", "74.9,89.6,67.2"},
 		{"X reaches 74.9% and an MCC of 0.49.", "74.9%,0.49"},
+		// The unit after the last item of a list is every item's.
+		{"X-T reaches 82.3%, X-S 83.7% and X-B 84.5%, at 4.5, 8.7 and 15.4 GFLOPs.", "82.3% | 83.7% | 84.5%"},
+		{"They reach 36.0, 40.2 and 43.1 mask AP at 140, 96 and 61 FPS.", "36.0,40.2,43.1"},
+		{"It runs at 2.1/3.4/5.8 ms and reaches 68.9 at 4.1 bits per weight.", "68.9"},
+		{"It reaches 45.3 and 47.1% with 12 layers.", "45.3,47.1%"},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "numbers")
@@ -504,6 +509,13 @@ func TestPassMethods(t *testing.T) {
 		{"", "X-Net reaches 56.3% AP (72.1% AP50, 60.2% AP75).", map[string]string{"56.3%": "X-Net", "72.1%": "X-Net", "60.2%": "X-Net"}},
 		// A short item shaped unlike the part it replaces makes no list, nor names any.
 		{"", "ViT-B, -16 and -L reach 79.8, 82.6 and 84.1 top-1.", map[string]string{"79.8": "", "82.6": "", "84.1": ""}},
+		// Variants of the paper's method after an opening dataset are
+		// names, not datasets; a clause after a semicolon with no subject
+		// of its own shares their list when its run is as long.
+		{"RTInst: Real-Time Instance Segmentation", "On COCO, RTInst-S, RTInst-M and RTInst-L reach 36.0, 40.2 and 43.1 mask AP; the corresponding box AP is 41.5, 46.3 and 49.8.",
+			map[string]string{"36.0": "RTInst-S", "40.2": "RTInst-M", "43.1": "RTInst-L", "41.5": "RTInst-S", "46.3": "RTInst-M", "49.8": "RTInst-L"}},
+		{"RTInst: Real-Time Instance Segmentation", "RTInst-S and RTInst-L reach 36.0 and 43.1 mask AP; the box AP is 41.5.",
+			map[string]string{"36.0": "RTInst-S", "43.1": "RTInst-L", "41.5": "RTInst-L"}}, // the variant named last, not the list
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, tt.title, tt.text, "methods")
