@@ -528,7 +528,7 @@ var genericOthers = map[string]bool{
 // modelNouns follow a name to say it is a model: "the IRRA model".
 var modelNouns = map[string]bool{
 	"model": true, "models": true, "network": true, "networks": true, "variant": true,
-	"student": true, "reader": true, "backbone": true, "encoder": true,
+	"student": true, "reader": true, "backbone": true, "encoder": true, "checkpoint": true,
 }
 
 // adaptsObject ends the text before the model a paper starts from: "We

@@ -138,6 +138,9 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		if k, ok := s.afterCostsInBracket(r); ok {
 			j, gap = k, "(" // "YOLO-RF-X (38 FPS V100, 56.3% AP)"
 		}
+		if gap == "" && j > 0 && s.inCue(s.toks[j].start, s.toks[j].end) && strings.TrimSpace(s.text[s.toks[j-1].end:s.toks[j].start]) == "(" {
+			j, gap = j-1, "(" // the metric first in the bracket: "IRRA (R1 73.4)"
+		}
 		if gap == "(" || gap == "" && strings.EqualFold(s.toks[j].text, "at") && j > 0 {
 			k := j
 			if gap == "" {
@@ -174,7 +177,15 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 					r.method, r.source, r.fromBase = ctx.baseModel, fromNamed, true // "its base model (66.6%)"
 					return
 				}
-				r.dropped = true // "the CNN baseline (66.6%)": someone unnamed
+				if k > 0 && !s.blocked(s.toks[k-1]) && onlySpaces(s.text[s.toks[k-1].end:s.toks[k].start]) {
+					if name := s.methodEndingAt(k-1, ctx); name != "" {
+						// A name before the noun names it: "a DINO-Swin-L
+						// teacher (58.5 AP)", "a DeiT-B checkpoint (81.8% top-1)".
+						r.method, r.source = name, fromNamed
+						return
+					}
+				}
+				r.dropped = true // "the baseline (66.6%)": someone unnamed
 				return
 			}
 		}

@@ -29,7 +29,9 @@ func (s *sentence) cueListStartingAt(i int) []cue {
 // headerEnd closes a list of metrics that heads a table written as prose:
 // "Results (R@1/R@5/R@10): CUHK-PEDES 74.6/89.9/93.8; ICFG-PEDES ...".
 // Only a bracket, a unit and a few words stand between the list and the colon.
-var headerEnd = regexp.MustCompile(`^\s*(?:\(%\))?\s*\)?\s*(?:\(%\))?(?:\s*[\p{L}-]+){0,3}\s*:`)
+// A bracket closed before "are" heads one too: "Results (R1/R5/R10/mAP)
+// are 76.4/90.7/94.5/69.1 on CUHK-PEDES, 66.8/81.9/86.7/40.2 on ...".
+var headerEnd = regexp.MustCompile(`^\s*(?:\(%\))?\s*\)?\s*(?:\(%\))?(?:\s*[\p{L}-]+){0,3}\s*:|^\s*\)\s*(?:are|were)\b`)
 
 // headerCues returns the list of metrics that heads the table r is an
 // item of: a list written before a colon earlier in the sentence, after

@@ -249,6 +249,15 @@ func TestPassMetrics(t *testing.T) {
 		{"X lowers MMLU accuracy from 0.554 to 0.521.", map[string]string{}},
 		// A head shared by two kinds: "box/mask AP" is box AP, then mask AP.
 		{"As a backbone, the box/mask AP are 38.0/34.4 for ResNet-50.", map[string]string{"38.0": "Box AP", "34.4": "Mask AP"}},
+		// A bracket between a metric and its number: an abbreviation, or the datasets of a list.
+		{"It reaches a Matthews correlation coefficient (MCC) of 0.809.", map[string]string{"0.809": "MCC"}},
+		{"It reaches an average precision (AP) of 48.6 on COCO.", map[string]string{"48.6": "AP"}},
+		{"Its Rank-1 accuracy (CUHK-PEDES / RSTPReid) is 64.2 / 50.3.", map[string]string{"64.2": "Rank-1"}}, // and the run after it
+		{"Its speed (in FPS) is 64.2 and its accuracy 50.3%.", map[string]string{"50.3%": "Accuracy"}},
+		// R1 where a metric stands, and a bracketed list of metrics before "are" heading a table.
+		{"X obtains an R1 of 74.1, ahead of IRRA (R1 73.4) and DeepSeek-R1 70.1.", map[string]string{"74.1": "Rank-1", "73.4": "Rank-1"}},
+		{"Results (R1/R5/mAP) are 76.4/90.7/69.1 on CUHK-PEDES and 66.8/81.9/40.2 on RSTPReid.",
+			map[string]string{"76.4": "Rank-1", "90.7": "Rank-5", "69.1": "mAP", "66.8": "Rank-1", "81.9": "Rank-5", "40.2": "mAP"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "metrics")
@@ -512,6 +521,11 @@ func TestPassMethods(t *testing.T) {
 		// Variants of the paper's method after an opening dataset are
 		// names, not datasets; a clause after a semicolon with no subject
 		// of its own shares their list when its run is as long.
+		// A name before a model noun and a bracketed score; the metric may come first in the bracket.
+		{"PatchAST: Audio", "PatchAST is initialised from a DeiT-B checkpoint (81.8% top-1 on ImageNet).", map[string]string{"81.8%": "DeiT-B"}},
+		{"QueryKD: Distillation", "A student distilled from a DINO-Swin-L teacher (58.5 AP) gains, surpassing IRRA (R1 73.4).",
+			map[string]string{"58.5": "DINO-Swin-L", "73.4": "IRRA"}},
+		{"QueryKD: Distillation", "A student distilled from the teacher (58.5 AP) gains.", map[string]string{}},
 		{"RTInst: Real-Time Instance Segmentation", "On COCO, RTInst-S, RTInst-M and RTInst-L reach 36.0, 40.2 and 43.1 mask AP; the corresponding box AP is 41.5, 46.3 and 49.8.",
 			map[string]string{"36.0": "RTInst-S", "40.2": "RTInst-M", "43.1": "RTInst-L", "41.5": "RTInst-S", "46.3": "RTInst-M", "49.8": "RTInst-L"}},
 		{"RTInst: Real-Time Instance Segmentation", "RTInst-S and RTInst-L reach 36.0 and 43.1 mask AP; the box AP is 41.5.",
