@@ -550,6 +550,7 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			return
 		}
 		j = s.skipRelativeClause(j, i)
+		j = s.skipBracketBeforeVerb(j, i)
 		if j == 0 && s.toks[j].text == "It" && ctx.openingVariant != "" {
 			// "Yi-Lite-9B is a bilingual model ... It scores 65.4 on
 			// MMLU": the variant that opened the sentence before.
@@ -901,6 +902,35 @@ func (s *sentence) skipRelativeClause(j, verb int) int {
 				break
 			}
 		}
+	}
+	return j
+}
+
+// skipBracketBeforeVerb moves the subject word j of the verb at i past a
+// bracket that closes right before the verb and holds no score: its
+// sizes and costs ("OmniNet-B (89M params, 15.4 GFLOPs) achieves",
+// "A, B and C (0.5M, 4M and 30M parameters) reach") say nothing of whose
+// the score is. A bracket that holds only a name after a description
+// names the subject ("Scaling to eight layers (RegFormer-8L) gives").
+func (s *sentence) skipBracketBeforeVerb(j, verb int) int {
+	if strings.TrimSpace(s.text[s.toks[j].end:s.toks[verb].start]) != ")" {
+		return j
+	}
+	for k := j; k > 0 && k > j-12; k-- {
+		gap := strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start])
+		if strings.ContainsAny(gap, ");") {
+			return j
+		}
+		if !strings.HasSuffix(gap, "(") {
+			continue
+		}
+		if s.numberWithin(s.toks[k].start, s.toks[j].end) {
+			return j // a score in the bracket: "RaSa (76.5% Rank-1) and IRRA reach"
+		}
+		if k == j && nameKind(s.toks[k].text) == modelWord && !s.blocked(s.toks[k]) && nameKind(s.toks[k-1].text) == notName {
+			return k // "(RegFormer-8L)"
+		}
+		return k - 1
 	}
 	return j
 }

@@ -521,6 +521,12 @@ func TestPassMethods(t *testing.T) {
 		// Variants of the paper's method after an opening dataset are
 		// names, not datasets; a clause after a semicolon with no subject
 		// of its own shares their list when its run is as long.
+		// A bracket between a subject and its verb that holds no score is
+		// passed over; one that holds only a name after a description names the subject.
+		{"OmniNet: Mixing", "OmniNet-B (89M params, 15.4 GFLOPs) achieves 85.1% top-1 accuracy.", map[string]string{"85.1%": "OmniNet-B"}},
+		{"StrandNet: Models", "StrandNet-S, StrandNet-B and StrandNet-L (0.5M, 4M and 30M parameters) reach 79.8, 82.4 and 84.7% accuracy.",
+			map[string]string{"79.8": "StrandNet-S", "82.4": "StrandNet-B", "84.7%": "StrandNet-L"}},
+		{"How Deep Should It Be?", "Scaling to eight layers (RegFormer-8L) gives 94.0%.", map[string]string{"94.0%": "RegFormer-8L"}},
 		// A name before a model noun and a bracketed score; the metric may come first in the bracket.
 		{"PatchAST: Audio", "PatchAST is initialised from a DeiT-B checkpoint (81.8% top-1 on ImageNet).", map[string]string{"81.8%": "DeiT-B"}},
 		{"QueryKD: Distillation", "A student distilled from a DINO-Swin-L teacher (58.5 AP) gains, surpassing IRRA (R1 73.4).",
