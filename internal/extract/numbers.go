@@ -249,8 +249,8 @@ func markRanges(s string, nums []*number) {
 			setRange(n, next)
 		case beforeFrom.MatchString(before):
 			n.from = true
-			if next != nil && gap == "to" {
-				n.to = next
+			if next != nil && (gap == "to" || changeNameGap.MatchString(gap)) {
+				n.to = next // "from 73.9% (DNABERT-2) to 76.1%", "from 83.1 for BERT-large to 85.6"
 			}
 		case strings.HasSuffix(strings.TrimSpace(before), "(") && next != nil && gap == "to":
 			// "on Human Enhancers Cohn (74.3% to 77.9%)": a change, as with "from".

@@ -527,6 +527,14 @@ func TestPassMethods(t *testing.T) {
 		{"StrandNet: Models", "StrandNet-S, StrandNet-B and StrandNet-L (0.5M, 4M and 30M parameters) reach 79.8, 82.4 and 84.7% accuracy.",
 			map[string]string{"79.8": "StrandNet-S", "82.4": "StrandNet-B", "84.7%": "StrandNet-L"}},
 		{"How Deep Should It Be?", "Scaling to eight layers (RegFormer-8L) gives 94.0%.", map[string]string{"94.0%": "RegFormer-8L"}},
+		// The value before a change is the name's that stands before "from",
+		// past the dataset it is measured on, or between the two values.
+		{"PatchShuffle: Augmentation", "It improves WRN-28-10 on CIFAR-100 from 81.2% to 83.0% accuracy.", map[string]string{"81.2%": "WRN-28-10", "83.0%": "PatchShuffle"}},
+		{"ShiftMix: Mixing", "ShiftMix raises the top-1 accuracy of ResNet-50 on ImageNet val from 76.3% to 78.9%.", map[string]string{"76.3%": "ResNet-50", "78.9%": "ShiftMix"}},
+		{"SpanGraph: Graphs", "SpanGraph improves F1 on SQuAD2.0 from 83.1 for BERT-large to 85.6.", map[string]string{"83.1": "BERT-large", "85.6": "SpanGraph"}},
+		{"EnhancerLM: Enhancers", "This raises accuracy on Human Enhancers Cohn from 73.9% (DNABERT-2) to 76.1%.", map[string]string{"73.9%": "DNABERT-2", "76.1%": "EnhancerLM"}},
+		{"ResNeSt: Split-Attention", "Replacing the ResNet-50 backbone with ResNeSt-50, we improve the mAP of Faster-RCNN on COCO from 39.3% to 42.3%.",
+			map[string]string{"42.3%": "ResNeSt"}},
 		// A name before a model noun and a bracketed score; the metric may come first in the bracket.
 		{"PatchAST: Audio", "PatchAST is initialised from a DeiT-B checkpoint (81.8% top-1 on ImageNet).", map[string]string{"81.8%": "DeiT-B"}},
 		{"QueryKD: Distillation", "A student distilled from a DINO-Swin-L teacher (58.5 AP) gains, surpassing IRRA (R1 73.4).",
