@@ -772,11 +772,21 @@ func TestOwnName(t *testing.T) {
 		{"", "This paper presents a new vision Transformer, called Swin Transformer, that serves as a backbone.", "Swin Transformer"},
 		{"", "We propose Masked Language Modeling for proteins.", ""},
 		{"", "We propose Anchor for continual pretraining.", "Anchor"},
+		// A title with no head before a colon: the name it coins, written
+		// in the abstract as a word of its own.
+		{"PatchShuffle Augmentation for Small-Image Classification", "PatchShuffle permutes patches.", "PatchShuffle"},
+		{"Relational Logit Distillation for Small Students", "RLD adds a loss on logits.", "RLD"},
+		{"Relational Logit Distillation for Small Students", "We add a loss on logits.", ""},
+		{"ImageNet-Sketch Accuracy Is Not Robustness", "We evaluate ImageNet-Sketch.", ""},
+		{"MMLU-Pro: A More Robust Benchmark", "MMLU-Pro is harder.", ""},
 	}
 	for _, tt := range tests {
 		got := titleMethod(tt.title)
 		if got == "" {
 			got = introducedMethod(tt.abstract, m.isDatasetOrMetric)
+		}
+		if got == "" {
+			got = titleWordMethod(tt.title, tt.abstract, m.isDatasetOrMetric)
 		}
 		if got != tt.want {
 			t.Errorf("title %q, abstract %q: %q, want %q", tt.title, tt.abstract, got, tt.want)
