@@ -94,8 +94,24 @@ func (s *sentence) openingVariant(ctx *paperContext) string {
 		return ""
 	}
 	name, next := nameStartingAt(s.text, s.toks, 0, s.blocked)
+	if name == "" || next == 0 {
+		return ""
+	}
+	if next < len(s.toks) && strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) == "(" {
+		// Past a bracket of sizes or costs: "OmniNet-B (89M params, 15.4 GFLOPs) achieves".
+		close := strings.Index(s.text[s.toks[next].start:], ")")
+		if close < 0 || s.numberWithin(s.toks[next].start, s.toks[next].start+close) {
+			return ""
+		}
+		next = s.firstTokenAfter(s.toks[next].start + close)
+		if next >= len(s.toks) || strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) != ")" {
+			return ""
+		}
+	} else if next < len(s.toks) && !onlySpaces(s.text[s.toks[next-1].end:s.toks[next].start]) {
+		return ""
+	}
 	if next >= len(s.toks) || len(name) <= len(ctx.method) || !strings.HasPrefix(strings.ToLower(name), strings.ToLower(ctx.method)) ||
-		s.toks[next].text != strings.ToLower(s.toks[next].text) || !onlySpaces(s.text[s.toks[next-1].end:s.toks[next].start]) {
+		s.toks[next].text != strings.ToLower(s.toks[next].text) {
 		return ""
 	}
 	return name
@@ -551,9 +567,12 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		}
 		j = s.skipRelativeClause(j, i)
 		j = s.skipBracketBeforeVerb(j, i)
-		if j == 0 && s.toks[j].text == "It" && ctx.openingVariant != "" {
+		if ctx.openingVariant != "" && (j == 0 && s.toks[j].text == "It" || s.toks[j].text == "it" && j > 0 && strings.Contains(s.text[s.toks[j-1].end:s.toks[j].start], ",") && !strings.Contains(s.text[:s.toks[j].start], ";")) {
 			// "Yi-Lite-9B is a bilingual model ... It scores 65.4 on
-			// MMLU": the variant that opened the sentence before.
+			// MMLU": the variant that opened the sentence before; the
+			// same for "it" after an opening phrase ("Trained on 2T
+			// tokens, it obtains", "As the backbone of Cascade Mask
+			// R-CNN, it obtains").
 			r.method, r.source, r.fromPronoun = ctx.openingVariant, fromSubject, true
 			return
 		}

@@ -622,6 +622,12 @@ func TestAcrossSentences(t *testing.T) {
 		name, text string
 		want       []string // method | dataset | metric | raw | confidence | setting
 	}{
+		{"\"it\" after an opening phrase is the variant that opened the sentence before, past a bracket of costs",
+			"OmniNet: Mixing Stages\nOmniNet-B (89M params, 15.4 GFLOPs) achieves 85.1% top-1 accuracy on ImageNet-1K. As the backbone of Cascade Mask R-CNN, it obtains 53.6 APbox on COCO val2017.",
+			[]string{"OmniNet-B | ImageNet-1k | Top-1 accuracy | 85.1% | high | ", "OmniNet-B | COCO | Box AP | 53.6 | med | "}},
+		{"\"it\" after an opening phrase, with no variant before, is the paper's method",
+			"OmniNet: Mixing Stages\nWe present OmniNet, a backbone. As the backbone of Cascade Mask R-CNN, it obtains 53.6 APbox on COCO val2017.",
+			[]string{"OmniNet | COCO | Box AP | 53.6 | high | "}},
 		{"dataset named in an earlier sentence",
 			"X-Net: Scaling Nets\nOn ImageNet-1k, X-Net reaches 81.2% top-1. Trained on 2B images with the same budget, it attains 83.0%.",
 			[]string{"X-Net | ImageNet-1k | Top-1 accuracy | 81.2% | high | ", "X-Net | ImageNet-1k | Top-1 accuracy | 83.0% | med | "}},
