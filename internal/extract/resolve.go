@@ -188,6 +188,9 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	if r.lowNote != "" {
 		low = append(low, r.lowNote)
 	}
+	if s.unmappedRespectively(r) {
+		low = append(low, "\"respectively\" maps lists the numbers do not match")
+	}
 	if n.dataset != nil && n.carriedCondition != "" {
 		low = append(low, "dataset from a sentence about a changed setting (\""+n.carriedCondition+"\")")
 	}
@@ -758,4 +761,34 @@ func (s *sentence) namesAModel() bool {
 		}
 	}
 	return false
+}
+
+// respectively says a sentence maps one list onto another in order.
+var respectively = regexp.MustCompile(`(?i)\brespectively\b`)
+
+// unmappedRespectively reports whether run r is a list of numbers in a
+// sentence that says "respectively", after several datasets and before
+// none, that no list of datasets, metrics or names was mapped onto: the
+// list of datasets was not read whole ("Its accuracies on A, B and C are
+// 94.3, 97.0 and 92.8, respectively", with B not read as a dataset), so
+// which number is on which dataset is a guess.
+func (s *sentence) unmappedRespectively(r *run) bool {
+	if len(r.nums) < 2 || len(r.methods) == len(r.nums) || !respectively.MatchString(s.text) {
+		return false
+	}
+	for _, n := range r.nums {
+		if s.listDataset[n] != nil || s.listMetric[n] != nil {
+			return false
+		}
+	}
+	before := 0
+	for _, d := range s.datasets {
+		if d.start >= r.end {
+			return false // the datasets after the numbers are theirs
+		}
+		if d.known {
+			before++
+		}
+	}
+	return before > 1 && before != len(r.nums)
 }
