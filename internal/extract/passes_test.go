@@ -254,6 +254,9 @@ func TestPassMetrics(t *testing.T) {
 		{"It reaches an average precision (AP) of 48.6 on COCO.", map[string]string{"48.6": "AP"}},
 		{"Its Rank-1 accuracy (CUHK-PEDES / RSTPReid) is 64.2 / 50.3.", map[string]string{"64.2": "Rank-1"}}, // and the run after it
 		{"Its speed (in FPS) is 64.2 and its accuracy 50.3%.", map[string]string{"50.3%": "Accuracy"}},
+		// A metric's abbreviation in brackets is no item of a list of metrics.
+		{"It obtains an exact match (EM) and F1 of 86.7 and 89.9 on SQuAD 2.0.", map[string]string{"86.7": "Exact match", "89.9": "F1"}},
+		{"It obtains a word error rate (WER) of 2.1% and 4.6%.", map[string]string{"2.1%": "WER"}},
 		// R1 where a metric stands, and a bracketed list of metrics before "are" heading a table.
 		{"X obtains an R1 of 74.1, ahead of IRRA (R1 73.4) and DeepSeek-R1 70.1.", map[string]string{"74.1": "Rank-1", "73.4": "Rank-1"}},
 		{"Results (R1/R5/mAP) are 76.4/90.7/69.1 on CUHK-PEDES and 66.8/81.9/40.2 on RSTPReid.",
