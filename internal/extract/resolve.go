@@ -384,7 +384,10 @@ var notParts = set("average", "all", "both", "each", "every", "it", "this", "tha
 	"split", "splits", "benchmark", "benchmarks", "dataset", "datasets", "task", "tasks",
 	"label", "labels", "annotations",
 	// Words that qualify a split: "on the hidden test set", "on the development set".
-	"hidden", "development", "official", "blind")
+	"hidden", "development", "official", "blind",
+	// Splits named alone, of the dataset named before: "48.6 on COCO 2017
+	// val and 49.0 on test-dev".
+	"test-dev", "testdev", "test-std", "minival", "val2017", "test2017")
 
 // partTopic reports whether the sentence measures a part of the data
 // named in lower case ("on small objects", "on corrupted images"): a
