@@ -303,6 +303,13 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 	if prev != nil && len(prev.nums) == len(r.nums) && len(r.nums) > 1 {
 		return prev.metrics[i], sentenceWide
 	}
+	// The metric written after the next item of a list whose verb is left
+	// out: "UniPed-L achieves 77.0% and UniPed-B 75.2% Rank-1".
+	if next := s.nextRun(r); next != nil && elidedItemGap.MatchString(s.withNamesMarked(r.end, next.start)) {
+		if c := next.nums[0].cue; c != nil && next.nums[0].cueAfter && len(next.nums) == 1 {
+			return c.metric, sentenceWide
+		}
+	}
 	// The nearest metric before the run, unless it belongs to numbers of
 	// different metrics ("82.6% top-1 and 96.2% top-5 ..., and 91.1% on B":
 	// which one?). Else the first metric after the run that no number owns.
@@ -320,6 +327,20 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 		}
 	}
 	return "", none
+}
+
+// elidedItemGap is what stands between two items of a list whose verb is
+// left out, once names are marked: "77.0% and UniPed-B 75.2%".
+var elidedItemGap = regexp.MustCompile(`^\s*,?\s*and\s+(?:NAME\s*)+$`)
+
+// nextRun returns the run after r, or nil.
+func (s *sentence) nextRun(r *run) *run {
+	for i, o := range s.runs {
+		if o == r && i+1 < len(s.runs) {
+			return s.runs[i+1]
+		}
+	}
+	return nil
 }
 
 // ambiguousCue reports whether c is the metric of a number in a run whose
