@@ -231,6 +231,11 @@ func TestScores(t *testing.T) {
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},
+		{
+			// Who released a model is no part of its name.
+			"publisher", "Foo reaches 76.2% zero-shot accuracy on ImageNet, against 68.3% for OpenAI CLIP ViT-B/16 and 67.1% for Google's ALIGN-B.",
+			[]string{"Foo | ImageNet-1k | Top-1 accuracy | 76.2%", "CLIP ViT-B/16 | ImageNet-1k | Top-1 accuracy | 68.3%", "ALIGN-B | ImageNet-1k | Top-1 accuracy | 67.1%"},
+		},
 	}
 	for _, tt := range tests {
 		got := describe(extractOne(tt.text).Candidates)

@@ -26,7 +26,9 @@ var adverbs = set("also", "still", "only", "now", "further", "then", "consistent
 
 // forModifiers may stand between "for" and a name: "for the original CLIP ViT-B/16".
 var forModifiers = set("the", "its", "their", "a", "an", "original", "vanilla", "dense", "full",
-	"standard", "plain", "same", "strong", "popular", "default", "published", "public")
+	"standard", "plain", "same", "strong", "popular", "default", "published", "public",
+	// Who released the model (see publishers): "for Google's ALIGN-B".
+	"openai's", "google's", "meta's", "microsoft's", "deepmind's")
 
 var possessiveFillers = set("of", "on", "in", "a", "an", "the", "only", "just")
 
@@ -407,10 +409,12 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 	}
 	for k := j; k < len(s.toks) && k < j+4; k++ {
 		w := strings.ToLower(s.toks[k].text)
-		if modelNouns[w] {
+		if modelNouns[w] || genericOthers[w] {
 			if name := s.appositiveName(k); name != "" {
 				// "66.2% for its text-only backbone Llama 3 8B", "45.3% for
-				// the same backbone without retrieval, Llama 2 7B".
+				// the same backbone without retrieval, Llama 2 7B", "65.2
+				// for its teacher Llama-3.1-8B", "93.3% for the best
+				// published transformer, GeneMoE".
 				r.method, r.source = name, fromNamed
 				return true
 			}

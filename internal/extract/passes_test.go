@@ -538,6 +538,10 @@ func TestPassMethods(t *testing.T) {
 		{"EnhancerLM: Enhancers", "This raises accuracy on Human Enhancers Cohn from 73.9% (DNABERT-2) to 76.1%.", map[string]string{"73.9%": "DNABERT-2", "76.1%": "EnhancerLM"}},
 		{"ResNeSt: Split-Attention", "Replacing the ResNet-50 backbone with ResNeSt-50, we improve the mAP of Faster-RCNN on COCO from 39.3% to 42.3%.",
 			map[string]string{"42.3%": "ResNeSt"}},
+		// "for", someone's role and their name.
+		{"Minitron-Q: Pruning", "Minitron-Q 4B reaches 58.6 on MMLU, compared with 65.2 for its teacher Llama-3.1-8B.", map[string]string{"58.6": "Minitron-Q 4B", "65.2": "Llama-3.1-8B"}},
+		{"CodingNet: Codons", "It attains 94.8% accuracy, compared with 93.3% for the best published transformer, GeneMoE, and 92.7% for the prior best.",
+			map[string]string{"94.8%": "CodingNet", "93.3%": "GeneMoE"}},
 		// A name before a model noun and a bracketed score; the metric may come first in the bracket.
 		{"PatchAST: Audio", "PatchAST is initialised from a DeiT-B checkpoint (81.8% top-1 on ImageNet).", map[string]string{"81.8%": "DeiT-B"}},
 		{"QueryKD: Distillation", "A student distilled from a DINO-Swin-L teacher (58.5 AP) gains, surpassing IRRA (R1 73.4).",
