@@ -207,6 +207,14 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 				return
 			}
 		}
+		// A description that names itself in brackets right before the
+		// number, its verb left out: "and round-to-nearest 4-bit
+		// quantisation (RTN) 64.0%".
+		if gap == ")" && j > 0 && nameKind(s.toks[j].text) == modelWord && !s.blocked(s.toks[j]) &&
+			strings.TrimSpace(s.text[s.toks[j-1].end:s.toks[j].start]) == "(" && nameKind(s.toks[j-1].text) == notName {
+			r.method, r.source = s.toks[j].text, fromNamed
+			return
+		}
 		// A name right before the number, its verb left out: "BERT-large
 		// obtains 81.9 and ALBERT-xxlarge 90.0".
 		if gap == "" && nameKind(s.toks[j].text) == modelWord && !s.blocked(s.toks[j]) {

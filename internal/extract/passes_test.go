@@ -538,6 +538,9 @@ func TestPassMethods(t *testing.T) {
 		{"EnhancerLM: Enhancers", "This raises accuracy on Human Enhancers Cohn from 73.9% (DNABERT-2) to 76.1%.", map[string]string{"73.9%": "DNABERT-2", "76.1%": "EnhancerLM"}},
 		{"ResNeSt: Split-Attention", "Replacing the ResNet-50 backbone with ResNeSt-50, we improve the mAP of Faster-RCNN on COCO from 39.3% to 42.3%.",
 			map[string]string{"42.3%": "ResNeSt"}},
+		// A description that names itself in brackets right before a number whose verb is left out.
+		{"QuantX: Outliers", "The FP16 Llama 2 70B scores 69.8% and round-to-nearest 4-bit quantisation (RTN) 64.0%.",
+			map[string]string{"69.8%": "Llama 2 70B", "64.0%": "RTN"}},
 		// "for", someone's role and their name.
 		{"Minitron-Q: Pruning", "Minitron-Q 4B reaches 58.6 on MMLU, compared with 65.2 for its teacher Llama-3.1-8B.", map[string]string{"58.6": "Minitron-Q 4B", "65.2": "Llama-3.1-8B"}},
 		{"CodingNet: Codons", "It attains 94.8% accuracy, compared with 93.3% for the best published transformer, GeneMoE, and 92.7% for the prior best.",
