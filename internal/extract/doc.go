@@ -207,36 +207,6 @@
 // 39.6"), the value before being the name after a "for" that opens its
 // clause ("and for Mask R-CNN it improves mask AP from 34.7 to 36.3").
 //
-// Brackets are read by what they hold. One between a subject and its verb
-// that holds only sizes or costs is passed over ("OmniNet-B (89M params,
-// 15.4 GFLOPs) achieves"); one that holds only a name after a description
-// is the subject ("Scaling to eight layers (RegFormer-8L) gives",
-// "round-to-nearest quantisation (RTN) 64.0%"). One between a metric and
-// its number is passed over ("a Matthews correlation coefficient (MCC) of
-// 0.809", "Its Rank-1 accuracy (CUHK-PEDES / ICFG-PEDES) is 64.2 / 55.7"),
-// and a metric's abbreviation in brackets is no item of a list of metrics
-// ("an exact match (EM) and F1 of 86.7 and 89.9"); a bracketed list of
-// metrics before "are" heads a table ("Results (R1/R5/mAP) are
-// 76.4/90.7/69.1 on A, ..."); "R1" is Rank-1 where a metric stands ("an R1
-// of 74.1", "(R1 73.4)"); a name before a model noun owns the score in the
-// bracket after it ("a DINO-Swin-L teacher (58.5 AP)"). A unit after the
-// last item of a list of numbers is every item's ("at 4.5, 8.7 and 15.4
-// GFLOPs"). Variants of the paper's method are never datasets ("On COCO,
-// RTInst-S, RTInst-M and RTInst-L reach"), and a clause after a semicolon
-// with no subject shares the list of names before it ("; the corresponding
-// box AP is 41.5, 46.3 and 49.8"). The value before a change is the
-// name's before "from", past the dataset it is measured on ("improves
-// WRN-28-10 on CIFAR-100 from 81.2%"), or the name between the two values
-// ("from 73.9% (DNABERT-2) to 76.1%", "from 83.1 for BERT-large to 85.6").
-// "it" after an opening phrase stands, as "It" opening a sentence does,
-// for the variant of the paper's method that opened the sentence before. A
-// title with no head before a colon names the paper's method when a
-// sentence of the abstract opens with its first word or its initials as a
-// subject ("PatchShuffle Augmentation for ..." and "PatchShuffle randomly
-// permutes"; "Relational Logit Distillation ..." and "RLD adds"). Who
-// released a model is no part of its name ("OpenAI CLIP ViT-B/16"). A split
-// named alone ("on test-dev") is a split of the dataset named before it.
-//
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
 // respectively", "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
 // Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1". Comparisons give one
@@ -314,9 +284,7 @@
 //     method was read from "it", or is the model the paper starts from; or
 //     the paper names no method but the subject says the result is its own
 //     ("this simple framework reaches", "our model attains").
-//   - "low": range ends; numbers that "respectively" maps onto several
-//     datasets of which not all were read (which is on which is a guess);
-//     no method named (the title stands for it) and
+//   - "low": range ends; no method named (the title stands for it) and
 //     nothing says whose the result is; values compared in brackets ("by
 //     1.2% (80.1% vs. 78.9%)": which is whose?); a dataset carried from a
 //     sentence that states a changed setting ("We study detection with 10%
@@ -354,9 +322,8 @@
 //     a plain score. A rising value without "from" ("improves ... to 97.1%")
 //     is read as a score; only falling ones are marked "low".
 //   - "it" is resolved only when the paper names no method of its own, or
-//     opens a sentence or follows an opening phrase after a sentence that a
-//     variant of the paper's method opens; otherwise it is the paper's
-//     method.
+//     opens a sentence after one a variant of the paper's method opens;
+//     otherwise it is the paper's method.
 //   - A changed setting lowers every number of its sentence up to a "but"
 //     or ";", also ones it does not apply to.
 //   - A dataset carried from the sentences before may be wrong when the

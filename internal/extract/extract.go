@@ -159,9 +159,6 @@ func extractBlock(b Block, m *matcher) Result {
 	if ctx.method == "" {
 		ctx.method = introducedMethod(b.Abstract, m.isDatasetOrMetric)
 	}
-	if ctx.method == "" {
-		ctx.method = titleWordMethod(b.Title, b.Abstract, m.isDatasetOrMetric)
-	}
 	ctx.baseModel = baseModel(b.Abstract, m.isDatasetOrMetric)
 	sentences := Sentences(b.Abstract)
 	ctx.properNames = properNames(sentences)
@@ -182,7 +179,7 @@ func extractBlock(b Block, m *matcher) Result {
 		cs, us := s.resolve(ctx)
 		for i := range cs {
 			if cs[i].Method != cs[i].Paper {
-				cs[i].Method = withoutPublisher(singularNames(cs[i].Method, b.Title+"\n"+b.Abstract))
+				cs[i].Method = singularNames(cs[i].Method, b.Title+"\n"+b.Abstract)
 			}
 		}
 		res.Candidates = append(res.Candidates, cs...)
@@ -191,22 +188,6 @@ func extractBlock(b Block, m *matcher) Result {
 		ctx.rememberTopic(s)
 	}
 	return res
-}
-
-// publishers, before a model's name, say who released it and are no part
-// of its name: "OpenAI CLIP ViT-B/16" and "OpenAI's CLIP ViT-L/14" are
-// CLIP ViT-B/16 and CLIP ViT-L/14, as "MS COCO" is COCO. Plain "Meta" or
-// "Google" start names of their own ("Meta Pseudo Labels"); their
-// possessives do not.
-var publishers = set("OpenAI", "OpenAI's", "Google's", "Meta's", "Microsoft's", "DeepMind's")
-
-// withoutPublisher drops a publisher from the start of a method's name.
-func withoutPublisher(method string) string {
-	first, rest, ok := strings.Cut(method, " ")
-	if ok && publishers[first] && rest != "" {
-		return rest
-	}
-	return method
 }
 
 // paperContext is what one sentence may borrow from the rest of its abstract.

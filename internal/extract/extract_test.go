@@ -231,11 +231,6 @@ func TestScores(t *testing.T) {
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},
-		{
-			// Who released a model is no part of its name.
-			"publisher", "Foo reaches 76.2% zero-shot accuracy on ImageNet, against 68.3% for OpenAI CLIP ViT-B/16 and 67.1% for Google's ALIGN-B.",
-			[]string{"Foo | ImageNet-1k | Top-1 accuracy | 76.2%", "CLIP ViT-B/16 | ImageNet-1k | Top-1 accuracy | 68.3%", "ALIGN-B | ImageNet-1k | Top-1 accuracy | 67.1%"},
-		},
 	}
 	for _, tt := range tests {
 		got := describe(extractOne(tt.text).Candidates)
@@ -326,9 +321,6 @@ func FuzzExtract(f *testing.F) {
 	f.Add("We propose X. X achieves 71.3%, 62.0% and 55.4% on CUHK-PEDES, ICFG-PEDES and RSTPReid, respectively.")
 	f.Add("between 72.1% and 78.4% top-1 accuracy on ImageNet; 80.1–82.3% on CIFAR-100")
 	f.Add("89.4 ± 0.6% accuracy on Human Enhancers Cohn, from 1 to 2, 13B, 4×, v2, 2023")
-	f.Add("RTInst: Masks\nOn COCO, RTInst-S (5M params) and RTInst-L reach 36.0 and 43.1 mask AP at 140 and 61 FPS; the box AP is 41.5 and 49.8. " +
-		"As a backbone, it obtains an exact match (EM) and F1 of 86.7 and 89.9 (R1 73.4) from 73.9% (DNABERT-2) to 76.1% on test-dev.")
-	f.Add("PatchShuffle Augmentation\nPatchShuffle mixes. It improves WRN-28-10 on CIFAR-100 from 81.2% for OpenAI CLIP to 83.0%. (")
 	f.Fuzz(func(t *testing.T, text string) {
 		res := Extract(text, knownDatasets)
 		for _, c := range res.Candidates {

@@ -29,13 +29,11 @@ var cueTable = []struct {
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?1|r@1|recall@1)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-1"},
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?5|r@5|recall@5)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-5"},
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?10|r@10|recall@10)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-10"},
-	// "R1" is Rank-1 only where a metric stands: right after a number
-	// ("66.9 R1"), before one or "of" after an article ("an R1 of 74.1",
-	// "(R1 73.4)"), or in a slashed list of metrics ("(R1/R5/R10/mAP)").
-	// Elsewhere it is part of a name ("DeepSeek-R1").
-	{regexp.MustCompile(`\d%?\s+(R1)\b|(?:[(/]\s*|\b[Aa]n?\s+)(R1)(?:\s*[/)]|\s+of\b|\s+\d)`), "Rank-1"},
-	{regexp.MustCompile(`\d%?\s+(R5)\b|(?:[(/]\s*|\b[Aa]n?\s+)(R5)(?:\s*[/)]|\s+of\b|\s+\d)`), "Rank-5"},
-	{regexp.MustCompile(`\d%?\s+(R10)\b|(?:[(/]\s*|\b[Aa]n?\s+)(R10)(?:\s*[/)]|\s+of\b|\s+\d)`), "Rank-10"},
+	// "R1" is Rank-1 only right after a number ("66.9 R1"): elsewhere it
+	// is part of a name ("DeepSeek-R1").
+	{regexp.MustCompile(`\d%?\s+(R1)\b`), "Rank-1"},
+	{regexp.MustCompile(`\d%?\s+(R5)\b`), "Rank-5"},
+	{regexp.MustCompile(`\d%?\s+(R10)\b`), "Rank-10"},
 	{regexp.MustCompile(`\bmAPs?\b`), "mAP"},
 	{regexp.MustCompile(`\bmINP\b`), "mINP"},
 	{regexp.MustCompile(`\bmIoU\b`), "mIoU"},
@@ -80,11 +78,8 @@ func findCues(s string) []cue {
 			if loc[1] < len(s) && s[loc[1]] == '@' {
 				continue // "mAP@0.5", "F1@5": another metric than the one named
 			}
-			for k := 2; k+1 < len(loc); k += 2 {
-				if loc[k] >= 0 {
-					loc = loc[k:] // the cue is the part in brackets
-					break
-				}
+			if len(loc) > 2 {
+				loc = loc[2:] // the cue is the part in brackets
 			}
 			all = append(all, cue{start: loc[0], end: loc[1], metric: e.metric})
 		}

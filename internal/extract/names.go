@@ -320,42 +320,6 @@ func titleMethod(title string) string {
 	return ""
 }
 
-// titleWordMethod returns, for a title with no short name before a
-// colon, the name the title coins when the abstract writes it as a word of
-// its own: the title's first word when it looks like a model name
-// ("PatchShuffle Augmentation for ..."), or the initials of the
-// capitalised words that open the title ("Relational Logit Distillation
-// for Small Students" and "RLD adds a loss"), when a sentence of the
-// abstract opens with it as the subject of a verb; else "". A dataset or
-// a metric is not a method.
-func titleWordMethod(title, abstract string, notName func(string) bool) string {
-	words := strings.Fields(title)
-	if len(words) < 2 || strings.Contains(title, ": ") || strings.Contains(title, " - ") || strings.ContainsAny(title, "—–") {
-		return "" // a head before a colon that is no short name names no method ("MMLU-Pro: A ... Benchmark")
-	}
-	// The name opens a sentence of the abstract as the subject of a verb:
-	// "PatchShuffle randomly permutes", "RLD adds a loss".
-	inAbstract := func(name string) bool {
-		re := regexp.MustCompile(`(?:^|[.!?]\s+)` + regexp.QuoteMeta(name) + `\s+(?:[a-z]+ly\s+)?[a-z]+s\b`)
-		return re.MatchString(abstract)
-	}
-	if first := strings.TrimRight(words[0], ":,"); modelLike(first) && !notName(first) && inAbstract(first) {
-		return first
-	}
-	initials := ""
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || strings.ContainsAny(w, "-:,") {
-			break
-		}
-		initials += string(r)
-	}
-	if len(initials) >= 2 && !notNames[initials] && !notName(initials) && inAbstract(initials) {
-		return initials
-	}
-	return ""
-}
-
 // introducing are the words after which an abstract names its method: "We
 // propose SMA", "a loss, called ListRank", "a scheme, namely Co-DETR".
 var introducing = regexp.MustCompile(`\b(?:[Ww]e (?:propose|present|introduce|develop|call|name|dub|term)|called|named|dubbed|termed|coined|namely)\s+`)
@@ -564,7 +528,7 @@ var genericOthers = map[string]bool{
 // modelNouns follow a name to say it is a model: "the IRRA model".
 var modelNouns = map[string]bool{
 	"model": true, "models": true, "network": true, "networks": true, "variant": true,
-	"student": true, "reader": true, "backbone": true, "encoder": true, "checkpoint": true,
+	"student": true, "reader": true, "backbone": true, "encoder": true,
 }
 
 // adaptsObject ends the text before the model a paper starts from: "We

@@ -53,7 +53,7 @@ var (
 		`hours\b|GPU|TPU|days\b|steps\b|iterations\b|subjects\b|papers\b|families\b|tasks\b|datasets\b|` +
 		`benchmarks\b|classes\b|categories\b|languages\b|FPS\b|fps\b|ms\b|s\b|seconds\b|minutes\b|` +
 		`bp\b|base pairs\b|nucleotides\b|[MGKT]B\b|[GT]?FLOPs\b|MACs\b|px\b|heads\b|blocks\b|stages\b|` +
-		`bits\b|runs\b|seeds\b|shots\b|identities\b|frames\b|queries\b|words\b|sentences\b|documents\b|` +
+		`runs\b|seeds\b|shots\b|identities\b|frames\b|queries\b|words\b|sentences\b|documents\b|` +
 		`questions\b|videos\b)`)
 	// before* read the words right before a number.
 	beforeBetween = regexp.MustCompile(`(?i)\bbetween\s*$`)
@@ -91,11 +91,7 @@ func scanNumbers(s string, protected func(start, end int) bool) []*number {
 			continue
 		}
 		n := newNumber(s, a, b)
-		if n != nil && followedByCount(s, n) {
-			out = dropCountList(s, out, n)
-			continue
-		}
-		if n == nil {
+		if n == nil || followedByCount(s, n) {
 			continue
 		}
 		if !n.pct && (isYear(n) || afterName(s, a, protected) && !scoreShaped(n)) {
@@ -175,24 +171,6 @@ func partOfWord(s string, a int) bool {
 	return false
 }
 
-// countListGap joins the items of a list of counts: "4.5, 8.7 and 15.4
-// GFLOPs", "140, 96 and 61 FPS", "2.1/3.4/5.8 ms".
-var countListGap = regexp.MustCompile(`^\s*(?:,|/|,?\s*and)\s*$`)
-
-// dropCountList drops, with a count, the bare numbers listed right before
-// it: the unit written after the last item of a list is every item's.
-func dropCountList(s string, out []*number, count *number) []*number {
-	next := count.start
-	for len(out) > 0 {
-		p := out[len(out)-1]
-		if p.pct || p.after > next || !countListGap.MatchString(s[p.after:next]) {
-			break
-		}
-		out, next = out[:len(out)-1], p.start
-	}
-	return out
-}
-
 func followedByCount(s string, n *number) bool {
 	return !n.pct && countWord.MatchString(s[n.after:])
 }
@@ -249,8 +227,8 @@ func markRanges(s string, nums []*number) {
 			setRange(n, next)
 		case beforeFrom.MatchString(before):
 			n.from = true
-			if next != nil && (gap == "to" || changeNameGap.MatchString(gap)) {
-				n.to = next // "from 73.9% (DNABERT-2) to 76.1%", "from 83.1 for BERT-large to 85.6"
+			if next != nil && gap == "to" {
+				n.to = next
 			}
 		case strings.HasSuffix(strings.TrimSpace(before), "(") && next != nil && gap == "to":
 			// "on Human Enhancers Cohn (74.3% to 77.9%)": a change, as with "from".

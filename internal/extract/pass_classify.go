@@ -184,55 +184,6 @@ func (s *sentence) outperformedByTo(r, next *run) string {
 // a clause of its own.
 var coordinatedDelta = regexp.MustCompile(`^(?:\s+(?:in|on|for|at|over)\s+(?:[\w-]+\s*){1,4}?)?\s*,?\s*and\s*$`)
 
-// pastDatasetPhrase moves word j, the last before "from", past the
-// dataset the change is measured on and its split: in "improves WRN-28-10
-// on CIFAR-100 from 81.2%" and "raises the accuracy of ResNet-50 on
-// ImageNet val from 76.3%" the value before is the name's.
-func (s *sentence) pastDatasetPhrase(j int) int {
-	k := j
-	for k >= 0 && splitWords[strings.ToLower(s.toks[k].text)] {
-		k--
-	}
-	if k < 0 || !s.inDataset(s.toks[k].start, s.toks[k].end) {
-		return j
-	}
-	for k >= 0 && s.inDataset(s.toks[k].start, s.toks[k].end) {
-		k--
-	}
-	if k > 0 && (strings.EqualFold(s.toks[k].text, "on") || strings.EqualFold(s.toks[k].text, "in")) &&
-		!strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",;:(") {
-		return k - 1
-	}
-	return j
-}
-
-// backboneSwap says a sentence changes the backbone a model is built on.
-var backboneSwap = regexp.MustCompile(`(?i)\bbackbones?\b`)
-
-// nameInChange returns the name written between the two values of a
-// change: "from 73.9% (DNABERT-2) to 76.1%", "from 83.1 for BERT-large to
-// 85.6" give the value before to DNABERT-2 and BERT-large; else "".
-func (s *sentence) nameInChange(r *run) string {
-	n := r.nums[0]
-	if n.to == nil || n.after > n.to.start {
-		return ""
-	}
-	m := changeNameGap.FindStringSubmatchIndex(s.text[n.after:n.to.start])
-	if m == nil {
-		return ""
-	}
-	i := s.firstTokenAfter(n.after + m[2])
-	name, next := nameStartingAt(s.text, s.toks, i, s.blocked)
-	if name == "" || next < len(s.toks) && s.toks[next].start < n.after+m[3] {
-		return "" // the whole bracket or phrase must be the name
-	}
-	return name
-}
-
-// changeNameGap is the text between the two values of a change when it
-// names whose the first is.
-var changeNameGap = regexp.MustCompile(`^\s*(?:\(|for\s+(?:the\s+)?)([^()]+?)\)?\s+to\s*$`)
-
 // reducedFrom reports whether the "from" at i follows a verb of reduction
 // in its clause with no metric between them: "reduces expected calibration
 // error on ImageNet from 4.1%", "cuts latency from". "lowers the error rate
@@ -333,18 +284,9 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		for j >= 0 && backFillers[strings.ToLower(s.toks[j].text)] {
 			j--
 		}
-		past := s.pastDatasetPhrase(j)
-		name := s.nameInChange(r)
-		if past >= 0 && name == "" {
-			name = nameEndingAt(s.text, s.toks, past, s.blocked)
-			if name != "" && past != j && backboneSwap.MatchString(s.text) {
-				// "replacing the ResNet-50 backbone with ResNeSt-50, we
-				// improve the mAP of Faster-RCNN on MS-COCO from 39.3%":
-				// the value before is a detector's on a backbone the text
-				// names only as a change: whose the value is, no name says.
-				r.dropped = true
-				return
-			}
+		name := ""
+		if j >= 0 {
+			name = nameEndingAt(s.text, s.toks, j, s.blocked)
 		}
 		if name == "" {
 			name = s.forInClause(i) // "..., and for Mask R-CNN it improves mask AP from"

@@ -26,9 +26,7 @@ var adverbs = set("also", "still", "only", "now", "further", "then", "consistent
 
 // forModifiers may stand between "for" and a name: "for the original CLIP ViT-B/16".
 var forModifiers = set("the", "its", "their", "a", "an", "original", "vanilla", "dense", "full",
-	"standard", "plain", "same", "strong", "popular", "default", "published", "public",
-	// Who released the model (see publishers): "for Google's ALIGN-B".
-	"openai's", "google's", "meta's", "microsoft's", "deepmind's")
+	"standard", "plain", "same", "strong", "popular", "default", "published", "public")
 
 var possessiveFillers = set("of", "on", "in", "a", "an", "the", "only", "just")
 
@@ -96,24 +94,8 @@ func (s *sentence) openingVariant(ctx *paperContext) string {
 		return ""
 	}
 	name, next := nameStartingAt(s.text, s.toks, 0, s.blocked)
-	if name == "" || next == 0 {
-		return ""
-	}
-	if next < len(s.toks) && strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) == "(" {
-		// Past a bracket of sizes or costs: "OmniNet-B (89M params, 15.4 GFLOPs) achieves".
-		close := strings.Index(s.text[s.toks[next].start:], ")")
-		if close < 0 || s.numberWithin(s.toks[next].start, s.toks[next].start+close) {
-			return ""
-		}
-		next = s.firstTokenAfter(s.toks[next].start + close)
-		if next >= len(s.toks) || strings.TrimSpace(s.text[s.toks[next-1].end:s.toks[next].start]) != ")" {
-			return ""
-		}
-	} else if next < len(s.toks) && !onlySpaces(s.text[s.toks[next-1].end:s.toks[next].start]) {
-		return ""
-	}
 	if next >= len(s.toks) || len(name) <= len(ctx.method) || !strings.HasPrefix(strings.ToLower(name), strings.ToLower(ctx.method)) ||
-		s.toks[next].text != strings.ToLower(s.toks[next].text) {
+		s.toks[next].text != strings.ToLower(s.toks[next].text) || !onlySpaces(s.text[s.toks[next-1].end:s.toks[next].start]) {
 		return ""
 	}
 	return name
@@ -156,9 +138,6 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		if k, ok := s.afterCostsInBracket(r); ok {
 			j, gap = k, "(" // "YOLO-RF-X (38 FPS V100, 56.3% AP)"
 		}
-		if gap == "" && j > 0 && s.inCue(s.toks[j].start, s.toks[j].end) && strings.TrimSpace(s.text[s.toks[j-1].end:s.toks[j].start]) == "(" {
-			j, gap = j-1, "(" // the metric first in the bracket: "IRRA (R1 73.4)"
-		}
 		if gap == "(" || gap == "" && strings.EqualFold(s.toks[j].text, "at") && j > 0 {
 			k := j
 			if gap == "" {
@@ -195,25 +174,9 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 					r.method, r.source, r.fromBase = ctx.baseModel, fromNamed, true // "its base model (66.6%)"
 					return
 				}
-				if k > 0 && !s.blocked(s.toks[k-1]) && onlySpaces(s.text[s.toks[k-1].end:s.toks[k].start]) {
-					if name := s.methodEndingAt(k-1, ctx); name != "" {
-						// A name before the noun names it: "a DINO-Swin-L
-						// teacher (58.5 AP)", "a DeiT-B checkpoint (81.8% top-1)".
-						r.method, r.source = name, fromNamed
-						return
-					}
-				}
-				r.dropped = true // "the baseline (66.6%)": someone unnamed
+				r.dropped = true // "the CNN baseline (66.6%)": someone unnamed
 				return
 			}
-		}
-		// A description that names itself in brackets right before the
-		// number, its verb left out: "and round-to-nearest 4-bit
-		// quantisation (RTN) 64.0%".
-		if gap == ")" && j > 0 && nameKind(s.toks[j].text) == modelWord && !s.blocked(s.toks[j]) &&
-			strings.TrimSpace(s.text[s.toks[j-1].end:s.toks[j].start]) == "(" && nameKind(s.toks[j-1].text) == notName {
-			r.method, r.source = s.toks[j].text, fromNamed
-			return
 		}
 		// A name right before the number, its verb left out: "BERT-large
 		// obtains 81.9 and ALBERT-xxlarge 90.0".
@@ -417,12 +380,10 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 	}
 	for k := j; k < len(s.toks) && k < j+4; k++ {
 		w := strings.ToLower(s.toks[k].text)
-		if modelNouns[w] || genericOthers[w] {
+		if modelNouns[w] {
 			if name := s.appositiveName(k); name != "" {
 				// "66.2% for its text-only backbone Llama 3 8B", "45.3% for
-				// the same backbone without retrieval, Llama 2 7B", "65.2
-				// for its teacher Llama-3.1-8B", "93.3% for the best
-				// published transformer, GeneMoE".
+				// the same backbone without retrieval, Llama 2 7B".
 				r.method, r.source = name, fromNamed
 				return true
 			}
@@ -503,7 +464,6 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 	for i := s.lastTokenBefore(r.start); i >= 0; i-- {
 		t := s.toks[i]
 		if strings.Contains(s.text[t.end:prevStart], ";") {
-			s.listAcrossSemicolon(r, t.end)
 			return
 		}
 		prevStart = t.start
@@ -578,13 +538,9 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			return
 		}
 		j = s.skipRelativeClause(j, i)
-		j = s.skipBracketBeforeVerb(j, i)
-		if ctx.openingVariant != "" && (j == 0 && s.toks[j].text == "It" || s.toks[j].text == "it" && j > 0 && strings.Contains(s.text[s.toks[j-1].end:s.toks[j].start], ",") && !strings.Contains(s.text[:s.toks[j].start], ";")) {
+		if j == 0 && s.toks[j].text == "It" && ctx.openingVariant != "" {
 			// "Yi-Lite-9B is a bilingual model ... It scores 65.4 on
-			// MMLU": the variant that opened the sentence before; the
-			// same for "it" after an opening phrase ("Trained on 2T
-			// tokens, it obtains", "As the backbone of Cascade Mask
-			// R-CNN, it obtains").
+			// MMLU": the variant that opened the sentence before.
 			r.method, r.source, r.fromPronoun = ctx.openingVariant, fromSubject, true
 			return
 		}
@@ -669,23 +625,6 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		}
 		if s.unnamedOtherSubject(j) || s.contrastedModel(j, t.start) {
 			r.dropped = true
-		}
-		return
-	}
-}
-
-// listAcrossSemicolon gives run r, in a clause after a semicolon that names
-// no subject of its own, the list of names of the clause before when that
-// list was mapped onto as many numbers as r has: "A, B and C reach 36.0,
-// 40.2 and 43.1 mask AP; the corresponding box AP is 41.5, 46.3 and 49.8".
-func (s *sentence) listAcrossSemicolon(r *run, before int) {
-	for i := len(s.runs) - 1; i >= 0; i-- {
-		o := s.runs[i]
-		if o == r || o.end > before {
-			continue
-		}
-		if !o.dropped && len(o.methods) > 1 && len(o.methods) == len(r.nums) {
-			r.method, r.methods, r.source = o.method, o.methods, o.source
 		}
 		return
 	}
@@ -933,35 +872,6 @@ func (s *sentence) skipRelativeClause(j, verb int) int {
 				break
 			}
 		}
-	}
-	return j
-}
-
-// skipBracketBeforeVerb moves the subject word j of the verb at i past a
-// bracket that closes right before the verb and holds no score: its
-// sizes and costs ("OmniNet-B (89M params, 15.4 GFLOPs) achieves",
-// "A, B and C (0.5M, 4M and 30M parameters) reach") say nothing of whose
-// the score is. A bracket that holds only a name after a description
-// names the subject ("Scaling to eight layers (RegFormer-8L) gives").
-func (s *sentence) skipBracketBeforeVerb(j, verb int) int {
-	if strings.TrimSpace(s.text[s.toks[j].end:s.toks[verb].start]) != ")" {
-		return j
-	}
-	for k := j; k > 0 && k > j-12; k-- {
-		gap := strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start])
-		if strings.ContainsAny(gap, ");") {
-			return j
-		}
-		if !strings.HasSuffix(gap, "(") {
-			continue
-		}
-		if s.numberWithin(s.toks[k].start, s.toks[j].end) {
-			return j // a score in the bracket: "RaSa (76.5% Rank-1) and IRRA reach"
-		}
-		if k == j && nameKind(s.toks[k].text) == modelWord && !s.blocked(s.toks[k]) && nameKind(s.toks[k-1].text) == notName {
-			return k // "(RegFormer-8L)"
-		}
-		return k - 1
 	}
 	return j
 }

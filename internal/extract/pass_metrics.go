@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"strings"
 )
 
 var listSep = regexp.MustCompile(`^\s*(?:,|and|or|/|, and|, or)\s*$`)
@@ -13,62 +12,24 @@ var nearGap = regexp.MustCompile(`^\s*(?:in|of|for|on)?\s*$`)
 // Rank-5 and Rank-10", "top-1/top-5".
 func (s *sentence) cueListEndingAt(i int) []cue {
 	j := i
-	for j > 0 && s.listedAfter(j-1, j) {
+	for j > 0 && listSep.MatchString(s.text[s.cues[j-1].end:s.cues[j].start]) {
 		j--
 	}
-	return s.withoutAbbreviations(j, i)
+	return s.cues[j : i+1]
 }
 
 func (s *sentence) cueListStartingAt(i int) []cue {
 	j := i
-	for j+1 < len(s.cues) && s.listedAfter(j, j+1) {
+	for j+1 < len(s.cues) && listSep.MatchString(s.text[s.cues[j].end:s.cues[j+1].start]) {
 		j++
 	}
-	return s.withoutAbbreviations(i, j)
-}
-
-// listedAfter reports whether cue b follows cue a in one list of metrics:
-// "Rank-1, Rank-5 and Rank-10", or with a's abbreviation in brackets
-// between ("an exact match (EM) and F1 of 86.7 and 89.9").
-func (s *sentence) listedAfter(a, b int) bool {
-	gap := s.text[s.cues[a].end:s.cues[b].start]
-	return listSep.MatchString(gap) || s.abbreviates(a, b) ||
-		a > 0 && s.abbreviates(a-1, a) && listSep.MatchString(strings.TrimPrefix(strings.TrimSpace(gap), ")"))
-}
-
-// abbreviates reports whether cue b is cue a's abbreviation, in brackets
-// right after it: "a word error rate (WER)".
-func (s *sentence) abbreviates(a, b int) bool {
-	return s.cues[a].metric == s.cues[b].metric && strings.TrimSpace(s.text[s.cues[a].end:s.cues[b].start]) == "(" &&
-		strings.HasPrefix(strings.TrimSpace(s.text[s.cues[b].end:]), ")")
-}
-
-// withoutAbbreviations returns the cues i..j, leaving out each that
-// abbreviates the one before it.
-func (s *sentence) withoutAbbreviations(i, j int) []cue {
-	abbreviated := false
-	for k := i + 1; k <= j; k++ {
-		abbreviated = abbreviated || s.abbreviates(k-1, k)
-	}
-	if !abbreviated {
-		return s.cues[i : j+1] // the sentence's own cues, which callers may compare by address
-	}
-	var out []cue
-	for k := i; k <= j; k++ {
-		if k > i && s.abbreviates(k-1, k) {
-			continue
-		}
-		out = append(out, s.cues[k])
-	}
-	return out
+	return s.cues[i : j+1]
 }
 
 // headerEnd closes a list of metrics that heads a table written as prose:
 // "Results (R@1/R@5/R@10): CUHK-PEDES 74.6/89.9/93.8; ICFG-PEDES ...".
 // Only a bracket, a unit and a few words stand between the list and the colon.
-// A bracket closed before "are" heads one too: "Results (R1/R5/R10/mAP)
-// are 76.4/90.7/94.5/69.1 on CUHK-PEDES, 66.8/81.9/86.7/40.2 on ...".
-var headerEnd = regexp.MustCompile(`^\s*(?:\(%\))?\s*\)?\s*(?:\(%\))?(?:\s*[\p{L}-]+){0,3}\s*:|^\s*\)\s*(?:are|were)\b`)
+var headerEnd = regexp.MustCompile(`^\s*(?:\(%\))?\s*\)?\s*(?:\(%\))?(?:\s*[\p{L}-]+){0,3}\s*:`)
 
 // headerCues returns the list of metrics that heads the table r is an
 // item of: a list written before a colon earlier in the sentence, after

@@ -28,22 +28,12 @@ func (s *sentence) findNames(ctx *paperContext) {
 	}
 	taken := func(start, end int) bool { return inKnown(start, end) || s.inCue(start, end) }
 	unknown := findUnknown(text, s.toks, known, taken)
-	unknown = without(unknown, func(d mention) bool { return ownOrVariant(d.name, ctx.method) })
+	unknown = without(unknown, func(d mention) bool { return strings.EqualFold(d.name, ctx.method) })
 	for i := range unknown {
 		unknown[i].training = trainedOnBefore.MatchString(window(text, unknown[i].start))
 	}
 	s.datasets = append(known, unknown...)
 	sort.Slice(s.datasets, func(i, j int) bool { return s.datasets[i].start < s.datasets[j].start })
-}
-
-// ownOrVariant reports whether name is the paper's own method or a variant
-// of it, whose name starts with the method's and a hyphen or a space ("On
-// COCO, RTInst-S, RTInst-M and RTInst-L reach"): a method, never a dataset.
-func ownOrVariant(name, method string) bool {
-	if method == "" || len(name) < len(method) || !strings.EqualFold(name[:len(method)], method) {
-		return false
-	}
-	return len(name) == len(method) || name[len(method)] == '-' || name[len(method)] == ' '
 }
 
 // subsetOf is a part of a dataset evaluated on its own: "on the medical

@@ -55,25 +55,6 @@ func (s *sentence) findOwnCue(n *number) {
 		n.cue = c
 		return
 	}
-	// A bracket between a metric and its number that holds no number:
-	// an abbreviation or the datasets of a list ("a Matthews correlation
-	// coefficient (MCC) of 0.809", "Its Rank-1 accuracy (CUHK-PEDES /
-	// ICFG-PEDES) is 64.2 / 55.7"). The metric may be the bracket's own.
-	if loc := trailingBracket.FindStringIndex(before); loc != nil && !s.numberWithin(offset+loc[0], offset+len(before)) {
-		inner := strings.TrimRight(before[:len(before)-1], " ")
-		if c := s.cueEndingAt(offset + len(inner)); c != nil {
-			// A list of metrics in the bracket heads a table (headerCues).
-			if i := s.cueIndex(c); !s.cueWrittenAfter(c) && len(s.cueListEndingAt(i)) == 1 {
-				n.cue = c
-			}
-			return
-		}
-		outer := strings.TrimRight(before[:loc[0]], " ")
-		if c := s.cueEndingAt(offset + len(outer)); c != nil && !s.cueWrittenAfter(c) {
-			n.cue = c
-			return
-		}
-	}
 	// A change of a metric on a dataset: "raises box AP on COCO val2017
 	// from 37.4 to 39.6" (the value after takes it too, in resolve.go). A
 	// bare number needs it; a percentage finds its metric elsewhere. A
@@ -90,20 +71,6 @@ func (s *sentence) findOwnCue(n *number) {
 			n.cue = c
 		}
 	}
-}
-
-// trailingBracket is a bracket that ends the text before a number, past
-// its filler words.
-var trailingBracket = regexp.MustCompile(`\s*\([^()]{1,80}\)$`)
-
-// numberWithin reports whether a number starts between from and to.
-func (s *sentence) numberWithin(from, to int) bool {
-	for _, n := range s.nums {
-		if n.start >= from && n.start < to {
-			return true
-		}
-	}
-	return false
 }
 
 // changeFrom ends the text before the first value of a change, past the

@@ -188,9 +188,6 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	if r.lowNote != "" {
 		low = append(low, r.lowNote)
 	}
-	if s.unmappedRespectively(r) {
-		low = append(low, "\"respectively\" maps lists the numbers do not match")
-	}
 	if n.dataset != nil && n.carriedCondition != "" {
 		low = append(low, "dataset from a sentence about a changed setting (\""+n.carriedCondition+"\")")
 	}
@@ -303,13 +300,6 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 	if prev != nil && len(prev.nums) == len(r.nums) && len(r.nums) > 1 {
 		return prev.metrics[i], sentenceWide
 	}
-	// The metric written after the next item of a list whose verb is left
-	// out: "UniPed-L achieves 77.0% and UniPed-B 75.2% Rank-1".
-	if next := s.nextRun(r); next != nil && elidedItemGap.MatchString(s.withNamesMarked(r.end, next.start)) {
-		if c := next.nums[0].cue; c != nil && next.nums[0].cueAfter && len(next.nums) == 1 {
-			return c.metric, sentenceWide
-		}
-	}
 	// The nearest metric before the run, unless it belongs to numbers of
 	// different metrics ("82.6% top-1 and 96.2% top-5 ..., and 91.1% on B":
 	// which one?). Else the first metric after the run that no number owns.
@@ -327,20 +317,6 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 		}
 	}
 	return "", none
-}
-
-// elidedItemGap is what stands between two items of a list whose verb is
-// left out, once names are marked: "77.0% and UniPed-B 75.2%".
-var elidedItemGap = regexp.MustCompile(`^\s*,?\s*and\s+(?:NAME\s*)+$`)
-
-// nextRun returns the run after r, or nil.
-func (s *sentence) nextRun(r *run) *run {
-	for i, o := range s.runs {
-		if o == r && i+1 < len(s.runs) {
-			return s.runs[i+1]
-		}
-	}
-	return nil
 }
 
 // ambiguousCue reports whether c is the metric of a number in a run whose
@@ -405,10 +381,7 @@ var notParts = set("average", "all", "both", "each", "every", "it", "this", "tha
 	"split", "splits", "benchmark", "benchmarks", "dataset", "datasets", "task", "tasks",
 	"label", "labels", "annotations",
 	// Words that qualify a split: "on the hidden test set", "on the development set".
-	"hidden", "development", "official", "blind",
-	// Splits named alone, of the dataset named before: "48.6 on COCO 2017
-	// val and 49.0 on test-dev".
-	"test-dev", "testdev", "test-std", "minival", "val2017", "test2017")
+	"hidden", "development", "official", "blind")
 
 // partTopic reports whether the sentence measures a part of the data
 // named in lower case ("on small objects", "on corrupted images"): a
@@ -785,34 +758,4 @@ func (s *sentence) namesAModel() bool {
 		}
 	}
 	return false
-}
-
-// respectively says a sentence maps one list onto another in order.
-var respectively = regexp.MustCompile(`(?i)\brespectively\b`)
-
-// unmappedRespectively reports whether run r is a list of numbers in a
-// sentence that says "respectively", after several datasets and before
-// none, that no list of datasets, metrics or names was mapped onto: the
-// list of datasets was not read whole ("Its accuracies on A, B and C are
-// 94.3, 97.0 and 92.8, respectively", with B not read as a dataset), so
-// which number is on which dataset is a guess.
-func (s *sentence) unmappedRespectively(r *run) bool {
-	if len(r.nums) < 2 || len(r.methods) == len(r.nums) || !respectively.MatchString(s.text) {
-		return false
-	}
-	for _, n := range r.nums {
-		if s.listDataset[n] != nil || s.listMetric[n] != nil {
-			return false
-		}
-	}
-	before := 0
-	for _, d := range s.datasets {
-		if d.start >= r.end {
-			return false // the datasets after the numbers are theirs
-		}
-		if d.known {
-			before++
-		}
-	}
-	return before > 1 && before != len(r.nums)
 }
