@@ -79,13 +79,12 @@ func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []st
 	// live report of the metric, kept at write time, walked best first by
 	// board_cells_rank_idx until the n-th row. board_head (migration 0075)
 	// runs the statement with a plan kept for the connection.
-	out, err := pgxQuery(ctx, s, `SELECT * FROM board_head($1, $2, $3, $4, $5)`, []any{datasetID, primary.ID, n, exclude, primary.HigherIsBetter},
+	h := newHeadScanner()
+	out, err := pgxQuerySized(ctx, s, min(4*n, 2048), `SELECT * FROM board_head($1, $2, $3, $4, $5)`, []any{datasetID, primary.ID, n, exclude, primary.HigherIsBetter},
 		func(rows pgx.Rows) (model.Report, error) {
 			r := model.Report{DatasetName: d.Name, DatasetSlug: d.Slug}
 			r.DatasetID = datasetID
-			err := rows.Scan(&r.ID, &r.MetricID, &r.MethodID, &r.PlusMinus, &r.Unit, &r.Score, &r.Raw, &r.Setting, &r.ExtraData,
-				&r.ParamsText, &r.Params, &r.ReportedIn, &r.Source, &r.SourceURL, &r.Confidence, &r.MethodName, &r.MethodSlug,
-				&r.PaperTitle, &r.PaperSlug, &r.PaperYear, &r.PaperDate, &r.CodeURL)
+			err := h.scan(rows, &r)
 			for _, m := range d.Metrics {
 				if m.ID == r.MetricID {
 					r.MetricName, r.MetricSlug = m.Name, m.Slug
