@@ -125,5 +125,5 @@ func TestHeadScannerMatchesScan(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	
+
 }

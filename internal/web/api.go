@@ -79,4 +79,3 @@ func (s *Server) renderAPIResults(c *fiber.Ctx) error {
 	c.Response().Header.SetContentType(fiber.MIMEApplicationJSON)
 	return nil
 }
-

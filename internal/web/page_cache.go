@@ -26,14 +26,14 @@ type pageCache struct {
 }
 
 type cachedPage struct {
-	body        []byte
-	gzipped     []byte // compressed when kept, not on every hit
+	body    []byte
+	gzipped []byte // compressed when kept, not on every hit
 	// smallest: gzipped is at the default level. A page is kept at the
 	// fastest level, because most kept pages are never asked for again
 	// (every new query string is a miss, and every write makes a board's
 	// pages old): the first hit compresses it again at the default level,
 	// a fifth smaller, for every hit after it.
-	smallest bool
+	smallest    bool
 	contentType string
 	etag        string // computed once: hashing every hit cost an eighth of the server's CPU
 	// headers are the response's own headers when it was kept (the
