@@ -17,13 +17,15 @@ import (
 // own: for the head of a large board (hundreds of rows of 22 columns,
 // the two metrics of a row repeating its method, paper, setting and
 // source) that was a third of an uncached page's Go time, and most of its
-// garbage. It decodes the wire values itself instead, keeps one copy of
-// each repeated text, and takes the nullable numbers out of slabs. A
+// garbage. It decodes the wire values itself instead, reuses a text equal
+// to the previous row's (a row's reports come one after the other: the
+// rows are in result id order; a map of every text cost more than the
+// strings it saved), and takes the nullable numbers out of slabs. A
 // column in a format it does not expect (or a value it does not decode:
 // a NULL where a text is due, an infinite date) goes through Scan, which
 // says what pgx says (TestHeadScannerMatchesScan).
 type headScanner struct {
-	texts   map[string]string
+	prev    model.Report // the previous row, whose texts are reused
 	checked bool
 	fast    bool
 	floats  []float64
@@ -39,7 +41,7 @@ var headColumns = [...]uint32{
 	pgtype.TextOID,
 }
 
-func newHeadScanner() *headScanner { return &headScanner{texts: make(map[string]string, 256)} }
+func newHeadScanner() *headScanner { return &headScanner{} }
 
 // formatsKnown: every column has the type board_head declares, the
 // numbers in binary (a text column reads the same in either format).
@@ -63,8 +65,12 @@ func (h *headScanner) scan(rows pgx.Rows, r *model.Report) error {
 	if h.fast && h.decode(rows.RawValues(), r) {
 		return nil
 	}
-	*r = model.Report{DatasetName: r.DatasetName, DatasetSlug: r.DatasetSlug, Result: model.Result{DatasetID: r.DatasetID}}
-	return scanHeadRow(rows, r)
+	// Scan keeps pointers to its destinations: it gets a report of its
+	// own, so that r (on the caller's stack) does not escape.
+	x := &model.Report{DatasetName: r.DatasetName, DatasetSlug: r.DatasetSlug, Result: model.Result{DatasetID: r.DatasetID}}
+	err := scanHeadRow(rows, x)
+	*r = *x
+	return err
 }
 
 // scanHeadRow is the row read through pgx's Scan.
@@ -126,21 +132,21 @@ func (h *headScanner) decode(v [][]byte, r *model.Report) bool {
 		// As pgx's date codec makes it.
 		r.PaperDate = h.time(time.Date(2000, 1, int(1+days), 0, 0, 0, 0, time.UTC))
 	}
-	r.Unit, r.Raw, r.Setting, r.ParamsText = h.text(v[4]), h.text(v[6]), h.text(v[7]), h.text(v[9])
-	r.ReportedIn, r.Source, r.SourceURL, r.Confidence = h.text(v[11]), h.text(v[12]), h.text(v[13]), h.text(v[14])
-	r.MethodName, r.MethodSlug, r.PaperTitle, r.PaperSlug = h.text(v[15]), h.text(v[16]), h.text(v[17]), h.text(v[18])
-	r.CodeURL = h.text(v[21])
+	p := &h.prev
+	r.Unit, r.Raw, r.Setting, r.ParamsText = text(v[4], p.Unit), text(v[6], p.Raw), text(v[7], p.Setting), text(v[9], p.ParamsText)
+	r.ReportedIn, r.Source, r.SourceURL = text(v[11], p.ReportedIn), text(v[12], p.Source), text(v[13], p.SourceURL)
+	r.Confidence, r.MethodName, r.MethodSlug = text(v[14], p.Confidence), text(v[15], p.MethodName), text(v[16], p.MethodSlug)
+	r.PaperTitle, r.PaperSlug, r.CodeURL = text(v[17], p.PaperTitle), text(v[18], p.PaperSlug), text(v[21], p.CodeURL)
+	h.prev = *r
 	return true
 }
 
-// text is b as a string, one copy per distinct text in the head.
-func (h *headScanner) text(b []byte) string {
-	if s, ok := h.texts[string(b)]; ok {
-		return s
+// text is b as a string: prev when they are equal, without a copy.
+func text(b []byte, prev string) string {
+	if string(b) == prev {
+		return prev
 	}
-	s := string(b)
-	h.texts[s] = s
-	return s
+	return string(b)
 }
 
 func int8Of(b []byte) (int64, bool) {
