@@ -12,7 +12,7 @@ import (
 	"github.com/benchboard/benchboard/internal/testdb"
 )
 
-// TestHeadScannerMatchesScan: board_head's rows decoded by headScanner
+// TestHeadScannerMatchesScan: board_head_rows' rows decoded by headScanner
 // are the reports pgx's Scan makes of them, field for field: NULL and
 // present plus-minus, parameters, paper year and date (before 2000, on a
 // leap day), hostile texts, repeated texts kept once; and a value the
@@ -64,7 +64,7 @@ func TestHeadScannerMatchesScan(t *testing.T) {
 		var rowsErr error
 		h := newHeadScanner()
 		err = conn.Raw(func(dc any) error {
-			rows, err := dc.(*stdlib.Conn).Conn().Query(ctx, `SELECT * FROM board_head($1, $2, $3, $4, $5)`, d.ID, d.Primary().ID, 1000, []string(nil), true)
+			rows, err := dc.(*stdlib.Conn).Conn().Query(ctx, `SELECT * FROM board_head_rows($1, $2, $3, $4, $5)`, d.ID, d.Primary().ID, 1000, []string(nil), true)
 			if err != nil {
 				return err
 			}
@@ -126,4 +126,64 @@ func TestHeadScannerMatchesScan(t *testing.T) {
 		}
 	}
 
+}
+
+// TestBoardTopInIDOrder: BoardTop reads board_head_rows, which leaves
+// the order to it, and answers what board_head (which sorts in
+// Postgres) answers, in result id order: for heads of every depth, each
+// direction and with settings left out.
+func TestBoardTopInIDOrder(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := testdb.Open(t)
+	st := New(db, nil)
+	var recs []model.Record
+	for i := range 400 {
+		recs = append(recs, model.Record{Task: "Order task", Dataset: "Order Board", Metric: []string{"Accuracy", "Error"}[i%2],
+			HigherIsBetter: i%2 == 0, PrimaryMetric: i%2 == 0, MetricUnit: "%", Method: fmt.Sprintf("Method %d", (i*7)%53),
+			Value: float64((i*31)%89) / 2, Unit: "%", Raw: "x", Setting: []string{"", "zero-shot", "5-shot"}[i%3],
+			ReportedIn: fmt.Sprintf("paper %d", i%5), Confidence: "high"})
+	}
+	if _, err := st.Ingest(ctx, Records(recs), IngestOptions{Action: "import", Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := st.BoardDataset(ctx, "order-board")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{1, 5, 40, 1000} {
+		for _, exclude := range [][]string{nil, {"zero-shot"}, {"zero-shot", "5-shot"}} {
+			for _, desc := range []bool{true, false} {
+				name := fmt.Sprintf("n=%d exclude=%q desc=%v", n, exclude, desc)
+				var want []int64
+				sqlDB, _ := db.DB()
+				rows, err := sqlDB.QueryContext(ctx, `SELECT id FROM board_head($1, $2, $3, $4, $5)`, d.ID, d.Primary().ID, n, exclude, desc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for rows.Next() {
+					var id int64
+					if err := rows.Scan(&id); err != nil {
+						t.Fatal(err)
+					}
+					want = append(want, id)
+				}
+				rows.Close()
+				dd := d
+				dd.Metrics = append([]model.Metric(nil), d.Metrics...)
+				dd.Metrics[0].HigherIsBetter = desc
+				reps, err := st.BoardTop(ctx, dd, n, exclude)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := make([]int64, len(reps))
+				for i, r := range reps {
+					got[i] = r.ID
+				}
+				if len(want) == 0 || !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s: BoardTop read %v, board_head %v", name, got, want)
+				}
+			}
+		}
+	}
 }
