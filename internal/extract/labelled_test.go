@@ -69,7 +69,7 @@ func TestLabelledSet(t *testing.T) {
 // TestSetFloors keeps the figures the sets have, so no change loses on
 // them: at each confidence threshold, at least as many right candidates
 // and at most as many wrong ones, for scores and for unknown datasets.
-// heldout4…heldout10 were each scored as unseen sets and are now used for
+// heldout4…heldout11 were each scored as unseen sets and are now used for
 // development, so they are held here too. Below the queue's threshold
 // heldout2 allows one wrong candidate more than before datasets were
 // carried across sentences: a title standing for the method, marked
@@ -127,6 +127,11 @@ func TestSetFloors(t *testing.T) {
 		{"heldout10", Low, knownDatasets, 127, 19, 44, 3},
 		{"heldout10", Med, knownDatasets, 127, 6, 44, 3},
 		{"heldout10", High, knownDatasets, 65, 1, 44, 3},
+		// heldout11 was scored once as the unseen set of round 8; a round
+		// built from its failures was not kept (README, round 9).
+		{"heldout11", Low, knownDatasets, 93, 34, 30, 2},
+		{"heldout11", Med, knownDatasets, 91, 21, 30, 2},
+		{"heldout11", High, knownDatasets, 41, 8, 30, 2},
 	}
 	for _, tt := range tests {
 		name := tt.set + "/" + tt.min

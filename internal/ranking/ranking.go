@@ -28,15 +28,19 @@ type Row struct {
 	Confidence string
 	Rank       int // by the primary metric; 0 when the row has no primary score
 	Cells      map[int64]*Cell
-	First      model.Report // the first report of the row, for the columns all cells share
+	// First is the first report of the row, for the columns all cells
+	// share. It and the reports below point into the slice given to
+	// Build, which callers treat as read-only: a copy of each report per
+	// row and per cell was most of an uncached page's allocation.
+	First *model.Report
 }
 
 // Cell is one metric's value in a row.
 type Cell struct {
-	Report    model.Report
-	Score     float64        // in the metric's unit
-	PlusMinus *float64       // in the metric's unit
-	Conflicts []model.Report // other reports of the same method, setting and metric that differ
+	Report    *model.Report
+	Score     float64         // in the metric's unit
+	PlusMinus *float64        // in the metric's unit
+	Conflicts []*model.Report // other reports of the same method, setting and metric that differ
 }
 
 // Metric returns the row's cell for metric id, or nil.
@@ -77,27 +81,34 @@ func Build(reports []model.Report, metrics []model.Metric) []*Row {
 	for _, m := range metrics {
 		units[m.ID] = m.Unit
 	}
-	var rows []*Row
-	byKey := make(map[rowK]*Row)
+	rows := make([]*Row, 0, len(reports))
+	byKey := make(map[rowK]*Row, len(reports))
 	groups := make(map[groupK][]*Cell) // group and metric → cells
+	// Rows and cells come out of two slabs, one allocation each instead
+	// of one per row and per report; a slab never grows past its
+	// capacity, so the pointers into it stay valid.
+	rowSlab := make([]Row, 0, len(reports))
+	cellSlab := make([]Cell, len(reports))
 	for i := range reports {
 		rep := &reports[i]
 		k := rowKey(rep)
 		row := byKey[k]
 		if row == nil {
-			row = &Row{
+			rowSlab = append(rowSlab, Row{
 				Method: rep.MethodName, MethodSlug: rep.MethodSlug, Setting: rep.Setting,
 				ExtraData: rep.ExtraData, ParamsText: rep.ParamsText, Year: rep.Year(),
 				ReportedIn: rep.ReportedIn, Confidence: rep.Confidence,
-				Cells: make(map[int64]*Cell), First: *rep,
-			}
+				Cells: make(map[int64]*Cell, len(metrics)), First: rep,
+			})
+			row = &rowSlab[len(rowSlab)-1]
 			if rep.Params != nil {
 				row.Params = *rep.Params
 			}
 			byKey[k] = row
 			rows = append(rows, row)
 		}
-		cell := &Cell{Report: *rep, Score: rep.Score}
+		cell := &cellSlab[i]
+		*cell = Cell{Report: rep, Score: rep.Score}
 		if rep.PlusMinus != nil {
 			pm := model.ConvertUnit(*rep.PlusMinus, rep.Unit, units[rep.MetricID])
 			cell.PlusMinus = &pm

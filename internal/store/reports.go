@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -77,15 +79,15 @@ func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []st
 	datasetID, primary := d.ID, d.Primary()
 	// The rows come off board_cells (migration 0050): each row's first
 	// live report of the metric, kept at write time, walked best first by
-	// board_cells_rank_idx until the n-th row. board_head (migration 0075)
-	// runs the statement with a plan kept for the connection.
-	out, err := pgxQuery(ctx, s, `SELECT * FROM board_head($1, $2, $3, $4, $5)`, []any{datasetID, primary.ID, n, exclude, primary.HigherIsBetter},
+	// board_cells_rank_idx until the n-th row. board_head_rows (migrations
+	// 0075 and 0095) runs the statement with a plan kept for the
+	// connection, and leaves the order to byID.
+	h := newHeadScanner()
+	out, err := pgxQuerySized(ctx, s, min(4*n, 2048), `SELECT * FROM board_head_rows($1, $2, $3, $4, $5)`, []any{datasetID, primary.ID, n, exclude, primary.HigherIsBetter},
 		func(rows pgx.Rows) (model.Report, error) {
 			r := model.Report{DatasetName: d.Name, DatasetSlug: d.Slug}
 			r.DatasetID = datasetID
-			err := rows.Scan(&r.ID, &r.MetricID, &r.MethodID, &r.PlusMinus, &r.Unit, &r.Score, &r.Raw, &r.Setting, &r.ExtraData,
-				&r.ParamsText, &r.Params, &r.ReportedIn, &r.Source, &r.SourceURL, &r.Confidence, &r.MethodName, &r.MethodSlug,
-				&r.PaperTitle, &r.PaperSlug, &r.PaperYear, &r.PaperDate, &r.CodeURL)
+			err := h.scan(rows, &r)
 			for _, m := range d.Metrics {
 				if m.ID == r.MetricID {
 					r.MetricName, r.MetricSlug = m.Name, m.Slug
@@ -97,7 +99,27 @@ func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []st
 	if err != nil {
 		return nil, fmt.Errorf("store: head of dataset %d: %w", datasetID, err)
 	}
-	return out, nil
+	return byID(out), nil
+}
+
+// byID returns the reports in result id order, the order ranking.Build
+// takes as the board's (first seen, first listed). An index is sorted
+// rather than the reports: moving 500-byte structs through a sort cost
+// more than one copy of each into place.
+func byID(reps []model.Report) []model.Report {
+	if slices.IsSortedFunc(reps, func(a, b model.Report) int { return cmp.Compare(a.ID, b.ID) }) {
+		return reps
+	}
+	idx := make([]int32, len(reps))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int { return cmp.Compare(reps[a].ID, reps[b].ID) })
+	out := make([]model.Report, len(reps))
+	for i, j := range idx {
+		out[i] = reps[j]
+	}
+	return out
 }
 
 // boardReports reads a dataset's live results, narrowed by where (which

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,4 +63,23 @@ func browserText(t *testing.T, ctx context.Context, sel string) string {
 	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
 	mustRun(t, "read "+sel, err)
 	return s
+}
+
+// evalAfterLoad evaluates expr on the page just navigated to. Right after
+// the load event Chromium can still swap the page's execution context for
+// a new one, and then answers "Cannot find context with specified id"
+// (seen once at load 10): the evaluation is tried again, up to three times.
+func evalAfterLoad[T any](ctx context.Context, expr string) (T, error) {
+	var (
+		v   T
+		err error
+	)
+	for range 3 {
+		v, err = chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+		if err == nil || !strings.Contains(err.Error(), "Cannot find context with specified id") {
+			return v, err
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return v, err
 }

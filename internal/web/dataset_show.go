@@ -371,7 +371,7 @@ func headerLink(d store.DatasetInfo, q boardQuery, base, key, label string, defa
 func rowViews(rows []*ranking.Row, d store.DatasetInfo) []rowView {
 	out := make([]rowView, 0, len(rows))
 	for _, r := range rows {
-		f := &r.First
+		f := r.First
 		rv := rowView{Rank: r.Rank, Method: r.Method, MethodSlug: r.MethodSlug, ExtraData: r.ExtraData,
 			ParamsText: r.ParamsText, Setting: r.Setting, Year: r.Year, ReportedIn: r.ReportedIn, Confidence: r.Confidence,
 			First: firstView{PaperSlug: f.PaperSlug, PaperTitle: f.PaperTitle, CodeURL: f.CodeURL, SourceURL: f.SourceURL, Source: f.Source},
@@ -418,7 +418,7 @@ func boardCharts(d store.DatasetInfo, q boardQuery, rows []*ranking.Row) []chart
 		if cell == nil {
 			continue
 		}
-		pts = append(pts, chartPoint(r.Method, r.Params, cell.Score, cell.Report))
+		pts = append(pts, chartPoint(r.Method, r.Params, cell.Score, *cell.Report))
 	}
 	return chartsOfPoints(m, pts, rows != nil)
 }

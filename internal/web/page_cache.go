@@ -26,8 +26,14 @@ type pageCache struct {
 }
 
 type cachedPage struct {
-	body        []byte
-	gzipped     []byte // compressed once when kept, not on every hit
+	body    []byte
+	gzipped []byte // compressed when kept, not on every hit
+	// smallest: gzipped is at the default level. A page is kept at the
+	// fastest level, because most kept pages are never asked for again
+	// (every new query string is a miss, and every write makes a board's
+	// pages old): the first hit compresses it again at the default level,
+	// a fifth smaller, for every hit after it.
+	smallest    bool
 	contentType string
 	etag        string // computed once: hashing every hit cost an eighth of the server's CPU
 	// headers are the response's own headers when it was kept (the
@@ -69,6 +75,21 @@ func (pc *pageCache) put(key string, p cachedPage) {
 	pc.bytes += len(p.body) + len(p.gzipped)
 }
 
+// recompressed replaces the compressed body of the page kept under key
+// with p's, if the page kept there is still p (the same body): a page
+// kept meanwhile for a newer version is left alone.
+func (pc *pageCache) recompressed(key string, p cachedPage) {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	cur, ok := pc.pages[key]
+	if !ok || len(cur.body) == 0 || len(p.body) == 0 || &cur.body[0] != &p.body[0] || cur.smallest {
+		return
+	}
+	pc.bytes += len(p.gzipped) - len(cur.gzipped)
+	cur.gzipped, cur.smallest = p.gzipped, true
+	pc.pages[key] = cur
+}
+
 // anonymous tells whether the response will carry nothing personal.
 func (s *Server) anonymous(c *fiber.Ctx) bool {
 	if _, ok := currentUser(c); ok {
@@ -95,7 +116,7 @@ func (s *Server) cachedBoard(c *fiber.Ctx, render func() error) error {
 	key := pageKey(c)
 	if p, ok := s.pages.get(key); ok {
 		if s.fresh.current(p.stamp) {
-			return s.sendCached(c, p)
+			return s.sendCached(c, key, p)
 		}
 		// Not known to be current (kept before this instance listened, or
 		// nobody listens now): ask Postgres.
@@ -114,7 +135,7 @@ func (s *Server) cachedBoard(c *fiber.Ctx, render func() error) error {
 				p.stamp = st
 				s.pages.put(key, p)
 			}
-			return s.sendCached(c, p)
+			return s.sendCached(c, key, p)
 		}
 	}
 	st := s.fresh.begin()
@@ -140,7 +161,7 @@ func (s *Server) cachedCatalog(c *fiber.Ctx, render func() error) error {
 	}
 	key := pageKey(c)
 	if p, ok := s.pages.get(key); ok && s.fresh.current(p.stamp) {
-		return s.sendCached(c, p)
+		return s.sendCached(c, key, p)
 	}
 	st := s.fresh.begin()
 	st.catalog = true
@@ -153,7 +174,7 @@ func (s *Server) cachedCatalog(c *fiber.Ctx, render func() error) error {
 		}
 		vkey := fmt.Sprintf("%s\x00%d", key, version)
 		if p, ok := s.pages.get(vkey); ok {
-			return s.sendCached(c, p)
+			return s.sendCached(c, vkey, p)
 		}
 		if err := render(); err != nil {
 			return err
@@ -177,7 +198,7 @@ func (s *Server) cachedCatalog(c *fiber.Ctx, render func() error) error {
 		return err
 	}
 	if p, ok := v.(cachedPage); ok && p.body != nil {
-		return s.sendCached(c, p)
+		return s.sendCached(c, key, p)
 	}
 	return render() // the shared build answered something other than 200
 }
@@ -200,7 +221,8 @@ func (s *Server) serveKept(c *fiber.Ctx) error {
 	if c.Cookies(s.sec.cookies.session) != "" || c.Cookies(s.sec.cookies.flash) != "" {
 		return c.Next()
 	}
-	p, ok := s.pages.get(pageKey(c))
+	key := pageKey(c)
+	p, ok := s.pages.get(key)
 	if !ok || !s.fresh.current(p.stamp) {
 		return c.Next()
 	}
@@ -208,10 +230,11 @@ func (s *Server) serveKept(c *fiber.Ctx) error {
 		c.Set(h[0], h[1])
 	}
 	c.Set(fiber.HeaderCacheControl, "private, no-cache")
-	return s.sendCached(c, p)
+	return s.sendCached(c, key, p)
 }
 
-func (s *Server) sendCached(c *fiber.Ctx, p cachedPage) error {
+// sendCached answers with p, kept under key.
+func (s *Server) sendCached(c *fiber.Ctx, key string, p cachedPage) error {
 	c.Set(fiber.HeaderContentType, p.contentType)
 	c.Vary(fiber.HeaderAcceptEncoding)
 	// The ETag is set here, so the etag middleware leaves the response
@@ -221,6 +244,11 @@ func (s *Server) sendCached(c *fiber.Ctx, p cachedPage) error {
 		return c.SendStatus(fiber.StatusNotModified)
 	}
 	if c.Context().Request.Header.HasAcceptEncoding("gzip") {
+		if !p.smallest {
+			// Asked for again: worth the default level (see smallest).
+			p.gzipped, p.smallest = fasthttp.AppendGzipBytesLevel(nil, p.body, fasthttp.CompressDefaultCompression), true
+			s.pages.recompressed(key, p)
+		}
 		// Already encoded: the compress middleware leaves it alone.
 		c.Set(fiber.HeaderContentEncoding, "gzip")
 		return c.Send(p.gzipped)
@@ -236,9 +264,8 @@ func (s *Server) keep(c *fiber.Ctx, key string, st stamp) cachedPage {
 		return cachedPage{} // a cookie is somebody's: never handed to another reader
 	}
 	body := append([]byte(nil), c.Response().Body()...)
-	// Compressed once per version, so worth the default level's smaller
-	// output (a fifth smaller than the fastest level, about a millisecond).
-	p := cachedPage{body: body, gzipped: fasthttp.AppendGzipBytesLevel(nil, body, fasthttp.CompressDefaultCompression),
+	// The fastest level: see cachedPage.smallest.
+	p := cachedPage{body: body, gzipped: fasthttp.AppendGzipBytesLevel(nil, body, fasthttp.CompressBestSpeed),
 		contentType: string(c.Response().Header.ContentType()), etag: weakETag(body), stamp: st}
 	c.Response().Header.VisitAll(func(k, v []byte) {
 		switch strings.ToLower(string(k)) {

@@ -302,8 +302,8 @@ func TestNoFloatNoiseInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/")); err != nil {
 		t.Fatal(err)
 	}
-	pages, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
-		`[...new Set([...document.querySelectorAll('a[href^="/datasets/"], a[href^="/tasks/"]')].map(a => a.getAttribute('href')))]`))
+	pages, err := evalAfterLoad[[]string](ctx,
+		`[...new Set([...document.querySelectorAll('a[href^="/datasets/"], a[href^="/tasks/"]')].map(a => a.getAttribute('href')))]`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -312,8 +312,8 @@ func TestNoFloatNoiseInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/datasets/imagenet-1k?setting=all")); err != nil {
 		t.Fatal(err)
 	}
-	more, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
-		`[...new Set([...document.querySelectorAll('#board a[href^="/methods/"], #board a[href^="/papers/"], #board a[href^="/results/"]')].map(a => a.getAttribute('href')))].slice(0, 30)`))
+	more, err := evalAfterLoad[[]string](ctx,
+		`[...new Set([...document.querySelectorAll('#board a[href^="/methods/"], #board a[href^="/papers/"], #board a[href^="/results/"]')].map(a => a.getAttribute('href')))].slice(0, 30)`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -322,7 +322,7 @@ func TestNoFloatNoiseInBrowser(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+p)); err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
+		text, err := evalAfterLoad[string](ctx, `document.body.innerText`)
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}

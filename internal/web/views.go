@@ -59,7 +59,7 @@ func unitSuffix(m model.Metric) string {
 }
 
 // sourceText is what a result's source link says.
-func sourceText(r model.Report) string {
+func sourceText(r *model.Report) string {
 	switch {
 	case r.ReportedIn != "":
 		return r.ReportedIn
