@@ -79,3 +79,18 @@ func (s *Server) renderAPIResults(c *fiber.Ctx) error {
 	c.Response().Header.SetContentType(fiber.MIMEApplicationJSON)
 	return nil
 }
+
+// apiSetting is one setting of a board, with its rows.
+type apiSetting struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Rows  int    `json:"rows"`
+}
+
+func apiSettings(q boardQuery) []apiSetting {
+	out := make([]apiSetting, 0, len(q.groups))
+	for _, g := range q.groups {
+		out = append(out, apiSetting{Key: g.Key, Label: g.Label, Rows: g.Rows})
+	}
+	return out
+}

@@ -49,20 +49,6 @@ type apiRow struct {
 	Values     map[string]apiValue `json:"values"`
 }
 
-type apiSetting struct {
-	Key   string `json:"key"`
-	Label string `json:"label"`
-	Rows  int    `json:"rows"`
-}
-
-func apiSettings(q boardQuery) []apiSetting {
-	out := make([]apiSetting, 0, len(q.groups))
-	for _, g := range q.groups {
-		out = append(out, apiSetting{Key: g.Key, Label: g.Label, Rows: g.Rows})
-	}
-	return out
-}
-
 // referenceAPIResults is renderAPIResults' body as encoding/json wrote it.
 func referenceAPIResults(bv boardView) ([]byte, error) {
 	d, q, rb := bv.d, bv.q, bv.rb
