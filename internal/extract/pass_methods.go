@@ -231,6 +231,18 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			r.method, r.source = name, fromSubject
 		}
 	}
+	if !r.dropped && (r.source == fromPaper || r.source == fromOwn && r.method == "") {
+		// Nothing nearer said whose the run is, or only that it is the
+		// paper's unnamed work while a name heads the clause ("ResNet-50
+		// trained with LAMB and our correction reaches 76.9%"): the
+		// clause's subject (subject.go).
+		if names := s.clauseSubject(r, ctx); names != nil && !strings.EqualFold(names[0], ctx.method) {
+			r.method, r.source, r.fromClause = names[len(names)-1], fromSubject, true
+			if len(names) > 1 {
+				r.methods = names
+			}
+		}
+	}
 	if r.method == "" && !r.dropped && (r.source == fromOwn || r.source == fromPaper) {
 		// The paper names no method of its own: "we obtain 77.1% top-1
 		// accuracy on ImageNet with a ResNet-50 trained on 128x128 images".
@@ -478,7 +490,7 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				return
 			}
 			if o.source == fromSubject || o.source == fromOwn {
-				r.method, r.source = o.method, o.source
+				r.method, r.source, r.fromClause = o.method, o.source, o.fromClause
 				if o.methods != nil {
 					// A list of names shared by a later run of as many numbers.
 					r.methods, r.dropped = o.methods, len(o.methods) != len(r.nums)
