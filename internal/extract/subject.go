@@ -47,6 +47,9 @@ func (s *sentence) clauseStart(pos int) int {
 // its subject: a preposition ("On", "With", "For"), a participle or gerund
 // ("Trained", "Using") or an adverb ("Specifically").
 func opensPhrase(w string) bool {
+	if nameKind(w) == modelWord {
+		return false // "SynthPed" is no participle
+	}
 	w = strings.ToLower(w)
 	return phraseOpeners[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly")
 }
@@ -79,8 +82,8 @@ func (s *sentence) clauseSubject(r *run, ctx *paperContext) []string {
 			}
 			k = next // "for ViT-S/16 the two numbers are"
 		}
-	} else if nameKind(s.toks[k].text) != modelWord && !determiners[strings.ToLower(s.toks[k].text)] {
-		return nil // "We obtain", "Adding 100k questions ... raises"
+	} else if name, _ := s.clauseName(k); !modelName(name) && !determiners[strings.ToLower(s.toks[k].text)] {
+		return nil // "We obtain", "Adding 100k questions ... raises", "Across 12 tasks"
 	}
 	if k < len(s.toks) && ownPronouns[strings.ToLower(s.toks[k].text)] {
 		return nil // "for MobileNetV2 it removes 30% of the FLOPs at 71.2 top-1": the paper's
@@ -102,7 +105,7 @@ func (s *sentence) clauseSubject(r *run, ctx *paperContext) []string {
 			return []string{name} // "standard sequential fine-tuning (SeqFT) drops ..."
 		}
 	}
-	name, next := nameStartingAt(s.text, s.toks, k, s.blocked)
+	name, next := s.clauseName(k)
 	if name == "" || s.toks[next-1].end > r.start {
 		return orNil(topic)
 	}
@@ -127,6 +130,34 @@ func (s *sentence) clauseSubject(r *run, ctx *paperContext) []string {
 		return list
 	}
 	return []string{name}
+}
+
+// clauseName returns the name that starts at word k, which opens a
+// clause, and the index after it. A capitalised word opening the sentence
+// is part of a name that a model-like word ends ("Deformable DETR needs
+// ..."), as it would be inside a sentence.
+func (s *sentence) clauseName(k int) (string, int) {
+	name, next := nameStartingAt(s.text, s.toks, k, s.blocked)
+	if k != 0 || nameKind(s.toks[0].text) != plainWord || opensPhrase(s.toks[0].text) || len(s.toks) < 2 ||
+		!onlySpaces(s.text[s.toks[0].end:s.toks[1].start]) {
+		return name, next
+	}
+	rest, after := nameStartingAt(s.text, s.toks, 1, s.blocked)
+	if rest == "" || nameKind(s.toks[1].text) != modelWord {
+		return name, next
+	}
+	return s.toks[0].text + " " + rest, after
+}
+
+// modelName reports whether a name has a word shaped like a model's:
+// "Deformable DETR", not "Across 12".
+func modelName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if nameKind(w) == modelWord {
+			return true
+		}
+	}
+	return false
 }
 
 // forTopic reads the name after the "for" at word k, past determiners and
