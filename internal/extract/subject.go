@@ -57,7 +57,10 @@ func opensPhrase(w string) bool {
 // clauseSubject returns the names that head the clause of run r: one
 // name, or a list of as many names as the run has numbers ("ViT-B/16 and
 // ConvNeXt-T have almost the same accuracy (81.1% and 82.1%)"); nil when
-// the clause's subject is no name.
+// the clause's subject is no name. In a paper that names no method of its
+// own, a clause headed by "its" or "their" is about the head of the
+// clause before: "The student, TinyTPS, needs 11M parameters; its Rank-1
+// is 68.1".
 func (s *sentence) clauseSubject(r *run, ctx *paperContext) []string {
 	if s.inChange(r) {
 		// "For LLaMA-2-70B, MMLU accuracy drops from 69.8 to 68.1 with
@@ -65,9 +68,26 @@ func (s *sentence) clauseSubject(r *run, ctx *paperContext) []string {
 		// clause's head need not be.
 		return nil
 	}
-	k := s.clauseStart(r.start)
-	if k >= len(s.toks) || s.toks[k].start >= r.start {
-		return nil
+	names, possessed := s.clauseHead(r.start, r.source == fromOwn, ctx)
+	if possessed && ctx.method == "" {
+		names = orNil(ctx.lastHead)
+		if k := s.clauseStart(r.start); k > 0 {
+			names, _ = s.clauseHead(s.toks[k-1].end, false, ctx)
+		}
+	}
+	if len(names) > 1 && len(names) != len(r.nums) {
+		return nil // whose number is which, the text does not say
+	}
+	return names
+}
+
+// clauseHead returns the names that head the clause holding byte pos, and
+// whether the clause opens with "its" or "their" instead. ownRun says the
+// number at pos was read as the paper's own work.
+func (s *sentence) clauseHead(pos int, ownRun bool, ctx *paperContext) ([]string, bool) {
+	k := s.clauseStart(pos)
+	if k >= len(s.toks) || s.toks[k].start >= pos {
+		return nil, false
 	}
 	topic := ""
 	if opensPhrase(s.toks[k].text) {
@@ -75,62 +95,64 @@ func (s *sentence) clauseSubject(r *run, ctx *paperContext) []string {
 		if strings.EqualFold(s.toks[k].text, "for") {
 			topic, next = s.forTopic(k)
 		}
-		k = s.afterComma(next, r.start)
+		k = s.afterComma(next, pos)
 		if k < 0 {
 			if topic == "" {
-				return nil
+				return nil, false
 			}
 			k = next // "for ViT-S/16 the two numbers are"
 		}
 	} else if name, _ := s.clauseName(k); !modelName(name) && !determiners[strings.ToLower(s.toks[k].text)] {
-		return nil // "We obtain", "Adding 100k questions ... raises", "Across 12 tasks"
+		return nil, false // "We obtain", "Adding 100k questions ... raises", "Across 12 tasks"
+	}
+	if k < len(s.toks) && possessivePronouns[strings.ToLower(s.toks[k].text)] {
+		return nil, true
 	}
 	if k < len(s.toks) && ownPronouns[strings.ToLower(s.toks[k].text)] {
-		return nil // "for MobileNetV2 it removes 30% of the FLOPs at 71.2 top-1": the paper's
+		return nil, false // "for MobileNetV2 it removes 30% of the FLOPs at 71.2 top-1": the paper's
 	}
 	for k < len(s.toks) && (determiners[strings.ToLower(s.toks[k].text)] || s.modifier(k)) {
 		k++
 	}
-	if k >= len(s.toks) || s.toks[k].start >= r.start {
-		return orNil(topic)
+	if k >= len(s.toks) || s.toks[k].start >= pos {
+		return orNil(topic), false
 	}
 	if ownPronouns[strings.ToLower(s.toks[k].text)] {
-		return nil // "For YOLOv3, a widely used detector, we boost it to 47.3% AP"
+		return nil, false // "For YOLOv3, a widely used detector, we boost it to 47.3% AP"
 	}
-	if name := s.appositiveAfterNoun(k, s.lastTokenBefore(r.start)); name != "" {
-		return []string{name} // "The student, TinyTPS, needs ..."
+	if name := s.appositiveAfterNoun(k, s.lastTokenBefore(pos)); name != "" {
+		return []string{name}, false // "The student, TinyTPS, needs ..."
 	}
 	if k > 0 {
-		if name := s.abbreviationAfter(k, 0); name != "" && strings.Contains(s.text[s.toks[k].start:r.start], "("+name+")") {
-			return []string{name} // "standard sequential fine-tuning (SeqFT) drops ..."
+		if name := s.abbreviationAfter(k, 0); name != "" && strings.Contains(s.text[s.toks[k].start:pos], "("+name+")") {
+			return []string{name}, false // "standard sequential fine-tuning (SeqFT) drops ..."
 		}
 	}
 	name, next := s.clauseName(k)
-	if name == "" || s.toks[next-1].end > r.start {
-		return orNil(topic)
+	if name == "" || s.toks[next-1].end > pos {
+		return orNil(topic), false
 	}
-	if _, pos := possessive(s.toks[next-1].text); pos {
-		return nil // "IRRA's Rank-1 rises to 78.0%": read where possessives are
+	if _, p := possessive(s.toks[next-1].text); p {
+		return nil, false // "IRRA's Rank-1 rises to 78.0%": read where possessives are
 	}
 	if next < len(s.toks) && s.blocked(s.toks[next]) && onlySpaces(s.text[s.toks[next-1].end:s.toks[next].start]) {
-		return nil // "GSM8K accuracy rises": a benchmark before a metric, no subject
+		return nil, false // "GSM8K accuracy rises": a benchmark before a metric, no subject
 	}
-	if r.source == fromOwn && s.ownWordBetween(next, r.start) {
+	if ownRun && s.ownWordBetween(next, pos) {
 		// "a ResNet8x4 student distilled ... with our review mechanism
 		// reaches": the paper's method applied to the model it names.
-		return nil
+		return nil, false
 	}
-	if end := s.listEnd(next, r.start); end != next-1 {
-		list := s.subjectList(end, ctx)
-		if len(list) != len(r.nums) {
-			// Whose number is which the text does not say, or the list
-			// is not read as one ("ViT-B, -16 and -L reach ...").
-			return nil
-		}
-		return list
+	if end := s.listEnd(next, pos); end != next-1 {
+		// A list not read as one names no one: "ViT-B, -16 and -L reach".
+		return s.subjectList(end, ctx), false
 	}
-	return []string{name}
+	return []string{name}, false
 }
+
+// possessivePronouns head a clause about something of a subject named
+// before: "its Rank-1 is 68.1".
+var possessivePronouns = set("its", "their")
 
 // clauseName returns the name that starts at word k, which opens a
 // clause, and the index after it. A capitalised word opening the sentence
