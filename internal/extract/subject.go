@@ -16,7 +16,7 @@ import "strings"
 
 // ownPronouns as a clause's subject make its numbers the paper's own,
 // whatever an opening phrase names: "for MobileNetV2 it removes ...".
-var ownPronouns = set("it", "we", "our", "this", "its", "they", "their")
+var ownPronouns = set("it", "we", "our", "this", "they")
 
 // clauseJoins open a clause of their own after a comma and a clause with
 // a number: "CLIP gets 58.9%, and SynthPed ... gets 64.2%" (but not "on
