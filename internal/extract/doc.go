@@ -146,9 +146,8 @@
 // ViT-Huge model achieves"); a paper that names no method of its own is
 // labelled by the model it obtains a result with ("77.1% on ImageNet with
 // a ResNet-50 trained on ...", confidence "med"); and where the title
-// would stand for the method but the sentence applies the paper's work to
-// a model it names ("a ResNet8x4 student distilled ... with our review
-// mechanism reaches"), the candidate is "low". Items of a list
+// would stand for the method but the sentence names a model ("The
+// resulting ViT-G model attains"), the candidate is "low". Items of a list
 // with their scores in brackets take only their own item's dataset
 // ("ImageNet-V2 classification (84.0% top-1), COCO detection (63.1 box
 // AP)"); a count takes no dataset ("44 benchmarks, e.g., ImageNet-1K");
@@ -157,27 +156,6 @@
 // on the challenging ObjectNet test set"); a bracketed number after a
 // phrase of comparison is the compared one's ("outperforming from-scratch
 // DeiT training (81.8%)").
-//
-// When nothing near a number says whose it is, the name that heads its
-// clause does (subject.go), at confidence "med": the clause runs from the
-// sentence's start, a ";" or ":", a contrast word or ", and" after a
-// reported number, to the number; an opening phrase up to its comma is
-// passed over ("With a batch of 32k, ResNet-50 ... reaches"), and so are
-// determiners and modifiers, an appositive ("The student, TinyTPS, needs")
-// and a description that names itself in brackets ("standard sequential
-// fine-tuning (SeqFT) drops"). The head may stand far from its number
-// ("Deformable DETR needs 50 epochs to reach 46.2 AP", "whereas RetinaNet
-// trained in exactly the same way gets 36.5"), be a list of one name per
-// number ("ViT-B/16 and ConvNeXt-T have ... (81.1% and 82.1%)"), or follow
-// an opening "for" when the subject names no one ("for ViT-S/16 the two
-// numbers are 79.9% and 80.1%"). In a paper that names no method of its
-// own, a clause headed by "its" is about the head of the clause before,
-// in the sentence or the one before it ("The corrector, GER-Q7, cuts ...
-// Its five-shot accuracy on MMLU stays at 69.8%"). The head decides
-// nothing for either value of a change ("from 69.8 to 68.1 with AWQ"), a
-// clause whose subject is "it", "we" or "our", a possessive ("IRRA's
-// Rank-1 rises to"), a benchmark before a metric ("GSM8K accuracy"), or a
-// list that is not read as one.
 //
 // A table written as prose is read by its items: a list of metrics before a
 // colon heads every item after it ("Results (R@1/R@5/R@10): CUHK-PEDES

@@ -201,7 +201,6 @@ type paperContext struct {
 	lastCues    []cue           // the last metric, or list of metrics, named so far
 	metricsSeen map[string]bool // every metric named so far
 	lastSubject string          // the last method read as the subject of a score verb
-	lastHead    string          // the name that heads the last clause of the sentence before (subject.go)
 	// openingVariant is the variant of the paper's method that opened the
 	// sentence before as its subject, for an "It" opening the next one.
 	openingVariant string

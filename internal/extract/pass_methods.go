@@ -75,11 +75,7 @@ func (s *sentence) attachMethods(ctx *paperContext) {
 		// The subject is remembered as soon as it is read, so that an
 		// "it" later in the same sentence stands for it too: "On A,
 		// TBPS-CLIP obtains 73.5%; it reaches 65.1% on B".
-		if !r.dropped && r.source == fromSubject && !r.fromPronoun && !r.fromClause {
-			// (A name read only as the head of a clause is not what a
-			// later "it" stands for: "Deformable DETR needs 50 epochs to
-			// reach 46.2 AP; with ranked denoising (RDN) it reaches 49.5
-			// AP" is RDN's.)
+		if !r.dropped && r.source == fromSubject && !r.fromPronoun {
 			ctx.lastSubject = r.method
 		}
 	}
@@ -89,14 +85,6 @@ func (s *sentence) attachMethods(ctx *paperContext) {
 		}
 	}
 	ctx.openingVariant = s.openingVariant(ctx)
-	// The head of the sentence's last clause, for an "Its" opening the
-	// next: "The corrector, GER-Q7, cuts the word error rate ... Its
-	// five-shot accuracy on MMLU stays at 69.8%".
-	head, _ := s.clauseHead(len(s.text), false, ctx)
-	ctx.lastHead = ""
-	if len(head) == 1 {
-		ctx.lastHead = head[0]
-	}
 }
 
 // openingVariant returns the variant of the paper's method that opens the
@@ -241,18 +229,6 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			// ... MMLU, with a score of 90.04%": the one variant the
 			// sentence names before the run, set off from it by commas.
 			r.method, r.source = name, fromSubject
-		}
-	}
-	if !r.dropped && (r.source == fromPaper || r.source == fromOwn && r.method == "") {
-		// Nothing nearer said whose the run is, or only that it is the
-		// paper's unnamed work while a name heads the clause ("ResNet-50
-		// trained with LAMB and our correction reaches 76.9%"): the
-		// clause's subject (subject.go).
-		if names := s.clauseSubject(r, ctx); names != nil && !strings.EqualFold(names[0], ctx.method) {
-			r.method, r.source, r.fromClause = names[len(names)-1], fromSubject, true
-			if len(names) > 1 {
-				r.methods = names
-			}
 		}
 	}
 	if r.method == "" && !r.dropped && (r.source == fromOwn || r.source == fromPaper) {
@@ -442,7 +418,7 @@ func (s *sentence) abbreviationAfter(k, from int) string {
 			}
 			return t.text
 		}
-		if strings.TrimSpace(gap) != "" && n > k || t.text != strings.ToLower(t.text) || hasDigit(t.text) || s.blocked(t) {
+		if strings.TrimSpace(gap) != "" || t.text != strings.ToLower(t.text) || hasDigit(t.text) || s.blocked(t) {
 			return ""
 		}
 	}
@@ -502,7 +478,7 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				return
 			}
 			if o.source == fromSubject || o.source == fromOwn {
-				r.method, r.source, r.fromClause = o.method, o.source, o.fromClause
+				r.method, r.source = o.method, o.source
 				if o.methods != nil {
 					// A list of names shared by a later run of as many numbers.
 					r.methods, r.dropped = o.methods, len(o.methods) != len(r.nums)

@@ -203,9 +203,6 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	if r.fromPronoun {
 		med = append(med, "method read from \"it\"")
 	}
-	if r.fromClause {
-		med = append(med, "method read as the name that heads the clause")
-	}
 	switch n.mOrigin {
 	case sentenceWide:
 		med = append(med, "metric from elsewhere in the sentence")

@@ -29,7 +29,6 @@ type run struct {
 	lowNote       string   // why the run is too unsure for the queue's default ("values compared in brackets")
 	fromBase      bool     // the method is the model the paper starts from: "its base model (66.6%)"
 	fromBackbone  bool     // the method is the model the result is obtained with: "77.1% with a ResNet-50"
-	fromClause    bool     // the method is the name that heads the run's clause, read from nothing nearer (subject.go)
 }
 
 type methodSource int
