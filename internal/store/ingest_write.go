@@ -31,6 +31,11 @@ func (in *ingester) write(ctx context.Context) error {
 	in.phase("classify")
 	plan := planSQL
 	if bulk {
+		// bulkPlanSQL joins its verdicts back to the staged rows along
+		// this index, in ord order, rather than sorting the wide rows.
+		if err := db.Exec("CREATE INDEX ingest_rows_ord ON ingest_rows (ord)").Error; err != nil {
+			return fmt.Errorf("classify: %w", err)
+		}
 		plan = bulkPlanSQL
 	}
 	if err := db.Exec(plan).Error; err != nil {
@@ -115,49 +120,81 @@ const importLock = "7325801462"
 //   - conflicting: another number for the same method, setting, extra
 //     data and size (what the leaderboard flags), in results or in this
 //     import. A record never overwrites a different number.
-const planSQL = planWithSQL + planConflictingSQL + `
-FROM classified c`
-
-// bulkPlanSQL is planSQL for a bulk write: the plan is written in input
-// order, each fresh row numbered among the fresh ones (fresh_n: the n-th
-// new result, from 1). The bulk write's two inserts read it as it lies,
-// each new result's id being the first id plus fresh_n - 1: each of them
-// sorted the whole plan by ord again, a wide sort that spilled to disk at
-// a million rows. One sort here serves both.
-const bulkPlanSQL = planWithSQL + planConflictingSQL + `,
-    count(*) FILTER (WHERE c.fresh) OVER (ORDER BY c.ord ROWS UNBOUNDED PRECEDING) AS fresh_n
-FROM classified c
-ORDER BY c.ord`
-
-// planWithSQL is planSQL up to its last SELECT.
-const planWithSQL = `
+const planSQL = `
 CREATE TEMPORARY TABLE ingest_plan ON COMMIT DROP AS
-WITH first AS (
-    -- input_conflict: a window, not a self-join: O(n log n). Its frame
-    -- is the whole partition, and its order the DISTINCT ON's, so that
-    -- one sort serves both (two sorts of a million rows, otherwise).
-    SELECT DISTINCT ON (dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score) *,
-        min(score) OVER g <> max(score) OVER g AS input_conflict
-    FROM ingest_rows
-    WINDOW g AS (PARTITION BY dataset_id, metric_id, method_id, setting, extra_data, params_text
-        ORDER BY reported_in, score, ord ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-    ORDER BY dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score, ord
-),
+WITH first AS (` + firstSQL + `*` + firstFromSQL + `),
 -- existing: the result holding the same report and number, joined on
 -- the columns of the unique report index. Each record's verdicts are
 -- columns of its own row: joined back to first by ord, as they were, the
 -- million records were sorted once more for a merge join.
 classified AS (
-    SELECT f.*, r.id AS existing_id, r.version AS existing_version,
-        CASE WHEN r.id IS NOT NULL THEN result_snapshot(r) END AS before,
-        coalesce(r.id IS NOT NULL AND (r.plus_minus IS DISTINCT FROM f.plus_minus OR r.raw <> f.raw
+    SELECT f.*, r.id AS existing_id, r.version AS existing_version, ` + beforeSQL + ` AS before, ` + differsSQL + ` AS differs, z.fresh
+    FROM first f LEFT JOIN results r ON ` + sameReportSQL + freshSQL + `
+)` + planConflictingSQL + `
+FROM classified c`
+
+// bulkPlanSQL is planSQL for a bulk write. The records are classified by
+// their keys alone: sorting the staged rows whole, 550 bytes each with
+// their snapshots, twice (for first, then by ord) was most of a
+// million-record classification, where the keys are a fifth of that. The
+// verdicts come out in input order, each fresh row numbered among the
+// fresh ones (fresh_n: the n-th new result, from 1), and are joined back
+// to the staged rows along ingest_rows_ord (made by write) without another
+// sort. The bulk write's two inserts read the plan as it lies, each new
+// result's id being the first id plus fresh_n - 1.
+const bulkPlanSQL = `
+CREATE TEMPORARY TABLE ingest_plan ON COMMIT DROP AS
+WITH first AS (` + firstSQL + `ord, dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in,
+        score, value, unit` + firstFromSQL + `),
+classified AS (
+    SELECT f.*, r.id AS existing_id, z.fresh
+    FROM first f LEFT JOIN results r ON ` + sameReportSQL + freshSQL + `
+),
+verdicts AS (` + planConflictingSQL + `,
+        count(*) FILTER (WHERE c.fresh) OVER (ORDER BY c.ord ROWS UNBOUNDED PRECEDING) AS fresh_n
+    FROM classified c
+)
+SELECT f.*, v.input_conflict, r.id AS existing_id, r.version AS existing_version, ` + beforeSQL + ` AS before,
+    ` + differsSQL + ` AS differs, v.fresh, v.conflicting, v.fresh_n
+FROM verdicts v
+JOIN ingest_rows f ON f.ord = v.ord
+LEFT JOIN results r ON r.id = v.existing_id`
+
+// firstSQL and firstFromSQL, around the columns it keeps, select the
+// first record of each report with input_conflict: a window, not a
+// self-join: O(n log n). Its frame is the whole partition, and its order
+// the DISTINCT ON's, so that one sort serves both (two sorts of a million
+// rows, otherwise).
+const firstSQL = `
+    SELECT DISTINCT ON (dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score) `
+
+const firstFromSQL = `,
+        min(score) OVER g <> max(score) OVER g AS input_conflict
+    FROM ingest_rows
+    WINDOW g AS (PARTITION BY dataset_id, metric_id, method_id, setting, extra_data, params_text
+        ORDER BY reported_in, score, ord ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+    ORDER BY dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in, score, ord
+`
+
+// sameReportSQL joins a record f to the result r holding the same report
+// and number, on the columns of the unique report index.
+const sameReportSQL = `r.dataset_id = f.dataset_id AND r.metric_id = f.metric_id
+        AND r.method_id = f.method_id AND r.setting = f.setting AND r.extra_data = f.extra_data
+        AND r.params_text = f.params_text AND r.reported_in = f.reported_in AND r.score = f.score`
+
+// beforeSQL is the snapshot of the existing result r, if any.
+const beforeSQL = `CASE WHEN r.id IS NOT NULL THEN result_snapshot(r) END`
+
+// differsSQL says whether record f would change the existing result r's
+// details.
+const differsSQL = `coalesce(r.id IS NOT NULL AND (r.plus_minus IS DISTINCT FROM f.plus_minus OR r.raw <> f.raw
             OR r.unit <> f.unit OR r.value <> f.value OR r.compute_text <> f.compute_text OR r.source <> f.source
             OR r.source_url <> f.source_url OR r.confidence <> f.confidence OR r.note <> f.note
-            OR r.paper_id IS DISTINCT FROM f.paper_id OR r.params IS DISTINCT FROM f.params), false) AS differs,
-        z.fresh
-    FROM first f LEFT JOIN results r ON r.dataset_id = f.dataset_id AND r.metric_id = f.metric_id
-        AND r.method_id = f.method_id AND r.setting = f.setting AND r.extra_data = f.extra_data
-        AND r.params_text = f.params_text AND r.reported_in = f.reported_in AND r.score = f.score
+            OR r.paper_id IS DISTINCT FROM f.paper_id OR r.params IS DISTINCT FROM f.params), false)`
+
+// freshSQL follows a join of record f to its existing result r (NULL when
+// none) with z.fresh: whether f is to be inserted.
+const freshSQL = `
     -- OFFSET 0: a subquery of its own, evaluated once per record;
     -- inlined, it ran again wherever fresh is read.
     CROSS JOIN LATERAL (
@@ -182,13 +219,12 @@ classified AS (
                     AND v.after->>'params' = f.params_text AND v.after->>'reported_in' = f.reported_in
                   LIMIT 1)
             LIMIT 1) IS NULL END AS fresh
-        OFFSET 0) z
-)`
+        OFFSET 0) z`
 
 // planConflictingSQL selects each classified record with its verdict:
 // conflicting.
 const planConflictingSQL = `
-SELECT c.*, c.fresh AND (c.input_conflict OR EXISTS (SELECT 1 FROM results o
+    SELECT c.*, c.fresh AND (c.input_conflict OR EXISTS (SELECT 1 FROM results o
         WHERE o.dataset_id = c.dataset_id AND o.metric_id = c.metric_id AND o.method_id = c.method_id
           AND o.setting = c.setting AND o.extra_data = c.extra_data AND o.params_text = c.params_text
           AND o.score <> c.score AND o.retired_at IS NULL)) AS conflicting`
