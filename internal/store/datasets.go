@@ -115,10 +115,14 @@ SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_versi
        (SELECT me.name FROM methods me WHERE me.id = c.best_method) AS best_method,
        c.best_score
 FROM shown c
-JOIN datasets d ON d.id = c.dataset_id
+-- "= ANY($1)" repeats the join's condition so that only the shown
+-- datasets and their metrics are hashed, each table read once against a
+-- hash of the ids: joined on the ids alone, all 10,000 datasets and their
+-- primary metrics were hashed for the 1,200 shown (a fifth of the query).
+JOIN datasets d ON d.id = c.dataset_id AND d.id = ANY($1)
 JOIN tasks t ON t.id = d.task_id
 LEFT JOIN datasets p ON p.id = d.parent_id
-LEFT JOIN metrics m ON m.dataset_id = d.id AND m.is_primary
+LEFT JOIN metrics m ON m.dataset_id = d.id AND m.is_primary AND m.dataset_id = ANY($1)
 ORDER BY t.name, coalesce(p.name, d.name), d.parent_id NULLS FIRST, d.name`,
 		[]any{ids, results, rows, bestMethods, bestScores, counts}, func(r pgx.Rows) (DatasetSummary, error) {
 			// Cleared, so that each row's pointers are its own.

@@ -27,8 +27,9 @@ func (s *Store) MethodBest(ctx context.Context, methodID int64, limit, offset in
     ORDER BY r.dataset_id, m.is_primary DESC, m.position, m.id,
              CASE WHEN m.higher_is_better THEN -r.score ELSE r.score END, r.id
 ), page AS (
-    SELECT b.id, row_number() OVER (ORDER BY d.name, b.id) AS n, count(*) OVER () AS total
-    FROM best b JOIN datasets d ON d.id = b.dataset_id ORDER BY n LIMIT $2 OFFSET $3
+    SELECT s.id, row_number() OVER (ORDER BY s.dataset, s.id) AS n, (SELECT count(*) FROM best) AS total
+    FROM (SELECT b.id, d.name AS dataset FROM best b JOIN datasets d ON d.id = b.dataset_id
+        ORDER BY d.name, b.id LIMIT $2 OFFSET $3) s
 )`+pageOf, methodID, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: best results of method %d: %w", methodID, err)
@@ -41,9 +42,12 @@ func (s *Store) MethodBest(ctx context.Context, methodID int64, limit, offset in
 // last page).
 func (s *Store) MethodReports(ctx context.Context, methodID int64, limit, offset int) (page []model.Report, total int, err error) {
 	page, total, err = s.reportPage(ctx, `WITH page AS (
-    SELECT r.id, row_number() OVER (ORDER BY d.name, m.is_primary DESC, m.position, r.id) AS n, count(*) OVER () AS total
-    FROM results r JOIN datasets d ON d.id = r.dataset_id JOIN metrics m ON m.id = r.metric_id
-    WHERE r.method_id = $1 AND r.retired_at IS NULL ORDER BY n LIMIT $2 OFFSET $3
+    SELECT s.id, row_number() OVER (ORDER BY s.dataset, s.is_primary DESC, s.position, s.id) AS n,
+           (SELECT count(*) FROM results WHERE method_id = $1 AND retired_at IS NULL) AS total
+    FROM (SELECT r.id, d.name AS dataset, m.is_primary, m.position
+        FROM results r JOIN datasets d ON d.id = r.dataset_id JOIN metrics m ON m.id = r.metric_id
+        WHERE r.method_id = $1 AND r.retired_at IS NULL
+        ORDER BY d.name, m.is_primary DESC, m.position, r.id LIMIT $2 OFFSET $3) s
 )`+pageOf, methodID, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: reports of method %d: %w", methodID, err)
@@ -54,6 +58,11 @@ func (s *Store) MethodReports(ctx context.Context, methodID int64, limit, offset
 // pageOf reads the results a CTE named page picked (their ids, their
 // places n and the count of all the page is cut from, total), with their
 // names, in page order.
+// Each page CTE cuts its page with ORDER BY … LIMIT, which Postgres
+// answers with a sort that keeps only offset+limit rows, and numbers just
+// those; total is a count of its own. Numbering every row with
+// row_number() and count(*) windows sorted all of a paper's 7,000
+// results in full: a third of the paper page's query (34 → 23 ms).
 // Only the page's rows are joined to their names: the full rows of a
 // method's 4,000 results cost more to read than to rank.
 const pageOf = `
@@ -96,10 +105,12 @@ func (s *Store) PaperReports(ctx context.Context, p model.Paper, limit, offset i
     -- the planner expected one row of the join, and looked up the
     -- dataset and metric of each of a paper's 7,000 results by index
     -- instead of hashing the two tables once.
-    SELECT c.id, row_number() OVER (ORDER BY d.name, m.is_primary DESC, m.position, me.name, c.id) AS n,
-           count(*) OVER () AS total
-    FROM cited c JOIN datasets d ON d.id = c.dataset_id
-    JOIN metrics m ON m.id = c.metric_id LEFT JOIN who me ON me.id = c.method_id ORDER BY n LIMIT $3 OFFSET $4
+    SELECT s.id, row_number() OVER (ORDER BY s.dataset, s.is_primary DESC, s.position, s.method, s.id) AS n,
+           (SELECT count(*) FROM cited) AS total
+    FROM (SELECT c.id, d.name AS dataset, m.is_primary, m.position, me.name AS method
+        FROM cited c JOIN datasets d ON d.id = c.dataset_id
+        JOIN metrics m ON m.id = c.metric_id LEFT JOIN who me ON me.id = c.method_id
+        ORDER BY d.name, m.is_primary DESC, m.position, me.name, c.id LIMIT $3 OFFSET $4) s
 )`+pageOf, p.ID, arxiv, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: reports of paper %d: %w", p.ID, err)
