@@ -126,7 +126,8 @@ WITH first AS (` + firstSQL + `*` + firstFromSQL + `),
 -- existing: the result holding the same report and number, joined on
 -- the columns of the unique report index. Each record's verdicts are
 -- columns of its own row: joined back to first by ord, as they were, the
--- million records were sorted once more for a merge join.
+-- million records were sorted once more for a merge join (bulkPlanSQL
+-- joins narrow verdicts back along an index on ord instead).
 classified AS (
     SELECT f.*, r.id AS existing_id, r.version AS existing_version, ` + beforeSQL + ` AS before, ` + differsSQL + ` AS differs, z.fresh
     FROM first f LEFT JOIN results r ON ` + sameReportSQL + freshSQL + `
