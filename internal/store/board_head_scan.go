@@ -12,7 +12,8 @@ import (
 	"github.com/benchboard/benchboard/internal/model"
 )
 
-// headScanner reads board_head_rows' rows into reports. pgx's Scan finds a
+// headScanner reads the rows of board_head_of (migration 0100; the columns
+// of board_head_rows, 0095) into reports. pgx's Scan finds a
 // plan per column and allocates every string and every pointer on its
 // own: for the head of a large board (hundreds of rows of 22 columns,
 // the two metrics of a row repeating its method, paper, setting and
@@ -33,7 +34,8 @@ type headScanner struct {
 	times   []time.Time
 }
 
-// headColumns are board_head_rows' result types, in order.
+// headColumns are board_head_of's (and board_head_rows') result types, in
+// order.
 var headColumns = [...]uint32{
 	pgtype.Int8OID, pgtype.Int8OID, pgtype.Int8OID, pgtype.Float8OID, pgtype.TextOID, pgtype.Float8OID, pgtype.TextOID,
 	pgtype.TextOID, pgtype.BoolOID, pgtype.TextOID, pgtype.Float8OID, pgtype.TextOID, pgtype.TextOID, pgtype.TextOID,
@@ -43,7 +45,7 @@ var headColumns = [...]uint32{
 
 func newHeadScanner() *headScanner { return &headScanner{} }
 
-// formatsKnown: every column has the type board_head_rows declares, the
+// formatsKnown: every column has the type board_head_of declares, the
 // numbers in binary (a text column reads the same in either format).
 func formatsKnown(fds []pgconn.FieldDescription) bool {
 	if len(fds) != len(headColumns) {

@@ -128,10 +128,14 @@ func TestHeadScannerMatchesScan(t *testing.T) {
 
 }
 
-// TestBoardTopInIDOrder: BoardTop reads board_head_rows, which leaves
-// the order to it, and answers what board_head (which sorts in
-// Postgres) answers, in result id order: for heads of every depth, each
-// direction and with settings left out.
+// TestBoardTopInIDOrder: BoardTop answers in result id order, with every
+// report of each method it keeps, out of what board_head (migration 0075:
+// every report of the methods of the first n rows with ties, sorted in
+// Postgres) answers; and exactly that when the head holds the whole
+// board. It keeps at most the methods of n rows. For heads of every depth,
+// each direction and with settings left out. Which rows it keeps among the
+// tied is the page's business: TestHeadMatchesWholeBoard (package web)
+// compares those pages with the whole board's.
 func TestBoardTopInIDOrder(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -151,22 +155,23 @@ func TestBoardTopInIDOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cut := 0 // heads that left out some of board_head's reports
 	for _, n := range []int{1, 5, 40, 1000} {
 		for _, exclude := range [][]string{nil, {"zero-shot"}, {"zero-shot", "5-shot"}} {
 			for _, desc := range []bool{true, false} {
 				name := fmt.Sprintf("n=%d exclude=%q desc=%v", n, exclude, desc)
-				var want []int64
+				var want, wantMethods []int64
 				sqlDB, _ := db.DB()
-				rows, err := sqlDB.QueryContext(ctx, `SELECT id FROM board_head($1, $2, $3, $4, $5)`, d.ID, d.Primary().ID, n, exclude, desc)
+				rows, err := sqlDB.QueryContext(ctx, `SELECT id, method_id FROM board_head($1, $2, $3, $4, $5)`, d.ID, d.Primary().ID, n, exclude, desc)
 				if err != nil {
 					t.Fatal(err)
 				}
 				for rows.Next() {
-					var id int64
-					if err := rows.Scan(&id); err != nil {
+					var id, method int64
+					if err := rows.Scan(&id, &method); err != nil {
 						t.Fatal(err)
 					}
-					want = append(want, id)
+					want, wantMethods = append(want, id), append(wantMethods, method)
 				}
 				rows.Close()
 				dd := d
@@ -177,13 +182,35 @@ func TestBoardTopInIDOrder(t *testing.T) {
 					t.Fatal(err)
 				}
 				got := make([]int64, len(reps))
+				kept := map[int64]bool{}
 				for i, r := range reps {
 					got[i] = r.ID
+					kept[r.MethodID] = true
 				}
-				if len(want) == 0 || !reflect.DeepEqual(got, want) {
+				// board_head's reports of the methods BoardTop kept.
+				var wantKept []int64
+				for i, id := range want {
+					if kept[wantMethods[i]] {
+						wantKept = append(wantKept, id)
+					}
+				}
+				switch {
+				case len(want) == 0 || len(got) == 0:
 					t.Fatalf("%s: BoardTop read %v, board_head %v", name, got, want)
+				case !reflect.DeepEqual(got, wantKept):
+					t.Fatalf("%s: BoardTop read %v, board_head's reports of the same methods are %v", name, got, wantKept)
+				case len(kept) > n:
+					t.Fatalf("%s: BoardTop kept %d methods for %d rows", name, len(kept), n)
+				case n == 1000 && !reflect.DeepEqual(got, want):
+					t.Fatalf("%s: BoardTop read %v of the whole board, board_head %v", name, got, want)
+				}
+				if len(got) < len(want) {
+					cut++
 				}
 			}
 		}
+	}
+	if cut == 0 {
+		t.Fatal("no head left a tied row out: the board needs more ties at the cut")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/benchboard/benchboard/internal/model"
+	"github.com/benchboard/benchboard/internal/ranking"
 )
 
 // reportSelect reads results with the names a page shows beside them.
@@ -53,12 +54,15 @@ func (s *Store) BoardReports(ctx context.Context, datasetID int64) ([]model.Repo
 }
 
 // BoardTop reads a board's head without reading the board: the live
-// results of every method that has one of the board's n best rows by the
-// primary metric (ties at the n-th included). A row (one source's report
-// of one method in one setting, see ranking.Build) is represented by its
-// first report of the primary metric, kept in board_cells. Every row that ranks above one of the n is
-// among them, so ranking their methods' reports gives the same ranks and
-// order as ranking the whole board. One exception, left on purpose:
+// results of every method that has one of the board's n first rows in the
+// default view (best first by the primary metric, ties as ranking.Sort
+// orders them). A row (one source's report of one method in one setting,
+// see ranking.Build) is represented by its first report of the primary
+// metric, kept in board_cells. Every row that ranks above one of the n is
+// among them, and the rows tied with the n-th that are left out would
+// only follow it, so ranking their methods' reports gives the same ranks
+// and order as ranking the whole board, up to the n-th row. One
+// exception, left on purpose:
 // ranking treats scores within 1e-9 (relative) as equal (0.793 as a
 // fraction is 79.30000000000001 as a percent), while the cut at the n-th
 // row compares exactly; a row a hair's breadth below the cut could rank
@@ -79,11 +83,37 @@ func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []st
 	datasetID, primary := d.ID, d.Primary()
 	// The rows come off board_cells (migration 0050): each row's first
 	// live report of the metric, kept at write time, walked best first by
-	// board_cells_rank_idx until the n-th row. board_head_rows (migrations
-	// 0075 and 0095) runs the statement with a plan kept for the
+	// board_cells_rank_idx until the n-th row, with ties.
+	// board_head_cells (migration 0100) hands them over with the method's
+	// name and the row's first report, what ranking.Sort breaks ties by:
+	// put in the page's order here, only the first n rows' methods are
+	// read. Reading every tied row's reports, as board_head_rows did, read
+	// 396 reports for the 171 rows that share the 10,000-row bench board's
+	// top score.
+	cells, err := pgxQuerySized(ctx, s, n+n/2, `SELECT * FROM board_head_cells($1, $2, $3, $4, $5)`,
+		[]any{datasetID, primary.ID, n, exclude, primary.HigherIsBetter}, func(rows pgx.Rows) (headCell, error) {
+			var c headCell
+			err := rows.Scan(&c.method, &c.name, &c.first, &c.score)
+			return c, err
+		})
+	if err != nil {
+		return nil, fmt.Errorf("store: head of dataset %d: %w", datasetID, err)
+	}
+	if len(cells) > n {
+		ranking.SortByFirst(cells, func(c headCell) string { return c.name }, func(c headCell) (float64, bool) { return c.score, true },
+			func(c headCell) int64 { return c.first }, false, ranking.BestFirst(primary))
+		cells = cells[:n]
+	}
+	methods := make([]int64, 0, len(cells))
+	for _, c := range cells {
+		methods = append(methods, c.method)
+	}
+	slices.Sort(methods)
+	methods = slices.Compact(methods)
+	// board_head_of runs the statement with a plan kept for the
 	// connection, and leaves the order to byID.
 	h := newHeadScanner()
-	out, err := pgxQuerySized(ctx, s, min(4*n, 2048), `SELECT * FROM board_head_rows($1, $2, $3, $4, $5)`, []any{datasetID, primary.ID, n, exclude, primary.HigherIsBetter},
+	out, err := pgxQuerySized(ctx, s, min(3*len(methods), 2048), `SELECT * FROM board_head_of($1, $2)`, []any{datasetID, methods},
 		func(rows pgx.Rows) (model.Report, error) {
 			r := model.Report{DatasetName: d.Name, DatasetSlug: d.Slug}
 			r.DatasetID = datasetID
@@ -100,6 +130,14 @@ func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []st
 		return nil, fmt.Errorf("store: head of dataset %d: %w", datasetID, err)
 	}
 	return byID(out), nil
+}
+
+// headCell is a row of the head as board_head_cells gives it: its method,
+// the method's name, the row's first report and its primary score.
+type headCell struct {
+	method, first int64
+	name          string
+	score         float64
 }
 
 // byID returns the reports in result id order, the order ranking.Build
