@@ -108,6 +108,9 @@ func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []st
 	for _, c := range cells {
 		methods = append(methods, c.method)
 	}
+	if len(methods) == 0 {
+		return nil, nil // an empty board, or no row in the ranked group
+	}
 	slices.Sort(methods)
 	methods = slices.Compact(methods)
 	// board_head_of runs the statement with a plan kept for the
