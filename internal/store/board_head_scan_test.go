@@ -12,7 +12,8 @@ import (
 	"github.com/benchboard/benchboard/internal/testdb"
 )
 
-// TestHeadScannerMatchesScan: board_head_rows' rows decoded by headScanner
+// TestHeadScannerMatchesScan: board_head_of's rows (every method of the
+// board's) decoded by headScanner
 // are the reports pgx's Scan makes of them, field for field: NULL and
 // present plus-minus, parameters, paper year and date (before 2000, on a
 // leap day), hostile texts, repeated texts kept once; and a value the
@@ -64,7 +65,7 @@ func TestHeadScannerMatchesScan(t *testing.T) {
 		var rowsErr error
 		h := newHeadScanner()
 		err = conn.Raw(func(dc any) error {
-			rows, err := dc.(*stdlib.Conn).Conn().Query(ctx, `SELECT * FROM board_head_rows($1, $2, $3, $4, $5)`, d.ID, d.Primary().ID, 1000, []string(nil), true)
+			rows, err := dc.(*stdlib.Conn).Conn().Query(ctx, `SELECT * FROM board_head_of($1, (SELECT array_agg(id) FROM methods))`, d.ID)
 			if err != nil {
 				return err
 			}
