@@ -79,14 +79,17 @@ func (c *catalog) prefetchPapers(ctx context.Context, recs []model.Record) error
 		if rec.PaperTitle == "" && rec.ArxivID == "" {
 			continue
 		}
+		// The batch's own map first: a paper comes back record after
+		// record, and the cache, which holds every paper met, is the
+		// slower lookup.
 		k := paperKey(rec)
-		if _, ok := c.papers[k]; ok {
-			continue
-		}
 		if _, ok := first[k]; ok {
 			continue
 		}
 		first[k] = rec
+		if _, ok := c.papers[k]; ok {
+			continue
+		}
 		keys = append(keys, k)
 		if rec.ArxivID != "" {
 			arxivs = append(arxivs, rec.ArxivID)
@@ -188,10 +191,13 @@ func (c *catalog) prefetchMethods(ctx context.Context, recs []model.Record) erro
 	seen := map[string]bool{}
 	for _, rec := range recs {
 		k := strings.ToLower(rec.Method)
-		if _, ok := c.methods[k]; ok || seen[k] {
+		if seen[k] {
 			continue
 		}
 		seen[k] = true
+		if _, ok := c.methods[k]; ok {
+			continue
+		}
 		keys = append(keys, k)
 		names = append(names, rec.Method)
 	}
@@ -256,20 +262,23 @@ func (c *catalog) prefetchMethods(ctx context.Context, recs []model.Record) erro
 		}
 	}
 	// The first paper seen for a method is the one that introduced it.
+	// Only a method's first record with a paper decides: linked here, or
+	// left to method, record by record, when prefetch did not resolve the
+	// method or that paper.
 	var linkMethod, linkPaper []int64
-	later := map[string]bool{} // left to method, record by record
+	decided := map[string]bool{}
 	for _, rec := range recs {
 		if rec.PaperTitle == "" && rec.ArxivID == "" {
 			continue
 		}
 		k := strings.ToLower(rec.Method)
-		id, ok := c.methods[k]
-		paper, pok := c.papers[paperKey(rec)]
-		if !ok || !pok || later[k] {
-			later[k] = true
+		if decided[k] {
 			continue
 		}
-		if c.linked[id] {
+		decided[k] = true
+		id, ok := c.methods[k]
+		paper, pok := c.papers[paperKey(rec)]
+		if !ok || !pok || c.linked[id] {
 			continue
 		}
 		c.linked[id] = true
