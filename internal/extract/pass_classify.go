@@ -54,6 +54,10 @@ var forwardDelta = set("higher", "lower", "better", "worse", "more", "less", "fe
 var forwardStops = set("on", "in", "for", "at", "with", "while", "and", "using", "under",
 	"without", "after", "when", "across", "to", "from", "by", "than", "via", "whereas", "but")
 
+// changeAdverbs before "from" mark the value a score rose or fell from:
+// "84.6%, up from 81.2%".
+var changeAdverbs = set("up", "down")
+
 // versusWords put someone else's value next to a score: "77.2% versus 73.4% for IRRA".
 var versusWords = set("versus", "vs", "against")
 
@@ -263,6 +267,11 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 	case w == "to" && i > 0 && (declineVerbs[strings.ToLower(s.toks[i-1].text)] ||
 		i > 1 && objectPronouns[strings.ToLower(s.toks[i-1].text)] && declineVerbs[strings.ToLower(s.toks[i-2].text)]):
 		r.modified = true // "drops to 85.0% once classes are merged", "drops it to 55.3%"
+	case w == "from" && i > 0 && changeAdverbs[strings.ToLower(s.toks[i-1].text)] && !r.nums[0].rangeEnd:
+		// "reaches 84.6%, up from 81.2% for X": the value before a change
+		// that a score has already reported is compared with, as after
+		// "compared with", and kept only when named.
+		r.compared = true
 	case w == "from" && !r.nums[0].rangeEnd && s.reducedFrom(i):
 		// "reduces calibration error from 4.1% to 1.2%": a cost or an
 		// error, which no metric here measures; both values go.

@@ -191,6 +191,9 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		return
 	}
 	if r.compared {
+		if s.ablationBase(r, ctx) {
+			return // "87.4 F1, compared with 86.5 without it": the model without the change
+		}
 		r.dropped = true // "67.5% versus 60.2%": whose 60.2%?
 		return
 	}
@@ -243,6 +246,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
 		// result of the paper's method applied to a model is the paper's.
+		r.appliedTo = r.method
 		r.method, r.source = ctx.method, fromPaper
 	}
 }
@@ -593,6 +597,12 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				r.method, r.source = ctx.ownMethod(), fromOwn
 				return
 			}
+			if name := s.namedOtherSubject(j, ctx); name != "" {
+				// "The provided CNN baseline reaches 69.5%", "the ResNet32x4
+				// teacher itself obtains 79.42%": the baseline named.
+				r.method, r.source = name, fromSubject
+				return
+			}
 			if genericOthers[strings.ToLower(s.toks[j].text)] {
 				r.dropped = true
 				return
@@ -617,6 +627,11 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 					return
 				}
 			}
+		}
+		if name := s.nameBeforePhrase(j, i, ctx); name != "" {
+			// "whereas SparseGPT at the same 50% sparsity keeps 0.530"
+			r.method, r.source, r.pastPhrase = name, fromSubject, true
+			return
 		}
 		if s.possessedSubject(j) {
 			// "..., while its general ability remains strong with 68.0%":

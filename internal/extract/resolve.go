@@ -197,6 +197,12 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	if r.fromBackbone {
 		med = append(med, "method read as the model the result is obtained with")
 	}
+	if r.fromAblation {
+		med = append(med, "method read as the model compared without the paper's change")
+	}
+	if r.pastPhrase {
+		med = append(med, "method read as the subject before a phrase of setting")
+	}
 	if r.fromBase {
 		med = append(med, "method read as the model the paper starts from")
 	}

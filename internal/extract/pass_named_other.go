@@ -1,0 +1,43 @@
+package extract
+
+import "strings"
+
+// namedOthers are nouns for someone else's model that a name before them
+// identifies: "the CNN baseline", "the ResNet32x4 teacher". "for the CNN
+// baseline" already names the baseline's method after a number; as a
+// subject the same phrase used to drop the number as someone unnamed's.
+var namedOthers = set("baseline", "teacher")
+
+// reflexives between a subject and its verb: "the teacher itself obtains".
+var reflexives = set("itself", "themselves")
+
+// namedOtherSubject returns the name right before a namedOthers noun that
+// ends the subject at word j ("The provided CNN baseline reaches"), or "".
+// The paper's own method before the noun ("the FooNet baseline") is not
+// someone else's, and is left to the rules for the paper's method.
+func (s *sentence) namedOtherSubject(j int, ctx *paperContext) string {
+	if j > 0 && reflexives[strings.ToLower(s.toks[j].text)] && onlySpaces(s.text[s.toks[j-1].end:s.toks[j].start]) {
+		j--
+	}
+	if j < 1 || !namedOthers[strings.ToLower(s.toks[j].text)] ||
+		!onlySpaces(s.text[s.toks[j-1].end:s.toks[j].start]) || s.blocked(s.toks[j-1]) || nameKind(s.toks[j-1].text) != modelWord {
+		return ""
+	}
+	name := s.methodEndingAt(j-1, ctx)
+	if name == "" || ctx.method != "" && strings.EqualFold(name, ctx.method) {
+		return ""
+	}
+	// The noun must head the subject, not end a phrase inside it: in "a
+	// ResNet-18 student of a ResNet-34 teacher reaches" the student does.
+	k := j - len(strings.Fields(name)) - 1
+	for k >= 0 && determiners[strings.ToLower(s.toks[k].text)] {
+		k--
+	}
+	if k >= 0 && innerPrepositions[strings.ToLower(s.toks[k].text)] {
+		return ""
+	}
+	return name
+}
+
+// innerPrepositions before a noun phrase put it inside a longer subject.
+var innerPrepositions = set("of", "from", "with", "than", "to", "by", "for", "over", "into")

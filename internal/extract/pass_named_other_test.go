@@ -1,0 +1,35 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestNamedOtherSubject(t *testing.T) {
+	tests := []struct {
+		name, title, text string
+		want              map[string]string
+	}{
+		{"a named baseline as the subject", "Genomic Benchmarks: A Collection of Datasets",
+			"The provided CNN baseline reaches 69.5% accuracy on Human Enhancers Cohn.",
+			map[string]string{"69.5%": "CNN"}},
+		{"a named baseline in a contrasted clause", "FooNet: Fast Networks",
+			"FooNet reaches 44.1 AP on COCO, while the DETR baseline obtains 42.0 AP.",
+			map[string]string{"44.1": "FooNet", "42.0": "DETR"}},
+		// Unnamed, it stays someone unnamed's.
+		{"an unnamed baseline", "FooNet: Fast Networks",
+			"FooNet reaches 44.1 AP on COCO, while the baseline obtains 42.0 AP.",
+			map[string]string{"44.1": "FooNet"}},
+		// The teacher ends a phrase inside the subject, which is the student.
+		{"inside a longer subject", "DFD: Decoupled Feature Distillation for Compact Students",
+			"On ImageNet, a ResNet-18 student of a ResNet-34 teacher reaches 72.1% top-1.",
+			map[string]string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := runMethods(t, tt.title, tt.text); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
