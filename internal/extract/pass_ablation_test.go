@@ -5,27 +5,6 @@ import (
 	"testing"
 )
 
-// runMethods reads a sentence up to the methods pass and returns, by raw
-// number, the method of each kept run's number ("" for the paper's when it
-// names none).
-func runMethods(t *testing.T, title, text string) map[string]string {
-	t.Helper()
-	s := readUpTo(t, title, text, "methods")
-	got := map[string]string{}
-	for _, r := range s.runs {
-		if r.dropped {
-			continue
-		}
-		for i, n := range r.nums {
-			got[n.raw] = r.method
-			if len(r.methods) == len(r.nums) {
-				got[n.raw] = r.methods[i]
-			}
-		}
-	}
-	return got
-}
-
 func TestAblationBase(t *testing.T) {
 	tests := []struct {
 		name, title, text string

@@ -25,6 +25,27 @@ func readUpTo(t *testing.T, title, text, last string) *sentence {
 	return nil
 }
 
+// runMethods reads a sentence up to the methods pass and returns, by raw
+// number, the method of each kept run's number ("" for the paper's when it
+// names none).
+func runMethods(t *testing.T, title, text string) map[string]string {
+	t.Helper()
+	s := readUpTo(t, title, text, "methods")
+	got := map[string]string{}
+	for _, r := range s.runs {
+		if r.dropped {
+			continue
+		}
+		for i, n := range r.nums {
+			got[n.raw] = r.method
+			if len(r.methods) == len(r.nums) {
+				got[n.raw] = r.methods[i]
+			}
+		}
+	}
+	return got
+}
+
 // kept lists, by their raw text, the numbers a sentence keeps as scores.
 func kept(s *sentence) []*number {
 	var out []*number
@@ -506,19 +527,7 @@ func TestPassMethods(t *testing.T) {
 		{"", "ViT-B, -16 and -L reach 79.8, 82.6 and 84.1 top-1.", map[string]string{"79.8": "", "82.6": "", "84.1": ""}},
 	}
 	for _, tt := range tests {
-		s := readUpTo(t, tt.title, tt.text, "methods")
-		got := map[string]string{}
-		for _, r := range s.runs {
-			if r.dropped {
-				continue
-			}
-			for i, n := range r.nums {
-				got[n.raw] = r.method
-				if len(r.methods) == len(r.nums) {
-					got[n.raw] = r.methods[i]
-				}
-			}
-		}
+		got := runMethods(t, tt.title, tt.text)
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
 		}
