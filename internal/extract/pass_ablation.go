@@ -86,7 +86,7 @@ func (s *sentence) ablationTail(pos int) bool {
 		return i+1 < len(s.toks) && fullPrecisions[strings.ToLower(s.toks[i+1].text)]
 	case ablationPrepositions[w]:
 		j := i + 1
-		for j < len(s.toks) && set("a", "an", "the")[strings.ToLower(s.toks[j].text)] {
+		for j < len(s.toks) && plainArticles[strings.ToLower(s.toks[j].text)] {
 			j++
 		}
 		return j > i+1 && j < len(s.toks) && ablationSettings[strings.ToLower(s.toks[j].text)]

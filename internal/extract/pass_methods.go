@@ -54,6 +54,11 @@ var ownWords = set("our", "ours", "we", "it", "proposed", "this", "resulting")
 
 var determiners = set("the", "a", "an", "its", "their", "these", "those")
 
+// plainArticles are the articles alone, skipped between a preposition and
+// its noun ("with a ResNeXt-101-FPN backbone"). A table, not set(...) at
+// the use: that built a map for every word the loops looked at.
+var plainArticles = set("a", "an", "the")
+
 var contrastWords = set("whereas", "while", "whilst", "but", "unlike", "although", "though")
 
 var relativePronouns = set("which", "who", "that")
@@ -1163,7 +1168,7 @@ func (s *sentence) nameBeforeWith(j int, name string, ctx *paperContext) string 
 	if w >= 0 && w+1 <= j && modelNouns[strings.ToLower(s.toks[j].text)] && !strings.EqualFold(s.toks[j].text, lastWord(name)) {
 		w-- // the name ends before its model noun: "with a ResNeXt-101-FPN backbone"
 	}
-	for w > 0 && set("a", "an", "the")[strings.ToLower(s.toks[w].text)] {
+	for w > 0 && plainArticles[strings.ToLower(s.toks[w].text)] {
 		w--
 	}
 	if w < 1 || !strings.EqualFold(s.toks[w].text, "with") || strings.EqualFold(name, ctx.method) ||
@@ -1185,7 +1190,7 @@ var equipmentWords = set("with", "using")
 // equipmentWords.
 func (s *sentence) equipment(j int, name string) bool {
 	w := j - len(strings.Fields(name))
-	for w >= 0 && set("a", "an", "the")[strings.ToLower(s.toks[w].text)] {
+	for w >= 0 && plainArticles[strings.ToLower(s.toks[w].text)] {
 		w--
 	}
 	return w >= 0 && equipmentWords[strings.ToLower(s.toks[w].text)]
