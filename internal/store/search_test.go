@@ -77,3 +77,56 @@ func TestSearchPapersMatchSimilarity(t *testing.T) {
 		t.Fatalf("only %d queries found more than one paper: the comparison says little", found)
 	}
 }
+
+// The search's methods are the nearest similar names, ties included
+// (migration 0105), and every name the query contains: for every query
+// they are the first that ranking every similar or containing name
+// gives, even where hundreds of names share one similarity and the cut
+// falls inside such a group.
+func TestSearchMethodsMatchSimilarity(t *testing.T) {
+	t.Parallel()
+	db, _ := testdb.Open(t)
+	st := store.New(db, nil)
+	names := []string{"ResNet-S", "ResNet_S", "ResNet S", "ResNets", "ResNet-50", "ResNeXt-101", "Wide ResNet", "ViT-B/16", "ViT-L/14",
+		"BERT-base", "BERT-large", "RoBERTa", "DeBERTa-v3", "Swin-T", "ConvNeXt-T", "EfficientNet-B0", "Mask R-CNN"}
+	// Tie groups larger than the limit: every name with the same number
+	// of digits after the stem has the same similarity to it.
+	for i := range 400 {
+		names = append(names, fmt.Sprintf("ResNet-S-%d", i), fmt.Sprintf("ViT-%d", i))
+	}
+	for i, name := range names {
+		if err := db.Exec(`INSERT INTO methods (slug, name) VALUES ($1, $2)`, fmt.Sprintf("m%d", i), name).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	full := 0
+	for _, q := range []string{"ResNet-S", "resnet s", "vit 12", "resnet", "ResNet-S-12", "ViT", "ViT-B", "BERT", "DeBERTa", "Swin", "x", "Mask R-CNN", "ResNet-S-1"} {
+		t.Run(q, func(t *testing.T) {
+			hits, err := st.Search(t.Context(), q, 25)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range hits {
+				if h.Kind == "method" {
+					got = append(got, h.Name)
+				}
+			}
+			var want []string
+			err = db.Raw(`SELECT name FROM methods WHERE name ILIKE '%' || $1 || '%' OR name % $1
+				ORDER BY lower(name) = lower($1) DESC, similarity(name, $1) DESC, name LIMIT 25`, q).Scan(&want).Error
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("methods found for %q:\n got %q\nwant %q", q, got, want)
+			}
+			if len(want) == 25 {
+				full++
+			}
+		})
+	}
+	if full < 4 {
+		t.Fatalf("only %d queries filled the limit: the cut was not tested", full)
+	}
+}
