@@ -75,17 +75,20 @@ ORDER BY page.n`
 // its arXiv id ($2; "" when it has none): a source URL on arxiv.org under
 // the id, or the id anywhere in "reported in". Each branch repeats the
 // WHERE clause of its partial index (migration 0055) so that the planner
-// can use it; without them every result was read.
+// can use it; without them every result was read. Each branch leaves out
+// what an earlier one takes, so that they are merged by UNION ALL: a
+// UNION hashed every row to drop the repeats (migration 0115).
 const paperCites = `
     SELECT id, dataset_id, metric_id, method_id FROM results WHERE paper_id = $1 AND retired_at IS NULL
-    UNION
+    UNION ALL
     SELECT id, dataset_id, metric_id, method_id FROM results
     WHERE $2 <> '' AND retired_at IS NULL AND source_url LIKE 'https://arxiv.org/abs/%'
-        AND source_url LIKE 'https://arxiv.org/abs/' || $2 || '%'
-    UNION
+        AND source_url LIKE 'https://arxiv.org/abs/' || $2 || '%' AND paper_id IS DISTINCT FROM $1
+    UNION ALL
     SELECT id, dataset_id, metric_id, method_id FROM results
     WHERE $2 <> '' AND retired_at IS NULL AND reported_in ~ '[0-9]{4}\.[0-9]{4}'
-        AND reported_in LIKE '%' || $2 || '%'`
+        AND reported_in LIKE '%' || $2 || '%' AND paper_id IS DISTINCT FROM $1
+        AND NOT source_url LIKE 'https://arxiv.org/abs/' || $2 || '%'`
 
 // PaperReports returns a page of the numbers a paper reported (paperCites),
 // by dataset name, primary metric first, then method, and how many there

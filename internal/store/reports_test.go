@@ -61,3 +61,81 @@ func TestBoardReportsMatchesGormScan(t *testing.T) {
 		t.Log("no NULL columns in the seed's reports: the NULL paths went untested")
 	}
 }
+
+// A paper's page lists each result it reported or that cites it once:
+// its own results, results whose source is its arXiv page, results whose
+// "reported in" names its arXiv id, in every overlap of the three, and
+// no retired one (PaperReports merges the three by UNION ALL, each branch
+// leaving out what an earlier one takes).
+func TestPaperReportsListEachCitingResultOnce(t *testing.T) {
+	t.Parallel()
+	db, _ := testdb.Open(t)
+	st := store.New(db, nil)
+	const id = "2401.00002"
+	url := "https://arxiv.org/abs/" + id
+	own := model.Record{PaperTitle: "Cited networks", ArxivID: id}
+	other := model.Record{PaperTitle: "Another paper", ArxivID: "2401.00003"}
+	cases := []struct {
+		method  string
+		paper   model.Record
+		url     string
+		in      string
+		listed  bool
+		retired bool
+	}{
+		{"own only", own, "", "Cited networks", true, false},
+		{"own, arXiv page", own, url + "v2", "", true, false},
+		{"own, arXiv page, cited in", own, url, "Table 1 of arXiv:" + id, true, false},
+		{"own, cited in", own, "https://github.com/x/y", "arXiv " + id, true, false},
+		{"other, arXiv page", other, url, "", true, false},
+		{"other, arXiv page, cited in", other, url, "arXiv:" + id, true, false},
+		{"other, cited in", other, "", "Table 3 of " + id, true, false},
+		{"none, cited in", model.Record{}, "https://example.org/x", id, true, false},
+		{"other, not citing", other, "https://arxiv.org/abs/2401.00003", "arXiv:2401.00003", false, false},
+		{"own, retired", own, url, id, false, true},
+		{"other, cited in, retired", other, "", id, false, true},
+	}
+	var recs []model.Record
+	for i, c := range cases {
+		r := c.paper
+		r.Task, r.Dataset, r.Metric, r.PrimaryMetric, r.HigherIsBetter = "Citing", "Citing bench", "Accuracy", true, true
+		r.Method, r.Value, r.Raw, r.Confidence = c.method, float64(50+i), model.FormatNumber(float64(50+i)), "high"
+		r.SourceURL, r.ReportedIn = c.url, c.in
+		recs = append(recs, r)
+	}
+	if _, err := st.Ingest(context.Background(), store.Records(recs), store.IngestOptions{Action: "import", Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		if c.retired {
+			err := db.Exec(`UPDATE results SET retired_at = now() WHERE method_id = (SELECT id FROM methods WHERE name = $1)`, c.method).Error
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	paper, err := st.Paper(context.Background(), "cited-networks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, total, err := st.PaperReports(context.Background(), paper, 100, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]int{}
+	for _, r := range got {
+		listed[r.MethodName]++
+	}
+	want := 0
+	for _, c := range cases {
+		if c.listed {
+			want++
+		}
+		if n := listed[c.method]; (c.listed && n != 1) || (!c.listed && n != 0) {
+			t.Errorf("%s: listed %d times, want %d", c.method, n, map[bool]int{true: 1}[c.listed])
+		}
+	}
+	if total != want || len(got) != want {
+		t.Errorf("total %d and %d listed, want %d", total, len(got), want)
+	}
+}
