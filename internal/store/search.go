@@ -32,7 +32,7 @@ func (s *Store) Search(ctx context.Context, q string, limit int) ([]Hit, error) 
 	// UNION carries the columns shown: joined back to methods by id, the
 	// 5,000 near matches of a common name made the planner hash all
 	// 100,000 methods. The similar methods are only the $3 nearest, with
-	// ties (migration 0105's index hands them out in that order): every
+	// ties (migration 0120's index hands them out in that order): every
 	// similar name left out is less similar than $3 kept ones, and not an
 	// exact match (which is nearest), so it could not be among the first $3.
 	err := s.r(ctx).Raw(`
@@ -46,8 +46,8 @@ func (s *Store) Search(ctx context.Context, q string, limit int) ([]Hit, error) 
 UNION ALL
 (SELECT 'method', me.slug, me.name, '', lower(me.name) = lower($1), similarity(me.name, $1)
  FROM (SELECT id, slug, name FROM methods WHERE name ILIKE '%' || $2 || '%'
-    UNION (SELECT id, slug, name FROM methods WHERE lower(name) % lower($1)
-        ORDER BY lower(name) <-> lower($1) FETCH FIRST $3 ROWS WITH TIES)
+    UNION (SELECT id, slug, name FROM methods WHERE trigram_key(name) % lower($1)
+        ORDER BY trigram_key(name) <-> lower($1) FETCH FIRST $3 ROWS WITH TIES)
     UNION SELECT me.id, me.slug, me.name FROM method_aliases a JOIN methods me ON me.id = a.method_id
     WHERE a.alias ILIKE '%' || $2 || '%') me
  ORDER BY 5 DESC, 6 DESC, me.name LIMIT $3)

@@ -3,6 +3,7 @@ package store_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/benchboard/benchboard/internal/store"
@@ -128,5 +129,38 @@ func TestSearchMethodsMatchSimilarity(t *testing.T) {
 	}
 	if full < 4 {
 		t.Fatalf("only %d queries filled the limit: the cut was not tested", full)
+	}
+}
+
+// The search's GiST index (migration 0120) must not answer the lookups of
+// a method by name: pg_trgm's GiST class answers "=" too, and on
+// lower(name) (migration 0105) the planner took it for every lookup, at
+// hundreds of milliseconds each. Each lookup below must probe the unique
+// b-tree on lower(name), whatever else the table holds.
+func TestMethodLookupsUseTheNameIndex(t *testing.T) {
+	t.Parallel()
+	db, _ := testdb.Open(t)
+	for i := range 2000 {
+		if err := db.Exec(`INSERT INTO methods (slug, name) VALUES ($1, $2)`, fmt.Sprintf("m%d", i), fmt.Sprintf("ResNet-S-%d", i)).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Exec("ANALYZE methods").Error; err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`SELECT id FROM methods WHERE lower(name) = lower('ResNet-S-12')`,
+		`SELECT EXISTS (SELECT 1 FROM methods WHERE lower(name) = lower('resnet-s-12'))`,
+		`SELECT c.cand, m.id FROM unnest(ARRAY['ResNet-S-5', 'x']) AS c(cand) CROSS JOIN LATERAL (
+			SELECT x.id FROM methods x WHERE lower(x.name) = lower(c.cand) OFFSET 0) m`,
+	} {
+		var plan []string
+		if err := db.Raw("EXPLAIN " + q).Scan(&plan).Error; err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(plan, "\n")
+		if !strings.Contains(text, "methods_name_lower_idx") || strings.Contains(text, "methods_name_nearest") {
+			t.Errorf("%s:\n%s", q, text)
+		}
 	}
 }
