@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"gorm.io/gorm"
+
 	"github.com/benchboard/benchboard/internal/store"
 	"github.com/benchboard/benchboard/internal/testdb"
 )
@@ -49,26 +51,9 @@ func TestSearchPapersMatchSimilarity(t *testing.T) {
 	for _, q := range []string{"ResNet-S", "resnet", "Residual networks", "ViT-B", "vision transformer", "BERT", "Attention is all you need",
 		"attention", "2106.08254", "Transformers for Image Recognition", "x", "ResNet-S 12", "Deep Residual Learning for Image Recognition"} {
 		t.Run(q, func(t *testing.T) {
-			hits, err := st.Search(t.Context(), q, 25)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, h := range hits {
-				if h.Kind == "paper" {
-					got = append(got, h.Name)
-				}
-			}
-			var want []string
-			err = db.Raw(`SELECT p.title FROM papers p
+			want := searchFinds(t, st, db, "paper", q, `SELECT p.title FROM papers p
 				WHERE p.title ILIKE '%' || $1 || '%' OR p.title % $1 OR p.arxiv_id = $1
-				ORDER BY lower(p.title) = lower($1) OR p.arxiv_id = $1 DESC, similarity(p.title, $1) DESC, p.title LIMIT 25`, q).Scan(&want).Error
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(got, want) {
-				t.Fatalf("papers found for %q:\n got %q\nwant %q", q, got, want)
-			}
+				ORDER BY lower(p.title) = lower($1) OR p.arxiv_id = $1 DESC, similarity(p.title, $1) DESC, p.title LIMIT 25`)
 			if len(want) > 1 {
 				found++
 			}
@@ -80,7 +65,7 @@ func TestSearchPapersMatchSimilarity(t *testing.T) {
 }
 
 // The search's methods are the nearest similar names, ties included
-// (migration 0105), and every name the query contains: for every query
+// (migration 0120), and every name the query contains: for every query
 // they are the first that ranking every similar or containing name
 // gives, even where hundreds of names share one similarity and the cut
 // falls inside such a group.
@@ -103,25 +88,8 @@ func TestSearchMethodsMatchSimilarity(t *testing.T) {
 	full := 0
 	for _, q := range []string{"ResNet-S", "resnet s", "vit 12", "resnet", "ResNet-S-12", "ViT", "ViT-B", "BERT", "DeBERTa", "Swin", "x", "Mask R-CNN", "ResNet-S-1"} {
 		t.Run(q, func(t *testing.T) {
-			hits, err := st.Search(t.Context(), q, 25)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, h := range hits {
-				if h.Kind == "method" {
-					got = append(got, h.Name)
-				}
-			}
-			var want []string
-			err = db.Raw(`SELECT name FROM methods WHERE name ILIKE '%' || $1 || '%' OR name % $1
-				ORDER BY lower(name) = lower($1) DESC, similarity(name, $1) DESC, name LIMIT 25`, q).Scan(&want).Error
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(got, want) {
-				t.Fatalf("methods found for %q:\n got %q\nwant %q", q, got, want)
-			}
+			want := searchFinds(t, st, db, "method", q, `SELECT name FROM methods WHERE name ILIKE '%' || $1 || '%' OR name % $1
+				ORDER BY lower(name) = lower($1) DESC, similarity(name, $1) DESC, name LIMIT 25`)
 			if len(want) == 25 {
 				full++
 			}
@@ -163,4 +131,28 @@ func TestMethodLookupsUseTheNameIndex(t *testing.T) {
 			t.Errorf("%s:\n%s", q, text)
 		}
 	}
+}
+
+// searchFinds fails the test unless the hits of kind that Search gives for
+// q (at most 25) are the names that want, the same ranking written
+// plainly with q as $1, gives; it returns those.
+func searchFinds(t *testing.T, st *store.Store, db *gorm.DB, kind, q, want string) []string {
+	t.Helper()
+	hits, err := st.Search(t.Context(), q, 25)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, names []string
+	for _, h := range hits {
+		if h.Kind == kind {
+			got = append(got, h.Name)
+		}
+	}
+	if err := db.Raw(want, q).Scan(&names).Error; err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, names) {
+		t.Fatalf("%ss found for %q:\n got %q\nwant %q", kind, q, got, names)
+	}
+	return names
 }
