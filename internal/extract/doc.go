@@ -75,10 +75,7 @@
 //     FID") borrows no metric, and a number "on" data named in lower case
 //     ("81.7% on our medical split") borrows no dataset.
 //   - Parallel numbers of one metric share the dataset written after the
-//     last ("49.4 AP in 12 epochs and 51.3 AP in 24 epochs on COCO"), a
-//     score followed by the same result in another metric in brackets
-//     shares the bracket's dataset ("55.5% AP (73.4% AP50) on COCO",
-//     "88.5% top-1 (top-5: 98.7%) on ImageNet"), and
+//     last ("49.4 AP in 12 epochs and 51.3 AP in 24 epochs on COCO"), and
 //     a score in brackets after a dataset is on it ("CIFAR-100 (91.7%),
 //     Flowers (98.8%)"). A dataset named after a number but before later
 //     numbers is theirs, not the earlier one's.

@@ -135,7 +135,6 @@ func (s *sentence) attachDatasets(*paperContext) {
 		}
 	}
 	s.shareTrailingDatasets()
-	s.shareBracketedScores()
 }
 
 // itemEnd ends an item of a table written as prose: a comma, a semicolon,
@@ -221,37 +220,6 @@ func (s *sentence) shareTrailingDatasets() {
 		}
 		pc, rc := s.ownCue(p.nums[0]), s.ownCue(r.nums[0])
 		if pc == nil || rc == nil || pc.metric != rc.metric || !parallelGap.MatchString(s.text[p.end:r.start]) {
-			continue
-		}
-		for j := range s.datasets {
-			if d := &s.datasets[j]; d.attachedTo == r {
-				p.shared = d
-			}
-		}
-	}
-}
-
-// secondScoreGap is all that stands between a score and a second metric of
-// the same result in brackets: "55.5% AP (73.4% AP50)", "88.5% top-1
-// accuracy (top-5: 98.7%)", "55.5% AP on COCO (73.4% AP50)".
-var secondScoreGap = regexp.MustCompile(`^\s*(?:(?:on|for|in)\s+(?:the\s+)?(?:NAME\s*)+)?\(\s*(?:NAME\s*)*:?\s*$`)
-
-// shareBracketedScores gives a score with no dataset of its own the dataset
-// of the score in brackets right after it. The bracket reports the same
-// result in another metric, so the dataset written after the bracket ("55.5%
-// AP (73.4% AP50) on COCO"), or taken by the bracket from right before it
-// ("55.5% AP on COCO (73.4% AP50)"), is the first score's too; without this
-// only the bracketed score had one.
-func (s *sentence) shareBracketedScores() {
-	for i := 1; i < len(s.runs); i++ {
-		p, r := s.runs[i-1], s.runs[i]
-		if len(p.nums) != 1 || len(r.nums) != 1 || p.dropped || r.dropped || p.end > r.start || s.hasDataset(p) {
-			continue
-		}
-		if s.ownCue(r.nums[0]) == nil {
-			continue // "(224 size)" is a setting of the result, not a second score
-		}
-		if !secondScoreGap.MatchString(s.withNamesMarked(p.end, r.start)) {
 			continue
 		}
 		for j := range s.datasets {

@@ -301,14 +301,6 @@ func TestPassDatasets(t *testing.T) {
 			map[string]string{"51.3": "COCO"}},
 		{"DINO achieves 49.4 AP in 12 epochs and reaches 51.3 AP on COCO.",
 			map[string]string{"51.3": "COCO"}},
-		// A score in brackets right after a score is the same result in
-		// another metric: the first takes the bracket's dataset.
-		{"X achieves 55.5% AP (73.4% AP50) on COCO.", map[string]string{"55.5%": "COCO", "73.4%": "COCO"}},
-		{"X achieves 55.5% AP on COCO (73.4% AP50).", map[string]string{"55.5%": "COCO", "73.4%": "COCO"}},
-		{"X achieves 88.5% top-1 accuracy (top-5: 98.7%) on ImageNet.",
-			map[string]string{"88.5%": "ImageNet-1k", "98.7%": "ImageNet-1k"}},
-		// A bracket of a setting is no second score.
-		{"X obtains 87.3% top-1 accuracy for ImageNet-1K (224 size) fine-tuning.", map[string]string{"224": "ImageNet-1k"}},
 		// A dataset before the runs opens a topic; it is attached to no run.
 		{"On MMLU, X reaches 61.0% accuracy.", map[string]string{}},
 		// A count takes no dataset, nor does a bracketed score the next item's.
