@@ -882,6 +882,9 @@ func (s *sentence) skipRelativeClause(j, verb int) int {
 			return k - 1
 		}
 	}
+	if k := s.subjectBeforeMadePhrase(j, verb); k >= 0 {
+		return k // "Our prompt-tuned model, trained for 30 epochs ..., obtains"
+	}
 	// A phrase set off by commas: "YOLOv8-S, by comparison, reaches".
 	if nameEndingAt(s.text, s.toks, j, s.blocked) == "" {
 		for k := j; k > 0 && k > j-4; k-- {
