@@ -596,6 +596,12 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				r.method, r.source = name, fromSubject
 				return
 			}
+			if name := s.ownNamedModel(j, ctx); name != "" {
+				// "The resulting ViT-G model attains 90.94%" in a paper
+				// that names no method of its own.
+				r.method, r.source = name, fromSubject
+				return
+			}
 			if s.ownSubject(j) {
 				// "This simple baseline achieves", "our model reaches", "it
 				// attains": a description of the paper's own method.
@@ -820,6 +826,18 @@ func (s *sentence) ownSubject(j int) bool {
 		}
 	}
 	return false
+}
+
+// ownNamedModel returns the name before the model noun that ends an own
+// subject at word j ("the resulting ViT-G model", "our ResNet-50 network"),
+// or "". Only a paper that names no method of its own labels its result
+// by that model; otherwise the model is what its method was applied to.
+func (s *sentence) ownNamedModel(j int, ctx *paperContext) string {
+	if ctx.method != "" || j < 1 || !modelNouns[strings.ToLower(s.toks[j].text)] || !s.ownSubject(j) ||
+		s.blocked(s.toks[j-1]) || !onlySpaces(s.text[s.toks[j-1].end:s.toks[j].start]) {
+		return ""
+	}
+	return nameEndingAt(s.text, s.toks, j-1, s.blocked)
 }
 
 // unnamedOtherSubject reports whether the subject ending at word j, which is
