@@ -145,13 +145,9 @@
 // opening phrase is what is applied ("With MAE pre-training, a vanilla
 // ViT-Huge model achieves"); a paper that names no method of its own is
 // labelled by the model it obtains a result with ("77.1% on ImageNet with
-// a ResNet-50 trained on ...", confidence "med"), and by the model its own
-// subject names before the model noun ("The resulting ViT-G model
-// attains"); where the title would stand for the method but the sentence
-// names a model elsewhere ("a ResNet8x4 student ... with our review
-// mechanism reaches"), the candidate is "low". A subject set off from its
-// verb by a phrase of how it was made is still the subject ("Our
-// prompt-tuned model, trained for 30 epochs ..., obtains"). Items of a list
+// a ResNet-50 trained on ...", confidence "med"); and where the title
+// would stand for the method but the sentence names a model ("The
+// resulting ViT-G model attains"), the candidate is "low". Items of a list
 // with their scores in brackets take only their own item's dataset
 // ("ImageNet-V2 classification (84.0% top-1), COCO detection (63.1 box
 // AP)"); a count takes no dataset ("44 benchmarks, e.g., ImageNet-1K");

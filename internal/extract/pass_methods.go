@@ -596,12 +596,6 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				r.method, r.source = name, fromSubject
 				return
 			}
-			if name := s.ownNamedModel(j, ctx); name != "" {
-				// "The resulting ViT-G model attains 90.94%" in a paper
-				// that names no method of its own.
-				r.method, r.source = name, fromSubject
-				return
-			}
 			if s.ownSubject(j) {
 				// "This simple baseline achieves", "our model reaches", "it
 				// attains": a description of the paper's own method.
@@ -828,18 +822,6 @@ func (s *sentence) ownSubject(j int) bool {
 	return false
 }
 
-// ownNamedModel returns the name before the model noun that ends an own
-// subject at word j ("the resulting ViT-G model", "our ResNet-50 network"),
-// or "". Only a paper that names no method of its own labels its result
-// by that model; otherwise the model is what its method was applied to.
-func (s *sentence) ownNamedModel(j int, ctx *paperContext) string {
-	if ctx.method != "" || j < 1 || !modelNouns[strings.ToLower(s.toks[j].text)] || !s.ownSubject(j) ||
-		s.blocked(s.toks[j-1]) || !onlySpaces(s.text[s.toks[j-1].end:s.toks[j].start]) {
-		return ""
-	}
-	return nameEndingAt(s.text, s.toks, j-1, s.blocked)
-}
-
 // unnamedOtherSubject reports whether the subject ending at word j, which is
 // not a name, is someone else's: it has a word such as "prior", "baseline"
 // or "human", or it opens a contrasting clause ("whereas the teacher model
@@ -899,9 +881,6 @@ func (s *sentence) skipRelativeClause(j, verb int) int {
 		if relativePronouns[strings.ToLower(s.toks[k].text)] && commaBefore(k) {
 			return k - 1
 		}
-	}
-	if k := s.subjectBeforeMadePhrase(j, verb); k >= 0 {
-		return k // "Our prompt-tuned model, trained for 30 epochs ..., obtains"
 	}
 	// A phrase set off by commas: "YOLOv8-S, by comparison, reaches".
 	if nameEndingAt(s.text, s.toks, j, s.blocked) == "" {

@@ -8,18 +8,6 @@ import "strings"
 // 54.1%". The word before the verb is then the end of the phrase, not a
 // name, and the number used to fall to the paper's title.
 
-// A subject may also be set off from its verb by a phrase between commas
-// that says how it was made: "Our prompt-tuned model, trained for 30 epochs
-// with 16 context tokens, obtains 58.9%", "DeiT-S, distilled from a
-// RegNetY-16GF teacher, reaches 83.4%". The subject is the words before the
-// first comma; the word before the verb only ends the phrase.
-
-// irregularParticiples open such a phrase as past participles in "-ed" do.
-var irregularParticiples = set("built", "run", "taken", "given", "grown", "shown", "known", "made", "kept")
-
-// madePhraseMax is how many words the phrase between commas may have.
-const madePhraseMax = 12
-
 // subjectPhrasePreps open such a phrase. "with" is read elsewhere, where
 // the phrase ends in a name ("VFNet-X-1200 with Res2Net-101-DCN achieves").
 var subjectPhrasePreps = set("at", "in", "under")
@@ -58,38 +46,6 @@ func (s *sentence) nameBeforePhrase(j, v int, ctx *paperContext) string {
 		return name
 	}
 	return ""
-}
-
-// subjectBeforeMadePhrase returns the last word of the subject before a
-// phrase of how it was made, set off by commas, that ends at word j right
-// before a comma and the verb at v; or -1.
-func (s *sentence) subjectBeforeMadePhrase(j, v int) int {
-	if !strings.Contains(s.text[s.toks[j].end:s.toks[v].start], ",") {
-		return -1
-	}
-	for k := j; k > 0 && k > j-madePhraseMax; k-- {
-		gap := s.text[s.toks[k-1].end:s.toks[k].start]
-		if strings.ContainsAny(gap, ";:()") {
-			return -1
-		}
-		if !strings.Contains(gap, ",") {
-			continue
-		}
-		if !pastParticiple(s.toks[k].text) {
-			return -1
-		}
-		return k - 1
-	}
-	return -1
-}
-
-// pastParticiple reports whether a word is a past participle in lower
-// case: "trained", "fine-tuned", "built".
-func pastParticiple(w string) bool {
-	if w != strings.ToLower(w) {
-		return false
-	}
-	return strings.HasSuffix(w, "ed") && len(w) > 4 || irregularParticiples[w]
 }
 
 // opensClause reports whether word k opens a clause: it starts the

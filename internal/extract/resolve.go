@@ -175,9 +175,9 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 		// the name is missing, and the title stands for it.
 		med = append(med, "no method named; the paper's title stands for it")
 	case r.method == "" && r.source == fromOwn:
-		// "a ResNet8x4 student ... with our review mechanism reaches":
-		// the sentence names a model, which may be what the score is
-		// labelled by.
+		// "The resulting ViT-G model attains", "a ResNet8x4 student ...
+		// with our review mechanism reaches": the sentence names a
+		// model, which may be what the score is labelled by.
 		low = append(low, "no method named; the paper's title stands for it, though the sentence names a model")
 	case r.method == "":
 		low = append(low, "no method named; the paper's title stands for it")
