@@ -32,7 +32,7 @@ func (s *Store) Search(ctx context.Context, q string, limit int) ([]Hit, error) 
 	// UNION carries the columns shown: joined back to methods by id, the
 	// 5,000 near matches of a common name made the planner hash all
 	// 100,000 methods. The similar methods are only the $3 nearest, with
-	// ties (migration 0120's index hands them out in that order): every
+	// ties (migration 0105's index hands them out in that order): every
 	// similar name left out is less similar than $3 kept ones, and not an
 	// exact match (which is nearest), so it could not be among the first $3.
 	err := s.r(ctx).Raw(`

@@ -65,7 +65,7 @@ func TestSearchPapersMatchSimilarity(t *testing.T) {
 }
 
 // The search's methods are the nearest similar names, ties included
-// (migration 0120), and every name the query contains: for every query
+// (migration 0105), and every name the query contains: for every query
 // they are the first that ranking every similar or containing name
 // gives, even where hundreds of names share one similarity and the cut
 // falls inside such a group.
@@ -100,9 +100,9 @@ func TestSearchMethodsMatchSimilarity(t *testing.T) {
 	}
 }
 
-// The search's GiST index (migration 0120) must not answer the lookups of
-// a method by name: pg_trgm's GiST class answers "=" too, and on
-// lower(name) (migration 0105) the planner took it for every lookup, at
+// The search's GiST index (migration 0105) must not answer the lookups of
+// a method by name: pg_trgm's GiST class answers "=" too, and built on
+// lower(name) the planner took it for every lookup, at
 // hundreds of milliseconds each. Each lookup below must probe the unique
 // b-tree on lower(name), whatever else the table holds.
 func TestMethodLookupsUseTheNameIndex(t *testing.T) {
