@@ -59,6 +59,10 @@ func (s *Store) datasetSummaries(ctx context.Context, taskSlug string, perTask i
 	if err != nil {
 		return nil, err
 	}
+	children, err := s.childCounts(ctx, boards, taskSlug == "")
+	if err != nil {
+		return nil, err
+	}
 	// A task's boards are ranked by result count, then name in the
 	// database's collation, as the query this replaced did (ORDER BY
 	// results DESC, name). The boards come in any order; only where the
@@ -72,8 +76,7 @@ func (s *Store) datasetSummaries(ctx context.Context, taskSlug string, perTask i
 			return nil, err
 		}
 	}
-	var ids, results, rows, bestMethods, counts []int64
-	var bestScores []*float64
+	shown := boards[:0:0]
 	place, task := 0, int64(-1)
 	for _, b := range boards {
 		if b.taskID != task {
@@ -83,59 +86,29 @@ func (s *Store) datasetSummaries(ctx context.Context, taskSlug string, perTask i
 		if perTask > 0 && place > perTask {
 			continue
 		}
-		ids, results, rows = append(ids, b.id), append(results, b.results), append(rows, b.rows)
-		bestMethods, bestScores = append(bestMethods, b.bestMethod), append(bestScores, b.bestScore)
-		counts = append(counts, int64(inTask[b.taskID]))
+		shown = append(shown, b)
 	}
-	// Only the boards shown are read with their names: at 10,000 boards
-	// the home page shows 1,200, and ranking all of them in SQL (a window
-	// over every board, a best-score probe per board) was most of its time.
-	// Scanned by pgx itself: gorm's Scan of the home page's 1,200 rows,
-	// by reflection per field, took longer than the query.
-	// One set of destinations for every row: a row's own, passed to Scan
-	// by address, escaped to the heap.
-	var (
-		d    DatasetSummary
-		best *string
-	)
-	dst := []any{&d.ID, &d.TaskID, &d.ParentID, &d.Slug, &d.Name, &d.Description, &d.DataVersion,
-		&d.Results, &d.Rows, &d.InTask, &d.Children, &d.TaskName, &d.TaskSlug, &d.ParentName,
-		&d.MetricName, &d.MetricUnit, &d.Decimals, &d.HigherIsBetter, &best, &d.BestScore}
-	out, err := pgxQuery(ctx, s, `
-WITH shown AS (
-    SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::float8[], $6::bigint[])
-        AS c(dataset_id, results, rows, best_method, best_score, in_task)
-)
-SELECT d.id, d.task_id, d.parent_id, d.slug, d.name, d.description, d.data_version, c.results, c.rows, c.in_task,
-       (SELECT count(*) FROM datasets k WHERE k.parent_id = d.id) AS children,
-       t.name AS task_name, t.slug AS task_slug, coalesce(p.name, '') AS parent_name,
-       coalesce(m.name, '') AS metric_name, coalesce(m.unit, '') AS metric_unit,
-       coalesce(m.decimals, 2) AS decimals, coalesce(m.higher_is_better, true) AS higher_is_better,
-       -- By id, one row each: a join let the planner hash all 100,000 methods.
-       (SELECT me.name FROM methods me WHERE me.id = c.best_method) AS best_method,
-       c.best_score
-FROM shown c
--- "= ANY($1)" repeats the join's condition so that only the shown
--- datasets and their metrics are hashed, each table read once against a
--- hash of the ids: joined on the ids alone, all 10,000 datasets and their
--- primary metrics were hashed for the 1,200 shown (a fifth of the query).
-JOIN datasets d ON d.id = c.dataset_id AND d.id = ANY($1)
-JOIN tasks t ON t.id = d.task_id
-LEFT JOIN datasets p ON p.id = d.parent_id
-LEFT JOIN metrics m ON m.dataset_id = d.id AND m.is_primary AND m.dataset_id = ANY($1)
-ORDER BY t.name, coalesce(p.name, d.name), d.parent_id NULLS FIRST, d.name`,
-		[]any{ids, results, rows, bestMethods, bestScores, counts}, func(r pgx.Rows) (DatasetSummary, error) {
-			// Cleared, so that each row's pointers are its own.
-			d, best = DatasetSummary{}, nil
-			err := r.Scan(dst...)
-			if best != nil {
-				d.BestMethod = *best
-			}
-			return d, err
-		})
+	// Only the boards shown are read with their names, and only those
+	// whose names are not kept from an earlier page at their current
+	// version (summaryCache): after a write, the home page reads the one
+	// board that changed instead of its 1,200 (11 ms in Postgres, a
+	// sixth of it the best methods' names, probed one by one).
+	parts, err := s.summaryParts(ctx, shown)
 	if err != nil {
-		return nil, fmt.Errorf("store: datasets: %w", err)
+		return nil, err
 	}
+	order, err := s.catalogOrder(ctx, shown)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]DatasetSummary, len(shown))
+	for i, b := range shown {
+		d := parts[i]
+		d.Results, d.Rows, d.InTask, d.Children = int(b.results), int(b.rows), inTask[b.taskID], children[b.id]
+		d.BestMethod, d.BestScore = b.bestName, b.bestScore
+		out[i] = d
+	}
+	slices.SortFunc(out, func(a, b DatasetSummary) int { return cmp.Compare(order[a.ID], order[b.ID]) })
 	return out, nil
 }
 
@@ -289,8 +262,9 @@ WHERE d.parent_id = $1 ORDER BY d.name`, parentID).Scan(&rows).Error
 // version they were read at. Every write to a board bumps its version, so
 // they are used only while their board is unchanged: the home page reads
 // again the boards that changed since it last looked, not a million
-// results (a second at that scale). Names are not kept: they are read
-// with the page.
+// results (a second at that scale). The best result's method is kept by
+// name: a method's name never changes, and a merge that moves its results
+// bumps the boards' versions.
 type boardCounts struct {
 	mu   sync.Mutex
 	byID map[int64]boardCount
@@ -298,7 +272,7 @@ type boardCounts struct {
 
 type boardCount struct {
 	version, results, rows int64
-	bestMethod             int64    // 0: no live result on the primary metric
+	bestName               string   // the best result's method; "": no live result on the primary metric
 	bestScore              *float64 // nil with it
 }
 
@@ -306,7 +280,7 @@ type boardCount struct {
 // beside what the home page ranks and groups it by.
 type boardSummary struct {
 	boardCount
-	id, taskID int64
+	id, taskID, parentID int64 // parentID 0: none
 }
 
 // byTaskThenCount orders boards by task, then result count (most
@@ -352,19 +326,19 @@ func byTaskThenCount(boards []boardSummary) ([]boardSummary, map[int64]int) {
 // ""), in no particular order. A version is read before its board is
 // counted: a count may be newer than its version, never older.
 func (s *Store) boardCounts(ctx context.Context, taskSlug string) ([]boardSummary, error) {
-	type version struct{ ID, TaskID, DataVersion int64 }
+	type version struct{ ID, TaskID, ParentID, DataVersion int64 }
 	// Through pgx itself, as the summaries below: gorm's reflection over
 	// the 10,000 boards of the home page was a third of its Go time.
 	// Every board's version, for the home page, is a scan of datasets
 	// alone: joined to tasks (for the one statement both pages shared)
 	// and sorted, it took five times as long. The caller sorts the
 	// boards by what it ranks them by.
-	sql, args := `SELECT id, task_id, data_version FROM datasets`, []any(nil)
+	sql, args := `SELECT id, task_id, coalesce(parent_id, 0), data_version FROM datasets`, []any(nil)
 	if taskSlug != "" {
-		sql, args = `SELECT id, task_id, data_version FROM datasets WHERE task_id = (SELECT id FROM tasks WHERE slug = $1)`, []any{taskSlug}
+		sql, args = `SELECT id, task_id, coalesce(parent_id, 0), data_version FROM datasets WHERE task_id = (SELECT id FROM tasks WHERE slug = $1)`, []any{taskSlug}
 	}
 	var v version
-	dst := []any{&v.ID, &v.TaskID, &v.DataVersion}
+	dst := []any{&v.ID, &v.TaskID, &v.ParentID, &v.DataVersion}
 	cur, err := pgxQuery(ctx, s, sql, args, func(rows pgx.Rows) (version, error) {
 		return v, rows.Scan(dst...)
 	})
@@ -379,7 +353,7 @@ func (s *Store) boardCounts(ctx context.Context, taskSlug string) ([]boardSummar
 	out := make([]boardSummary, len(cur))
 	s.counts.mu.Lock()
 	for i, c := range cur {
-		out[i] = boardSummary{id: c.ID, taskID: c.TaskID}
+		out[i] = boardSummary{id: c.ID, taskID: c.TaskID, parentID: c.ParentID}
 		if bc, ok := s.counts.byID[c.ID]; ok && bc.version == c.DataVersion {
 			out[i].boardCount = bc
 		} else {
@@ -405,10 +379,12 @@ func (s *Store) boardCounts(ctx context.Context, taskSlug string) ([]boardSummar
 		fresh[c.DatasetID] = boardCount{results: c.N, rows: c.Rows}
 	}
 	var best []struct {
-		DatasetID, MethodID int64
-		Score               float64
+		DatasetID int64
+		Method    string
+		Score     float64
 	}
-	err = s.r(ctx).Raw(`SELECT m.dataset_id, b.method_id, b.score FROM metrics m CROSS JOIN LATERAL (
+	err = s.r(ctx).Raw(`SELECT m.dataset_id, (SELECT me.name FROM methods me WHERE me.id = b.method_id) AS method, b.score
+FROM metrics m CROSS JOIN LATERAL (
     -- One branch per direction, so that each is a LIMIT 1 walk of
     -- results_board_idx instead of a sort of the whole board.
     (SELECT r.method_id, r.score FROM results r
@@ -425,7 +401,7 @@ WHERE m.dataset_id = ANY($1) AND m.is_primary`, stale).Scan(&best).Error
 	}
 	for _, b := range best {
 		bc := fresh[b.DatasetID]
-		bc.bestMethod, bc.bestScore = b.MethodID, &b.Score
+		bc.bestName, bc.bestScore = b.Method, &b.Score
 		fresh[b.DatasetID] = bc
 	}
 	s.counts.mu.Lock()

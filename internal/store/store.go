@@ -20,9 +20,10 @@ var ErrNotFound = errors.New("not found")
 // Store runs Benchboard's queries. Reads go to read (a replica when one is
 // configured), writes and read-your-own-writes queries to db.
 type Store struct {
-	db     *gorm.DB
-	read   *gorm.DB
-	counts *boardCounts
+	db        *gorm.DB
+	read      *gorm.DB
+	counts    *boardCounts
+	summaries *summaryCache
 	// trace, when set, sees every statement sent through pgx directly
 	// (pgxQuery), which gorm's callbacks do not: see TraceQueries.
 	trace func(sql string, args []any)
@@ -39,7 +40,7 @@ func New(db, read *gorm.DB) *Store {
 	if read == nil {
 		read = db
 	}
-	return &Store{db: db, read: read, counts: &boardCounts{byID: map[int64]boardCount{}}}
+	return &Store{db: db, read: read, counts: &boardCounts{byID: map[int64]boardCount{}}, summaries: newSummaryCache()}
 }
 
 // DB is the primary handle, for health checks and tests.
