@@ -108,6 +108,9 @@ func TestBulkWriteMatchesRowByRow(t *testing.T) {
 			if err := st.CheckBoards(context.Background()); err != nil {
 				t.Errorf("%s (bulk %t): %v", s.name, sum.Bulk, err)
 			}
+			if err := st.CheckStoredHeads(context.Background()); err != nil {
+				t.Errorf("%s (bulk %t): %v", s.name, sum.Bulk, err)
+			}
 		}
 		return r
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/benchboard/benchboard/internal/model"
+	"github.com/benchboard/benchboard/internal/setting"
 )
 
 // BoardCounts are a board's rows per setting text and its live results,
@@ -19,6 +21,18 @@ import (
 type BoardCounts struct {
 	RowsPerSetting map[string]int
 	Results        int
+	Head           StoredHeadInfo
+}
+
+// StoredHeadInfo says which head of a board is stored (StoredHead) and
+// the epoch of the board's head, read with the board (BoardDataset): a
+// head read after it may be stored at that epoch (StoreHead).
+type StoredHeadInfo struct {
+	Epoch   int64
+	Stored  bool     // a head is stored and current at Epoch
+	N       int      // the rows it was read for
+	Exclude []string // the setting texts it left out
+	Reports int
 }
 
 // BoardDataset is Dataset and RowsPerSetting in one statement: what an
@@ -34,8 +48,10 @@ func (s *Store) BoardDataset(ctx context.Context, slug string) (DatasetInfo, Boa
 	// board_dataset (migration 0075) runs the statement with a plan kept
 	// for the connection; pgx scans its one row without database/sql.
 	found, err := pgxQuery(ctx, s, `SELECT * FROM board_dataset($1)`, []any{slug}, func(rows pgx.Rows) (bool, error) {
+		h := &counts.Head
 		return true, rows.Scan(&d.ID, &d.TaskID, &d.ParentID, &d.Slug, &d.Name, &d.Description, &d.DataVersion,
-			&d.TaskName, &d.TaskSlug, &d.ParentName, &d.ParentSlug, &metrics, &sets)
+			&d.TaskName, &d.TaskSlug, &d.ParentName, &d.ParentSlug, &metrics, &sets,
+			&h.Epoch, &h.Stored, &h.N, &h.Exclude, &h.Reports)
 	})
 	switch {
 	case err != nil:
@@ -297,4 +313,60 @@ func pgxEach(ctx context.Context, s *Store, sql string, args []any, each func(pg
 		}
 		return rows.Err()
 	})
+}
+
+// CheckStoredHeads compares every stored head that says it is current
+// (migration 0120) with the board's head read afresh the same way, and
+// names each board whose differ; then it stores every board's head anew,
+// as its default view would, so that the next write must let go of those
+// it changes. Tests call it after every kind of write, with CheckBoards.
+func (s *Store) CheckStoredHeads(ctx context.Context) error {
+	var slugs []string
+	if err := s.w(ctx).Raw(`SELECT d.slug FROM datasets d WHERE EXISTS (SELECT 1 FROM metrics m WHERE m.dataset_id = d.id) ORDER BY d.id`).
+		Scan(&slugs).Error; err != nil {
+		return fmt.Errorf("store: check heads: %w", err)
+	}
+	var bad []string
+	for _, slug := range slugs {
+		d, counts, err := s.BoardDataset(ctx, slug)
+		if err != nil {
+			return fmt.Errorf("store: check heads: %w", err)
+		}
+		h := counts.Head
+		if h.Stored {
+			got, ok, err := s.StoredHead(ctx, d, h)
+			if err != nil {
+				return fmt.Errorf("store: check heads: %w", err)
+			}
+			want, err := s.BoardTop(ctx, d, h.N, h.Exclude)
+			if err != nil {
+				return fmt.Errorf("store: check heads: %w", err)
+			}
+			switch {
+			case !ok && len(want) > 0:
+				bad = append(bad, fmt.Sprintf("%s: the head stored at epoch %d does not read back", slug, h.Epoch))
+			case ok && !reflect.DeepEqual(got, want):
+				bad = append(bad, fmt.Sprintf("%s: the head stored at epoch %d differs from the board's (%d reports, want %d)",
+					slug, h.Epoch, len(got), len(want)))
+			}
+		}
+		def := setting.Default(setting.GroupsOfCounts(counts.RowsPerSetting))
+		var exclude []string
+		for t := range counts.RowsPerSetting {
+			if setting.Of(t) != def {
+				exclude = append(exclude, t)
+			}
+		}
+		head, err := s.BoardTop(ctx, d, 100, exclude)
+		if err != nil {
+			return fmt.Errorf("store: check heads: %w", err)
+		}
+		if ok, err := s.StoreHead(ctx, d.ID, h.Epoch, 100, exclude, head); err != nil || !ok {
+			return fmt.Errorf("store: check heads: %s: stored %v: %w", slug, ok, err)
+		}
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("store: check heads: %s", strings.Join(bad, "; "))
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/benchboard/benchboard/internal/model"
@@ -11,10 +12,15 @@ import (
 )
 
 // checkBoards fails the test when what is kept for every board at write
-// time differs from the same computed afresh from results.
+// time differs from the same computed afresh from results, or a stored
+// head that says it is current differs from the board's head; it then
+// stores every board's head, for the next write to let go of.
 func checkBoards(t *testing.T, st *store.Store, after string) {
 	t.Helper()
 	if err := st.CheckBoards(context.Background()); err != nil {
+		t.Fatalf("after %s: %v", after, err)
+	}
+	if err := st.CheckStoredHeads(context.Background()); err != nil {
 		t.Fatalf("after %s: %v", after, err)
 	}
 }
@@ -150,4 +156,73 @@ func TestBoardWritersDoNotOverwriteEachOther(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkBoards(t, st, "two concurrent writers")
+}
+
+// A board's head is stored only at the epoch it was read after: a write
+// in between leaves it unstored; a change of data version alone (a write
+// that changes nothing the head shows) leaves a stored head current; a
+// writer holding the board makes a reader give up storing rather than
+// wait for it.
+func TestStoredHeadNeverOlderThanItsEpoch(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := testdb.Open(t)
+	st := store.New(db, nil)
+	seed(t, st)
+	const slug = "cuhk-pedes"
+	read := func(when string) (store.DatasetInfo, store.StoredHeadInfo, []model.Report) {
+		t.Helper()
+		d, counts, err := st.BoardDataset(ctx, slug)
+		if err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		head, err := st.BoardTop(ctx, d, 100, nil)
+		if err != nil || len(head) == 0 {
+			t.Fatalf("%s: head of %d reports: %v", when, len(head), err)
+		}
+		return d, counts.Head, head
+	}
+	retire := `WITH r AS (UPDATE results SET retired_at = now() WHERE id = (SELECT min(r.id) FROM results r JOIN datasets d ON d.id = r.dataset_id
+			WHERE d.slug = $1 AND r.retired_at IS NULL) RETURNING dataset_id)
+		UPDATE datasets SET data_version = data_version + 1 WHERE id IN (SELECT dataset_id FROM r)`
+
+	d, h, head := read("before a write")
+	if err := db.Exec(retire, slug).Error; err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := st.StoreHead(ctx, d.ID, h.Epoch, 100, nil, head); err != nil || ok {
+		t.Fatalf("a head read before a write: stored %v (%v), want not stored", ok, err)
+	}
+	if _, h2, _ := read("after the refused store"); h2.Stored {
+		t.Fatalf("after a refused store the board says a head is stored at epoch %d", h2.Epoch)
+	}
+
+	d, h, head = read("after the write")
+	if ok, err := st.StoreHead(ctx, d.ID, h.Epoch, 100, nil, head); err != nil || !ok {
+		t.Fatalf("a current head: stored %v (%v), want stored", ok, err)
+	}
+	if err := db.Exec(`UPDATE datasets SET data_version = data_version + 1 WHERE slug = $1`, slug).Error; err != nil {
+		t.Fatal(err)
+	}
+	d, h, head = read("after a version bump alone")
+	got, ok, err := st.StoredHead(ctx, d, h)
+	if err != nil || !ok || !reflect.DeepEqual(got, head) {
+		t.Fatalf("stored head after a version bump alone: %d reports, read %v (%v); want the board's %d", len(got), ok, err, len(head))
+	}
+
+	// A writer holds the board's row until it commits.
+	tx := db.Begin()
+	defer tx.Rollback()
+	if err := tx.Exec(retire, slug).Error; err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := st.StoreHead(ctx, d.ID, h.Epoch, 100, nil, head); err != nil || ok {
+		t.Fatalf("storing while a writer holds the board: stored %v (%v), want given up", ok, err)
+	}
+	if err := tx.Commit().Error; err != nil {
+		t.Fatal(err)
+	}
+	if _, h2, _ := read("after the writer committed"); h2.Stored || h2.Epoch == h.Epoch {
+		t.Fatalf("after the writer committed: stored %v at epoch %d (was %d), want let go at a new epoch", h2.Stored, h2.Epoch, h.Epoch)
+	}
 }

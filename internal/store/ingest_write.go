@@ -328,8 +328,10 @@ func (in *ingester) writeBulk(ctx context.Context) ([]writeCount, error) {
 		// less what the trigger needs to share them: a copy of every
 		// inserted row, for its transition table, and a lock per board
 		// (10,000 of them filled Postgres' lock table) against writers
-		// that the lock on results keeps out already.
-		if err := db.Exec("ALTER TABLE results DISABLE TRIGGER results_board_insert").Error; err != nil {
+		// that the lock on results keeps out already. Their stored heads
+		// are let go the same way (results_board_heads_insert, migration
+		// 0120, would read that copy too).
+		if err := db.Exec("ALTER TABLE results DISABLE TRIGGER results_board_insert, DISABLE TRIGGER results_board_heads_insert").Error; err != nil {
 			return nil, err
 		}
 		ins := db.Exec(bulkInsertSQL, first)
@@ -337,10 +339,14 @@ func (in *ingester) writeBulk(ctx context.Context) ([]writeCount, error) {
 			return nil, ins.Error
 		}
 		inserted = ins.RowsAffected
-		if err := db.Exec("ALTER TABLE results ENABLE TRIGGER results_board_insert").Error; err != nil {
+		if err := db.Exec("ALTER TABLE results ENABLE TRIGGER results_board_insert, ENABLE TRIGGER results_board_heads_insert").Error; err != nil {
 			return nil, err
 		}
-		if err := in.rebuildBoards(ctx, boardsOf(out)); err != nil {
+		boards := boardsOf(out)
+		if err := in.rebuildBoards(ctx, boards); err != nil {
+			return nil, err
+		}
+		if err := db.Exec("SELECT board_heads_touch($1)", boards).Error; err != nil {
 			return nil, err
 		}
 		if err := db.Exec(bulkRevisionsSQL, in.opt.Action, in.opt.Actor, in.opt.Reason, first, firstRev).Error; err != nil {

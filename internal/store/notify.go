@@ -26,6 +26,9 @@ type VersionWatcher interface {
 	// Changed reports that dataset id is now at data version (or deleted,
 	// as the largest int64).
 	Changed(datasetID, version int64)
+	// HeadLetGo reports that a write let go of the stored head of
+	// dataset id (migration 0120): it is to be stored again.
+	HeadLetGo(datasetID int64)
 	// Synced reports that the marker sent by NotifySync(token) arrived:
 	// every change committed before it was sent has been reported.
 	Synced(token string)
@@ -106,6 +109,10 @@ func (s *Store) listenOnce(ctx context.Context, w VersionWatcher) error {
 			}
 			if token, ok := strings.CutPrefix(n.Payload, "sync:"); ok {
 				w.Synced(token)
+			} else if head, ok := strings.CutPrefix(n.Payload, "head:"); ok {
+				if id, err := strconv.ParseInt(head, 10, 64); err == nil {
+					w.HeadLetGo(id)
+				}
 			} else if id, version, ok := parseVersion(n.Payload); ok {
 				w.Changed(id, version)
 			}

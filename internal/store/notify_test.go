@@ -26,6 +26,7 @@ func (e *events) Lost()        { e.add("lost") }
 func (e *events) Changed(id, version int64) {
 	e.add(fmt.Sprintf("changed %d:%d", id, version))
 }
+func (e *events) HeadLetGo(id int64)       { e.add(fmt.Sprintf("head %d", id)) }
 func (e *events) Synced(token string)      { e.add("synced " + token) }
 func (e *events) Restart() <-chan struct{} { return e.restart }
 
@@ -103,6 +104,27 @@ func TestDataVersionNotifications(t *testing.T) {
 	}
 	got := ev.waitFor(t, "synced one")
 	want := []string{"listening", fmt.Sprintf("changed %d:1", id), fmt.Sprintf("changed %d:2", id), "synced one"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("heard %q, want %q", got, want)
+	}
+
+	// A result written lets go of its board's stored head, and says so
+	// once committed (migration 0120); a bare version change above did not.
+	var board int64
+	if err := db.Raw(`INSERT INTO datasets (task_id, slug, name) VALUES ($1, 'b', 'B') RETURNING id`, taskID).Row().Scan(&board); err != nil {
+		t.Fatal(err)
+	}
+	err := db.Exec(`WITH m AS (INSERT INTO metrics (dataset_id, slug, name, higher_is_better, is_primary) VALUES ($1, 'acc', 'Acc', true, true) RETURNING id),
+		me AS (INSERT INTO methods (slug, name) VALUES ('x', 'X') RETURNING id)
+		INSERT INTO results (dataset_id, metric_id, method_id, value, score) SELECT $1, m.id, me.id, 1, 1 FROM m, me`, board).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.NotifySync(t.Context(), "two"); err != nil {
+		t.Fatal(err)
+	}
+	got = ev.waitFor(t, "synced two")
+	want = append(want, fmt.Sprintf("changed %d:1", board), fmt.Sprintf("head %d", board), "synced two")
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("heard %q, want %q", got, want)
 	}

@@ -3,10 +3,12 @@ package store
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/ranking"
@@ -115,24 +117,87 @@ func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []st
 	methods = slices.Compact(methods)
 	// board_head_of runs the statement with a plan kept for the
 	// connection, and leaves the order to byID.
-	h := newHeadScanner()
-	out, err := pgxQuerySized(ctx, s, min(3*len(methods), 2048), `SELECT * FROM board_head_of($1, $2)`, []any{datasetID, methods},
-		func(rows pgx.Rows) (model.Report, error) {
-			r := model.Report{DatasetName: d.Name, DatasetSlug: d.Slug}
-			r.DatasetID = datasetID
-			err := h.scan(rows, &r)
-			for _, m := range d.Metrics {
-				if m.ID == r.MetricID {
-					r.MetricName, r.MetricSlug = m.Name, m.Slug
-					break
-				}
-			}
-			return r, err
-		})
+	out, err := readHead(ctx, s, d, min(3*len(methods), 2048), `SELECT * FROM board_head_of($1, $2)`, datasetID, methods)
 	if err != nil {
 		return nil, fmt.Errorf("store: head of dataset %d: %w", datasetID, err)
 	}
+	return out, nil
+}
+
+// readHead runs sql, which returns board_head_of's columns, and reads its
+// rows into reports of board d, in id order.
+func readHead(ctx context.Context, s *Store, d DatasetInfo, size int, sql string, args ...any) ([]model.Report, error) {
+	h := newHeadScanner()
+	out, err := pgxQuerySized(ctx, s, size, sql, args, func(rows pgx.Rows) (model.Report, error) {
+		r := model.Report{DatasetName: d.Name, DatasetSlug: d.Slug}
+		r.DatasetID = d.ID
+		err := h.scan(rows, &r)
+		for _, m := range d.Metrics {
+			if m.ID == r.MetricID {
+				r.MetricName, r.MetricSlug = m.Name, m.Slug
+				break
+			}
+		}
+		return r, err
+	})
+	if err != nil {
+		return nil, err
+	}
 	return byID(out), nil
+}
+
+// StoredHead is the board's head as last stored (migration 0120), when it
+// is still current at the epoch h was read at (BoardDataset): what
+// BoardTop returned for h.N rows leaving out h.Exclude, read off one
+// index. ok is false when it is not (a write since, or none stored): the
+// caller reads it with BoardTop.
+func (s *Store) StoredHead(ctx context.Context, d DatasetInfo, h StoredHeadInfo) (head []model.Report, ok bool, err error) {
+	if !h.Stored || h.Reports == 0 {
+		return nil, false, nil
+	}
+	out, err := readHead(ctx, s, d, h.Reports, `SELECT * FROM board_head_stored($1, $2)`, d.ID, h.Epoch)
+	if err != nil {
+		return nil, false, fmt.Errorf("store: stored head of dataset %d: %w", d.ID, err)
+	}
+	// Another reader may have stored a newer head since h was read: none
+	// of this one's rows come back, and the board is read afresh.
+	return out, len(out) == h.Reports, nil
+}
+
+// HeadStored tells whether board datasetID has a stored head that is
+// current: one index lookup, for a caller deciding whether to store it.
+func (s *Store) HeadStored(ctx context.Context, datasetID int64) (bool, error) {
+	var stored bool
+	err := s.w(ctx).Raw(`SELECT EXISTS (SELECT 1 FROM board_heads WHERE dataset_id = $1 AND stored_epoch = epoch)`, datasetID).
+		Row().Scan(&stored)
+	if err != nil {
+		return false, fmt.Errorf("store: stored head of dataset %d: %w", datasetID, err)
+	}
+	return stored, nil
+}
+
+// StoreHead stores head, which BoardTop returned for n rows leaving out
+// exclude after BoardDataset said the board's head was at epoch, for
+// readers to come. It stores nothing, and says false, when a write has
+// moved the epoch since (the head may be older than the board), or while
+// another caller stores the board's head or a writer holds its row.
+func (s *Store) StoreHead(ctx context.Context, datasetID, epoch int64, n int, exclude []string, head []model.Report) (bool, error) {
+	methods := make([]int64, 0, len(head))
+	for _, r := range head {
+		methods = append(methods, r.MethodID)
+	}
+	slices.Sort(methods)
+	methods = slices.Compact(methods)
+	var stored bool
+	err := s.w(ctx).Raw(`SELECT board_head_store($1, $2, $3, $4, $5)`, datasetID, epoch, n, exclude, methods).Row().Scan(&stored)
+	var pgErr *pgconn.PgError
+	switch {
+	case errors.As(err, &pgErr) && pgErr.Code == "55P03": // lock_not_available: a writer holds the board
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("store: store the head of dataset %d: %w", datasetID, err)
+	}
+	return stored, nil
 }
 
 // headCell is a row of the head as board_head_cells gives it: its method,

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -58,8 +59,13 @@ type Server struct {
 	pages  *pageCache
 	fresh  *freshness
 	builds singleflight.Group
-	log    *slog.Logger
-	sec    *security // CSRF, sessions, spam guards: csrf.go, session.go
+	// heads are the boards' heads being stored in the background
+	// (storeHead), one per board and epoch at a time.
+	heads      sync.WaitGroup
+	headStores singleflight.Group
+	served     servedBoards // board_heads.go
+	log        *slog.Logger
+	sec        *security // CSRF, sessions, spam guards: csrf.go, session.go
 	// proxies may name the client in X-Forwarded-For: clientip.go.
 	proxies proxies
 	// hashes bounds the password hashes running at once: login.go.
@@ -97,7 +103,7 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 		fresh: newFreshness(), log: opt.Log, sec: sec, proxies: trusted,
 		hashes: newHashSlots(opt.HashSlots, opt.HashWait)}
 	if opt.Context != nil {
-		go st.WatchDataVersions(opt.Context, s.fresh)
+		go st.WatchDataVersions(opt.Context, headWarmer{s.fresh, s})
 	}
 	app := fiber.New(fiber.Config{
 		// Handlers may keep strings past the request (caches, logs);
@@ -121,6 +127,10 @@ func New(st *store.Store, opt Options) (*fiber.App, error) {
 		// which takes the whole header as the address.
 		EnableTrustedProxyCheck: len(opt.TrustedProxies) > 0,
 		TrustedProxies:          opt.TrustedProxies,
+	})
+	app.Hooks().OnShutdown(func() error {
+		s.heads.Wait()
+		return nil
 	})
 	app.Use(recover.New())
 	app.Use(requestid.New())

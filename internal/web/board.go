@@ -458,7 +458,7 @@ func (s *Server) headView(ctx context.Context, d store.DatasetInfo, q boardQuery
 	exclude := q.headExclude()
 	if !known || !sameTexts(exclude, guess) {
 		var err error
-		if head, err = s.store.BoardTop(ctx, d, q.Page*pageSize, exclude); err != nil {
+		if head, err = s.boardTop(ctx, d, q, counts, exclude); err != nil {
 			return boardView{}, false, err
 		}
 	}

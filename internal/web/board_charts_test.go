@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"testing"
 
@@ -23,7 +24,7 @@ import (
 // sources), to the papers and methods the cells name, a merge of methods
 // and its undo, and an import written in bulk. Each comparison also
 // checks what board_cells keeps against a fresh computation
-// (store.CheckBoards).
+// (store.CheckBoards), and the heads stored as current (CheckStoredHeads).
 func TestChartsFromCellsMatchWholeBoard(t *testing.T) {
 	t.Parallel()
 	db, _ := testdb.Open(t)
@@ -41,7 +42,7 @@ func TestChartsFromCellsMatchWholeBoard(t *testing.T) {
 			CASE WHEN $3 % 3 = 0 THEN make_date(2015 + $3, 1 + $3, 3) END, CASE WHEN $3 % 3 < 2 THEN 2015 + $3 END,
 			CASE $3 % 3 WHEN 0 THEN 'day' WHEN 1 THEN 'year' END)`, fmt.Sprintf("p%d", i), fmt.Sprintf("Paper %d", i), i)
 	}
-	s := &Server{store: store.New(db, nil), boards: newBoardCache(1 << 20)}
+	s := &Server{store: store.New(db, nil), boards: newBoardCache(1 << 20), log: slog.New(slog.DiscardHandler)}
 	mod, err := s.store.CreateUser(ctx, "mod@example.org", "Moderator", "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g")
 	if err != nil {
 		t.Fatal(err)
@@ -97,6 +98,9 @@ func TestChartsFromCellsMatchWholeBoard(t *testing.T) {
 			compare := func(when string) {
 				t.Helper()
 				if err := s.store.CheckBoards(ctx); err != nil {
+					t.Fatalf("%s: %v", when, err)
+				}
+				if err := s.store.CheckStoredHeads(ctx); err != nil {
 					t.Fatalf("%s: %v", when, err)
 				}
 				d, counts, err := s.store.BoardDataset(ctx, slug)

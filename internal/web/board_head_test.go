@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -35,7 +36,7 @@ func TestHeadMatchesWholeBoard(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := &Server{store: store.New(db, nil), boards: newBoardCache(1 << 20)}
+	s := &Server{store: store.New(db, nil), boards: newBoardCache(1 << 20), log: slog.New(slog.DiscardHandler)}
 	for _, tc := range []struct {
 		rows           int
 		higherIsBetter bool

@@ -64,6 +64,10 @@ func (f *freshness) Lost() {
 	f.gen++
 }
 
+// HeadLetGo: a stored head let go changes no page's freshness (the
+// write that let it go moves the board's version too).
+func (f *freshness) HeadLetGo(int64) {}
+
 func (f *freshness) Changed(datasetID, version int64) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
