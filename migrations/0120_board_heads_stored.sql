@@ -50,10 +50,11 @@ CREATE FUNCTION board_heads_touch(ids bigint[]) RETURNS void LANGUAGE sql AS $$
 $$;
 -- +goose StatementEnd
 
--- Transition tables allow one event per trigger: one function per table,
+-- Transition tables allow one event per trigger: one function for the
+-- rows of results and of metrics (each names its board in dataset_id),
 -- reading the tables its event has.
 -- +goose StatementBegin
-CREATE FUNCTION board_heads_results() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION board_heads_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
         PERFORM board_heads_touch(ARRAY(SELECT DISTINCT dataset_id FROM heads_new));
@@ -67,11 +68,11 @@ END
 $$;
 -- +goose StatementEnd
 CREATE TRIGGER results_board_heads_insert AFTER INSERT ON results
-    REFERENCING NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_results();
+    REFERENCING NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_rows();
 CREATE TRIGGER results_board_heads_update AFTER UPDATE ON results
-    REFERENCING OLD TABLE AS heads_old NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_results();
+    REFERENCING OLD TABLE AS heads_old NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_rows();
 CREATE TRIGGER results_board_heads_delete AFTER DELETE ON results
-    REFERENCING OLD TABLE AS heads_old FOR EACH STATEMENT EXECUTE FUNCTION board_heads_results();
+    REFERENCING OLD TABLE AS heads_old FOR EACH STATEMENT EXECUTE FUNCTION board_heads_rows();
 
 -- A truncate of results leaves no head standing.
 -- +goose StatementBegin
@@ -85,27 +86,14 @@ $$;
 CREATE TRIGGER results_board_heads_truncate AFTER TRUNCATE ON results
     FOR EACH STATEMENT EXECUTE FUNCTION board_heads_truncate();
 
--- A board's metrics decide its head: which is primary, which way is better.
--- +goose StatementBegin
-CREATE FUNCTION board_heads_metrics() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'INSERT' THEN
-        PERFORM board_heads_touch(ARRAY(SELECT DISTINCT dataset_id FROM heads_new));
-    ELSIF TG_OP = 'UPDATE' THEN
-        PERFORM board_heads_touch(ARRAY(SELECT dataset_id FROM heads_new UNION SELECT dataset_id FROM heads_old));
-    ELSE
-        PERFORM board_heads_touch(ARRAY(SELECT DISTINCT dataset_id FROM heads_old));
-    END IF;
-    RETURN NULL;
-END
-$$;
--- +goose StatementEnd
+-- A board's metrics decide its head: which is primary, which way is
+-- better. Their rows name their board as results' do.
 CREATE TRIGGER metrics_board_heads_insert AFTER INSERT ON metrics
-    REFERENCING NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_metrics();
+    REFERENCING NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_rows();
 CREATE TRIGGER metrics_board_heads_update AFTER UPDATE ON metrics
-    REFERENCING OLD TABLE AS heads_old NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_metrics();
+    REFERENCING OLD TABLE AS heads_old NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_rows();
 CREATE TRIGGER metrics_board_heads_delete AFTER DELETE ON metrics
-    REFERENCING OLD TABLE AS heads_old FOR EACH STATEMENT EXECUTE FUNCTION board_heads_metrics();
+    REFERENCING OLD TABLE AS heads_old FOR EACH STATEMENT EXECUTE FUNCTION board_heads_rows();
 
 -- A head carries its reports' method names, slugs and code links, and
 -- their papers' titles, slugs, years, dates and code links: a change to
@@ -261,13 +249,12 @@ DROP FUNCTION board_heads_methods();
 DROP TRIGGER metrics_board_heads_delete ON metrics;
 DROP TRIGGER metrics_board_heads_update ON metrics;
 DROP TRIGGER metrics_board_heads_insert ON metrics;
-DROP FUNCTION board_heads_metrics();
 DROP TRIGGER results_board_heads_truncate ON results;
 DROP FUNCTION board_heads_truncate();
 DROP TRIGGER results_board_heads_delete ON results;
 DROP TRIGGER results_board_heads_update ON results;
 DROP TRIGGER results_board_heads_insert ON results;
-DROP FUNCTION board_heads_results();
+DROP FUNCTION board_heads_rows();
 DROP FUNCTION board_heads_touch(bigint[]);
 DROP TABLE board_head_reports;
 DROP TABLE board_heads;
