@@ -50,6 +50,13 @@ CREATE FUNCTION board_heads_touch(ids bigint[]) RETURNS void LANGUAGE sql AS $$
 $$;
 -- +goose StatementEnd
 
+-- Triggers of one event fire in the order of their names: these are
+-- named to fire after the boards' own (results_board_*, papers_board_cells,
+-- methods_board_cells), so that every writer takes a board's lock
+-- (board_refresh's) before its board_heads row. Taken the other way round
+-- by one kind of write, a result's insert and a paper's edit on one board
+-- could each hold what the other waits for.
+--
 -- Transition tables allow one event per trigger: one function for the
 -- rows of results and of metrics (each names its board in dataset_id),
 -- reading the tables its event has.
@@ -67,11 +74,11 @@ BEGIN
 END
 $$;
 -- +goose StatementEnd
-CREATE TRIGGER results_board_heads_insert AFTER INSERT ON results
+CREATE TRIGGER results_heads_insert AFTER INSERT ON results
     REFERENCING NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_rows();
-CREATE TRIGGER results_board_heads_update AFTER UPDATE ON results
+CREATE TRIGGER results_heads_update AFTER UPDATE ON results
     REFERENCING OLD TABLE AS heads_old NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_rows();
-CREATE TRIGGER results_board_heads_delete AFTER DELETE ON results
+CREATE TRIGGER results_heads_delete AFTER DELETE ON results
     REFERENCING OLD TABLE AS heads_old FOR EACH STATEMENT EXECUTE FUNCTION board_heads_rows();
 
 -- A truncate of results leaves no head standing.
@@ -83,16 +90,16 @@ BEGIN
 END
 $$;
 -- +goose StatementEnd
-CREATE TRIGGER results_board_heads_truncate AFTER TRUNCATE ON results
+CREATE TRIGGER results_heads_truncate AFTER TRUNCATE ON results
     FOR EACH STATEMENT EXECUTE FUNCTION board_heads_truncate();
 
 -- A board's metrics decide its head: which is primary, which way is
 -- better. Their rows name their board as results' do.
-CREATE TRIGGER metrics_board_heads_insert AFTER INSERT ON metrics
+CREATE TRIGGER metrics_heads_insert AFTER INSERT ON metrics
     REFERENCING NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_rows();
-CREATE TRIGGER metrics_board_heads_update AFTER UPDATE ON metrics
+CREATE TRIGGER metrics_heads_update AFTER UPDATE ON metrics
     REFERENCING OLD TABLE AS heads_old NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_rows();
-CREATE TRIGGER metrics_board_heads_delete AFTER DELETE ON metrics
+CREATE TRIGGER metrics_heads_delete AFTER DELETE ON metrics
     REFERENCING OLD TABLE AS heads_old FOR EACH STATEMENT EXECUTE FUNCTION board_heads_rows();
 
 -- A head carries its reports' method names, slugs and code links, and
@@ -109,7 +116,7 @@ BEGIN
 END
 $$;
 -- +goose StatementEnd
-CREATE TRIGGER methods_board_heads AFTER UPDATE ON methods
+CREATE TRIGGER methods_heads AFTER UPDATE ON methods
     REFERENCING OLD TABLE AS heads_old NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_methods();
 
 -- +goose StatementBegin
@@ -124,7 +131,7 @@ BEGIN
 END
 $$;
 -- +goose StatementEnd
-CREATE TRIGGER papers_board_heads AFTER UPDATE ON papers
+CREATE TRIGGER papers_heads AFTER UPDATE ON papers
     REFERENCING OLD TABLE AS heads_old NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_papers();
 
 -- board_head_store stores the head of board p_dataset read at epoch
@@ -242,18 +249,18 @@ END
 $$;
 -- +goose StatementEnd
 DROP FUNCTION board_head_store(bigint, bigint, integer, text[], bigint[]);
-DROP TRIGGER papers_board_heads ON papers;
+DROP TRIGGER papers_heads ON papers;
 DROP FUNCTION board_heads_papers();
-DROP TRIGGER methods_board_heads ON methods;
+DROP TRIGGER methods_heads ON methods;
 DROP FUNCTION board_heads_methods();
-DROP TRIGGER metrics_board_heads_delete ON metrics;
-DROP TRIGGER metrics_board_heads_update ON metrics;
-DROP TRIGGER metrics_board_heads_insert ON metrics;
-DROP TRIGGER results_board_heads_truncate ON results;
+DROP TRIGGER metrics_heads_delete ON metrics;
+DROP TRIGGER metrics_heads_update ON metrics;
+DROP TRIGGER metrics_heads_insert ON metrics;
+DROP TRIGGER results_heads_truncate ON results;
 DROP FUNCTION board_heads_truncate();
-DROP TRIGGER results_board_heads_delete ON results;
-DROP TRIGGER results_board_heads_update ON results;
-DROP TRIGGER results_board_heads_insert ON results;
+DROP TRIGGER results_heads_delete ON results;
+DROP TRIGGER results_heads_update ON results;
+DROP TRIGGER results_heads_insert ON results;
 DROP FUNCTION board_heads_rows();
 DROP FUNCTION board_heads_touch(bigint[]);
 DROP TABLE board_head_reports;

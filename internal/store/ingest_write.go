@@ -329,9 +329,9 @@ func (in *ingester) writeBulk(ctx context.Context) ([]writeCount, error) {
 		// inserted row, for its transition table, and a lock per board
 		// (10,000 of them filled Postgres' lock table) against writers
 		// that the lock on results keeps out already. Their stored heads
-		// are let go the same way (results_board_heads_insert, migration
+		// are let go the same way (results_heads_insert, migration
 		// 0120, would read that copy too).
-		if err := db.Exec("ALTER TABLE results DISABLE TRIGGER results_board_insert, DISABLE TRIGGER results_board_heads_insert").Error; err != nil {
+		if err := db.Exec("ALTER TABLE results DISABLE TRIGGER results_board_insert, DISABLE TRIGGER results_heads_insert").Error; err != nil {
 			return nil, err
 		}
 		ins := db.Exec(bulkInsertSQL, first)
@@ -339,7 +339,7 @@ func (in *ingester) writeBulk(ctx context.Context) ([]writeCount, error) {
 			return nil, ins.Error
 		}
 		inserted = ins.RowsAffected
-		if err := db.Exec("ALTER TABLE results ENABLE TRIGGER results_board_insert, ENABLE TRIGGER results_board_heads_insert").Error; err != nil {
+		if err := db.Exec("ALTER TABLE results ENABLE TRIGGER results_board_insert, ENABLE TRIGGER results_heads_insert").Error; err != nil {
 			return nil, err
 		}
 		boards := boardsOf(out)
