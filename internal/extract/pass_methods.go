@@ -246,6 +246,12 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			r.method, r.source, r.fromBackbone = name, fromNamed, true
 			return
 		}
+		// "The resulting ViT-G model attains 90.94%": the one model the
+		// sentence names (pass_sole_model.go).
+		if name := s.soleModel(r); name != "" {
+			r.method, r.source, r.fromModel = name, fromNamed, true
+			return
+		}
 	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
 		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method)) {
