@@ -75,8 +75,20 @@ func (s *sentence) soleModel(r *run) string {
 		}
 	}
 	// Any other model word, before or after, makes the label a guess; so
-	// does a variant written short ("ViT-B, -16 and -L reach").
+	// does a variant written short ("ViT-B, -16 and -L reach"). One named
+	// after the number in a phrase of comparison ("..., better than
+	// Llama-2-70B") is someone compared with, as for namesAModel.
+	compared := false
 	for k, t := range s.toks {
+		if k > 0 && strings.ContainsAny(s.text[s.toks[k-1].end:t.start], ",;:()") {
+			compared = false
+		}
+		if t.start > r.end && variantStops[strings.ToLower(t.text)] {
+			compared = true
+		}
+		if compared {
+			continue
+		}
 		if (k < first || k >= after) && (nameKind(t.text) == modelWord || s.elidedItem(k)) && !s.blocked(t) {
 			return ""
 		}
