@@ -151,7 +151,10 @@
 // model attains", "On MMLU, Qwen2-72B answers 84.2%", confidence "med";
 // not the value after a change, "rises from 75.3% to 77.1%", which is the
 // paper's change's); where the title would still stand for the method
-// but the sentence names a model, the candidate is "low". Items of a list
+// but the sentence names a model, the candidate is "low". A number only
+// assumed to be the paper's, in a sentence that does not write the
+// paper's name, is the one model named right before it, with no comma
+// between ("Quantised to four bits, Llama-2-13B holds 54.6%"). Items of a list
 // with their scores in brackets take only their own item's dataset
 // ("ImageNet-V2 classification (84.0% top-1), COCO detection (63.1 box
 // AP)"); a count takes no dataset ("44 benchmarks, e.g., ImageNet-1K");

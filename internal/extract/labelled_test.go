@@ -138,12 +138,12 @@ func TestSetFloors(t *testing.T) {
 		{"heldout12", Low, knownDatasets, 88, 61, 40, 4},
 		{"heldout12", Med, knownDatasets, 85, 16, 40, 4},
 		{"heldout12", High, knownDatasets, 40, 2, 40, 4},
-		{"heldout13", Low, knownDatasets, 76, 57, 46, 3},
-		{"heldout13", Med, knownDatasets, 73, 21, 46, 3},
+		{"heldout13", Low, knownDatasets, 77, 56, 46, 3},
+		{"heldout13", Med, knownDatasets, 74, 20, 46, 3},
 		{"heldout13", High, knownDatasets, 34, 3, 46, 3},
-		{"heldout14", Low, knownDatasets, 121, 35, 51, 2},
-		{"heldout14", Med, knownDatasets, 117, 25, 51, 2},
-		{"heldout14", High, knownDatasets, 43, 6, 51, 2},
+		{"heldout14", Low, knownDatasets, 123, 33, 51, 2},
+		{"heldout14", Med, knownDatasets, 119, 23, 51, 2},
+		{"heldout14", High, knownDatasets, 43, 4, 51, 2},
 	}
 	for _, tt := range tests {
 		name := tt.set + "/" + tt.min

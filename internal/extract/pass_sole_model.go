@@ -32,17 +32,23 @@ var subordinators = set("when", "if", "once", "after", "before", "until", "unles
 // 75.3% to 77.1%") is the result of the paper's change, not the model's,
 // and keeps the title.
 func (s *sentence) soleModel(r *run) string {
+	name, _ := s.soleModelEnd(r)
+	return name
+}
+
+// soleModelEnd is soleModel, with where the name ends in the sentence.
+func (s *sentence) soleModelEnd(r *run) (string, int) {
 	for _, m := range s.nums {
 		for _, n := range r.nums {
 			if m.to == n {
-				return ""
+				return "", 0
 			}
 		}
 	}
 	name, first, after := "", -1, -1
 	for i := s.lastTokenBefore(r.start); i >= 0 && name == ""; i-- {
 		if strings.Contains(s.text[s.toks[i].end:r.start], ";") {
-			return ""
+			return "", 0
 		}
 		if nameKind(s.toks[i].text) != modelWord || s.blocked(s.toks[i]) {
 			continue
@@ -54,24 +60,24 @@ func (s *sentence) soleModel(r *run) string {
 			}
 			w := strings.ToLower(s.toks[k].text)
 			if variantStops[w] || soleModelMarkers[w] || othersWords[w] || contrastWords[w] || subordinators[w] {
-				return ""
+				return "", 0
 			}
 		}
 		first = nameRunStart(s.text, s.toks, i, s.blocked)
 		name, after = nameStartingAt(s.text, s.toks, first, s.blocked)
 		if name == "" {
-			return ""
+			return "", 0
 		}
 	}
 	if name == "" {
-		return ""
+		return "", 0
 	}
 	// The paper's own work between the name and the number makes the
 	// result the paper's method applied to the model: "Llama-2-13B under
 	// our pruning reaches 54.1%".
 	for k := after; k < len(s.toks) && s.toks[k].start < r.start; k++ {
 		if w := strings.ToLower(s.toks[k].text); w == "our" || w == "ours" {
-			return ""
+			return "", 0
 		}
 	}
 	// Any other model word, before or after, makes the label a guess; so
@@ -90,8 +96,26 @@ func (s *sentence) soleModel(r *run) string {
 			continue
 		}
 		if (k < first || k >= after) && (nameKind(t.text) == modelWord || s.elidedItem(k)) && !s.blocked(t) {
-			return ""
+			return "", 0
 		}
+	}
+	return name, s.toks[after-1].end
+}
+
+// soleModelBeforeOwn is soleModel for a paper that names a method of its
+// own, whose number nothing in the sentence ties to it: the sentence does
+// not write the paper's name, the model is not a variant of it, and no
+// comma, colon or semicolon stands between the model and the number, so
+// the model is the number's phrase's own ("... as Llama-2-13B keeps 54.6%
+// on MMLU"); else "".
+func (s *sentence) soleModelBeforeOwn(r *run, ctx *paperContext) string {
+	if strings.Contains(s.text, ctx.method) {
+		return ""
+	}
+	name, end := s.soleModelEnd(r)
+	if name == "" || strings.HasPrefix(strings.ToLower(name), strings.ToLower(ctx.method)) ||
+		strings.ContainsAny(s.text[end:r.start], ",;:") {
+		return ""
 	}
 	return name
 }

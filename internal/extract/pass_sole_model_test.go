@@ -47,6 +47,22 @@ func TestSoleModel(t *testing.T) {
 			"On MMLU, Llama-2-13B under our pruning reaches 54.1%.",
 			map[string]string{"54.1%": ""}},
 	}
+	// A paper that names a method of its own: only a number nothing ties
+	// to it, in a sentence that does not write its name.
+	tests = append(tests, []struct {
+		name, title, text string
+		want              map[string]string
+	}{
+		{"the paper's own name not written", "FooQuant: Four-Bit Weights",
+			"Quantised to four bits, Llama-2-13B holds 54.6% accuracy on MMLU.",
+			map[string]string{"54.6%": "Llama-2-13B"}},
+		{"the paper's own name written", "FooQuant: Four-Bit Weights",
+			"Quantised to four bits, Llama-2-13B holds 54.6% accuracy on MMLU after FooQuant.",
+			map[string]string{"54.6%": "FooQuant"}},
+		{"a comma between the model and the number", "FooQuant: Four-Bit Weights",
+			"Llama-2-13B, quantised to four bits, holds 54.6% accuracy on MMLU.",
+			map[string]string{"54.6%": "FooQuant"}},
+	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := runMethods(t, tt.title, tt.text); !reflect.DeepEqual(got, tt.want) {
