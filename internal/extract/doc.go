@@ -145,9 +145,16 @@
 // opening phrase is what is applied ("With MAE pre-training, a vanilla
 // ViT-Huge model achieves"); a paper that names no method of its own is
 // labelled by the model it obtains a result with ("77.1% on ImageNet with
-// a ResNet-50 trained on ...", confidence "med"); and where the title
-// would stand for the method but the sentence names a model ("The
-// resulting ViT-G model attains"), the candidate is "low". Items of a list
+// a ResNet-50 trained on ...", confidence "med"), or by the one model a
+// sentence names before the number, outside a phrase that makes it a
+// tool, an object, a scene or someone compared with ("The resulting ViT-G
+// model attains", "On MMLU, Qwen2-72B answers 84.2%", confidence "med";
+// not the value after a change, "rises from 75.3% to 77.1%", which is the
+// paper's change's); where the title would still stand for the method
+// but the sentence names a model, the candidate is "low". A number only
+// assumed to be the paper's, in a sentence that does not write the
+// paper's name, is the one model named right before it, with no comma
+// between ("Quantised to four bits, Llama-2-13B holds 54.6%"). Items of a list
 // with their scores in brackets take only their own item's dataset
 // ("ImageNet-V2 classification (84.0% top-1), COCO detection (63.1 box
 // AP)"); a count takes no dataset ("44 benchmarks, e.g., ImageNet-1K");
@@ -288,7 +295,8 @@
 //     metric; or both the metric and the dataset carry on from the
 //     sentence right before, or a named method's number has its metric in
 //     the sentence and its dataset from the sentence right before; or the
-//     method was read from "it", or is the model the paper starts from; or
+//     method was read from "it", or is the model the paper starts from or
+//     the one model a sentence names when the paper names none; or
 //     the paper names no method but the subject says the result is its own
 //     ("this simple framework reaches", "our model attains").
 //   - "low": range ends; no method named (the title stands for it) and

@@ -246,6 +246,21 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			r.method, r.source, r.fromBackbone = name, fromNamed, true
 			return
 		}
+		// "The resulting ViT-G model attains 90.94%": the one model the
+		// sentence names (pass_sole_model.go).
+		if name := s.soleModel(r); name != "" {
+			r.method, r.source, r.fromModel = name, fromNamed, true
+			return
+		}
+	}
+	if r.source == fromPaper && !r.dropped && ctx.method != "" && strings.EqualFold(r.method, ctx.method) {
+		// Only assumed to be the paper's, in a sentence that never
+		// writes the paper's name: the one model named right before the
+		// number is whose it is (pass_sole_model.go).
+		if name := s.soleModelBeforeOwn(r, ctx); name != "" {
+			r.method, r.source, r.fromModel = name, fromNamed, true
+			return
+		}
 	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
 		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method)) {

@@ -194,6 +194,9 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	if s.conditionReaches(r) {
 		low = append(low, "value under a changed setting (\""+s.condition+"\")")
 	}
+	if r.fromModel {
+		med = append(med, "method read as the one model the sentence names")
+	}
 	if r.fromBackbone {
 		med = append(med, "method read as the model the result is obtained with")
 	}
