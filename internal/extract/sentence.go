@@ -29,7 +29,7 @@ type run struct {
 	lowNote       string   // why the run is too unsure for the queue's default ("values compared in brackets")
 	fromBase      bool     // the method is the model the paper starts from: "its base model (66.6%)"
 	fromBackbone  bool     // the method is the model the result is obtained with: "77.1% with a ResNet-50"
-	fromModel     bool     // the paper names no method, and the sentence one model: "The resulting ViT-G model attains 90.94%"
+	fromModel     bool     // the method is the one model the sentence names, the paper naming none or nothing tying the number to it: "The resulting ViT-G model attains 90.94%"
 	appliedTo     string   // the model the paper's method is applied to, when that made the run the paper's: "a RoBERTa-large reader with AnsHead"
 	fromAblation  bool     // a compared value of the same model without the paper's change: "compared with 86.5 without it"
 	pastPhrase    bool     // the subject is read past a phrase of setting before its verb: "GPTQ at the same bit width reaches"
