@@ -2,36 +2,29 @@
 -- A board's head materialised: the reports an uncached first page of its
 -- default view ranks (store.BoardTop: every report of the methods of its
 -- first 100 rows, with the columns board_head_of returns), stored so that
--- such a page reads them off one index instead of walking board_cells and
--- joining each report to its method and paper (two statements, most of
--- the page's time in Postgres).
+-- such a page reads them as one value off the board's row instead of
+-- walking board_cells and joining each report to its method and paper
+-- (two statements, most of the page's time in Postgres). The value is
+-- encoded by the app (store.encodeHead) and kept uncompressed: the head
+-- of a large board is tens of kilobytes, read whole on every such page.
 --
 -- board_heads.epoch moves, in the writing transaction, with every write
 -- that may change a board's head: its results, its metrics, and the
 -- methods and papers its results name (triggers below). stored_epoch is
--- the epoch the stored reports were read at: they are current while the
--- two are equal. A head is stored by board_head_store, which takes the
--- epoch its caller read before reading the head and stores nothing once a
--- write has moved it since: a head read before a write is never stored
--- after it.
+-- the epoch the stored head was read at: it is current while the two are
+-- equal. A head is stored by board_head_store, which takes the epoch its
+-- caller read before reading the head and stores nothing once a write has
+-- moved it since: a head read before a write is never stored after it.
 CREATE TABLE board_heads (
     dataset_id   bigint PRIMARY KEY REFERENCES datasets(id) ON DELETE CASCADE,
     epoch        bigint NOT NULL DEFAULT 0,
     stored_epoch bigint,
     n            integer,  -- rows the head was read for
     exclude      text[],   -- setting texts it left out (NULL: none)
-    reports      integer   -- how many reports are stored
+    reports      integer,  -- how many reports head holds
+    head         bytea
 );
-
-CREATE TABLE board_head_reports (
-    dataset_id  bigint NOT NULL REFERENCES board_heads(dataset_id) ON DELETE CASCADE,
-    id bigint NOT NULL, metric_id bigint NOT NULL, method_id bigint NOT NULL, plus_minus double precision, unit text NOT NULL,
-    score double precision NOT NULL, raw text NOT NULL, setting text NOT NULL, extra_data boolean NOT NULL, params_text text NOT NULL,
-    params double precision, reported_in text NOT NULL, source text NOT NULL, source_url text NOT NULL, confidence text NOT NULL,
-    method_name text NOT NULL, method_slug text NOT NULL, paper_title text NOT NULL, paper_slug text NOT NULL, paper_year smallint,
-    paper_date date, code_url text NOT NULL
-);
-CREATE INDEX board_head_reports_dataset_idx ON board_head_reports (dataset_id);
+ALTER TABLE board_heads ALTER COLUMN head SET STORAGE EXTERNAL;
 
 -- board_heads_touch moves the epoch of the boards ids, in id order (two
 -- writers lock the rows in one order, so they cannot deadlock on them).
@@ -134,20 +127,18 @@ $$;
 CREATE TRIGGER papers_heads AFTER UPDATE ON papers
     REFERENCING OLD TABLE AS heads_old NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_papers();
 
--- board_head_store stores the head of board p_dataset read at epoch
--- p_epoch for p_n rows leaving out p_exclude: the reports board_head_of
--- gives for p_methods. It stores nothing, and says false, when a write
--- has moved the epoch since, or when another caller is storing the same
--- board's head (that one stores it).
+-- board_head_store stores p_head, the head of board p_dataset read at
+-- epoch p_epoch for p_n rows leaving out p_exclude, p_reports reports. It
+-- stores nothing, and says false, when a write has moved the epoch since,
+-- or when another caller is storing the same board's head (that one
+-- stores it).
 -- +goose StatementBegin
-CREATE FUNCTION board_head_store(p_dataset bigint, p_epoch bigint, p_n integer, p_exclude text[], p_methods bigint[])
+CREATE FUNCTION board_head_store(p_dataset bigint, p_epoch bigint, p_n integer, p_exclude text[], p_head bytea, p_reports integer)
 RETURNS boolean LANGUAGE plpgsql
 -- A writer holding the board (an import, for minutes) makes a reader give
 -- up storing, not wait.
 SET lock_timeout = '200ms'
 AS $$
-DECLARE
-    stored integer;
 BEGIN
     -- Readers storing heads exclude each other, not writers (which lock
     -- boards under 1651663218, board_refresh): a reader waits for a
@@ -156,15 +147,9 @@ BEGIN
         RETURN false;
     END IF;
     INSERT INTO board_heads (dataset_id) VALUES (p_dataset) ON CONFLICT (dataset_id) DO NOTHING;
-    PERFORM 1 FROM board_heads WHERE dataset_id = p_dataset AND epoch = p_epoch FOR UPDATE;
-    IF NOT FOUND THEN
-        RETURN false;
-    END IF;
-    DELETE FROM board_head_reports WHERE dataset_id = p_dataset;
-    INSERT INTO board_head_reports SELECT p_dataset, h.* FROM board_head_of(p_dataset, p_methods) h;
-    GET DIAGNOSTICS stored = ROW_COUNT;
-    UPDATE board_heads SET stored_epoch = p_epoch, n = p_n, exclude = p_exclude, reports = stored WHERE dataset_id = p_dataset;
-    RETURN true;
+    UPDATE board_heads SET stored_epoch = p_epoch, n = p_n, exclude = p_exclude, reports = p_reports, head = p_head
+    WHERE dataset_id = p_dataset AND epoch = p_epoch;
+    RETURN FOUND;
 END
 $$;
 -- +goose StatementEnd
@@ -198,32 +183,7 @@ END
 $$;
 -- +goose StatementEnd
 
--- board_head_stored returns the stored head of board p_dataset if it is
--- still the one stored at epoch p_epoch and current; else no row.
--- +goose StatementBegin
-CREATE FUNCTION board_head_stored(p_dataset bigint, p_epoch bigint)
-RETURNS TABLE (id bigint, metric_id bigint, method_id bigint, plus_minus double precision, unit text, score double precision,
-               raw text, setting text, extra_data boolean, params_text text, params double precision, reported_in text,
-               source text, source_url text, confidence text, method_name text, method_slug text, paper_title text,
-               paper_slug text, paper_year smallint, paper_date date, code_url text)
-LANGUAGE plpgsql STABLE
-SET plan_cache_mode = force_generic_plan
-AS $$
-#variable_conflict use_column
-BEGIN
-    RETURN QUERY
-    SELECT r.id, r.metric_id, r.method_id, r.plus_minus, r.unit, r.score, r.raw, r.setting, r.extra_data, r.params_text,
-           r.params, r.reported_in, r.source, r.source_url, r.confidence, r.method_name, r.method_slug, r.paper_title,
-           r.paper_slug, r.paper_year, r.paper_date, r.code_url
-    FROM board_head_reports r
-    WHERE r.dataset_id = p_dataset
-      AND EXISTS (SELECT 1 FROM board_heads h WHERE h.dataset_id = p_dataset AND h.epoch = p_epoch AND h.stored_epoch = p_epoch);
-END
-$$;
--- +goose StatementEnd
-
 -- +goose Down
-DROP FUNCTION board_head_stored(bigint, bigint);
 DROP FUNCTION board_dataset(text);
 -- +goose StatementBegin
 CREATE FUNCTION board_dataset(p_slug text)
@@ -248,7 +208,7 @@ BEGIN
 END
 $$;
 -- +goose StatementEnd
-DROP FUNCTION board_head_store(bigint, bigint, integer, text[], bigint[]);
+DROP FUNCTION board_head_store(bigint, bigint, integer, text[], bytea, integer);
 DROP TRIGGER papers_heads ON papers;
 DROP FUNCTION board_heads_papers();
 DROP TRIGGER methods_heads ON methods;
@@ -263,5 +223,4 @@ DROP TRIGGER results_heads_update ON results;
 DROP TRIGGER results_heads_insert ON results;
 DROP FUNCTION board_heads_rows();
 DROP FUNCTION board_heads_touch(bigint[]);
-DROP TABLE board_head_reports;
 DROP TABLE board_heads;

@@ -148,20 +148,33 @@ func readHead(ctx context.Context, s *Store, d DatasetInfo, size int, sql string
 
 // StoredHead is the board's head as last stored (migration 0120), when it
 // is still current at the epoch h was read at (BoardDataset): what
-// BoardTop returned for h.N rows leaving out h.Exclude, read off one
-// index. ok is false when it is not (a write since, or none stored): the
-// caller reads it with BoardTop.
+// BoardTop returned for h.N rows leaving out h.Exclude, read as one value
+// off the board's row. ok is false when it is not (a write since, or none
+// stored): the caller reads it with BoardTop.
 func (s *Store) StoredHead(ctx context.Context, d DatasetInfo, h StoredHeadInfo) (head []model.Report, ok bool, err error) {
 	if !h.Stored || h.Reports == 0 {
 		return nil, false, nil
 	}
-	out, err := readHead(ctx, s, d, h.Reports, `SELECT * FROM board_head_stored($1, $2)`, d.ID, h.Epoch)
-	if err != nil {
+	// Another reader may have stored a newer head since h was read: no row
+	// comes back, and the board is read afresh. The value is decoded as it
+	// lies in pgx's buffer, which the next message reuses.
+	var decodeErr error
+	found := false
+	err = pgxEach(ctx, s, `SELECT head FROM board_heads WHERE dataset_id = $1 AND epoch = $2 AND stored_epoch = $2`,
+		[]any{d.ID, h.Epoch}, func(rows pgx.Rows) error {
+			found = true
+			head, decodeErr = decodeHead(rows.RawValues()[0], d)
+			return nil
+		})
+	switch {
+	case err != nil:
 		return nil, false, fmt.Errorf("store: stored head of dataset %d: %w", d.ID, err)
+	case !found || decodeErr != nil || len(head) != h.Reports:
+		// A head that does not decode, or not to as many reports as its
+		// row says, is read afresh (CheckStoredHeads fails on it).
+		return nil, false, nil
 	}
-	// Another reader may have stored a newer head since h was read: none
-	// of this one's rows come back, and the board is read afresh.
-	return out, len(out) == h.Reports, nil
+	return head, true, nil
 }
 
 // HeadStored tells whether board datasetID has a stored head that is
@@ -182,14 +195,9 @@ func (s *Store) HeadStored(ctx context.Context, datasetID int64) (bool, error) {
 // moved the epoch since (the head may be older than the board), or while
 // another caller stores the board's head or a writer holds its row.
 func (s *Store) StoreHead(ctx context.Context, datasetID, epoch int64, n int, exclude []string, head []model.Report) (bool, error) {
-	methods := make([]int64, 0, len(head))
-	for _, r := range head {
-		methods = append(methods, r.MethodID)
-	}
-	slices.Sort(methods)
-	methods = slices.Compact(methods)
 	var stored bool
-	err := s.w(ctx).Raw(`SELECT board_head_store($1, $2, $3, $4, $5)`, datasetID, epoch, n, exclude, methods).Row().Scan(&stored)
+	err := s.w(ctx).Raw(`SELECT board_head_store($1, $2, $3, $4, $5, $6)`, datasetID, epoch, n, exclude, encodeHead(head), len(head)).
+		Row().Scan(&stored)
 	var pgErr *pgconn.PgError
 	switch {
 	case errors.As(err, &pgErr) && pgErr.Code == "55P03": // lock_not_available: a writer holds the board
