@@ -180,12 +180,7 @@ func decodeHead(b []byte, d DatasetInfo) ([]model.Report, error) {
 			*t = string(b[:l])
 			b = b[l:]
 		}
-		for _, m := range d.Metrics {
-			if m.ID == r.MetricID {
-				r.MetricName, r.MetricSlug = m.Name, m.Slug
-				break
-			}
-		}
+		nameMetric(r, d)
 	}
 	if len(b) != 0 {
 		return nil, errHeadCodec

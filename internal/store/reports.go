@@ -117,33 +117,29 @@ func (s *Store) BoardTop(ctx context.Context, d DatasetInfo, n int, exclude []st
 	methods = slices.Compact(methods)
 	// board_head_of runs the statement with a plan kept for the
 	// connection, and leaves the order to byID.
-	out, err := readHead(ctx, s, d, min(3*len(methods), 2048), `SELECT * FROM board_head_of($1, $2)`, datasetID, methods)
+	h := newHeadScanner()
+	out, err := pgxQuerySized(ctx, s, min(3*len(methods), 2048), `SELECT * FROM board_head_of($1, $2)`, []any{datasetID, methods},
+		func(rows pgx.Rows) (model.Report, error) {
+			r := model.Report{DatasetName: d.Name, DatasetSlug: d.Slug}
+			r.DatasetID = datasetID
+			err := h.scan(rows, &r)
+			nameMetric(&r, d)
+			return r, err
+		})
 	if err != nil {
 		return nil, fmt.Errorf("store: head of dataset %d: %w", datasetID, err)
 	}
-	return out, nil
+	return byID(out), nil
 }
 
-// readHead runs sql, which returns board_head_of's columns, and reads its
-// rows into reports of board d, in id order.
-func readHead(ctx context.Context, s *Store, d DatasetInfo, size int, sql string, args ...any) ([]model.Report, error) {
-	h := newHeadScanner()
-	out, err := pgxQuerySized(ctx, s, size, sql, args, func(rows pgx.Rows) (model.Report, error) {
-		r := model.Report{DatasetName: d.Name, DatasetSlug: d.Slug}
-		r.DatasetID = d.ID
-		err := h.scan(rows, &r)
-		for _, m := range d.Metrics {
-			if m.ID == r.MetricID {
-				r.MetricName, r.MetricSlug = m.Name, m.Slug
-				break
-			}
+// nameMetric gives report r of board d its metric's name and slug.
+func nameMetric(r *model.Report, d DatasetInfo) {
+	for _, m := range d.Metrics {
+		if m.ID == r.MetricID {
+			r.MetricName, r.MetricSlug = m.Name, m.Slug
+			return
 		}
-		return r, err
-	})
-	if err != nil {
-		return nil, err
 	}
-	return byID(out), nil
 }
 
 // StoredHead is the board's head as last stored (migration 0120), when it
