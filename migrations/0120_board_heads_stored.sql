@@ -21,7 +21,6 @@ CREATE TABLE board_heads (
     stored_epoch bigint,
     n            integer,  -- rows the head was read for
     exclude      text[],   -- setting texts it left out (NULL: none)
-    reports      integer,  -- how many reports head holds
     head         bytea
 );
 ALTER TABLE board_heads ALTER COLUMN head SET STORAGE EXTERNAL;
@@ -128,12 +127,12 @@ CREATE TRIGGER papers_heads AFTER UPDATE ON papers
     REFERENCING OLD TABLE AS heads_old NEW TABLE AS heads_new FOR EACH STATEMENT EXECUTE FUNCTION board_heads_papers();
 
 -- board_head_store stores p_head, the head of board p_dataset read at
--- epoch p_epoch for p_n rows leaving out p_exclude, p_reports reports. It
+-- epoch p_epoch for p_n rows leaving out p_exclude. It
 -- stores nothing, and says false, when a write has moved the epoch since,
 -- or when another caller is storing the same board's head (that one
 -- stores it).
 -- +goose StatementBegin
-CREATE FUNCTION board_head_store(p_dataset bigint, p_epoch bigint, p_n integer, p_exclude text[], p_head bytea, p_reports integer)
+CREATE FUNCTION board_head_store(p_dataset bigint, p_epoch bigint, p_n integer, p_exclude text[], p_head bytea)
 RETURNS boolean LANGUAGE plpgsql
 -- A writer holding the board (an import, for minutes) makes a reader give
 -- up storing, not wait.
@@ -147,7 +146,7 @@ BEGIN
         RETURN false;
     END IF;
     INSERT INTO board_heads (dataset_id) VALUES (p_dataset) ON CONFLICT (dataset_id) DO NOTHING;
-    UPDATE board_heads SET stored_epoch = p_epoch, n = p_n, exclude = p_exclude, reports = p_reports, head = p_head
+    UPDATE board_heads SET stored_epoch = p_epoch, n = p_n, exclude = p_exclude, head = p_head
     WHERE dataset_id = p_dataset AND epoch = p_epoch;
     RETURN FOUND;
 END
@@ -160,7 +159,7 @@ DROP FUNCTION board_dataset(text);
 CREATE FUNCTION board_dataset(p_slug text)
 RETURNS TABLE (id bigint, task_id bigint, parent_id bigint, slug text, name text, description text, data_version bigint,
                task_name text, task_slug text, parent_name text, parent_slug text, metrics json, settings json,
-               head_epoch bigint, head_stored boolean, head_n integer, head_exclude text[], head_reports integer)
+               head_epoch bigint, head_stored boolean, head_n integer, head_exclude text[])
 LANGUAGE plpgsql STABLE
 SET plan_cache_mode = force_generic_plan
 AS $$
@@ -175,7 +174,7 @@ BEGIN
             FROM metrics m WHERE m.dataset_id = d.id),
            (SELECT coalesce(json_agg(json_build_array(s.setting, s.n_rows, s.n_results)), '[]')
             FROM board_settings s WHERE s.dataset_id = d.id AND s.n_rows > 0),
-           coalesce(h.epoch, 0), coalesce(h.stored_epoch = h.epoch, false), coalesce(h.n, 0), h.exclude, coalesce(h.reports, 0)
+           coalesce(h.epoch, 0), coalesce(h.stored_epoch = h.epoch, false), coalesce(h.n, 0), h.exclude
     FROM datasets d JOIN tasks t ON t.id = d.task_id LEFT JOIN datasets p ON p.id = d.parent_id
     LEFT JOIN board_heads h ON h.dataset_id = d.id
     WHERE d.slug = p_slug;
@@ -208,7 +207,7 @@ BEGIN
 END
 $$;
 -- +goose StatementEnd
-DROP FUNCTION board_head_store(bigint, bigint, integer, text[], bytea, integer);
+DROP FUNCTION board_head_store(bigint, bigint, integer, text[], bytea);
 DROP TRIGGER papers_heads ON papers;
 DROP FUNCTION board_heads_papers();
 DROP TRIGGER methods_heads ON methods;

@@ -32,7 +32,6 @@ type StoredHeadInfo struct {
 	Stored  bool     // a head is stored and current at Epoch
 	N       int      // the rows it was read for
 	Exclude []string // the setting texts it left out
-	Reports int
 }
 
 // BoardDataset is Dataset and RowsPerSetting in one statement: what an
@@ -51,7 +50,7 @@ func (s *Store) BoardDataset(ctx context.Context, slug string) (DatasetInfo, Boa
 		h := &counts.Head
 		return true, rows.Scan(&d.ID, &d.TaskID, &d.ParentID, &d.Slug, &d.Name, &d.Description, &d.DataVersion,
 			&d.TaskName, &d.TaskSlug, &d.ParentName, &d.ParentSlug, &metrics, &sets,
-			&h.Epoch, &h.Stored, &h.N, &h.Exclude, &h.Reports)
+			&h.Epoch, &h.Stored, &h.N, &h.Exclude)
 	})
 	switch {
 	case err != nil:

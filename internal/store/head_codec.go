@@ -185,5 +185,8 @@ func decodeHead(b []byte, d DatasetInfo) ([]model.Report, error) {
 	if len(b) != 0 {
 		return nil, errHeadCodec
 	}
+	if n == 0 {
+		return nil, nil // as BoardTop gives an empty board's head
+	}
 	return out, nil
 }

@@ -51,7 +51,7 @@ func TestHeadCodecRoundTrip(t *testing.T) {
 		name string
 		head []model.Report
 	}{
-		{"empty", []model.Report{}},
+		{"empty", nil},
 		{"one report, every field", []model.Report{full}},
 		{"texts shared with the previous report", []model.Report{full, same}},
 		{"empty texts after full ones, and unicode", []model.Report{full, bare, unicode, same}},

@@ -148,7 +148,7 @@ func nameMetric(r *model.Report, d DatasetInfo) {
 // off the board's row. ok is false when it is not (a write since, or none
 // stored): the caller reads it with BoardTop.
 func (s *Store) StoredHead(ctx context.Context, d DatasetInfo, h StoredHeadInfo) (head []model.Report, ok bool, err error) {
-	if !h.Stored || h.Reports == 0 {
+	if !h.Stored {
 		return nil, false, nil
 	}
 	// Another reader may have stored a newer head since h was read: no row
@@ -165,9 +165,9 @@ func (s *Store) StoredHead(ctx context.Context, d DatasetInfo, h StoredHeadInfo)
 	switch {
 	case err != nil:
 		return nil, false, fmt.Errorf("store: stored head of dataset %d: %w", d.ID, err)
-	case !found || decodeErr != nil || len(head) != h.Reports:
-		// A head that does not decode, or not to as many reports as its
-		// row says, is read afresh (CheckStoredHeads fails on it).
+	case !found || decodeErr != nil:
+		// A head that does not decode is read afresh (CheckStoredHeads
+		// fails on it).
 		return nil, false, nil
 	}
 	return head, true, nil
@@ -192,7 +192,7 @@ func (s *Store) HeadStored(ctx context.Context, datasetID int64) (bool, error) {
 // another caller stores the board's head or a writer holds its row.
 func (s *Store) StoreHead(ctx context.Context, datasetID, epoch int64, n int, exclude []string, head []model.Report) (bool, error) {
 	var stored bool
-	err := s.w(ctx).Raw(`SELECT board_head_store($1, $2, $3, $4, $5, $6)`, datasetID, epoch, n, exclude, encodeHead(head), len(head)).
+	err := s.w(ctx).Raw(`SELECT board_head_store($1, $2, $3, $4, $5)`, datasetID, epoch, n, exclude, encodeHead(head)).
 		Row().Scan(&stored)
 	var pgErr *pgconn.PgError
 	switch {
