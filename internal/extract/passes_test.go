@@ -702,6 +702,73 @@ func TestAcrossSentences(t *testing.T) {
 	}
 }
 
+// TestDatasetForms covers datasets written short or spelt another way:
+// items joined by slashes, a stem shared by versions, an unknown name with
+// its version, unknown items listed before a known one, "vN" and "N" for a
+// version "N.0", the year of an edition, and ILSVRC 2012 for ImageNet.
+func TestDatasetForms(t *testing.T) {
+	names := []struct {
+		text     string
+		datasets []string // unknown ones with a leading "?"
+	}{
+		{"It reaches 75.1%/65.2%/62.0% Rank-1 on CUHK-PEDES/ICFG-PEDES/RSTPReid.", []string{"CUHK-PEDES", "ICFG-PEDES", "RSTPReid"}},
+		{"It reaches 96.9%/83.2% on CIFAR-10/CIFAR-100.", []string{"?CIFAR-10", "CIFAR-100"}},
+		{"It reaches 97.4% and 84.9% on CIFAR-10/100.", []string{"?CIFAR-10", "CIFAR-100"}},
+		{"It is a ViT-B/16 and a CIFAR/Cars/Flowers model.", nil},
+		{"It obtains 94.6 and 88.7 F1 on SQuAD 1.1 and 2.0, respectively.", []string{"?SQuAD 1.1", "SQuAD2.0"}},
+		{"It obtains 94.6 and 88.7 F1 on SQuAD 1.1 and SQuAD 2.0.", []string{"?SQuAD 1.1", "SQuAD2.0"}},
+		{"It obtains 94.6 F1 on SQuAD v1.1.", []string{"?SQuAD v1.1"}},
+		{"It reaches 97.1% on CIFAR-10 and 100 classes.", []string{"?CIFAR-10"}},
+		{"It scores 52.1, 71.3 and 85.0 on NaturalQuestions, TriviaQA and SQuAD v2, respectively.", []string{"?NaturalQuestions", "?TriviaQA", "SQuAD2.0"}},
+		{"It scores 85.0 F1 on SQuAD2 and 79.0 F1 on SQuAD 2.5.", []string{"SQuAD2.0", "?SQuAD 2.5"}},
+		{"It reaches 84.4% on ImageNet-2012 and 57.8 PQ on COCO-2017 val.", []string{"ImageNet-1k", "COCO"}},
+		{"It reaches 87.5% on ILSVRC-2012, 82.7% on ILSVRC2012 and 80.1% on ImageNet ILSVRC 2012.", []string{"ImageNet-1k", "ImageNet-1k", "ImageNet-1k"}},
+		{"It won the ILSVRC 2015 classification task.", nil},
+	}
+	for _, tt := range names {
+		s := readUpTo(t, "", tt.text, "names")
+		var got []string
+		for _, d := range s.datasets {
+			name := d.name
+			if !d.known {
+				name = "?" + name
+			}
+			got = append(got, name)
+		}
+		if !reflect.DeepEqual(got, tt.datasets) {
+			t.Errorf("%q: datasets %q; want %q", tt.text, got, tt.datasets)
+		}
+	}
+	scores := []struct {
+		name, text string
+		want       []string // method | dataset | metric | raw | confidence
+	}{
+		{"versions of one stem map onto a list of numbers",
+			"SpanY: Spans\nSpanY obtains 94.6 and 88.7 F1 on SQuAD 1.1 and 2.0, respectively.",
+			[]string{"SpanY | SQuAD2.0 | F1 | 88.7 | high"}},
+		{"slashed datasets map onto slashed numbers",
+			"WideDrop: Dropout\nWideDrop obtains 96.9%/83.2% accuracy on CIFAR-10/CIFAR-100.",
+			[]string{"WideDrop | CIFAR-100 | Accuracy | 83.2% | high"}},
+		{"an unknown item before a known one keeps the list in order",
+			"MultiQA: Readers\nMultiQA obtains exact-match scores of 52.3, 72.0 and 84.7 on NaturalQuestions, TriviaQA and SQuAD v2, respectively.",
+			[]string{"MultiQA | SQuAD2.0 | Exact match | 84.7 | high"}},
+		{"the 2012 edition of ILSVRC is ImageNet",
+			"BigT: Transfer\nBigT achieves 87.1% top-1 accuracy on ILSVRC-2012.",
+			[]string{"BigT | ImageNet-1k | Top-1 accuracy | 87.1% | high"}},
+	}
+	for _, tt := range scores {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range Extract(tt.text, knownDatasets).Candidates {
+				got = append(got, strings.Join([]string{c.Method, c.Dataset, c.Metric, c.Raw, c.Confidence}, " | "))
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestOwnName covers the name a paper gives its own method: the title's
 // short name, else the name the abstract introduces.
 func TestOwnName(t *testing.T) {
