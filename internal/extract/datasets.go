@@ -22,9 +22,6 @@ type mention struct {
 	// condition is, for a dataset carried from an earlier sentence, the
 	// changed setting that sentence states.
 	condition string
-	// versioned marks an unknown name read with its version ("SQuAD
-	// 1.1"): the version shows it is a benchmark, so it is reported.
-	versioned bool
 }
 
 // matcher finds the caller's datasets in text.
@@ -41,23 +38,13 @@ type aliasPattern struct {
 // aliasPart is a run of letters or a number ("2.0") within an alias.
 var aliasPart = regexp.MustCompile(`[A-Za-z]+|\d+(?:\.\d+)*`)
 
-// editionNames are other names of one edition of a dataset, added to the
-// dataset that has the key as its name or an alias: ILSVRC-2012 is the
-// ImageNet of image classification (other ILSVRC years, and the
-// detection tracks, are not).
-var editionNames = map[string][]string{"imagenet": {"ILSVRC 2012"}}
-
 func newMatcher(known []Dataset) *matcher {
 	m := &matcher{metrics: map[string]string{}}
 	for _, d := range known {
 		if d.Metric != "" {
 			m.metrics[d.Name] = d.Metric
 		}
-		aliases := append([]string{d.Name}, d.Aliases...)
-		for _, alias := range aliases {
-			aliases = append(aliases, editionNames[strings.ToLower(alias)]...)
-		}
-		for _, alias := range aliases {
+		for _, alias := range append([]string{d.Name}, d.Aliases...) {
 			if re := aliasRegexp(alias); re != nil {
 				m.patterns = append(m.patterns, aliasPattern{re: re, name: d.Name})
 			}
@@ -93,12 +80,6 @@ func aliasRegexp(alias string) *regexp.Regexp {
 			if p[0] >= '0' && p[0] <= '9' {
 				b.WriteString(`(?:[vV]\s*)?`) // "SQuAD v2.0" for "SQuAD 2.0"
 			}
-		}
-		if whole, ok := strings.CutSuffix(p, ".0"); ok && !strings.Contains(whole, ".") {
-			// "SQuAD v2", "SQuAD2" for "SQuAD 2.0"; "SQuAD 2.5" is another
-			// dataset (isVariant).
-			b.WriteString(regexp.QuoteMeta(whole) + `(?:\.0)?`)
-			continue
 		}
 		for _, r := range p {
 			if short && unicode.IsLower(r) {
@@ -187,7 +168,6 @@ func (m *matcher) find(s string) []mention {
 	all := m.wrapped(s)
 	for _, p := range m.patterns {
 		for _, loc := range p.re.FindAllStringIndex(s, -1) {
-			loc[1] += len(editionYear(s[loc[1]:]))
 			if isVariant(s, loc[0], loc[1]) {
 				continue
 			}
@@ -205,32 +185,9 @@ func (m *matcher) find(s string) []mention {
 		if len(out) > 0 && d.start < out[len(out)-1].end {
 			continue
 		}
-		if len(out) > 0 && out[len(out)-1].name == d.name && sameNameGap.MatchString(s[out[len(out)-1].end:d.start]) {
-			// "ImageNet ILSVRC-2012", "ImageNet (ILSVRC 2012)": one dataset, named twice.
-			out[len(out)-1].end = d.end
-			continue
-		}
 		out = append(out, d)
 	}
 	return out
-}
-
-// sameNameGap stands between two names of one dataset written together.
-var sameNameGap = regexp.MustCompile(`^\s*\(?\s*$`)
-
-// yearAfter is the year of a dataset's edition written after its name:
-// "COCO 2017", "COCO-2017", "ImageNet-2012". The edition is the same
-// dataset to a leaderboard; a catalogue that tells editions apart names
-// them with their years, which the match then includes.
-var yearAfter = regexp.MustCompile(`^[\s-]?(?:19|20)\d\d\b`)
-
-// editionYear returns the year written right after a dataset's name, or "".
-func editionYear(rest string) string {
-	y := yearAfter.FindString(rest)
-	if y == "" || len(rest) > len(y) && (rest[len(y)] == '-' || rest[len(y)] == '/' || rest[len(y)] == '.') && len(rest) > len(y)+1 && isAlnum(rest[len(y)+1]) {
-		return ""
-	}
-	return y
 }
 
 // isDatasetOrMetric reports whether w is, whole, a known dataset's name or
@@ -256,9 +213,6 @@ func (m *matcher) isDatasetOrMetric(w string) bool {
 func isVariant(s string, start, end int) bool {
 	if end+1 < len(s) && (s[end] == '-' || s[end] == '/') && isAlnum(s[end+1]) {
 		return true
-	}
-	if end+1 < len(s) && s[end] == '.' && s[end+1] >= '0' && s[end+1] <= '9' {
-		return true // "SQuAD 2.5" is not SQuAD 2 (2.0)
 	}
 	return start >= 2 && s[start-1] == '-' && isAlnum(s[start-2])
 }
@@ -310,9 +264,6 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 			j = i // "CUHK-PEDES, Market-1501 and ..."
 		case i > 0 && inKnown(toks[i-1]) && strings.EqualFold(toks[i].text, "and"):
 			j = i + 1 // "CUHK-PEDES and Market-1501"
-		case i > 0 && len(out) > 0 && out[len(out)-1].end == toks[i-1].end && strings.TrimSpace(s[toks[i-1].end:toks[i].start]) == "," &&
-			listReachesKnown(s, toks, i, inKnown):
-			j = i // "on NaturalQuestions, TriviaQA and SQuAD v2"
 		case i > 0 && bracketedScoreAfter(s, toks, i) && listedAfterBracket(s, toks, i) && knownWithBracket(s, known):
 			j, listed = i, true // "on CIFAR-100 (91.7%), Flowers (98.8%) and ..."
 		default:
@@ -349,32 +300,6 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		i = k - 1
 	}
 	return out
-}
-
-// listReachesKnown reports whether the name at word i is an item of a
-// list of names, joined by commas, "and" or "or", that goes on to a
-// known dataset: "TriviaQA" in "on NaturalQuestions, TriviaQA and SQuAD
-// v2" is a dataset too.
-func listReachesKnown(s string, toks []token, i int, inKnown func(token) bool) bool {
-	for k := i; k < len(toks) && k < i+12; k++ {
-		if inKnown(toks[k]) {
-			return k > i
-		}
-		gap := strings.TrimSpace(s[toks[k-1].end:toks[k].start])
-		switch {
-		case strings.EqualFold(toks[k].text, "and") || strings.EqualFold(toks[k].text, "or"):
-			if gap != "" && gap != "," {
-				return false
-			}
-		case phraseWord(toks[k].text):
-			if gap != "" && gap != "," && !strings.EqualFold(toks[k-1].text, "and") && !strings.EqualFold(toks[k-1].text, "or") {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // scoreAt follows the name after "to" when it is where a score was

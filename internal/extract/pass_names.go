@@ -34,7 +34,6 @@ func (s *sentence) findNames(ctx *paperContext) {
 	}
 	s.datasets = append(known, unknown...)
 	sort.Slice(s.datasets, func(i, j int) bool { return s.datasets[i].start < s.datasets[j].start })
-	s.datasets = expandDatasetLists(text, s.datasets, ctx.m)
 }
 
 // subsetOf is a part of a dataset evaluated on its own: "on the medical

@@ -144,11 +144,6 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			cands = append(cands, c)
 		}
 	}
-	for _, d := range s.datasets {
-		if d.versioned && !d.known && !d.training {
-			unknown = append(unknown, Unknown{Paper: ctx.paper, Phrase: d.name, Evidence: s.text})
-		}
-	}
 	return cands, unknown
 }
 
