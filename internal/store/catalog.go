@@ -18,7 +18,7 @@ type catalog struct {
 	tx       *gorm.DB
 	tasks    map[string]int64
 	datasets map[string]int64
-	metrics  map[string]model.Metric
+	metrics  map[metricCacheKey]model.Metric
 	methods  map[string]int64
 	papers   map[string]int64
 	linked   map[int64]bool // methods whose paper is set
@@ -57,7 +57,7 @@ type createdDataset struct {
 
 func newCatalog(tx *gorm.DB) *catalog {
 	return &catalog{tx: tx, tasks: map[string]int64{}, datasets: map[string]int64{},
-		metrics: map[string]model.Metric{}, methods: map[string]int64{}, papers: map[string]int64{},
+		metrics: map[metricCacheKey]model.Metric{}, methods: map[string]int64{}, papers: map[string]int64{},
 		linked: map[int64]bool{}, created: map[int64]*createdDataset{}, vocab: map[string]*vocabulary{},
 		names: map[string]map[int64]string{"datasets": {}, "methods": {}}}
 }
@@ -91,7 +91,8 @@ func (c *catalog) dataset(ctx context.Context, rec model.Record) (int64, error) 
 	if id, ok := c.datasets[key]; ok {
 		return id, nil
 	}
-	if err := c.prefetchDatasets(ctx, []model.Record{rec}); err != nil {
+	recs := []model.Record{rec}
+	if err := c.prefetchDatasets(ctx, recs, keysOfAll(recs)); err != nil {
 		return 0, err
 	}
 	if id, ok := c.datasets[key]; ok {
@@ -104,9 +105,10 @@ func (c *catalog) dataset(ctx context.Context, rec model.Record) (int64, error) 
 // explicit direction disagrees with the stored one is refused: the
 // direction is never changed silently by an import. An inferred direction
 // (rec.DirectionInferred) is only a guess, so the stored one, possibly
-// confirmed by a moderator, wins over it.
-func (c *catalog) metric(ctx context.Context, datasetID int64, rec model.Record) (model.Metric, error) {
-	key := metricKey(datasetID, rec.Metric)
+// confirmed by a moderator, wins over it. lower is the record's metric
+// name lower-cased (recordKeys).
+func (c *catalog) metric(ctx context.Context, datasetID int64, rec model.Record, lower string) (model.Metric, error) {
+	key := metricCacheKey{datasetID, lower}
 	m, ok := c.metrics[key]
 	if !ok {
 		vocab, err := c.vocabulary(ctx, "metric")
@@ -251,10 +253,15 @@ func (c *catalog) plannedMetric(ctx context.Context, datasetID int64, rec model.
 // another one of the batch, so only one of them was inserted) is resolved
 // as a batch of one, whose lookup then finds the other.
 func (c *catalog) method(ctx context.Context, name string, paperID *int64) (int64, error) {
-	key := strings.ToLower(name)
+	return c.methodKeyed(ctx, strings.ToLower(name), name, paperID)
+}
+
+// methodKeyed is method for a name lower-cased already (key).
+func (c *catalog) methodKeyed(ctx context.Context, key, name string, paperID *int64) (int64, error) {
 	id, ok := c.methods[key]
 	if !ok {
-		if err := c.prefetchMethods(ctx, []model.Record{{Method: name}}); err != nil {
+		recs := []model.Record{{Method: name}}
+		if err := c.prefetchMethods(ctx, recs, keysOfAll(recs)); err != nil {
 			return 0, err
 		}
 		if id, ok = c.methods[key]; !ok {
@@ -276,7 +283,8 @@ func (c *catalog) paper(ctx context.Context, rec model.Record) (int64, error) {
 	if id, ok := c.papers[key]; ok {
 		return id, nil
 	}
-	if err := c.prefetchPapers(ctx, []model.Record{rec}); err != nil {
+	recs := []model.Record{rec}
+	if err := c.prefetchPapers(ctx, recs, keysOfAll(recs)); err != nil {
 		return 0, err
 	}
 	id, ok := c.papers[key]

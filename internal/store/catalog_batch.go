@@ -18,17 +18,17 @@ import (
 // trips were most of its time. It is the only way papers and methods come
 // into the catalogue: paper and method find the batch's names in the cache
 // afterwards, and resolve a leftover as a batch of one.
-func (c *catalog) prefetch(ctx context.Context, recs []model.Record) error {
-	if err := c.prefetchDatasets(ctx, recs); err != nil {
+func (c *catalog) prefetch(ctx context.Context, recs []model.Record, keys []recordKeys) error {
+	if err := c.prefetchDatasets(ctx, recs, keys); err != nil {
 		return err
 	}
-	if err := c.prefetchMetrics(ctx, recs); err != nil {
+	if err := c.prefetchMetrics(ctx, recs, keys); err != nil {
 		return err
 	}
-	if err := c.prefetchPapers(ctx, recs); err != nil {
+	if err := c.prefetchPapers(ctx, recs, keys); err != nil {
 		return err
 	}
-	return c.prefetchMethods(ctx, recs)
+	return c.prefetchMethods(ctx, recs, keys)
 }
 
 // paperKey is how the catalogue tells papers apart: the arXiv id when
@@ -71,18 +71,18 @@ func paperOf(rec model.Record) newPaper {
 	return p
 }
 
-func (c *catalog) prefetchPapers(ctx context.Context, recs []model.Record) error {
+func (c *catalog) prefetchPapers(ctx context.Context, recs []model.Record, recKeys []recordKeys) error {
 	var keys []string
 	first := map[string]model.Record{}
 	var arxivs, titles []string
-	for _, rec := range recs {
-		if rec.PaperTitle == "" && rec.ArxivID == "" {
+	for i, rec := range recs {
+		k := recKeys[i].paper
+		if k == "" || i > 0 && k == recKeys[i-1].paper {
 			continue
 		}
 		// The batch's own map first: a paper comes back record after
 		// record, and the cache, which holds every paper met, is the
 		// slower lookup.
-		k := paperKey(rec)
 		if _, ok := first[k]; ok {
 			continue
 		}
@@ -186,12 +186,12 @@ func (c *catalog) insertBatch(ctx context.Context, insert string, keys, slugs []
 	return nil
 }
 
-func (c *catalog) prefetchMethods(ctx context.Context, recs []model.Record) error {
+func (c *catalog) prefetchMethods(ctx context.Context, recs []model.Record, recKeys []recordKeys) error {
 	var keys, names []string
 	seen := map[string]bool{}
-	for _, rec := range recs {
-		k := strings.ToLower(rec.Method)
-		if seen[k] {
+	for i, rec := range recs {
+		k := recKeys[i].method
+		if i > 0 && k == recKeys[i-1].method || seen[k] {
 			continue
 		}
 		seen[k] = true
@@ -238,7 +238,7 @@ func (c *catalog) prefetchMethods(ctx context.Context, recs []model.Record) erro
 			// A new method comes in with the paper of its first record
 			// that names one: updating it afterwards rewrote the row and
 			// every index entry, the name's trigrams too.
-			first := c.firstPapers(recs)
+			first := c.firstPapers(recKeys)
 			papers := make([]*int64, len(missing))
 			for i := range missing {
 				papers[i] = first[nameKey(missingNames[i])]
@@ -267,17 +267,18 @@ func (c *catalog) prefetchMethods(ctx context.Context, recs []model.Record) erro
 	// method or that paper.
 	var linkMethod, linkPaper []int64
 	decided := map[string]bool{}
-	for _, rec := range recs {
-		if rec.PaperTitle == "" && rec.ArxivID == "" {
+	for i := range recKeys {
+		rk := &recKeys[i]
+		if rk.paper == "" || i > 0 && rk.method == recKeys[i-1].method && recKeys[i-1].paper != "" {
 			continue
 		}
-		k := strings.ToLower(rec.Method)
+		k := rk.method
 		if decided[k] {
 			continue
 		}
 		decided[k] = true
 		id, ok := c.methods[k]
-		paper, pok := c.papers[paperKey(rec)]
+		paper, pok := c.papers[rk.paper]
 		if !ok || !pok || c.linked[id] {
 			continue
 		}
@@ -297,20 +298,21 @@ func (c *catalog) prefetchMethods(ctx context.Context, recs []model.Record) erro
 	return nil
 }
 
-// firstPapers maps each method of recs (by nameKey: its spellings are one
-// method) to the paper of its first record that names one, when
+// firstPapers maps each method of a batch (by nameKey: its spellings are
+// one method) to the paper of its first record that names one, when
 // prefetchPapers resolved that paper (else nil).
-func (c *catalog) firstPapers(recs []model.Record) map[string]*int64 {
+func (c *catalog) firstPapers(recKeys []recordKeys) map[string]*int64 {
 	first := map[string]*int64{}
-	for _, rec := range recs {
-		if rec.PaperTitle == "" && rec.ArxivID == "" {
+	for i := range recKeys {
+		rk := &recKeys[i]
+		if rk.paper == "" {
 			continue
 		}
-		k := nameKey(rec.Method)
+		k := rk.methodKey
 		if _, seen := first[k]; seen {
 			continue
 		}
-		if id, ok := c.papers[paperKey(rec)]; ok {
+		if id, ok := c.papers[rk.paper]; ok {
 			first[k] = &id
 		} else {
 			first[k] = nil

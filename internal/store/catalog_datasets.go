@@ -3,17 +3,20 @@ package store
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/benchboard/benchboard/internal/model"
 )
 
-// metricKey files a metric in the catalogue's cache.
-func metricKey(datasetID int64, name string) string {
-	// Built by hand: fmt.Sprintf, once per imported record, was a twentieth
-	// of a million-row import's Go time.
-	return strconv.FormatInt(datasetID, 10) + "\x00" + strings.ToLower(name)
+// metricCacheKey files a metric in the catalogue's cache: its dataset and
+// its name, lower-cased.
+type metricCacheKey struct {
+	dataset int64
+	name    string
+}
+
+func metricKey(datasetID int64, name string) metricCacheKey {
+	return metricCacheKey{datasetID, strings.ToLower(name)}
 }
 
 // datasetWant is how a record would create a dataset: under its task,
@@ -31,18 +34,20 @@ type datasetWant struct {
 // record is resolved before the record's own dataset. What is left over
 // (a name that only Postgres's lower() finds equal to another of the
 // batch) is resolved by dataset, as a batch of one.
-func (c *catalog) prefetchDatasets(ctx context.Context, recs []model.Record) error {
+func (c *catalog) prefetchDatasets(ctx context.Context, recs []model.Record, keys []recordKeys) error {
 	// Tasks first, in record order, as resolve met them: a batch brings a
 	// handful, and their ids come out as before.
-	for _, rec := range recs {
+	for i, rec := range recs {
+		if _, ok := c.tasks[keys[i].task]; ok {
+			continue
+		}
 		if _, err := c.task(ctx, rec.Task); err != nil {
 			return err
 		}
 	}
 	wants := map[string]datasetWant{}
 	var order []string // lower-cased names, first mention first
-	note := func(name, task, parent string) {
-		k := strings.ToLower(name)
+	note := func(k, name, task, parent string) {
 		if _, ok := c.datasets[k]; ok {
 			return
 		}
@@ -52,11 +57,15 @@ func (c *catalog) prefetchDatasets(ctx context.Context, recs []model.Record) err
 		wants[k] = datasetWant{name: name, task: task, parent: parent}
 		order = append(order, k)
 	}
-	for _, rec := range recs {
-		if rec.ParentDataset != "" {
-			note(rec.ParentDataset, rec.Task, "")
+	for i, rec := range recs {
+		k := &keys[i]
+		if i > 0 && k.dataset == keys[i-1].dataset && k.parent == keys[i-1].parent {
+			continue // noted with the record before
 		}
-		note(rec.Dataset, rec.Task, rec.ParentDataset)
+		if rec.ParentDataset != "" {
+			note(k.parent, rec.ParentDataset, rec.Task, "")
+		}
+		note(k.dataset, rec.Dataset, rec.Task, rec.ParentDataset)
 	}
 	if len(order) == 0 {
 		return nil
@@ -165,21 +174,24 @@ func (c *catalog) insertDatasets(ctx context.Context, run []string, wants map[st
 // datasets this import created: the catalogue knows all their metrics, so
 // it settles slug, position and primacy as createMetric would without
 // asking. Metrics of older datasets are resolved by metric.
-func (c *catalog) prefetchMetrics(ctx context.Context, recs []model.Record) error {
+func (c *catalog) prefetchMetrics(ctx context.Context, recs []model.Record, keys []recordKeys) error {
 	vocab, err := c.vocabulary(ctx, "metric")
 	if err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
 	var ms []model.Metric
-	var keys [][]string         // the cache keys of each new metric: every spelling met
-	pending := map[string]int{} // key of the canonical name → index in ms
-	for _, rec := range recs {
-		id, ok := c.datasets[strings.ToLower(rec.Dataset)]
+	var spellings [][]metricCacheKey    // the cache keys of each new metric: every spelling met
+	pending := map[metricCacheKey]int{} // key of the canonical name → index in ms
+	for i, rec := range recs {
+		if i > 0 && keys[i].dataset == keys[i-1].dataset && keys[i].metric == keys[i-1].metric {
+			continue // met with the record before
+		}
+		id, ok := c.datasets[keys[i].dataset]
 		created := c.created[id]
 		if !ok || created == nil {
 			continue
 		}
-		k := metricKey(id, rec.Metric)
+		k := metricCacheKey{id, keys[i].metric}
 		if _, ok := c.metrics[k]; ok {
 			continue
 		}
@@ -190,13 +202,13 @@ func (c *catalog) prefetchMetrics(ctx context.Context, recs []model.Record) erro
 			continue
 		}
 		ck := metricKey(id, nameKey(canon))
-		if i, ok := pending[ck]; ok {
-			keys[i] = append(keys[i], k)
+		if j, ok := pending[ck]; ok {
+			spellings[j] = append(spellings[j], k)
 			continue
 		}
 		pending[ck] = len(ms)
 		ms = append(ms, created.next(id, rec, vocab))
-		keys = append(keys, []string{k})
+		spellings = append(spellings, []metricCacheKey{k})
 	}
 	if len(ms) == 0 {
 		return nil
@@ -205,7 +217,7 @@ func (c *catalog) prefetchMetrics(ctx context.Context, recs []model.Record) erro
 		return err
 	}
 	for i, m := range ms {
-		for _, k := range keys[i] {
+		for _, k := range spellings[i] {
 			c.metrics[k] = m
 		}
 	}
@@ -239,7 +251,7 @@ func (c *catalog) insertMetrics(ctx context.Context, ms []model.Metric) error {
 	if err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
-	byslug := make(map[string]int64, len(ids)) // a slug is unique in its dataset
+	byslug := make(map[metricCacheKey]int64, len(ids)) // a slug is unique in its dataset
 	for _, r := range ids {
 		byslug[metricKey(r.DatasetID, r.Slug)] = r.ID
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -238,75 +239,88 @@ var stageColumns = []string{"ord", "dataset_id", "metric_id", "method_id", "pape
 	"unit", "score", "raw", "setting", "extra_data", "params_text", "params", "compute_text", "reported_in",
 	"source", "source_url", "confidence", "note", "verified", "needs_review", "snap"}
 
-// stage resolves and copies every record into ingest_rows.
+// stage resolves and copies every record into ingest_rows, a batch at a
+// time, while readBatches reads and keys the next batch.
 func (in *ingester) stage(ctx context.Context, next RecordSource) error {
 	if err := in.tx.WithContext(ctx).Exec(stageSQL).Error; err != nil {
 		return fmt.Errorf("staging table: %w", err)
 	}
-	batch := make([]model.Record, 0, in.opt.BatchSize)
+	batches := make(chan keyedBatch, 1)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		readBatches(next, in.opt.BatchSize, batches, done)
+	}()
+	// next is not called once stage returns: the caller may read what it
+	// set (the importer's parse error).
+	defer func() {
+		close(done)
+		for range batches {
+		}
+		wg.Wait()
+	}()
 	rows := make([]resolved, 0, in.opt.BatchSize)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		if err := in.cat.prefetch(ctx, batch); err != nil {
-			return err
-		}
-		rows = rows[:0]
-		for _, rec := range batch {
-			r, err := in.resolve(ctx, rec)
-			if err != nil {
-				return fmt.Errorf("record for %s / %s / %s: %w", rec.Dataset, rec.Metric, rec.Method, err)
-			}
-			rows = append(rows, r)
-			d := in.datasets[r.datasetID]
-			if d == nil {
-				name := in.cat.names["datasets"][r.datasetID]
-				if name == "" {
-					name = rec.Dataset
-				}
-				d = &stagedDataset{name: name}
-				in.datasets[r.datasetID] = d
-			}
-			d.records++
-		}
-		src := &stageSource{rows: rows, ord: int64(in.staged), i: -1, snaps: in.snaps}
-		err := in.conn.Raw(func(dc any) error {
-			c, ok := dc.(*stdlib.Conn)
-			if !ok {
-				return fmt.Errorf("COPY needs pgx's driver, not %T", dc)
-			}
-			_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{"ingest_rows"}, stageColumns, src)
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("copy batch: %w", err)
-		}
-		in.staged += len(batch)
-		batch = batch[:0]
-		if in.opt.Progress != nil {
-			in.opt.Progress(in.staged)
-		}
-		return nil
-	}
-	for {
+	for b := range batches {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		rec, err := next()
-		if err == io.EOF {
-			return flush()
-		}
-		if err != nil {
+		if err := in.stageBatch(ctx, b, &rows); err != nil {
 			return err
 		}
-		batch = append(batch, rec)
-		if len(batch) == in.opt.BatchSize {
-			if err := flush(); err != nil {
-				return err
-			}
+		if b.err != nil {
+			return b.err
 		}
 	}
+	return ctx.Err()
+}
+
+// stageBatch resolves one batch and copies it into ingest_rows. A batch
+// that ended in an input error stages nothing: the import fails.
+func (in *ingester) stageBatch(ctx context.Context, b keyedBatch, rows *[]resolved) error {
+	if len(b.recs) == 0 || b.err != nil {
+		return nil
+	}
+	if err := in.cat.prefetch(ctx, b.recs, b.keys); err != nil {
+		return err
+	}
+	*rows = (*rows)[:0]
+	for i := range b.recs {
+		rec, k := &b.recs[i], &b.keys[i]
+		r, err := in.resolve(ctx, rec, k)
+		if err != nil {
+			return fmt.Errorf("record for %s / %s / %s: %w", rec.Dataset, rec.Metric, rec.Method, err)
+		}
+		*rows = append(*rows, r)
+		d := in.datasets[r.datasetID]
+		if d == nil {
+			name := in.cat.names["datasets"][r.datasetID]
+			if name == "" {
+				name = rec.Dataset
+			}
+			d = &stagedDataset{name: name}
+			in.datasets[r.datasetID] = d
+		}
+		d.records++
+	}
+	src := &stageSource{rows: *rows, ord: int64(in.staged), i: -1, snaps: in.snaps}
+	err := in.conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("COPY needs pgx's driver, not %T", dc)
+		}
+		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{"ingest_rows"}, stageColumns, src)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("copy batch: %w", err)
+	}
+	in.staged += len(b.recs)
+	if in.opt.Progress != nil {
+		in.opt.Progress(in.staged)
+	}
+	return nil
 }
 
 // stageSource hands a batch to pgx's CopyFrom, one row at a time.
@@ -363,29 +377,34 @@ func (in *ingester) bumpVersions(ctx context.Context) error {
 	return in.tx.WithContext(ctx).Exec("UPDATE datasets SET data_version = data_version + 1 WHERE id = ANY($1)", ids).Error
 }
 
-func (in *ingester) resolve(ctx context.Context, rec model.Record) (resolved, error) {
+func (in *ingester) resolve(ctx context.Context, rec *model.Record, k *recordKeys) (resolved, error) {
 	c := in.cat
-	dsID, err := c.dataset(ctx, rec)
-	if err != nil {
-		return resolved{}, err
+	dsID, ok := c.datasets[k.dataset]
+	if !ok {
+		var err error
+		if dsID, err = c.dataset(ctx, *rec); err != nil {
+			return resolved{}, err
+		}
 	}
-	m, err := c.metric(ctx, dsID, rec)
+	m, err := c.metric(ctx, dsID, *rec, k.metric)
 	if err != nil {
 		return resolved{}, err
 	}
 	var paperID *int64
-	if rec.PaperTitle != "" || rec.ArxivID != "" {
-		id, err := c.paper(ctx, rec)
-		if err != nil {
-			return resolved{}, err
+	if k.paper != "" {
+		id, ok := c.papers[k.paper]
+		if !ok {
+			if id, err = c.paper(ctx, *rec); err != nil {
+				return resolved{}, err
+			}
 		}
 		paperID = &id
 	}
-	methodID, err := c.method(ctx, rec.Method, paperID)
+	methodID, err := c.methodKeyed(ctx, k.method, rec.Method, paperID)
 	if err != nil {
 		return resolved{}, err
 	}
-	r := resolved{rec: rec, datasetID: dsID, metricID: m.ID, method: methodID, paperID: paperID}
+	r := resolved{rec: *rec, datasetID: dsID, metricID: m.ID, method: methodID, paperID: paperID}
 	r.score = model.ConvertUnit(rec.Value, rec.Unit, m.Unit)
 	if n, ok := model.ParseCount(rec.Params); ok {
 		r.params = &n
