@@ -305,8 +305,8 @@ func (c *catalog) firstPapers(recKeys []recordKeys) map[string]*int64 {
 	first := map[string]*int64{}
 	for i := range recKeys {
 		rk := &recKeys[i]
-		if rk.paper == "" {
-			continue
+		if rk.paper == "" || i > 0 && rk.methodKey == recKeys[i-1].methodKey && recKeys[i-1].paper != "" {
+			continue // no paper, or decided by the record before
 		}
 		k := rk.methodKey
 		if _, seen := first[k]; seen {
