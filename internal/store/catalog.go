@@ -251,13 +251,9 @@ func (c *catalog) plannedMetric(ctx context.Context, datasetID int64, rec model.
 // method and paper find what prefetch resolved for the record's batch.
 // What it left over (a name that only Postgres's lower() finds equal to
 // another one of the batch, so only one of them was inserted) is resolved
-// as a batch of one, whose lookup then finds the other.
-func (c *catalog) method(ctx context.Context, name string, paperID *int64) (int64, error) {
-	return c.methodKeyed(ctx, strings.ToLower(name), name, paperID)
-}
-
-// methodKeyed is method for a name lower-cased already (key).
-func (c *catalog) methodKeyed(ctx context.Context, key, name string, paperID *int64) (int64, error) {
+// as a batch of one, whose lookup then finds the other. A method's key is
+// its name lower-cased (recordKeys).
+func (c *catalog) method(ctx context.Context, key, name string, paperID *int64) (int64, error) {
 	id, ok := c.methods[key]
 	if !ok {
 		recs := []model.Record{{Method: name}}

@@ -400,7 +400,7 @@ func (in *ingester) resolve(ctx context.Context, rec *model.Record, k *recordKey
 		}
 		paperID = &id
 	}
-	methodID, err := c.methodKeyed(ctx, k.method, rec.Method, paperID)
+	methodID, err := c.method(ctx, k.method, rec.Method, paperID)
 	if err != nil {
 		return resolved{}, err
 	}
