@@ -99,11 +99,7 @@
 // (RT-DETR)"), or the name right after "We propose", "called", "namely"
 // ("We propose SMA", "We introduce Mistral 7B, a", "called Swin
 // Transformer,", "We introduce phi-3-mini"), unless it is introduced as a
-// benchmark ("We introduce TRACE, a benchmark"); or else the name the title
-// spells without writing it as one, made the subject of a verb in the
-// abstract: the initials of consecutive title words ("Contrastive Margin
-// Ranking ..." and "CMR adds"), or a word joined from parts of which one opens
-// a title word ("Pooling Tokens Inside Windows" and ", WinPool reduces").
+// benchmark ("We introduce TRACE, a benchmark").
 //
 // Names: a size joins the family name before it ("Gemma 7B", "Mixtral
 // 8x7B"; "The 70B model" names none); a capitalised word inside a

@@ -159,9 +159,6 @@ func extractBlock(b Block, m *matcher) Result {
 	if ctx.method == "" {
 		ctx.method = introducedMethod(b.Abstract, m.isDatasetOrMetric)
 	}
-	if ctx.method == "" {
-		ctx.method = titleEchoName(b.Title, b.Abstract, m.isDatasetOrMetric)
-	}
 	ctx.baseModel = baseModel(b.Abstract, m.isDatasetOrMetric)
 	sentences := Sentences(b.Abstract)
 	ctx.properNames = properNames(sentences)

@@ -230,17 +230,12 @@ func markRanges(s string, nums []*number) {
 			if next != nil && gap == "to" {
 				n.to = next
 			}
-		case (strings.HasSuffix(strings.TrimSpace(before), "(") || bracketLabel.MatchString(before)) && next != nil && gap == "to":
-			// "on Human Enhancers Cohn (74.3% to 77.9%)", "(top-5: 95.5%
-			// to 95.2%)": a change, as with "from".
+		case strings.HasSuffix(strings.TrimSpace(before), "(") && next != nil && gap == "to":
+			// "on Human Enhancers Cohn (74.3% to 77.9%)": a change, as with "from".
 			n.from, n.to = true, next
 		}
 	}
 }
-
-// bracketLabel ends the text before a value that opens a bracket after a
-// label and a colon: "(top-5: ", "(mAP: ".
-var bracketLabel = regexp.MustCompile(`\(\s*[\w@.-]+(?:\s+[\w@.-]+){0,2}\s*:\s*$`)
 
 // window returns the text before pos, cut to the last 200 bytes: the phrases
 // read before a number are short, and reading the whole prefix for every

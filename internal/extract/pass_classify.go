@@ -81,11 +81,10 @@ var declineVerbs = set("drops", "drop", "dropped", "dropping", "falls", "fall", 
 	"decreases", "decreased", "decreasing", "collapses", "collapsed", "plummets", "plummeted",
 	"deteriorates", "deteriorated", "shrinks", "shrank", "sinks", "sank", "slips", "slipped", "down")
 
-// settingNouns after a percentage make it a setting: "at 80% noise", "40% label noise",
-// "in the ImageNet 10% setting".
+// settingNouns after a percentage make it a setting: "at 80% noise", "40% label noise".
 var settingNouns = set("subset", "subsets", "split", "portion", "fraction", "noise", "sparsity", "corruption", "corruptions", "occlusion", "masking",
 	"pruning", "labels", "annotations", "supervision", "data", "dropout", "quantization",
-	"quantisation", "perturbation", "perturbations", "poisoning", "missing", "setting", "settings", "regime", "protocol")
+	"quantisation", "perturbation", "perturbations", "poisoning", "missing")
 
 // openingPhrase names, at the start of a sentence, the model whose
 // numbers change: "For CLIP ViT-L/14, accuracy rises from 75.3% to 77.1%".
@@ -262,10 +261,6 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		return
 	case versusWords[w] || w == "with" && i > 0 && strings.EqualFold(s.toks[i-1].text, "compared"):
 		r.compared = true // someone else's value, kept only when named
-	case w == "with" && s.describedBy(i) != "":
-		// "Starting from a ResNet-50 with 76.1% top-1 accuracy": the
-		// model the value describes, not a subject's.
-		r.method, r.source = s.describedBy(i), fromNamed
 	case w == "to" && i > 1 && changeNouns[s.subjectNoun(i-1)]:
 		r.dropped = true // "the improvement shrinks to 1.1%", "the gap grows to 3.1%"
 		return
@@ -382,23 +377,6 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 	if dropped {
 		r.dropped = true
 	}
-}
-
-// describedBy returns the model that an article opens and the "with" at i
-// follows, whose value the number after "with" is: "a ResNet-50 with
-// 76.1% top-1", "the DeiT-B with 81.8%". A name with no article before it
-// may be the object of a verb with its own subject ("outperforms IRRA with
-// 74.1%"), so it is not read.
-func (s *sentence) describedBy(with int) string {
-	j := with - 1
-	if j < 1 || !onlySpaces(s.text[s.toks[j].end:s.toks[with].start]) {
-		return ""
-	}
-	start := nameRunStart(s.text, s.toks, j, s.blocked)
-	if start < 1 || start > j || !articles[strings.ToLower(s.toks[start-1].text)] || !onlySpaces(s.text[s.toks[start-1].end:s.toks[start].start]) {
-		return ""
-	}
-	return nameEndingAt(s.text, s.toks, j, s.blocked)
 }
 
 func isPossessive(w string) bool {

@@ -263,7 +263,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		}
 	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
-		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method) || s.withOwnAfter(r, ctx.method)) {
+		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
 		// result of the paper's method applied to a model is the paper's.
 		r.appliedTo = r.method
@@ -371,36 +371,6 @@ func (s *sentence) trainedWithOwn(method string, pos int) bool {
 	re, err := regexp.Compile(`(?i)\b` + trainedWith + `\s+(?:our\s+|the\s+)?` + regexp.QuoteMeta(method) + `\b`)
 	return err == nil && re.MatchString(s.text[:pos])
 }
-
-// withOwnAfter reports whether "with" or "using" and the paper's method
-// follow run r, past its metric and dataset: "Llama-2-7B keeps 45.0% on
-// MMLU with FooQuant", "a ResNet-18 student reaches 71.0% with FooKD". The
-// value is the paper's method's, applied to the subject.
-func (s *sentence) withOwnAfter(r *run, method string) bool {
-	i := s.firstTokenAfter(r.end)
-	for k := 0; i < len(s.toks) && k < 6 && (s.blocked(s.toks[i]) || obtainedFillers[strings.ToLower(s.toks[i].text)] || splitName.MatchString(s.toks[i].text)); k++ {
-		i++
-	}
-	if i+1 >= len(s.toks) || strings.ContainsAny(s.text[r.end:s.toks[i].start], ",;:()") {
-		return false
-	}
-	if w := strings.ToLower(s.toks[i].text); w != "with" && w != "using" {
-		return false
-	}
-	j := i + 1
-	if w := strings.ToLower(s.toks[j].text); w == "our" || w == "the" {
-		j++
-	}
-	if j >= len(s.toks) {
-		return false
-	}
-	name, _ := nameStartingAt(s.text, s.toks, j, s.blocked)
-	return name != "" && strings.EqualFold(name, method)
-}
-
-// splitName is a split written after a dataset's name: "val", "val2017",
-// "test-dev", "minival".
-var splitName = regexp.MustCompile(`^(?:val|test|dev|minival|validation|test-dev|test-std)(?:20\d\d)?$`)
 
 // methodAfter reads "... 63.4% for Llama 2 13B" and "... for its teacher".
 func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
