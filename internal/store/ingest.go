@@ -89,7 +89,9 @@ const (
 	BulkAlways
 )
 
-// RecordSource yields records until io.EOF.
+// RecordSource yields records until io.EOF. Ingest calls it from a
+// goroutine of its own, reading up to two batches ahead of what it writes,
+// and never after it has returned.
 type RecordSource func() (model.Record, error)
 
 // Records is a RecordSource over records already in memory.
