@@ -85,9 +85,8 @@ func (c *catalog) task(ctx context.Context, name string) (int64, error) {
 // dataset finds what prefetchDatasets resolved for the record's dataset.
 // What it left over (a name that only Postgres's lower() finds equal to
 // another of the batch) is resolved as a batch of one, whose lookup then
-// finds the other.
-func (c *catalog) dataset(ctx context.Context, rec model.Record) (int64, error) {
-	key := strings.ToLower(rec.Dataset)
+// finds the other. key is the dataset's name lower-cased (recordKeys).
+func (c *catalog) dataset(ctx context.Context, rec model.Record, key string) (int64, error) {
 	if id, ok := c.datasets[key]; ok {
 		return id, nil
 	}
@@ -274,8 +273,8 @@ func (c *catalog) method(ctx context.Context, key, name string, paperID *int64) 
 	return id, nil
 }
 
-func (c *catalog) paper(ctx context.Context, rec model.Record) (int64, error) {
-	key := paperKey(rec)
+// paper: see method; key is paperKey(rec).
+func (c *catalog) paper(ctx context.Context, rec model.Record, key string) (int64, error) {
 	if id, ok := c.papers[key]; ok {
 		return id, nil
 	}

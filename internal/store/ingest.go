@@ -381,12 +381,9 @@ func (in *ingester) bumpVersions(ctx context.Context) error {
 
 func (in *ingester) resolve(ctx context.Context, rec *model.Record, k *recordKeys) (resolved, error) {
 	c := in.cat
-	dsID, ok := c.datasets[k.dataset]
-	if !ok {
-		var err error
-		if dsID, err = c.dataset(ctx, *rec); err != nil {
-			return resolved{}, err
-		}
+	dsID, err := c.dataset(ctx, *rec, k.dataset)
+	if err != nil {
+		return resolved{}, err
 	}
 	m, err := c.metric(ctx, dsID, *rec, k.metric)
 	if err != nil {
@@ -394,11 +391,9 @@ func (in *ingester) resolve(ctx context.Context, rec *model.Record, k *recordKey
 	}
 	var paperID *int64
 	if k.paper != "" {
-		id, ok := c.papers[k.paper]
-		if !ok {
-			if id, err = c.paper(ctx, *rec); err != nil {
-				return resolved{}, err
-			}
+		id, err := c.paper(ctx, *rec, k.paper)
+		if err != nil {
+			return resolved{}, err
 		}
 		paperID = &id
 	}

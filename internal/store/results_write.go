@@ -239,7 +239,7 @@ func (w resultWriter) paperOf(ctx context.Context, f model.Fields, method model.
 	if f.PaperYear != nil {
 		rec.PaperDate = strconv.Itoa(*f.PaperYear)
 	}
-	id, err := newCatalog(w.tx).paper(ctx, rec)
+	id, err := newCatalog(w.tx).paper(ctx, rec, paperKey(rec))
 	if err != nil {
 		return nil, fmt.Errorf("paper %q: %w", f.PaperTitle, err)
 	}
