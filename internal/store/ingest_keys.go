@@ -53,6 +53,13 @@ type keyedBatch struct {
 func readBatches(next RecordSource, size int, out chan<- keyedBatch, done <-chan struct{}) {
 	defer close(out)
 	for {
+		// Once done is closed, stage drains out: a send may still succeed,
+		// so stop here rather than read on.
+		select {
+		case <-done:
+			return
+		default:
+		}
 		b := keyedBatch{recs: make([]model.Record, 0, size), keys: make([]recordKeys, 0, size)}
 		end := false
 		for len(b.recs) < size {
