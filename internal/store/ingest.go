@@ -8,8 +8,6 @@ import (
 	"io"
 	"sync"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
 
 	"github.com/benchboard/benchboard/internal/model"
@@ -124,15 +122,20 @@ func (s *Store) Ingest(ctx context.Context, next RecordSource, opt IngestOptions
 		opt.BatchSize = 10000
 	}
 	sum := Summary{PerDataset: map[string]*Counts{}, DryRun: opt.DryRun}
-	// One connection for the whole import: gorm's statements and pgx's
-	// COPYs run on the same session, inside the same transaction.
+	// One connection for the whole import's transaction, and one of its
+	// own for copying the staged rows (ingest_stage.go).
 	err := s.w(ctx).Connection(func(cx *gorm.DB) error {
 		conn, ok := cx.Statement.ConnPool.(*sql.Conn)
 		if !ok {
 			return fmt.Errorf("a pooled connection, not %T", cx.Statement.ConnPool)
 		}
+		st, err := openStagerLike(ctx, conn)
+		if err != nil {
+			return err
+		}
+		defer st.close()
 		return cx.Transaction(func(tx *gorm.DB) error {
-			in := &ingester{tx: tx, conn: conn, opt: opt, cat: newCatalog(tx), datasets: map[int64]*stagedDataset{}}
+			in := &ingester{tx: tx, stager: st, opt: opt, cat: newCatalog(tx), datasets: map[int64]*stagedDataset{}}
 			in.cat.review = opt.Action != "seed"
 			in.snaps = !opt.DryRun && opt.Bulk != BulkNever
 			// One import at a time per database, from its first catalogue
@@ -172,6 +175,11 @@ func (s *Store) Ingest(ctx context.Context, next RecordSource, opt IngestOptions
 			if opt.DryRun {
 				return errDryRun
 			}
+			// The view would outlive the transaction, and the table it
+			// reads is dropped after it.
+			if err := tx.WithContext(ctx).Exec("DROP VIEW ingest_rows").Error; err != nil {
+				return fmt.Errorf("ingest: %w", err)
+			}
 			return nil
 		})
 	})
@@ -186,7 +194,7 @@ func (s *Store) Ingest(ctx context.Context, next RecordSource, opt IngestOptions
 
 type ingester struct {
 	tx     *gorm.DB
-	conn   *sql.Conn // tx's connection, for COPY
+	stager *stager
 	opt    IngestOptions
 	cat    *catalog
 	staged int  // records copied into ingest_rows so far
@@ -224,27 +232,12 @@ type stagedDataset struct {
 	counts  Counts // filled by write; Unchanged is what is left over
 }
 
-// stageSQL is the temporary table the records are copied into, one
-// column per column of results, plus ord: the record's place in the input,
-// and snap: the JSON of the revision a new result gets (appendSnapshot),
-// for a write that may be in bulk (NULL for one that cannot).
-const stageSQL = `CREATE TEMPORARY TABLE ingest_rows (
-    ord bigint NOT NULL, dataset_id bigint NOT NULL, metric_id bigint NOT NULL, method_id bigint NOT NULL,
-    paper_id bigint, value float8 NOT NULL, plus_minus float8, unit text NOT NULL, score float8 NOT NULL,
-    raw text NOT NULL, setting text NOT NULL, extra_data boolean NOT NULL, params_text text NOT NULL,
-    params float8, compute_text text NOT NULL, reported_in text NOT NULL, source text NOT NULL,
-    source_url text NOT NULL, confidence text NOT NULL, note text NOT NULL,
-    verified boolean NOT NULL, needs_review boolean NOT NULL, snap text
-) ON COMMIT DROP`
-
-var stageColumns = []string{"ord", "dataset_id", "metric_id", "method_id", "paper_id", "value", "plus_minus",
-	"unit", "score", "raw", "setting", "extra_data", "params_text", "params", "compute_text", "reported_in",
-	"source", "source_url", "confidence", "note", "verified", "needs_review", "snap"}
-
-// stage resolves and copies every record into ingest_rows, a batch at a
-// time, while readBatches reads and keys the next batch.
+// stage resolves every record and has it copied into the staging table,
+// a batch at a time, while readBatches reads and keys the next batch and
+// the stager copies the one before (ingest_stage.go). It returns once
+// every batch is copied, and ingest_rows names the table.
 func (in *ingester) stage(ctx context.Context, next RecordSource) error {
-	if err := in.tx.WithContext(ctx).Exec(stageSQL).Error; err != nil {
+	if err := in.tx.WithContext(ctx).Exec("CREATE TEMPORARY VIEW ingest_rows AS SELECT * FROM " + in.stager.ident()).Error; err != nil {
 		return fmt.Errorf("staging table: %w", err)
 	}
 	batches := make(chan keyedBatch, 1)
@@ -255,46 +248,55 @@ func (in *ingester) stage(ctx context.Context, next RecordSource) error {
 		defer wg.Done()
 		readBatches(next, in.opt.BatchSize, batches, done)
 	}()
+	in.stager.start(ctx)
 	// next is not called once stage returns: the caller may read what it
-	// set (the importer's parse error).
+	// set (the importer's parse error). Nor is the staging table written
+	// to: the transaction may roll back and the stager drop it.
+	copied := false
 	defer func() {
 		close(done)
 		for range batches {
 		}
 		wg.Wait()
+		if !copied {
+			_ = in.stager.finish()
+		}
 	}()
-	rows := make([]resolved, 0, in.opt.BatchSize)
 	for b := range batches {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := in.stageBatch(ctx, b, &rows); err != nil {
+		if err := in.stageBatch(ctx, b); err != nil {
 			return err
 		}
 		if b.err != nil {
 			return b.err
 		}
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	copied = true
+	return in.stager.finish()
 }
 
-// stageBatch resolves one batch and copies it into ingest_rows. A batch
-// that ended in an input error stages nothing: the import fails.
-func (in *ingester) stageBatch(ctx context.Context, b keyedBatch, rows *[]resolved) error {
+// stageBatch resolves one batch and hands it to the stager. A batch that
+// ended in an input error stages nothing: the import fails.
+func (in *ingester) stageBatch(ctx context.Context, b keyedBatch) error {
 	if len(b.recs) == 0 || b.err != nil {
 		return nil
 	}
 	if err := in.cat.prefetch(ctx, b.recs, b.keys); err != nil {
 		return err
 	}
-	*rows = (*rows)[:0]
+	rows := in.stager.buffer(in.opt.BatchSize)
 	for i := range b.recs {
 		rec, k := &b.recs[i], &b.keys[i]
 		r, err := in.resolve(ctx, rec, k)
 		if err != nil {
 			return fmt.Errorf("record for %s / %s / %s: %w", rec.Dataset, rec.Metric, rec.Method, err)
 		}
-		*rows = append(*rows, r)
+		rows = append(rows, r)
 		d := in.datasets[r.datasetID]
 		if d == nil {
 			name := in.cat.names["datasets"][r.datasetID]
@@ -306,53 +308,14 @@ func (in *ingester) stageBatch(ctx context.Context, b keyedBatch, rows *[]resolv
 		}
 		d.records++
 	}
-	src := &stageSource{rows: *rows, ord: int64(in.staged), i: -1, snaps: in.snaps}
-	err := in.conn.Raw(func(dc any) error {
-		c, ok := dc.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("COPY needs pgx's driver, not %T", dc)
-		}
-		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{"ingest_rows"}, stageColumns, src)
+	if err := in.stager.send(stagedBatch{rows: rows, ord: int64(in.staged), snaps: in.snaps}); err != nil {
 		return err
-	})
-	if err != nil {
-		return fmt.Errorf("copy batch: %w", err)
 	}
 	in.staged += len(b.recs)
 	if in.opt.Progress != nil {
 		in.opt.Progress(in.staged)
 	}
 	return nil
-}
-
-// stageSource hands a batch to pgx's CopyFrom, one row at a time.
-type stageSource struct {
-	rows  []resolved
-	ord   int64 // the first row's place in the input
-	i     int
-	snaps bool // fill snap
-	buf   []byte
-	vals  [23]any
-}
-
-func (s *stageSource) Next() bool { s.i++; return s.i < len(s.rows) }
-func (s *stageSource) Err() error { return nil }
-
-// Values fills one array, reused: CopyFrom encodes a row before it asks
-// for the next.
-func (s *stageSource) Values() ([]any, error) {
-	r := &s.rows[s.i]
-	rec := &r.rec
-	var snap *string
-	if s.snaps {
-		s.buf = appendSnapshot(s.buf[:0], r)
-		str := string(s.buf)
-		snap = &str
-	}
-	s.vals = [23]any{s.ord + int64(s.i), r.datasetID, r.metricID, r.method, r.paperID, rec.Value, rec.PlusMinus,
-		rec.Unit, r.score, rec.Raw, rec.Setting, rec.ExtraData, rec.Params, r.params, rec.Compute, rec.ReportedIn,
-		rec.Source, rec.SourceURL, rec.Confidence, rec.Note, rec.Verified, rec.NeedsReview, snap}
-	return s.vals[:], nil
 }
 
 // resolved is one record with its catalogue ids looked up.

@@ -80,3 +80,75 @@ func TestIngestStopsOnErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestStagingTablesDropped: the staged rows live in a table of the
+// import's own, which is gone once the import has ended, however it
+// ended; and an import drops what imports that died left behind, but not
+// the table of an import still running.
+func TestStagingTablesDropped(t *testing.T) {
+	t.Parallel()
+	db, _ := testdb.Open(t)
+	ctx := context.Background()
+	stages := func() []string {
+		t.Helper()
+		var names []string
+		if err := db.Raw(`SELECT relname FROM pg_class WHERE relname LIKE 'ingest\_stage\_%' ORDER BY 1`).Scan(&names).Error; err != nil {
+			t.Fatal(err)
+		}
+		return names
+	}
+	// A session that is alive, standing in for an import still staging,
+	// and one that is gone (pids stop below 2^22 on Linux).
+	var live int
+	if err := db.Raw("SELECT pg_backend_pid()").Scan(&live).Error; err != nil {
+		t.Fatal(err)
+	}
+	running, dead := fmt.Sprintf("ingest_stage_%d", live), "ingest_stage_4194999"
+	for _, n := range []string{running, dead} {
+		if err := db.Exec("CREATE UNLOGGED TABLE " + n + " (ord bigint)").Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	rec := func(i int, note string) model.Record {
+		return model.Record{Task: "Stage task", Dataset: "Drop Board", Metric: "Accuracy", HigherIsBetter: true,
+			PrimaryMetric: true, MetricUnit: "%", Unit: "%", Method: fmt.Sprintf("Method %d", i), Value: float64(i),
+			Raw: fmt.Sprint(i), Source: "paper", Confidence: "high", Note: note}
+	}
+	recs := func(n int, bad int) []model.Record {
+		var out []model.Record
+		for i := range n {
+			note := ""
+			if i == bad {
+				note = "a NUL \x00 byte" // Postgres refuses it in text
+			}
+			out = append(out, rec(i, note))
+		}
+		return out
+	}
+	st := store.New(db, nil)
+	for _, tt := range []struct {
+		name    string
+		recs    []model.Record
+		opt     store.IngestOptions
+		wantErr bool
+		results int64
+	}{
+		{"dry run", recs(30, -1), store.IngestOptions{DryRun: true}, false, 0},
+		{"refused while copying", recs(30, 25), store.IngestOptions{}, true, 0},
+		{"written in bulk", recs(30, -1), store.IngestOptions{Bulk: store.BulkAlways}, false, 30},
+		{"written row by row", recs(40, -1), store.IngestOptions{Bulk: store.BulkNever}, false, 40},
+	} {
+		tt.opt.Action, tt.opt.Actor, tt.opt.BatchSize = "import", "test", 10
+		_, err := st.Ingest(ctx, store.Records(tt.recs), tt.opt)
+		if (err != nil) != tt.wantErr {
+			t.Fatalf("%s: Ingest: %v, want an error: %v", tt.name, err, tt.wantErr)
+		}
+		var n int64
+		if err := db.Raw("SELECT count(*) FROM results").Scan(&n).Error; err != nil || n != tt.results {
+			t.Errorf("%s: %d results (%v), want %d", tt.name, n, err, tt.results)
+		}
+		if got := stages(); len(got) != 1 || got[0] != running {
+			t.Errorf("%s: staging tables after the import: %v, want only %s, the running one's", tt.name, got, running)
+		}
+	}
+}

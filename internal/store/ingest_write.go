@@ -33,7 +33,7 @@ func (in *ingester) write(ctx context.Context) error {
 	if bulk {
 		// bulkPlanSQL joins its verdicts back to the staged rows along
 		// this index, in ord order, rather than sorting the wide rows.
-		if err := db.Exec("CREATE INDEX ingest_rows_ord ON ingest_rows (ord)").Error; err != nil {
+		if err := db.Exec("CREATE INDEX ON "+in.stager.ident()+" (ord)").Error; err != nil {
 			return fmt.Errorf("classify: %w", err)
 		}
 		plan = bulkPlanSQL
@@ -140,7 +140,7 @@ FROM classified c`
 // million-record classification, where the keys are a fifth of that. The
 // verdicts come out in input order, each fresh row numbered among the
 // fresh ones (fresh_n: the n-th new result, from 1), and are joined back
-// to the staged rows along ingest_rows_ord (made by write) without another
+// to the staged rows along an index on ord (made by write) without another
 // sort. The bulk write's two inserts read the plan as it lies, each new
 // result's id being the first id plus fresh_n - 1.
 const bulkPlanSQL = `
@@ -402,7 +402,7 @@ FROM ingest_plan WHERE fresh`
 // in input order, for the result bulkInsertSQL numbered from $4.
 const bulkRevisionsSQL = `
 INSERT INTO revisions (id, result_id, action, actor, reason, before, after)
-SELECT $5::bigint - 1 + fresh_n, $4::bigint - 1 + fresh_n, $1, $2, $3, NULL::jsonb, snap::jsonb
+SELECT $5::bigint - 1 + fresh_n, $4::bigint - 1 + fresh_n, $1, $2, $3, NULL::jsonb, snap
 FROM ingest_plan WHERE fresh`
 
 // bulkCountSQL counts per dataset what a bulk write inserts: every fresh
