@@ -33,7 +33,7 @@ func (in *ingester) write(ctx context.Context) error {
 	if bulk {
 		// bulkPlanSQL joins its verdicts back to the staged rows along
 		// this index, in ord order, rather than sorting the wide rows.
-		if err := db.Exec("CREATE INDEX ON "+in.stager.ident()+" (ord)").Error; err != nil {
+		if err := db.Exec("CREATE INDEX ON " + in.stager.ident() + " (ord)").Error; err != nil {
 			return fmt.Errorf("classify: %w", err)
 		}
 		plan = bulkPlanSQL
