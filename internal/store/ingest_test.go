@@ -2,10 +2,12 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/benchboard/benchboard/internal/csvio"
+	"github.com/benchboard/benchboard/internal/model"
 	"github.com/benchboard/benchboard/internal/store"
 	"github.com/benchboard/benchboard/internal/testdb"
 	"github.com/benchboard/benchboard/seeds"
@@ -119,6 +121,61 @@ func TestIngestPhases(t *testing.T) {
 		}
 		if s := strings.Join(got, " "); s != tt.want || sum.Bulk != (tt.mode == store.BulkAlways) {
 			t.Errorf("mode %d: phases %q (bulk %t), want %q", tt.mode, s, sum.Bulk, tt.want)
+		}
+	}
+}
+
+// TestBulkVerdictsMatchRowByRow: a bulk write asks results for its
+// verdicts as sets (bulkPlanSQL), a row-by-row write record by record;
+// both call a new number conflicting exactly when a live result of its
+// cell holds another score, whichever end of the cell's scores it matches.
+func TestBulkVerdictsMatchRowByRow(t *testing.T) {
+	t.Parallel()
+	rec := func(score float64, in string) model.Record {
+		return model.Record{Task: "Verdict task", Dataset: "Verdict Board", Metric: "Accuracy", HigherIsBetter: true,
+			PrimaryMetric: true, MetricUnit: "%", Unit: "%", Method: "Net", Value: score, Raw: fmt.Sprint(score),
+			ReportedIn: in, Source: "paper", Confidence: "high"}
+	}
+	for _, tt := range []struct {
+		name        string
+		before      []model.Record
+		retire      float64 // a score whose result is retired before the import, or 0
+		record      model.Record
+		conflicting int
+	}{
+		{"the cell's only score", []model.Record{rec(50, "a")}, 0, rec(50, "b"), 0},
+		{"the lowest of two", []model.Record{rec(50, "a"), rec(60, "b")}, 0, rec(50, "c"), 1},
+		{"the highest of two", []model.Record{rec(50, "a"), rec(60, "b")}, 0, rec(60, "c"), 1},
+		{"between", []model.Record{rec(50, "a"), rec(60, "b")}, 0, rec(55, "c"), 1},
+		{"the other retired", []model.Record{rec(50, "a"), rec(60, "b")}, 60, rec(50, "c"), 0},
+		{"a new cell", []model.Record{rec(50, "a")}, 0, model.Record{Task: "Verdict task", Dataset: "Verdict Board",
+			Metric: "Accuracy", HigherIsBetter: true, PrimaryMetric: true, MetricUnit: "%", Unit: "%", Method: "Other",
+			Value: 40, Raw: "40", Source: "paper", Confidence: "high"}, 0},
+	} {
+		for _, mode := range []store.BulkMode{store.BulkAlways, store.BulkNever} {
+			t.Run(fmt.Sprintf("%s/bulk=%t", tt.name, mode == store.BulkAlways), func(t *testing.T) {
+				t.Parallel()
+				db, _ := testdb.Open(t)
+				st := store.New(db, nil)
+				ctx := context.Background()
+				opt := store.IngestOptions{Action: "import", Actor: "test", Bulk: store.BulkNever}
+				if _, err := st.Ingest(ctx, store.Records(tt.before), opt); err != nil {
+					t.Fatal(err)
+				}
+				if tt.retire != 0 {
+					if err := db.Exec("UPDATE results SET retired_at = now(), version = version + 1 WHERE score = ?", tt.retire).Error; err != nil {
+						t.Fatal(err)
+					}
+				}
+				opt.Bulk = mode
+				sum, err := st.Ingest(ctx, store.Records([]model.Record{tt.record}), opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if sum.Bulk != (mode == store.BulkAlways) || sum.New+sum.Conflicting != 1 || sum.Conflicting != tt.conflicting {
+					t.Errorf("bulk %t, %+v; want %d conflicting", sum.Bulk, sum.Counts, tt.conflicting)
+				}
+			})
 		}
 	}
 }

@@ -143,15 +143,46 @@ FROM classified c`
 // to the staged rows along an index on ord (made by write) without another
 // sort. The bulk write's two inserts read the plan as it lies, each new
 // result's id being the first id plus fresh_n - 1.
+//
+// It asks results what planSQL asks record by record (freshSQL,
+// planConflictingSQL) as two sets joined to the records instead: the
+// reports superseded since they came in, and the lowest and highest live
+// score of each cell. A bulk write's results table is smaller than the
+// import, so the sets are too; a million probes of its indexes, most of
+// them finding nothing, took 2 s of a million-record classification.
 const bulkPlanSQL = `
 CREATE TEMPORARY TABLE ingest_plan ON COMMIT DROP AS
 WITH first AS (` + firstSQL + `ord, dataset_id, metric_id, method_id, setting, extra_data, params_text, reported_in,
         score, value, unit` + firstFromSQL + `),
-classified AS (
-    SELECT f.*, r.id AS existing_id, z.fresh
-    FROM first f LEFT JOIN results r ON ` + sameReportSQL + freshSQL + `
+-- What freshSQL probes for: reports a seed or an import brought in whose
+-- result has changed since (DISTINCT: a report joins once).
+superseded AS (
+    SELECT DISTINCT s.dataset_id, s.metric_id, s.method_id, (v.after->>'value')::float8 AS value,
+        v.after->>'unit' AS unit, v.after->>'setting' AS setting, (v.after->>'extra_data')::bool AS extra_data,
+        v.after->>'params' AS params_text, v.after->>'reported_in' AS reported_in
+    FROM results s JOIN revisions v ON v.result_id = s.id
+    WHERE s.version > 1 AND v.action IN ('seed', 'import')
 ),
-verdicts AS (` + planConflictingSQL + `,
+-- What planConflictingSQL probes for: a live result of the cell with
+-- another score exists iff the cell's lowest or highest score is another.
+cells AS (
+    SELECT dataset_id, metric_id, method_id, setting, extra_data, params_text, min(score) AS lo, max(score) AS hi
+    FROM results WHERE retired_at IS NULL
+    GROUP BY dataset_id, metric_id, method_id, setting, extra_data, params_text
+),
+classified AS (
+    SELECT f.*, r.id AS existing_id, r.id IS NULL AND s.dataset_id IS NULL AS fresh,
+        coalesce(o.lo <> f.score OR o.hi <> f.score, false) AS other_score
+    FROM first f
+    LEFT JOIN results r ON ` + sameReportSQL + `
+    LEFT JOIN superseded s ON s.dataset_id = f.dataset_id AND s.metric_id = f.metric_id
+        AND s.method_id = f.method_id AND s.value = f.value AND s.unit = f.unit AND s.setting = f.setting
+        AND s.extra_data = f.extra_data AND s.params_text = f.params_text AND s.reported_in = f.reported_in
+    LEFT JOIN cells o ON o.dataset_id = f.dataset_id AND o.metric_id = f.metric_id AND o.method_id = f.method_id
+        AND o.setting = f.setting AND o.extra_data = f.extra_data AND o.params_text = f.params_text
+),
+verdicts AS (
+    SELECT c.*, c.fresh AND (c.input_conflict OR c.other_score) AS conflicting,
         count(*) FILTER (WHERE c.fresh) OVER (ORDER BY c.ord ROWS UNBOUNDED PRECEDING) AS fresh_n
     FROM classified c
 )
