@@ -49,8 +49,8 @@ const stageTablePrefix = "ingest_stage_"
 const orphanStagesSQL = `
 SELECT c.relname FROM pg_class c
 WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
-  AND c.relname ~ '^` + stageTablePrefix + `[0-9]+$'
-  AND substr(c.relname, length('` + stageTablePrefix + `') + 1)::int NOT IN (SELECT pid FROM pg_stat_activity)`
+  AND c.relname ~ '^` + stageTablePrefix + `[0-9]{1,10}$'
+  AND substr(c.relname, length('` + stageTablePrefix + `') + 1)::bigint NOT IN (SELECT pid FROM pg_stat_activity)`
 
 // stager copies resolved batches into the staging table, in order, on
 // its own connection.
