@@ -67,6 +67,9 @@
 //     an unknown one leaves no topic, and a sentence about a part of the
 //     data named in lower case ("On unanswerable questions alone, ...")
 //     takes none. Failing a topic, the one dataset an abstract names is used.
+//     A sentence that reports a score on the topic without naming it goes
+//     on with the topic, so the sentence after it, borrowing the metric
+//     from it, is read as on the topic too (confidence "med").
 //   - A dataset borrowed from elsewhere in the sentence or from another
 //     sentence must be measured in the number's metric when the caller
 //     gives it one: "45.1 AP" does not borrow ImageNet-1k (Top-1

@@ -100,7 +100,7 @@ func TestSetFloors(t *testing.T) {
 		{"heldout3", Med, knownDatasets, 45, 0, 4, 1},
 		{"heldout3", High, knownDatasets, 15, 0, 4, 1},
 		{"heldout4", Low, knownDatasets, 63, 1, 31, 0},
-		{"heldout4", Med, knownDatasets, 61, 0, 31, 0},
+		{"heldout4", Med, knownDatasets, 62, 0, 31, 0},
 		{"heldout4", High, knownDatasets, 29, 0, 31, 0},
 		{"heldout4", Med, withoutDefaultMetrics(), 52, 1, 31, 0},
 		// heldout5…heldout8 were each scored as unseen sets and are now
@@ -130,7 +130,7 @@ func TestSetFloors(t *testing.T) {
 		// heldout11 was scored once as the unseen set of round 8; a round
 		// built from its failures was not kept (README, round 9).
 		{"heldout11", Low, knownDatasets, 95, 32, 30, 2},
-		{"heldout11", Med, knownDatasets, 93, 21, 30, 2},
+		{"heldout11", Med, knownDatasets, 95, 21, 30, 2},
 		{"heldout11", High, knownDatasets, 41, 8, 30, 2},
 		// heldout12, heldout13 and heldout14 were each scored once as the
 		// unseen set of rounds 9, 10 and 12 (README); held to what the

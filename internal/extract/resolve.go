@@ -14,6 +14,7 @@ const (
 	sentenceWide        // elsewhere in the same sentence
 	previous            // from the sentence right before
 	abstractWide        // from another sentence, further back
+	continued           // the topic of an earlier sentence, which the sentence before went on with
 	assumed             // the dataset's usual metric, as the caller set it
 )
 
@@ -229,18 +230,20 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 		med = append(med, "dataset from the sentence before")
 	case abstractWide:
 		med = append(med, "dataset from another sentence")
+	case continued:
+		med = append(med, "dataset from the topic the sentence before goes on with")
 	}
 	// The metric and the dataset both carried on from the sentence before
 	// continue its topic ("On ImageNet, X reaches 81.2% top-1. ... it
 	// attains 83.0%"); one from there and one from elsewhere do not.
-	carriedOn := n.mOrigin == previous && n.dOrigin == previous ||
+	carriedOn := n.mOrigin == previous && (n.dOrigin == previous || n.dOrigin == continued) ||
 		// A named method's number with its metric in the sentence, on the
 		// dataset the sentence before is about: "We revisit Human
 		// Enhancers Cohn ... The network reaches 74.8% accuracy, above
 		// HyenaDNA's 74.2%".
 		n.mOrigin == sentenceWide && n.dOrigin == previous && (r.source == fromNamed || r.source == fromSubject)
 	if n.mOrigin != direct && n.dOrigin != direct && (!carriedOn && (n.mOrigin == abstractWide || n.dOrigin == abstractWide ||
-		n.mOrigin == previous || n.dOrigin == previous) || r.source == fromPaper && r.method != "") {
+		n.mOrigin == previous || n.dOrigin == previous || n.dOrigin == continued) || r.source == fromPaper && r.method != "") {
 		// Neither is written with the number, and one is not even in its
 		// sentence, or the method is only assumed to be the paper's ("...,
 		// and the student reaches 75.4%"): too loose a tie to be worth a
@@ -483,7 +486,11 @@ func (s *sentence) carriedDataset(ctx *paperContext) (*mention, origin) {
 		return nil, none
 	}
 	if ctx.topic != "" {
-		return &mention{name: ctx.topic, known: true, condition: ctx.topicCondition}, ctx.carriedOrigin(ctx.topicAt)
+		o := ctx.carriedOrigin(ctx.topicAt)
+		if o == abstractWide && ctx.topicContinuedAt == ctx.at-1 && ctx.topicContinuedAt > ctx.topicAt {
+			o = continued
+		}
+		return &mention{name: ctx.topic, known: true, condition: ctx.topicCondition}, o
 	}
 	if len(ctx.datasets) == 1 && !ctx.unknownSeen {
 		return &mention{name: ctx.datasets[0], known: true}, abstractWide
