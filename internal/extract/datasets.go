@@ -262,8 +262,10 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		case i > 0 && inKnown(toks[i-1]) && !inKnown(toks[i]) && strings.TrimSpace(s[toks[i-1].end:toks[i].start]) == "," &&
 			i+1 < len(toks) && listContinues(s, toks, i):
 			j = i // "CUHK-PEDES, Market-1501 and ..."
-		case i > 0 && inKnown(toks[i-1]) && strings.EqualFold(toks[i].text, "and"):
-			j = i + 1 // "CUHK-PEDES and Market-1501"
+		case i > 0 && inKnown(toks[i-1]) && strings.EqualFold(toks[i].text, "and") && !numberAfterName(s, toks, i+1):
+			// "CUHK-PEDES and Market-1501", not "on MMLU, and
+			// Llama-2-13B 54.8%", whose verb is left out.
+			j = i + 1
 		case i > 0 && bracketedScoreAfter(s, toks, i) && listedAfterBracket(s, toks, i) && knownWithBracket(s, known):
 			j, listed = i, true // "on CIFAR-100 (91.7%), Flowers (98.8%) and ..."
 		default:
@@ -385,6 +387,18 @@ func listContinues(s string, toks []token, i int) bool {
 	gap := strings.TrimSpace(s[toks[k-1].end:toks[k].start])
 	return gap == "," || strings.EqualFold(toks[k].text, "and") || strings.EqualFold(toks[k].text, "or")
 }
+
+// numberAfterName reports whether the name-like words from word i are
+// followed right away by a number: a subject whose verb is left out.
+func numberAfterName(s string, toks []token, i int) bool {
+	k := i
+	for k < len(toks) && phraseWord(toks[k].text) && (k == i || onlySpaces(s[toks[k-1].end:toks[k].start])) {
+		k++
+	}
+	return k > i && k < len(toks) && onlySpaces(s[toks[k-1].end:toks[k].start]) && startsWithDigit(toks[k].text)
+}
+
+func startsWithDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
 // sizeWord is a count or a size, never part of a dataset name: "trained on
 // 2B images", "on 1.5M pairs".
