@@ -69,7 +69,10 @@
 //     takes none. Failing a topic, the one dataset an abstract names is used.
 //     A sentence that reports a score on the topic without naming it goes
 //     on with the topic, so the sentence after it, borrowing the metric
-//     from it, is read as on the topic too (confidence "med").
+//     from it, is read as on the topic too (confidence "med"). A named
+//     model's percentage with no metric anywhere is on the dataset of the
+//     sentence before, in that dataset's metric ("The MMLU benchmark is
+//     used for evaluation. Llama-2-13B scores 54.8%.").
 //   - A dataset borrowed from elsewhere in the sentence or from another
 //     sentence must be measured in the number's metric when the caller
 //     gives it one: "45.1 AP" does not borrow ImageNet-1k (Top-1

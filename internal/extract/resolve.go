@@ -90,6 +90,16 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 					n.carriedCondition = n.dataset.condition
 				}
 			}
+			if n.dataset == nil && n.metric == "" && n.pct && ctx.topic != "" && ctx.topicAt == ctx.at-1 &&
+				ctx.m.defaultMetric(ctx.topic) != "" && (r.source == fromSubject || r.source == fromNamed) {
+				// "The MMLU benchmark is used for evaluation. D7-7B scores
+				// 61.2%": a named model's percentage on the dataset the
+				// sentence before is about, in that dataset's own metric.
+				n.dataset, n.dOrigin = s.carriedDataset(ctx)
+				if n.dataset != nil {
+					n.carriedCondition = n.dataset.condition
+				}
+			}
 			if n.dataset == nil {
 				continue
 			}
@@ -237,6 +247,7 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	// continue its topic ("On ImageNet, X reaches 81.2% top-1. ... it
 	// attains 83.0%"); one from there and one from elsewhere do not.
 	carriedOn := n.mOrigin == previous && (n.dOrigin == previous || n.dOrigin == continued) ||
+		n.mOrigin == assumed && n.dOrigin == previous && (r.source == fromNamed || r.source == fromSubject) ||
 		// A named method's number with its metric in the sentence, on the
 		// dataset the sentence before is about: "We revisit Human
 		// Enhancers Cohn ... The network reaches 74.8% accuracy, above
