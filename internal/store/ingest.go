@@ -197,7 +197,7 @@ type ingester struct {
 	stager *stager
 	opt    IngestOptions
 	cat    *catalog
-	staged int  // records copied into ingest_rows so far
+	staged int  // records handed to the stager so far
 	bulk   bool // written in bulk (bulk.go)
 	snaps  bool // the write may be in bulk: stage each record's snapshot
 
@@ -248,19 +248,16 @@ func (in *ingester) stage(ctx context.Context, next RecordSource) error {
 		defer wg.Done()
 		readBatches(next, in.opt.BatchSize, batches, done)
 	}()
-	in.stager.start(ctx)
+	in.stager.start(ctx, in.snaps)
 	// next is not called once stage returns: the caller may read what it
 	// set (the importer's parse error). Nor is the staging table written
 	// to: the transaction may roll back and the stager drop it.
-	copied := false
 	defer func() {
 		close(done)
 		for range batches {
 		}
 		wg.Wait()
-		if !copied {
-			_ = in.stager.finish()
-		}
+		_ = in.stager.finish()
 	}()
 	for b := range batches {
 		if err := ctx.Err(); err != nil {
@@ -276,7 +273,6 @@ func (in *ingester) stage(ctx context.Context, next RecordSource) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	copied = true
 	return in.stager.finish()
 }
 
@@ -308,7 +304,7 @@ func (in *ingester) stageBatch(ctx context.Context, b keyedBatch) error {
 		}
 		d.records++
 	}
-	if err := in.stager.send(stagedBatch{rows: rows, ord: int64(in.staged), snaps: in.snaps}); err != nil {
+	if err := in.stager.send(stagedBatch{rows: rows, ord: int64(in.staged)}); err != nil {
 		return err
 	}
 	in.staged += len(b.recs)

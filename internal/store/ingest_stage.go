@@ -61,13 +61,14 @@ type stager struct {
 	free    chan []resolved // buffers copied, to resolve into again
 	done    chan struct{}   // closed when the copying has stopped
 	err     error           // why it stopped early, read after done
+	snaps   bool            // fill snap (the write may be in bulk)
+	closed  bool            // batches is closed (finish)
 }
 
 // stagedBatch is one batch resolved: rows numbered from ord.
 type stagedBatch struct {
-	rows  []resolved
-	ord   int64
-	snaps bool
+	rows []resolved
+	ord  int64
 }
 
 // openStager connects as cfg says (the import's own connection's
@@ -113,15 +114,17 @@ func (st *stager) dropOrphans(ctx context.Context) error {
 	return nil
 }
 
-// start copies what send hands it until finish.
-func (st *stager) start(ctx context.Context) {
+// start copies what send hands it until finish, each row with its
+// snapshot if snaps.
+func (st *stager) start(ctx context.Context, snaps bool) {
+	st.snaps = snaps
 	st.batches = make(chan stagedBatch, 1)
 	st.free = make(chan []resolved, 3)
 	st.done = make(chan struct{})
 	go func() {
 		defer close(st.done)
 		for b := range st.batches {
-			src := &stageSource{rows: b.rows, ord: b.ord, i: -1, snaps: b.snaps}
+			src := &stageSource{rows: b.rows, ord: b.ord, i: -1, snaps: st.snaps}
 			if _, err := st.conn.CopyFrom(ctx, pgx.Identifier{st.table}, stageColumns, src); err != nil {
 				st.err = fmt.Errorf("copy batch: %w", err)
 				// Drain, so that send never blocks on a stager that stopped.
@@ -157,8 +160,12 @@ func (st *stager) send(b stagedBatch) error {
 }
 
 // finish waits until every batch sent is copied, or the copying failed.
+// It may be called again: it answers the same.
 func (st *stager) finish() error {
-	close(st.batches)
+	if !st.closed {
+		st.closed = true
+		close(st.batches)
+	}
 	<-st.done
 	return st.err
 }
