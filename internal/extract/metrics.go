@@ -24,8 +24,8 @@ var cueTable = []struct {
 	re     *regexp.Regexp
 	metric string
 }{
-	{regexp.MustCompile(`(?i)\btop-?1\b(?:\s+(?:accurac(?:y|ies)\b|acc\.))?`), "Top-1 accuracy"},
-	{regexp.MustCompile(`(?i)\btop-?5\b(?:\s+(?:accurac(?:y|ies)\b|acc\.))?`), "Top-5 accuracy"},
+	{regexp.MustCompile(`(?i)\btop-?1\b(?:\s+(?:accurac(?:y|ies)\b|acc\.))?|\bacc@1\b`), "Top-1 accuracy"},
+	{regexp.MustCompile(`(?i)\btop-?5\b(?:\s+(?:accurac(?:y|ies)\b|acc\.))?|\bacc@5\b`), "Top-5 accuracy"},
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?1|r@1|recall@1)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-1"},
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?5|r@5|recall@5)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-5"},
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?10|r@10|recall@10)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-10"},
@@ -43,8 +43,10 @@ var cueTable = []struct {
 	// with the head as usual.
 	{regexp.MustCompile(`\b([Bb]ox)\s*/\s*[Mm]ask\s+(?:AP|mAP)s?\b`), "Box AP"},
 	{regexp.MustCompile(`\b([Mm]ask)\s*/\s*[Bb]ox\s+(?:AP|mAP)s?\b`), "Mask AP"},
-	{regexp.MustCompile(`\b[Bb]ox\s+(?:AP|mAP)s?\b|\bAP[\^_]?\{?box\}?`), "Box AP"},
-	{regexp.MustCompile(`\b[Mm]ask\s+(?:AP|mAP)s?\b|\bAP[\^_]?\{?mask\}?`), "Mask AP"},
+	// Box and mask AP are also written as a mark on "AP": "APb", "AP^bb",
+	// "AP_{bbox}", "APm", "AP^mk" (lower case: "AP_M" is medium objects).
+	{regexp.MustCompile(`\b(?:[Bb]ox|bbox)\s+(?:AP|mAP)s?\b|\bAP[\^_]?\{?(?:box|bbox|bb|b)\}?(?:\b|$)`), "Box AP"},
+	{regexp.MustCompile(`\b[Mm]ask\s+(?:AP|mAP)s?\b|\bAP[\^_]?\{?(?:mask|mk|m)\}?(?:\b|$)`), "Mask AP"},
 	// AP at an IoU of 0.5 or 0.75, as detection papers report beside AP.
 	{regexp.MustCompile(`\bAP_?\{?50\}?\b`), "AP50"},
 	{regexp.MustCompile(`\bAP_?\{?75\}?\b`), "AP75"},
@@ -61,7 +63,7 @@ var cueTable = []struct {
 	{regexp.MustCompile(`\bCIDEr\b`), "CIDEr"},
 	{regexp.MustCompile(`(?i)\bexact[- ]match(?:es)?\b|\bEM\b`), "Exact match"},
 	{regexp.MustCompile(`\b(?:AUC|AUROC|ROC-AUC|AUC-ROC)\b`), "AUC"},
-	{regexp.MustCompile(`\bMCC\b`), "MCC"},
+	{regexp.MustCompile(`\bMCC\b|(?i)\bMatthews(?:'s?|’s?)?\s+correlation(?:\s+coefficients?)?`), "MCC"},
 	// Error rates, where lower is better: a number written with one is a
 	// score, not a cost ("a word error rate of 2.7%").
 	{regexp.MustCompile(`(?i)\bword[- ]error[- ]rates?\b|\bWER\b`), "WER"},

@@ -265,6 +265,14 @@ func TestPassMetrics(t *testing.T) {
 		{"X lowers MMLU accuracy from 0.554 to 0.521.", map[string]string{}},
 		// A head shared by two kinds: "box/mask AP" is box AP, then mask AP.
 		{"As a backbone, the box/mask AP are 38.0/34.4 for ResNet-50.", map[string]string{"38.0": "Box AP", "34.4": "Mask AP"}},
+		// Box and mask AP written as a mark on "AP"; AP_M is medium objects, not mask.
+		{"X reaches 52.3 APb and 45.6 APm.", map[string]string{"52.3": "Box AP", "45.6": "Mask AP"}},
+		{"X reaches 52.3 AP^{bbox} and 45.6 AP^mk.", map[string]string{"52.3": "Box AP", "45.6": "Mask AP"}},
+		{"X reaches 52.3 bbox AP.", map[string]string{"52.3": "Box AP"}},
+		{"X reaches 31.2 AP_M.", map[string]string{}},
+		// Metrics spelt otherwise: Acc@1, the Matthews correlation coefficient.
+		{"X reaches 81.2% Acc@1 and 95.1% Acc@5.", map[string]string{"81.2%": "Top-1 accuracy", "95.1%": "Top-5 accuracy"}},
+		{"X reaches a Matthews correlation coefficient of 0.71.", map[string]string{"0.71": "MCC"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "metrics")
