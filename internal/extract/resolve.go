@@ -78,6 +78,13 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				unknown = append(unknown, Unknown{Paper: ctx.paper, Phrase: n.dataset.name, Evidence: s.text})
 				continue
 			}
+			if n.metric == "" && !n.pct && s.bareScoreGoesOn(r, n, ctx) {
+				// "FooNet achieves 52.3 AP on COCO. FooNet-L reaches
+				// 54.1.": a named model's decimal, in a sentence that
+				// names no metric or dataset, goes on in the one metric of
+				// the sentence before.
+				n.metric, n.mOrigin = ctx.lastCues[0].metric, previous
+			}
 			if n.dropped || n.version || n.metric == "" && !n.pct {
 				continue // a bare number with no metric is not a score
 			}
@@ -785,4 +792,14 @@ func (s *sentence) namesAModel() bool {
 		}
 	}
 	return false
+}
+
+// bareScoreGoesOn reports whether n, a decimal with no unit or metric, is a
+// named model's score in the one metric of the sentence before: its
+// sentence names no metric and no dataset, and it is shaped like a score
+// (see scoreShaped).
+func (s *sentence) bareScoreGoesOn(r *run, n *number, ctx *paperContext) bool {
+	return !n.dropped && !n.version && scoreShaped(n) && len(s.cues) == 0 && len(s.datasets) == 0 &&
+		(r.source == fromSubject || r.source == fromNamed) &&
+		len(ctx.lastCues) == 1 && ctx.lastCuesAt == ctx.at-1
 }
