@@ -24,6 +24,9 @@ var cueTable = []struct {
 	re     *regexp.Regexp
 	metric string
 }{
+	// An error rate is a score in its own metric, labelled as written.
+	{regexp.MustCompile(`(?i)\btop-?1\s+(?:error|err\.)(?:\s+rates?)?`), "Top-1 error"},
+	{regexp.MustCompile(`(?i)\btop-?5\s+(?:error|err\.)(?:\s+rates?)?`), "Top-5 error"},
 	{regexp.MustCompile(`(?i)\btop-?1\b(?:\s+(?:accurac(?:y|ies)\b|acc\.))?|\bacc@1\b`), "Top-1 accuracy"},
 	{regexp.MustCompile(`(?i)\btop-?5\b(?:\s+(?:accurac(?:y|ies)\b|acc\.))?|\bacc@5\b`), "Top-5 accuracy"},
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?1|r@1|recall@1)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-1"},

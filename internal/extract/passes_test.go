@@ -200,8 +200,9 @@ func TestPassClassify(t *testing.T) {
 		// The paper's own way of evaluating is no changed setting.
 		{"Under our unified harness, X obtains 55.4% on MMLU.", "55.4%", false},
 		{"Under heavy occlusion, X obtains 55.4% on MMLU.", "55.4%", true},
-		// An error is not the accuracy it is the complement of.
-		{"An ensemble achieves 3.57% error on the ImageNet test set, and a top-1 error of 21.3%.", "", false},
+		// An error is not the accuracy it is the complement of; a top-1
+		// error is a score in its own metric (TestPassMetrics).
+		{"An ensemble achieves 3.57% error on the ImageNet test set, and a top-1 error of 21.3%.", "21.3%", false},
 		// An error rate is a metric, not a cost.
 		{"X reaches a word error rate of 2.7% and cuts the error rate by 18%.", "2.7%", false},
 		// "by" governs every number of a coordination, not a new clause.
@@ -273,6 +274,8 @@ func TestPassMetrics(t *testing.T) {
 		// Metrics spelt otherwise: Acc@1, the Matthews correlation coefficient.
 		{"X reaches 81.2% Acc@1 and 95.1% Acc@5.", map[string]string{"81.2%": "Top-1 accuracy", "95.1%": "Top-5 accuracy"}},
 		{"X reaches a Matthews correlation coefficient of 0.71.", map[string]string{"0.71": "MCC"}},
+		// An error rate is its own metric, as written.
+		{"X reaches a top-1 error of 13.5% and 3.2% top-5 error rate.", map[string]string{"13.5%": "Top-1 error", "3.2%": "Top-5 error"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "metrics")
