@@ -304,8 +304,10 @@
 //     method was read from "it", or is the model the paper starts from or
 //     the one model a sentence names when the paper names none; or
 //     the paper names no method but the subject says the result is its own
-//     ("this simple framework reaches", "our model attains").
-//   - "low": range ends; no method named (the title stands for it) and
+//     ("this simple framework reaches", "our model attains"); or it is one
+//     end of a range of a named model, with nothing else borrowed
+//     ("Llama-2-70B scores between 61.2% and 68.9% on MMLU").
+//   - "low": other range ends; no method named (the title stands for it) and
 //     nothing says whose the result is; values compared in brackets ("by
 //     1.2% (80.1% vs. 78.9%)": which is whose?); a dataset carried from a
 //     sentence that states a changed setting ("We study detection with 10%

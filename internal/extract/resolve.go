@@ -183,6 +183,11 @@ func allHaveMetric(ms []string) bool {
 func (s *sentence) confidence(n *number, r *run) (string, string) {
 	var low, med []string
 	switch {
+	case n.rangeEnd && (r.source == fromSubject || r.source == fromNamed) && r.method != "":
+		// "Llama-2-70B scores between 61.2% and 68.9% on MMLU": a named
+		// model's range, whose ends are its scores in the settings the
+		// text compares; "med" only when nothing else is borrowed (below).
+		med = append(med, "one end of a range")
 	case n.rangeEnd:
 		low = append(low, "one end of a range")
 	}
@@ -271,6 +276,11 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 		}
 		low = append(low, med...)
 		med = nil
+	}
+	if n.rangeEnd && len(med) > 1 {
+		// A range end is worth a moderator's time only when all else is
+		// written with it.
+		low, med = append(low, med...), nil
 	}
 	switch {
 	case len(low) > 0:
