@@ -306,7 +306,9 @@
 //     the paper names no method but the subject says the result is its own
 //     ("this simple framework reaches", "our model attains"); or it is one
 //     end of a range of a named model, with nothing else borrowed
-//     ("Llama-2-70B scores between 61.2% and 68.9% on MMLU").
+//     ("Llama-2-70B scores between 61.2% and 68.9% on MMLU"); or it is
+//     reported with a share of the labels, as semi-supervised results are
+//     ("With only 10% of the labels, X reaches 71.2%").
 //   - "low": other range ends; no method named (the title stands for it) and
 //     nothing says whose the result is; values compared in brackets ("by
 //     1.2% (80.1% vs. 78.9%)": which is whose?); a dataset carried from a
@@ -314,8 +316,8 @@
 //     of COCO labels. ... reaches 37.6 AP"); values under a changed setting —
 //     a falling value ("drops to", "falls to", "degrades to"), or a sentence
 //     that says the setting changed ("Under these settings", "at 80% noise",
-//     "with only 10% of the labels", "trained on a 10% subset", "once classes
-//     are merged", "Removing X ..."); and numbers tied to neither their metric
+//     "trained on a 10% subset", "once classes are merged", "Removing X
+//     ..."); and numbers tied to neither their metric
 //     nor their dataset when one of them comes from another sentence (and
 //     they do not both carry on from the sentence right before) or the
 //     method is only assumed to be the paper's.
