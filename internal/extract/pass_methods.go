@@ -879,6 +879,10 @@ func (s *sentence) hasModelNoun(from, to int) bool {
 	return false
 }
 
+// setPhraseOpeners open a phrase of how a subject was made or run, besides
+// participles: "X, with 16 context tokens, obtains".
+var setPhraseOpeners = set("with", "using", "without", "when", "after", "at", "under")
+
 // skipRelativeClause moves the subject word j of the verb at i past a
 // relative clause to the name it describes: "MobileViT-XS, which reaches",
 // "CLIP ViT-B/32, which is 3.3× larger, reaches".
@@ -895,6 +899,17 @@ func (s *sentence) skipRelativeClause(j, verb int) int {
 	for k := j; k > 0 && k > j-8; k-- {
 		if relativePronouns[strings.ToLower(s.toks[k].text)] && commaBefore(k) {
 			return k - 1
+		}
+	}
+	// A phrase of how the subject was made, set off by commas: "Our
+	// prompt-tuned model, trained for 30 epochs with 16 context tokens,
+	// obtains".
+	for k := j; k > 1 && k > j-12; k-- {
+		if commaBefore(k) {
+			if w := s.toks[k].text; w == strings.ToLower(w) && (strings.HasSuffix(w, "ed") || setPhraseOpeners[w]) {
+				return k - 1
+			}
+			break
 		}
 	}
 	// A phrase set off by commas: "YOLOv8-S, by comparison, reaches".
