@@ -152,6 +152,13 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 				r.method, r.source = name, fromNamed
 				return
 			}
+			if gap == "" && k > 0 && copulas[strings.ToLower(s.toks[k].text)] && !s.blocked(s.toks[k-1]) {
+				// "while HyenaDNA is at 72.4%": the subject of "is at".
+				if name := s.methodEndingAt(k-1, ctx); name != "" {
+					r.method, r.source = name, fromSubject
+					return
+				}
+			}
 			if gap == "" && s.afterNamedAt(r) && !scoreVerbs[strings.ToLower(s.toks[k].text)] {
 				// "on par with LoRA at 46.8% and full fine-tuning at 47.5%":
 				// the next item of a list of others, unnamed.

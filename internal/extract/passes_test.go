@@ -368,6 +368,8 @@ func TestPassMethods(t *testing.T) {
 		{"", "BERT-large obtains 81.9 F1 and ALBERT-xxlarge 90.0.", map[string]string{"81.9": "BERT-large", "90.0": "ALBERT-xxlarge"}},
 		{"", "MobiDet-S runs at 120 FPS on a phone and obtains 38.2 AP.", map[string]string{"38.2": "MobiDet-S"}},
 		{"", "YOLOv8-S, by comparison, reaches 37.4 AP.", map[string]string{"37.4": "YOLOv8-S"}},
+		// The subject of "is at": "while HyenaDNA is at 72.4%".
+		{"", "GenoX reaches 75.8%, while HyenaDNA is at 72.4%.", map[string]string{"75.8%": "GenoX", "72.4%": "HyenaDNA"}},
 		// A phrase of how the subject was made, set off by commas.
 		{"", "IRRA-B, trained longer with more context tokens, reaches 60.1% Rank-1.", map[string]string{"60.1%": "IRRA-B"}},
 		{"", "IRRA-B, with more context tokens, reaches 60.1% Rank-1.", map[string]string{"60.1%": "IRRA-B"}},
