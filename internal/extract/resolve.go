@@ -122,6 +122,13 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			}
 			if n.metric == "" {
 				n.metric, n.mOrigin = s.contextMetric(r, i, ctx)
+				if n.metric != "" && !ctx.m.metricFits(n.dataset.name, n.metric) {
+					// "... 27.9 BLEU on WMT22. X obtains 54.6% on MMLU": a
+					// metric from the sentences before that the dataset is
+					// not measured in is not this number's; the dataset's
+					// own metric is.
+					n.metric, n.mOrigin = "", none
+				}
 			}
 			if n.metric == "" {
 				n.metric, n.mOrigin = ctx.m.defaultMetric(n.dataset.name), assumed
