@@ -942,6 +942,12 @@ func (s *sentence) skipRelativeClause(j, verb int) int {
 // is.
 func (s *sentence) nameFromChange(r *run, ctx *paperContext) {
 	r.dropped = true
+	if s.methodAfter(r, ctx) && r.source == fromNamed {
+		// "goes from 58.1% for the original Zephyr-7B to 57.2%": the
+		// value before is named where it is written.
+		r.dropped = false
+		return
+	}
 	to := r.nums[0].to
 	if to == nil {
 		return
