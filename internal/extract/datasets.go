@@ -76,12 +76,19 @@ func aliasRegexp(alias string) *regexp.Regexp {
 	b.WriteString(`\b` + publisherPrefix)
 	for i, p := range parts {
 		if i > 0 {
-			b.WriteString(`[\s_\-.]*`)
+			// A later part may be set off in brackets: "Human Enhancers
+			// (Ensembl)" for "Human Enhancers Ensembl".
+			b.WriteString(`[\s_\-.]*\(?`)
 			if p[0] >= '0' && p[0] <= '9' {
 				b.WriteString(`(?:[vV]\s*)?`) // "SQuAD v2.0" for "SQuAD 2.0"
 			}
 		}
-		for _, r := range p {
+		for k, r := range p {
+			if k > 0 && !short && unicode.IsLetter(r) {
+				// A long name's word may be split by a hyphen: "Non-TATA"
+				// for "Nontata".
+				b.WriteString(`-?`)
+			}
 			if short && unicode.IsLower(r) {
 				b.WriteString("[" + string(r) + string(unicode.ToUpper(r)) + "]")
 				continue

@@ -115,6 +115,9 @@ func TestPassNames(t *testing.T) {
 		{"It reaches 70.2% on MMLU and on clean ImageNet.", nil, []string{"MMLU", "ImageNet-1k"}},
 		{"It reaches 61.3 AP_box and 53.1 AP^mask, 76.5% Rank@1 and 44.0 box mAP.", []string{"Box AP", "Mask AP", "Rank-1", "Box AP"}, nil},
 		{"It reaches 55.5% AP (73.4% AP50, 60.6% AP_75) on COCO.", []string{"AP", "AP50", "AP75"}, []string{"COCO"}},
+		// A word of a long name split by a hyphen, a part of it in brackets.
+		{"It reaches 94.2% on Human Non-TATA Promoters and 90.1% on Human Enhancers (Ensembl).", nil,
+			[]string{"Human Nontata Promoters", "Human Enhancers Ensembl"}},
 		// Who published a dataset, before its name, makes no other dataset.
 		{"It reaches 47.0 AP on MS-COCO, 46.1 AP on MSCOCO and 45.2 AP on MS COCO.", []string{"AP", "AP", "AP"}, []string{"COCO", "COCO", "COCO"}},
 		{"It reaches 71.2% on Tiny-ImageNet.", nil, []string{"?Tiny-ImageNet"}},
@@ -789,6 +792,11 @@ func TestOwnName(t *testing.T) {
 		{"", "This paper presents a new vision Transformer, called Swin Transformer, that serves as a backbone.", "Swin Transformer"},
 		{"", "We propose Masked Language Modeling for proteins.", ""},
 		{"", "We propose Anchor for continual pretraining.", "Anchor"},
+		// The introducing verb after the authors' first one, or with the paper as its subject.
+		{"", "We study fine-tuning of HyenaDNA and introduce SoftHyena, a soft-prompt variant.", "SoftHyena"},
+		{"", "This paper presents TSR, a dual-encoder model.", "TSR"},
+		{"", "We revisit convolutions and present a Gated Dilated Network (GDN) for DNA.", "GDN"},
+		{"", "Models fail and improve slowly.", ""},
 	}
 	for _, tt := range tests {
 		got := titleMethod(tt.title)
