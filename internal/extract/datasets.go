@@ -76,19 +76,12 @@ func aliasRegexp(alias string) *regexp.Regexp {
 	b.WriteString(`\b` + publisherPrefix)
 	for i, p := range parts {
 		if i > 0 {
-			// A later part may be set off in brackets: "Human Enhancers
-			// (Ensembl)" for "Human Enhancers Ensembl".
-			b.WriteString(`[\s_\-.]*\(?`)
+			b.WriteString(`[\s_\-.]*`)
 			if p[0] >= '0' && p[0] <= '9' {
 				b.WriteString(`(?:[vV]\s*)?`) // "SQuAD v2.0" for "SQuAD 2.0"
 			}
 		}
-		for k, r := range p {
-			if k > 0 && !short && unicode.IsLetter(r) {
-				// A long name's word may be split by a hyphen: "Non-TATA"
-				// for "Nontata".
-				b.WriteString(`-?`)
-			}
+		for _, r := range p {
 			if short && unicode.IsLower(r) {
 				b.WriteString("[" + string(r) + string(unicode.ToUpper(r)) + "]")
 				continue

@@ -321,10 +321,8 @@ func titleMethod(title string) string {
 }
 
 // introducing are the words after which an abstract names its method: "We
-// propose SMA", "a loss, called ListRank", "a scheme, namely Co-DETR". The
-// verb may be the second of the authors' ("We study X and introduce
-// SoftHyena"), or the paper may be its subject ("This paper presents TSR").
-var introducing = regexp.MustCompile(`\b(?:[Ww]e (?:propose|present|introduce|develop|call|name|dub|term)|and (?:propose|present|introduce|develop)|(?:[Tt]his|[Oo]ur) (?:paper|work|article|report) (?:proposes|presents|introduces|develops)|called|named|dubbed|termed|coined|namely)\s+`)
+// propose SMA", "a loss, called ListRank", "a scheme, namely Co-DETR".
+var introducing = regexp.MustCompile(`\b(?:[Ww]e (?:propose|present|introduce|develop|call|name|dub|term)|called|named|dubbed|termed|coined|namely)\s+`)
 
 // introducesBenchmark follows a name introduced as a benchmark or a
 // dataset, which is not a method: "We introduce TRACE, a benchmark of ...".
@@ -333,7 +331,7 @@ var introducesBenchmark = regexp.MustCompile(`(?i)^,?\s+(?:a|an|the)\s+(?:[\w-]+
 // weIntroduce are the forms of introducing that may give the name in
 // brackets after a description: "We present Masked-attention Mask
 // Transformer (Mask2Former)", "We propose a Robust Dual Embedding method (RDE)".
-var weIntroduce = regexp.MustCompile(`^(?:[Ww]e|and|[Tt]his|[Oo]ur) `)
+var weIntroduce = regexp.MustCompile(`^[Ww]e `)
 
 var notIntroduced = map[string]bool{
 	"A": true, "An": true, "The": true, "This": true, "These": true, "Our": true,

@@ -86,7 +86,7 @@ func (s *sentence) attachMethods(ctx *paperContext) {
 	}
 	for _, r := range s.runs {
 		if r.namedByChange {
-			s.nameFromChange(r, ctx)
+			s.nameFromChange(r)
 		}
 	}
 	ctx.openingVariant = s.openingVariant(ctx)
@@ -935,39 +935,20 @@ func (s *sentence) skipRelativeClause(j, verb int) int {
 
 // nameFromChange gives a value before a change the method that the value
 // after it is explicitly credited to, or drops it: an unnamed baseline's
-// number is not worth a moderator's time. A model other than the paper's
-// that is the subject of the change ("Qwen1.5-72B falls from 77.5% to
-// 68.3%") had the value before it too; the paper's own method as subject
-// ("X improves from 37.4 to 40.7") says nothing of whose the value before
-// is.
-func (s *sentence) nameFromChange(r *run, ctx *paperContext) {
+// number is not worth a moderator's time.
+func (s *sentence) nameFromChange(r *run) {
 	r.dropped = true
-	if s.methodAfter(r, ctx) && r.source == fromNamed {
-		// "goes from 58.1% for the original Zephyr-7B to 57.2%": the
-		// value before is named where it is written.
-		r.dropped = false
-		return
-	}
 	to := r.nums[0].to
 	if to == nil {
 		return
 	}
 	for _, o := range s.runs {
 		for _, n := range o.nums {
-			if n != to || o.dropped {
-				continue
-			}
-			if o.source == fromNamed || o.source == fromSubject && !s.ownOrVariant(o.method, ctx) {
+			if n == to && !o.dropped && o.source == fromNamed {
 				r.method, r.source, r.dropped = o.method, fromNamed, false
 			}
 		}
 	}
-}
-
-// ownOrVariant reports whether name is the paper's method or a variant of
-// it ("YOLOv6-S" of "YOLOv6").
-func (s *sentence) ownOrVariant(name string, ctx *paperContext) bool {
-	return ctx.method != "" && strings.HasPrefix(strings.ToLower(name), strings.ToLower(ctx.method))
 }
 
 // methodEndingAt returns the method name whose last word is word j: the

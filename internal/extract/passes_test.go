@@ -115,9 +115,6 @@ func TestPassNames(t *testing.T) {
 		{"It reaches 70.2% on MMLU and on clean ImageNet.", nil, []string{"MMLU", "ImageNet-1k"}},
 		{"It reaches 61.3 AP_box and 53.1 AP^mask, 76.5% Rank@1 and 44.0 box mAP.", []string{"Box AP", "Mask AP", "Rank-1", "Box AP"}, nil},
 		{"It reaches 55.5% AP (73.4% AP50, 60.6% AP_75) on COCO.", []string{"AP", "AP50", "AP75"}, []string{"COCO"}},
-		// A word of a long name split by a hyphen, a part of it in brackets.
-		{"It reaches 94.2% on Human Non-TATA Promoters and 90.1% on Human Enhancers (Ensembl).", nil,
-			[]string{"Human Nontata Promoters", "Human Enhancers Ensembl"}},
 		// Who published a dataset, before its name, makes no other dataset.
 		{"It reaches 47.0 AP on MS-COCO, 46.1 AP on MSCOCO and 45.2 AP on MS COCO.", []string{"AP", "AP", "AP"}, []string{"COCO", "COCO", "COCO"}},
 		{"It reaches 71.2% on Tiny-ImageNet.", nil, []string{"?Tiny-ImageNet"}},
@@ -676,19 +673,6 @@ func TestAcrossSentences(t *testing.T) {
 			"KmerLM: k-mer Models\nKmerLM reaches 88.9% accuracy and an MCC of 0.78 on Mouse Enhancers. On Human vs Worm the model scores 93.6%.",
 			[]string{"KmerLM | Mouse Enhancers | Accuracy | 88.9% | high | ", "KmerLM | Mouse Enhancers | MCC | 0.78 | high | ",
 				"KmerLM | Human vs Worm | Accuracy | 93.6% | med | "}},
-		{"a metric from the sentence before that the dataset is not measured in gives way to the dataset's own",
-			"Poly-13B: Many Languages\nPoly-13B reaches 27.9 BLEU on WMT22 German-English. Poly-13B obtains 54.6% on MMLU.",
-			[]string{"Poly-13B | MMLU | Accuracy | 54.6% | med | "}},
-		{"the value before a change is the model's that is the subject of the change, when it is not the paper's",
-			"TuneX: Tuning at Scale\nOn MMLU, Llama-2-70B rises from 68.9% to 70.2%. On MMLU, TuneX improves from 61.0% to 64.4%.",
-			[]string{"Llama-2-70B | MMLU | Accuracy | 68.9% | med | ", "Llama-2-70B | MMLU | Accuracy | 70.2% | med | ",
-				"TuneX | MMLU | Accuracy | 64.4% | med | "}},
-		{"the value before a change is the model's named with it by \"for\"",
-			"RMU+: Unlearning\nWe propose RMU+. MMLU accuracy goes from 58.1% for the original Zephyr-7B to 57.2% after unlearning.",
-			[]string{"Zephyr-7B | MMLU | Accuracy | 58.1% | med | ", "RMU+ | MMLU | Accuracy | 57.2% | med | "}},
-		{"a bare value after a change takes the metric written with the unnamed value before it",
-			"EvScore: Evidence\nOn SQuAD 2.0 it improves exact match from 88.4 to 89.9. EvScore raises box AP on COCO from 37.4 to 39.6.",
-			[]string{"EvScore | SQuAD2.0 | Exact match | 89.9 | med | ", "EvScore | COCO | Box AP | 39.6 | med | "}},
 		{"several metrics not in a list, and no metric of the dataset's own: nothing",
 			"KmerLM: k-mer Models\nKmerLM reaches 88.9% accuracy and an MCC of 0.78 on Mouse Enhancers. On CIFAR-100 it scores 93.6%.",
 			[]string{"KmerLM | Mouse Enhancers | Accuracy | 88.9% | high | ", "KmerLM | Mouse Enhancers | MCC | 0.78 | high | "}},
@@ -795,11 +779,6 @@ func TestOwnName(t *testing.T) {
 		{"", "This paper presents a new vision Transformer, called Swin Transformer, that serves as a backbone.", "Swin Transformer"},
 		{"", "We propose Masked Language Modeling for proteins.", ""},
 		{"", "We propose Anchor for continual pretraining.", "Anchor"},
-		// The introducing verb after the authors' first one, or with the paper as its subject.
-		{"", "We study fine-tuning of HyenaDNA and introduce SoftHyena, a soft-prompt variant.", "SoftHyena"},
-		{"", "This paper presents TSR, a dual-encoder model.", "TSR"},
-		{"", "We revisit convolutions and present a Gated Dilated Network (GDN) for DNA.", "GDN"},
-		{"", "Models fail and improve slowly.", ""},
 	}
 	for _, tt := range tests {
 		got := titleMethod(tt.title)

@@ -52,16 +52,6 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 		if n.to == nil {
 			continue
 		}
-		if n.metric == "" && n.cue != nil && n.to.metric == "" {
-			// "CES raises EM from 88.4 to 89.9": the value before, dropped
-			// as no one's, was not read, but its metric is the value
-			// after's all the same, when the value after is someone's: a
-			// value the title would stand for is guess enough.
-			if r := s.runOf(n.to); r != nil && (r.source != fromPaper || ctx.method != "") {
-				n.to.metric, n.to.mOrigin = n.cue.metric, sentenceWide
-			}
-			continue
-		}
 		if n.metric == "" {
 			n.metric, n.mOrigin = n.to.metric, n.to.mOrigin
 		} else if n.to.metric == "" && n.cue != nil {
@@ -132,13 +122,6 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			}
 			if n.metric == "" {
 				n.metric, n.mOrigin = s.contextMetric(r, i, ctx)
-				if n.metric != "" && !ctx.m.metricFits(n.dataset.name, n.metric) {
-					// "... 27.9 BLEU on WMT22. X obtains 54.6% on MMLU": a
-					// metric from the sentences before that the dataset is
-					// not measured in is not this number's; the dataset's
-					// own metric is.
-					n.metric, n.mOrigin = "", none
-				}
 			}
 			if n.metric == "" {
 				n.metric, n.mOrigin = ctx.m.defaultMetric(n.dataset.name), assumed
@@ -180,18 +163,6 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 		}
 	}
 	return cands, unknown
-}
-
-// runOf returns the run that holds n, or nil.
-func (s *sentence) runOf(n *number) *run {
-	for _, r := range s.runs {
-		for _, o := range r.nums {
-			if o == n {
-				return r
-			}
-		}
-	}
-	return nil
 }
 
 func allHaveMetric(ms []string) bool {
