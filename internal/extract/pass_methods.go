@@ -590,6 +590,8 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			if name != "" {
 				if head := s.nameBeforeWith(j, name, ctx); head != "" {
 					name = head // "VFNet-X-1200 with Res2Net-101-DCN achieves"
+				} else if head := s.abbreviationBeforeOf(j, name); head != "" {
+					name = head // "gradual magnitude pruning (GMP) of ResNet-50 reaches"
 				}
 				r.method, r.source = name, fromSubject
 				names := s.subjectList(j, ctx)
@@ -1217,6 +1219,27 @@ func (s *sentence) nameBeforeWith(j int, name string, ctx *paperContext) string 
 		h-- // "our best RetinaNet model with a ... backbone reaches"
 	}
 	return s.methodEndingAt(h, ctx)
+}
+
+// appliedToWords stand between a method defined by its abbreviation and
+// the model it is applied to: "gradual magnitude pruning (GMP) of ResNet-50".
+var appliedToWords = set("of")
+
+// abbreviationBeforeOf returns, for a subject name ending at word j, the
+// abbreviation that a lower-case description defines in brackets right
+// before a word of appliedToWords and the name: the result is that
+// method's, applied to the named model, not the model's own.
+func (s *sentence) abbreviationBeforeOf(j int, name string) string {
+	w := j - len(strings.Fields(name))
+	if w < 2 || !appliedToWords[strings.ToLower(s.toks[w].text)] {
+		return ""
+	}
+	a, d := s.toks[w-1], s.toks[w-2]
+	if strings.TrimSpace(s.text[d.end:a.start]) != "(" || strings.TrimSpace(s.text[a.end:s.toks[w].start]) != ")" ||
+		d.text != strings.ToLower(d.text) || s.blocked(a) || nameKind(a.text) == notName && a.text == strings.ToLower(a.text) {
+		return ""
+	}
+	return a.text
 }
 
 // equipmentWords before a name make it what a model is built or run with,

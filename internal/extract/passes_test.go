@@ -488,6 +488,9 @@ func TestPassMethods(t *testing.T) {
 		{"YOLOv9: Fast Detection", "We achieve 43.5% AP for the MS COCO dataset.", map[string]string{"43.5%": "YOLOv9"}},
 		// "X with Y achieves": X, with Y its part.
 		{"VarifocalNet: Dense Detection", "Our best model VFNet-X with Res2Net-101 achieves 55.1 AP on COCO.", map[string]string{"55.1": "VFNet-X"}},
+		// A method defined by its abbreviation, applied "of" a model: the method's.
+		{"", "Gradual magnitude pruning (GMP) of ResNet-50 reaches 76.4% top-1.", map[string]string{"76.4%": "GMP"}},
+		{"", "The pruned variant of ResNet-50 reaches 76.4% top-1.", map[string]string{"76.4%": "ResNet-50"}},
 		// The paper's method named in the opening phrase is what is applied.
 		{"MAE: Masked Autoencoders", "With MAE pre-training, a vanilla ViT-Huge model achieves 87.8%.", map[string]string{"87.8%": "MAE"}},
 		{"QLoRA: Efficient Finetuning", "Fine-tuned on FLAN with QLoRA, LLaMA 65B attains 63.9% on MMLU.", map[string]string{"63.9%": "QLoRA"}},
