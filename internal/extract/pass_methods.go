@@ -138,6 +138,10 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			}
 		}
 	}
+	if name := s.labelledInBracket(r); name != "" {
+		r.method, r.source = name, fromNamed // "(KD: 71.0%; ResNet-18 trained from scratch: 69.8%)"
+		return
+	}
 	if j := s.lastTokenBefore(r.start); j >= 0 {
 		gap := strings.TrimSpace(s.text[s.toks[j].end:r.start])
 		if k, ok := s.afterCostsInBracket(r); ok {
@@ -276,6 +280,52 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		r.appliedTo = r.method
 		r.method, r.source = ctx.method, fromPaper
 	}
+}
+
+// bracketItemLabels write a value after its owner's name inside a bracket:
+// "(ViTDet-L: 55.6)", "(KD: 71.0%; ResNet-18 trained from scratch: 69.8%)".
+var bracketItemLabels = set(":")
+
+// bracketItemBreaks separate the items of a bracket.
+var bracketItemBreaks = set("(", ";")
+
+// labelledInBracket returns the name that opens the bracket item whose
+// label the run follows, the rest of the item being plain lower-case
+// words ("trained from scratch"), or "". An item with no name ("full
+// precision: 81.8%") or a metric's ("top-5: 98.0%") names no one.
+func (s *sentence) labelledInBracket(r *run) string {
+	j := s.lastTokenBefore(r.start)
+	if j < 0 || !bracketItemLabels[strings.TrimSpace(s.text[s.toks[j].end:r.start])] {
+		return ""
+	}
+	open := strings.LastIndex(s.text[:r.start], "(")
+	if open < 0 || strings.Contains(s.text[open:r.start], ")") {
+		return ""
+	}
+	k := j
+	for k > 0 && s.toks[k].start > open {
+		gap := strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start])
+		if gap != "" && bracketItemBreaks[gap[len(gap)-1:]] {
+			break // "(KD", "71.0%; ResNet-18"
+		}
+		if gap != "" {
+			return ""
+		}
+		k--
+	}
+	if s.toks[k].start < open {
+		return ""
+	}
+	name, next := nameStartingAt(s.text, s.toks, k, s.blocked)
+	if name == "" {
+		return ""
+	}
+	for n := next; n <= j; n++ {
+		if t := s.toks[n].text; t != strings.ToLower(t) || hasDigit(t) || s.blocked(s.toks[n]) {
+			return ""
+		}
+	}
+	return name
 }
 
 // afterCostsInBracket reports whether run r is the first score in a

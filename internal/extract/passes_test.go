@@ -491,6 +491,11 @@ func TestPassMethods(t *testing.T) {
 		// A method defined by its abbreviation, applied "of" a model: the method's.
 		{"", "Gradual magnitude pruning (GMP) of ResNet-50 reaches 76.4% top-1.", map[string]string{"76.4%": "GMP"}},
 		{"", "The pruned variant of ResNet-50 reaches 76.4% top-1.", map[string]string{"76.4%": "ResNet-50"}},
+		// A value labelled inside a bracket by the name that opens its item.
+		{"", "X-Net yields 71.9% top-1 (KD: 71.0%; ResNet-18 trained from scratch: 69.8%).",
+			map[string]string{"71.9%": "X-Net", "71.0%": "KD", "69.8%": "ResNet-18"}},
+		{"", "X-Net reaches 56.2 box AP (ViTDet-L: 55.6).", map[string]string{"56.2": "X-Net", "55.6": "ViTDet-L"}},
+		{"", "X-Net reaches 77.9% top-1 (full precision: 81.8%).", map[string]string{"77.9%": "X-Net", "81.8%": "X-Net"}},
 		// The paper's method named in the opening phrase is what is applied.
 		{"MAE: Masked Autoencoders", "With MAE pre-training, a vanilla ViT-Huge model achieves 87.8%.", map[string]string{"87.8%": "MAE"}},
 		{"QLoRA: Efficient Finetuning", "Fine-tuned on FLAN with QLoRA, LLaMA 65B attains 63.9% on MMLU.", map[string]string{"63.9%": "QLoRA"}},
