@@ -52,6 +52,16 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 		if n.to == nil {
 			continue
 		}
+		if n.metric == "" && n.cue != nil && n.to.metric == "" {
+			// "CES raises EM from 88.4 to 89.9": the value before, dropped
+			// as no one's, was not read, but its metric is the value
+			// after's all the same, when the value after is someone's: a
+			// value the title would stand for is guess enough.
+			if r := s.runOf(n.to); r != nil && (r.source != fromPaper || ctx.method != "") {
+				n.to.metric, n.to.mOrigin = n.cue.metric, sentenceWide
+			}
+			continue
+		}
 		if n.metric == "" {
 			n.metric, n.mOrigin = n.to.metric, n.to.mOrigin
 		} else if n.to.metric == "" && n.cue != nil {
@@ -163,6 +173,18 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 		}
 	}
 	return cands, unknown
+}
+
+// runOf returns the run that holds n, or nil.
+func (s *sentence) runOf(n *number) *run {
+	for _, r := range s.runs {
+		for _, o := range r.nums {
+			if o == n {
+				return r
+			}
+		}
+	}
+	return nil
 }
 
 func allHaveMetric(ms []string) bool {
