@@ -536,6 +536,12 @@ var modelNouns = map[string]bool{
 // ViT-B/16", "is fine-tuned from Llama-3-8B".
 var adaptsObject = regexp.MustCompile(`(?i)\b(?:fine-?tun(?:e|es|ing)|instruction-tun(?:e|es|ing)|adapt(?:s|ing)?|distil(?:l|ls|ling|s|ing)?|(?:fine-?tuned|adapted|distilled|initiali[sz]ed|trained)\s+from)\s+(?:the\s+|a\s+|an\s+)?$`)
 
+// pluggedInto ends the text before the model a paper's module is added
+// to, which the paper's results then start from: "CES is added on top of
+// DeBERTa-v3-large", "a drop-in replacement for the mask head of
+// Mask2Former".
+var pluggedInto = regexp.MustCompile(`(?i)\b(?:on\s+top\s+of|replacement\s+for\s+the\s+[\w-]+\s+(?:head|module|layer|block|neck)\s+of)\s+(?:the\s+|a\s+|an\s+)?$`)
+
 // adaptsSubject follows the model a paper starts from: "Llama-2-13B
 // tuned with SpFT".
 var adaptsSubject = regexp.MustCompile(`(?i)^\s+(?:tuned|fine-?tuned|adapted|trained|distilled)\s+(?:with|using|via)\b`)
@@ -547,7 +553,7 @@ func baseModel(abstract string, isNot func(string) bool) string {
 	toks := tokenize(abstract)
 	none := func(token) bool { return false }
 	for i, t := range toks {
-		if adaptsObject.MatchString(window(abstract, t.start)) {
+		if w := window(abstract, t.start); adaptsObject.MatchString(w) || pluggedInto.MatchString(w) {
 			if name, _ := nameStartingAt(abstract, toks, i, none); name != "" && !isNot(name) {
 				return name
 			}

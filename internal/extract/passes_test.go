@@ -812,6 +812,9 @@ func TestBaseModel(t *testing.T) {
 		{"CLIPPed adapts CLIP ViT-B/16 with 0.1M trainable parameters.", "CLIP ViT-B/16"},
 		{"MedReason-8B is fine-tuned from Llama-3-8B on 1.2M pairs.", "Llama-3-8B"},
 		{"On MMLU, Llama-2-13B tuned with SpFT scores 56.9%.", "Llama-2-13B"},
+		{"CES is added on top of DeBERTa-v3-large and trained jointly.", "DeBERTa-v3-large"},
+		{"BTSeg is a drop-in replacement for the mask head of Mask2Former.", "Mask2Former"},
+		{"It aligns the two on top of existing models.", ""},
 		{"We fine-tune on ImageNet and adapt the model.", ""},
 		{"We propose a new loss for retrieval.", ""},
 	}
