@@ -306,10 +306,12 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 
 // scoreAt follows the name after "to" when it is where a score was
 // measured: "transfers to ADE20K at 50.2 PQ".
-var scoreAt = regexp.MustCompile(`^\s+at\s+\d+(?:\.\d+)?(?:%|\s)`)
+// "with" needs a decimal or a percentage: "transfers to ADE20K with 27.8
+// PQ", not "compared to X with 21 times fewer parameters".
+var scoreAt = regexp.MustCompile(`^\s+(?:at\s+\d+(?:\.\d+)?(?:%|\s)|with\s+\d+(?:\.\d+%?|%))`)
 
 // clauseSubjects open a clause after the data it is about: "On Cityscapes it obtains".
-var clauseSubjects = set("it", "we", "they")
+var clauseSubjects = set("it", "we", "they", "the")
 
 // subjectAfter reports whether the name at word j, after "on", is followed
 // by the subject of a clause that gives a number: "On Cityscapes it

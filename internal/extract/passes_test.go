@@ -92,6 +92,9 @@ func TestPassNames(t *testing.T) {
 		{"On Tuesday the model was released.", nil, nil},
 		{"It transfers to ADE20K at 50.2 PQ and to Cityscapes at 68.9 PQ.", []string{"PQ", "PQ"}, []string{"?ADE20K", "?Cityscapes"}},
 		{"It scales to Llama at 70B and to ImageNet-21k.", nil, nil},
+		{"On Cityscapes the mask AP is 40.3.", []string{"Mask AP"}, []string{"?Cityscapes"}},
+		{"It transfers to ADE20K with 27.8 PQ and to Mapillary Vistas with 19.6 PQ.", []string{"PQ", "PQ"}, []string{"?ADE20K", "?Mapillary Vistas"}},
+		{"It compares well to the Nucleotide Transformer with 21 times fewer parameters.", nil, nil},
 		// "R1" after a number is Rank-1; in a name it is part of the name.
 		{"ATR attains 66.9 R1 on CUHK-PEDES, ahead of DeepSeek-R1 and R1 models.", []string{"Rank-1"}, []string{"CUHK-PEDES"}},
 		// A metric written onto its number.
