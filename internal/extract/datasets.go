@@ -308,7 +308,9 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 // measured: "transfers to ADE20K at 50.2 PQ".
 // "with" needs a decimal or a percentage: "transfers to ADE20K with 27.8
 // PQ", not "compared to X with 21 times fewer parameters".
-var scoreAt = regexp.MustCompile(`^\s+(?:at\s+\d+(?:\.\d+)?(?:%|\s)|with\s+\d+(?:\.\d+%?|%))`)
+// A clause opened by ", where" with a number in it says the same: "carry
+// over to BIG-Bench Hard, where accuracy rises from 61.9% to 65.0%".
+var scoreAt = regexp.MustCompile(`^(?:\s+(?:at\s+\d+(?:\.\d+)?(?:%|\s)|with\s+\d+(?:\.\d+%?|%))|,\s+where\s[^.;]*\d)`)
 
 // clauseSubjects open a clause after the data it is about: "On Cityscapes it obtains".
 var clauseSubjects = set("it", "we", "they", "the")

@@ -95,6 +95,8 @@ func TestPassNames(t *testing.T) {
 		{"On Cityscapes the mask AP is 40.3.", []string{"Mask AP"}, []string{"?Cityscapes"}},
 		{"It transfers to ADE20K with 27.8 PQ and to Mapillary Vistas with 19.6 PQ.", []string{"PQ", "PQ"}, []string{"?ADE20K", "?Mapillary Vistas"}},
 		{"It compares well to the Nucleotide Transformer with 21 times fewer parameters.", nil, nil},
+		{"Gains carry over to BIG-Bench Hard, where accuracy rises from 61.9% to 65.0%.", []string{"Accuracy"}, []string{"?BIG-Bench Hard"}},
+		{"It was ported to Android, where it is fast.", nil, nil},
 		// "R1" after a number is Rank-1; in a name it is part of the name.
 		{"ATR attains 66.9 R1 on CUHK-PEDES, ahead of DeepSeek-R1 and R1 models.", []string{"Rank-1"}, []string{"CUHK-PEDES"}},
 		// A metric written onto its number.
