@@ -24,6 +24,14 @@ var cueTable = []struct {
 	re     *regexp.Regexp
 	metric string
 }{
+	// A qualified metric is a metric of its own, not the plain one it
+	// qualifies: "robust accuracy", "last-step accuracy", "boundary AP".
+	{regexp.MustCompile(`(?i)\brobust\s+accurac(?:y|ies)\b`), "Robust accuracy"},
+	{regexp.MustCompile(`(?i)\blast(?:-step)?\s+accurac(?:y|ies)\b`), "Last accuracy"},
+	{regexp.MustCompile(`\b[Bb]oundary\s+(?:AP|mAP)s?\b`), "Boundary AP"},
+	// Image generation metrics.
+	{regexp.MustCompile(`\bFIDs?\b`), "FID"},
+	{regexp.MustCompile(`(?i)\binception\s+scores?\b`), "Inception Score"},
 	// An error rate is a score in its own metric, labelled as written.
 	{regexp.MustCompile(`(?i)\btop-?1\s+(?:error|err\.)(?:\s+rates?)?`), "Top-1 error"},
 	{regexp.MustCompile(`(?i)\btop-?5\s+(?:error|err\.)(?:\s+rates?)?`), "Top-5 error"},
