@@ -322,7 +322,11 @@ func titleMethod(title string) string {
 
 // introducing are the words after which an abstract names its method: "We
 // propose SMA", "a loss, called ListRank", "a scheme, namely Co-DETR".
-var introducing = regexp.MustCompile(`\b(?:[Ww]e (?:propose|present|introduce|develop|call|name|dub|term)|called|named|dubbed|termed|coined|namely)\s+`)
+var introducing = regexp.MustCompile(`\b(?:[Ww]e (?:propose|present|introduce|develop|call|name|dub|term)(?:\s+` + namedNoun + `)?|called|named|dubbed|termed|coined|namely)\s+`)
+
+// namedNoun is what a paper names between "we call" and the name: "We
+// name the method ClusterDINO", "We call the resulting encoder AccessNet".
+const namedNoun = `(?:the|our|this)\s+(?:resulting\s+|proposed\s+|final\s+)?(?:method|model|approach|framework|network|encoder|detector|architecture|system)`
 
 // introducesBenchmark follows a name introduced as a benchmark or a
 // dataset, which is not a method: "We introduce TRACE, a benchmark of ...".

@@ -799,6 +799,10 @@ func TestOwnName(t *testing.T) {
 		{"", "This paper presents a new vision Transformer, called Swin Transformer, that serves as a backbone.", "Swin Transformer"},
 		{"", "We propose Masked Language Modeling for proteins.", ""},
 		{"", "We propose Anchor for continual pretraining.", "Anchor"},
+		// "We name the method X": the name after the noun it names.
+		{"Dense Self-Distillation with Cluster Tokens", "We add tokens. We name the method ClusterDINO.", "ClusterDINO"},
+		{"", "We call the resulting encoder AccessNet.", "AccessNet"},
+		{"", "We call the results model soups.", ""},
 	}
 	for _, tt := range tests {
 		got := titleMethod(tt.title)
