@@ -274,7 +274,8 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		}
 	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
-		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method)) {
+		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method) ||
+			s.ownBackbone(r.method, r.start, ctx.method)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
 		// result of the paper's method applied to a model is the paper's.
 		r.appliedTo = r.method
@@ -1269,6 +1270,36 @@ func (s *sentence) nameBeforeWith(j int, name string, ctx *paperContext) string 
 		h-- // "our best RetinaNet model with a ... backbone reaches"
 	}
 	return s.methodEndingAt(h, ctx)
+}
+
+// ownPossessives before a model's name make it the paper's model built
+// on that one: "our ViT-B/16 obtains 79.4%" in a paper whose method is
+// ClusterDINO is ClusterDINO's result with a ViT-B/16.
+var ownPossessives = set("our")
+
+// ownBackbone reports whether the subject name, before pos, follows a word
+// of ownPossessives and does not start with the paper's method's name
+// ("our EfficientNet-B7" in EfficientNet's paper is a variant's own name).
+func (s *sentence) ownBackbone(name string, pos int, method string) bool {
+	first := strings.ToLower(strings.Fields(method + " x")[0])
+	if strings.HasPrefix(strings.ToLower(name), first) {
+		return false
+	}
+	n := len(strings.Fields(name))
+	for j := s.lastTokenBefore(pos); j-n >= 0; j-- {
+		if strings.Join(tokenTexts(s.toks[j-n+1:j+1]), " ") == name {
+			return ownPossessives[strings.ToLower(s.toks[j-n].text)]
+		}
+	}
+	return false
+}
+
+func tokenTexts(ts []token) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.text
+	}
+	return out
 }
 
 // appliedToWords stand between a method defined by its abbreviation and

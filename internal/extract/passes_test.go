@@ -505,6 +505,9 @@ func TestPassMethods(t *testing.T) {
 			map[string]string{"71.9%": "X-Net", "71.0%": "KD", "69.8%": "ResNet-18"}},
 		{"", "X-Net reaches 56.2 box AP (ViTDet-L: 55.6).", map[string]string{"56.2": "X-Net", "55.6": "ViTDet-L"}},
 		{"", "X-Net reaches 77.9% top-1 (full precision: 81.8%).", map[string]string{"77.9%": "X-Net", "81.8%": "X-Net"}},
+		// "our" and a model that is not the paper's own name: the paper's method with that model.
+		{"ClusterDINO: Dense Self-Distillation", "Pretrained on ImageNet, our ViT-B/16 obtains 79.4% top-1.", map[string]string{"79.4%": "ClusterDINO"}},
+		{"EfficientNet: Rethinking Scaling", "Our EfficientNet-B7 achieves 84.3% top-1.", map[string]string{"84.3%": "EfficientNet-B7"}},
 		// The paper's method named in the opening phrase is what is applied.
 		{"MAE: Masked Autoencoders", "With MAE pre-training, a vanilla ViT-Huge model achieves 87.8%.", map[string]string{"87.8%": "MAE"}},
 		{"QLoRA: Efficient Finetuning", "Fine-tuned on FLAN with QLoRA, LLaMA 65B attains 63.9% on MMLU.", map[string]string{"63.9%": "QLoRA"}},
