@@ -322,7 +322,11 @@ func titleMethod(title string) string {
 
 // introducing are the words after which an abstract names its method: "We
 // propose SMA", "a loss, called ListRank", "a scheme, namely Co-DETR".
-var introducing = regexp.MustCompile(`\b(?:[Ww]e (?:propose|present|introduce|develop|call|name|dub|term)(?:\s+` + namedNoun + `)?|called|named|dubbed|termed|coined|namely)\s+`)
+var introducing = regexp.MustCompile(`\b(?:(?:[Ww]e|` + secondVerb + `) (?:propose|present|introduce|develop|call|name|dub|term)(?:\s+` + namedNoun + `)?|called|named|dubbed|termed|coined|namely)\s+`)
+
+// secondVerb joins a verb of introducing to the clause of a "We" before
+// it: "We study fine-tuning of HyenaDNA and introduce SoftHyena".
+const secondVerb = `and`
 
 // namedNoun is what a paper names between "we call" and the name: "We
 // name the method ClusterDINO", "We call the resulting encoder AccessNet".
@@ -335,7 +339,7 @@ var introducesBenchmark = regexp.MustCompile(`(?i)^,?\s+(?:a|an|the)\s+(?:[\w-]+
 // weIntroduce are the forms of introducing that may give the name in
 // brackets after a description: "We present Masked-attention Mask
 // Transformer (Mask2Former)", "We propose a Robust Dual Embedding method (RDE)".
-var weIntroduce = regexp.MustCompile(`^[Ww]e `)
+var weIntroduce = regexp.MustCompile(`^(?:[Ww]e|` + secondVerb + `) `)
 
 var notIntroduced = map[string]bool{
 	"A": true, "An": true, "The": true, "This": true, "These": true, "Our": true,

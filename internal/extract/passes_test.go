@@ -806,6 +806,9 @@ func TestOwnName(t *testing.T) {
 		{"Dense Self-Distillation with Cluster Tokens", "We add tokens. We name the method ClusterDINO.", "ClusterDINO"},
 		{"", "We call the resulting encoder AccessNet.", "AccessNet"},
 		{"", "We call the results model soups.", ""},
+		{"", "We study fine-tuning of HyenaDNA and introduce SoftHyena, a soft-prompt variant.", "SoftHyena"},
+		{"", "We revisit convolutions and propose to mix tokens.", ""},
+		{"", "We study the loss and propose Generalized Focal Loss (GFL) that generalizes it.", "GFL"},
 	}
 	for _, tt := range tests {
 		got := titleMethod(tt.title)
