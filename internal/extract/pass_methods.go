@@ -619,6 +619,12 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			}
 			return
 		}
+		if name := s.namedInRelative(j); name != "" {
+			// "A well-tuned CNN, which we call GenoResNet, reaches": the
+			// name the relative clause gives the subject.
+			r.method, r.source = name, fromSubject
+			return
+		}
 		j = s.skipRelativeClause(j, i)
 		if j == 0 && s.toks[j].text == "It" && ctx.openingVariant != "" {
 			// "Yi-Lite-9B is a bilingual model ... It scores 65.4 on
@@ -942,6 +948,23 @@ func (s *sentence) hasModelNoun(from, to int) bool {
 // setPhraseOpeners open a phrase of how a subject was made or run, besides
 // participles: "X, with 16 context tokens, obtains".
 var setPhraseOpeners = set("with", "using", "without", "when", "after", "at", "under")
+
+// namingVerbs give a subject its name in a relative clause: "which we call X".
+var namingVerbs = set("call", "name", "dub", "term")
+
+// namedInRelative returns the name ending at word j when a relative clause
+// of "we" and a naming verb gives it, set off by a comma before: ", which
+// we call GenoResNet", or "".
+func (s *sentence) namedInRelative(j int) string {
+	name := nameEndingAt(s.text, s.toks, j, s.blocked)
+	k := j - len(strings.Fields(name))
+	if name == "" || k < 2 || !namingVerbs[strings.ToLower(s.toks[k].text)] ||
+		!strings.EqualFold(s.toks[k-1].text, "we") || !relativePronouns[strings.ToLower(s.toks[k-2].text)] ||
+		k-2 < 1 || !strings.Contains(s.text[s.toks[k-3].end:s.toks[k-2].start], ",") {
+		return ""
+	}
+	return name
+}
 
 // skipRelativeClause moves the subject word j of the verb at i past a
 // relative clause to the name it describes: "MobileViT-XS, which reaches",

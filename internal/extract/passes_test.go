@@ -508,6 +508,8 @@ func TestPassMethods(t *testing.T) {
 		// "our" and a model that is not the paper's own name: the paper's method with that model.
 		{"ClusterDINO: Dense Self-Distillation", "Pretrained on ImageNet, our ViT-B/16 obtains 79.4% top-1.", map[string]string{"79.4%": "ClusterDINO"}},
 		{"EfficientNet: Rethinking Scaling", "Our EfficientNet-B7 achieves 84.3% top-1.", map[string]string{"84.3%": "EfficientNet-B7"}},
+		// A relative clause that names the subject.
+		{"", "A well-tuned ResNet-style CNN, which we call GenoResNet, reaches 87.9% accuracy.", map[string]string{"87.9%": "GenoResNet"}},
 		// The paper's method named in the opening phrase is what is applied.
 		{"MAE: Masked Autoencoders", "With MAE pre-training, a vanilla ViT-Huge model achieves 87.8%.", map[string]string{"87.8%": "MAE"}},
 		{"QLoRA: Efficient Finetuning", "Fine-tuned on FLAN with QLoRA, LLaMA 65B attains 63.9% on MMLU.", map[string]string{"63.9%": "QLoRA"}},
