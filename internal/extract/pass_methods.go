@@ -275,7 +275,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
 		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method) ||
-			s.ownBackbone(r.method, r.start, ctx.method)) {
+			s.ownBackbone(r.method, r.start, ctx.method) || s.distilledSubject(r.method, r.start)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
 		// result of the paper's method applied to a model is the paper's.
 		r.appliedTo = r.method
@@ -1313,6 +1313,44 @@ func (s *sentence) ownBackbone(name string, pos int, method string) bool {
 		if strings.Join(tokenTexts(s.toks[j-n+1:j+1]), " ") == name {
 			return ownPossessives[strings.ToLower(s.toks[j-n].text)]
 		}
+	}
+	return false
+}
+
+// distilVerbs say a model was distilled: the teacher and the student are
+// models, the result the paper's distillation's.
+var distilVerbs = set("distil", "distill", "distils", "distills", "distilled", "distilling")
+
+// distilPrepositions put a model after a distillation verb: "distilled
+// from ResNet-34", "distilling ResNet-34 into ResNet-18".
+var distilPrepositions = set("from", "into")
+
+// distilledSubject reports whether the subject name, before pos, follows
+// a word of distilPrepositions in a phrase opened by a word of
+// distilVerbs: "a ResNet-18 student distilled from ResNet-34 obtains
+// 71.4%", "distilling ResNet-34 into ResNet-18 yields 71.9%".
+func (s *sentence) distilledSubject(name string, pos int) bool {
+	n := len(strings.Fields(name))
+	for j := s.lastTokenBefore(pos); j-n >= 0; j-- {
+		if strings.Join(tokenTexts(s.toks[j-n+1:j+1]), " ") != name {
+			continue
+		}
+		w := j - n
+		for w > 0 && plainArticles[strings.ToLower(s.toks[w].text)] {
+			w--
+		}
+		if !distilPrepositions[strings.ToLower(s.toks[w].text)] {
+			return false
+		}
+		for k := w - 1; k >= 0 && k >= w-6; k-- {
+			if strings.ContainsAny(s.text[s.toks[k].end:s.toks[k+1].start], ",;") {
+				return false
+			}
+			if distilVerbs[strings.ToLower(s.toks[k].text)] {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

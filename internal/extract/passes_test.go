@@ -508,6 +508,10 @@ func TestPassMethods(t *testing.T) {
 		// "our" and a model that is not the paper's own name: the paper's method with that model.
 		{"ClusterDINO: Dense Self-Distillation", "Pretrained on ImageNet, our ViT-B/16 obtains 79.4% top-1.", map[string]string{"79.4%": "ClusterDINO"}},
 		{"EfficientNet: Rethinking Scaling", "Our EfficientNet-B7 achieves 84.3% top-1.", map[string]string{"84.3%": "EfficientNet-B7"}},
+		// A model distilled from or into another with the paper's method: the paper's result.
+		{"LS-KD: Logit Standardisation", "On ImageNet, a ResNet-18 student distilled from ResNet-34 obtains 71.4% top-1.", map[string]string{"71.4%": "LS-KD"}},
+		{"Z-KD: Logit Standardisation", "On ImageNet, distilling ResNet-34 into ResNet-18 yields 71.9% top-1.", map[string]string{"71.9%": "Z-KD"}},
+		{"Z-KD: Logit Standardisation", "On ImageNet, a teacher trained from ResNet-34 obtains 71.9% top-1.", map[string]string{"71.9%": "ResNet-34"}},
 		// A relative clause that names the subject.
 		{"", "A well-tuned ResNet-style CNN, which we call GenoResNet, reaches 87.9% accuracy.", map[string]string{"87.9%": "GenoResNet"}},
 		// The paper's method named in the opening phrase is what is applied.
