@@ -275,7 +275,8 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
 		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method) ||
-			s.ownBackbone(r.method, r.start, ctx.method) || s.distilledSubject(r.method, r.start)) {
+			s.ownBackbone(r.method, r.start, ctx.method) || s.distilledSubject(r.method, r.start) ||
+			s.processedSubject(r.method, r.start, ctx.method)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
 		// result of the paper's method applied to a model is the paper's.
 		r.appliedTo = r.method
@@ -1351,6 +1352,28 @@ func (s *sentence) distilledSubject(name string, pos int) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// processParticiples before a model's name say the paper's process was
+// applied to it: "the quantised LLaMA-2-70B scores 66.9%" in a
+// quantisation paper is the paper's method's result.
+var processParticiples = set("quantised", "quantized", "pruned", "sparsified", "compressed")
+
+// processedSubject reports whether the subject name, before pos, follows
+// a word of processParticiples and does not start with the paper's
+// method's name.
+func (s *sentence) processedSubject(name string, pos int, method string) bool {
+	first := strings.ToLower(strings.Fields(method + " x")[0])
+	if strings.HasPrefix(strings.ToLower(name), first) {
+		return false
+	}
+	n := len(strings.Fields(name))
+	for j := s.lastTokenBefore(pos); j-n >= 0; j-- {
+		if strings.Join(tokenTexts(s.toks[j-n+1:j+1]), " ") == name {
+			return processParticiples[strings.ToLower(s.toks[j-n].text)]
+		}
 	}
 	return false
 }

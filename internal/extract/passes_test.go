@@ -512,6 +512,9 @@ func TestPassMethods(t *testing.T) {
 		{"LS-KD: Logit Standardisation", "On ImageNet, a ResNet-18 student distilled from ResNet-34 obtains 71.4% top-1.", map[string]string{"71.4%": "LS-KD"}},
 		{"Z-KD: Logit Standardisation", "On ImageNet, distilling ResNet-34 into ResNet-18 yields 71.9% top-1.", map[string]string{"71.9%": "Z-KD"}},
 		{"Z-KD: Logit Standardisation", "On ImageNet, a teacher trained from ResNet-34 obtains 71.9% top-1.", map[string]string{"71.9%": "ResNet-34"}},
+		// A model the paper's process was applied to: the paper's result.
+		{"OAR: Outlier-Aware Rotation", "Accuracy is kept: the quantised LLaMA-2-70B scores 66.9% on MMLU.", map[string]string{"66.9%": "OAR"}},
+		{"OAR: Outlier-Aware Rotation", "Accuracy is kept: the quantised OAR-70B scores 66.9% on MMLU.", map[string]string{"66.9%": "OAR-70B"}},
 		// A relative clause that names the subject.
 		{"", "A well-tuned ResNet-style CNN, which we call GenoResNet, reaches 87.9% accuracy.", map[string]string{"87.9%": "GenoResNet"}},
 		// The paper's method named in the opening phrase is what is applied.
