@@ -108,6 +108,11 @@ var articles = set("the", "a", "an", "this", "these", "our", "its", "their")
 // word that opens a phrase ("With", "Using").
 func validName(words []string, midSentence bool) string {
 	for len(words) > 0 {
+		if len(words) > 1 && modifierSuffix(words[0]) {
+			words = words[1:] // "CLIP-based IRRA" is IRRA
+			midSentence = true
+			continue
+		}
 		k := nameKind(words[0])
 		if articles[strings.ToLower(words[0])] || k == versionPart {
 			words = words[1:]
@@ -128,6 +133,19 @@ func validName(words []string, midSentence bool) string {
 	last, _ := possessive(words[len(words)-1])
 	words[len(words)-1] = last
 	return strings.Join(words, " ")
+}
+
+// modifierSuffixes end a word that describes the name after it:
+// "CLIP-based IRRA", "VGG-style ConvNets".
+var modifierSuffixes = []string{"-based", "-style"}
+
+func modifierSuffix(w string) bool {
+	for _, suf := range modifierSuffixes {
+		if strings.HasSuffix(strings.ToLower(w), suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameBody reports whether words, after a plain capitalised word, make a

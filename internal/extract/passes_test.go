@@ -515,6 +515,8 @@ func TestPassMethods(t *testing.T) {
 		// A model the paper's process was applied to: the paper's result.
 		{"OAR: Outlier-Aware Rotation", "Accuracy is kept: the quantised LLaMA-2-70B scores 66.9% on MMLU.", map[string]string{"66.9%": "OAR"}},
 		{"OAR: Outlier-Aware Rotation", "Accuracy is kept: the quantised OAR-70B scores 66.9% on MMLU.", map[string]string{"66.9%": "OAR-70B"}},
+		// A word describing the name before it is not part of it.
+		{"X-Net: Hard Negatives", "For CLIP-based IRRA, X-Net raises Rank-1 on CUHK-PEDES from 73.38% to 75.96%.", map[string]string{"73.38%": "IRRA", "75.96%": "X-Net"}},
 		// A relative clause that names the subject.
 		{"", "A well-tuned ResNet-style CNN, which we call GenoResNet, reaches 87.9% accuracy.", map[string]string{"87.9%": "GenoResNet"}},
 		// The paper's method named in the opening phrase is what is applied.
