@@ -40,6 +40,10 @@ var cueTable = []struct {
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?1|r@1|recall@1)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-1"},
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?5|r@5|recall@5)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-5"},
 	{regexp.MustCompile(`(?i)\b(?:rank[-@]?10|r@10|recall@10)\b(?:\s+accurac(?:y|ies)\b)?`), "Rank-10"},
+	// Later ranks written as bare numbers after the first: "Rank-1/5/10"
+	// (the part in brackets is the cue).
+	{regexp.MustCompile(`(?i)\b(?:rank[-@]?|r@|recall@)1/(5)\b`), "Rank-5"},
+	{regexp.MustCompile(`(?i)\b(?:rank[-@]?|r@|recall@)1/5/(10)\b`), "Rank-10"},
 	// "R1" is Rank-1 only right after a number ("66.9 R1"): elsewhere it
 	// is part of a name ("DeepSeek-R1").
 	{regexp.MustCompile(`\d%?\s+(R1)\b`), "Rank-1"},
