@@ -140,6 +140,14 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				continue
 			}
 			n.metric = ctx.m.refineMetric(n.dataset.name, n.metric)
+			if (n.mOrigin == previous || n.mOrigin == abstractWide) && n.dOrigin == direct &&
+				!ctx.m.metricFits(n.dataset.name, n.metric) && ctx.m.defaultMetric(n.dataset.name) != "" {
+				// "... 27.9 BLEU on WMT22. Polyglot-13B obtains 54.6% on
+				// MMLU": a metric carried from another sentence that the
+				// dataset written with the number is not measured in gives
+				// way to the dataset's own.
+				n.metric, n.mOrigin = ctx.m.defaultMetric(n.dataset.name), assumed
+			}
 			if n.dOrigin != direct && !ctx.m.metricFits(n.dataset.name, n.metric) {
 				// "81.2% top-1 on ImageNet ... reaching 45.1 AP": a dataset
 				// borrowed for a number it is not measured in.
