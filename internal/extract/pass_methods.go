@@ -620,6 +620,9 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			}
 			return
 		}
+		if k := s.beforeBracket(j, i); k >= 0 {
+			j = k // "DLKNet-T (29M parameters, 4.6G FLOPs) reaches": the name before the bracket
+		}
 		if name := s.namedInRelative(j); name != "" {
 			// "A well-tuned CNN, which we call GenoResNet, reaches": the
 			// name the relative clause gives the subject.
@@ -949,6 +952,24 @@ func (s *sentence) hasModelNoun(from, to int) bool {
 // setPhraseOpeners open a phrase of how a subject was made or run, besides
 // participles: "X, with 16 context tokens, obtains".
 var setPhraseOpeners = set("with", "using", "without", "when", "after", "at", "under")
+
+// beforeBracket returns the word before a bracket that ends right before
+// the verb at i, after word j, when that word ends a name: "DLKNet-T (29M
+// parameters, 4.6G FLOPs) reaches"; or -1.
+func (s *sentence) beforeBracket(j, i int) int {
+	if strings.TrimSpace(s.text[s.toks[j].end:s.toks[i].start]) != ")" {
+		return -1
+	}
+	open := strings.LastIndex(s.text[:s.toks[j].end], "(")
+	if open < 0 || strings.Contains(s.text[open:s.toks[j].end], ")") {
+		return -1
+	}
+	k := s.lastTokenBefore(open)
+	if k < 0 || !onlySpaces(s.text[s.toks[k].end:open]) || nameEndingAt(s.text, s.toks, k, s.blocked) == "" {
+		return -1
+	}
+	return k
+}
 
 // namingVerbs give a subject its name in a relative clause: "which we call X".
 var namingVerbs = set("call", "name", "dub", "term")

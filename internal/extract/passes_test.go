@@ -518,6 +518,8 @@ func TestPassMethods(t *testing.T) {
 		{"OAR: Outlier-Aware Rotation", "Accuracy is kept: the quantised OAR-70B scores 66.9% on MMLU.", map[string]string{"66.9%": "OAR-70B"}},
 		// A word describing the name before it is not part of it.
 		{"X-Net: Hard Negatives", "For CLIP-based IRRA, X-Net raises Rank-1 on CUHK-PEDES from 73.38% to 75.96%.", map[string]string{"73.38%": "IRRA", "75.96%": "X-Net"}},
+		// A name before a bracket of costs, then its verb.
+		{"DLK: Deformable Kernels", "DLKNet-T (29M parameters, 4.6G FLOPs) reaches 83.5% top-1 on ImageNet-1K.", map[string]string{"83.5%": "DLKNet-T"}},
 		// A relative clause that names the subject.
 		{"", "A well-tuned ResNet-style CNN, which we call GenoResNet, reaches 87.9% accuracy.", map[string]string{"87.9%": "GenoResNet"}},
 		// The paper's method named in the opening phrase is what is applied.
