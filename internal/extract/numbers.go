@@ -59,6 +59,9 @@ var (
 	beforeBetween = regexp.MustCompile(`(?i)\bbetween\s*$`)
 	beforeFrom    = regexp.MustCompile(`(?i)\bfrom\s*$`)
 	beforeRanging = regexp.MustCompile(`(?i)\brang(?:e|es|ed|ing)\s+from\s*$`)
+	// beforeEquals is a statistic's symbol set to the number: "Spearman ρ
+	// = 0.31", "r = 0.38". A correlation, not a score.
+	beforeEquals = regexp.MustCompile(`(?:\p{Greek}|\b[a-zA-Z])\s*=\s*$`)
 )
 
 // scanNumbers returns the numbers of s that could be scores. It leaves out
@@ -91,7 +94,7 @@ func scanNumbers(s string, protected func(start, end int) bool) []*number {
 			continue
 		}
 		n := newNumber(s, a, b)
-		if n == nil || followedByCount(s, n) {
+		if n == nil || followedByCount(s, n) || beforeEquals.MatchString(s[:a]) {
 			continue
 		}
 		if !n.pct && (isYear(n) || afterName(s, a, protected) && !scoreShaped(n)) {
