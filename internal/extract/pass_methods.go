@@ -340,7 +340,11 @@ func (s *sentence) afterCostsInBracket(r *run) (int, bool) {
 		return 0, false
 	}
 	inner := strings.TrimSpace(s.text[open+1 : r.start])
-	if !strings.HasSuffix(inner, ",") || strings.ContainsAny(inner, "();") {
+	metricOnly := false // "IRRA (R@1 73.4 and 63.5)": the bracket opens with the metric
+	if c := s.cueAt(open + 1 + len(s.text[open+1:r.start]) - len(strings.TrimLeft(s.text[open+1:r.start], " "))); c != nil {
+		metricOnly = onlySpaces(s.text[c.end:r.start])
+	}
+	if !metricOnly && (!strings.HasSuffix(inner, ",") || strings.ContainsAny(inner, "();")) {
 		return 0, false
 	}
 	for _, o := range s.runs {

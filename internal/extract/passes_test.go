@@ -521,6 +521,9 @@ func TestPassMethods(t *testing.T) {
 		{"X-Net: Hard Negatives", "For CLIP-based IRRA, X-Net raises Rank-1 on CUHK-PEDES from 73.38% to 75.96%.", map[string]string{"73.38%": "IRRA", "75.96%": "X-Net"}},
 		// A name before a bracket of costs, then its verb.
 		{"DLK: Deformable Kernels", "DLKNet-T (29M parameters, 4.6G FLOPs) reaches 83.5% top-1 on ImageNet-1K.", map[string]string{"83.5%": "DLKNet-T"}},
+		// A bracket after a name that opens with a metric: the score in it is the name's.
+		{"X-Net: Prompts", "X-Net obtains R@1 71.2 on CUHK-PEDES, close to the fully supervised IRRA (R@1 73.4).",
+			map[string]string{"71.2": "X-Net", "73.4": "IRRA"}},
 		// A relative clause that names the subject.
 		{"", "A well-tuned ResNet-style CNN, which we call GenoResNet, reaches 87.9% accuracy.", map[string]string{"87.9%": "GenoResNet"}},
 		// The paper's method named in the opening phrase is what is applied.
