@@ -340,7 +340,7 @@ func titleMethod(title string) string {
 
 // introducing are the words after which an abstract names its method: "We
 // propose SMA", "a loss, called ListRank", "a scheme, namely Co-DETR".
-var introducing = regexp.MustCompile(`\b(?:(?:[Ww]e|` + secondVerb + `) (?:propose|present|introduce|develop|call|name|dub|term)(?:\s+` + namedNoun + `)?|called|named|dubbed|termed|coined|namely)\s+`)
+var introducing = regexp.MustCompile(`\b(?:(?:[Ww]e|` + secondVerb + `) (?:propose|present|introduce|develop|call|name|dub|term)(?:\s+` + namedNoun + `)?|[Ww]e refer to ` + namedNoun + `\s+as|called|named|dubbed|termed|coined|namely)\s+`)
 
 // secondVerb joins a verb of introducing to the clause of a "We" before
 // it: "We study fine-tuning of HyenaDNA and introduce SoftHyena".

@@ -827,6 +827,8 @@ func TestOwnName(t *testing.T) {
 		{"Dense Self-Distillation with Cluster Tokens", "We add tokens. We name the method ClusterDINO.", "ClusterDINO"},
 		{"", "We call the resulting encoder AccessNet.", "AccessNet"},
 		{"", "We call the results model soups.", ""},
+		{"", "The method obtains 71.2 R@1. We refer to the method as UnID-Prompt.", "UnID-Prompt"},
+		{"", "We refer to such models as vision-language-action models.", ""},
 		{"", "We study fine-tuning of HyenaDNA and introduce SoftHyena, a soft-prompt variant.", "SoftHyena"},
 		{"", "We revisit convolutions and propose to mix tokens.", ""},
 		{"", "We study the loss and propose Generalized Focal Loss (GFL) that generalizes it.", "GFL"},
