@@ -159,6 +159,9 @@ func extractBlock(b Block, m *matcher) Result {
 	if ctx.method == "" {
 		ctx.method = introducedMethod(b.Abstract, m.isDatasetOrMetric)
 	}
+	if ctx.method == "" {
+		ctx.method = titleAbbreviation(b.Title, b.Abstract)
+	}
 	ctx.baseModel = baseModel(b.Abstract, m.isDatasetOrMetric)
 	sentences := Sentences(b.Abstract)
 	ctx.properNames = properNames(sentences)

@@ -364,6 +364,37 @@ var notIntroduced = map[string]bool{
 	"Two": true, "Three": true, "New": true, "Novel": true,
 }
 
+// titleFunctionWords have no letter in a title's abbreviation.
+var titleFunctionWords = set("for", "of", "the", "a", "an", "with", "and", "in", "on", "to", "via", "by")
+
+// bracketedAbbreviation is an abbreviation in brackets: "(ASD)".
+var bracketedAbbreviation = regexp.MustCompile(`\((\p{Lu}[\p{L}\d-]{1,9})\)`)
+
+// titleAbbreviation returns the abbreviation the abstract writes in
+// brackets that is the initials of the title's words, or of its part
+// before a colon: "Annealed Stochastic Depth" and "(ASD)". A paper that
+// gives its method no other name goes by that; "" when there is none.
+func titleAbbreviation(title, abstract string) string {
+	var all []string
+	for _, part := range []string{title, strings.SplitN(title, ":", 2)[0]} {
+		initials := ""
+		for _, w := range strings.FieldsFunc(part, func(r rune) bool { return r == ' ' || r == '-' || r == ':' }) {
+			if !titleFunctionWords[strings.ToLower(w)] && unicode.IsLetter([]rune(w)[0]) {
+				initials += strings.ToUpper(string([]rune(w)[0]))
+			}
+		}
+		all = append(all, initials)
+	}
+	for _, m := range bracketedAbbreviation.FindAllStringSubmatch(abstract, -1) {
+		for _, initials := range all {
+			if len(m[1]) >= 2 && m[1] == initials {
+				return m[1]
+			}
+		}
+	}
+	return ""
+}
+
 // introducedMethod returns the name the abstract gives its method, or "":
 // the name in brackets that closes the description after "We propose"
 // ("We propose the Real-Time DEtection TRansformer (RT-DETR)"), else the

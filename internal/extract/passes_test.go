@@ -827,6 +827,8 @@ func TestOwnName(t *testing.T) {
 		{"Dense Self-Distillation with Cluster Tokens", "We add tokens. We name the method ClusterDINO.", "ClusterDINO"},
 		{"", "We call the resulting encoder AccessNet.", "AccessNet"},
 		{"", "We call the results model soups.", ""},
+		{"Annealed Stochastic Depth", "A ResNet-152 trained with annealed stochastic depth (ASD) attains a top-1 error of 19.2%.", "ASD"},
+		{"Segment Anything Better", "The task (SA) is hard.", ""},
 		{"", "The method obtains 71.2 R@1. We refer to the method as UnID-Prompt.", "UnID-Prompt"},
 		{"", "We refer to such models as vision-language-action models.", ""},
 		{"", "We study fine-tuning of HyenaDNA and introduce SoftHyena, a soft-prompt variant.", "SoftHyena"},
@@ -837,6 +839,9 @@ func TestOwnName(t *testing.T) {
 		got := titleMethod(tt.title)
 		if got == "" {
 			got = introducedMethod(tt.abstract, m.isDatasetOrMetric)
+		}
+		if got == "" {
+			got = titleAbbreviation(tt.title, tt.abstract)
 		}
 		if got != tt.want {
 			t.Errorf("title %q, abstract %q: %q, want %q", tt.title, tt.abstract, got, tt.want)
