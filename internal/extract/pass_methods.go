@@ -464,6 +464,12 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 			r.method, r.source = name, fromNamed
 			return true
 		}
+		if t := s.toks[j]; ctx.properNames[t.text] && !s.blocked(t) && (j+1 == len(s.toks) || itemEnd.MatchString(s.text[t.end:])) {
+			// "81.1% for Lion.": a capitalised word the abstract writes as
+			// a name, ending the item.
+			r.method, r.source = t.text, fromNamed
+			return true
+		}
 	}
 	for k := j; k < len(s.toks) && k < j+4; k++ {
 		w := strings.ToLower(s.toks[k].text)
