@@ -81,6 +81,14 @@ func aliasRegexp(alias string) *regexp.Regexp {
 				b.WriteString(`(?:[vV]\s*)?`) // "SQuAD v2.0" for "SQuAD 2.0"
 			}
 		}
+		for _, pre := range hyphenPrefixes {
+			if !short && len(p) > len(pre)+2 && strings.EqualFold(p[:len(pre)], pre) {
+				// "Non-TATA" for "Nontata": a prefix written with a hyphen.
+				b.WriteString(regexp.QuoteMeta(p[:len(pre)]) + `-?`)
+				p = p[len(pre):]
+				break
+			}
+		}
 		for _, r := range p {
 			if short && unicode.IsLower(r) {
 				b.WriteString("[" + string(r) + string(unicode.ToUpper(r)) + "]")
@@ -92,6 +100,10 @@ func aliasRegexp(alias string) *regexp.Regexp {
 	b.WriteString(`\b`)
 	return regexp.MustCompile(b.String())
 }
+
+// hyphenPrefixes open a word of an alias that papers also write with a
+// hyphen after them: "Nontata" and "Non-TATA".
+var hyphenPrefixes = []string{"non", "multi", "pre"}
 
 // publisherPrefix is who published a dataset, written before its name
 // without making another dataset: "MS COCO", "MS-COCO", "MSCOCO" and
