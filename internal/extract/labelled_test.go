@@ -162,14 +162,14 @@ func TestSetFloors(t *testing.T) {
 		{"heldout17", High, knownDatasets, 50, 1, 47, 2},
 		// heldout18 was labelled by hand before round 20 and was its
 		// unseen set, scored once before and once after it (README).
-		{"heldout18", Low, knownDatasets, 98, 51, 65, 7},
-		{"heldout18", Med, knownDatasets, 95, 38, 65, 7},
-		{"heldout18", High, knownDatasets, 41, 12, 65, 7},
+		{"heldout18", Low, knownDatasets, 125, 31, 65, 5},
+		{"heldout18", Med, knownDatasets, 122, 19, 65, 5},
+		{"heldout18", High, knownDatasets, 53, 7, 65, 5},
 		// heldout19 was labelled by hand before round 21 and was its
 		// unseen set; round 21 was not kept (README).
-		{"heldout19", Low, knownDatasets, 97, 56, 53, 3},
-		{"heldout19", Med, knownDatasets, 88, 39, 53, 3},
-		{"heldout19", High, knownDatasets, 34, 7, 53, 3},
+		{"heldout19", Low, knownDatasets, 127, 26, 57, 3},
+		{"heldout19", Med, knownDatasets, 118, 22, 57, 3},
+		{"heldout19", High, knownDatasets, 55, 2, 57, 3},
 	}
 	for _, tt := range tests {
 		name := tt.set + "/" + tt.min
