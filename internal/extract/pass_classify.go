@@ -362,6 +362,15 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 				w := strings.ToLower(t)
 				if settingNouns[w] {
 					n.dropped = true
+					if n == r.nums[len(r.nums)-1] {
+						// "at 80%, 90% and 95% sparsity": the list shares the
+						// setting written after its last number.
+						for _, o := range r.nums {
+							if o.cue == nil {
+								o.dropped = true
+							}
+						}
+					}
 					break
 				}
 				if k == 0 && (forwardStops[w] || forwardDelta[w]) {

@@ -200,6 +200,7 @@ func TestPassClassify(t *testing.T) {
 		{"X reaches 81.2% top-1, a 2.4% improvement, and cuts memory by 60%.", "81.2%", false},
 		{"X is 1.3% higher than Y and uses 25% fewer parameters.", "", false},
 		{"X masks 75% of the patches and reaches 83.1%.", "83.1%", false},
+		{"X reaches 76.4, 75.5 and 72.9% top-1 at 80%, 90% and 95% sparsity.", "76.4,75.5,72.9%", false},
 		{"At 80% noise, X keeps 61.5% Rank-1.", "61.5%", true},
 		{"X saves 38% of the cost and reaches 74.0%.", "74.0%", false},
 		{"Larger students benefit less: at 7B, the improvement shrinks to 1.1%.", "", false},
