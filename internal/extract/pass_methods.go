@@ -1336,17 +1336,30 @@ var ownPossessives = set("our")
 // of ownPossessives and does not start with the paper's method's name
 // ("our EfficientNet-B7" in EfficientNet's paper is a variant's own name).
 func (s *sentence) ownBackbone(name string, pos int, method string) bool {
+	return s.othersModelAfter(ownPossessives, name, pos, method)
+}
+
+// othersModelAfter reports whether the subject name, before pos, follows a
+// word of words and does not start with the paper's method's name.
+func (s *sentence) othersModelAfter(words map[string]bool, name string, pos int, method string) bool {
 	first := strings.ToLower(strings.Fields(method + " x")[0])
 	if strings.HasPrefix(strings.ToLower(name), first) {
 		return false
 	}
+	k := s.nameStart(name, pos)
+	return k > 0 && words[strings.ToLower(s.toks[k-1].text)]
+}
+
+// nameStart returns the word at which the last writing of name before pos
+// starts, when a word comes before it; -1 otherwise.
+func (s *sentence) nameStart(name string, pos int) int {
 	n := len(strings.Fields(name))
 	for j := s.lastTokenBefore(pos); j-n >= 0; j-- {
 		if strings.Join(tokenTexts(s.toks[j-n+1:j+1]), " ") == name {
-			return ownPossessives[strings.ToLower(s.toks[j-n].text)]
+			return j - n + 1
 		}
 	}
-	return false
+	return -1
 }
 
 // distilVerbs say a model was distilled: the teacher and the student are
@@ -1362,27 +1375,23 @@ var distilPrepositions = set("from", "into")
 // distilVerbs: "a ResNet-18 student distilled from ResNet-34 obtains
 // 71.4%", "distilling ResNet-34 into ResNet-18 yields 71.9%".
 func (s *sentence) distilledSubject(name string, pos int) bool {
-	n := len(strings.Fields(name))
-	for j := s.lastTokenBefore(pos); j-n >= 0; j-- {
-		if strings.Join(tokenTexts(s.toks[j-n+1:j+1]), " ") != name {
-			continue
-		}
-		w := j - n
-		for w > 0 && plainArticles[strings.ToLower(s.toks[w].text)] {
-			w--
-		}
-		if !distilPrepositions[strings.ToLower(s.toks[w].text)] {
+	w := s.nameStart(name, pos) - 1
+	if w < 0 {
+		return false
+	}
+	for w > 0 && plainArticles[strings.ToLower(s.toks[w].text)] {
+		w--
+	}
+	if !distilPrepositions[strings.ToLower(s.toks[w].text)] {
+		return false
+	}
+	for k := w - 1; k >= 0 && k >= w-6; k-- {
+		if strings.ContainsAny(s.text[s.toks[k].end:s.toks[k+1].start], ",;") {
 			return false
 		}
-		for k := w - 1; k >= 0 && k >= w-6; k-- {
-			if strings.ContainsAny(s.text[s.toks[k].end:s.toks[k+1].start], ",;") {
-				return false
-			}
-			if distilVerbs[strings.ToLower(s.toks[k].text)] {
-				return true
-			}
+		if distilVerbs[strings.ToLower(s.toks[k].text)] {
+			return true
 		}
-		return false
 	}
 	return false
 }
@@ -1396,17 +1405,7 @@ var processParticiples = set("quantised", "quantized", "pruned", "sparsified", "
 // a word of processParticiples and does not start with the paper's
 // method's name.
 func (s *sentence) processedSubject(name string, pos int, method string) bool {
-	first := strings.ToLower(strings.Fields(method + " x")[0])
-	if strings.HasPrefix(strings.ToLower(name), first) {
-		return false
-	}
-	n := len(strings.Fields(name))
-	for j := s.lastTokenBefore(pos); j-n >= 0; j-- {
-		if strings.Join(tokenTexts(s.toks[j-n+1:j+1]), " ") == name {
-			return processParticiples[strings.ToLower(s.toks[j-n].text)]
-		}
-	}
-	return false
+	return s.othersModelAfter(processParticiples, name, pos, method)
 }
 
 func tokenTexts(ts []token) []string {
