@@ -612,11 +612,18 @@ func (s *sentence) objectOfOutperform(i int) bool {
 	if i+1 >= len(s.toks) || !strings.EqualFold(s.toks[i+1].text, "of") {
 		return false
 	}
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		if strings.ContainsAny(s.text[s.toks[k].end:s.toks[k+1].start], ",;:()") {
+	return s.wordBackInClause(i, 4, ",;:()", outperformVerbs)
+}
+
+// wordBackInClause reports whether one of the n words before word i is in
+// words, with none of the punctuation in stops between it and i: the word
+// is in i's clause.
+func (s *sentence) wordBackInClause(i, n int, stops string, words map[string]bool) bool {
+	for k := i - 1; k >= 0 && k >= i-n; k-- {
+		if strings.ContainsAny(s.text[s.toks[k].end:s.toks[k+1].start], stops) {
 			return false
 		}
-		if outperformVerbs[strings.ToLower(s.toks[k].text)] {
+		if words[strings.ToLower(s.toks[k].text)] {
 			return true
 		}
 	}

@@ -275,8 +275,8 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
 		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method) ||
-			s.ownBackbone(r.method, r.start, ctx.method) || s.distilledSubject(r.method, r.start) ||
-			s.processedSubject(r.method, r.start, ctx.method)) {
+			s.othersModelAfter(ownPossessives, r.method, r.start, ctx.method) || s.distilledSubject(r.method, r.start) ||
+			s.othersModelAfter(processParticiples, r.method, r.start, ctx.method)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
 		// result of the paper's method applied to a model is the paper's.
 		r.appliedTo = r.method
@@ -341,7 +341,7 @@ func (s *sentence) afterCostsInBracket(r *run) (int, bool) {
 	}
 	inner := strings.TrimSpace(s.text[open+1 : r.start])
 	metricOnly := false // "IRRA (R@1 73.4 and 63.5)": the bracket opens with the metric
-	if c := s.cueAt(open + 1 + len(s.text[open+1:r.start]) - len(strings.TrimLeft(s.text[open+1:r.start], " "))); c != nil {
+	if c := s.cueAt(r.start - len(strings.TrimLeft(s.text[open+1:r.start], " "))); c != nil {
 		metricOnly = onlySpaces(s.text[c.end:r.start])
 	}
 	if !metricOnly && (!strings.HasSuffix(inner, ",") || strings.ContainsAny(inner, "();")) {
@@ -1332,15 +1332,10 @@ func (s *sentence) nameBeforeWith(j int, name string, ctx *paperContext) string 
 // ClusterDINO is ClusterDINO's result with a ViT-B/16.
 var ownPossessives = set("our")
 
-// ownBackbone reports whether the subject name, before pos, follows a word
-// of ownPossessives and does not start with the paper's method's name
-// ("our EfficientNet-B7" in EfficientNet's paper is a variant's own name).
-func (s *sentence) ownBackbone(name string, pos int, method string) bool {
-	return s.othersModelAfter(ownPossessives, name, pos, method)
-}
-
 // othersModelAfter reports whether the subject name, before pos, follows a
-// word of words and does not start with the paper's method's name.
+// word of words (ownPossessives, processParticiples) and does not start
+// with the paper's method's name ("our EfficientNet-B7" in EfficientNet's
+// paper is a variant's own name).
 func (s *sentence) othersModelAfter(words map[string]bool, name string, pos int, method string) bool {
 	first := strings.ToLower(strings.Fields(method + " x")[0])
 	if strings.HasPrefix(strings.ToLower(name), first) {
@@ -1382,31 +1377,13 @@ func (s *sentence) distilledSubject(name string, pos int) bool {
 	for w > 0 && plainArticles[strings.ToLower(s.toks[w].text)] {
 		w--
 	}
-	if !distilPrepositions[strings.ToLower(s.toks[w].text)] {
-		return false
-	}
-	for k := w - 1; k >= 0 && k >= w-6; k-- {
-		if strings.ContainsAny(s.text[s.toks[k].end:s.toks[k+1].start], ",;") {
-			return false
-		}
-		if distilVerbs[strings.ToLower(s.toks[k].text)] {
-			return true
-		}
-	}
-	return false
+	return distilPrepositions[strings.ToLower(s.toks[w].text)] && s.wordBackInClause(w, 6, ",;", distilVerbs)
 }
 
 // processParticiples before a model's name say the paper's process was
 // applied to it: "the quantised LLaMA-2-70B scores 66.9%" in a
 // quantisation paper is the paper's method's result.
 var processParticiples = set("quantised", "quantized", "pruned", "sparsified", "compressed")
-
-// processedSubject reports whether the subject name, before pos, follows
-// a word of processParticiples and does not start with the paper's
-// method's name.
-func (s *sentence) processedSubject(name string, pos int, method string) bool {
-	return s.othersModelAfter(processParticiples, name, pos, method)
-}
 
 func tokenTexts(ts []token) []string {
 	out := make([]string, len(ts))

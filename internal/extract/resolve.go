@@ -244,12 +244,14 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	if n.dataset != nil && n.carriedCondition != "" {
 		low = append(low, "dataset from a sentence about a changed setting (\""+n.carriedCondition+"\")")
 	}
-	if s.conditionReaches(r) && labelShare.MatchString(s.condition) {
-		// "With 1% of ImageNet-1K labels, X reaches 75.3%": a
-		// semi-supervised score, reported as a result of its own.
-		med = append(med, "value with a share of the labels (\""+s.condition+"\")")
-	} else if s.conditionReaches(r) {
-		low = append(low, "value under a changed setting (\""+s.condition+"\")")
+	if s.conditionReaches(r) {
+		if labelShare.MatchString(s.condition) {
+			// "With 1% of ImageNet-1K labels, X reaches 75.3%": a
+			// semi-supervised score, reported as a result of its own.
+			med = append(med, "value with a share of the labels (\""+s.condition+"\")")
+		} else {
+			low = append(low, "value under a changed setting (\""+s.condition+"\")")
+		}
 	}
 	if r.fromModel {
 		med = append(med, "method read as the one model the sentence names")
