@@ -94,13 +94,14 @@ func scoreExtract(ctx context.Context, e *env, text, goldFile, catalogue, minCon
 		if err != nil {
 			return fmt.Errorf("extract: %w", err)
 		}
-		res.Unknown = rep.Unknown
+		res.Unknown, res.Failed = rep.Unknown, rep.Failed
 		for _, p := range rep.Proposals {
 			if !strings.HasPrefix(p.Status, "left out") {
 				res.Candidates = append(res.Candidates, p.Candidate)
 			}
 		}
 	}
+	printFailed(e, res.Failed)
 	sc := extract.Score(res, gold)
 	fmt.Fprintf(e.stdout, "scores at confidence %s and up, datasets from %s: %s\n", minConf, source, sc.Scores)
 	fmt.Fprintf(e.stdout, "unknown datasets: %s\n", sc.Unknown)
@@ -134,6 +135,14 @@ func printExtract(e *env, rep importer.ExtractReport) {
 	}
 	fmt.Fprintf(e.stdout, "%d candidates, %d queued for moderators, %d unknown datasets\n",
 		len(rep.Proposals), rep.Queued, len(rep.Unknown))
+	printFailed(e, rep.Failed)
+}
+
+// printFailed names, on stderr, each paper the extractor could not read.
+func printFailed(e *env, failed []extract.Failure) {
+	for _, f := range failed {
+		fmt.Fprintf(e.stderr, "extract: paper %q was left out: %s\n", short(f.Paper, 60), f.Err)
+	}
 }
 
 func short(s string, n int) string {

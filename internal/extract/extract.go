@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -66,6 +67,15 @@ type Unknown struct {
 type Result struct {
 	Candidates []Candidate
 	Unknown    []Unknown
+	// Failed lists the papers the extractor could not read: a fault of
+	// its own, which costs that paper's scores and no other's.
+	Failed []Failure
+}
+
+// Failure is a paper whose reading failed, and why.
+type Failure struct {
+	Paper string
+	Err   string
 }
 
 // Confidence levels.
@@ -109,7 +119,7 @@ func (c Candidate) AtLeast(min string) bool {
 // caller can choose: a moderation queue would normally take
 // Filter(DefaultMinConfidence).
 func (r Result) Filter(min string) Result {
-	out := Result{Unknown: r.Unknown}
+	out := Result{Unknown: r.Unknown, Failed: r.Failed}
 	for _, c := range r.Candidates {
 		if c.AtLeast(min) {
 			out.Candidates = append(out.Candidates, c)
@@ -127,7 +137,11 @@ func Extract(text string, known []Dataset) Result {
 	seen := map[string]bool{}
 	seenUnknown := map[string]bool{}
 	for _, b := range Blocks(text) {
-		r := extractBlock(b, m)
+		r, err := extractBlockSafely(b, m)
+		if err != nil {
+			res.Failed = append(res.Failed, Failure{Paper: b.Title, Err: err.Error()})
+			continue
+		}
 		for _, c := range r.Candidates {
 			if seen[c.Key()] {
 				continue
@@ -145,6 +159,18 @@ func Extract(text string, known []Dataset) Result {
 		}
 	}
 	return res
+}
+
+// extractBlockSafely is extractBlock with a panic turned into the paper's
+// error, so that a fault in one rule costs one paper of a listing rather
+// than the whole run, or the web server that runs it.
+func extractBlockSafely(b Block, m *matcher) (res Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = Result{}, fmt.Errorf("the extractor failed on this paper (%v); please report it", r)
+		}
+	}()
+	return extractBlock(b, m), nil
 }
 
 // extractBlock reads one paper. Scores whose metric or dataset is left

@@ -321,8 +321,15 @@ func FuzzExtract(f *testing.F) {
 	f.Add("We propose X. X achieves 71.3%, 62.0% and 55.4% on CUHK-PEDES, ICFG-PEDES and RSTPReid, respectively.")
 	f.Add("between 72.1% and 78.4% top-1 accuracy on ImageNet; 80.1–82.3% on CIFAR-100")
 	f.Add("89.4 ± 0.6% accuracy on Human Enhancers Cohn, from 1 to 2, 13B, 4×, v2, 2023")
+	// A name running into a number after an apostrophe once cut the
+	// sentence backwards (a failing input of the fuzzer).
+	f.Add("Foo: A\nViT-B ResNet'81.2%")
+	f.Add("Foo: A\nViT-B X’8%")
 	f.Fuzz(func(t *testing.T, text string) {
 		res := Extract(text, knownDatasets)
+		for _, f := range res.Failed {
+			t.Errorf("paper %q failed: %s", f.Paper, f.Err)
+		}
 		for _, c := range res.Candidates {
 			if !strings.Contains(c.Evidence, c.Raw) {
 				t.Errorf("Raw %q not in evidence %q", c.Raw, c.Evidence)
@@ -413,5 +420,18 @@ func TestFilter(t *testing.T) {
 		if c.Confidence != High && c.Note == "" {
 			t.Errorf("%s candidate %s has no note", c.Confidence, c.Raw)
 		}
+	}
+}
+
+// A fault while reading one paper becomes that paper's error instead of a
+// panic; a nil matcher is such a fault.
+func TestExtractBlockSafely(t *testing.T) {
+	_, err := extractBlockSafely(Block{Title: "Foo", Abstract: "Foo reaches 81.2% top-1 on ImageNet."}, nil)
+	if err == nil || !strings.Contains(err.Error(), "please report it") {
+		t.Fatalf("err = %v, want the paper's error", err)
+	}
+	res, err := extractBlockSafely(Block{Title: "Foo", Abstract: "Foo reaches 81.2% top-1 on ImageNet."}, newMatcher(knownDatasets))
+	if err != nil || len(res.Candidates) != 1 {
+		t.Fatalf("a sound paper: %d candidates, err %v", len(res.Candidates), err)
 	}
 }

@@ -166,12 +166,23 @@ func partOfWord(s string, a int) bool {
 		return true
 	case strings.ContainsRune("_@/.\\+±↑↓Δ∼^", prev):
 		return true
+	case (prev == '\'' || prev == '’') && a >= 2 && wordBefore(s[:a-len(string(prev))]):
+		// An apostrophe inside a word is part of it for the tokenizer
+		// ("ResNet'81"), so the digits after it are too; an opening quote
+		// ("'81.2%") is not.
+		return true
 	case strings.ContainsRune("-–—−", prev):
 		// "ResNet-50" and "72.1–78.4" (read as a range elsewhere), or a
 		// minus sign: either way not a score of its own.
 		return true
 	}
 	return false
+}
+
+// wordBefore reports whether s ends in a letter or a digit.
+func wordBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func followedByCount(s string, n *number) bool {

@@ -113,7 +113,8 @@ func (s *sentence) soleModelBeforeOwn(r *run, ctx *paperContext) string {
 		return ""
 	}
 	name, end := s.soleModelEnd(r)
-	if name == "" || strings.HasPrefix(strings.ToLower(name), strings.ToLower(ctx.method)) ||
+	// A name running on past the number's start is not before it.
+	if name == "" || end > r.start || strings.HasPrefix(strings.ToLower(name), strings.ToLower(ctx.method)) ||
 		strings.ContainsAny(s.text[end:r.start], ",;:") {
 		return ""
 	}

@@ -174,6 +174,9 @@ func TestPassNumbers(t *testing.T) {
 		{"X reaches R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2.", "74.9,89.6,93.8 | 67.2"},
 		{"X reaches 74.9/89.6 and 67.2 R@1.", "74.9,89.6,67.2"},
 		{"X reaches 74.9% and an MCC of 0.49.", "74.9%,0.49"},
+		// Digits after an apostrophe inside a word belong to the word, as
+		// the tokenizer reads it; after an opening quote they are a number.
+		{"ViT-B ResNet'81.2% and X’8% reach '79.1%'.", "79.1%"},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "numbers")

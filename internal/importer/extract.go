@@ -24,6 +24,7 @@ type Proposal struct {
 type ExtractReport struct {
 	Proposals []Proposal
 	Unknown   []extract.Unknown // "dataset not known": add the dataset or an alias and run again
+	Failed    []extract.Failure // papers the extractor could not read; the others are read
 	Queued    int
 }
 
@@ -58,7 +59,7 @@ func ExtractText(ctx context.Context, st *store.Store, text string, opt ExtractO
 		slugs[d.Name] = d.Slug
 	}
 	res := extract.Extract(text, known).Filter(opt.MinConfidence)
-	rep := ExtractReport{Unknown: res.Unknown}
+	rep := ExtractReport{Unknown: res.Unknown, Failed: res.Failed}
 	infos := map[string]store.DatasetInfo{}
 	for _, c := range res.Candidates {
 		p := Proposal{Candidate: c}
