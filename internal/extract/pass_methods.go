@@ -285,11 +285,15 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 }
 
 // bracketItemLabels write a value after its owner's name inside a bracket:
-// "(ViTDet-L: 55.6)", "(KD: 71.0%; ResNet-18 trained from scratch: 69.8%)".
+// "(ViTDet-L: 55.6)", "(KD: 71.0%; ResNet-18 trained from scratch: 69.8%)",
+// "(IRRA: 64.1%, RaSa: 66.8%)".
 var bracketItemLabels = set(":")
 
-// bracketItemBreaks separate the items of a bracket.
-var bracketItemBreaks = set("(", ";")
+// bracketItemBreaks separate the items of a bracket. A comma does too, as
+// in "(KD: 73.3%, DKD: 76.3%)": the item after it is read only when it is
+// a name, lower-case words at most and the label, so "(on ImageNet,
+// top-1: 76.5%)" still names no one.
+var bracketItemBreaks = set("(", ";", ",")
 
 // labelledInBracket returns the name that opens the bracket item whose
 // label the run follows, the rest of the item being plain lower-case

@@ -511,6 +511,10 @@ func TestPassMethods(t *testing.T) {
 		{"", "X-Net yields 71.9% top-1 (KD: 71.0%; ResNet-18 trained from scratch: 69.8%).",
 			map[string]string{"71.9%": "X-Net", "71.0%": "KD", "69.8%": "ResNet-18"}},
 		{"", "X-Net reaches 56.2 box AP (ViTDet-L: 55.6).", map[string]string{"56.2": "X-Net", "55.6": "ViTDet-L"}},
+		{"", "X-Net reaches 77.6% accuracy (KD: 73.3%, DKD: 76.3%, ReviewKD: 75.6%).",
+			map[string]string{"77.6%": "X-Net", "73.3%": "KD", "76.3%": "DKD", "75.6%": "ReviewKD"}},
+		{"", "X-Net keeps 72.6% Rank-1 on CUHK-PEDES (IRRA: 64.1%, RaSa: 66.8%).",
+			map[string]string{"72.6%": "X-Net", "64.1%": "IRRA", "66.8%": "RaSa"}},
 		{"", "X-Net reaches 77.9% top-1 (full precision: 81.8%).", map[string]string{"77.9%": "X-Net", "81.8%": "X-Net"}},
 		// "our" and a model that is not the paper's own name: the paper's method with that model.
 		{"ClusterDINO: Dense Self-Distillation", "Pretrained on ImageNet, our ViT-B/16 obtains 79.4% top-1.", map[string]string{"79.4%": "ClusterDINO"}},
