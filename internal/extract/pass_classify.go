@@ -287,6 +287,11 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		// before is, only a name on the value after can say.
 		r.namedByChange = true
 		return
+	case w == "from" && !r.nums[0].rangeEnd && s.methodAfter(r, ctx):
+		// "goes from 58.1% for the original Zephyr-7B to 57.2%": the name
+		// after "for" owns the value it follows, as it does outside a
+		// change ("63.4% for Llama 2 13B"), before any name of the clause.
+		return
 	case w == "from" && !r.nums[0].rangeEnd:
 		// "improves a ResNet-50 from 76.1% to 77.4%": the value before is ResNet-50's.
 		j := i - 1

@@ -528,6 +528,9 @@ func TestPassMethods(t *testing.T) {
 		{"OAR: Outlier-Aware Rotation", "Accuracy is kept: the quantised OAR-70B scores 66.9% on MMLU.", map[string]string{"66.9%": "OAR-70B"}},
 		// A word describing the name before it is not part of it.
 		{"X-Net: Hard Negatives", "For CLIP-based IRRA, X-Net raises Rank-1 on CUHK-PEDES from 73.38% to 75.96%.", map[string]string{"73.38%": "IRRA", "75.96%": "X-Net"}},
+		// A value before a change, owned by the name after "for" that follows it.
+		{"X-Net: Drift", "X-Net raises accuracy on CIFAR-100 from 56.4% for the PASS baseline to 65.0%.", map[string]string{"56.4%": "PASS", "65.0%": "X-Net"}},
+		{"X-Net: Unlearning", "MMLU accuracy goes from 58.1% for the original Zephyr-7B to 57.2% after unlearning.", map[string]string{"58.1%": "Zephyr-7B", "57.2%": "X-Net"}},
 		// A name before a bracket of costs, then its verb.
 		{"DLK: Deformable Kernels", "DLKNet-T (29M parameters, 4.6G FLOPs) reaches 83.5% top-1 on ImageNet-1K.", map[string]string{"83.5%": "DLKNet-T"}},
 		// A bracket after a name that opens with a metric: the score in it is the name's.
