@@ -92,7 +92,10 @@ var openingPhrase = regexp.MustCompile(`^(?:For|Plugged into|Applied to|When app
 
 // ownSetup opens a sentence with the paper's own way of evaluating, not a
 // changed setting: "Under our unified harness, Falcon-40B obtains 55.4%".
-var ownSetup = regexp.MustCompile(`^(?i:under)\s+our\s+(?:[\w-]+\s+){0,2}(?:harness|protocol|evaluation|setup|pipeline)\b`)
+// A training schedule is the recipe every score is reported under, not a
+// changed setting either: "Under the 12-epoch (1x) schedule, X obtains".
+var ownSetup = regexp.MustCompile(`^(?i:under)\s+(?:our\s+(?:[\w-]+\s+){0,2}(?:harness|protocol|evaluation|setup|pipeline)\b` +
+	`|(?:the|a|our)\s+(?:[\w()-]+\s+){0,3}(?:training\s+)?schedules?\b)`)
 
 // conditionRe finds a sentence that reports values under a changed setting
 // rather than plain scores: noise or corruption levels, a part of the labels

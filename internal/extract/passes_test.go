@@ -215,6 +215,8 @@ func TestPassClassify(t *testing.T) {
 		// The paper's own way of evaluating is no changed setting.
 		{"Under our unified harness, X obtains 55.4% on MMLU.", "55.4%", false},
 		{"Under heavy occlusion, X obtains 55.4% on MMLU.", "55.4%", true},
+		{"Under the 12-epoch (1x) schedule, X obtains 50.8 AP on COCO.", "50.8", false},
+		{"Under a longer 36-epoch schedule, X obtains 52.1 AP on COCO.", "52.1", false},
 		// An error is not the accuracy it is the complement of; a top-1
 		// error is a score in its own metric (TestPassMetrics).
 		{"An ensemble achieves 3.57% error on the ImageNet test set, and a top-1 error of 21.3%.", "21.3%", false},
