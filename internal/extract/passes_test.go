@@ -497,6 +497,7 @@ func TestPassMethods(t *testing.T) {
 		{"", "YOLOv6-M/L reach 49.5/52.3 AP on COCO.", map[string]string{"49.5": "YOLOv6-M", "52.3": "YOLOv6-L"}},
 		{"", "ResNet-50/101 reach 76.1% and 77.4% top-1.", map[string]string{"76.1%": "ResNet-50", "77.4%": "ResNet-101"}},
 		{"", "X-S, X-M and X-L achieve 45.1, 48.0 and 50.2 AP respectively.", map[string]string{"45.1": "X-S", "48.0": "X-M", "50.2": "X-L"}},
+		{"", "X-S, X-M and X-L deliver 45.1%, 48.0% and 50.2% AP on COCO.", map[string]string{"45.1%": "X-S", "48.0%": "X-M", "50.2%": "X-L"}},
 		{"", "CCT-7/3x1 reaches 98.00% on CIFAR-10.", map[string]string{"98.00%": "CCT-7/3x1"}},
 		{"", "CLIP ViT-B/16 reaches 68.3% zero-shot.", map[string]string{"68.3%": "CLIP ViT-B/16"}},
 		// "it" later in a sentence is the subject named before it.
