@@ -514,6 +514,9 @@ func TestPassMethods(t *testing.T) {
 		{"", "X-Net yields 71.9% top-1 (KD: 71.0%; ResNet-18 trained from scratch: 69.8%).",
 			map[string]string{"71.9%": "X-Net", "71.0%": "KD", "69.8%": "ResNet-18"}},
 		{"", "X-Net reaches 56.2 box AP (ViTDet-L: 55.6).", map[string]string{"56.2": "X-Net", "55.6": "ViTDet-L"}},
+		// Plain capitalised words before a bracket of scores name whose they are.
+		{"", "X-Net obtains 27.9 and 36.4 mAP, surpassing Unbiased Teacher (20.8 and 28.3 mAP) and Dense Teacher (22.4 and 33.0 mAP).",
+			map[string]string{"27.9": "X-Net", "36.4": "X-Net", "20.8": "Unbiased Teacher", "28.3": "Unbiased Teacher", "22.4": "Dense Teacher", "33.0": "Dense Teacher"}},
 		{"", "X-Net reaches 77.6% accuracy (KD: 73.3%, DKD: 76.3%, ReviewKD: 75.6%).",
 			map[string]string{"77.6%": "X-Net", "73.3%": "KD", "76.3%": "DKD", "75.6%": "ReviewKD"}},
 		{"", "X-Net keeps 72.6% Rank-1 on CUHK-PEDES (IRRA: 64.1%, RaSa: 66.8%).",
