@@ -83,6 +83,8 @@ func TestPassNames(t *testing.T) {
 		{"It reaches an mAP@0.5 of 67.3 and an mAP of 45.1 on COCO.", []string{"mAP"}, []string{"COCO"}},
 		{"It reaches a word error rate of 2.7% on LibriSpeech, a CER of 4.6% and an equal error rate of 0.87%.",
 			[]string{"WER", "CER", "EER"}, []string{"?LibriSpeech"}},
+		{"On CIFAR-100 it obtains error rates of 32.8% and 21.9%, and a word error rate of 2.7%.",
+			[]string{"Error rate", "WER"}, []string{"CIFAR-100"}},
 		// A one-word name followed by "val set", "dataset" ... is a dataset.
 		{"It reaches 58.0% PQ on COCO val set, and on Cityscapes val set 68.4% PQ.", []string{"PQ", "PQ"}, []string{"COCO", "?Cityscapes"}},
 		{"It is tested on Cityscapes and on Places.", nil, nil},
