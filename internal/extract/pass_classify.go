@@ -191,6 +191,26 @@ func (s *sentence) outperformedByTo(r, next *run) string {
 // a clause of its own.
 var coordinatedDelta = regexp.MustCompile(`^(?:\s+(?:in|on|for|at|over)\s+(?:[\w-]+\s*){1,4}?)?\s*,?\s*and\s*$`)
 
+// namedDeclineSubject reports whether the decline verb at v has a name
+// right before it, past adverbs, set off from the rest by a contrast word
+// ("whereas TENT degrades to", "while LLaVA-1.5-7B falls to"): the name is
+// the subject, and the value its score.
+func (s *sentence) namedDeclineSubject(v int) bool {
+	j := v - 1
+	for j >= 0 && adverbs[strings.ToLower(s.toks[j].text)] {
+		j--
+	}
+	if j < 0 || s.blocked(s.toks[j]) {
+		return false
+	}
+	name := nameEndingAt(s.text, s.toks, j, s.blocked)
+	if name == "" {
+		return false
+	}
+	k := j - len(strings.Fields(name))
+	return k >= 0 && contrastWords[strings.ToLower(s.toks[k].text)]
+}
+
 // reducedFrom reports whether the "from" at i follows a verb of reduction
 // in its clause with no metric between them: "reduces expected calibration
 // error on ImageNet from 4.1%", "cuts latency from". "lowers the error rate
@@ -267,6 +287,10 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 	case w == "to" && i > 1 && changeNouns[s.subjectNoun(i-1)]:
 		r.dropped = true // "the improvement shrinks to 1.1%", "the gap grows to 3.1%"
 		return
+	case w == "to" && i > 1 && declineVerbs[strings.ToLower(s.toks[i-1].text)] && s.namedDeclineSubject(i-1):
+		// "whereas TENT degrades to 74.9%": a named model's own score,
+		// lower than another's, not a value under a changed setting (a
+		// setting the sentence states still holds it, in confidence).
 	case w == "to" && i > 0 && (declineVerbs[strings.ToLower(s.toks[i-1].text)] ||
 		i > 1 && objectPronouns[strings.ToLower(s.toks[i-1].text)] && declineVerbs[strings.ToLower(s.toks[i-2].text)]):
 		r.modified = true // "drops to 85.0% once classes are merged", "drops it to 55.3%"
