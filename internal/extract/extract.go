@@ -247,6 +247,11 @@ type paperContext struct {
 	// topicCondition is the changed setting the topic's sentence states
 	// ("with 10% of COCO labels"), which the sentences after it go on in.
 	topicCondition string
+	// datasetList is the datasets, in order and each once, of the last
+	// sentence naming any, and datasetListAt that sentence's index: what
+	// "on the same datasets" in the sentence after it stands for.
+	datasetList   []*mention
+	datasetListAt int
 }
 
 // ownMethod is the method a description of the paper's own work stands
@@ -311,6 +316,12 @@ func (p *paperContext) rememberTopic(s *sentence) {
 	}
 	p.topic, p.topicAt = "", p.at
 	p.topicCondition = s.condition
+	p.datasetList, p.datasetListAt = nil, p.at
+	for _, d := range s.distinctDatasets() {
+		c := *d
+		c.attachedTo = nil // a run of the sentence before, not of the next
+		p.datasetList = append(p.datasetList, &c)
+	}
 	for _, d := range s.datasets {
 		if !d.known || p.topic != "" && p.topic != d.name {
 			p.topic = ""

@@ -368,6 +368,9 @@ func TestChangedSettingsAndOthers(t *testing.T) {
 		{"Trained on only half of CUHK-PEDES, Foo reaches 70.2% Rank-1 on CUHK-PEDES.", nil},
 		// The whole sentence is at 80% noise, Foo's value too.
 		{"Foo keeps Rank-1 on RSTPReid at 61.5%, whereas IRRA falls to 48.0% at 80% noise.", nil},
+		// A named model that falls to a value is that model's score.
+		{"Foo keeps 76.0% top-1 accuracy on ImageNet, whereas TENT degrades to 74.9%.",
+			[]string{"Foo | ImageNet-1k | Top-1 accuracy | 76.0%", "TENT | ImageNet-1k | Top-1 accuracy | 74.9%"}},
 		{"Foo reaches 80.1% accuracy on CIFAR-100, which degrades to 61.3% under Gaussian noise.",
 			[]string{"Foo | CIFAR-100 | Accuracy | 80.1%"}},
 		{"Foo reaches 80.1% accuracy on CIFAR-100, whereas the strongest prior method reaches 77.4%.",

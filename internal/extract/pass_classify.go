@@ -92,7 +92,10 @@ var openingPhrase = regexp.MustCompile(`^(?:For|Plugged into|Applied to|When app
 
 // ownSetup opens a sentence with the paper's own way of evaluating, not a
 // changed setting: "Under our unified harness, Falcon-40B obtains 55.4%".
-var ownSetup = regexp.MustCompile(`^(?i:under)\s+our\s+(?:[\w-]+\s+){0,2}(?:harness|protocol|evaluation|setup|pipeline)\b`)
+// A training schedule is the recipe every score is reported under, not a
+// changed setting either: "Under the 12-epoch (1x) schedule, X obtains".
+var ownSetup = regexp.MustCompile(`^(?i:under)\s+(?:our\s+(?:[\w-]+\s+){0,2}(?:harness|protocol|evaluation|setup|pipeline)\b` +
+	`|(?:the|a|our)\s+(?:[\w()-]+\s+){0,3}(?:training\s+)?schedules?\b)`)
 
 // conditionRe finds a sentence that reports values under a changed setting
 // rather than plain scores: noise or corruption levels, a part of the labels
@@ -188,6 +191,26 @@ func (s *sentence) outperformedByTo(r, next *run) string {
 // a clause of its own.
 var coordinatedDelta = regexp.MustCompile(`^(?:\s+(?:in|on|for|at|over)\s+(?:[\w-]+\s*){1,4}?)?\s*,?\s*and\s*$`)
 
+// namedDeclineSubject reports whether the decline verb at v has a name
+// right before it, past adverbs, set off from the rest by a contrast word
+// ("whereas TENT degrades to", "while LLaVA-1.5-7B falls to"): the name is
+// the subject, and the value its score.
+func (s *sentence) namedDeclineSubject(v int) bool {
+	j := v - 1
+	for j >= 0 && adverbs[strings.ToLower(s.toks[j].text)] {
+		j--
+	}
+	if j < 0 || s.blocked(s.toks[j]) {
+		return false
+	}
+	name := nameEndingAt(s.text, s.toks, j, s.blocked)
+	if name == "" {
+		return false
+	}
+	k := j - len(strings.Fields(name))
+	return k >= 0 && contrastWords[strings.ToLower(s.toks[k].text)]
+}
+
 // reducedFrom reports whether the "from" at i follows a verb of reduction
 // in its clause with no metric between them: "reduces expected calibration
 // error on ImageNet from 4.1%", "cuts latency from". "lowers the error rate
@@ -264,6 +287,10 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 	case w == "to" && i > 1 && changeNouns[s.subjectNoun(i-1)]:
 		r.dropped = true // "the improvement shrinks to 1.1%", "the gap grows to 3.1%"
 		return
+	case w == "to" && i > 1 && declineVerbs[strings.ToLower(s.toks[i-1].text)] && s.namedDeclineSubject(i-1):
+		// "whereas TENT degrades to 74.9%": a named model's own score,
+		// lower than another's, not a value under a changed setting (a
+		// setting the sentence states still holds it, in confidence).
 	case w == "to" && i > 0 && (declineVerbs[strings.ToLower(s.toks[i-1].text)] ||
 		i > 1 && objectPronouns[strings.ToLower(s.toks[i-1].text)] && declineVerbs[strings.ToLower(s.toks[i-2].text)]):
 		r.modified = true // "drops to 85.0% once classes are merged", "drops it to 55.3%"
@@ -286,6 +313,11 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		// "on Human Enhancers Cohn (74.3% to 77.9%)": whose the value
 		// before is, only a name on the value after can say.
 		r.namedByChange = true
+		return
+	case w == "from" && !r.nums[0].rangeEnd && s.methodAfter(r, ctx):
+		// "goes from 58.1% for the original Zephyr-7B to 57.2%": the name
+		// after "for" owns the value it follows, as it does outside a
+		// change ("63.4% for Llama 2 13B"), before any name of the clause.
 		return
 	case w == "from" && !r.nums[0].rangeEnd:
 		// "improves a ResNet-50 from 76.1% to 77.4%": the value before is ResNet-50's.

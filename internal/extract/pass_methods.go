@@ -13,7 +13,10 @@ var scoreVerbs = set("reaches", "reach", "reached", "achieves", "achieve", "achi
 	"posts", "keeps", "keep", "retains", "maintains", "reports", "delivers", "raises", "raise",
 	"raised", "lifts", "lifted", "improves", "improve", "improved", "boosts", "boosted",
 	"outperforms", "outperform", "outperformed", "surpasses", "surpassed", "beats", "matches",
-	"rises", "rose", "stays", "remains", "trails", "lags", "averages", "averaged", "gives", "gave")
+	"rises", "rose", "stays", "remains", "trails", "lags", "averages", "averaged", "gives", "gave",
+	// Plural and past forms, for a list of variants as the subject: "X-S,
+	// X-M and X-L deliver 46.3%, 51.7% and 54.2% AP".
+	"deliver", "delivered", "retain", "retained", "maintain", "maintained")
 
 // verbNouns are score verbs that are nouns right after a metric or a
 // dataset: "obtain F1 scores of 86.2, 90.7 and 91.4", "MMLU scores".
@@ -156,6 +159,10 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 				r.method, r.source = name, fromNamed
 				return
 			}
+			if name := s.plainNameBefore(k); gap == "(" && name != "" {
+				r.method, r.source = name, fromNamed // "surpassing Unbiased Teacher (20.8, 28.3 and 31.5 mAP)"
+				return
+			}
 			if gap == "" && k > 0 && copulas[strings.ToLower(s.toks[k].text)] && !s.blocked(s.toks[k-1]) {
 				// "while HyenaDNA is at 72.4%": the subject of "is at".
 				if name := s.methodEndingAt(k-1, ctx); name != "" {
@@ -284,12 +291,39 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 	}
 }
 
+// plainNameBefore returns the name made of two or more plain capitalised
+// words that ends at word k inside a sentence ("surpassing Unbiased Teacher
+// (20.8 mAP)", "and Dense Teacher (22.4 mAP)"), or "". Such words make no
+// name elsewhere (validName): before a bracket of scores they can only be
+// whose the scores are. A word that opens the sentence or a phrase is no
+// part of it, and a dataset or metric stops it.
+func (s *sentence) plainNameBefore(k int) string {
+	j := k
+	for j >= 0 && capitalised.MatchString(s.toks[j].text) && !s.blocked(s.toks[j]) &&
+		!phraseOpeners[strings.ToLower(s.toks[j].text)] && !articles[strings.ToLower(s.toks[j].text)] &&
+		(j == k || onlySpaces(s.text[s.toks[j].end:s.toks[j+1].start])) {
+		j--
+	}
+	start := j + 1
+	if k-start+1 < 2 || start == 0 {
+		return ""
+	}
+	if prev := s.toks[start-1].text; prev != strings.ToLower(prev) && !phraseOpeners[strings.ToLower(prev)] {
+		return "" // "In Table Two", a capitalised word before: not a name's start
+	}
+	return strings.Join(tokenTexts(s.toks[start:k+1]), " ")
+}
+
 // bracketItemLabels write a value after its owner's name inside a bracket:
-// "(ViTDet-L: 55.6)", "(KD: 71.0%; ResNet-18 trained from scratch: 69.8%)".
+// "(ViTDet-L: 55.6)", "(KD: 71.0%; ResNet-18 trained from scratch: 69.8%)",
+// "(IRRA: 64.1%, RaSa: 66.8%)".
 var bracketItemLabels = set(":")
 
-// bracketItemBreaks separate the items of a bracket.
-var bracketItemBreaks = set("(", ";")
+// bracketItemBreaks separate the items of a bracket. A comma does too, as
+// in "(KD: 73.3%, DKD: 76.3%)": the item after it is read only when it is
+// a name, lower-case words at most and the label, so "(on ImageNet,
+// top-1: 76.5%)" still names no one.
+var bracketItemBreaks = set("(", ";", ",")
 
 // labelledInBracket returns the name that opens the bracket item whose
 // label the run follows, the rest of the item being plain lower-case

@@ -83,6 +83,8 @@ func TestPassNames(t *testing.T) {
 		{"It reaches an mAP@0.5 of 67.3 and an mAP of 45.1 on COCO.", []string{"mAP"}, []string{"COCO"}},
 		{"It reaches a word error rate of 2.7% on LibriSpeech, a CER of 4.6% and an equal error rate of 0.87%.",
 			[]string{"WER", "CER", "EER"}, []string{"?LibriSpeech"}},
+		{"On CIFAR-100 it obtains error rates of 32.8% and 21.9%, and a word error rate of 2.7%.",
+			[]string{"Error rate", "WER"}, []string{"CIFAR-100"}},
 		// A one-word name followed by "val set", "dataset" ... is a dataset.
 		{"It reaches 58.0% PQ on COCO val set, and on Cityscapes val set 68.4% PQ.", []string{"PQ", "PQ"}, []string{"COCO", "?Cityscapes"}},
 		{"It is tested on Cityscapes and on Places.", nil, nil},
@@ -215,6 +217,8 @@ func TestPassClassify(t *testing.T) {
 		// The paper's own way of evaluating is no changed setting.
 		{"Under our unified harness, X obtains 55.4% on MMLU.", "55.4%", false},
 		{"Under heavy occlusion, X obtains 55.4% on MMLU.", "55.4%", true},
+		{"Under the 12-epoch (1x) schedule, X obtains 50.8 AP on COCO.", "50.8", false},
+		{"Under a longer 36-epoch schedule, X obtains 52.1 AP on COCO.", "52.1", false},
 		// An error is not the accuracy it is the complement of; a top-1
 		// error is a score in its own metric (TestPassMetrics).
 		{"An ensemble achieves 3.57% error on the ImageNet test set, and a top-1 error of 21.3%.", "21.3%", false},
@@ -495,6 +499,7 @@ func TestPassMethods(t *testing.T) {
 		{"", "YOLOv6-M/L reach 49.5/52.3 AP on COCO.", map[string]string{"49.5": "YOLOv6-M", "52.3": "YOLOv6-L"}},
 		{"", "ResNet-50/101 reach 76.1% and 77.4% top-1.", map[string]string{"76.1%": "ResNet-50", "77.4%": "ResNet-101"}},
 		{"", "X-S, X-M and X-L achieve 45.1, 48.0 and 50.2 AP respectively.", map[string]string{"45.1": "X-S", "48.0": "X-M", "50.2": "X-L"}},
+		{"", "X-S, X-M and X-L deliver 45.1%, 48.0% and 50.2% AP on COCO.", map[string]string{"45.1%": "X-S", "48.0%": "X-M", "50.2%": "X-L"}},
 		{"", "CCT-7/3x1 reaches 98.00% on CIFAR-10.", map[string]string{"98.00%": "CCT-7/3x1"}},
 		{"", "CLIP ViT-B/16 reaches 68.3% zero-shot.", map[string]string{"68.3%": "CLIP ViT-B/16"}},
 		// "it" later in a sentence is the subject named before it.
@@ -511,6 +516,13 @@ func TestPassMethods(t *testing.T) {
 		{"", "X-Net yields 71.9% top-1 (KD: 71.0%; ResNet-18 trained from scratch: 69.8%).",
 			map[string]string{"71.9%": "X-Net", "71.0%": "KD", "69.8%": "ResNet-18"}},
 		{"", "X-Net reaches 56.2 box AP (ViTDet-L: 55.6).", map[string]string{"56.2": "X-Net", "55.6": "ViTDet-L"}},
+		// Plain capitalised words before a bracket of scores name whose they are.
+		{"", "X-Net obtains 27.9 and 36.4 mAP, surpassing Unbiased Teacher (20.8 and 28.3 mAP) and Dense Teacher (22.4 and 33.0 mAP).",
+			map[string]string{"27.9": "X-Net", "36.4": "X-Net", "20.8": "Unbiased Teacher", "28.3": "Unbiased Teacher", "22.4": "Dense Teacher", "33.0": "Dense Teacher"}},
+		{"", "X-Net reaches 77.6% accuracy (KD: 73.3%, DKD: 76.3%, ReviewKD: 75.6%).",
+			map[string]string{"77.6%": "X-Net", "73.3%": "KD", "76.3%": "DKD", "75.6%": "ReviewKD"}},
+		{"", "X-Net keeps 72.6% Rank-1 on CUHK-PEDES (IRRA: 64.1%, RaSa: 66.8%).",
+			map[string]string{"72.6%": "X-Net", "64.1%": "IRRA", "66.8%": "RaSa"}},
 		{"", "X-Net reaches 77.9% top-1 (full precision: 81.8%).", map[string]string{"77.9%": "X-Net", "81.8%": "X-Net"}},
 		// "our" and a model that is not the paper's own name: the paper's method with that model.
 		{"ClusterDINO: Dense Self-Distillation", "Pretrained on ImageNet, our ViT-B/16 obtains 79.4% top-1.", map[string]string{"79.4%": "ClusterDINO"}},
@@ -524,6 +536,9 @@ func TestPassMethods(t *testing.T) {
 		{"OAR: Outlier-Aware Rotation", "Accuracy is kept: the quantised OAR-70B scores 66.9% on MMLU.", map[string]string{"66.9%": "OAR-70B"}},
 		// A word describing the name before it is not part of it.
 		{"X-Net: Hard Negatives", "For CLIP-based IRRA, X-Net raises Rank-1 on CUHK-PEDES from 73.38% to 75.96%.", map[string]string{"73.38%": "IRRA", "75.96%": "X-Net"}},
+		// A value before a change, owned by the name after "for" that follows it.
+		{"X-Net: Drift", "X-Net raises accuracy on CIFAR-100 from 56.4% for the PASS baseline to 65.0%.", map[string]string{"56.4%": "PASS", "65.0%": "X-Net"}},
+		{"X-Net: Unlearning", "MMLU accuracy goes from 58.1% for the original Zephyr-7B to 57.2% after unlearning.", map[string]string{"58.1%": "Zephyr-7B", "57.2%": "X-Net"}},
 		// A name before a bracket of costs, then its verb.
 		{"DLK: Deformable Kernels", "DLKNet-T (29M parameters, 4.6G FLOPs) reaches 83.5% top-1 on ImageNet-1K.", map[string]string{"83.5%": "DLKNet-T"}},
 		// A bracket after a name that opens with a metric: the score in it is the name's.
@@ -754,6 +769,10 @@ func TestAcrossSentences(t *testing.T) {
 		{"a capitalised word written as a name inside a sentence is a name where it opens one",
 			"Compute-Optimal Training\nWe train a compute-optimal model, Chinchilla, that uses the same compute as Gopher. Chinchilla reaches an average accuracy of 67.5% on MMLU.",
 			[]string{"Chinchilla | MMLU | Accuracy | 67.5% | high | "}},
+		{"numbers on the same datasets are on those the sentence before named, in order",
+			"APTR: Attribute Prompts\nAPTR obtains 75.8% Rank-1 on CUHK-PEDES and 66.2% on ICFG-PEDES. It beats IRRA, which obtains 73.4% and 63.5% Rank-1 on the same datasets.",
+			[]string{"APTR | CUHK-PEDES | Rank-1 | 75.8% | high | ", "APTR | ICFG-PEDES | Rank-1 | 66.2% | med | ",
+				"IRRA | CUHK-PEDES | Rank-1 | 73.4% | med | ", "IRRA | ICFG-PEDES | Rank-1 | 63.5% | med | "}},
 		{"a capitalised word alone is no name",
 			"Compute-Optimal Training\nResults reach 67.5% on MMLU.",
 			[]string{"Compute-Optimal Training | MMLU | Accuracy | 67.5% | low | "}},

@@ -31,6 +31,17 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			metrics[i] = n.metric
 		}
 		datasets, dOrigin := s.datasetsFor(r, metrics)
+		if l := ctx.datasetList; len(s.datasets) == 0 && ctx.datasetListAt == ctx.at-1 && len(l) == len(r.nums) &&
+			len(l) >= 2 && sameDatasetsAfter.MatchString(s.text[r.end:]) && allKnown(l) && s.metricsWritten(r) {
+			// "These numbers exceed IRRA, which obtains 73.4%, 63.5% and
+			// 60.2% Rank-1 on the same datasets": the datasets the sentence
+			// before named, in its order, one for each number. Only known
+			// datasets and a metric written with the numbers: a name the
+			// caller does not know may be one of the "same" or not.
+			for i := range datasets {
+				datasets[i], dOrigin[i] = l[i], previous
+			}
+		}
 		for i, n := range r.nums {
 			n.dataset, n.dOrigin = datasets[i], dOrigin[i]
 			// A bare decimal written right before a dataset the caller gives
@@ -541,6 +552,32 @@ func (s *sentence) partBetween(from, to int) bool {
 var qualifierWords = set("par", "top", "average", "most", "many", "several", "some", "various", "different",
 	"standard", "public", "popular", "common", "challenging", "downstream", "multiple", "two", "three", "four",
 	"five", "six", "seven", "eight", "nine", "ten", "held-out", "unseen")
+
+// allKnown reports whether every mention is of a dataset the caller knows.
+func allKnown(l []*mention) bool {
+	for _, d := range l {
+		if !d.known {
+			return false
+		}
+	}
+	return true
+}
+
+// metricsWritten reports whether every number of r has its metric written
+// with it, not borrowed.
+func (s *sentence) metricsWritten(r *run) bool {
+	for _, n := range r.nums {
+		if n.metric == "" || n.mOrigin != direct {
+			return false
+		}
+	}
+	return true
+}
+
+// sameDatasetsAfter follows a run that is on the datasets of the sentence
+// before, past a metric of a word or two: "... Rank-1 on the same datasets",
+// "... on the same four benchmarks".
+var sameDatasetsAfter = regexp.MustCompile(`^\s*(?:[\w@-]+\s+){0,2}?(?:on|across)\s+the\s+same\s+(?:(?:two|three|four|five|six|\d+)\s+)?(?:datasets|benchmarks|tasks)\b`)
 
 // carriedDataset is the dataset of a number whose sentence names none: the
 // topic of the sentences before (see rememberTopic), or else the one
