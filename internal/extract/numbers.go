@@ -162,11 +162,11 @@ func partOfWord(s string, a int) bool {
 		return s[a-2] != '%' && partOfWord(s, j)
 	}
 	switch {
-	case unicode.IsLetter(prev) || unicode.IsDigit(prev):
+	case wordBefore(s[:a]):
 		return true
 	case strings.ContainsRune("_@/.\\+±↑↓Δ∼^", prev):
 		return true
-	case (prev == '\'' || prev == '’') && a >= 2 && wordBefore(s[:a-len(string(prev))]):
+	case (prev == '\'' || prev == '’') && wordBefore(s[:a-len(string(prev))]):
 		// An apostrophe inside a word is part of it for the tokenizer
 		// ("ResNet'81"), so the digits after it are too; an opening quote
 		// ("'81.2%") is not.

@@ -203,11 +203,10 @@ func (s *sentence) namedDeclineSubject(v int) bool {
 	if j < 0 || s.blocked(s.toks[j]) {
 		return false
 	}
-	name := nameEndingAt(s.text, s.toks, j, s.blocked)
-	if name == "" {
+	if nameEndingAt(s.text, s.toks, j, s.blocked) == "" {
 		return false
 	}
-	k := j - len(strings.Fields(name))
+	k := nameRunStart(s.text, s.toks, j, s.blocked) - 1
 	return k >= 0 && contrastWords[strings.ToLower(s.toks[k].text)]
 }
 
