@@ -43,6 +43,17 @@
 //     "AUC", "MCC", "Accuracy" (accuracy, acc.), and the error rates "WER",
 //     "CER" and "EER" (word, character and equal error rate), where lower
 //     is better.
+//   - A qualified metric is a metric of its own (LABELLING.md). In a
+//     continual-learning abstract, "average accuracy" and "final average
+//     accuracy" are "Average accuracy", "average incremental accuracy" is
+//     "Average incremental accuracy", "final", "last" and "last-step
+//     accuracy" are "Last accuracy", and "forgetting" with a number is
+//     "Forgetting"; elsewhere, and for an average over a benchmark's own
+//     parts ("across the 57 subjects", or on a dataset whose own metric is
+//     an accuracy, as MMLU's is), they are the plain metric. Image-text
+//     retrieval keeps its direction ("Text-to-image R@1", "Image-to-text
+//     R@5"), read as Rank-k on the person search benchmarks (CUHK-PEDES,
+//     ICFG-PEDES, RSTPReid).
 //   - Datasets are matched by name or alias, ignoring how the parts are
 //     joined ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long
 //     names, case. Short names keep their capitals ("COCO", "IN-1k"). A name
@@ -283,7 +294,7 @@
 // ("Natural Questions"); a capitalised word before "val set", "dataset" and
 // the like ("on Cityscapes val set") or right after a score and "on"
 // ("83.5% mIoU on Cityscapes"); a capitalised word before a known name
-// ("on Split CIFAR-100"); or a name listed with its score in brackets like
+// ("on Split CIFAR-100", "on 20-task Split CIFAR-100"); or a name listed with its score in brackets like
 // a known one ("CIFAR-100 (91.7%), Flowers (98.8%)") — is reported in
 // Result.Unknown with the phrase and its sentence, so a moderator can add
 // the dataset or an alias and run the extraction again. A bare decimal
@@ -330,6 +341,9 @@
 //
 // # Known limitations
 //
+//   - A later short mention of a benchmark the abstract named as "Split
+//     CIFAR-100" ("on CIFAR-100") is read as CIFAR-100, though LABELLING.md
+//     takes it for the benchmark named.
 //   - Only sentences are read; tables, numbers in titles and cross-sentence
 //     references ("the two benchmarks above") beyond one remembered metric
 //     list are not.

@@ -178,9 +178,10 @@ func extractBlockSafely(b Block, m *matcher) (res Result, err error) {
 func extractBlock(b Block, m *matcher) Result {
 	m = m.withAbbreviations(b.Abstract)
 	ctx := &paperContext{
-		paper:  b.Title,
-		method: titleMethod(b.Title),
-		m:      m,
+		paper:     b.Title,
+		method:    titleMethod(b.Title),
+		m:         m,
+		continual: continualPaper.MatchString(b.Title + "\n" + b.Abstract),
 	}
 	if ctx.method == "" {
 		ctx.method = introducedMethod(b.Abstract, m.isDatasetOrMetric)
@@ -223,6 +224,7 @@ func extractBlock(b Block, m *matcher) Result {
 // paperContext is what one sentence may borrow from the rest of its abstract.
 type paperContext struct {
 	paper       string
+	continual   bool   // the abstract is about continual learning (see continualPaper)
 	method      string // the paper's own method, "" when it names none
 	baseModel   string // the model the paper fine-tunes or adapts, "" when it names none
 	m           *matcher

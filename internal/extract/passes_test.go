@@ -10,7 +10,8 @@ import (
 // for a paper with this title.
 func readUpTo(t *testing.T, title, text, last string) *sentence {
 	t.Helper()
-	ctx := &paperContext{paper: title, method: titleMethod(title), m: newMatcher(knownDatasets)}
+	ctx := &paperContext{paper: title, method: titleMethod(title), m: newMatcher(knownDatasets),
+		continual: continualPaper.MatchString(title + "\n" + text)}
 	if ctx.method == "" {
 		ctx.method = introducedMethod(text, ctx.m.isDatasetOrMetric)
 	}
@@ -133,6 +134,21 @@ func TestPassNames(t *testing.T) {
 		// One head shared by two kinds of AP: each kind is its own metric.
 		{"The box/mask AP are 38.0/34.4 on COCO.", []string{"Box AP", "Mask AP"}, []string{"COCO"}},
 		{"It reaches 38.0/34.4 mask/box AP and 45.1 box AP.", []string{"Mask AP", "Box AP", "Box AP"}, nil},
+		// Continual learning's own metrics, only in a continual-learning
+		// abstract; an average over a benchmark's parts is the plain metric.
+		{"In class-incremental learning it reaches a final average accuracy of 88.4%, an average incremental accuracy of 68.9%, a final accuracy of 92.2% and 4.9% forgetting.",
+			[]string{"Average accuracy", "Average incremental accuracy", "Last accuracy", "Forgetting"}, nil},
+		{"Continual learning without catastrophic forgetting: forgetting falls to 4.1%.", []string{"Forgetting"}, nil},
+		{"It reaches an average accuracy of 67.6% across the 57 subjects of MMLU, and its final accuracy is 80.1%.",
+			[]string{"Accuracy", "Accuracy"}, []string{"MMLU"}},
+		{"In continual learning, it reaches an average accuracy of 70.1% across the five datasets.", []string{"Accuracy"}, nil},
+		{"It learns without forgetting and reaches 80.1%.", nil, nil},
+		// Image-text retrieval keeps its direction, also under one head.
+		{"It reaches 58.4% text-to-image R@1 and 74.9% image-to-text R@1 on COCO, and Rank-1 of 76.5%.",
+			[]string{"Text-to-image R@1", "Image-to-text R@1", "Rank-1"}, []string{"COCO"}},
+		{"On COCO, image-to-text and text-to-image R@1 reach 82.6 and 65.1.", []string{"Image-to-text R@1", "Text-to-image R@1"}, []string{"COCO"}},
+		// A count of tasks before the benchmark's own name.
+		{"On 20-task Split CIFAR-100, average accuracy is 41.3%.", []string{"Accuracy"}, []string{"?Split CIFAR-100"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "names")

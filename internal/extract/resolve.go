@@ -820,6 +820,14 @@ func (s *sentence) distinctDatasets() []*mention {
 // and papers write it either way (see classMeanAP).
 func (m *matcher) refineMetric(dataset, metric string) string {
 	own := m.metrics[dataset]
+	if rank, ok := undirected[metric]; ok && personSearch[strings.ToLower(dataset)] {
+		metric = rank
+	}
+	if _, ok := continualMetrics[metric]; ok && strings.HasSuffix(strings.ToLower(own), "accuracy") {
+		// An average on a benchmark with its own accuracy (MMLU, the
+		// genomic tasks) is over the benchmark's own parts: its metric.
+		return own
+	}
 	if metric == "mAP" && (classMeanAP[strings.ToLower(strings.Fields(dataset + " x")[0])] || own == "AP" || strings.HasSuffix(own, " AP")) {
 		metric = "AP"
 	}
@@ -830,6 +838,18 @@ func (m *matcher) refineMetric(dataset, metric string) string {
 		return own
 	}
 	return metric
+}
+
+// personSearch are the text-based person search benchmarks, which report
+// Rank-k whichever way the text writes it; image-text retrieval keeps the
+// direction (LABELLING.md).
+var personSearch = set("cuhk-pedes", "icfg-pedes", "rstpreid")
+
+// undirected maps a retrieval metric with its direction to the rank it is
+// on a person search benchmark.
+var undirected = map[string]string{
+	"Text-to-image R@1": "Rank-1", "Text-to-image R@5": "Rank-5", "Text-to-image R@10": "Rank-10",
+	"Image-to-text R@1": "Rank-1", "Image-to-text R@5": "Rank-5", "Image-to-text R@10": "Rank-10",
 }
 
 // classMeanAP are the first words of detection datasets whose AP averages
