@@ -552,6 +552,12 @@ func TestPassMethods(t *testing.T) {
 		{"OAR: Outlier-Aware Rotation", "Accuracy is kept: the quantised OAR-70B scores 66.9% on MMLU.", map[string]string{"66.9%": "OAR-70B"}},
 		// A word describing the name before it is not part of it.
 		{"X-Net: Hard Negatives", "For CLIP-based IRRA, X-Net raises Rank-1 on CUHK-PEDES from 73.38% to 75.96%.", map[string]string{"73.38%": "IRRA", "75.96%": "X-Net"}},
+		// The model an opening phrase names owns the value before a change,
+		// past a comparative and a model noun; a part it is built from does not.
+		{"X-Net: Hard Negatives", "For the stronger RDE, Rank-1 on ICFG-PEDES improves from 67.68% to 68.91%.", map[string]string{"67.68%": "RDE", "68.91%": "X-Net"}},
+		{"AnswerGate: Abstention", "With a smaller ELECTRA-base reader, the gate lifts F1 on SQuAD 2.0 from 83.4 to 85.0.", map[string]string{"83.4": "ELECTRA-base", "85.0": "AnswerGate"}},
+		{"EncyPrompt: Class Descriptions", "With CLIP ViT-B/32, top-1 accuracy on ImageNet improves from 63.4% to 66.0%.", map[string]string{"63.4%": "CLIP ViT-B/32", "66.0%": "EncyPrompt"}},
+		{"X-Net: Detection", "With a ResNet-50 backbone, AP on COCO improves from 40.1 to 42.3.", map[string]string{"42.3": "X-Net"}},
 		// A value before a change, owned by the name after "for" that follows it.
 		{"X-Net: Drift", "X-Net raises accuracy on CIFAR-100 from 56.4% for the PASS baseline to 65.0%.", map[string]string{"56.4%": "PASS", "65.0%": "X-Net"}},
 		{"X-Net: Unlearning", "MMLU accuracy goes from 58.1% for the original Zephyr-7B to 57.2% after unlearning.", map[string]string{"58.1%": "Zephyr-7B", "57.2%": "X-Net"}},
