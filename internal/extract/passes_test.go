@@ -856,6 +856,7 @@ func TestOwnName(t *testing.T) {
 		{"", "We propose Learning to Prompt (L2P), which learns to prompt.", "L2P"},
 		{"", "We propose the Real-Time DEtection TRansformer (RT-DETR), the first.", "RT-DETR"},
 		{"", "We introduce a method for robust fine-tuning: ensembling the weights of the zero-shot and fine-tuned models (WiSE-FT).", "WiSE-FT"},
+		{"Hybrid Task Cascade for Instance Segmentation", "In this work, we propose a new framework, Hybrid Task Cascade (HTC), which interweaves them.", "HTC"},
 		// Not a name: a dataset, several words, or brackets after a score.
 		{"", "We propose a method that reaches 81.2% top-1 (ImageNet).", ""},
 		{"", "We propose a new loss (see Sec. 3), called ListRank.", "ListRank"},
