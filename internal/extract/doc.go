@@ -225,10 +225,12 @@
 // scores in brackets after the dataset are all on it ("On Human Regulatory,
 // ... DNABERT-2 (89.2%), followed by HyenaDNA-small (87.9%)"); a setting in
 // brackets ("on MMLU (5-shot), ahead of X (66.6%)") is no score in brackets;
-// "on the hidden test set" is a split, not other data; "Under our unified
+// "on the hidden test set" is a split, not other data, and so is a split's
+// own name (splitNames: "on val2017", "on test-dev", "on test-clean"), which
+// alone stands for the dataset the abstract is about; "Under our unified
 // harness" is no changed setting; and the bare values of a change take the
 // metric written before it ("raises box AP on COCO val2017 from 37.4 to
-// 39.6"), the value before being the name after a "for" that opens its
+// 39.6", "R@1 on the MSCOCO 5K test set from"), the value before being the name after a "for" that opens its
 // clause ("and for Mask R-CNN it improves mask AP from 34.7 to 36.3").
 //
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,

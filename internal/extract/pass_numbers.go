@@ -61,9 +61,10 @@ func (s *sentence) findOwnCue(n *number) {
 	// dataset before the metric ("MMLU accuracy from") is read as the
 	// metric's own (attachNamedMetrics) and left so.
 	if m := changeFrom.FindStringIndex(before); m != nil && !n.pct {
-		rest := strings.TrimRight(before[:m[0]], " ")
+		rest := trimSplit(strings.TrimRight(before[:m[0]], " "))
 		if d := s.datasetEndingAt(offset + len(rest)); d != nil {
 			rest = strings.TrimRight(before[:d.start-offset], " ")
+			rest = strings.TrimSuffix(rest, " the")
 			rest = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(rest, " on"), " in"), " ")
 		}
 		c := s.cueEndingAt(offset + len(rest))
@@ -73,9 +74,9 @@ func (s *sentence) findOwnCue(n *number) {
 	}
 }
 
-// changeFrom ends the text before the first value of a change, past the
-// split of the dataset: " on COCO val2017 from".
-var changeFrom = regexp.MustCompile(`(?:\s+(?:val|val2017|test|test-dev|dev|validation)(?:\s+set)?)?\s+from$`)
+// changeFrom ends the text before the first value of a change; the split
+// of the dataset before it is left to trimSplit: " on COCO val2017 from".
+var changeFrom = regexp.MustCompile(`\s+from$`)
 
 // datasetEndingAt returns the dataset whose name ends at pos, or nil.
 func (s *sentence) datasetEndingAt(pos int) *mention {

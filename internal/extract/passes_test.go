@@ -387,6 +387,36 @@ func TestPassDatasets(t *testing.T) {
 	}
 }
 
+func TestIsSplitName(t *testing.T) {
+	for w, want := range map[string]bool{
+		"val2017": true, "test2017": true, "test-dev": true, "test-clean": true, "test-other": true,
+		"minival": true, "dev": true, "validation": true,
+		"small": false, "medical": false, "val2017x": false, "2017": false,
+	} {
+		if got := isSplitName(w); got != want {
+			t.Errorf("isSplitName(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// trimSplit cuts the split off a dataset's name before "from", so the
+// metric before the dataset heads the change.
+func TestTrimSplit(t *testing.T) {
+	for text, want := range map[string]string{
+		"raises box AP on COCO val2017":        "raises box AP on COCO",
+		"raises R@1 on the MSCOCO 5K test set": "raises R@1 on the MSCOCO",
+		"raises F1 on the SQuAD 2.0 dev set":   "raises F1 on the SQuAD 2.0",
+		"raises WER on LibriSpeech test-clean": "raises WER on LibriSpeech",
+		"raises accuracy on the held-out set":  "raises accuracy on the held-out set",
+		"raises accuracy on a 5K set":          "raises accuracy on a 5K set",
+		"test":                                 "",
+	} {
+		if got := trimSplit(text); got != want {
+			t.Errorf("trimSplit(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
 func TestPassMethods(t *testing.T) {
 	tests := []struct {
 		title, text string
@@ -814,6 +844,18 @@ func TestAcrossSentences(t *testing.T) {
 		{"an \"It\" after a sentence about the paper's method itself is the paper's method",
 			"TinyReader: Small Readers\nTinyReader is a four-layer student. It reaches 68.9 F1 on SQuAD 2.0.",
 			[]string{"TinyReader | SQuAD2.0 | F1 | 68.9 | high | "}},
+		{"a split named alone stands for the dataset the abstract is about",
+			"FooDet: Fast Detectors\nWe evaluate FooDet on COCO. FooDet-L reaches 52.3 AP on val2017 and 53.0 AP on test-dev.",
+			[]string{"FooDet-L | COCO | AP | 52.3 | med | ", "FooDet-L | COCO | AP | 53.0 | med | "}},
+		{"a split after the topic's opening \"On\" is that dataset",
+			"FooDet: Fast Detectors\nOn COCO, FooDet-L reaches 52.3 AP on val2017.",
+			[]string{"FooDet-L | COCO | AP | 52.3 | high | "}},
+		{"the metric before a dataset and its split heads a change",
+			"FooDet: Fast Detectors\nFooDet raises box AP on the COCO test-dev split from 37.4 to 39.6.",
+			[]string{"FooDet | COCO | Box AP | 39.6 | med | "}},
+		{"a part of the data named in lower case is no split",
+			"FooDet: Fast Detectors\nWe evaluate FooDet on COCO. FooDet-L reaches 41.4 AP on small objects.",
+			nil},
 		{"an \"It\" two sentences after the variant is the paper's method",
 			"TinyReader: Small Readers\nTinyReader-4L is a four-layer student. We distil it. It reaches 68.9 F1 on SQuAD 2.0.",
 			[]string{"TinyReader | SQuAD2.0 | F1 | 68.9 | high | "}},

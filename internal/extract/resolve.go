@@ -464,11 +464,17 @@ var partPhrase = regexp.MustCompile(`(?:^On|\bon)\s+(?:the\s+)?([a-z][\w-]*(?:\s
 // "on average", "on both", "on par", "on the test set", "on the corrected
 // labels".
 var notParts = set("average", "all", "both", "each", "every", "it", "this", "that", "these", "those",
-	"par", "top", "its", "their", "a", "an", "test", "val", "validation", "dev", "set", "sets",
+	"par", "top", "its", "their", "a", "an", "set", "sets",
 	"split", "splits", "benchmark", "benchmarks", "dataset", "datasets", "task", "tasks",
 	"label", "labels", "annotations",
 	// Words that qualify a split: "on the hidden test set", "on the development set".
 	"hidden", "development", "official", "blind")
+
+// notPart reports whether a word after "on" says the phrase is no part of
+// the data: a split ("on val2017") or a word of notParts.
+func notPart(w string) bool {
+	return notParts[w] || isSplitName(w)
+}
 
 // partTopic reports whether the sentence measures a part of the data
 // named in lower case ("on small objects", "on corrupted images"): a
@@ -476,9 +482,9 @@ var notParts = set("average", "all", "both", "each", "every", "it", "this", "tha
 func (s *sentence) partTopic() bool {
 	for _, m := range partPhrase.FindAllStringSubmatch(s.text, -1) {
 		words := strings.Fields(m[1])
-		part := !notParts[words[0]]
+		part := !notPart(words[0])
 		for _, w := range words {
-			if notParts[w] {
+			if notPart(w) {
 				part = false
 			}
 		}
@@ -500,7 +506,7 @@ var runPart = regexp.MustCompile(`^\s*(?:CUE\s+)?on\s+(?:the\s+|our\s+|its\s+|th
 func (s *sentence) onUnnamedPart(r *run) bool {
 	end := min(len(s.text), r.end+60)
 	m := runPart.FindStringSubmatch(s.withCuesMarked(r.end, end))
-	return m != nil && !notParts[m[1]] && !forwardStops[m[1]] && !qualifierWords[m[1]] || s.onOtherName(r)
+	return m != nil && !notPart(m[1]) && !forwardStops[m[1]] && !qualifierWords[m[1]] || s.onOtherName(r)
 }
 
 // onIdioms after "on" say how, not on what: "on par with DNABERT".
@@ -541,7 +547,7 @@ func (s *sentence) partBetween(from, to int) bool {
 		return false
 	}
 	for _, m := range partBefore.FindAllStringSubmatch(s.withCuesMarked(from, to), -1) {
-		if !notParts[m[1]] && !forwardStops[m[1]] && !qualifierWords[m[1]] {
+		if !notPart(m[1]) && !forwardStops[m[1]] && !qualifierWords[m[1]] {
 			return true
 		}
 	}
