@@ -228,10 +228,12 @@
 // "on the hidden test set" is a split, not other data, and so is a split's
 // own name (splitNames: "on val2017", "on test-dev", "on test-clean"), which
 // alone stands for the dataset the abstract is about; "Under our unified
-// harness" is no changed setting; and the bare values of a change take the
-// metric written before it ("raises box AP on COCO val2017 from 37.4 to
-// 39.6", "R@1 on the MSCOCO 5K test set from"), the value before being the name after a "for" that opens its
-// clause ("and for Mask R-CNN it improves mask AP from 34.7 to 36.3").
+// harness" and a comparison "under the same setting" are no changed
+// setting; and the bare values of a change take the metric written before
+// it ("raises box AP on COCO val2017 from 37.4 to 39.6", "R@1 on the MSCOCO
+// 5K test set from"), the value before being the name after a "for" that
+// opens its clause ("and for Mask R-CNN it improves mask AP from 34.7 to
+// 36.3").
 //
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
 // respectively", "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and

@@ -109,12 +109,16 @@ var ownSetup = regexp.MustCompile(`^(?i:under)\s+(?:our\s+(?:[\w-]+\s+){0,2}(?:h
 
 // conditionRe finds a sentence that reports values under a changed setting
 // rather than plain scores: noise or corruption levels, a part of the labels
-// or data, merged or removed parts, ablations.
+// or data, merged or removed parts, ablations. "under the same setting"
+// inside a sentence says the values compared share one setting, so it is no
+// change ("surpassing DINO (49.0 AP) under the same setting"); a sentence
+// that opens with it ("Under the same settings, ...") still goes back to a
+// setting named before, and the opening "under" marks it.
 var conditionRe = regexp.MustCompile(`(?i)` +
 	`^(?:under|once|if|removing|ablating)\b` +
 	`|\b(?:once|if)\s+(?:the\s+|a\s+|an\s+|we\s+|it\s+|they\s+)?\w+\s+(?:is|are|was|were|gets|get|becomes)\b` +
 	`|\b(?:trained|fine-?tuned|pre-?trained|evaluated|tested)\s+(?:on|with)\s+(?:only\s+)?(?:half|a\s+(?:fraction|subset|part|quarter|third|tenth)|one\s+(?:half|quarter|third|tenth)|(?:a\s+)?\d+(?:\.\d+)?\s*%)` +
-	`|\bunder\s+(?:these|this|such|the\s+same)\s+(?:settings?|conditions?|noise|corruptions?|shifts?|attacks?)\b` +
+	`|\bunder\s+(?:these|this|such)\s+(?:settings?|conditions?|noise|corruptions?|shifts?|attacks?)\b` +
 	`|\b(?:under|at|with)\s+(?:only\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?)?(?:[\w-]+\s+)?(?:noise|labels?|annotations?|captions?|supervision|data|sparsity|corruption|occlusion|masking|pruning)\b` +
 	`|\b(?:noisy|corrupted|perturbed|adversarial|occluded)\s+(?:labels?|captions?|inputs?|images?|test|setting|data)\b`)
 

@@ -235,6 +235,12 @@ func TestPassClassify(t *testing.T) {
 		{"Under heavy occlusion, X obtains 55.4% on MMLU.", "55.4%", true},
 		{"Under the 12-epoch (1x) schedule, X obtains 50.8 AP on COCO.", "50.8", false},
 		{"Under a longer 36-epoch schedule, X obtains 52.1 AP on COCO.", "52.1", false},
+		// The same setting is no change; opening a sentence, it goes back
+		// to a setting named before.
+		{"X obtains 50.8 AP on COCO, surpassing DINO (49.0 AP) under the same setting.", "50.8,49.0", false},
+		{"For Swin-S under the same setting, top-1 accuracy is 81.9%.", "81.9%", false},
+		{"Under the same settings, X keeps 61.5% on RSTPReid.", "61.5%", true},
+		{"X keeps 61.5% on RSTPReid under these settings.", "61.5%", true},
 		// An error is not the accuracy it is the complement of; a top-1
 		// error is a score in its own metric (TestPassMetrics).
 		{"An ensemble achieves 3.57% error on the ImageNet test set, and a top-1 error of 21.3%.", "21.3%", false},
