@@ -75,9 +75,10 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 		}
 		if n.metric == "" {
 			n.metric, n.mOrigin = n.to.metric, n.to.mOrigin
-		} else if n.to.metric == "" && n.cue != nil {
+		} else if n.cue != nil && (n.to.metric == "" || n.to.metric == n.metric && n.to.mOrigin == sentenceWide) {
 			// "raises box AP from 37.4 to 39.6": the metric before the
-			// change is the value after's too.
+			// change is the value after's too, written with it as much as
+			// with the value before, not borrowed from elsewhere.
 			n.to.metric, n.to.mOrigin = n.metric, n.mOrigin
 		}
 		if n.dataset == nil {
