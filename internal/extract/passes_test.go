@@ -304,6 +304,8 @@ func TestPassMetrics(t *testing.T) {
 		{"Results (R@1/R@5): CUHK-PEDES 74.6/89.9/93.8.", map[string]string{}},
 		// A change of a metric on a dataset: the bare value before the change has the metric.
 		{"X raises box AP on COCO val2017 from 37.4 to 39.6.", map[string]string{"37.4": "Box AP"}},
+		// A percentage takes it too, as its own rather than borrowed.
+		{"X raises the Rank-1 on CUHK-PEDES from 70.1% to 73.4%.", map[string]string{"70.1%": "Rank-1"}},
 		// Not when a dataset stands before the metric: that is the metric's own dataset.
 		{"X lowers MMLU accuracy from 0.554 to 0.521.", map[string]string{}},
 		// A head shared by two kinds: "box/mask AP" is box AP, then mask AP.
