@@ -62,6 +62,10 @@ var determiners = set("the", "a", "an", "its", "their", "these", "those")
 // the use: that built a map for every word the loops looked at.
 var plainArticles = set("a", "an", "the")
 
+// sharedPart, between "with" and a part, says the part is one another
+// model shares: "DINO with the same Swin-L backbone reports" is DINO's.
+var sharedPart = set("same")
+
 var contrastWords = set("whereas", "while", "whilst", "but", "unlike", "although", "though")
 
 var relativePronouns = set("which", "who", "that")
@@ -1347,7 +1351,7 @@ func (s *sentence) nameBeforeWith(j int, name string, ctx *paperContext) string 
 	if w >= 0 && w+1 <= j && modelNouns[strings.ToLower(s.toks[j].text)] && !strings.EqualFold(s.toks[j].text, lastWord(name)) {
 		w-- // the name ends before its model noun: "with a ResNeXt-101-FPN backbone"
 	}
-	for w > 0 && plainArticles[strings.ToLower(s.toks[w].text)] {
+	for w > 0 && (plainArticles[strings.ToLower(s.toks[w].text)] || sharedPart[strings.ToLower(s.toks[w].text)]) {
 		w--
 	}
 	if w < 1 || !strings.EqualFold(s.toks[w].text, "with") || strings.EqualFold(name, ctx.method) ||

@@ -491,6 +491,7 @@ func TestPassMethods(t *testing.T) {
 		{"", "With a ResNet-50 backbone PanoNet reaches 52.1 PQ on COCO, and with Swin-L 58.3 PQ.",
 			map[string]string{"52.1": "PanoNet", "58.3": "PanoNet"}},
 		{"", "On COCO, our best RetinaNet model with a ResNeXt-101-FPN backbone reaches 40.8 AP.", map[string]string{"40.8": "RetinaNet"}},
+		{"CascadeQ: Coarse-to-Fine Queries", "For reference, DINO with the same Swin-L backbone reports 58.0 AP on val2017.", map[string]string{"58.0": "DINO"}},
 		// Gains: "adds 0.7 F1".
 		{"", "Ensembling three SpanQA models adds 0.7 F1.", map[string]string{}},
 		// A modal verb between a subject and its verb.
