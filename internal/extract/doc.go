@@ -196,7 +196,11 @@
 // pretraining (NaiveCPT) falls to"). A name after "with" is what a model is
 // built with ("..., and with Swin-L 58.3 PQ" is the subject's), and a name
 // with its model noun before "with a ... backbone" is the subject ("our
-// best RetinaNet model with a ResNeXt-101-FPN backbone reaches").
+// best RetinaNet model with a ResNeXt-101-FPN backbone reaches", "DINO with
+// the same Swin-L backbone reports"). A name the abstract writes as a
+// backbone ("With ResNet-50 and Swin-L backbones, X obtains"), as the
+// subject with an article and a model noun ("the Swin-L model reaches", "a
+// Swin-L backbone reaches"), is the paper's model built on it.
 //
 // Lists and names are also read where they are written short: a head
 // shared by two kinds of a metric ("box/mask AP are 38.0/34.4"), a metric

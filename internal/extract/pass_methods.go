@@ -83,6 +83,7 @@ func (s *sentence) attachMethods(ctx *paperContext) {
 	for _, r := range s.runs {
 		if !r.dropped && !r.namedByChange {
 			s.findMethod(r, ctx)
+			s.backboneSubject(r, ctx)
 		}
 		// The subject is remembered as soon as it is read, so that an
 		// "it" later in the same sentence stands for it too: "On A,
