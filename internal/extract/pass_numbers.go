@@ -8,8 +8,9 @@ import (
 var (
 	// scoreModifier may stand between a number and its metric: "68.4% 5-shot accuracy".
 	scoreModifier = regexp.MustCompile(`^(?i:(?:zero|few|one|\d+)-shot|linear[- ]probe|fine-?tun(?:ed|ing)|average|mean|overall|test|val|validation|macro|micro|weighted)\s+`)
-	// cueFiller may stand between a metric and its number: "Rank-1 accuracy is 63.0%", "an F1 of 80.2".
-	cueFiller = regexp.MustCompile(`(?i)(?:\b(?:of|is|was|are|were|reaches|reached|reaching|achieves|achieved|achieving|attains|attained|obtains|obtained|hits|scores|scored|at|to|rises|rose|reported|improves|improved|increases|increased|boosts)|[=:(])\s*$`)
+	// cueFiller may stand between a metric and its number: "Rank-1 accuracy is 63.0%", "an F1 of 80.2",
+	// "a CIDEr score of 143.6".
+	cueFiller = regexp.MustCompile(`(?i)(?:\b(?:of|score|is|was|are|were|reaches|reached|reaching|achieves|achieved|achieving|attains|attained|obtains|obtained|hits|scores|scored|at|to|rises|rose|reported|improves|improved|increases|increased|boosts)|[=:(])\s*$`)
 )
 
 // findNumbers finds the numbers that could be scores, the metric written
@@ -45,6 +46,9 @@ func (s *sentence) findOwnCue(n *number) {
 	before := strings.TrimRight(window(s.text, n.start), " ")
 	offset := n.start - len(window(s.text, n.start))
 	for range 3 {
+		if s.cueEndingAt(offset+len(before)) != nil {
+			break // "an F1 score of", "an Inception Score of": "score" is the metric's own
+		}
 		loc := cueFiller.FindStringIndex(before)
 		if loc == nil {
 			break

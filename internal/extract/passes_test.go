@@ -291,6 +291,8 @@ func TestPassMetrics(t *testing.T) {
 		{"X obtains 74.2% and 89.0% in Rank-1 and Rank-5.", map[string]string{"74.2%": "Rank-1", "89.0%": "Rank-5"}},
 		{"X obtains 74.8/89.9/93.7 Rank-1/5/10 on CUHK-PEDES.", map[string]string{"74.8": "Rank-1", "89.9": "Rank-5", "93.7": "Rank-10"}},
 		{"X reaches 86.1 EM and an F1 of 89.3.", map[string]string{"86.1": "Exact match", "89.3": "F1"}},
+		// "score" between a metric and its number, unless the metric's name ends with it.
+		{"X obtains a CIDEr score of 143.6 and an F1 score of 80.2.", map[string]string{"143.6": "CIDEr", "80.2": "F1"}},
 		{"Its top-1 accuracy is 63.0%.", map[string]string{"63.0%": "Top-1 accuracy"}},
 		{"X reaches 75.3% zero-shot and 84.9% fine-tuned top-1 accuracy.", map[string]string{"75.3%": "Top-1 accuracy", "84.9%": "Top-1 accuracy"}},
 		{"X achieves a phenomenal 90.0 fine-tuning top-1 accuracy.", map[string]string{"90.0": "Top-1 accuracy"}},
