@@ -68,17 +68,50 @@ func (s *sentence) findOwnCue(n *number) {
 	// metric's own (attachNamedMetrics) and left so.
 	if m := changeFrom.FindStringIndex(before); m != nil {
 		rest := trimSplit(strings.TrimRight(before[:m[0]], " "))
+		// A percentage's metric may be the subject of the change: "top-1
+		// accuracy goes from 82.1% to 82.5%". (A bare number is left to
+		// need its metric written next to it: as the subject, the metric
+		// says nothing of whose the value before is.)
+		if v := changeVerbTail.FindStringIndex(rest); v != nil && n.pct {
+			rest = trimSplit(strings.TrimRight(rest[:v[0]], " "))
+		}
 		if d := s.datasetEndingAt(offset + len(rest)); d != nil {
 			rest = strings.TrimRight(before[:d.start-offset], " ")
 			rest = strings.TrimSuffix(rest, " the")
 			rest = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(rest, " on"), " in"), " ")
 		}
 		c := s.cueEndingAt(offset + len(rest))
-		if c != nil && !s.cueWrittenAfter(c) && s.datasetEndingAt(len(strings.TrimRight(s.text[:c.start], " "))) == nil {
+		if c != nil && !s.cueWrittenAfter(c) && s.datasetEndingAt(len(strings.TrimRight(s.text[:c.start], " "))) == nil &&
+			!nameBeforeCue(s.text[:c.start]) {
 			n.cue = c
 		}
 	}
 }
+
+// nameBeforeCue reports whether the text before a metric ends with a
+// name that is not a possessive: "ImageNet-A accuracy rises from" measures
+// data the names pass may not know, so the metric is not read as the
+// change's own; "ResNet-50's top-1 accuracy" is whose, not on what.
+func nameBeforeCue(text string) bool {
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	if _, pos := possessive(w); pos || strings.ContainsAny(w[len(w)-1:], ",;:()") {
+		return false // "For the stronger RDE, Rank-1 ... improves from": an opening phrase
+	}
+	return modelLike(w)
+}
+
+// changeVerbs, after a metric and before "from", say the metric itself
+// changes: "top-1 accuracy goes from 82.1% to 82.5%".
+var changeVerbs = []string{"rises", "rose", "increases", "increased", "improves", "improved", "goes", "went",
+	"moves", "moved", "climbs", "climbed", "jumps", "jumped", "grows", "grew", "falls", "fell", "drops",
+	"dropped", "decreases", "decreased", "declines", "declined", "changes", "changed"}
+
+// changeVerbTail is a change verb, and an adverb, ending the text before "from".
+var changeVerbTail = regexp.MustCompile(`\s+(?:` + strings.Join(changeVerbs, "|") + `)(?:\s+(?:only|further|steadily|sharply|slightly))?$`)
 
 // changeFrom ends the text before the first value of a change; the split
 // of the dataset before it is left to trimSplit: " on COCO val2017 from".

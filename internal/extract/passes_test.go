@@ -308,6 +308,11 @@ func TestPassMetrics(t *testing.T) {
 		{"X raises box AP on COCO val2017 from 37.4 to 39.6.", map[string]string{"37.4": "Box AP"}},
 		// A percentage takes it too, as its own rather than borrowed.
 		{"X raises the Rank-1 on CUHK-PEDES from 70.1% to 73.4%.", map[string]string{"70.1%": "Rank-1"}},
+		// Also as the subject of the change, but not after a name it may be on.
+		{"For a ConvNeXt-T, top-1 accuracy goes from 82.1% to 82.5%.", map[string]string{"82.1%": "Top-1 accuracy"}},
+		{"For the stronger RDE, Rank-1 on ICFG-PEDES improves from 67.7% to 68.9%.", map[string]string{"67.7%": "Rank-1"}},
+		{"X reaches 81.5%, and ImageNet-A accuracy rises from 21.4% to 27.9%.", map[string]string{}},
+		{"Top-1 accuracy rises from 82.1 to 82.5.", map[string]string{}}, // a bare number: whose value before?
 		// Not when a dataset stands before the metric: that is the metric's own dataset.
 		{"X lowers MMLU accuracy from 0.554 to 0.521.", map[string]string{}},
 		// A head shared by two kinds: "box/mask AP" is box AP, then mask AP.
