@@ -1480,8 +1480,18 @@ func lastWord(name string) string {
 func (s *sentence) onlyVariantBefore(pos int, ctx *paperContext) string {
 	found := ""
 	from := 0
+	if s.variantInClause == nil {
+		s.variantInClause = map[[2]int]string{}
+	}
 	for _, b := range variantClauseBreak.FindAllStringIndex(s.text[:pos], -1) {
-		if name := s.ownVariantBefore(from, b[0], ctx); name != "" {
+		// Each run reads the clauses before it again; a clause's variant
+		// is read once, or a long sentence costs runs × words × datasets.
+		name, ok := s.variantInClause[[2]int{from, b[0]}]
+		if !ok {
+			name = s.ownVariantBefore(from, b[0], ctx)
+			s.variantInClause[[2]int{from, b[0]}] = name
+		}
+		if name != "" {
 			if found != "" && !strings.EqualFold(found, name) {
 				return ""
 			}
