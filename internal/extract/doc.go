@@ -43,6 +43,17 @@
 //     "AUC", "MCC", "Accuracy" (accuracy, acc.), and the error rates "WER",
 //     "CER" and "EER" (word, character and equal error rate), where lower
 //     is better.
+//   - A qualified metric is a metric of its own (LABELLING.md). In a
+//     continual-learning abstract, "average accuracy" and "final average
+//     accuracy" are "Average accuracy", "average incremental accuracy" is
+//     "Average incremental accuracy", "final", "last" and "last-step
+//     accuracy" are "Last accuracy", and "forgetting" with a number is
+//     "Forgetting"; elsewhere, and for an average over a benchmark's own
+//     parts ("across the 57 subjects", or on a dataset whose own metric is
+//     an accuracy, as MMLU's is), they are the plain metric. Image-text
+//     retrieval keeps its direction ("Text-to-image R@1", "Image-to-text
+//     R@5"), read as Rank-k on the person search benchmarks (CUHK-PEDES,
+//     ICFG-PEDES, RSTPReid).
 //   - Datasets are matched by name or alias, ignoring how the parts are
 //     joined ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long
 //     names, case. Short names keep their capitals ("COCO", "IN-1k"). A name
@@ -185,7 +196,11 @@
 // pretraining (NaiveCPT) falls to"). A name after "with" is what a model is
 // built with ("..., and with Swin-L 58.3 PQ" is the subject's), and a name
 // with its model noun before "with a ... backbone" is the subject ("our
-// best RetinaNet model with a ResNeXt-101-FPN backbone reaches").
+// best RetinaNet model with a ResNeXt-101-FPN backbone reaches", "DINO with
+// the same Swin-L backbone reports"). A name the abstract writes as a
+// backbone ("With ResNet-50 and Swin-L backbones, X obtains"), as the
+// subject with an article and a model noun ("the Swin-L model reaches", "a
+// Swin-L backbone reaches"), is the paper's model built on it.
 //
 // Lists and names are also read where they are written short: a head
 // shared by two kinds of a metric ("box/mask AP are 38.0/34.4"), a metric
@@ -214,11 +229,15 @@
 // scores in brackets after the dataset are all on it ("On Human Regulatory,
 // ... DNABERT-2 (89.2%), followed by HyenaDNA-small (87.9%)"); a setting in
 // brackets ("on MMLU (5-shot), ahead of X (66.6%)") is no score in brackets;
-// "on the hidden test set" is a split, not other data; "Under our unified
-// harness" is no changed setting; and the bare values of a change take the
-// metric written before it ("raises box AP on COCO val2017 from 37.4 to
-// 39.6"), the value before being the name after a "for" that opens its
-// clause ("and for Mask R-CNN it improves mask AP from 34.7 to 36.3").
+// "on the hidden test set" is a split, not other data, and so is a split's
+// own name (splitNames: "on val2017", "on test-dev", "on test-clean"), which
+// alone stands for the dataset the abstract is about; "Under our unified
+// harness" and a comparison "under the same setting" are no changed
+// setting; and the bare values of a change take the metric written before
+// it ("raises box AP on COCO val2017 from 37.4 to 39.6", "R@1 on the MSCOCO
+// 5K test set from"), the value before being the name after a "for" that
+// opens its clause ("and for Mask R-CNN it improves mask AP from 34.7 to
+// 36.3").
 //
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
 // respectively", "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
@@ -236,7 +255,9 @@
 // ...", "80.1–82.3%") give both ends, marked RangeEnd, with confidence "low".
 // In "from 79.8% to 80.6%" the second value is a score; the first is kept only
 // when a name owns it ("improves a ResNet-50 from 76.1% to 77.4%",
-// "For CLIP ViT-L/14, ... rises from 75.3% ...", "... to 72.8% for IRRA").
+// "For CLIP ViT-L/14, ... rises from 75.3% ...", "For the stronger RDE,
+// ...", "With a smaller ELECTRA-base reader, the gate lifts F1 from 83.4",
+// "... to 72.8% for IRRA"; not "With a ResNet-50 backbone,").
 //
 // # What is not a score
 //
@@ -283,7 +304,7 @@
 // ("Natural Questions"); a capitalised word before "val set", "dataset" and
 // the like ("on Cityscapes val set") or right after a score and "on"
 // ("83.5% mIoU on Cityscapes"); a capitalised word before a known name
-// ("on Split CIFAR-100"); or a name listed with its score in brackets like
+// ("on Split CIFAR-100", "on 20-task Split CIFAR-100"); or a name listed with its score in brackets like
 // a known one ("CIFAR-100 (91.7%), Flowers (98.8%)") — is reported in
 // Result.Unknown with the phrase and its sentence, so a moderator can add
 // the dataset or an alias and run the extraction again. A bare decimal
@@ -330,6 +351,9 @@
 //
 // # Known limitations
 //
+//   - A later short mention of a benchmark the abstract named as "Split
+//     CIFAR-100" ("on CIFAR-100") is read as CIFAR-100, though LABELLING.md
+//     takes it for the benchmark named.
 //   - Only sentences are read; tables, numbers in titles and cross-sentence
 //     references ("the two benchmarks above") beyond one remembered metric
 //     list are not.

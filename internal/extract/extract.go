@@ -178,9 +178,10 @@ func extractBlockSafely(b Block, m *matcher) (res Result, err error) {
 func extractBlock(b Block, m *matcher) Result {
 	m = m.withAbbreviations(b.Abstract)
 	ctx := &paperContext{
-		paper:  b.Title,
-		method: titleMethod(b.Title),
-		m:      m,
+		paper:     b.Title,
+		method:    titleMethod(b.Title),
+		m:         m,
+		continual: continualPaper.MatchString(b.Title + "\n" + b.Abstract),
 	}
 	if ctx.method == "" {
 		ctx.method = introducedMethod(b.Abstract, m.isDatasetOrMetric)
@@ -189,6 +190,7 @@ func extractBlock(b Block, m *matcher) Result {
 		ctx.method = titleAbbreviation(b.Title, b.Abstract)
 	}
 	ctx.baseModel = baseModel(b.Abstract, m.isDatasetOrMetric)
+	ctx.backbones = backbones(b.Abstract)
 	sentences := Sentences(b.Abstract)
 	ctx.properNames = properNames(sentences)
 	parsed := make([]*sentence, len(sentences))
@@ -223,8 +225,10 @@ func extractBlock(b Block, m *matcher) Result {
 // paperContext is what one sentence may borrow from the rest of its abstract.
 type paperContext struct {
 	paper       string
-	method      string // the paper's own method, "" when it names none
-	baseModel   string // the model the paper fine-tunes or adapts, "" when it names none
+	continual   bool            // the abstract is about continual learning (see continualPaper)
+	method      string          // the paper's own method, "" when it names none
+	baseModel   string          // the model the paper fine-tunes or adapts, "" when it names none
+	backbones   map[string]bool // names the abstract writes as backbones, in lower case
 	m           *matcher
 	datasets    []string        // distinct known datasets named anywhere in the abstract
 	unknownSeen bool            // some unknown benchmark-like name is in the abstract

@@ -228,6 +228,17 @@ func TestScores(t *testing.T) {
 			},
 		},
 		{
+			// Continual learning's own metrics; the plain one on a
+			// benchmark measured in accuracy of its own.
+			"continual", "In class-incremental learning on CIFAR-100, Foo reaches an average incremental accuracy of 68.9% and 72.1% average accuracy on MMLU.",
+			[]string{"Foo | CIFAR-100 | Average incremental accuracy | 68.9%", "Foo | MMLU | Accuracy | 72.1%"},
+		},
+		{
+			// Person search reads R@1 as Rank-1 whichever way it is written.
+			"person search", "Foo reaches a text-to-image R@1 of 74.6% on CUHK-PEDES and 65.1 text-to-image R@1 on COCO.",
+			[]string{"Foo | CUHK-PEDES | Rank-1 | 74.6%", "Foo | COCO | Text-to-image R@1 | 65.1"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

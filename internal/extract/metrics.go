@@ -28,6 +28,25 @@ var cueTable = []struct {
 	// qualifies: "robust accuracy", "last-step accuracy", "boundary AP".
 	{regexp.MustCompile(`(?i)\brobust\s+accurac(?:y|ies)\b`), "Robust accuracy"},
 	{regexp.MustCompile(`(?i)\blast(?:-step)?\s+accurac(?:y|ies)\b`), "Last accuracy"},
+	// Continual learning reports the mean over its tasks or steps and the
+	// accuracy after the last one as metrics of their own (LABELLING.md);
+	// outside a continual-learning abstract they are read as the plain
+	// metric (see continualOnly).
+	{regexp.MustCompile(`(?i)\baverage\s+incremental\s+accurac(?:y|ies)\b`), "Average incremental accuracy"},
+	{regexp.MustCompile(`(?i)\b(?:final\s+)?average\s+accurac(?:y|ies)\b`), "Average accuracy"},
+	{regexp.MustCompile(`(?i)\bfinal\s+accurac(?:y|ies)\b`), "Final accuracy"},
+	{regexp.MustCompile(`(?i)\b(?:average\s+)?forgetting\b`), "Forgetting"},
+	// Image-text retrieval keeps its direction; one head shared by both
+	// directions, "image-to-text and text-to-image R@1", gives the first
+	// its own cue (the part in brackets), the second read as usual.
+	{regexp.MustCompile(`(?i)\b(image-to-text)\s+and\s+text-to-image\s+(?:R@1|Recall@1)\b`), "Image-to-text R@1"},
+	{regexp.MustCompile(`(?i)\b(text-to-image)\s+and\s+image-to-text\s+(?:R@1|Recall@1)\b`), "Text-to-image R@1"},
+	{regexp.MustCompile(`(?i)\btext-to-image\s+(?:R@1|Recall@1)\b`), "Text-to-image R@1"},
+	{regexp.MustCompile(`(?i)\btext-to-image\s+(?:R@5|Recall@5)\b`), "Text-to-image R@5"},
+	{regexp.MustCompile(`(?i)\btext-to-image\s+(?:R@10|Recall@10)\b`), "Text-to-image R@10"},
+	{regexp.MustCompile(`(?i)\bimage-to-text\s+(?:R@1|Recall@1)\b`), "Image-to-text R@1"},
+	{regexp.MustCompile(`(?i)\bimage-to-text\s+(?:R@5|Recall@5)\b`), "Image-to-text R@5"},
+	{regexp.MustCompile(`(?i)\bimage-to-text\s+(?:R@10|Recall@10)\b`), "Image-to-text R@10"},
 	{regexp.MustCompile(`\b[Bb]oundary\s+(?:AP|mAP)s?\b`), "Boundary AP"},
 	// Image generation metrics.
 	{regexp.MustCompile(`\bFIDs?\b`), "FID"},

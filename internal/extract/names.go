@@ -428,6 +428,13 @@ func introducedMethod(abstract string, notName func(string) bool) string {
 			return m[1]
 		}
 	}
+	// "we propose a new framework, Hybrid Task Cascade (HTC), which": a
+	// name of several words set off so goes by its short name in brackets.
+	for _, m := range appositiveBracket.FindAllStringSubmatch(abstract, -1) {
+		if modelLike(m[1]) && !notName(m[1]) {
+			return m[1]
+		}
+	}
 	// "Our MAE approach is simple": a name the paper calls its own.
 	for _, m := range ourNamed.FindAllStringSubmatch(abstract, -1) {
 		if modelLike(m[1]) && !notName(m[1]) {
@@ -451,6 +458,11 @@ var ownAppositive = regexp.MustCompile(`(?:^|[.!?]\s+)(?:The|Our)\s+(?:resulting
 // appositiveIntro is a description introduced by "we propose", then its
 // name between commas: "we propose an online algorithm, SwAV, that".
 var appositiveIntro = regexp.MustCompile(`\b[Ww]e (?:propose|present|introduce|develop)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}[\w-]+,\s+([\w-]+),`)
+
+// appositiveBracket is appositiveIntro with a name of capitalised words
+// and its short name in brackets: "we propose a new framework, Hybrid Task
+// Cascade (HTC),".
+var appositiveBracket = regexp.MustCompile(`\b[Ww]e (?:propose|present|introduce|develop)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}[\w-]+,\s+(?:\p{Lu}[\w-]*\s+){1,5}\(([\w-]+)\)`)
 
 // ourNamed is "our", a name and a noun for a method: "Our MAE approach",
 // "our ReviewKD framework".

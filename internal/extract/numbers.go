@@ -94,7 +94,10 @@ func scanNumbers(s string, protected func(start, end int) bool) []*number {
 			continue
 		}
 		n := newNumber(s, a, b)
-		if n == nil || followedByCount(s, n) || beforeEquals.MatchString(s[:a]) {
+		// beforeEquals reads only the text right before the number: on
+		// the whole prefix, it made a long sentence cost its length
+		// squared.
+		if n == nil || followedByCount(s, n) || beforeEquals.MatchString(window(s, a)) {
 			continue
 		}
 		if !n.pct && (isYear(n) || afterName(s, a, protected) && !scoreShaped(n)) {

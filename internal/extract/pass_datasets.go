@@ -10,6 +10,47 @@ var (
 	cueListText = regexp.MustCompile(`CUE(?:\s*(?:,|and|or|/)\s*CUE)+`)
 )
 
+// splitNames name a split of a dataset, not other data: "on COCO
+// val2017", "on test-dev", "LibriSpeech test-clean", "the dev set of
+// SQuAD2.0". After a dataset's name it is that dataset; alone ("75.3 AP
+// on val2017") it stands for the dataset the abstract is about.
+var splitNames = set("train", "val", "validation", "test", "dev", "devtest", "minival", "testdev",
+	"test-dev", "test-std", "test-challenge", "test-clean", "test-other", "dev-clean", "dev-other",
+	"karpathy")
+
+// splitYear is a split named with its year: "val2017", "test2017".
+var splitYear = regexp.MustCompile(`^(?:train|val|test|minival|trainval)20\d\d$`)
+
+// isSplitName reports whether a word, in lower case, names a split.
+func isSplitName(w string) bool {
+	return splitNames[w] || splitYear.MatchString(w)
+}
+
+// splitTail is what may follow a split's name: "set", "split", or a size
+// ("the MSCOCO 5K test set").
+var splitTail = regexp.MustCompile(`^(?:set|sets|split|\d+[Kk])$`)
+
+// trimSplit cuts off the split named at the end of text, so that what is
+// left ends with the dataset's name: "on COCO val2017" gives "on COCO", "on
+// the MSCOCO 5K test set" gives "on the MSCOCO". Text with no split's name at
+// its end is returned as it is.
+func trimSplit(text string) string {
+	cut, named := len(text), false
+	for i := 0; i < 4; i++ {
+		sp := strings.LastIndexByte(text[:cut], ' ')
+		w := strings.ToLower(text[sp+1 : cut])
+		if !isSplitName(w) && !splitTail.MatchString(w) {
+			break
+		}
+		named = named || isSplitName(w)
+		cut = max(sp, 0)
+	}
+	if !named {
+		return text
+	}
+	return strings.TrimRight(text[:cut], " ")
+}
+
 // mentionLists groups datasets written as a list: "CUHK-PEDES, ICFG-PEDES and RSTPReid".
 func (s *sentence) mentionLists() [][]*mention {
 	var lists [][]*mention

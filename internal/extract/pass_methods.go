@@ -62,6 +62,10 @@ var determiners = set("the", "a", "an", "its", "their", "these", "those")
 // the use: that built a map for every word the loops looked at.
 var plainArticles = set("a", "an", "the")
 
+// sharedPart, between "with" and a part, says the part is one another
+// model shares: "DINO with the same Swin-L backbone reports" is DINO's.
+var sharedPart = set("same")
+
 var contrastWords = set("whereas", "while", "whilst", "but", "unlike", "although", "though")
 
 var relativePronouns = set("which", "who", "that")
@@ -79,6 +83,7 @@ func (s *sentence) attachMethods(ctx *paperContext) {
 	for _, r := range s.runs {
 		if !r.dropped && !r.namedByChange {
 			s.findMethod(r, ctx)
+			s.backboneSubject(r, ctx)
 		}
 		// The subject is remembered as soon as it is read, so that an
 		// "it" later in the same sentence stands for it too: "On A,
@@ -1347,7 +1352,7 @@ func (s *sentence) nameBeforeWith(j int, name string, ctx *paperContext) string 
 	if w >= 0 && w+1 <= j && modelNouns[strings.ToLower(s.toks[j].text)] && !strings.EqualFold(s.toks[j].text, lastWord(name)) {
 		w-- // the name ends before its model noun: "with a ResNeXt-101-FPN backbone"
 	}
-	for w > 0 && plainArticles[strings.ToLower(s.toks[w].text)] {
+	for w > 0 && (plainArticles[strings.ToLower(s.toks[w].text)] || sharedPart[strings.ToLower(s.toks[w].text)]) {
 		w--
 	}
 	if w < 1 || !strings.EqualFold(s.toks[w].text, "with") || strings.EqualFold(name, ctx.method) ||
@@ -1475,8 +1480,18 @@ func lastWord(name string) string {
 func (s *sentence) onlyVariantBefore(pos int, ctx *paperContext) string {
 	found := ""
 	from := 0
+	if s.variantInClause == nil {
+		s.variantInClause = map[[2]int]string{}
+	}
 	for _, b := range variantClauseBreak.FindAllStringIndex(s.text[:pos], -1) {
-		if name := s.ownVariantBefore(from, b[0], ctx); name != "" {
+		// Each run reads the clauses before it again; a clause's variant
+		// is read once, or a long sentence costs runs × words × datasets.
+		name, ok := s.variantInClause[[2]int{from, b[0]}]
+		if !ok {
+			name = s.ownVariantBefore(from, b[0], ctx)
+			s.variantInClause[[2]int{from, b[0]}] = name
+		}
+		if name != "" {
 			if found != "" && !strings.EqualFold(found, name) {
 				return ""
 			}

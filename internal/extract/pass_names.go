@@ -12,7 +12,7 @@ import (
 // paper's own method is not a dataset either.
 func (s *sentence) findNames(ctx *paperContext) {
 	text := s.text
-	s.cues = findCues(text)
+	s.cues = continualOnly(text, findCues(text), ctx.continual)
 	known := ctx.m.find(text)
 	known = without(known, func(d mention) bool { return s.inCue(d.start, d.end) })
 	for i := range known {
@@ -36,6 +36,63 @@ func (s *sentence) findNames(ctx *paperContext) {
 	sort.Slice(s.datasets, func(i, j int) bool { return s.datasets[i].start < s.datasets[j].start })
 }
 
+// continualPaper marks an abstract about continual learning, where an
+// average over tasks or steps, the last step's accuracy and forgetting are
+// metrics of their own (LABELLING.md); elsewhere "average accuracy" is the
+// plain metric averaged over a benchmark's parts.
+var continualPaper = regexp.MustCompile(`(?i)\bcontinual|\b(?:class|task|domain)-incremental\b|\bincremental\s+(?:learning|steps?|tasks?|setting)\b|\blifelong\s+learning\b|\bcatastrophic\s+forgetting\b|\b(?:rehearsal|exemplar)-free\b`)
+
+// continualMetrics are the cues only a continual-learning abstract reads as
+// metrics of their own: the name there, and the plain metric elsewhere or
+// where it averages over a benchmark's own parts ("average accuracy across
+// the 57 subjects"). "Final accuracy" is the last step's in continual
+// learning and the plain metric of any other training run; "last(-step)
+// accuracy" is continual learning's wording wherever it is written.
+var continualMetrics = map[string]struct{ continual, plain string }{
+	"Average accuracy":             {"Average accuracy", "Accuracy"},
+	"Average incremental accuracy": {"Average incremental accuracy", "Accuracy"},
+	"Final accuracy":               {"Last accuracy", "Accuracy"},
+	"Forgetting":                   {"Forgetting", ""}, // dropped: "forgetting" elsewhere is no metric
+}
+
+var (
+	// overParts follows a metric averaged over a benchmark's own parts.
+	overParts = regexp.MustCompile(`(?i)^\s+(?:(?:is|of)\s+[\d.]+\s*%?\s+)?(?:across|over|on)\s+(?:the\s+|all\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:subjects|languages|datasets|benchmarks|domains|shifts|categories|suites)\b`)
+	// forgettingNumber: forgetting is a score only where a number goes with
+	// it ("4.9% forgetting", "a forgetting of 4.1%", "forgetting falls to 4.1%"),
+	// not the problem a paper names ("catastrophic forgetting").
+	forgettingBefore = regexp.MustCompile(`(?i)(?:catastrophic|without|apparent|this|mitigate|mitigates|against|reduce|reduces|address)\s+$`)
+	forgettingNumber = regexp.MustCompile(`^[^.;]{0,50}?\d`)
+	numberBefore     = regexp.MustCompile(`\d%?\s*(?:average\s+)?$`)
+)
+
+// continualOnly reads the continual-learning metrics among cues as the plain
+// metric outside a continual-learning abstract and where they average over a
+// benchmark's own parts, and drops "forgetting" where no number goes with it.
+func continualOnly(text string, cues []cue, continual bool) []cue {
+	out := cues[:0]
+	for _, c := range cues {
+		names, ok := continualMetrics[c.metric]
+		if !ok {
+			out = append(out, c)
+			continue
+		}
+		if c.metric == "Forgetting" {
+			before := text[:c.start]
+			if !continual || forgettingBefore.MatchString(before) ||
+				!(forgettingNumber.MatchString(text[c.end:]) || numberBefore.MatchString(before)) {
+				continue
+			}
+		} else if !continual || overParts.MatchString(text[c.end:]) {
+			c.metric = names.plain
+		} else {
+			c.metric = names.continual
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // subsetOf is a part of a dataset evaluated on its own: "on the medical
 // subset of MMLU", "on the clinical knowledge split of MMLU".
 var (
@@ -55,7 +112,8 @@ var partOf = regexp.MustCompile(`^\s+((?:[a-z][\w-]*\s+){0,2}(?:topics|questions
 // which makes another benchmark of it: "on Split CIFAR-100", "on Permuted
 // MNIST", "on Tiny ImageNet"; or a subject in lower case, which makes a
 // part of it: "on mathematical MMLU", "on clinical MMLU".
-var variantPrefix = regexp.MustCompile(`\b(?:[Oo]n|[Ii]n|[Aa]cross|[Oo]ver)\s+(?:the\s+)?(\p{Lu}\p{Ll}+|[a-z]+(?:ical|ics))\s+$`)
+// A count of tasks or steps may come first: "on 20-task Split CIFAR-100".
+var variantPrefix = regexp.MustCompile(`\b(?:[Oo]n|[Ii]n|[Aa]cross|[Oo]ver)\s+(?:the\s+)?(?:\d+-(?:task|step|split)\s+)?(\p{Lu}\p{Ll}+|[a-z]+(?:ical|ics))\s+$`)
 
 // qualifySubset turns a known dataset named as "the X subset of D" (or "D
 // clinical topics", or "Split D") into an unknown one, "X subset of D": its scores are

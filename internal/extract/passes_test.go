@@ -10,7 +10,8 @@ import (
 // for a paper with this title.
 func readUpTo(t *testing.T, title, text, last string) *sentence {
 	t.Helper()
-	ctx := &paperContext{paper: title, method: titleMethod(title), m: newMatcher(knownDatasets)}
+	ctx := &paperContext{paper: title, method: titleMethod(title), m: newMatcher(knownDatasets),
+		continual: continualPaper.MatchString(title + "\n" + text)}
 	if ctx.method == "" {
 		ctx.method = introducedMethod(text, ctx.m.isDatasetOrMetric)
 	}
@@ -133,6 +134,21 @@ func TestPassNames(t *testing.T) {
 		// One head shared by two kinds of AP: each kind is its own metric.
 		{"The box/mask AP are 38.0/34.4 on COCO.", []string{"Box AP", "Mask AP"}, []string{"COCO"}},
 		{"It reaches 38.0/34.4 mask/box AP and 45.1 box AP.", []string{"Mask AP", "Box AP", "Box AP"}, nil},
+		// Continual learning's own metrics, only in a continual-learning
+		// abstract; an average over a benchmark's parts is the plain metric.
+		{"In class-incremental learning it reaches a final average accuracy of 88.4%, an average incremental accuracy of 68.9%, a final accuracy of 92.2% and 4.9% forgetting.",
+			[]string{"Average accuracy", "Average incremental accuracy", "Last accuracy", "Forgetting"}, nil},
+		{"Continual learning without catastrophic forgetting: forgetting falls to 4.1%.", []string{"Forgetting"}, nil},
+		{"It reaches an average accuracy of 67.6% across the 57 subjects of MMLU, and its final accuracy is 80.1%.",
+			[]string{"Accuracy", "Accuracy"}, []string{"MMLU"}},
+		{"In continual learning, it reaches an average accuracy of 70.1% across the five datasets.", []string{"Accuracy"}, nil},
+		{"It learns without forgetting and reaches 80.1%.", nil, nil},
+		// Image-text retrieval keeps its direction, also under one head.
+		{"It reaches 58.4% text-to-image R@1 and 74.9% image-to-text R@1 on COCO, and Rank-1 of 76.5%.",
+			[]string{"Text-to-image R@1", "Image-to-text R@1", "Rank-1"}, []string{"COCO"}},
+		{"On COCO, image-to-text and text-to-image R@1 reach 82.6 and 65.1.", []string{"Image-to-text R@1", "Text-to-image R@1"}, []string{"COCO"}},
+		// A count of tasks before the benchmark's own name.
+		{"On 20-task Split CIFAR-100, average accuracy is 41.3%.", []string{"Accuracy"}, []string{"?Split CIFAR-100"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "names")
@@ -219,6 +235,12 @@ func TestPassClassify(t *testing.T) {
 		{"Under heavy occlusion, X obtains 55.4% on MMLU.", "55.4%", true},
 		{"Under the 12-epoch (1x) schedule, X obtains 50.8 AP on COCO.", "50.8", false},
 		{"Under a longer 36-epoch schedule, X obtains 52.1 AP on COCO.", "52.1", false},
+		// The same setting is no change; opening a sentence, it goes back
+		// to a setting named before.
+		{"X obtains 50.8 AP on COCO, surpassing DINO (49.0 AP) under the same setting.", "50.8,49.0", false},
+		{"For Swin-S under the same setting, top-1 accuracy is 81.9%.", "81.9%", false},
+		{"Under the same settings, X keeps 61.5% on RSTPReid.", "61.5%", true},
+		{"X keeps 61.5% on RSTPReid under these settings.", "61.5%", true},
 		// An error is not the accuracy it is the complement of; a top-1
 		// error is a score in its own metric (TestPassMetrics).
 		{"An ensemble achieves 3.57% error on the ImageNet test set, and a top-1 error of 21.3%.", "21.3%", false},
@@ -269,6 +291,8 @@ func TestPassMetrics(t *testing.T) {
 		{"X obtains 74.2% and 89.0% in Rank-1 and Rank-5.", map[string]string{"74.2%": "Rank-1", "89.0%": "Rank-5"}},
 		{"X obtains 74.8/89.9/93.7 Rank-1/5/10 on CUHK-PEDES.", map[string]string{"74.8": "Rank-1", "89.9": "Rank-5", "93.7": "Rank-10"}},
 		{"X reaches 86.1 EM and an F1 of 89.3.", map[string]string{"86.1": "Exact match", "89.3": "F1"}},
+		// "score" between a metric and its number, unless the metric's name ends with it.
+		{"X obtains a CIDEr score of 143.6 and an F1 score of 80.2.", map[string]string{"143.6": "CIDEr", "80.2": "F1"}},
 		{"Its top-1 accuracy is 63.0%.", map[string]string{"63.0%": "Top-1 accuracy"}},
 		{"X reaches 75.3% zero-shot and 84.9% fine-tuned top-1 accuracy.", map[string]string{"75.3%": "Top-1 accuracy", "84.9%": "Top-1 accuracy"}},
 		{"X achieves a phenomenal 90.0 fine-tuning top-1 accuracy.", map[string]string{"90.0": "Top-1 accuracy"}},
@@ -282,6 +306,13 @@ func TestPassMetrics(t *testing.T) {
 		{"Results (R@1/R@5): CUHK-PEDES 74.6/89.9/93.8.", map[string]string{}},
 		// A change of a metric on a dataset: the bare value before the change has the metric.
 		{"X raises box AP on COCO val2017 from 37.4 to 39.6.", map[string]string{"37.4": "Box AP"}},
+		// A percentage takes it too, as its own rather than borrowed.
+		{"X raises the Rank-1 on CUHK-PEDES from 70.1% to 73.4%.", map[string]string{"70.1%": "Rank-1"}},
+		// Also as the subject of the change, but not after a name it may be on.
+		{"For a ConvNeXt-T, top-1 accuracy goes from 82.1% to 82.5%.", map[string]string{"82.1%": "Top-1 accuracy"}},
+		{"For the stronger RDE, Rank-1 on ICFG-PEDES improves from 67.7% to 68.9%.", map[string]string{"67.7%": "Rank-1"}},
+		{"X reaches 81.5%, and ImageNet-A accuracy rises from 21.4% to 27.9%.", map[string]string{}},
+		{"Top-1 accuracy rises from 82.1 to 82.5.", map[string]string{}}, // a bare number: whose value before?
 		// Not when a dataset stands before the metric: that is the metric's own dataset.
 		{"X lowers MMLU accuracy from 0.554 to 0.521.", map[string]string{}},
 		// A head shared by two kinds: "box/mask AP" is box AP, then mask AP.
@@ -371,6 +402,36 @@ func TestPassDatasets(t *testing.T) {
 	}
 }
 
+func TestIsSplitName(t *testing.T) {
+	for w, want := range map[string]bool{
+		"val2017": true, "test2017": true, "test-dev": true, "test-clean": true, "test-other": true,
+		"minival": true, "dev": true, "validation": true,
+		"small": false, "medical": false, "val2017x": false, "2017": false,
+	} {
+		if got := isSplitName(w); got != want {
+			t.Errorf("isSplitName(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// trimSplit cuts the split off a dataset's name before "from", so the
+// metric before the dataset heads the change.
+func TestTrimSplit(t *testing.T) {
+	for text, want := range map[string]string{
+		"raises box AP on COCO val2017":        "raises box AP on COCO",
+		"raises R@1 on the MSCOCO 5K test set": "raises R@1 on the MSCOCO",
+		"raises F1 on the SQuAD 2.0 dev set":   "raises F1 on the SQuAD 2.0",
+		"raises WER on LibriSpeech test-clean": "raises WER on LibriSpeech",
+		"raises accuracy on the held-out set":  "raises accuracy on the held-out set",
+		"raises accuracy on a 5K set":          "raises accuracy on a 5K set",
+		"test":                                 "",
+	} {
+		if got := trimSplit(text); got != want {
+			t.Errorf("trimSplit(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
 func TestPassMethods(t *testing.T) {
 	tests := []struct {
 		title, text string
@@ -437,6 +498,7 @@ func TestPassMethods(t *testing.T) {
 		{"", "With a ResNet-50 backbone PanoNet reaches 52.1 PQ on COCO, and with Swin-L 58.3 PQ.",
 			map[string]string{"52.1": "PanoNet", "58.3": "PanoNet"}},
 		{"", "On COCO, our best RetinaNet model with a ResNeXt-101-FPN backbone reaches 40.8 AP.", map[string]string{"40.8": "RetinaNet"}},
+		{"CascadeQ: Coarse-to-Fine Queries", "For reference, DINO with the same Swin-L backbone reports 58.0 AP on val2017.", map[string]string{"58.0": "DINO"}},
 		// Gains: "adds 0.7 F1".
 		{"", "Ensembling three SpanQA models adds 0.7 F1.", map[string]string{}},
 		// A modal verb between a subject and its verb.
@@ -536,6 +598,12 @@ func TestPassMethods(t *testing.T) {
 		{"OAR: Outlier-Aware Rotation", "Accuracy is kept: the quantised OAR-70B scores 66.9% on MMLU.", map[string]string{"66.9%": "OAR-70B"}},
 		// A word describing the name before it is not part of it.
 		{"X-Net: Hard Negatives", "For CLIP-based IRRA, X-Net raises Rank-1 on CUHK-PEDES from 73.38% to 75.96%.", map[string]string{"73.38%": "IRRA", "75.96%": "X-Net"}},
+		// The model an opening phrase names owns the value before a change,
+		// past a comparative and a model noun; a part it is built from does not.
+		{"X-Net: Hard Negatives", "For the stronger RDE, Rank-1 on ICFG-PEDES improves from 67.68% to 68.91%.", map[string]string{"67.68%": "RDE", "68.91%": "X-Net"}},
+		{"AnswerGate: Abstention", "With a smaller ELECTRA-base reader, the gate lifts F1 on SQuAD 2.0 from 83.4 to 85.0.", map[string]string{"83.4": "ELECTRA-base", "85.0": "AnswerGate"}},
+		{"EncyPrompt: Class Descriptions", "With CLIP ViT-B/32, top-1 accuracy on ImageNet improves from 63.4% to 66.0%.", map[string]string{"63.4%": "CLIP ViT-B/32", "66.0%": "EncyPrompt"}},
+		{"X-Net: Detection", "With a ResNet-50 backbone, AP on COCO improves from 40.1 to 42.3.", map[string]string{"42.3": "X-Net"}},
 		// A value before a change, owned by the name after "for" that follows it.
 		{"X-Net: Drift", "X-Net raises accuracy on CIFAR-100 from 56.4% for the PASS baseline to 65.0%.", map[string]string{"56.4%": "PASS", "65.0%": "X-Net"}},
 		{"X-Net: Unlearning", "MMLU accuracy goes from 58.1% for the original Zephyr-7B to 57.2% after unlearning.", map[string]string{"58.1%": "Zephyr-7B", "57.2%": "X-Net"}},
@@ -792,6 +860,21 @@ func TestAcrossSentences(t *testing.T) {
 		{"an \"It\" after a sentence about the paper's method itself is the paper's method",
 			"TinyReader: Small Readers\nTinyReader is a four-layer student. It reaches 68.9 F1 on SQuAD 2.0.",
 			[]string{"TinyReader | SQuAD2.0 | F1 | 68.9 | high | "}},
+		{"a split named alone stands for the dataset the abstract is about",
+			"FooDet: Fast Detectors\nWe evaluate FooDet on COCO. FooDet-L reaches 52.3 AP on val2017 and 53.0 AP on test-dev.",
+			[]string{"FooDet-L | COCO | AP | 52.3 | med | ", "FooDet-L | COCO | AP | 53.0 | med | "}},
+		{"a split after the topic's opening \"On\" is that dataset",
+			"FooDet: Fast Detectors\nOn COCO, FooDet-L reaches 52.3 AP on val2017.",
+			[]string{"FooDet-L | COCO | AP | 52.3 | high | "}},
+		{"the metric before a dataset and its split heads a change",
+			"FooDet: Fast Detectors\nFooDet raises box AP on the COCO test-dev split from 37.4 to 39.6.",
+			[]string{"FooDet | COCO | Box AP | 39.6 | med | "}},
+		{"the metric before a change is the value after's own, not borrowed",
+			"AnswerGate: Abstaining Readers\nOn SQuAD 2.0, AnswerGate reaches 88.0 F1. With a smaller ELECTRA-base reader, the gate lifts F1 from 83.4 to 85.0.",
+			[]string{"AnswerGate | SQuAD2.0 | F1 | 88.0 | high | ", "ELECTRA-base | SQuAD2.0 | F1 | 83.4 | med | ", "AnswerGate | SQuAD2.0 | F1 | 85.0 | med | "}},
+		{"a part of the data named in lower case is no split",
+			"FooDet: Fast Detectors\nWe evaluate FooDet on COCO. FooDet-L reaches 41.4 AP on small objects.",
+			nil},
 		{"an \"It\" two sentences after the variant is the paper's method",
 			"TinyReader: Small Readers\nTinyReader-4L is a four-layer student. We distil it. It reaches 68.9 F1 on SQuAD 2.0.",
 			[]string{"TinyReader | SQuAD2.0 | F1 | 68.9 | high | "}},
@@ -834,6 +917,7 @@ func TestOwnName(t *testing.T) {
 		{"", "We propose Learning to Prompt (L2P), which learns to prompt.", "L2P"},
 		{"", "We propose the Real-Time DEtection TRansformer (RT-DETR), the first.", "RT-DETR"},
 		{"", "We introduce a method for robust fine-tuning: ensembling the weights of the zero-shot and fine-tuned models (WiSE-FT).", "WiSE-FT"},
+		{"Hybrid Task Cascade for Instance Segmentation", "In this work, we propose a new framework, Hybrid Task Cascade (HTC), which interweaves them.", "HTC"},
 		// Not a name: a dataset, several words, or brackets after a score.
 		{"", "We propose a method that reaches 81.2% top-1 (ImageNet).", ""},
 		{"", "We propose a new loss (see Sec. 3), called ListRank.", "ListRank"},

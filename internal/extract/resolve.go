@@ -75,9 +75,10 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 		}
 		if n.metric == "" {
 			n.metric, n.mOrigin = n.to.metric, n.to.mOrigin
-		} else if n.to.metric == "" && n.cue != nil {
+		} else if n.cue != nil && (n.to.metric == "" || n.to.metric == n.metric && n.to.mOrigin == sentenceWide) {
 			// "raises box AP from 37.4 to 39.6": the metric before the
-			// change is the value after's too.
+			// change is the value after's too, written with it as much as
+			// with the value before, not borrowed from elsewhere.
 			n.to.metric, n.to.mOrigin = n.metric, n.mOrigin
 		}
 		if n.dataset == nil {
@@ -464,11 +465,17 @@ var partPhrase = regexp.MustCompile(`(?:^On|\bon)\s+(?:the\s+)?([a-z][\w-]*(?:\s
 // "on average", "on both", "on par", "on the test set", "on the corrected
 // labels".
 var notParts = set("average", "all", "both", "each", "every", "it", "this", "that", "these", "those",
-	"par", "top", "its", "their", "a", "an", "test", "val", "validation", "dev", "set", "sets",
+	"par", "top", "its", "their", "a", "an", "set", "sets",
 	"split", "splits", "benchmark", "benchmarks", "dataset", "datasets", "task", "tasks",
 	"label", "labels", "annotations",
 	// Words that qualify a split: "on the hidden test set", "on the development set".
 	"hidden", "development", "official", "blind")
+
+// notPart reports whether a word after "on" says the phrase is no part of
+// the data: a split ("on val2017") or a word of notParts.
+func notPart(w string) bool {
+	return notParts[w] || isSplitName(w)
+}
 
 // partTopic reports whether the sentence measures a part of the data
 // named in lower case ("on small objects", "on corrupted images"): a
@@ -476,9 +483,9 @@ var notParts = set("average", "all", "both", "each", "every", "it", "this", "tha
 func (s *sentence) partTopic() bool {
 	for _, m := range partPhrase.FindAllStringSubmatch(s.text, -1) {
 		words := strings.Fields(m[1])
-		part := !notParts[words[0]]
+		part := !notPart(words[0])
 		for _, w := range words {
-			if notParts[w] {
+			if notPart(w) {
 				part = false
 			}
 		}
@@ -500,7 +507,7 @@ var runPart = regexp.MustCompile(`^\s*(?:CUE\s+)?on\s+(?:the\s+|our\s+|its\s+|th
 func (s *sentence) onUnnamedPart(r *run) bool {
 	end := min(len(s.text), r.end+60)
 	m := runPart.FindStringSubmatch(s.withCuesMarked(r.end, end))
-	return m != nil && !notParts[m[1]] && !forwardStops[m[1]] && !qualifierWords[m[1]] || s.onOtherName(r)
+	return m != nil && !notPart(m[1]) && !forwardStops[m[1]] && !qualifierWords[m[1]] || s.onOtherName(r)
 }
 
 // onIdioms after "on" say how, not on what: "on par with DNABERT".
@@ -541,7 +548,7 @@ func (s *sentence) partBetween(from, to int) bool {
 		return false
 	}
 	for _, m := range partBefore.FindAllStringSubmatch(s.withCuesMarked(from, to), -1) {
-		if !notParts[m[1]] && !forwardStops[m[1]] && !qualifierWords[m[1]] {
+		if !notPart(m[1]) && !forwardStops[m[1]] && !qualifierWords[m[1]] {
 			return true
 		}
 	}
@@ -820,6 +827,14 @@ func (s *sentence) distinctDatasets() []*mention {
 // and papers write it either way (see classMeanAP).
 func (m *matcher) refineMetric(dataset, metric string) string {
 	own := m.metrics[dataset]
+	if rank, ok := undirected[metric]; ok && personSearch[strings.ToLower(dataset)] {
+		metric = rank
+	}
+	if _, ok := continualMetrics[metric]; ok && strings.HasSuffix(strings.ToLower(own), "accuracy") {
+		// An average on a benchmark with its own accuracy (MMLU, the
+		// genomic tasks) is over the benchmark's own parts: its metric.
+		return own
+	}
 	if metric == "mAP" && (classMeanAP[strings.ToLower(strings.Fields(dataset + " x")[0])] || own == "AP" || strings.HasSuffix(own, " AP")) {
 		metric = "AP"
 	}
@@ -830,6 +845,18 @@ func (m *matcher) refineMetric(dataset, metric string) string {
 		return own
 	}
 	return metric
+}
+
+// personSearch are the text-based person search benchmarks, which report
+// Rank-k whichever way the text writes it; image-text retrieval keeps the
+// direction (LABELLING.md).
+var personSearch = set("cuhk-pedes", "icfg-pedes", "rstpreid")
+
+// undirected maps a retrieval metric with its direction to the rank it is
+// on a person search benchmark.
+var undirected = map[string]string{
+	"Text-to-image R@1": "Rank-1", "Text-to-image R@5": "Rank-5", "Text-to-image R@10": "Rank-10",
+	"Image-to-text R@1": "Rank-1", "Image-to-text R@5": "Rank-5", "Image-to-text R@10": "Rank-10",
 }
 
 // classMeanAP are the first words of detection datasets whose AP averages

@@ -59,6 +59,8 @@ type sentence struct {
 	runAt       map[int]*run         // the run of the number starting at a position
 	cueOwners   map[*cue][]*run      // the runs whose numbers a metric is written with
 
+	variantInClause map[[2]int]string // ownVariantBefore of each clause (start, end), read once (onlyVariantBefore)
+
 	// condition, when not "", says the sentence reports values under a
 	// changed setting ("at 80% noise", "once classes are merged", "Under
 	// these settings"); its candidates get confidence "low".

@@ -1,0 +1,75 @@
+package extract
+
+import "strings"
+
+// backboneNouns after a name say the abstract uses it as a part of its
+// detector or segmenter, not as a model of its own: "a Swin-L backbone",
+// "With ResNet-50, Swin-L and ViT-H backbones".
+var backboneNouns = set("backbone", "backbones")
+
+// backboneSubjectNouns are the nouns a backbone's name takes as a subject
+// that stands for the paper's model built on it: "the Swin-L model reaches",
+// "a Swin-L backbone reaches".
+var backboneSubjectNouns = set("model", "backbone", "variant", "version")
+
+// backbones returns, in lower case, the names an abstract writes before a
+// backbone noun, alone or in a list: "with a ResNet-50 backbone", "With
+// ResNet-50, Swin-L and ViT-H backbones".
+func backbones(abstract string) map[string]bool {
+	out := map[string]bool{}
+	toks := tokenize(abstract)
+	none := func(token) bool { return false }
+	for i, t := range toks {
+		if i == 0 || !backboneNouns[strings.ToLower(t.text)] {
+			continue
+		}
+		name := nameEndingAt(abstract, toks, i-1, none)
+		if name == "" {
+			continue
+		}
+		out[strings.ToLower(name)] = true
+		// The items before it in a list of names: "ResNet-50, Swin-L and".
+		k := i - len(strings.Fields(name))
+		for k >= 2 {
+			sep := strings.TrimSpace(abstract[toks[k-1].end:toks[k].start])
+			switch w := strings.ToLower(toks[k-1].text); {
+			case sep == ",":
+				k--
+			case w == "and" || w == "or":
+				k -= 2
+			default:
+				k = 0
+			}
+			if k < 1 {
+				break
+			}
+			prev := nameEndingAt(abstract, toks, k, none)
+			if prev == "" || nameKind(toks[k].text) != modelWord {
+				break
+			}
+			out[strings.ToLower(prev)] = true
+			k -= len(strings.Fields(prev)) - 1
+		}
+	}
+	return out
+}
+
+// backboneSubject gives the paper's method a run whose subject is a
+// backbone the abstract builds its method on, written as a model ("the
+// Swin-L model reaches 59.4 AP", "a Swin-L backbone reaches 58.9 AP"): the
+// score is the paper's detector's with that backbone, not the backbone's.
+// A backbone named with a model of its own ("DINO with the same Swin-L
+// backbone") is that model's, and is read as the subject before.
+func (s *sentence) backboneSubject(r *run, ctx *paperContext) {
+	if r.dropped || r.source != fromSubject || ctx.method == "" || !ctx.backbones[strings.ToLower(r.method)] ||
+		strings.HasPrefix(strings.ToLower(r.method), strings.ToLower(ctx.method)) {
+		return
+	}
+	k := s.nameStart(r.method, r.start)
+	end := k + len(strings.Fields(r.method))
+	if k < 1 || end >= len(s.toks) || !plainArticles[strings.ToLower(s.toks[k-1].text)] ||
+		!backboneSubjectNouns[strings.ToLower(s.toks[end].text)] {
+		return
+	}
+	r.method, r.source = ctx.method, fromOwn
+}

@@ -1,0 +1,55 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestBackbones(t *testing.T) {
+	tests := []struct {
+		text string
+		want map[string]bool
+	}{
+		{"With a ResNet-50 backbone and a 12-epoch schedule, X obtains 50.8 AP.", map[string]bool{"resnet-50": true}},
+		{"With ResNet-50, Swin-L and ViT-H backbones, X obtains 51.8, 58.9 and 63.1 AP.",
+			map[string]bool{"resnet-50": true, "swin-l": true, "vit-h": true}},
+		{"X reaches 81.2% top-1 on ImageNet.", map[string]bool{}},
+	}
+	for _, tt := range tests {
+		if got := backbones(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestBackboneSubject(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // method | dataset | metric | raw
+	}{
+		{"a backbone written as the subject is the paper's model built on it",
+			"QueryFlow: Flow-Guided Queries\nWith a ResNet-50 backbone, QueryFlow obtains 50.8 AP on COCO, and a Swin-L backbone reaches 58.9 AP on COCO.",
+			[]string{"QueryFlow | COCO | AP | 50.8", "QueryFlow | COCO | AP | 58.9"}},
+		{"so is a backbone of a list, written with a model noun",
+			"CascadeQ: Coarse-to-Fine Queries\nWith ResNet-50 and Swin-L backbones, CascadeQ obtains 51.8 and 58.9 AP on COCO. The Swin-L model reaches 59.4 AP on COCO.",
+			[]string{"CascadeQ | COCO | AP | 51.8", "CascadeQ | COCO | AP | 58.9", "CascadeQ | COCO | AP | 59.4"}},
+		{"a model the abstract never calls a backbone keeps its name",
+			"CascadeQ: Coarse-to-Fine Queries\nCascadeQ obtains 51.8 AP on COCO. The DINO model reaches 49.0 AP on COCO.",
+			[]string{"CascadeQ | COCO | AP | 51.8", "DINO | COCO | AP | 49.0"}},
+		{"a backbone with a model of its own is that model's",
+			"CascadeQ: Coarse-to-Fine Queries\nWith a Swin-L backbone, CascadeQ obtains 58.9 AP on COCO. For reference, DINO with the same Swin-L backbone reports 58.0 AP on COCO.",
+			[]string{"CascadeQ | COCO | AP | 58.9", "DINO | COCO | AP | 58.0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range Extract(tt.text, knownDatasets).Candidates {
+				got = append(got, strings.Join([]string{c.Method, c.Dataset, c.Metric, c.Raw}, " | "))
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
