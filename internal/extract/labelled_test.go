@@ -187,6 +187,14 @@ func TestSetFloors(t *testing.T) {
 		{"heldout22", Low, knownDatasets, 118, 39, 48, 3},
 		{"heldout22", Med, knownDatasets, 102, 21, 48, 3},
 		{"heldout22", High, knownDatasets, 36, 11, 48, 3},
+		// heldout23 and heldout24 were labelled by hand, under LABELLING.md,
+		// before round 25 and were its unseen sets (README).
+		{"heldout23", Low, knownDatasets, 142, 35, 54, 1},
+		{"heldout23", Med, knownDatasets, 138, 25, 54, 1},
+		{"heldout23", High, knownDatasets, 70, 13, 54, 1},
+		{"heldout24", Low, knownDatasets, 143, 47, 61, 2},
+		{"heldout24", Med, knownDatasets, 134, 34, 61, 2},
+		{"heldout24", High, knownDatasets, 51, 7, 61, 2},
 	}
 	for _, tt := range tests {
 		name := tt.set + "/" + tt.min
