@@ -71,6 +71,8 @@
 //   - A general metric word is the dataset's metric when that is a narrower
 //     kind of it: "74.1% accuracy on ImageNet" is ImageNet-1k's "Top-1
 //     accuracy", "AP" on a dataset measured in "Box AP" is box AP.
+//     "mAP" on COCO is its AP, except in an abstract about multi-label
+//     classification, where it stays "mAP".
 //   - A sentence that names no dataset takes the topic of the sentences
 //     before: the one known dataset that the last sentence naming any
 //     dataset named ("On ImageNet-1k, X-Net reaches 81.2% top-1. Trained on

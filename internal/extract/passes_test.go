@@ -11,7 +11,7 @@ import (
 func readUpTo(t *testing.T, title, text, last string) *sentence {
 	t.Helper()
 	ctx := &paperContext{paper: title, method: titleMethod(title), m: newMatcher(knownDatasets),
-		continual: continualPaper.MatchString(title + "\n" + text)}
+		continual: continualPaper.MatchString(title + "\n" + text), multiLabel: multiLabelPaper.MatchString(title + "\n" + text)}
 	if ctx.method == "" {
 		ctx.method = introducedMethod(text, ctx.m.isDatasetOrMetric)
 	}
@@ -777,6 +777,12 @@ func TestAcrossSentences(t *testing.T) {
 		{"with several metrics named before, the last one is not carried",
 			"CrossReID: Shared Prompts\nCrossReID reaches 75.1% Rank-1 on CUHK-PEDES. Its mAP on CUHK-PEDES is 68.2%. Compared with RaSa, which obtains 76.5%, it is 3x faster.",
 			[]string{"CrossReID | CUHK-PEDES | Rank-1 | 75.1% | high | ", "CrossReID | CUHK-PEDES | mAP | 68.2% | med | "}},
+		{"a multi-label classifier's mAP on COCO is mAP, a detector's is AP",
+			"LabelNet: Multi-Label Recognition with Queries\nLabelNet reaches 85.9 mAP on MS-COCO, above ASL (84.0).",
+			[]string{"LabelNet | COCO | mAP | 85.9 | high | ", "ASL | COCO | mAP | 84.0 | med | "}},
+		{"a detector's mAP on COCO is AP",
+			"FooDet: Fast Detectors\nFooDet reaches 52.3 mAP on COCO.",
+			[]string{"FooDet | COCO | AP | 52.3 | high | "}},
 		{"a dataset carried from a sentence about a changed setting carries the setting",
 			"SemiDet: Fewer Labels\nWe study detection with 10% of COCO labels. SemiDet reaches 37.6 AP.",
 			[]string{"SemiDet | COCO | AP | 37.6 | low | "}},

@@ -151,7 +151,11 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if n.metric == "" {
 				continue
 			}
-			n.metric = ctx.m.refineMetric(n.dataset.name, n.metric)
+			if !(ctx.multiLabel && n.metric == "mAP") {
+				// A multi-label classifier's mAP is a metric of its
+				// own, not the detection AP of the same dataset.
+				n.metric = ctx.m.refineMetric(n.dataset.name, n.metric)
+			}
 			if (n.mOrigin == previous || n.mOrigin == abstractWide) && n.dOrigin == direct &&
 				!ctx.m.metricFits(n.dataset.name, n.metric) && ctx.m.defaultMetric(n.dataset.name) != "" {
 				// "... 27.9 BLEU on WMT22. Polyglot-13B obtains 54.6% on
