@@ -43,7 +43,9 @@
 //     "AUC", "MCC", "Accuracy" (accuracy, acc.), and the error rates "WER",
 //     "CER" and "EER" (word, character and equal error rate), where lower
 //     is better.
-//   - A qualified metric is a metric of its own (LABELLING.md). In a
+//   - A qualified metric is a metric of its own (LABELLING.md): "k-NN
+//     accuracy" (also "k-NN top-1 accuracy", whose head a list ending with
+//     it shares: "78.1% linear-probe and 76.3% k-NN top-1 accuracy"). In a
 //     continual-learning abstract, "average accuracy" and "final average
 //     accuracy" are "Average accuracy", "average incremental accuracy" is
 //     "Average incremental accuracy", "final", "last" and "last-step

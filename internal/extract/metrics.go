@@ -28,6 +28,9 @@ var cueTable = []struct {
 	// qualifies: "robust accuracy", "last-step accuracy", "boundary AP".
 	{regexp.MustCompile(`(?i)\brobust\s+accurac(?:y|ies)\b`), "Robust accuracy"},
 	{regexp.MustCompile(`(?i)\blast(?:-step)?\s+accurac(?:y|ies)\b`), "Last accuracy"},
+	// A k-NN classifier's accuracy on frozen features is a metric of its
+	// own (LABELLING.md), also when written "k-NN top-1 accuracy".
+	{regexp.MustCompile(`(?i)\bk-?NN\s+(?:top-1\s+)?accurac(?:y|ies)\b`), "k-NN accuracy"},
 	// Continual learning reports the mean over its tasks or steps and the
 	// accuracy after the last one as metrics of their own (LABELLING.md);
 	// outside a continual-learning abstract they are read as the plain

@@ -360,6 +360,13 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 	if first.cue != nil && !first.cueAfter {
 		return first.cue.metric, direct
 	}
+	if last.cue != nil && last.cueAfter && n != last && sharedHead[last.cue.metric] != "" &&
+		scoreModifier.MatchString(strings.TrimLeft(s.text[n.after:], " ")) {
+		// "78.1% linear-probe and 76.3% k-NN top-1 accuracy": the
+		// qualifier is the last number's alone; a number with its own
+		// qualifier takes only the head the list shares.
+		return sharedHead[last.cue.metric], direct
+	}
 	// The metric written after the next numbers of the run, not after
 	// its last: "58.7/58.9 box mAPs and 50.9/51.3 mask mAPs".
 	for _, o := range r.nums[i+1:] {
@@ -410,6 +417,11 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 	}
 	return "", none
 }
+
+// sharedHead maps a qualified metric to the plain metric its words end in,
+// which a list of numbers ending with it shares: "78.1% linear-probe and
+// 76.3% k-NN top-1 accuracy" is a top-1 accuracy and a k-NN accuracy.
+var sharedHead = map[string]string{"k-NN accuracy": "Accuracy"}
 
 // ambiguousCue reports whether c is the metric of a number in a run whose
 // numbers have different metrics.
