@@ -45,7 +45,9 @@
 //     is better.
 //   - A qualified metric is a metric of its own (LABELLING.md): "k-NN
 //     accuracy" (also "k-NN top-1 accuracy", whose head a list ending with
-//     it shares: "78.1% linear-probe and 76.3% k-NN top-1 accuracy"). In a
+//     it shares: "78.1% linear-probe and 76.3% k-NN top-1 accuracy"); against
+//     "robust accuracy" in the sentence, "76.8% clean top-1 accuracy" is
+//     the plain metric). In a
 //     continual-learning abstract, "average accuracy" and "final average
 //     accuracy" are "Average accuracy", "average incremental accuracy" is
 //     "Average incremental accuracy", "final", "last" and "last-step
