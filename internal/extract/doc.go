@@ -93,7 +93,8 @@
 //   - A dataset borrowed from elsewhere in the sentence or from another
 //     sentence must be measured in the number's metric when the caller
 //     gives it one: "45.1 AP" does not borrow ImageNet-1k (Top-1
-//     accuracy); "Top-5 accuracy" does.
+//     accuracy); "Top-5 accuracy" does. An error rate is measured on the dataset of its accuracy
+//     ("a top-1 error of 23.4% on ImageNet, compared with 24.9% for LARS").
 //   - A number written with a metric that is not a cue ("45.2 AR100", "7.9
 //     FID") borrows no metric, and a number "on" data named in lower case
 //     ("81.7% on our medical split") borrows no dataset.

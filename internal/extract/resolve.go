@@ -880,6 +880,11 @@ var undirected = map[string]string{
 // sets ("mAP" on CUHK-PEDES) mAP is a metric of its own.
 var classMeanAP = set("coco", "lvis", "objects365")
 
+// errorOf maps an error rate to the accuracy it is the complement of: a
+// dataset measured in that accuracy is measured in its error too ("a top-1
+// error of 23.4% on ImageNet, compared with 24.9% for LARS").
+var errorOf = map[string]string{"Top-1 error": "Top-1 accuracy", "Top-5 error": "Top-5 accuracy", "Error rate": "Accuracy"}
+
 // metricFits reports whether a number in metric can be on dataset: the
 // dataset has no metric of its own, or both are of one kind (their last
 // word: "Top-5 accuracy" fits a dataset of "Top-1 accuracy", "Mask AP" one
@@ -888,6 +893,9 @@ func (m *matcher) metricFits(dataset, metric string) bool {
 	own := m.metrics[dataset]
 	if own == "" {
 		return true
+	}
+	if acc, ok := errorOf[metric]; ok {
+		metric = acc
 	}
 	last := func(s string) string {
 		f := strings.Fields(strings.ToLower(s))
