@@ -49,15 +49,6 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if n.metric == "" && !n.pct && strings.Contains(n.raw, ".") && n.dataset != nil &&
 				n.dataset.known && n.dOrigin == direct {
 				n.metric, n.mOrigin = ctx.m.defaultMetric(n.dataset.name), assumed
-				if m := s.loneUnownedMetric(); m != "" && !ctx.m.metricFits(n.dataset.name, m) {
-					// "obtains the highest MCC on every dataset,
-					// including 0.561 on Human Enhancers Cohn": the one
-					// metric the sentence names for no number of its own,
-					// of another kind than the dataset's usual one, is the
-					// bare decimal's. (Of the same kind it is left to the
-					// dataset: that was a loss on unseen text.)
-					n.metric, n.mOrigin = m, sentenceWide
-				}
 				metrics[i] = n.metric
 			}
 		}
@@ -462,23 +453,6 @@ func (s *sentence) ownCue(n *number) *cue {
 		return lc
 	}
 	return n.cue
-}
-
-// loneUnownedMetric returns the metric of the sentence's cues that no
-// number is written with, when they name one metric only; "" otherwise.
-func (s *sentence) loneUnownedMetric() string {
-	m := ""
-	for i := range s.cues {
-		c := &s.cues[i]
-		if s.ownedCue(c) {
-			continue
-		}
-		if m != "" && m != c.metric {
-			return ""
-		}
-		m = c.metric
-	}
-	return m
 }
 
 func (s *sentence) ownedCue(c *cue) bool {
