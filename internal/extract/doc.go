@@ -43,7 +43,11 @@
 //     "AUC", "MCC", "Accuracy" (accuracy, acc.), and the error rates "WER",
 //     "CER" and "EER" (word, character and equal error rate), where lower
 //     is better.
-//   - A qualified metric is a metric of its own (LABELLING.md). In a
+//   - A qualified metric is a metric of its own (LABELLING.md): "k-NN
+//     accuracy" (also "k-NN top-1 accuracy", whose head a list ending with
+//     it shares: "78.1% linear-probe and 76.3% k-NN top-1 accuracy"); against
+//     "robust accuracy" in the sentence, "76.8% clean top-1 accuracy" is
+//     the plain metric). In a
 //     continual-learning abstract, "average accuracy" and "final average
 //     accuracy" are "Average accuracy", "average incremental accuracy" is
 //     "Average incremental accuracy", "final", "last" and "last-step
@@ -53,7 +57,8 @@
 //     an accuracy, as MMLU's is), they are the plain metric. Image-text
 //     retrieval keeps its direction ("Text-to-image R@1", "Image-to-text
 //     R@5"), read as Rank-k on the person search benchmarks (CUHK-PEDES,
-//     ICFG-PEDES, RSTPReid).
+//     ICFG-PEDES, RSTPReid), also when the direction follows the numbers
+//     ("47.9% R@1 for text-to-image").
 //   - Datasets are matched by name or alias, ignoring how the parts are
 //     joined ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long
 //     names, case. Short names keep their capitals ("COCO", "IN-1k"). A name
@@ -71,6 +76,8 @@
 //   - A general metric word is the dataset's metric when that is a narrower
 //     kind of it: "74.1% accuracy on ImageNet" is ImageNet-1k's "Top-1
 //     accuracy", "AP" on a dataset measured in "Box AP" is box AP.
+//     "mAP" on COCO is its AP, except in an abstract about multi-label
+//     classification, where it stays "mAP".
 //   - A sentence that names no dataset takes the topic of the sentences
 //     before: the one known dataset that the last sentence naming any
 //     dataset named ("On ImageNet-1k, X-Net reaches 81.2% top-1. Trained on
@@ -87,7 +94,8 @@
 //   - A dataset borrowed from elsewhere in the sentence or from another
 //     sentence must be measured in the number's metric when the caller
 //     gives it one: "45.1 AP" does not borrow ImageNet-1k (Top-1
-//     accuracy); "Top-5 accuracy" does.
+//     accuracy); "Top-5 accuracy" does. An error rate is measured on the dataset of its accuracy
+//     ("a top-1 error of 23.4% on ImageNet, compared with 24.9% for LARS").
 //   - A number written with a metric that is not a cue ("45.2 AR100", "7.9
 //     FID") borrows no metric, and a number "on" data named in lower case
 //     ("81.7% on our medical split") borrows no dataset.

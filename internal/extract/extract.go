@@ -178,10 +178,11 @@ func extractBlockSafely(b Block, m *matcher) (res Result, err error) {
 func extractBlock(b Block, m *matcher) Result {
 	m = m.withAbbreviations(b.Abstract)
 	ctx := &paperContext{
-		paper:     b.Title,
-		method:    titleMethod(b.Title),
-		m:         m,
-		continual: continualPaper.MatchString(b.Title + "\n" + b.Abstract),
+		paper:      b.Title,
+		method:     titleMethod(b.Title),
+		m:          m,
+		continual:  continualPaper.MatchString(b.Title + "\n" + b.Abstract),
+		multiLabel: multiLabelPaper.MatchString(b.Title + "\n" + b.Abstract),
 	}
 	if ctx.method == "" {
 		ctx.method = introducedMethod(b.Abstract, m.isDatasetOrMetric)
@@ -226,6 +227,7 @@ func extractBlock(b Block, m *matcher) Result {
 type paperContext struct {
 	paper       string
 	continual   bool            // the abstract is about continual learning (see continualPaper)
+	multiLabel  bool            // the abstract is about multi-label classification (see multiLabelPaper)
 	method      string          // the paper's own method, "" when it names none
 	baseModel   string          // the model the paper fine-tunes or adapts, "" when it names none
 	backbones   map[string]bool // names the abstract writes as backbones, in lower case

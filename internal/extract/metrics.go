@@ -27,7 +27,14 @@ var cueTable = []struct {
 	// A qualified metric is a metric of its own, not the plain one it
 	// qualifies: "robust accuracy", "last-step accuracy", "boundary AP".
 	{regexp.MustCompile(`(?i)\brobust\s+accurac(?:y|ies)\b`), "Robust accuracy"},
+	// "55.8% robust and 76.0% clean accuracy": the first number's
+	// qualifier shares the head written after the second (the part in
+	// brackets is the cue).
+	{regexp.MustCompile(`(?i)\b(robust)\s+and\s+\d+(?:\.\d+)?%?\s+clean\s+(?:top-1\s+)?accurac(?:y|ies)\b`), "Robust accuracy"},
 	{regexp.MustCompile(`(?i)\blast(?:-step)?\s+accurac(?:y|ies)\b`), "Last accuracy"},
+	// A k-NN classifier's accuracy on frozen features is a metric of its
+	// own (LABELLING.md), also when written "k-NN top-1 accuracy".
+	{regexp.MustCompile(`(?i)\bk-?NN\s+(?:top-1\s+)?accurac(?:y|ies)\b`), "k-NN accuracy"},
 	// Continual learning reports the mean over its tasks or steps and the
 	// accuracy after the last one as metrics of their own (LABELLING.md);
 	// outside a continual-learning abstract they are read as the plain

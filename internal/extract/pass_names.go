@@ -42,6 +42,11 @@ func (s *sentence) findNames(ctx *paperContext) {
 // plain metric averaged over a benchmark's parts.
 var continualPaper = regexp.MustCompile(`(?i)\bcontinual|\b(?:class|task|domain)-incremental\b|\bincremental\s+(?:learning|steps?|tasks?|setting)\b|\blifelong\s+learning\b|\bcatastrophic\s+forgetting\b|\b(?:rehearsal|exemplar)-free\b`)
 
+// multiLabelPaper marks an abstract about multi-label classification, where
+// "mAP" on COCO is the mean over labels the board keeps as "mAP", not the
+// detection AP the same word means elsewhere (LABELLING.md).
+var multiLabelPaper = regexp.MustCompile(`(?i)\bmulti-?label\b`)
+
 // continualMetrics are the cues only a continual-learning abstract reads as
 // metrics of their own: the name there, and the plain metric elsewhere or
 // where it averages over a benchmark's own parts ("average accuracy across

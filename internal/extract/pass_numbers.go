@@ -8,6 +8,11 @@ import (
 var (
 	// scoreModifier may stand between a number and its metric: "68.4% 5-shot accuracy".
 	scoreModifier = regexp.MustCompile(`^(?i:(?:zero|few|one|\d+)-shot|linear[- ]probe|fine-?tun(?:ed|ing)|average|mean|overall|test|val|validation|macro|micro|weighted)\s+`)
+	// cleanModifier may stand between a number and its metric in a sentence
+	// that also names robust accuracy: "58.9% robust accuracy ..., with
+	// 76.8% clean top-1 accuracy". Against robust accuracy, the accuracy
+	// on unperturbed images is the plain metric.
+	cleanModifier = regexp.MustCompile(`^(?i:clean)\s+`)
 	// cueFiller may stand between a metric and its number: "Rank-1 accuracy is 63.0%", "an F1 of 80.2",
 	// "a CIDEr score of 143.6".
 	cueFiller = regexp.MustCompile(`(?i)(?:\b(?:of|score|is|was|are|were|reaches|reached|reaching|achieves|achieved|achieving|attains|attained|obtains|obtained|hits|scores|scored|at|to|rises|rose|reported|improves|improved|increases|increased|boosts)|[=:(])\s*$`)
@@ -38,6 +43,9 @@ func (s *sentence) findOwnCue(n *number) {
 		if m := scoreModifier.FindString(s.text[pos:]); m != "" && s.cueAt(pos) == nil {
 			pos += len(m)
 		}
+	}
+	if m := cleanModifier.FindString(s.text[pos:]); m != "" && s.namesMetric("Robust accuracy") {
+		pos += len(m)
 	}
 	if c := s.cueAt(pos); c != nil {
 		n.cue, n.cueAfter = c, true
@@ -237,4 +245,14 @@ func (s *sentence) versionOfDataset(n *number) bool {
 // second's.
 func cueSideChanges(prev, n *number) bool {
 	return prev.cue != nil && n.cue != nil && !prev.cueAfter && n.cueAfter
+}
+
+// namesMetric reports whether the sentence names metric.
+func (s *sentence) namesMetric(metric string) bool {
+	for _, c := range s.cues {
+		if c.metric == metric {
+			return true
+		}
+	}
+	return false
 }

@@ -11,7 +11,7 @@ import (
 func readUpTo(t *testing.T, title, text, last string) *sentence {
 	t.Helper()
 	ctx := &paperContext{paper: title, method: titleMethod(title), m: newMatcher(knownDatasets),
-		continual: continualPaper.MatchString(title + "\n" + text)}
+		continual: continualPaper.MatchString(title + "\n" + text), multiLabel: multiLabelPaper.MatchString(title + "\n" + text)}
 	if ctx.method == "" {
 		ctx.method = introducedMethod(text, ctx.m.isDatasetOrMetric)
 	}
@@ -77,6 +77,8 @@ func TestPassNames(t *testing.T) {
 		{"It reaches 94.2% on Human Non-TATA Promoters.", nil, []string{"Human Nontata Promoters"}},
 		// A qualified metric is its own metric, not the plain one.
 		{"It reaches 39.1% robust accuracy and a last-step accuracy of 84.6% on CIFAR-100.", []string{"Robust accuracy", "Last accuracy"}, []string{"CIFAR-100"}},
+		{"It reaches 78.1% linear-probe and 76.3% k-NN top-1 accuracy on ImageNet, and a kNN accuracy of 63.2% on CIFAR-100.",
+			[]string{"k-NN accuracy", "k-NN accuracy"}, []string{"ImageNet-1k", "CIFAR-100"}},
 		{"It achieves an FID of 1.71 and an Inception Score of 303.7 on ImageNet, and 27.8 boundary AP on COCO.",
 			[]string{"FID", "Inception Score", "Boundary AP"}, []string{"ImageNet-1k", "COCO"}},
 		{"ImageNet-21k pre-training helps on CIFAR100.", nil, []string{"CIFAR-100"}},
@@ -777,6 +779,28 @@ func TestAcrossSentences(t *testing.T) {
 		{"with several metrics named before, the last one is not carried",
 			"CrossReID: Shared Prompts\nCrossReID reaches 75.1% Rank-1 on CUHK-PEDES. Its mAP on CUHK-PEDES is 68.2%. Compared with RaSa, which obtains 76.5%, it is 3x faster.",
 			[]string{"CrossReID | CUHK-PEDES | Rank-1 | 75.1% | high | ", "CrossReID | CUHK-PEDES | mAP | 68.2% | med | "}},
+		{"a k-NN accuracy is its own metric; a list ending with it shares only its head",
+			"PaSD: Patch Distillation\nPaSD achieves 78.1% linear-probe and 76.3% k-NN top-1 accuracy on ImageNet, compared with 74.0% and 69.3% for DINO.",
+			[]string{"PaSD | ImageNet-1k | Top-1 accuracy | 78.1% | high | linear probe", "PaSD | ImageNet-1k | k-NN accuracy | 76.3% | high | ",
+				"DINO | ImageNet-1k | Top-1 accuracy | 74.0% | med | ", "DINO | ImageNet-1k | k-NN accuracy | 69.3% | med | "}},
+		{"clean accuracy, written between a number and its metric, is the plain metric",
+			"CurAT: Robust Training\nCurAT reaches 58.9% robust accuracy on ImageNet, with 76.8% clean top-1 accuracy.",
+			[]string{"CurAT | ImageNet-1k | Robust accuracy | 58.9% | high | ", "CurAT | ImageNet-1k | Top-1 accuracy | 76.8% | med | "}},
+		{"robust and clean accuracy written as one list share the head",
+			"CurAT: Robust Training\nOn ImageNet, CurAT reaches 57.1% robust and 77.0% clean accuracy.",
+			[]string{"CurAT | ImageNet-1k | Robust accuracy | 57.1% | high | ", "CurAT | ImageNet-1k | Top-1 accuracy | 77.0% | high | "}},
+		{"an error rate borrows the dataset measured in its accuracy",
+			"BatchSmooth: Label Smoothing\nResNet-50 with BatchSmooth reaches a top-1 error of 23.4% on ImageNet, compared with 24.9% for LARS.",
+			[]string{"BatchSmooth | ImageNet-1k | Top-1 error | 23.4% | high | ", "LARS | ImageNet-1k | Top-1 error | 24.9% | med | "}},
+		{"image-text retrieval's direction written after the numbers",
+			"SigLite: Cheap Pretraining\nOn COCO, SigLite achieves 47.9% R@1 for text-to-image and 65.1% R@1 for image-to-text.",
+			[]string{"SigLite | COCO | Text-to-image R@1 | 47.9% | high | ", "SigLite | COCO | Image-to-text R@1 | 65.1% | high | "}},
+		{"a multi-label classifier's mAP on COCO is mAP, a detector's is AP",
+			"LabelNet: Multi-Label Recognition with Queries\nLabelNet reaches 85.9 mAP on MS-COCO, above ASL (84.0).",
+			[]string{"LabelNet | COCO | mAP | 85.9 | high | ", "ASL | COCO | mAP | 84.0 | med | "}},
+		{"a detector's mAP on COCO is AP",
+			"FooDet: Fast Detectors\nFooDet reaches 52.3 mAP on COCO.",
+			[]string{"FooDet | COCO | AP | 52.3 | high | "}},
 		{"a dataset carried from a sentence about a changed setting carries the setting",
 			"SemiDet: Fewer Labels\nWe study detection with 10% of COCO labels. SemiDet reaches 37.6 AP.",
 			[]string{"SemiDet | COCO | AP | 37.6 | low | "}},

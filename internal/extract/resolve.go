@@ -151,7 +151,18 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if n.metric == "" {
 				continue
 			}
-			n.metric = ctx.m.refineMetric(n.dataset.name, n.metric)
+			if k, ok := rankOf[n.metric]; ok {
+				if d := directionAfter.FindStringSubmatch(s.text[r.end:]); d != nil {
+					// "47.9% R@1 for text-to-image": image-text
+					// retrieval keeps its direction, written after.
+					n.metric = strings.ToUpper(d[1][:1]) + strings.ToLower(d[1][1:]) + " R@" + k
+				}
+			}
+			if !(ctx.multiLabel && n.metric == "mAP") {
+				// A multi-label classifier's mAP is a metric of its
+				// own, not the detection AP of the same dataset.
+				n.metric = ctx.m.refineMetric(n.dataset.name, n.metric)
+			}
 			if (n.mOrigin == previous || n.mOrigin == abstractWide) && n.dOrigin == direct &&
 				!ctx.m.metricFits(n.dataset.name, n.metric) && ctx.m.defaultMetric(n.dataset.name) != "" {
 				// "... 27.9 BLEU on WMT22. Polyglot-13B obtains 54.6% on
@@ -356,6 +367,13 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 	if first.cue != nil && !first.cueAfter {
 		return first.cue.metric, direct
 	}
+	if last.cue != nil && last.cueAfter && n != last && sharedHead[last.cue.metric] != "" &&
+		scoreModifier.MatchString(strings.TrimLeft(s.text[n.after:], " ")) {
+		// "78.1% linear-probe and 76.3% k-NN top-1 accuracy": the
+		// qualifier is the last number's alone; a number with its own
+		// qualifier takes only the head the list shares.
+		return sharedHead[last.cue.metric], direct
+	}
 	// The metric written after the next numbers of the run, not after
 	// its last: "58.7/58.9 box mAPs and 50.9/51.3 mask mAPs".
 	for _, o := range r.nums[i+1:] {
@@ -406,6 +424,11 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 	}
 	return "", none
 }
+
+// sharedHead maps a qualified metric to the plain metric its words end in,
+// which a list of numbers ending with it shares: "78.1% linear-probe and
+// 76.3% k-NN top-1 accuracy" is a top-1 accuracy and a k-NN accuracy.
+var sharedHead = map[string]string{"k-NN accuracy": "Accuracy"}
 
 // ambiguousCue reports whether c is the metric of a number in a run whose
 // numbers have different metrics.
@@ -847,6 +870,14 @@ func (m *matcher) refineMetric(dataset, metric string) string {
 	return metric
 }
 
+// rankOf gives the k of a Rank-k metric, and directionAfter the direction
+// of image-text retrieval written right after a run ("65.1% R@1 for
+// image-to-text", "68.9/88.7/93.5 for image-to-text").
+var (
+	rankOf         = map[string]string{"Rank-1": "1", "Rank-5": "5", "Rank-10": "10"}
+	directionAfter = regexp.MustCompile(`^\s*(?i:for|in|on)\s+(?i:the\s+)?((?i:text-to-image|image-to-text))\b`)
+)
+
 // personSearch are the text-based person search benchmarks, which report
 // Rank-k whichever way the text writes it; image-text retrieval keeps the
 // direction (LABELLING.md).
@@ -864,6 +895,11 @@ var undirected = map[string]string{
 // sets ("mAP" on CUHK-PEDES) mAP is a metric of its own.
 var classMeanAP = set("coco", "lvis", "objects365")
 
+// errorOf maps an error rate to the accuracy it is the complement of: a
+// dataset measured in that accuracy is measured in its error too ("a top-1
+// error of 23.4% on ImageNet, compared with 24.9% for LARS").
+var errorOf = map[string]string{"Top-1 error": "Top-1 accuracy", "Top-5 error": "Top-5 accuracy", "Error rate": "Accuracy"}
+
 // metricFits reports whether a number in metric can be on dataset: the
 // dataset has no metric of its own, or both are of one kind (their last
 // word: "Top-5 accuracy" fits a dataset of "Top-1 accuracy", "Mask AP" one
@@ -872,6 +908,9 @@ func (m *matcher) metricFits(dataset, metric string) bool {
 	own := m.metrics[dataset]
 	if own == "" {
 		return true
+	}
+	if acc, ok := errorOf[metric]; ok {
+		metric = acc
 	}
 	last := func(s string) string {
 		f := strings.Fields(strings.ToLower(s))
