@@ -853,9 +853,10 @@ func (m *matcher) refineMetric(dataset, metric string) string {
 	if rank, ok := undirected[metric]; ok && personSearch[strings.ToLower(dataset)] {
 		metric = rank
 	}
-	if _, ok := continualMetrics[metric]; ok && strings.HasSuffix(strings.ToLower(own), "accuracy") {
+	if names, ok := continualMetrics[metric]; ok && names.plain == "Accuracy" && strings.HasSuffix(strings.ToLower(own), "accuracy") {
 		// An average on a benchmark with its own accuracy (MMLU, the
 		// genomic tasks) is over the benchmark's own parts: its metric.
+		// Forgetting is no average and stays what it is.
 		return own
 	}
 	if metric == "mAP" && (classMeanAP[strings.ToLower(strings.Fields(dataset + " x")[0])] || own == "AP" || strings.HasSuffix(own, " AP")) {
