@@ -177,12 +177,13 @@ func extractBlockSafely(b Block, m *matcher) (res Result, err error) {
 // implicit in their sentence are resolved from the rest of the abstract.
 func extractBlock(b Block, m *matcher) Result {
 	m = m.withAbbreviations(b.Abstract)
+	whole := b.Title + "\n" + b.Abstract
 	ctx := &paperContext{
 		paper:      b.Title,
 		method:     titleMethod(b.Title),
 		m:          m,
-		continual:  continualPaper.MatchString(b.Title + "\n" + b.Abstract),
-		multiLabel: multiLabelPaper.MatchString(b.Title + "\n" + b.Abstract),
+		continual:  continualPaper.MatchString(whole),
+		multiLabel: multiLabelPaper.MatchString(whole),
 	}
 	if ctx.method == "" {
 		ctx.method = introducedMethod(b.Abstract, m.isDatasetOrMetric)

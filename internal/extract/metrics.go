@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"sort"
+	"strings"
 )
 
 // cue is a metric named in a sentence.
@@ -20,10 +21,7 @@ type cue struct {
 // Short upper-case cues (AP, EM, F1) are matched with their case, because
 // "ap" or "em" in running text are not metrics. AP is also written in the
 // plural ("58.7/58.9 box mAPs").
-var cueTable = []struct {
-	re     *regexp.Regexp
-	metric string
-}{
+var cueTable = append([]cueEntry{
 	// A qualified metric is a metric of its own, not the plain one it
 	// qualifies: "robust accuracy", "last-step accuracy", "boundary AP".
 	{regexp.MustCompile(`(?i)\brobust\s+accurac(?:y|ies)\b`), "Robust accuracy"},
@@ -43,17 +41,6 @@ var cueTable = []struct {
 	{regexp.MustCompile(`(?i)\b(?:final\s+)?average\s+accurac(?:y|ies)\b`), "Average accuracy"},
 	{regexp.MustCompile(`(?i)\bfinal\s+accurac(?:y|ies)\b`), "Final accuracy"},
 	{regexp.MustCompile(`(?i)\b(?:average\s+)?forgetting\b`), "Forgetting"},
-	// Image-text retrieval keeps its direction; one head shared by both
-	// directions, "image-to-text and text-to-image R@1", gives the first
-	// its own cue (the part in brackets), the second read as usual.
-	{regexp.MustCompile(`(?i)\b(image-to-text)\s+and\s+text-to-image\s+(?:R@1|Recall@1)\b`), "Image-to-text R@1"},
-	{regexp.MustCompile(`(?i)\b(text-to-image)\s+and\s+image-to-text\s+(?:R@1|Recall@1)\b`), "Text-to-image R@1"},
-	{regexp.MustCompile(`(?i)\btext-to-image\s+(?:R@1|Recall@1)\b`), "Text-to-image R@1"},
-	{regexp.MustCompile(`(?i)\btext-to-image\s+(?:R@5|Recall@5)\b`), "Text-to-image R@5"},
-	{regexp.MustCompile(`(?i)\btext-to-image\s+(?:R@10|Recall@10)\b`), "Text-to-image R@10"},
-	{regexp.MustCompile(`(?i)\bimage-to-text\s+(?:R@1|Recall@1)\b`), "Image-to-text R@1"},
-	{regexp.MustCompile(`(?i)\bimage-to-text\s+(?:R@5|Recall@5)\b`), "Image-to-text R@5"},
-	{regexp.MustCompile(`(?i)\bimage-to-text\s+(?:R@10|Recall@10)\b`), "Image-to-text R@10"},
 	{regexp.MustCompile(`\b[Bb]oundary\s+(?:AP|mAP)s?\b`), "Boundary AP"},
 	// Image generation metrics.
 	{regexp.MustCompile(`\bFIDs?\b`), "FID"},
@@ -115,6 +102,64 @@ var cueTable = []struct {
 	// starts earlier and wins.
 	{regexp.MustCompile(`(?i)\berror[- ]rates?\b`), "Error rate"},
 	{regexp.MustCompile(`(?i)\baccurac(?:y|ies)\b|\bacc\.`), "Accuracy"},
+}, directionalCues()...)
+
+// cueEntry is one way of writing a metric, and the name it is read as.
+type cueEntry struct {
+	re     *regexp.Regexp
+	metric string
+}
+
+// retrievalDirections are the two directions of image-text retrieval, as
+// metric names spell them, and retrievalRanks the k of the R@k each
+// reports. Image-text retrieval keeps its direction (LABELLING.md).
+var (
+	retrievalDirections = []string{"Text-to-image", "Image-to-text"}
+	retrievalRanks      = []string{"1", "5", "10"}
+)
+
+// directionalCues reads R@k written with its direction ("text-to-image
+// R@1", "image-to-text Recall@5"). One head shared by both directions,
+// "image-to-text and text-to-image R@1", gives the first its own cue (the
+// part in brackets), the second read as usual.
+func directionalCues() []cueEntry {
+	var out []cueEntry
+	for i, dir := range retrievalDirections {
+		other := retrievalDirections[1-i]
+		for _, k := range retrievalRanks {
+			rank := `(?:R|Recall)@` + k + `\b`
+			out = append(out,
+				cueEntry{regexp.MustCompile(`(?i)\b(` + dir + `)\s+and\s+` + other + `\s+` + rank), dir + " R@" + k},
+				cueEntry{regexp.MustCompile(`(?i)\b` + dir + `\s+` + rank), dir + " R@" + k})
+		}
+	}
+	return out
+}
+
+// directedRank names Rank-k ("Rank-1") in a direction written in any case
+// ("for text-to-image"): "Text-to-image R@1".
+func directedRank(rank, direction string) (string, bool) {
+	k, ok := strings.CutPrefix(rank, "Rank-")
+	if !ok {
+		return "", false
+	}
+	for _, dir := range retrievalDirections {
+		if strings.EqualFold(dir, direction) {
+			return dir + " R@" + k, true
+		}
+	}
+	return "", false
+}
+
+// undirectedRank gives the Rank-k that a directed R@k is on a benchmark
+// that reports no direction (person search): "Text-to-image R@5" is Rank-5.
+func undirectedRank(metric string) (string, bool) {
+	for _, dir := range retrievalDirections {
+		if k, ok := strings.CutPrefix(metric, dir+" R@"); ok {
+			return "Rank-" + k, true
+		}
+	}
+	return "", false
 }
 
 // findCues returns the metric cues of s in order, without overlaps.

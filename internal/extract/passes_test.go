@@ -149,6 +149,8 @@ func TestPassNames(t *testing.T) {
 		{"It reaches 58.4% text-to-image R@1 and 74.9% image-to-text R@1 on COCO, and Rank-1 of 76.5%.",
 			[]string{"Text-to-image R@1", "Image-to-text R@1", "Rank-1"}, []string{"COCO"}},
 		{"On COCO, image-to-text and text-to-image R@1 reach 82.6 and 65.1.", []string{"Image-to-text R@1", "Text-to-image R@1"}, []string{"COCO"}},
+		{"On COCO, text-to-image and image-to-text Recall@10 reach 91.3 and 97.0, and R@10 alone 95.2.",
+			[]string{"Text-to-image R@10", "Image-to-text R@10", "Rank-10"}, []string{"COCO"}},
 		// A count of tasks before the benchmark's own name.
 		{"On 20-task Split CIFAR-100, average accuracy is 41.3%.", []string{"Accuracy"}, []string{"?Split CIFAR-100"}},
 	}
@@ -168,6 +170,31 @@ func TestPassNames(t *testing.T) {
 		if !reflect.DeepEqual(metrics, tt.metrics) || !reflect.DeepEqual(datasets, tt.datasets) {
 			t.Errorf("%q: metrics %q, datasets %q; want %q, %q", tt.text, metrics, datasets, tt.metrics, tt.datasets)
 		}
+	}
+}
+
+// Rank-k takes a direction written after it, and a directed R@k is Rank-k
+// again where no direction is reported.
+func TestRetrievalRanks(t *testing.T) {
+	for _, tt := range []struct{ rank, direction, want string }{
+		{"Rank-1", "text-to-image", "Text-to-image R@1"},
+		{"Rank-10", "IMAGE-TO-TEXT", "Image-to-text R@10"},
+		{"Rank-5", "sideways", ""},
+		{"Accuracy", "text-to-image", ""},
+	} {
+		got, ok := directedRank(tt.rank, tt.direction)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("directedRank(%q, %q) = %q, %v; want %q", tt.rank, tt.direction, got, ok, tt.want)
+		}
+		if tt.want == "" {
+			continue
+		}
+		if back, ok := undirectedRank(got); !ok || back != tt.rank {
+			t.Errorf("undirectedRank(%q) = %q, %v; want %q", got, back, ok, tt.rank)
+		}
+	}
+	if got, ok := undirectedRank("Top-1 accuracy"); ok {
+		t.Errorf("undirectedRank(Top-1 accuracy) = %q, want none", got)
 	}
 }
 

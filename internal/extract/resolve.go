@@ -151,11 +151,11 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if n.metric == "" {
 				continue
 			}
-			if k, ok := rankOf[n.metric]; ok {
-				if d := directionAfter.FindStringSubmatch(s.text[r.end:]); d != nil {
-					// "47.9% R@1 for text-to-image": image-text
-					// retrieval keeps its direction, written after.
-					n.metric = strings.ToUpper(d[1][:1]) + strings.ToLower(d[1][1:]) + " R@" + k
+			if d := directionAfter.FindStringSubmatch(s.text[r.end:]); d != nil {
+				// "47.9% R@1 for text-to-image": image-text retrieval
+				// keeps its direction, written after.
+				if m, ok := directedRank(n.metric, d[1]); ok {
+					n.metric = m
 				}
 			}
 			if !(ctx.multiLabel && n.metric == "mAP") {
@@ -850,7 +850,7 @@ func (s *sentence) distinctDatasets() []*mention {
 // and papers write it either way (see classMeanAP).
 func (m *matcher) refineMetric(dataset, metric string) string {
 	own := m.metrics[dataset]
-	if rank, ok := undirected[metric]; ok && personSearch[strings.ToLower(dataset)] {
+	if rank, ok := undirectedRank(metric); ok && personSearch[strings.ToLower(dataset)] {
 		metric = rank
 	}
 	if names, ok := continualMetrics[metric]; ok && names.plain == "Accuracy" && strings.HasSuffix(strings.ToLower(own), "accuracy") {
@@ -871,25 +871,15 @@ func (m *matcher) refineMetric(dataset, metric string) string {
 	return metric
 }
 
-// rankOf gives the k of a Rank-k metric, and directionAfter the direction
-// of image-text retrieval written right after a run ("65.1% R@1 for
-// image-to-text", "68.9/88.7/93.5 for image-to-text").
-var (
-	rankOf         = map[string]string{"Rank-1": "1", "Rank-5": "5", "Rank-10": "10"}
-	directionAfter = regexp.MustCompile(`^\s*(?i:for|in|on)\s+(?i:the\s+)?((?i:text-to-image|image-to-text))\b`)
-)
+// directionAfter is the direction of image-text retrieval written right
+// after a run ("65.1% R@1 for image-to-text", "68.9/88.7/93.5 for
+// image-to-text").
+var directionAfter = regexp.MustCompile(`^\s*(?i:for|in|on)\s+(?i:the\s+)?((?i:text-to-image|image-to-text))\b`)
 
 // personSearch are the text-based person search benchmarks, which report
 // Rank-k whichever way the text writes it; image-text retrieval keeps the
 // direction (LABELLING.md).
 var personSearch = set("cuhk-pedes", "icfg-pedes", "rstpreid")
-
-// undirected maps a retrieval metric with its direction to the rank it is
-// on a person search benchmark.
-var undirected = map[string]string{
-	"Text-to-image R@1": "Rank-1", "Text-to-image R@5": "Rank-5", "Text-to-image R@10": "Rank-10",
-	"Image-to-text R@1": "Rank-1", "Image-to-text R@5": "Rank-5", "Image-to-text R@10": "Rank-10",
-}
 
 // classMeanAP are the first words of detection datasets whose AP averages
 // over classes, so "29.8 mAP on MS COCO" is the board's AP; on retrieval
