@@ -151,7 +151,9 @@ func (r *Reader) Read() (model.Record, error) {
 		rec.MetricUnit = rec.Unit
 	}
 	if rec.Raw == "" {
-		rec.Raw = fields[r.index["value"]]
+		// The value as written stands for the raw text, read like any field
+		// (trimmed), so that a round trip through our own writer keeps it.
+		rec.Raw, _ = p.get("value")
 	}
 	return rec, nil
 }
