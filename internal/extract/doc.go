@@ -134,7 +134,11 @@
 // ("Orca 2-13B" for "Orca 2"; "For YOLOX-L ..., we achieve"). A subject
 // listing names maps them onto a list of numbers in order ("FastViT-S and
 // FastViT-B achieve 80.1% and 83.4%"); when the counts differ, the numbers
-// are dropped. "its" in a contrasted clause looks back to the subject
+// are dropped. Counted models ("On MMLU, the four models score 31.6%, 58.9%,
+// 63.2% and 71.5%") stand for the last list of as many names the abstract
+// wrote before ("in four sizes, Kestrel-1B, ... and Kestrel-34B"), in
+// order, at confidence "med"; "score", as often a noun ("a score of"), is
+// a verb only after such a plural subject. "its" in a contrasted clause looks back to the subject
 // before ("while its general ability remains strong with 68.0%").
 // The model a paper fine-tunes or adapts ("We fine-tune Qwen-1.8B",
 // "adapts CLIP ViT-B/16", "fine-tuned from Llama-3-8B", "Llama-2-13B tuned

@@ -18,6 +18,21 @@ var scoreVerbs = set("reaches", "reach", "reached", "achieves", "achieve", "achi
 	// X-M and X-L deliver 46.3%, 51.7% and 54.2% AP".
 	"deliver", "delivered", "retain", "retained", "maintain", "maintained")
 
+// pluralOnlyVerbs are score verbs as often nouns ("with a score of
+// 90.04%"); they are read as verbs only after a plural subject, a list of
+// names or counted models: "Quokka-1.8B, Quokka-4B and Quokka-14B score
+// 46.1, 57.9 and 69.3".
+var pluralOnlyVerbs = set("score")
+
+// countedNouns, after a number word, make a subject that counts models the
+// abstract named before: "On MMLU, the four models score 31.6%, 58.9%,
+// 63.2% and 71.5%" after "in four sizes, Kestrel-1B, ..., and Kestrel-34B".
+var countedNouns = set("models", "variants", "versions", "sizes")
+
+// countWords are the numbers such a subject is counted in.
+var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8}
+
 // verbNouns are score verbs that are nouns right after a metric or a
 // dataset: "obtain F1 scores of 86.2, 90.7 and 91.4", "MMLU scores".
 var verbNouns = set("scores", "records", "sets")
@@ -88,9 +103,12 @@ func (s *sentence) attachMethods(ctx *paperContext) {
 		// The subject is remembered as soon as it is read, so that an
 		// "it" later in the same sentence stands for it too: "On A,
 		// TBPS-CLIP obtains 73.5%; it reaches 65.1% on B".
-		if !r.dropped && r.source == fromSubject && !r.fromPronoun {
+		if !r.dropped && r.source == fromSubject && !r.fromPronoun && !r.fromList {
 			ctx.lastSubject = r.method
 		}
+	}
+	if l := s.lastNameList(ctx); l != nil {
+		ctx.nameList = l
 	}
 	for _, r := range s.runs {
 		if r.namedByChange {
@@ -651,7 +669,11 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				return
 			}
 		}
-		if !scoreVerbs[strings.ToLower(t.text)] || s.nounAfterName(i) {
+		if pluralOnlyVerbs[strings.ToLower(t.text)] {
+			if !s.pluralSubjectBefore(i, ctx) {
+				continue // "a score of", "the MMLU score": a noun
+			}
+		} else if !scoreVerbs[strings.ToLower(t.text)] || s.nounAfterName(i) {
 			continue
 		}
 		j := i - 1
@@ -679,6 +701,12 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			return
 		}
 		j = s.skipRelativeClause(j, i)
+		if n := s.countedModels(j); n > 0 && len(ctx.nameList) == n && len(r.nums) == n {
+			// "the four models score 31.6%, 58.9%, 63.2% and 71.5%": the
+			// four names the abstract listed, in order.
+			r.method, r.source, r.methods, r.fromList = ctx.nameList[n-1], fromSubject, ctx.nameList, true
+			return
+		}
 		if j == 0 && s.toks[j].text == "It" && ctx.openingVariant != "" {
 			// "Yi-Lite-9B is a bilingual model ... It scores 65.4 on
 			// MMLU": the variant that opened the sentence before.
@@ -1602,3 +1630,38 @@ func (s *sentence) obtainedWith(r *run) string {
 // obtainedFillers may stand between a run and the "with" that names its
 // model: "77.1% top-1 accuracy on ImageNet with".
 var obtainedFillers = set("on", "the", "in", "accuracy")
+
+// countedModels returns how many models a subject ending at word j counts
+// ("the four models", "the same three variants"), or 0 when it counts none.
+func (s *sentence) countedModels(j int) int {
+	if j < 1 || !countedNouns[strings.ToLower(s.toks[j].text)] {
+		return 0
+	}
+	return countWords[strings.ToLower(s.toks[j-1].text)]
+}
+
+// pluralSubjectBefore reports whether the verb at word i has a plural
+// subject that names or counts models: a list of names ("A, B and C
+// score") or counted models ("the three models score").
+func (s *sentence) pluralSubjectBefore(i int, ctx *paperContext) bool {
+	j := i - 1
+	for j >= 0 && adverbs[strings.ToLower(s.toks[j].text)] {
+		j--
+	}
+	return j >= 0 && (s.subjectList(j, ctx) != nil || s.countedModels(j) > 0)
+}
+
+// lastNameList returns the last list of names the sentence writes ("in
+// four sizes, Kestrel-1B, Kestrel-7B, Kestrel-13B and Kestrel-34B"), for
+// counted models in a later sentence to stand for, or nil.
+func (s *sentence) lastNameList(ctx *paperContext) []string {
+	for j := len(s.toks) - 1; j >= 0; j-- {
+		if s.blocked(s.toks[j]) {
+			continue
+		}
+		if l := s.subjectList(j, ctx); l != nil {
+			return l
+		}
+	}
+	return nil
+}

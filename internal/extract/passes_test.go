@@ -542,6 +542,11 @@ func TestPassMethods(t *testing.T) {
 		{"", "Prior methods such as IRRA, RaSa and TBPS-CLIP reach 73.38%, 76.51% and 73.54%, respectively.",
 			map[string]string{"73.38%": "IRRA", "76.51%": "RaSa", "73.54%": "TBPS-CLIP"}},
 		{"", "IRRA and RaSa reach 73.4% on CUHK-PEDES.", map[string]string{}},
+		// "score" is a verb after a plural subject only.
+		{"", "Quokka-1.8B, Quokka-4B and Quokka-14B score 46.1, 57.9 and 69.3 on MMLU (5-shot), respectively.",
+			map[string]string{"46.1": "Quokka-1.8B", "57.9": "Quokka-4B", "69.3": "Quokka-14B"}},
+		{"Gemini: A Family of Models", "Our Gemini Ultra model advances the state of the art, with a score of 90.04% on MMLU.",
+			map[string]string{"90.04%": "Gemini Ultra"}},
 		// A variant whose name starts with the paper's.
 		{"Orca 2: Teaching Small Models", "Orca 2-13B reaches 57.7% on MMLU.", map[string]string{"57.7%": "Orca 2-13B"}},
 		// A variant of the paper's method that the sentence opens with.
@@ -929,6 +934,13 @@ func TestAcrossSentences(t *testing.T) {
 		{"a part of the data named in lower case is no split",
 			"FooDet: Fast Detectors\nWe evaluate FooDet on COCO. FooDet-L reaches 41.4 AP on small objects.",
 			nil},
+		{"counted models stand for the last list of as many names, in order",
+			"Kestrel: Open Models\nThe family comes in four sizes, Kestrel-1B, Kestrel-7B, Kestrel-13B and Kestrel-34B. On MMLU (5-shot), the four models score 31.6%, 58.9%, 63.2% and 71.5%, respectively.",
+			[]string{"Kestrel-1B | MMLU | Accuracy | 31.6% | med | 5-shot", "Kestrel-7B | MMLU | Accuracy | 58.9% | med | 5-shot",
+				"Kestrel-13B | MMLU | Accuracy | 63.2% | med | 5-shot", "Kestrel-34B | MMLU | Accuracy | 71.5% | med | 5-shot"}},
+		{"counted models of another count than the list are not its names",
+			"Kestrel: Open Models\nWe release Kestrel-1B and Kestrel-7B. On MMLU, the three models reach 31.6%, 58.9% and 63.2%, respectively.",
+			[]string{"Kestrel | MMLU | Accuracy | 31.6% | med | ", "Kestrel | MMLU | Accuracy | 58.9% | med | ", "Kestrel | MMLU | Accuracy | 63.2% | med | "}},
 		{"an \"It\" two sentences after the variant is the paper's method",
 			"TinyReader: Small Readers\nTinyReader-4L is a four-layer student. We distil it. It reaches 68.9 F1 on SQuAD 2.0.",
 			[]string{"TinyReader | SQuAD2.0 | F1 | 68.9 | high | "}},

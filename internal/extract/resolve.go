@@ -294,6 +294,9 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	if r.fromPronoun {
 		med = append(med, "method read from \"it\"")
 	}
+	if r.fromList {
+		med = append(med, "methods read from the names counted models stand for")
+	}
 	switch n.mOrigin {
 	case sentenceWide:
 		med = append(med, "metric from elsewhere in the sentence")

@@ -26,6 +26,7 @@ type run struct {
 	compared      bool     // after "versus", "vs." or "compared with": someone else's value, dropped unless named
 	modified      bool     // a value under a changed setting: "drops to 85.0%", "falls to 48.0%"
 	fromPronoun   bool     // the method is the subject of an earlier sentence, read from "it"
+	fromList      bool     // the methods are a list of names of an earlier sentence, read from counted models: "the four models score"
 	lowNote       string   // why the run is too unsure for the queue's default ("values compared in brackets")
 	fromBase      bool     // the method is the model the paper starts from: "its base model (66.6%)"
 	fromBackbone  bool     // the method is the model the result is obtained with: "77.1% with a ResNet-50"
