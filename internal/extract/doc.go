@@ -253,7 +253,11 @@
 //
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
 // respectively", "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
-// Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1". Comparisons give one
+// Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1". Someone else's
+// bare percentages after a first subject's several metrics parallel them,
+// in order, counted from each name's first value ("an average accuracy of
+// 78.4% with a forgetting of 0.9%, versus 72.0% and 0.0% for GPM", "...,
+// while EWC reaches 72.1% and DER++ 47.9% with 20.2%"). Comparisons give one
 // candidate per method ("81.2%, ahead of DeiT-B's 79.8%"); in "67.5% versus
 // 60.2% on RSTPReid" both values are on RSTPReid, and the second is kept only
 // when a name owns it ("versus 73.4% for IRRA"), or when it is the same model

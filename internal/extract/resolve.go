@@ -366,6 +366,13 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 	if n.cue != nil {
 		return n.cue.metric, direct
 	}
+	if heads, pos := s.headMetrics(r); heads != nil && n.pct && pos+len(r.nums) <= len(heads) {
+		// "an average accuracy of 78.4% with a forgetting of 0.9%, versus
+		// 72.0% and 0.0% for GPM", "..., while EWC reaches 72.1% and DER++
+		// 47.9% with 20.2%": someone else's values parallel the first
+		// subject's, in order, counted from that one's first value.
+		return heads[pos+i], sentenceWide
+	}
 	first, last := r.nums[0], r.nums[len(r.nums)-1]
 	if first.cue != nil && !first.cueAfter {
 		return first.cue.metric, direct
@@ -426,6 +433,58 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 		}
 	}
 	return "", none
+}
+
+// headMetrics returns the metrics of the numbers the sentence's first
+// subject reports, each written with its own ("SGP-Lite obtains an average
+// accuracy of 78.4% with a forgetting of 0.9%"), when they are several
+// different metrics and run r after them is someone else's; else nil. pos
+// is how many numbers of r's method come between them and r.
+func (s *sentence) headMetrics(r *run) (heads []string, pos int) {
+	var owner *run
+	inHead := true
+	for _, o := range s.runs {
+		if o == r {
+			break
+		}
+		if o.dropped {
+			continue
+		}
+		if owner == nil {
+			owner = o
+		}
+		if inHead && (o.method != owner.method || o.methods != nil || o.source != owner.source) {
+			inHead = false
+		}
+		if !inHead {
+			if o.method == r.method {
+				pos += len(o.nums)
+			}
+			continue
+		}
+		for _, n := range o.nums {
+			c := s.listMetric[n]
+			if c == nil {
+				c = n.cue
+			}
+			if c == nil {
+				return nil, 0
+			}
+			heads = append(heads, c.metric)
+		}
+	}
+	if owner == nil || r.method == owner.method && r.methods == nil || distinctStrings(heads) < 2 {
+		return nil, 0
+	}
+	return heads, pos
+}
+
+func distinctStrings(xs []string) int {
+	seen := map[string]bool{}
+	for _, x := range xs {
+		seen[x] = true
+	}
+	return len(seen)
 }
 
 // sharedHead maps a qualified metric to the plain metric its words end in,
