@@ -222,6 +222,10 @@
 // in brackets after a dataset ("the Human vs Worm task (HvW)"), a package's
 // identifier that wraps a dataset's name ("dummy_mouse_enhancers_ensembl"),
 // and a name in the plural whose singular the abstract writes ("ConvNeXts").
+// Compared values named by a list, after "for" ("81.3%, 83.0% and 83.5% for
+// Swin-T, Swin-S and Swin-B") or before brackets in slash shorthand
+// ("ConvNeXt-T/S/B (82.1/83.1/83.8%)"), take one name each, in order, when
+// the counts agree.
 // A list written with slashes ends before a number that brings its own
 // metric ("R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2"); "scores"
 // after a metric is a noun ("F1 scores of"); a score in a bracket after a

@@ -180,6 +180,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			}
 			if name := s.methodEndingAt(k, ctx); name != "" {
 				r.method, r.source = name, fromNamed
+				r.spreadOver(slashVariants(name)) // "ConvNeXt-T/S/B (82.1/83.1/83.8%)"
 				return
 			}
 			if name := s.plainNameBefore(k); gap == "(" && name != "" {
@@ -519,6 +520,9 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 				return true
 			}
 			r.method, r.source = name, fromNamed
+			if !r.spreadOver(slashVariants(name)) {
+				r.spreadOver(s.listStartingAt(name, next, ctx)) // "81.3%, 83.0% and 83.5% for Swin-T, Swin-S and Swin-B"
+			}
 			return true
 		}
 		if t := s.toks[j]; ctx.properNames[t.text] && !s.blocked(t) && (j+1 == len(s.toks) || itemEnd.MatchString(s.text[t.end:])) {
@@ -1660,6 +1664,30 @@ func (s *sentence) lastNameList(ctx *paperContext) []string {
 			continue
 		}
 		if l := s.subjectList(j, ctx); l != nil {
+			return l
+		}
+	}
+	return nil
+}
+
+// spreadOver gives the run's numbers the names of a list, one each in
+// order, when there are as many; it reports whether it did.
+func (r *run) spreadOver(names []string) bool {
+	if len(names) < 2 || len(names) != len(r.nums) {
+		return false
+	}
+	r.method, r.methods = names[len(names)-1], names
+	return true
+}
+
+// listStartingAt returns the list of names whose first, name, ends right
+// before word next ("Swin-T, Swin-S and Swin-B"), or nil.
+func (s *sentence) listStartingAt(name string, next int, ctx *paperContext) []string {
+	for e := next; e < len(s.toks) && e < next+12; e++ {
+		if strings.ContainsAny(s.text[s.toks[e-1].end:s.toks[e].start], ";()") {
+			return nil
+		}
+		if l := s.subjectList(e, ctx); l != nil && strings.EqualFold(l[0], name) {
 			return l
 		}
 	}

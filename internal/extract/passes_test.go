@@ -542,6 +542,14 @@ func TestPassMethods(t *testing.T) {
 		{"", "Prior methods such as IRRA, RaSa and TBPS-CLIP reach 73.38%, 76.51% and 73.54%, respectively.",
 			map[string]string{"73.38%": "IRRA", "76.51%": "RaSa", "73.54%": "TBPS-CLIP"}},
 		{"", "IRRA and RaSa reach 73.4% on CUHK-PEDES.", map[string]string{}},
+		// Compared values named by a list of names, written out or in slash
+		// shorthand, after "for" or before brackets: one name per number.
+		{"StrideFormer: Strided Windows", "StrideFormer-T, -S and -B achieve 82.7%, 84.0% and 84.6% top-1 accuracy on ImageNet-1K, against 81.3%, 83.0% and 83.5% for Swin-T, Swin-S and Swin-B.",
+			map[string]string{"82.7%": "StrideFormer-T", "84.0%": "StrideFormer-S", "84.6%": "StrideFormer-B", "81.3%": "Swin-T", "83.0%": "Swin-S", "83.5%": "Swin-B"}},
+		{"", "X-Net reaches 80.3% on ImageNet, against 79.1% and 78.2% for Swin-T.",
+			map[string]string{"80.3%": "X-Net", "79.1%": "Swin-T", "78.2%": "Swin-T"}},
+		{"GatedConvFormer: Gated Mixers", "GatedConvFormer-T/S/B reach 82.6/84.0/84.8% top-1 accuracy, outperforming ConvNeXt-T/S/B (82.1/83.1/83.8%) at similar cost.",
+			map[string]string{"82.6": "GatedConvFormer-T", "84.0": "GatedConvFormer-S", "84.8%": "GatedConvFormer-B", "82.1": "ConvNeXt-T", "83.1": "ConvNeXt-S", "83.8%": "ConvNeXt-B"}},
 		// "score" is a verb after a plural subject only.
 		{"", "Quokka-1.8B, Quokka-4B and Quokka-14B score 46.1, 57.9 and 69.3 on MMLU (5-shot), respectively.",
 			map[string]string{"46.1": "Quokka-1.8B", "57.9": "Quokka-4B", "69.3": "Quokka-14B"}},
