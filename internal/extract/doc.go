@@ -277,7 +277,11 @@
 // when a name owns it ("improves a ResNet-50 from 76.1% to 77.4%",
 // "For CLIP ViT-L/14, ... rises from 75.3% ...", "For the stronger RDE,
 // ...", "With a smaller ELECTRA-base reader, the gate lifts F1 from 83.4",
-// "... to 72.8% for IRRA"; not "With a ResNet-50 backbone,").
+// "... to 72.8% for IRRA"; not "With a ResNet-50 backbone,"), or the
+// subject of the change right before its verb ("whereas Qwen1.5-72B falls
+// from 77.5% to 68.3%", "Faster R-CNN improves from 38.4 to 42.0 mAP"); the
+// value after a fall is the subject's too, after a rise the changed
+// method's.
 //
 // # What is not a score
 //

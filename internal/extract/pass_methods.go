@@ -622,7 +622,7 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		}
 		prevStart = t.start
 		if o := s.keptRunAt(t.start); o != nil && o != r {
-			if o.namedByChange {
+			if o.namedByChange || o.fallFrom && o.nums[len(o.nums)-1].to == r.nums[0] {
 				continue // "lifts accuracy from 45.3% to 48.9%": go on to the verb
 			}
 			if name := s.ownVariantBefore(o.end, r.start, ctx); name != "" && ctx.method != "" {

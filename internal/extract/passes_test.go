@@ -542,6 +542,13 @@ func TestPassMethods(t *testing.T) {
 		{"", "Prior methods such as IRRA, RaSa and TBPS-CLIP reach 73.38%, 76.51% and 73.54%, respectively.",
 			map[string]string{"73.38%": "IRRA", "76.51%": "RaSa", "73.54%": "TBPS-CLIP"}},
 		{"", "IRRA and RaSa reach 73.4% on CUHK-PEDES.", map[string]string{}},
+		// The subject of a change, right before its verb, owns the value
+		// before it; after a fall it owns the value after too, after a rise
+		// that is the changed method's.
+		{"", "By contrast, GPT-4 drops only from 86.4% to 85.1% on MMLU.", map[string]string{"86.4%": "GPT-4", "85.1%": ""}},
+		{"FGFD: Focal and Global Distillation", "On COCO, Faster R-CNN improves from 38.4 to 42.0 mAP.", map[string]string{"38.4": "Faster R-CNN", "42.0": "FGFD"}},
+		{"RecurAC: Analytic Classifiers", "RecurAC obtains 70.5% on CIFAR-100, while PASS drops from 63.5% to 58.1%.",
+			map[string]string{"70.5%": "RecurAC", "63.5%": "PASS", "58.1%": "PASS"}},
 		// Compared values named by a list of names, written out or in slash
 		// shorthand, after "for" or before brackets: one name per number.
 		{"StrideFormer: Strided Windows", "StrideFormer-T, -S and -B achieve 82.7%, 84.0% and 84.6% top-1 accuracy on ImageNet-1K, against 81.3%, 83.0% and 83.5% for Swin-T, Swin-S and Swin-B.",
