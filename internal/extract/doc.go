@@ -261,7 +261,8 @@
 // bare percentages after a first subject's several metrics parallel them,
 // in order, counted from each name's first value ("an average accuracy of
 // 78.4% with a forgetting of 0.9%, versus 72.0% and 0.0% for GPM", "...,
-// while EWC reaches 72.1% and DER++ 47.9% with 20.2%"). Comparisons give one
+// while EWC reaches 72.1% and DER++ 47.9% with 20.2%"), a percentage only
+// a percentage. Comparisons give one
 // candidate per method ("81.2%, ahead of DeiT-B's 79.8%"); in "67.5% versus
 // 60.2% on RSTPReid" both values are on RSTPReid, and the second is kept only
 // when a name owns it ("versus 73.4% for IRRA"), or when it is the same model

@@ -366,12 +366,12 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 	if n.cue != nil {
 		return n.cue.metric, direct
 	}
-	if heads, pos := s.headMetrics(r); heads != nil && n.pct && pos+len(r.nums) <= len(heads) {
+	if heads, pos := s.headMetrics(r); heads != nil && n.pct && pos+len(r.nums) <= len(heads) && heads[pos+i].pct {
 		// "an average accuracy of 78.4% with a forgetting of 0.9%, versus
 		// 72.0% and 0.0% for GPM", "..., while EWC reaches 72.1% and DER++
 		// 47.9% with 20.2%": someone else's values parallel the first
 		// subject's, in order, counted from that one's first value.
-		return heads[pos+i], sentenceWide
+		return heads[pos+i].metric, sentenceWide
 	}
 	first, last := r.nums[0], r.nums[len(r.nums)-1]
 	if first.cue != nil && !first.cueAfter {
@@ -439,8 +439,10 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 // subject reports, each written with its own ("SGP-Lite obtains an average
 // accuracy of 78.4% with a forgetting of 0.9%"), when they are several
 // different metrics and run r after them is someone else's; else nil. pos
-// is how many numbers of r's method come between them and r.
-func (s *sentence) headMetrics(r *run) (heads []string, pos int) {
+// is how many numbers of r's method come between them and r. A head is
+// paralleled only by a number written like it, a percentage by a
+// percentage: "an F1 score of 0.951 and an accuracy of 95.3%, versus 94.6%".
+func (s *sentence) headMetrics(r *run) (heads []headMetric, pos int) {
 	var owner *run
 	inHead := true
 	for _, o := range s.runs {
@@ -470,19 +472,26 @@ func (s *sentence) headMetrics(r *run) (heads []string, pos int) {
 			if c == nil {
 				return nil, 0
 			}
-			heads = append(heads, c.metric)
+			heads = append(heads, headMetric{c.metric, n.pct})
 		}
 	}
-	if owner == nil || r.method == owner.method && r.methods == nil || distinctStrings(heads) < 2 {
+	if owner == nil || r.method == owner.method && r.methods == nil || distinctHeads(heads) < 2 {
 		return nil, 0
 	}
 	return heads, pos
 }
 
-func distinctStrings(xs []string) int {
+// headMetric is the metric of a number a first subject reports, and
+// whether the number is a percentage.
+type headMetric struct {
+	metric string
+	pct    bool
+}
+
+func distinctHeads(hs []headMetric) int {
 	seen := map[string]bool{}
-	for _, x := range xs {
-		seen[x] = true
+	for _, h := range hs {
+		seen[h.metric] = true
 	}
 	return len(seen)
 }
