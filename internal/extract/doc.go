@@ -212,7 +212,11 @@
 // the same Swin-L backbone reports"). A name the abstract writes as a
 // backbone ("With ResNet-50 and Swin-L backbones, X obtains"), as the
 // subject with an article and a model noun ("the Swin-L model reaches", "a
-// Swin-L backbone reaches"), is the paper's model built on it.
+// Swin-L backbone reaches"), is the paper's model built on it; so is any
+// architecture named by its size ("ViT-B/16", "DeiT-S") as a definite
+// subject with "model", "backbone" or "student" ("the ViT-B/16 model
+// reaches", "The DeiT-S student reaches"), not a method's name ("The DINO
+// model reaches").
 //
 // Lists and names are also read where they are written short: a head
 // shared by two kinds of a metric ("box/mask AP are 38.0/34.4"), a metric
