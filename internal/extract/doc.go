@@ -356,7 +356,10 @@
 //     the paper names no method but the subject says the result is its own
 //     ("this simple framework reaches", "our model attains"); or it is one
 //     end of a range of a named model, with nothing else borrowed
-//     ("Llama-2-70B scores between 61.2% and 68.9% on MMLU"); or it is
+//     ("Llama-2-70B scores between 61.2% and 68.9% on MMLU"; a metric
+//     that is the range's subject is written with it, and the one model
+//     a sentence names counts as named: "For HyenaDNA, accuracy on Mouse
+//     Enhancers varies between 79.6% and 85.4%"); or it is
 //     reported with a share of the labels, as semi-supervised results are
 //     ("With only 10% of the labels, X reaches 71.2%").
 //   - "low": other range ends; no method named (the title stands for it) and

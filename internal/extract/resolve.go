@@ -28,6 +28,11 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 		metrics := make([]string, len(r.nums))
 		for i, n := range r.nums {
 			n.metric, n.mOrigin = s.metricFor(r, i, prevComplete)
+			if n.rangeEnd && n.mOrigin == sentenceWide && s.rangeSubject(r, n.metric) {
+				// "top-1 accuracy varies between 86.8% and 88.1%": the
+				// metric is the subject of the range, written with it.
+				n.mOrigin = direct
+			}
 			metrics[i] = n.metric
 		}
 		datasets, dOrigin := s.datasetsFor(r, metrics)
@@ -339,7 +344,7 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 		low = append(low, med...)
 		med = nil
 	}
-	if n.rangeEnd && len(med) > 1 {
+	if n.rangeEnd && len(med) > 1 && !(len(med) == 2 && r.fromModel && n.mOrigin == direct && n.dOrigin == direct) {
 		// A range end is worth a moderator's time only when all else is
 		// written with it.
 		low, med = append(low, med...), nil
@@ -494,6 +499,23 @@ func distinctHeads(hs []headMetric) int {
 		seen[h.metric] = true
 	}
 	return len(seen)
+}
+
+// rangeVerb is what stands between a metric and the range it is the
+// subject of: "accuracy on Mouse Enhancers varies between", "top-1
+// accuracy ranges from".
+var rangeVerb = regexp.MustCompile(`^(?:\s+on\s+[^,;:()%]{1,40}?)?\s+(?:varies|ranges|range|vary|lies|lie)\s+(?:between|from)\s*$`)
+
+// rangeSubject reports whether the metric written last before run r, and
+// that is metric, is the subject of the range r is: "For HyenaDNA,
+// accuracy on Mouse Enhancers varies between 79.6% and 85.4%".
+func (s *sentence) rangeSubject(r *run, metric string) bool {
+	for j := len(s.cues) - 1; j >= 0; j-- {
+		if c := s.cues[j]; c.end <= r.start {
+			return c.metric == metric && rangeVerb.MatchString(s.text[c.end:r.start])
+		}
+	}
+	return false
 }
 
 // sharedHead maps a qualified metric to the plain metric its words end in,
