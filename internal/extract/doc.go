@@ -216,7 +216,8 @@
 // architecture named by its size ("ViT-B/16", "DeiT-S") as a definite
 // subject with "model", "backbone" or "student" ("the ViT-B/16 model
 // reaches", "The DeiT-S student reaches"), not a method's name ("The DINO
-// model reaches").
+// model reaches"), and any architecture as a student, whatever its article
+// ("A ShuffleNetV2 student reaches"; not "the ResNet32x4 teacher").
 //
 // Lists and names are also read where they are written short: a head
 // shared by two kinds of a metric ("box/mask AP are 38.0/34.4"), a metric

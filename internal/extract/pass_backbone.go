@@ -22,6 +22,11 @@ var backboneSubjectNouns = set("model", "backbone", "variant", "version")
 // with its method.
 var definiteSubjectNouns = set("model", "backbone", "student")
 
+// studentNouns after an article and an architecture's name make a subject
+// that is the paper's distilled model, whatever the article: "A
+// ShuffleNetV2 student reaches 76.9%" in a paper that distils into it.
+var studentNouns = set("student")
+
 // architectureSize is how an architecture's name ends in a size or a
 // depth ("ViT-B/16", "DeiT-S", "ViT-Ti", "ResNet-50"), which a method's
 // own name ("DINO") does not: the paper builds a model on the one, and
@@ -89,7 +94,8 @@ func (s *sentence) backboneSubject(r *run, ctx *paperContext) {
 	noun := strings.ToLower(s.toks[end].text)
 	backbone := ctx.backbones[strings.ToLower(r.method)] && backboneSubjectNouns[noun]
 	definite := strings.EqualFold(s.toks[k-1].text, "the") && definiteSubjectNouns[noun] && architectureSize.MatchString(r.method)
-	if !backbone && !definite {
+	student := studentNouns[noun]
+	if !backbone && !definite && !student {
 		return
 	}
 	r.method, r.source = ctx.method, fromOwn
