@@ -217,7 +217,9 @@
 // subject with "model", "backbone" or "student" ("the ViT-B/16 model
 // reaches", "The DeiT-S student reaches"), not a method's name ("The DINO
 // model reaches"), and any architecture as a student, whatever its article
-// ("A ShuffleNetV2 student reaches"; not "the ResNet32x4 teacher").
+// ("A ShuffleNetV2 student reaches"; not "the ResNet32x4 teacher"), also
+// named before the teacher it is taught by ("a ResNet-18 student taught by
+// ResNet-34 achieves").
 //
 // Lists and names are also read where they are written short: a head
 // shared by two kinds of a metric ("box/mask AP are 38.0/34.4"), a metric

@@ -33,6 +33,10 @@ var countedNouns = set("models", "variants", "versions", "sizes")
 var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 	"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8}
 
+// teacherPhrases name the teacher a student is distilled from: "a
+// ResNet-18 student taught by ResNet-34".
+var teacherPhrases = set("taught by", "distilled from", "distilled by", "guided by")
+
 // verbNouns are score verbs that are nouns right after a metric or a
 // dataset: "obtain F1 scores of 86.2, 90.7 and 91.4", "MMLU scores".
 var verbNouns = set("scores", "records", "sets")
@@ -732,6 +736,8 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			if name != "" {
 				if head := s.nameBeforeWith(j, name, ctx); head != "" {
 					name = head // "VFNet-X-1200 with Res2Net-101-DCN achieves"
+				} else if head := s.studentBeforeTeacher(j, name); head != "" {
+					name = head // "a ResNet-18 student taught by ResNet-34 achieves"
 				} else if head := s.abbreviationBeforeOf(j, name); head != "" {
 					name = head // "gradual magnitude pruning (GMP) of ResNet-50 reaches"
 				}
@@ -1692,4 +1698,21 @@ func (s *sentence) listStartingAt(name string, next int, ctx *paperContext) []st
 		}
 	}
 	return nil
+}
+
+// studentBeforeTeacher returns the student a subject names before the
+// teacher ending at word j ("a ResNet-18 student taught by ResNet-34
+// achieves"): the score is the student's, not the teacher's. "" when the
+// name is not written so.
+func (s *sentence) studentBeforeTeacher(j int, name string) string {
+	k := j + 1 - len(strings.Fields(name)) // first word of the name
+	if k < 4 {
+		return ""
+	}
+	if !teacherPhrases[strings.ToLower(s.toks[k-2].text+" "+s.toks[k-1].text)] ||
+		!studentNouns[strings.ToLower(s.toks[k-3].text)] || s.blocked(s.toks[k-4]) ||
+		strings.ContainsAny(s.text[s.toks[k-4].end:s.toks[k-1].end], ",;:()") {
+		return ""
+	}
+	return nameEndingAt(s.text, s.toks, k-4, s.blocked)
 }

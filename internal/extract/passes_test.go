@@ -542,6 +542,9 @@ func TestPassMethods(t *testing.T) {
 		{"", "Prior methods such as IRRA, RaSa and TBPS-CLIP reach 73.38%, 76.51% and 73.54%, respectively.",
 			map[string]string{"73.38%": "IRRA", "76.51%": "RaSa", "73.54%": "TBPS-CLIP"}},
 		{"", "IRRA and RaSa reach 73.4% on CUHK-PEDES.", map[string]string{}},
+		// A student named before the teacher it is taught by is the subject.
+		{"TFKD: Temperature-Free Distillation", "On ImageNet, a ResNet-18 student taught by ResNet-34 achieves 72.1% top-1 accuracy.",
+			map[string]string{"72.1%": "TFKD"}},
 		// The subject of a change, right before its verb, owns the value
 		// before it; after a fall it owns the value after too, after a rise
 		// that is the changed method's.
