@@ -134,7 +134,11 @@
 // ("Orca 2-13B" for "Orca 2"; "For YOLOX-L ..., we achieve"). A subject
 // listing names maps them onto a list of numbers in order ("FastViT-S and
 // FastViT-B achieve 80.1% and 83.4%"); when the counts differ, the numbers
-// are dropped. "its" in a contrasted clause looks back to the subject
+// are dropped. Counted models ("On MMLU, the four models score 31.6%, 58.9%,
+// 63.2% and 71.5%") stand for the last list of as many names the abstract
+// wrote before ("in four sizes, Kestrel-1B, ... and Kestrel-34B"), in
+// order, at confidence "med"; "score", as often a noun ("a score of"), is
+// a verb only after such a plural subject. "its" in a contrasted clause looks back to the subject
 // before ("while its general ability remains strong with 68.0%").
 // The model a paper fine-tunes or adapts ("We fine-tune Qwen-1.8B",
 // "adapts CLIP ViT-B/16", "fine-tuned from Llama-3-8B", "Llama-2-13B tuned
@@ -208,7 +212,14 @@
 // the same Swin-L backbone reports"). A name the abstract writes as a
 // backbone ("With ResNet-50 and Swin-L backbones, X obtains"), as the
 // subject with an article and a model noun ("the Swin-L model reaches", "a
-// Swin-L backbone reaches"), is the paper's model built on it.
+// Swin-L backbone reaches"), is the paper's model built on it; so is any
+// architecture named by its size ("ViT-B/16", "DeiT-S") as a definite
+// subject with "model", "backbone" or "student" ("the ViT-B/16 model
+// reaches", "The DeiT-S student reaches"), not a method's name ("The DINO
+// model reaches"), and any architecture as a student, whatever its article
+// ("A ShuffleNetV2 student reaches"; not "the ResNet32x4 teacher"), also
+// named before the teacher it is taught by ("a ResNet-18 student taught by
+// ResNet-34 achieves").
 //
 // Lists and names are also read where they are written short: a head
 // shared by two kinds of a metric ("box/mask AP are 38.0/34.4"), a metric
@@ -218,6 +229,10 @@
 // in brackets after a dataset ("the Human vs Worm task (HvW)"), a package's
 // identifier that wraps a dataset's name ("dummy_mouse_enhancers_ensembl"),
 // and a name in the plural whose singular the abstract writes ("ConvNeXts").
+// Compared values named by a list, after "for" ("81.3%, 83.0% and 83.5% for
+// Swin-T, Swin-S and Swin-B") or before brackets in slash shorthand
+// ("ConvNeXt-T/S/B (82.1/83.1/83.8%)"), take one name each, in order, when
+// the counts agree.
 // A list written with slashes ends before a number that brings its own
 // metric ("R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2"); "scores"
 // after a metric is a noun ("F1 scores of"); a score in a bracket after a
@@ -249,7 +264,12 @@
 //
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
 // respectively", "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
-// Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1". Comparisons give one
+// Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1". Someone else's
+// bare percentages after a first subject's several metrics parallel them,
+// in order, counted from each name's first value ("an average accuracy of
+// 78.4% with a forgetting of 0.9%, versus 72.0% and 0.0% for GPM", "...,
+// while EWC reaches 72.1% and DER++ 47.9% with 20.2%"), a percentage only
+// a percentage. Comparisons give one
 // candidate per method ("81.2%, ahead of DeiT-B's 79.8%"); in "67.5% versus
 // 60.2% on RSTPReid" both values are on RSTPReid, and the second is kept only
 // when a name owns it ("versus 73.4% for IRRA"), or when it is the same model
@@ -265,7 +285,11 @@
 // when a name owns it ("improves a ResNet-50 from 76.1% to 77.4%",
 // "For CLIP ViT-L/14, ... rises from 75.3% ...", "For the stronger RDE,
 // ...", "With a smaller ELECTRA-base reader, the gate lifts F1 from 83.4",
-// "... to 72.8% for IRRA"; not "With a ResNet-50 backbone,").
+// "... to 72.8% for IRRA"; not "With a ResNet-50 backbone,"), or the
+// subject of the change right before its verb ("whereas Qwen1.5-72B falls
+// from 77.5% to 68.3%", "Faster R-CNN improves from 38.4 to 42.0 mAP"); the
+// value after a fall is the subject's too, after a rise the changed
+// method's.
 //
 // # What is not a score
 //
@@ -335,7 +359,10 @@
 //     the paper names no method but the subject says the result is its own
 //     ("this simple framework reaches", "our model attains"); or it is one
 //     end of a range of a named model, with nothing else borrowed
-//     ("Llama-2-70B scores between 61.2% and 68.9% on MMLU"); or it is
+//     ("Llama-2-70B scores between 61.2% and 68.9% on MMLU"; a metric
+//     that is the range's subject is written with it, and the one model
+//     a sentence names counts as named: "For HyenaDNA, accuracy on Mouse
+//     Enhancers varies between 79.6% and 85.4%"); or it is
 //     reported with a share of the labels, as semi-supervised results are
 //     ("With only 10% of the labels, X reaches 71.2%").
 //   - "low": other range ends; no method named (the title stands for it) and

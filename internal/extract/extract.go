@@ -238,6 +238,7 @@ type paperContext struct {
 	lastCues    []cue           // the last metric, or list of metrics, named so far
 	metricsSeen map[string]bool // every metric named so far
 	lastSubject string          // the last method read as the subject of a score verb
+	nameList    []string        // the last list of names a sentence wrote, for "the four models" after it
 	// openingVariant is the variant of the paper's method that opened the
 	// sentence before as its subject, for an "It" opening the next one.
 	openingVariant string

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // backboneNouns after a name say the abstract uses it as a part of its
 // detector or segmenter, not as a model of its own: "a Swin-L backbone",
@@ -11,6 +14,24 @@ var backboneNouns = set("backbone", "backbones")
 // that stands for the paper's model built on it: "the Swin-L model reaches",
 // "a Swin-L backbone reaches".
 var backboneSubjectNouns = set("model", "backbone", "variant", "version")
+
+// definiteSubjectNouns after "the" and an architecture's name make a
+// subject that refers back to the paper's own model built on it, whether
+// or not the abstract calls the architecture a backbone: "the ViT-B/16
+// model reaches", "The DeiT-S student reaches" in a paper that trains them
+// with its method.
+var definiteSubjectNouns = set("model", "backbone", "student")
+
+// studentNouns after an article and an architecture's name make a subject
+// that is the paper's distilled model, whatever the article: "A
+// ShuffleNetV2 student reaches 76.9%" in a paper that distils into it.
+var studentNouns = set("student")
+
+// architectureSize is how an architecture's name ends in a size or a
+// depth ("ViT-B/16", "DeiT-S", "ViT-Ti", "ResNet-50"), which a method's
+// own name ("DINO") does not: the paper builds a model on the one, and
+// compares with the other.
+var architectureSize = regexp.MustCompile(`-(?:Ti|T|S|M|B|L|H|G|g|\d+)(?:/\d+)?$`)
 
 // backbones returns, in lower case, the names an abstract writes before a
 // backbone noun, alone or in a list: "with a ResNet-50 backbone", "With
@@ -61,14 +82,20 @@ func backbones(abstract string) map[string]bool {
 // A backbone named with a model of its own ("DINO with the same Swin-L
 // backbone") is that model's, and is read as the subject before.
 func (s *sentence) backboneSubject(r *run, ctx *paperContext) {
-	if r.dropped || r.source != fromSubject || ctx.method == "" || !ctx.backbones[strings.ToLower(r.method)] ||
+	if r.dropped || r.source != fromSubject || ctx.method == "" ||
 		strings.HasPrefix(strings.ToLower(r.method), strings.ToLower(ctx.method)) {
 		return
 	}
 	k := s.nameStart(r.method, r.start)
 	end := k + len(strings.Fields(r.method))
-	if k < 1 || end >= len(s.toks) || !plainArticles[strings.ToLower(s.toks[k-1].text)] ||
-		!backboneSubjectNouns[strings.ToLower(s.toks[end].text)] {
+	if k < 1 || end >= len(s.toks) || !plainArticles[strings.ToLower(s.toks[k-1].text)] {
+		return
+	}
+	noun := strings.ToLower(s.toks[end].text)
+	backbone := ctx.backbones[strings.ToLower(r.method)] && backboneSubjectNouns[noun]
+	definite := strings.EqualFold(s.toks[k-1].text, "the") && definiteSubjectNouns[noun] && architectureSize.MatchString(r.method)
+	student := studentNouns[noun]
+	if !backbone && !definite && !student {
 		return
 	}
 	r.method, r.source = ctx.method, fromOwn

@@ -41,6 +41,13 @@ var backFillers = set("about", "nearly", "almost", "around", "roughly", "approxi
 	"mere", "even", "respectively", "is", "was", "are", "were", "be", "been", "being", "some",
 	"remarkable", "impressive", "solid", "strong", "whopping", "over")
 
+// intransitiveChanges are verbs of a change whose subject is what changed
+// ("GPT-4 drops only from 86.4% to 85.1%", "Faster R-CNN improves from
+// 38.4 to 42.0 mAP"): the value before the change is the subject's.
+var intransitiveChanges = set("drops", "dropped", "falls", "fell", "declines", "declined", "slips", "slipped",
+	"moves", "moved", "goes", "went", "rises", "rose", "climbs", "climbed", "improves", "improved",
+	"increases", "increased", "decreases", "decreased")
+
 // Words that, just after a number, make it a gain, a cost, a fraction, a
 // speed-up or an error ("3.57% error": the metrics read here go up).
 var forwardDelta = set("higher", "lower", "better", "worse", "more", "less", "fewer", "faster",
@@ -341,6 +348,24 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		name := ""
 		if j >= 0 {
 			name = nameEndingAt(s.text, s.toks, j, s.blocked)
+		}
+		if name == "" && j > 0 && intransitiveChanges[strings.ToLower(s.toks[j].text)] {
+			// "whereas Qwen1.5-72B falls from 77.5% to 68.3%", "Faster
+			// R-CNN improves from 38.4 to 42.0": the subject of the change,
+			// right before its verb, owns the value before it. The value
+			// after a fall is read past it, as the clause's own; after a
+			// rise it is the changed method's, as before.
+			k := j - 1
+			for k >= 0 && backFillers[strings.ToLower(s.toks[k].text)] {
+				k--
+			}
+			if k >= 0 && !strings.ContainsAny(s.text[s.toks[k].end:s.toks[j].start], ",;:()") {
+				if name := nameEndingAt(s.text, s.toks, k, s.blocked); name != "" {
+					r.method, r.source = name, fromNamed
+					r.fallFrom = declineVerbs[strings.ToLower(s.toks[j].text)]
+					return
+				}
+			}
 		}
 		if name == "" {
 			name = s.forInClause(i) // "..., and for Mask R-CNN it improves mask AP from"

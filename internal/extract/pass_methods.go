@@ -18,6 +18,25 @@ var scoreVerbs = set("reaches", "reach", "reached", "achieves", "achieve", "achi
 	// X-M and X-L deliver 46.3%, 51.7% and 54.2% AP".
 	"deliver", "delivered", "retain", "retained", "maintain", "maintained")
 
+// pluralOnlyVerbs are score verbs as often nouns ("with a score of
+// 90.04%"); they are read as verbs only after a plural subject, a list of
+// names or counted models: "Quokka-1.8B, Quokka-4B and Quokka-14B score
+// 46.1, 57.9 and 69.3".
+var pluralOnlyVerbs = set("score")
+
+// countedNouns, after a number word, make a subject that counts models the
+// abstract named before: "On MMLU, the four models score 31.6%, 58.9%,
+// 63.2% and 71.5%" after "in four sizes, Kestrel-1B, ..., and Kestrel-34B".
+var countedNouns = set("models", "variants", "versions", "sizes")
+
+// countWords are the numbers such a subject is counted in.
+var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8}
+
+// teacherPhrases name the teacher a student is distilled from: "a
+// ResNet-18 student taught by ResNet-34".
+var teacherPhrases = set("taught by", "distilled from", "distilled by", "guided by")
+
 // verbNouns are score verbs that are nouns right after a metric or a
 // dataset: "obtain F1 scores of 86.2, 90.7 and 91.4", "MMLU scores".
 var verbNouns = set("scores", "records", "sets")
@@ -88,9 +107,12 @@ func (s *sentence) attachMethods(ctx *paperContext) {
 		// The subject is remembered as soon as it is read, so that an
 		// "it" later in the same sentence stands for it too: "On A,
 		// TBPS-CLIP obtains 73.5%; it reaches 65.1% on B".
-		if !r.dropped && r.source == fromSubject && !r.fromPronoun {
+		if !r.dropped && r.source == fromSubject && !r.fromPronoun && !r.fromList {
 			ctx.lastSubject = r.method
 		}
+	}
+	if l := s.lastNameList(ctx); l != nil {
+		ctx.nameList = l
 	}
 	for _, r := range s.runs {
 		if r.namedByChange {
@@ -162,6 +184,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			}
 			if name := s.methodEndingAt(k, ctx); name != "" {
 				r.method, r.source = name, fromNamed
+				r.spreadOver(slashVariants(name)) // "ConvNeXt-T/S/B (82.1/83.1/83.8%)"
 				return
 			}
 			if name := s.plainNameBefore(k); gap == "(" && name != "" {
@@ -501,6 +524,9 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 				return true
 			}
 			r.method, r.source = name, fromNamed
+			if !r.spreadOver(slashVariants(name)) {
+				r.spreadOver(s.listStartingAt(name, next, ctx)) // "81.3%, 83.0% and 83.5% for Swin-T, Swin-S and Swin-B"
+			}
 			return true
 		}
 		if t := s.toks[j]; ctx.properNames[t.text] && !s.blocked(t) && (j+1 == len(s.toks) || itemEnd.MatchString(s.text[t.end:])) {
@@ -600,7 +626,7 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		}
 		prevStart = t.start
 		if o := s.keptRunAt(t.start); o != nil && o != r {
-			if o.namedByChange {
+			if o.namedByChange || o.fallFrom && o.nums[len(o.nums)-1].to == r.nums[0] {
 				continue // "lifts accuracy from 45.3% to 48.9%": go on to the verb
 			}
 			if name := s.ownVariantBefore(o.end, r.start, ctx); name != "" && ctx.method != "" {
@@ -651,7 +677,11 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				return
 			}
 		}
-		if !scoreVerbs[strings.ToLower(t.text)] || s.nounAfterName(i) {
+		if pluralOnlyVerbs[strings.ToLower(t.text)] {
+			if !s.pluralSubjectBefore(i, ctx) {
+				continue // "a score of", "the MMLU score": a noun
+			}
+		} else if !scoreVerbs[strings.ToLower(t.text)] || s.nounAfterName(i) {
 			continue
 		}
 		j := i - 1
@@ -679,6 +709,12 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			return
 		}
 		j = s.skipRelativeClause(j, i)
+		if n := s.countedModels(j); n > 0 && len(ctx.nameList) == n && len(r.nums) == n {
+			// "the four models score 31.6%, 58.9%, 63.2% and 71.5%": the
+			// four names the abstract listed, in order.
+			r.method, r.source, r.methods, r.fromList = ctx.nameList[n-1], fromSubject, ctx.nameList, true
+			return
+		}
 		if j == 0 && s.toks[j].text == "It" && ctx.openingVariant != "" {
 			// "Yi-Lite-9B is a bilingual model ... It scores 65.4 on
 			// MMLU": the variant that opened the sentence before.
@@ -700,6 +736,8 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			if name != "" {
 				if head := s.nameBeforeWith(j, name, ctx); head != "" {
 					name = head // "VFNet-X-1200 with Res2Net-101-DCN achieves"
+				} else if head := s.studentBeforeTeacher(j, name); head != "" {
+					name = head // "a ResNet-18 student taught by ResNet-34 achieves"
 				} else if head := s.abbreviationBeforeOf(j, name); head != "" {
 					name = head // "gradual magnitude pruning (GMP) of ResNet-50 reaches"
 				}
@@ -1602,3 +1640,79 @@ func (s *sentence) obtainedWith(r *run) string {
 // obtainedFillers may stand between a run and the "with" that names its
 // model: "77.1% top-1 accuracy on ImageNet with".
 var obtainedFillers = set("on", "the", "in", "accuracy")
+
+// countedModels returns how many models a subject ending at word j counts
+// ("the four models", "the same three variants"), or 0 when it counts none.
+func (s *sentence) countedModels(j int) int {
+	if j < 1 || !countedNouns[strings.ToLower(s.toks[j].text)] {
+		return 0
+	}
+	return countWords[strings.ToLower(s.toks[j-1].text)]
+}
+
+// pluralSubjectBefore reports whether the verb at word i has a plural
+// subject that names or counts models: a list of names ("A, B and C
+// score") or counted models ("the three models score").
+func (s *sentence) pluralSubjectBefore(i int, ctx *paperContext) bool {
+	j := i - 1
+	for j >= 0 && adverbs[strings.ToLower(s.toks[j].text)] {
+		j--
+	}
+	return j >= 0 && (s.subjectList(j, ctx) != nil || s.countedModels(j) > 0)
+}
+
+// lastNameList returns the last list of names the sentence writes ("in
+// four sizes, Kestrel-1B, Kestrel-7B, Kestrel-13B and Kestrel-34B"), for
+// counted models in a later sentence to stand for, or nil.
+func (s *sentence) lastNameList(ctx *paperContext) []string {
+	for j := len(s.toks) - 1; j >= 0; j-- {
+		if s.blocked(s.toks[j]) {
+			continue
+		}
+		if l := s.subjectList(j, ctx); l != nil {
+			return l
+		}
+	}
+	return nil
+}
+
+// spreadOver gives the run's numbers the names of a list, one each in
+// order, when there are as many; it reports whether it did.
+func (r *run) spreadOver(names []string) bool {
+	if len(names) < 2 || len(names) != len(r.nums) {
+		return false
+	}
+	r.method, r.methods = names[len(names)-1], names
+	return true
+}
+
+// listStartingAt returns the list of names whose first, name, ends right
+// before word next ("Swin-T, Swin-S and Swin-B"), or nil.
+func (s *sentence) listStartingAt(name string, next int, ctx *paperContext) []string {
+	for e := next; e < len(s.toks) && e < next+12; e++ {
+		if strings.ContainsAny(s.text[s.toks[e-1].end:s.toks[e].start], ";()") {
+			return nil
+		}
+		if l := s.subjectList(e, ctx); l != nil && strings.EqualFold(l[0], name) {
+			return l
+		}
+	}
+	return nil
+}
+
+// studentBeforeTeacher returns the student a subject names before the
+// teacher ending at word j ("a ResNet-18 student taught by ResNet-34
+// achieves"): the score is the student's, not the teacher's. "" when the
+// name is not written so.
+func (s *sentence) studentBeforeTeacher(j int, name string) string {
+	k := j + 1 - len(strings.Fields(name)) // first word of the name
+	if k < 4 {
+		return ""
+	}
+	if !teacherPhrases[strings.ToLower(s.toks[k-2].text+" "+s.toks[k-1].text)] ||
+		!studentNouns[strings.ToLower(s.toks[k-3].text)] || s.blocked(s.toks[k-4]) ||
+		strings.ContainsAny(s.text[s.toks[k-4].end:s.toks[k-1].end], ",;:()") {
+		return ""
+	}
+	return nameEndingAt(s.text, s.toks, k-4, s.blocked)
+}

@@ -28,6 +28,11 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 		metrics := make([]string, len(r.nums))
 		for i, n := range r.nums {
 			n.metric, n.mOrigin = s.metricFor(r, i, prevComplete)
+			if n.rangeEnd && n.mOrigin == sentenceWide && s.rangeSubject(r, n.metric) {
+				// "top-1 accuracy varies between 86.8% and 88.1%": the
+				// metric is the subject of the range, written with it.
+				n.mOrigin = direct
+			}
 			metrics[i] = n.metric
 		}
 		datasets, dOrigin := s.datasetsFor(r, metrics)
@@ -294,6 +299,9 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	if r.fromPronoun {
 		med = append(med, "method read from \"it\"")
 	}
+	if r.fromList {
+		med = append(med, "methods read from the names counted models stand for")
+	}
 	switch n.mOrigin {
 	case sentenceWide:
 		med = append(med, "metric from elsewhere in the sentence")
@@ -336,7 +344,7 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 		low = append(low, med...)
 		med = nil
 	}
-	if n.rangeEnd && len(med) > 1 {
+	if n.rangeEnd && len(med) > 1 && !(len(med) == 2 && r.fromModel && n.mOrigin == direct && n.dOrigin == direct) {
 		// A range end is worth a moderator's time only when all else is
 		// written with it.
 		low, med = append(low, med...), nil
@@ -362,6 +370,13 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 	}
 	if n.cue != nil {
 		return n.cue.metric, direct
+	}
+	if heads, pos := s.headMetrics(r); heads != nil && n.pct && pos+len(r.nums) <= len(heads) && heads[pos+i].pct {
+		// "an average accuracy of 78.4% with a forgetting of 0.9%, versus
+		// 72.0% and 0.0% for GPM", "..., while EWC reaches 72.1% and DER++
+		// 47.9% with 20.2%": someone else's values parallel the first
+		// subject's, in order, counted from that one's first value.
+		return heads[pos+i].metric, sentenceWide
 	}
 	first, last := r.nums[0], r.nums[len(r.nums)-1]
 	if first.cue != nil && !first.cueAfter {
@@ -423,6 +438,84 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 		}
 	}
 	return "", none
+}
+
+// headMetrics returns the metrics of the numbers the sentence's first
+// subject reports, each written with its own ("SGP-Lite obtains an average
+// accuracy of 78.4% with a forgetting of 0.9%"), when they are several
+// different metrics and run r after them is someone else's; else nil. pos
+// is how many numbers of r's method come between them and r. A head is
+// paralleled only by a number written like it, a percentage by a
+// percentage: "an F1 score of 0.951 and an accuracy of 95.3%, versus 94.6%".
+func (s *sentence) headMetrics(r *run) (heads []headMetric, pos int) {
+	var owner *run
+	inHead := true
+	for _, o := range s.runs {
+		if o == r {
+			break
+		}
+		if o.dropped {
+			continue
+		}
+		if owner == nil {
+			owner = o
+		}
+		if inHead && (o.method != owner.method || o.methods != nil || o.source != owner.source) {
+			inHead = false
+		}
+		if !inHead {
+			if o.method == r.method {
+				pos += len(o.nums)
+			}
+			continue
+		}
+		for _, n := range o.nums {
+			c := s.listMetric[n]
+			if c == nil {
+				c = n.cue
+			}
+			if c == nil {
+				return nil, 0
+			}
+			heads = append(heads, headMetric{c.metric, n.pct})
+		}
+	}
+	if owner == nil || r.method == owner.method && r.methods == nil || distinctHeads(heads) < 2 {
+		return nil, 0
+	}
+	return heads, pos
+}
+
+// headMetric is the metric of a number a first subject reports, and
+// whether the number is a percentage.
+type headMetric struct {
+	metric string
+	pct    bool
+}
+
+func distinctHeads(hs []headMetric) int {
+	seen := map[string]bool{}
+	for _, h := range hs {
+		seen[h.metric] = true
+	}
+	return len(seen)
+}
+
+// rangeVerb is what stands between a metric and the range it is the
+// subject of: "accuracy on Mouse Enhancers varies between", "top-1
+// accuracy ranges from".
+var rangeVerb = regexp.MustCompile(`^(?:\s+on\s+[^,;:()%]{1,40}?)?\s+(?:varies|ranges|range|vary|lies|lie)\s+(?:between|from)\s*$`)
+
+// rangeSubject reports whether the metric written last before run r, and
+// that is metric, is the subject of the range r is: "For HyenaDNA,
+// accuracy on Mouse Enhancers varies between 79.6% and 85.4%".
+func (s *sentence) rangeSubject(r *run, metric string) bool {
+	for j := len(s.cues) - 1; j >= 0; j-- {
+		if c := s.cues[j]; c.end <= r.start {
+			return c.metric == metric && rangeVerb.MatchString(s.text[c.end:r.start])
+		}
+	}
+	return false
 }
 
 // sharedHead maps a qualified metric to the plain metric its words end in,

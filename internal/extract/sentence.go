@@ -21,11 +21,13 @@ type run struct {
 
 	namedByChange bool     // a value before a change, whose method the value after it names
 	ownsChange    bool     // a value before a change, named by a possessive subject that the value after it shares
+	fallFrom      bool     // a value before a fall, named by the subject of the falling verb: "whereas PASS drops from 63.5% to 58.1%"
 	shared        *mention // the dataset of a parallel run after it: "49.4 AP in 12 epochs and 51.3 AP in 24 epochs on COCO"
 	versus        *run     // "67.5% versus 60.2% on RSTPReid": the run compared with, which shares its dataset
 	compared      bool     // after "versus", "vs." or "compared with": someone else's value, dropped unless named
 	modified      bool     // a value under a changed setting: "drops to 85.0%", "falls to 48.0%"
 	fromPronoun   bool     // the method is the subject of an earlier sentence, read from "it"
+	fromList      bool     // the methods are a list of names of an earlier sentence, read from counted models: "the four models score"
 	lowNote       string   // why the run is too unsure for the queue's default ("values compared in brackets")
 	fromBase      bool     // the method is the model the paper starts from: "its base model (66.6%)"
 	fromBackbone  bool     // the method is the model the result is obtained with: "77.1% with a ResNet-50"
