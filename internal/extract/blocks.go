@@ -19,7 +19,7 @@ var abstractLabel = regexp.MustCompile(`(?i)^abstract\s*[:.]\s*`)
 func Blocks(text string) []Block {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
-	var blocks []Block
+	var chunks [][]string
 	for _, chunk := range blankLine.Split(text, -1) {
 		var lines []string
 		for _, l := range strings.Split(chunk, "\n") {
@@ -27,18 +27,40 @@ func Blocks(text string) []Block {
 				lines = append(lines, l)
 			}
 		}
-		if len(lines) == 0 {
-			continue
+		if len(lines) > 0 {
+			chunks = append(chunks, lines)
 		}
+	}
+	var blocks []Block
+	for i := 0; i < len(chunks); i++ {
+		lines := chunks[i]
 		var b Block
-		if len(lines) > 1 && isTitle(lines[0], lines[1]) {
+		switch {
+		case len(lines) > 1 && isTitle(lines[0], lines[1]):
 			b.Title = collapseSpace(lines[0])
 			lines = lines[1:]
+		case len(lines) == 1 && i+1 < len(chunks) && titleAlone(lines[0], chunks[i+1]):
+			// "Title\n\nAbstract ...", as a page copied with a blank line
+			// under its title reads: the title is the next block's, which
+			// would otherwise lose the method name and the field it names.
+			b.Title = collapseSpace(lines[0])
+			i++
+			lines = chunks[i]
 		}
 		b.Abstract = abstractLabel.ReplaceAllString(collapseSpace(strings.Join(lines, " ")), "")
 		blocks = append(blocks, b)
 	}
 	return blocks
+}
+
+// titleAlone tells a title written alone, a blank line above its abstract,
+// from a one-line abstract: it reads as a title before the block after it,
+// which has no title line of its own.
+func titleAlone(line string, next []string) bool {
+	if !isTitle(line, next[0]) || strings.HasSuffix(line, ":") {
+		return false
+	}
+	return len(next) == 1 || !isTitle(next[0], next[1])
 }
 
 // isTitle tells a title line from the first line of a hard-wrapped abstract:

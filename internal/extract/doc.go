@@ -8,7 +8,9 @@
 // followed by the abstract (which may be hard-wrapped) — or a single abstract
 // with no title. The first line of a block is taken as a title when it is at
 // most 25 words, does not end in a full stop, and the next line starts a
-// sentence (or the line contains a colon). A leading "Abstract:" is dropped.
+// sentence (or the line contains a colon). A title written alone, with a
+// blank line under it, is the title of the block after it when that block
+// has none of its own. A leading "Abstract:" is dropped.
 //
 // # How a sentence is read
 //

@@ -52,6 +52,16 @@ func TestBlocks(t *testing.T) {
 			want: []Block{{"", "We propose X, a new method that reaches 81.2% top-1 on ImageNet."}},
 		},
 		{
+			name: "a blank line under each title",
+			in:   "X-Net: A Title\n\nWe propose X-Net. It reaches 81.2%.\n\nY: Another\n\nAbstract: We study Y.",
+			want: []Block{{"X-Net: A Title", "We propose X-Net. It reaches 81.2%."}, {"Y: Another", "We study Y."}},
+		},
+		{
+			name: "a lone line before a titled block stays a block",
+			in:   "We reach 81.2% on ImageNet\n\nB: Second\nAbstract two.",
+			want: []Block{{"", "We reach 81.2% on ImageNet"}, {"B: Second", "Abstract two."}},
+		},
+		{
 			name: "abstract label",
 			in:   "X: A Title\nAbstract: We study it.",
 			want: []Block{{"X: A Title", "We study it."}},
