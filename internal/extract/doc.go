@@ -230,9 +230,10 @@
 // identifier that wraps a dataset's name ("dummy_mouse_enhancers_ensembl"),
 // and a name in the plural whose singular the abstract writes ("ConvNeXts").
 // Compared values named by a list, after "for" ("81.3%, 83.0% and 83.5% for
-// Swin-T, Swin-S and Swin-B") or before brackets in slash shorthand
-// ("ConvNeXt-T/S/B (82.1/83.1/83.8%)"), take one name each, in order, when
-// the counts agree.
+// Swin-T, Swin-S and Swin-B") or in slash shorthand before brackets or
+// after "for" ("ConvNeXt-T/S/B (82.1/83.1/83.8%)", "46.5/50.7/53.1 AP for
+// RT-DETR-R18/R34/R50", each part written as the one it replaces), take
+// one name each, in order, when the counts agree.
 // A list written with slashes ends before a number that brings its own
 // metric ("R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2"); "scores"
 // after a metric is a noun ("F1 scores of"); a score in a bracket after a

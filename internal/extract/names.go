@@ -225,8 +225,9 @@ func nameStartingAt(s string, toks []token, i int, blocked func(token) bool) (st
 
 // slashVariants reads a name that lists variants after a slash, "YOLOv6-M/L"
 // or "ResNet-50/101", as the names it stands for, or nil. The parts after
-// the slash replace the last part after "-" and must be of its kind, so
-// "ViT-B/16" (a model with its patch size) is one name.
+// the slash replace the last part after "-" and must be of its shape, so
+// "ViT-B/16" (a model with its patch size) is one name, while
+// "RT-DETR-R18/R34/R50" (letters then digits each) is three.
 func slashVariants(name string) []string {
 	parts := strings.Split(name, "/")
 	dash := strings.LastIndex(parts[0], "-")
@@ -236,7 +237,7 @@ func slashVariants(name string) []string {
 	stem, last := parts[0][:dash+1], parts[0][dash+1:] // "YOLOv6-", "M"
 	names := []string{parts[0]}
 	for _, p := range parts[1:] {
-		if partKind(p) == "" || partKind(p) != partKind(last) || len(p) > len(last)+2 {
+		if shape(p) == "" || shape(p) != shape(last) || len(p) > len(last)+2 {
 			return nil
 		}
 		names = append(names, stem+p)

@@ -615,6 +615,8 @@ func TestPassMethods(t *testing.T) {
 		{"", "X-S, X-M and X-L achieve 45.1, 48.0 and 50.2 AP respectively.", map[string]string{"45.1": "X-S", "48.0": "X-M", "50.2": "X-L"}},
 		{"", "X-S, X-M and X-L deliver 45.1%, 48.0% and 50.2% AP on COCO.", map[string]string{"45.1%": "X-S", "48.0%": "X-M", "50.2%": "X-L"}},
 		{"", "CCT-7/3x1 reaches 98.00% on CIFAR-10.", map[string]string{"98.00%": "CCT-7/3x1"}},
+		{"", "X-Net reaches 48.7 AP, vs. 46.5/50.7/53.1 AP for RT-DETR-R18/R34/R50.",
+			map[string]string{"48.7": "X-Net", "46.5": "RT-DETR-R18", "50.7": "RT-DETR-R34", "53.1": "RT-DETR-R50"}},
 		{"", "CLIP ViT-B/16 reaches 68.3% zero-shot.", map[string]string{"68.3%": "CLIP ViT-B/16"}},
 		// "it" later in a sentence is the subject named before it.
 		{"A Study of CLIP for Search", "On CUHK-PEDES, X-CLIP obtains 73.5% Rank-1; it reaches 65.1% Rank-1 on ICFG-PEDES.",
