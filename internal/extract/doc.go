@@ -266,7 +266,9 @@
 //
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
 // respectively", "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
-// Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1". Someone else's
+// Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1"; a metric written
+// before a number of a list is the metric of the numbers after it ("mAP of
+// 54.8% and 55.2%, and mINP of 30.4% and 31.6%"). Someone else's
 // bare percentages after a first subject's several metrics parallel them,
 // in order, counted from each name's first value ("an average accuracy of
 // 78.4% with a forgetting of 0.9%, versus 72.0% and 0.0% for GPM", "...,
