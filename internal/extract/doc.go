@@ -265,7 +265,10 @@
 // 36.3").
 //
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
-// respectively", "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
+// respectively", and so are later lists of as many numbers, each with its
+// metric and no dataset, up to a contrast ("..., mAP of 70.5%, 42.3% and
+// 54.8%, and mINP of 56.1%, 9.8% and 30.4%, respectively", "and the
+// corresponding mAP values are 71.6%, 42.7% and 56.3%"), "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
 // Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1"; a metric written
 // before a number of a list is the metric of the numbers after it ("mAP of
 // 54.8% and 55.2%, and mINP of 30.4% and 31.6%"). Someone else's

@@ -402,6 +402,14 @@ func TestPassDatasets(t *testing.T) {
 			map[string]string{"92.2": "SQuAD2.0", "70.1": "MMLU"}},
 		{"XNet pushes the SQuAD 2.0 test F1 to 92.2.", map[string]string{"92.2": "SQuAD2.0"}},
 		{"On SQuAD 2.0, XNet reaches an F1 of 92.2.", map[string]string{}},
+		// Later lists of as many numbers, each with its metric, share a
+		// dataset list mapped onto the first; a contrast ends the sharing.
+		{"X reaches Rank-1 of 78.9%, 69.4% and 72.8% on CUHK-PEDES, ICFG-PEDES and RSTPReid, respectively, and the corresponding mAP values are 71.6%, 42.7% and 56.3%.",
+			map[string]string{"78.9%": "CUHK-PEDES", "69.4%": "ICFG-PEDES", "72.8%": "RSTPReid", "71.6%": "CUHK-PEDES", "42.7%": "ICFG-PEDES", "56.3%": "RSTPReid"}},
+		{"X reaches Rank-1 of 78.4% and 69.1% on CUHK-PEDES and RSTPReid, mAP of 70.5% and 42.3%, and mINP of 56.1% and 9.8%, respectively.",
+			map[string]string{"78.4%": "CUHK-PEDES", "69.1%": "RSTPReid", "70.5%": "CUHK-PEDES", "42.3%": "RSTPReid", "56.1%": "CUHK-PEDES", "9.8%": "RSTPReid"}},
+		{"X reaches Rank-1 of 78.4% and 69.1% on CUHK-PEDES and RSTPReid, while IRRA reaches Rank-1 of 73.4% and 60.2%.",
+			map[string]string{"78.4%": "CUHK-PEDES", "69.1%": "RSTPReid"}},
 		// A table written as prose: each item names its dataset before its numbers.
 		{"Accuracy (%) per dataset: Mouse Enhancers 80.2, Human vs Worm 96.9, Human Regulatory 87.5.",
 			map[string]string{"80.2": "Mouse Enhancers", "96.9": "Human vs Worm", "87.5": "Human Regulatory"}},
