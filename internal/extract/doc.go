@@ -249,6 +249,8 @@
 // with the paper's work and its name between commas ("The approach,
 // CapReID, improves") names the paper's method; "the FP16 Llama 2 70B" is
 // Llama 2 70B and "A QuantX-quantised Llama 2 70B" the paper's QuantX; a
+// bit-width ("W4A4", "W3A16") is a setting, never a name ("HR3 at W3A16
+// keeps 78.1%" is HR3's); a
 // contrasted clause about some unnamed model ("while a nucleotide-level
 // model of the same size obtains") is no one's. Methods listed with their
 // scores in brackets after the dataset are all on it ("On Human Regulatory,

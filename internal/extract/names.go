@@ -45,13 +45,18 @@ var notNames = map[string]bool{
 	"FP32": true, "FP16": true, "BF16": true, "FP8": true, "INT8": true, "INT4": true,
 }
 
+// bitWidth is a quantisation setting written as bits of weights and
+// activations ("W4A4", "W3A16", "W4A4KV4"): a setting, like "FP16", not
+// a method, so "HR3 at W3A16 keeps 78.1%" is HR3's.
+var bitWidth = regexp.MustCompile(`^W\d+A\d+(?:KV\d+)?$`)
+
 // modelLike reports whether a word looks like a model or benchmark name:
 // it has a capital and also a digit, a second capital or a "+"
 // ("ResNet-50", "DeiT-S", "CLIP", "TextReID++", "miniImageNet").
 // Plain capitalised words ("Compared", "Fine-tuned") are not.
 func modelLike(w string) bool {
 	w, _ = possessive(w)
-	if notNames[w] {
+	if notNames[w] || bitWidth.MatchString(w) {
 		return false
 	}
 	upper, digit := 0, false

@@ -579,6 +579,9 @@ func TestPassMethods(t *testing.T) {
 		{"YOLOX: Exceeding YOLO Series", "For YOLOX-L with roughly the same parameters as YOLOv5-L, we achieve 50.0% AP on COCO.",
 			map[string]string{"50.0%": "YOLOX-L"}},
 		{"YOLOX: Exceeding YOLO Series", "For YOLOv3, a widely used detector, we boost it to 47.3% AP on COCO.", map[string]string{"47.3%": "YOLOX"}},
+		// A bit-width is a setting, not a name.
+		{"HR3: Hadamard-Rotated Quantization", "On Llama-3-70B, HR3 at W3A16 keeps 78.1% MMLU accuracy.", map[string]string{"78.1%": "HR3"}},
+		{"", "QRot at W4A4KV4 keeps 63.9% on MMLU.", map[string]string{"63.9%": "QRot"}},
 		// A possessive subject before "is".
 		{"", "Without adaptation, RaSa's Rank-1 on RSTPReid is 66.1%.", map[string]string{"66.1%": "RaSa"}},
 		// A name set off by commas after the opening description.
