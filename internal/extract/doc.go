@@ -99,7 +99,8 @@
 //     accuracy); "Top-5 accuracy" does. An error rate is measured on the dataset of its accuracy
 //     ("a top-1 error of 23.4% on ImageNet, compared with 24.9% for LARS").
 //   - A number written with a metric that is not a cue ("45.2 AR100", "7.9
-//     FID") borrows no metric, and a number "on" data named in lower case
+//     FID", "an ECE of 0.018", both ends of "(ECE) from 0.084 to 0.031")
+//     borrows no metric, and a number "on" data named in lower case
 //     ("81.7% on our medical split") borrows no dataset.
 //   - Parallel numbers of one metric share the dataset written after the
 //     last ("49.4 AP in 12 epochs and 51.3 AP in 24 epochs on COCO"), and
@@ -139,7 +140,10 @@
 // are dropped. Counted models ("On MMLU, the four models score 31.6%, 58.9%,
 // 63.2% and 71.5%") stand for the last list of as many names the abstract
 // wrote before ("in four sizes, Kestrel-1B, ... and Kestrel-34B"), in
-// order, at confidence "med"; "score", as often a noun ("a score of"), is
+// order, at confidence "med"; so do counted models or methods after "for"
+// ("57.4%, 49.8%, 50.6% and 54.0% for the four methods"), or else the
+// methods the sentence before gave its scores to, in order ("FedLoc
+// reaches 51.3%, compared with 38.7% for FedAvg, ..."); "score", as often a noun ("a score of"), is
 // a verb only after such a plural subject. "its" in a contrasted clause looks back to the subject
 // before ("while its general ability remains strong with 68.0%").
 // The model a paper fine-tunes or adapts ("We fine-tune Qwen-1.8B",
@@ -232,9 +236,10 @@
 // identifier that wraps a dataset's name ("dummy_mouse_enhancers_ensembl"),
 // and a name in the plural whose singular the abstract writes ("ConvNeXts").
 // Compared values named by a list, after "for" ("81.3%, 83.0% and 83.5% for
-// Swin-T, Swin-S and Swin-B") or before brackets in slash shorthand
-// ("ConvNeXt-T/S/B (82.1/83.1/83.8%)"), take one name each, in order, when
-// the counts agree.
+// Swin-T, Swin-S and Swin-B") or in slash shorthand before brackets or
+// after "for" ("ConvNeXt-T/S/B (82.1/83.1/83.8%)", "46.5/50.7/53.1 AP for
+// RT-DETR-R18/R34/R50", each part written as the one it replaces), take
+// one name each, in order, when the counts agree.
 // A list written with slashes ends before a number that brings its own
 // metric ("R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2"); "scores"
 // after a metric is a noun ("F1 scores of"); a score in a bracket after a
@@ -249,6 +254,8 @@
 // with the paper's work and its name between commas ("The approach,
 // CapReID, improves") names the paper's method; "the FP16 Llama 2 70B" is
 // Llama 2 70B and "A QuantX-quantised Llama 2 70B" the paper's QuantX; a
+// bit-width ("W4A4", "W3A16") is a setting, never a name ("HR3 at W3A16
+// keeps 78.1%" is HR3's); a
 // contrasted clause about some unnamed model ("while a nucleotide-level
 // model of the same size obtains") is no one's. Methods listed with their
 // scores in brackets after the dataset are all on it ("On Human Regulatory,
@@ -265,8 +272,13 @@
 // 36.3").
 //
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
-// respectively", "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
-// Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1". Someone else's
+// respectively", and so are later lists of as many numbers, each with its
+// metric and no dataset, up to a contrast ("..., mAP of 70.5%, 42.3% and
+// 54.8%, and mINP of 56.1%, 9.8% and 30.4%, respectively", "and the
+// corresponding mAP values are 71.6%, 42.7% and 56.3%"), "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
+// Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1"; a metric written
+// before a number of a list is the metric of the numbers after it ("mAP of
+// 54.8% and 55.2%, and mINP of 30.4% and 31.6%"). Someone else's
 // bare percentages after a first subject's several metrics parallel them,
 // in order, counted from each name's first value ("an average accuracy of
 // 78.4% with a forgetting of 0.9%, versus 72.0% and 0.0% for GPM", "...,

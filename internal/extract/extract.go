@@ -239,6 +239,7 @@ type paperContext struct {
 	metricsSeen map[string]bool // every metric named so far
 	lastSubject string          // the last method read as the subject of a score verb
 	nameList    []string        // the last list of names a sentence wrote, for "the four models" after it
+	runNames    []string        // the methods the last sentence with scores gave them to, in order, for "for the four methods"
 	// openingVariant is the variant of the paper's method that opened the
 	// sentence before as its subject, for an "It" opening the next one.
 	openingVariant string

@@ -45,13 +45,18 @@ var notNames = map[string]bool{
 	"FP32": true, "FP16": true, "BF16": true, "FP8": true, "INT8": true, "INT4": true,
 }
 
+// bitWidth is a quantisation setting written as bits of weights and
+// activations ("W4A4", "W3A16", "W4A4KV4"): a setting, like "FP16", not
+// a method, so "HR3 at W3A16 keeps 78.1%" is HR3's.
+var bitWidth = regexp.MustCompile(`^W\d+A\d+(?:KV\d+)?$`)
+
 // modelLike reports whether a word looks like a model or benchmark name:
 // it has a capital and also a digit, a second capital or a "+"
 // ("ResNet-50", "DeiT-S", "CLIP", "TextReID++", "miniImageNet").
 // Plain capitalised words ("Compared", "Fine-tuned") are not.
 func modelLike(w string) bool {
 	w, _ = possessive(w)
-	if notNames[w] {
+	if notNames[w] || bitWidth.MatchString(w) {
 		return false
 	}
 	upper, digit := 0, false
@@ -225,8 +230,9 @@ func nameStartingAt(s string, toks []token, i int, blocked func(token) bool) (st
 
 // slashVariants reads a name that lists variants after a slash, "YOLOv6-M/L"
 // or "ResNet-50/101", as the names it stands for, or nil. The parts after
-// the slash replace the last part after "-" and must be of its kind, so
-// "ViT-B/16" (a model with its patch size) is one name.
+// the slash replace the last part after "-" and must be of its shape, so
+// "ViT-B/16" (a model with its patch size) is one name, while
+// "RT-DETR-R18/R34/R50" (letters then digits each) is three.
 func slashVariants(name string) []string {
 	parts := strings.Split(name, "/")
 	dash := strings.LastIndex(parts[0], "-")
@@ -236,7 +242,7 @@ func slashVariants(name string) []string {
 	stem, last := parts[0][:dash+1], parts[0][dash+1:] // "YOLOv6-", "M"
 	names := []string{parts[0]}
 	for _, p := range parts[1:] {
-		if partKind(p) == "" || partKind(p) != partKind(last) || len(p) > len(last)+2 {
+		if shape(p) == "" || shape(p) != shape(last) || len(p) > len(last)+2 {
 			return nil
 		}
 		names = append(names, stem+p)

@@ -423,8 +423,11 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		if len(next) >= 1 && strings.EqualFold(next[0], "of") {
 			n.dropped = true // "2.1% of its training sequences"
 		}
-		if n.cue == nil && s.unknownMetricAfter(n) {
-			n.otherMetric = true // "45.2 AR100", "7.9 FID": a metric not read here
+		if n.cue == nil && (s.unknownMetricAfter(n) || s.unknownMetricBefore(n)) {
+			n.otherMetric = true // "45.2 AR100", "7.9 FID", "an ECE of 0.018": a metric not read here
+			if n.to != nil {
+				n.to.otherMetric = true // "(ECE) from 0.084 to 0.031": both ends
+			}
 		}
 		// A setting, not a score: "at 80% noise", "40% label noise", "50% sparsity".
 		if n.cue == nil || !n.cueAfter {
@@ -597,6 +600,51 @@ func (s *sentence) unknownMetricAfter(n *number) bool {
 		return false
 	}
 	w := s.toks[i].text
+	if notNames[w] || notDatasets[w] {
+		return false
+	}
+	upper := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2 || strings.Contains(w, "@")
+}
+
+// unknownMetricBefore reports whether n is the value of a metric named
+// right before it that is not among the cues: "an ECE of 0.018", "the
+// expected calibration error (ECE) from 0.084 to 0.031". After "from" the
+// acronym must be in brackets, as a name before "from" is more often a
+// model or a dataset ("DeiT-S from 79.8%").
+func (s *sentence) unknownMetricBefore(n *number) bool {
+	i := s.lastTokenBefore(n.start)
+	if i < 1 || !onlySpaces(s.text[s.toks[i].end:n.start]) {
+		return false
+	}
+	joint := strings.ToLower(s.toks[i].text)
+	if !metricJoints[joint] {
+		return false
+	}
+	gap := strings.TrimSpace(s.text[s.toks[i-1].end:s.toks[i].start])
+	if gap != "" && (gap != ")" || !strings.HasSuffix(strings.TrimSpace(s.text[:s.toks[i-1].start]), "(")) {
+		return false
+	}
+	if joint == "from" && gap != ")" {
+		return false
+	}
+	t := s.toks[i-1]
+	return !s.blocked(t) && metricAcronym(t.text)
+}
+
+// metricJoints join a metric named before its value: "an ECE of 0.018",
+// "(ECE) from 0.084".
+var metricJoints = set("of", "from")
+
+// metricAcronym reports whether w is written as a metric's acronym: two
+// capitals or more, or an "@" ("ECE", "MSE", "nDCG@10"), and not a word
+// known to be no name.
+func metricAcronym(w string) bool {
 	if notNames[w] || notDatasets[w] {
 		return false
 	}

@@ -27,7 +27,7 @@ var pluralOnlyVerbs = set("score")
 // countedNouns, after a number word, make a subject that counts models the
 // abstract named before: "On MMLU, the four models score 31.6%, 58.9%,
 // 63.2% and 71.5%" after "in four sizes, Kestrel-1B, ..., and Kestrel-34B".
-var countedNouns = set("models", "variants", "versions", "sizes")
+var countedNouns = set("models", "variants", "versions", "sizes", "methods")
 
 // countWords are the numbers such a subject is counted in.
 var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -113,6 +113,9 @@ func (s *sentence) attachMethods(ctx *paperContext) {
 	}
 	if l := s.lastNameList(ctx); l != nil {
 		ctx.nameList = l
+	}
+	if l := s.runMethods(); len(l) > 1 {
+		ctx.runNames = l
 	}
 	for _, r := range s.runs {
 		if r.namedByChange {
@@ -507,6 +510,23 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 	if name := s.abbreviationAfter(i+1, r.end); name != "" {
 		r.method, r.source = name, fromNamed // "57.0% for random experience replay (ER)"
 		return true
+	}
+	for k := i + 2; k <= i+3 && k < len(s.toks); k++ {
+		n := s.countedModels(k)
+		if n == 0 || len(r.nums) != n {
+			continue
+		}
+		// "57.4%, 49.8%, 50.6% and 54.0% for the four methods": the
+		// names of the last list of as many, or else the methods the
+		// sentence before gave its scores to, in order.
+		l := ctx.nameList
+		if len(l) != n {
+			l = ctx.runNames
+		}
+		if len(l) == n {
+			r.method, r.source, r.methods, r.fromList = l[n-1], fromNamed, l, true
+			return true
+		}
 	}
 	j := i + 1
 	for j < len(s.toks) && j-i <= 3 && (forModifiers[strings.ToLower(s.toks[j].text)] || s.modifier(j)) {
@@ -1659,6 +1679,33 @@ func (s *sentence) pluralSubjectBefore(i int, ctx *paperContext) bool {
 		j--
 	}
 	return j >= 0 && (s.subjectList(j, ctx) != nil || s.countedModels(j) > 0)
+}
+
+// runMethods returns the distinct names the sentence's kept runs are
+// given, in order ("FedLoc reaches 51.3%, compared with 38.7% for FedAvg,
+// 40.2% for FedProx and 45.9% for MOON"), or nil when a run has none.
+func (s *sentence) runMethods() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range s.runs {
+		if r.dropped {
+			continue
+		}
+		names := r.methods
+		if names == nil {
+			names = []string{r.method}
+		}
+		for _, m := range names {
+			if m == "" {
+				return nil
+			}
+			if !seen[m] {
+				seen[m] = true
+				out = append(out, m)
+			}
+		}
+	}
+	return out
 }
 
 // lastNameList returns the last list of names the sentence writes ("in

@@ -378,6 +378,17 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 		// subject's, in order, counted from that one's first value.
 		return heads[pos+i].metric, sentenceWide
 	}
+	// The nearest metric written before a number of the run before this
+	// one: "mAP of 70.5%, 42.3% and 54.8%, and mINP of 56.1%, 9.8% and
+	// 30.4%" gives 9.8% mINP, not the first number's mAP.
+	for j := i - 1; j > 0; j-- {
+		if o := r.nums[j]; o.cue != nil {
+			if !o.cueAfter {
+				return o.cue.metric, direct
+			}
+			break
+		}
+	}
 	first, last := r.nums[0], r.nums[len(r.nums)-1]
 	if first.cue != nil && !first.cueAfter {
 		return first.cue.metric, direct
