@@ -24,6 +24,10 @@ var scoreVerbs = set("reaches", "reach", "reached", "achieves", "achieve", "achi
 // 46.1, 57.9 and 69.3".
 var pluralOnlyVerbs = set("score")
 
+// keepVerbs have a method as subject and a model as object kept "at" a
+// score: "SALQ keeps Llama-3-8B at 61.7%". The score is the method's.
+var keepVerbs = set("keeps", "keep", "kept", "retains", "retain", "maintains", "maintain", "holds", "preserves")
+
 // countedNouns, after a number word, make a subject that counts models the
 // abstract named before: "On MMLU, the four models score 31.6%, 58.9%,
 // 63.2% and 71.5%" after "in four sizes, Kestrel-1B, ..., and Kestrel-34B".
@@ -186,6 +190,19 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 				k = j - 1
 			}
 			if name := s.methodEndingAt(k, ctx); name != "" {
+				if gap == "" {
+					if subject := s.keeperOf(k, ctx); subject != "" {
+						// "SALQ keeps Llama-3-8B at 61.7%", "RotQ keeps
+						// DeiT-S, DeiT-B and Swin-S at 76.8%, 80.1% and
+						// 81.9%": the kept model's score under the
+						// subject's method is the subject's.
+						r.method, r.source = subject, fromSubject
+						if len(r.nums) == 1 {
+							r.appliedTo = name // "..., against 69.8% in FP16" is the kept model's
+						}
+						return
+					}
+				}
 				r.method, r.source = name, fromNamed
 				r.spreadOver(slashVariants(name)) // "ConvNeXt-T/S/B (82.1/83.1/83.8%)"
 				return
@@ -1660,6 +1677,29 @@ func (s *sentence) obtainedWith(r *run) string {
 // obtainedFillers may stand between a run and the "with" that names its
 // model: "77.1% top-1 accuracy on ImageNet with".
 var obtainedFillers = set("on", "the", "in", "accuracy")
+
+// keeperOf returns the method that keeps the model or models ending at
+// word k at a score ("SALQ keeps Llama-3-8B at", "RotQ keeps DeiT-S,
+// DeiT-B and Swin-S at"): the named subject of a keep verb right before
+// them, or "".
+func (s *sentence) keeperOf(k int, ctx *paperContext) string {
+	for j := k; j > 0 && k-j < 12; j-- {
+		if strings.ContainsAny(s.text[s.toks[j-1].end:s.toks[j].start], ";()") {
+			return ""
+		}
+		w := s.toks[j-1].text
+		if keepVerbs[strings.ToLower(w)] {
+			if j < 2 || s.blocked(s.toks[j-2]) {
+				return ""
+			}
+			return s.methodEndingAt(j-2, ctx)
+		}
+		if !strings.EqualFold(w, "and") && nameKind(w) == notName {
+			return ""
+		}
+	}
+	return ""
+}
 
 // countedModels returns how many models a subject ending at word j counts
 // ("the four models", "the same three variants"), or 0 when it counts none.
