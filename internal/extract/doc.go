@@ -257,7 +257,11 @@
 // is a model a named method keeps "at" a score ("SALQ keeps Llama-3-8B at
 // 61.7%", "RotQ keeps DeiT-S, DeiT-B and Swin-S at 76.8%, 80.1% and
 // 81.9%": SALQ's and RotQ's; "against 65.1% in FP16" after one such score
-// is the kept model's); a
+// is the kept model's), and a model a named method quantises, compresses
+// or prunes "to" a score ("HadaViT quantises DeiT-B to 77.9% ... and
+// Swin-S to 80.6%": both HadaViT's, the second as a parallel object after
+// "and"), whose own value in brackets right after ("(full precision:
+// 81.8%)", "(81.8%)") is the model's; a
 // bit-width ("W4A4", "W3A16") is a setting, never a name ("HR3 at W3A16
 // keeps 78.1%" is HR3's); a
 // contrasted clause about some unnamed model ("while a nucleotide-level
