@@ -253,7 +253,15 @@
 // sentence before ("Yi-Lite-9B is ... It scores"); a sentence that opens
 // with the paper's work and its name between commas ("The approach,
 // CapReID, improves") names the paper's method; "the FP16 Llama 2 70B" is
-// Llama 2 70B and "A QuantX-quantised Llama 2 70B" the paper's QuantX; a
+// Llama 2 70B and "A QuantX-quantised Llama 2 70B" the paper's QuantX, as
+// is a model a named method keeps "at" a score ("SALQ keeps Llama-3-8B at
+// 61.7%", "RotQ keeps DeiT-S, DeiT-B and Swin-S at 76.8%, 80.1% and
+// 81.9%": SALQ's and RotQ's; "against 65.1% in FP16" after one such score
+// is the kept model's), and a model a named method quantises, compresses
+// or prunes "to" a score ("HadaViT quantises DeiT-B to 77.9% ... and
+// Swin-S to 80.6%": both HadaViT's, the second as a parallel object after
+// "and"), whose own value in brackets right after ("(full precision:
+// 81.8%)", "(81.8%)") is the model's; a
 // bit-width ("W4A4", "W3A16") is a setting, never a name ("HR3 at W3A16
 // keeps 78.1%" is HR3's); a
 // contrasted clause about some unnamed model ("while a nucleotide-level
@@ -289,7 +297,8 @@
 // when a name owns it ("versus 73.4% for IRRA"), or when it is the same model
 // without the paper's change ("a RoBERTa-large reader with AnsHead obtains
 // 87.4, compared with 86.5 without it", "84.6%, up from 81.2% with the
-// original recipe", "against 69.8% in FP16"; confidence "med"). A named
+// original recipe", "against 69.8% in FP16", "compared with 81.8% in full
+// precision"; confidence "med"). A named
 // baseline or teacher is a subject like any name ("The provided CNN baseline
 // reaches 69.5%"), and a subject is read past a short phrase of setting
 // before its verb ("whereas SparseGPT at the same sparsity keeps 0.530";

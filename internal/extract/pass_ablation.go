@@ -24,6 +24,9 @@ var ablationPrepositions = set("with", "for", "under")
 // fullPrecisions after "in" name the unquantised model: "69.8% in FP16".
 var fullPrecisions = set("fp16", "fp32", "bf16")
 
+// fullPrecisionWords after "in" say the same: "81.8% in full precision".
+var fullPrecisionWords = set("full precision", "floating point")
+
 // ablationBase reads a compared run r whose next words say it is the
 // model before the paper's change, and credits it to the model of the
 // kept run before it in the sentence; it reports whether it did. With as
@@ -83,7 +86,8 @@ func (s *sentence) ablationTail(pos int) bool {
 	case ablationOpeners[w]:
 		return true
 	case w == "in":
-		return i+1 < len(s.toks) && fullPrecisions[strings.ToLower(s.toks[i+1].text)]
+		return i+1 < len(s.toks) && (fullPrecisions[strings.ToLower(s.toks[i+1].text)] ||
+			i+2 < len(s.toks) && fullPrecisionWords[strings.ToLower(s.toks[i+1].text+" "+s.toks[i+2].text)])
 	case ablationPrepositions[w]:
 		j := i + 1
 		for j < len(s.toks) && plainArticles[strings.ToLower(s.toks[j].text)] {

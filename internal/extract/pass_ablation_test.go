@@ -25,6 +25,9 @@ func TestAblationBase(t *testing.T) {
 		{"up from, and a name after for", "",
 			"RC-DNABERT-2 reaches 92.4% accuracy on Human Regulatory, up from 87.1% for DNABERT-2.",
 			map[string]string{"92.4%": "RC-DNABERT-2", "87.1%": "DNABERT-2"}},
+		{"in full precision, after a model kept at a score", "TwinQuant: Quantised Transformers",
+			"At W4/A4, TwinQuant keeps DeiT-B at 77.6% top-1 on ImageNet, compared with 81.8% in full precision.",
+			map[string]string{"77.6%": "TwinQuant", "81.8%": "DeiT-B"}},
 		// The paper's own result without its change names no model: dropped.
 		{"the paper's own, without its change", "FooNet: Fast Networks",
 			"FooNet reaches 82.1% top-1 accuracy on ImageNet, compared with 80.3% without pre-training.",

@@ -24,6 +24,14 @@ var scoreVerbs = set("reaches", "reach", "reached", "achieves", "achieve", "achi
 // 46.1, 57.9 and 69.3".
 var pluralOnlyVerbs = set("score")
 
+// keepVerbs have a method as subject and a model as object kept "at" a
+// score: "SALQ keeps Llama-3-8B at 61.7%". The score is the method's.
+var keepVerbs = set("keeps", "keep", "kept", "retains", "retain", "maintains", "maintain", "holds", "preserves")
+
+// transferVerbs have a method as subject and a model as object brought
+// "to" a score: "HadaViT quantises DeiT-B to 77.9%".
+var transferVerbs = set("quantises", "quantizes", "quantised", "quantized", "compresses", "prunes", "sparsifies", "brings")
+
 // countedNouns, after a number word, make a subject that counts models the
 // abstract named before: "On MMLU, the four models score 31.6%, 58.9%,
 // 63.2% and 71.5%" after "in four sizes, Kestrel-1B, ..., and Kestrel-34B".
@@ -150,6 +158,13 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		return // already named by "X from N to M"
 	}
 	r.method, r.source = ctx.method, fromPaper
+	if model := s.unquantisedInBracket(r); model != "" {
+		// "HadaViT quantises DeiT-B to 77.9% top-1 accuracy (full
+		// precision: 81.8%)", "and DeiT-B to 79.9% (81.8%)": the model
+		// before the method was applied.
+		r.method, r.source, r.fromAblation = model, fromNamed, true
+		return
+	}
 
 	// The word right before the run, past "of", "a", "the", metrics and
 	// datasets: "DeiT-S's top-1 accuracy of 79.8%", "ResNet-50's top-5
@@ -180,12 +195,36 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		if k, ok := s.afterCostsInBracket(r); ok {
 			j, gap = k, "(" // "YOLO-RF-X (38 FPS V100, 56.3% AP)"
 		}
+		if gap == "" && strings.EqualFold(s.toks[j].text, "to") && j > 0 && !s.blocked(s.toks[j-1]) {
+			if name := s.methodEndingAt(j-1, ctx); name != "" {
+				if subject := s.transferOf(j-1, r, ctx); subject != "" {
+					// "HadaViT quantises DeiT-B to 77.9% ... and Swin-S to
+					// 80.6%": the model brought to a score by the
+					// subject's method; the score is the subject's.
+					r.method, r.source, r.appliedTo = subject, fromSubject, name
+					return
+				}
+			}
+		}
 		if gap == "(" || gap == "" && strings.EqualFold(s.toks[j].text, "at") && j > 0 {
 			k := j
 			if gap == "" {
 				k = j - 1
 			}
 			if name := s.methodEndingAt(k, ctx); name != "" {
+				if gap == "" {
+					if subject := s.keeperOf(k, ctx); subject != "" {
+						// "SALQ keeps Llama-3-8B at 61.7%", "RotQ keeps
+						// DeiT-S, DeiT-B and Swin-S at 76.8%, 80.1% and
+						// 81.9%": the kept model's score under the
+						// subject's method is the subject's.
+						r.method, r.source = subject, fromSubject
+						if len(r.nums) == 1 {
+							r.appliedTo = name // "..., against 69.8% in FP16" is the kept model's
+						}
+						return
+					}
+				}
 				r.method, r.source = name, fromNamed
 				r.spreadOver(slashVariants(name)) // "ConvNeXt-T/S/B (82.1/83.1/83.8%)"
 				return
@@ -1660,6 +1699,91 @@ func (s *sentence) obtainedWith(r *run) string {
 // obtainedFillers may stand between a run and the "with" that names its
 // model: "77.1% top-1 accuracy on ImageNet with".
 var obtainedFillers = set("on", "the", "in", "accuracy")
+
+// keeperOf returns the method that keeps the model or models ending at
+// word k at a score ("SALQ keeps Llama-3-8B at", "RotQ keeps DeiT-S,
+// DeiT-B and Swin-S at"): the named subject of a keep verb right before
+// them, or "".
+func (s *sentence) keeperOf(k int, ctx *paperContext) string {
+	for j := k; j > 0 && k-j < 12; j-- {
+		if strings.ContainsAny(s.text[s.toks[j-1].end:s.toks[j].start], ";()") {
+			return ""
+		}
+		w := s.toks[j-1].text
+		if keepVerbs[strings.ToLower(w)] {
+			if j < 2 || s.blocked(s.toks[j-2]) {
+				return ""
+			}
+			return s.methodEndingAt(j-2, ctx)
+		}
+		if !strings.EqualFold(w, "and") && nameKind(w) == notName {
+			return ""
+		}
+	}
+	return ""
+}
+
+// fullPrecisionBracket is what stands between a score of a model brought
+// to it by the paper's method and a value in brackets after it that is the
+// model's own: "... on ImageNet-1K (full precision: ", " (".
+var fullPrecisionBracket = regexp.MustCompile(`(?i)^[^;()]*\(\s*(?:(?:full[ -]precision|FP16|FP32|BF16)\s*:\s*)?$`)
+
+// unquantisedInBracket returns the model the run before r was brought to
+// its score from, when r is in brackets right after it, alone or labelled
+// as full precision; "" otherwise.
+func (s *sentence) unquantisedInBracket(r *run) string {
+	var prev *run
+	for _, o := range s.runs {
+		if o != r && !o.dropped && o.end <= r.start {
+			prev = o
+		}
+	}
+	if prev == nil || prev.source != fromSubject || prev.appliedTo == "" || len(r.nums) != 1 ||
+		!fullPrecisionBracket.MatchString(s.text[prev.end:r.start]) {
+		return ""
+	}
+	return prev.appliedTo
+}
+
+// transferOf returns the method that brings the model ending at word k
+// to the score of run r: the named subject of a transfer verb right
+// before the model ("HadaViT quantises DeiT-B to"), or, for a model after
+// "and" ("..., and Swin-S to 80.6%", "and quantizes Swin-S to"), the
+// method of an earlier run of the sentence read so. "" otherwise.
+func (s *sentence) transferOf(k int, r *run, ctx *paperContext) string {
+	name := s.methodEndingAt(k, ctx)
+	j := k + 1 - len(strings.Fields(name)) // first word of the name
+	if j < 2 || strings.ContainsAny(s.text[s.toks[j-1].end:s.toks[j].start], ";()") {
+		return ""
+	}
+	v := strings.ToLower(s.toks[j-1].text)
+	if transferVerbs[v] || keepVerbs[v] {
+		if s.blocked(s.toks[j-2]) {
+			return ""
+		}
+		if subject := s.methodEndingAt(j-2, ctx); subject != "" {
+			return subject
+		}
+		if !strings.EqualFold(s.toks[j-2].text, "and") {
+			return ""
+		}
+	} else if v != "and" {
+		return ""
+	}
+	for i := len(s.runs) - 1; i >= 0; i-- {
+		o := s.runs[i]
+		if o.end > r.start || o == r {
+			continue
+		}
+		if strings.Contains(s.text[o.end:r.start], ";") {
+			return ""
+		}
+		if !o.dropped && o.source == fromSubject && o.appliedTo != "" {
+			return o.method
+		}
+	}
+	return ""
+}
 
 // countedModels returns how many models a subject ending at word j counts
 // ("the four models", "the same three variants"), or 0 when it counts none.

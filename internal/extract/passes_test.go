@@ -730,6 +730,14 @@ func TestPassMethods(t *testing.T) {
 		{"", "Its largest variant, YOLO-RF-X (38 FPS V100, 56.3% AP), beats Swin-L Cascade Mask R-CNN (9.2 FPS A100, 53.9% AP).",
 			map[string]string{"56.3%": "YOLO-RF-X", "53.9%": "Swin-L Cascade Mask R-CNN"}},
 		{"", "X-Net reaches 56.3% AP (72.1% AP50, 60.2% AP75).", map[string]string{"56.3%": "X-Net", "72.1%": "X-Net", "60.2%": "X-Net"}},
+		// A model kept "at" a score by a method: the method's score.
+		{"SALQ: Low-Bit Quantization", "At 3 bits, SALQ keeps Llama-3-8B at 61.7% 5-shot accuracy on MMLU.", map[string]string{"61.7%": "SALQ"}},
+		{"RotQ: Rotations", "RotQ keeps DeiT-S, DeiT-B and Swin-S at 76.8%, 80.1% and 81.9% top-1 accuracy.",
+			map[string]string{"76.8%": "RotQ", "80.1%": "RotQ", "81.9%": "RotQ"}},
+		{"", "GenoX reaches 75.8%, on par with LoRA at 74.2%.", map[string]string{"75.8%": "GenoX", "74.2%": "LoRA"}},
+		// The model's full-precision value in brackets after it is the model's.
+		{"HadaViT: Hadamard Rotations", "HadaViT quantises DeiT-B to 77.9% top-1 accuracy on ImageNet-1K (full precision: 81.8%) and Swin-S to 80.6% (83.2%).",
+			map[string]string{"77.9%": "HadaViT", "81.8%": "DeiT-B", "80.6%": "HadaViT", "83.2%": "Swin-S"}},
 		// A short item shaped unlike the part it replaces makes no list, nor names any.
 		{"", "ViT-B, -16 and -L reach 79.8, 82.6 and 84.1 top-1.", map[string]string{"79.8": "", "82.6": "", "84.1": ""}},
 	}
@@ -1011,6 +1019,12 @@ func TestAcrossSentences(t *testing.T) {
 		{"counted models of another count than the list are not its names",
 			"Kestrel: Open Models\nWe release Kestrel-1B and Kestrel-7B. On MMLU, the three models reach 31.6%, 58.9% and 63.2%, respectively.",
 			[]string{"Kestrel | MMLU | Accuracy | 31.6% | med | ", "Kestrel | MMLU | Accuracy | 58.9% | med | ", "Kestrel | MMLU | Accuracy | 63.2% | med | "}},
+		{"a parallel model after \"and\" brought to a score is the method's",
+			"TwinQuant: Quantised Transformers\nTwinQuant keeps DeiT-B at 77.6% top-1 on ImageNet, compared with 81.8% in full precision, and quantizes Swin-S to 80.2%.",
+			[]string{"TwinQuant | ImageNet-1k | Top-1 accuracy | 77.6% | high | ", "DeiT-B | ImageNet-1k | Top-1 accuracy | 81.8% | med | ", "TwinQuant | ImageNet-1k | Top-1 accuracy | 80.2% | med | "}},
+		{"the full-precision value after a model kept at a score is the model's",
+			"QRot: Rotated Quantisation\nQRot keeps Llama-3-8B at 63.9% on MMLU, against 65.1% in FP16.",
+			[]string{"QRot | MMLU | Accuracy | 63.9% | med | ", "Llama-3-8B | MMLU | Accuracy | 65.1% | med | "}},
 		{"an \"It\" two sentences after the variant is the paper's method",
 			"TinyReader: Small Readers\nTinyReader-4L is a four-layer student. We distil it. It reaches 68.9 F1 on SQuAD 2.0.",
 			[]string{"TinyReader | SQuAD2.0 | F1 | 68.9 | high | "}},
