@@ -61,11 +61,11 @@
 //     R@5"), read as Rank-k on the person search benchmarks (CUHK-PEDES,
 //     ICFG-PEDES, RSTPReid), also when the direction follows the numbers
 //     ("47.9% R@1 for text-to-image").
-//   - Datasets are matched by name or alias, ignoring how the parts are
-//     joined ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long
-//     names, case. Short names keep their capitals ("COCO", "IN-1k"). A name
-//     that is part of a longer one ("ImageNet-21k", "MMLU-Pro", "Tiny-ImageNet")
-//     is a different dataset.
+//   - Datasets are matched by name or alias, ignoring how the parts are joined
+//     ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long names,
+//     case. Short names keep their capitals ("COCO", "IN-1k"). A name that is
+//     part of a longer one ("ImageNet-21k", "MMLU-Pro", "Tiny-ImageNet") is a
+//     different dataset.
 //   - A percentage needs its metric somewhere in the sentence, or in the
 //     sentences before it (the last one named, unless the abstract has
 //     named several, or the sentence that named it named several outside
@@ -94,9 +94,9 @@
 //     sentence before, in that dataset's metric ("The MMLU benchmark is
 //     used for evaluation. Llama-2-13B scores 54.8%.").
 //   - A dataset borrowed from elsewhere in the sentence or from another
-//     sentence must be measured in the number's metric when the caller
-//     gives it one: "45.1 AP" does not borrow ImageNet-1k (Top-1
-//     accuracy); "Top-5 accuracy" does. An error rate is measured on the dataset of its accuracy
+//     sentence must be measured in the number's metric when the caller gives it
+//     one: "45.1 AP" does not borrow ImageNet-1k (Top-1 accuracy); "Top-5
+//     accuracy" does. An error rate is measured on the dataset of its accuracy
 //     ("a top-1 error of 23.4% on ImageNet, compared with 24.9% for LARS").
 //   - A number written with a metric that is not a cue ("45.2 AR100", "7.9
 //     FID", "an ECE of 0.018", both ends of "(ECE) from 0.084 to 0.031")
@@ -129,44 +129,42 @@
 // Transformer,", "We introduce phi-3-mini"), unless it is introduced as a
 // benchmark ("We introduce TRACE, a benchmark").
 //
-// Names: a size joins the family name before it ("Gemma 7B", "Mixtral
-// 8x7B"; "The 70B model" names none); a capitalised word inside a
-// sentence belongs to the name after it ("than Faster R-CNN"); the paper's
-// own name is read however it is written ("Panoptic SegFormer achieves",
-// "phi-3-mini achieves"), and a name that starts with it is its variant
-// ("Orca 2-13B" for "Orca 2"; "For YOLOX-L ..., we achieve"). A subject
-// listing names maps them onto a list of numbers in order ("FastViT-S and
-// FastViT-B achieve 80.1% and 83.4%"); when the counts differ, the numbers
-// are dropped. Counted models ("On MMLU, the four models score 31.6%, 58.9%,
-// 63.2% and 71.5%") stand for the last list of as many names the abstract
-// wrote before ("in four sizes, Kestrel-1B, ... and Kestrel-34B"), in
-// order, at confidence "med"; so do counted models or methods after "for"
-// ("57.4%, 49.8%, 50.6% and 54.0% for the four methods"), or else the
-// methods the sentence before gave its scores to, in order ("FedLoc
-// reaches 51.3%, compared with 38.7% for FedAvg, ..."); "score", as often a noun ("a score of"), is
-// a verb only after such a plural subject. "its" in a contrasted clause looks back to the subject
-// before ("while its general ability remains strong with 68.0%").
-// The model a paper fine-tunes or adapts ("We fine-tune Qwen-1.8B",
-// "adapts CLIP ViT-B/16", "fine-tuned from Llama-3-8B", "Llama-2-13B tuned
-// with SpFT") owns the value before a change that no name owns ("lifts
-// MMLU accuracy from 45.3% to 48.9%") and "its base model (66.6%)", at
-// confidence "med". A possessive subject owns both ends of a change
-// ("GPT-4o's accuracy drops from 88.7% to 72.6%").
-// A subject that describes the paper's own work ("This simple baseline
-// achieves", "our model reaches", "it attains", "a Mistral-7B model trained
-// with Anchor keeps") is the paper's method; one that opens a contrasted
-// clause is its own ("whereas IRRA falls to"), and an unnamed one there is
-// someone else's ("whereas naive continual pretraining drops it to").
-// Two verbs share the subject that opens their clause ("MobiDet-S runs at
-// 120 FPS and obtains 38.2 AP"), an aside is skipped ("YOLOv8-S, by
-// comparison, reaches"), and a name with its verb left out owns the number
-// after it ("BERT-large obtains 81.9 and ALBERT-xxlarge 90.0").
-// A sentence that opens by applying the paper's method ("With ViT-Adapter-L,
-// a plain ViT reaches ...") credits the paper's method. When the paper names
-// no method of its own, "it" stands for the subject of an earlier score
-// ("MiM averages 86.2% ... Per task, it scores 81.0% ...", confidence "med");
-// otherwise the paper's title stands for the method, with confidence "low"
-// (Method is "" only for a lone abstract with no title).
+// Names: a size joins the family name before it ("Gemma 7B", "Mixtral 8x7B";
+// "The 70B model" names none); a capitalised word inside a sentence belongs to
+// the name after it ("than Faster R-CNN"); the paper's own name is read however
+// it is written ("Panoptic SegFormer achieves", "phi-3-mini achieves"), and a
+// name that starts with it is its variant ("Orca 2-13B" for "Orca 2"; "For
+// YOLOX-L ..., we achieve"). A subject listing names maps them onto a list of
+// numbers in order ("FastViT-S and FastViT-B achieve 80.1% and 83.4%"); when
+// the counts differ, the numbers are dropped. Counted models ("On MMLU, the
+// four models score 31.6%, 58.9%, 63.2% and 71.5%") stand for the last list of
+// as many names the abstract wrote before ("in four sizes, Kestrel-1B, ... and
+// Kestrel-34B"), in order, at confidence "med"; so do counted models or methods
+// after "for" ("57.4%, 49.8%, 50.6% and 54.0% for the four methods"), or else
+// the methods the sentence before gave its scores to, in order ("FedLoc reaches
+// 51.3%, compared with 38.7% for FedAvg, ..."); "score", as often a noun ("a
+// score of"), is a verb only after such a plural subject. "its" in a contrasted
+// clause looks back to the subject before ("while its general ability remains
+// strong with 68.0%"). The model a paper fine-tunes or adapts ("We fine-tune
+// Qwen-1.8B", "adapts CLIP ViT-B/16", "fine-tuned from Llama-3-8B",
+// "Llama-2-13B tuned with SpFT") owns the value before a change that no name
+// owns ("lifts MMLU accuracy from 45.3% to 48.9%") and "its base model
+// (66.6%)", at confidence "med". A possessive subject owns both ends of a
+// change ("GPT-4o's accuracy drops from 88.7% to 72.6%"). A subject that
+// describes the paper's own work ("This simple baseline achieves", "our model
+// reaches", "it attains", "a Mistral-7B model trained with Anchor keeps") is
+// the paper's method; one that opens a contrasted clause is its own ("whereas
+// IRRA falls to"), and an unnamed one there is someone else's ("whereas naive
+// continual pretraining drops it to"). Two verbs share the subject that opens
+// their clause ("MobiDet-S runs at 120 FPS and obtains 38.2 AP"), an aside is
+// skipped ("YOLOv8-S, by comparison, reaches"), and a name with its verb left
+// out owns the number after it ("BERT-large obtains 81.9 and ALBERT-xxlarge
+// 90.0"). A sentence that opens by applying the paper's method ("With
+// ViT-Adapter-L, a plain ViT reaches ...") credits the paper's method. When the
+// paper names no method of its own, "it" stands for the subject of an earlier
+// score ("MiM averages 86.2% ... Per task, it scores 81.0% ...", confidence
+// "med"); otherwise the paper's title stands for the method, with confidence
+// "low" (Method is "" only for a lone abstract with no title).
 //
 // How a number is attached sets how far it is trusted, and a few readings
 // follow from the structure around the number rather than from its words:
@@ -281,54 +279,50 @@
 //
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
 // respectively", and so are later lists of as many numbers, each with its
-// metric and no dataset, up to a contrast ("..., mAP of 70.5%, 42.3% and
-// 54.8%, and mINP of 56.1%, 9.8% and 30.4%, respectively", "and the
-// corresponding mAP values are 71.6%, 42.7% and 56.3%"), "80.4%/95.1% top-1/top-5", "74.2% and 89.0% in Rank-1 and
-// Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1"; a metric written
-// before a number of a list is the metric of the numbers after it ("mAP of
-// 54.8% and 55.2%, and mINP of 30.4% and 31.6%"). Someone else's
-// bare percentages after a first subject's several metrics parallel them,
-// in order, counted from each name's first value ("an average accuracy of
-// 78.4% with a forgetting of 0.9%, versus 72.0% and 0.0% for GPM", "...,
-// while EWC reaches 72.1% and DER++ 47.9% with 20.2%"), a percentage only
-// a percentage. Comparisons give one
-// candidate per method ("81.2%, ahead of DeiT-B's 79.8%"); in "67.5% versus
-// 60.2% on RSTPReid" both values are on RSTPReid, and the second is kept only
-// when a name owns it ("versus 73.4% for IRRA"), or when it is the same model
-// without the paper's change ("a RoBERTa-large reader with AnsHead obtains
-// 87.4, compared with 86.5 without it", "84.6%, up from 81.2% with the
-// original recipe", "against 69.8% in FP16", "compared with 81.8% in full
-// precision"; confidence "med"). A named
-// baseline or teacher is a subject like any name ("The provided CNN baseline
-// reaches 69.5%"), and a subject is read past a short phrase of setting
-// before its verb ("whereas SparseGPT at the same sparsity keeps 0.530";
-// "med"). Ranges ("between 72.1% and 78.4%", "ranging from ... to
-// ...", "80.1–82.3%") give both ends, marked RangeEnd, with confidence "low".
-// In "from 79.8% to 80.6%" the second value is a score; the first is kept only
-// when a name owns it ("improves a ResNet-50 from 76.1% to 77.4%",
-// "For CLIP ViT-L/14, ... rises from 75.3% ...", "For the stronger RDE,
-// ...", "With a smaller ELECTRA-base reader, the gate lifts F1 from 83.4",
-// "... to 72.8% for IRRA"; not "With a ResNet-50 backbone,"), or the
-// subject of the change right before its verb ("whereas Qwen1.5-72B falls
-// from 77.5% to 68.3%", "Faster R-CNN improves from 38.4 to 42.0 mAP"); the
-// value after a fall is the subject's too, after a rise the changed
-// method's.
+// metric and no dataset, up to a contrast ("..., mAP of 70.5%, 42.3% and 54.8%,
+// and mINP of 56.1%, 9.8% and 30.4%, respectively", "and the corresponding mAP
+// values are 71.6%, 42.7% and 56.3%"), "80.4%/95.1% top-1/top-5", "74.2% and
+// 89.0% in Rank-1 and Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1"; a
+// metric written before a number of a list is the metric of the numbers after
+// it ("mAP of 54.8% and 55.2%, and mINP of 30.4% and 31.6%"). Someone else's
+// bare percentages after a first subject's several metrics parallel them, in
+// order, counted from each name's first value ("an average accuracy of 78.4%
+// with a forgetting of 0.9%, versus 72.0% and 0.0% for GPM", "..., while EWC
+// reaches 72.1% and DER++ 47.9% with 20.2%"), a percentage only a percentage.
+// Comparisons give one candidate per method ("81.2%, ahead of DeiT-B's 79.8%");
+// in "67.5% versus 60.2% on RSTPReid" both values are on RSTPReid, and the
+// second is kept only when a name owns it ("versus 73.4% for IRRA"), or when it
+// is the same model without the paper's change ("a RoBERTa-large reader with
+// AnsHead obtains 87.4, compared with 86.5 without it", "84.6%, up from 81.2%
+// with the original recipe", "against 69.8% in FP16", "compared with 81.8% in
+// full precision"; confidence "med"). A named baseline or teacher is a subject
+// like any name ("The provided CNN baseline reaches 69.5%"), and a subject is
+// read past a short phrase of setting before its verb ("whereas SparseGPT at
+// the same sparsity keeps 0.530"; "med"). Ranges ("between 72.1% and 78.4%",
+// "ranging from ... to ...", "80.1–82.3%") give both ends, marked RangeEnd,
+// with confidence "low". In "from 79.8% to 80.6%" the second value is a score;
+// the first is kept only when a name owns it ("improves a ResNet-50 from 76.1%
+// to 77.4%", "For CLIP ViT-L/14, ... rises from 75.3% ...", "For the stronger
+// RDE, ...", "With a smaller ELECTRA-base reader, the gate lifts F1 from 83.4",
+// "... to 72.8% for IRRA"; not "With a ResNet-50 backbone,"), or the subject of
+// the change right before its verb ("whereas Qwen1.5-72B falls from 77.5% to
+// 68.3%", "Faster R-CNN improves from 38.4 to 42.0 mAP"); the value after a
+// fall is the subject's too, after a rise the changed method's.
 //
 // # What is not a score
 //
 // Precision comes first: a wrong number costs a moderator's time. Left out:
 //
-//   - gains and deltas: "+1.7%", "by 2.4%", "a 2.4% improvement", "1.3% higher",
-//     "6 points", "outperforms X by 3.1%", "2.1 points above X", and every
-//     number of a coordination after "by" ("by 509% in speed and 2% in
+//   - gains and deltas: "+1.7%", "by 2.4%", "a 2.4% improvement", "1.3%
+//     higher", "6 points", "outperforms X by 3.1%", "2.1 points above X", and
+//     every number of a coordination after "by" ("by 509% in speed and 2% in
 //     accuracy", "by 2.1% on A and 1.5% on B");
 //   - errors: "3.57% error", "a top-1 error of 21.3%" (the metrics read
 //     here go up; an error rate written as a metric, "a WER of 2.7%", is one);
 //   - costs, savings and fractions: "cuts memory by 60%", "saves 38% of the
 //     cost", "25% fewer parameters", "masks 75% of the patches", "overhead
-//     below 2%";
-//   - sizes and counts: "13B", "2B image-text pairs", "1M tokens", "300 epochs",
-//     "4.5 GFLOPs";
+//     below 2%"; sizes and counts: "13B", "2B image-text pairs", "1M tokens",
+//     "300 epochs", "4.5 GFLOPs";
 //   - speed-ups: "4×", "3x faster", "2.5 times";
 //   - years and versions: "2023", "v2", "Llama 3", "GPT-4", "ResNet-50",
 //     "SQuAD 1.1";
@@ -338,12 +332,12 @@
 //     earlier results whatever their noun ("the previous record of 83.1%")
 //     and the level one beats ("exceeds the human-expert level of 89.8%");
 //   - results of someone unnamed: "the baseline reaches", "the previous best of
-//     79.8%", "83.6 for its teacher", "the CNN baseline (66.6%)", "above chance (25%)",
-//     "whereas the strongest prior method reaches", "while existing
-//     approaches stay below", "random guessing gives", "67.5% versus 60.2%",
-//     "A 7B model without retrieval scores", "the previous best results
-//     were", "on par with LoRA at 46.8% and full fine-tuning at 47.5%";
-//   - settings: "at 80% noise", "40% label noise", "a 10% subset", "50% sparsity";
+//     79.8%", "83.6 for its teacher", "the CNN baseline (66.6%)", "above chance
+//     (25%)", "whereas the strongest prior method reaches", "while existing
+//     approaches stay below", "random guessing gives", "67.5% versus 60.2%", "A
+//     7B model without retrieval scores", "the previous best results were", "on
+//     par with LoRA at 46.8% and full fine-tuning at 47.5%"; settings: "at 80%
+//     noise", "40% label noise", "a 10% subset", "50% sparsity";
 //   - reductions: "reduces calibration error from 4.1% to 1.2%"; changes
 //     whose subject is a difference: "the improvement shrinks to 1.1%";
 //   - scores on part of a dataset: "on the medical subset of MMLU" and "on
@@ -356,15 +350,15 @@
 // caller's list — a capitalised name after "on", "in", "across" or "over", or
 // listed next to a known one, that mixes capitals with digits or hyphens
 // ("Kinetics-400", "MSMT17", "miniImageNet") or is several capitalised words
-// ("Natural Questions"); a capitalised word before "val set", "dataset" and
-// the like ("on Cityscapes val set") or right after a score and "on"
-// ("83.5% mIoU on Cityscapes"); a capitalised word before a known name
-// ("on Split CIFAR-100", "on 20-task Split CIFAR-100"); or a name listed with its score in brackets like
-// a known one ("CIFAR-100 (91.7%), Flowers (98.8%)") — is reported in
-// Result.Unknown with the phrase and its sentence, so a moderator can add
-// the dataset or an alias and run the extraction again. A bare decimal
-// written with one counts ("attains 9.1 on MT-Bench"); data a model is
-// trained on ("after fine-tuning on MS MARCO") is not reported.
+// ("Natural Questions"); a capitalised word before "val set", "dataset" and the
+// like ("on Cityscapes val set") or right after a score and "on" ("83.5% mIoU
+// on Cityscapes"); a capitalised word before a known name ("on Split
+// CIFAR-100", "on 20-task Split CIFAR-100"); or a name listed with its score in
+// brackets like a known one ("CIFAR-100 (91.7%), Flowers (98.8%)") — is
+// reported in Result.Unknown with the phrase and its sentence, so a moderator
+// can add the dataset or an alias and run the extraction again. A bare decimal
+// written with one counts ("attains 9.1 on MT-Bench"); data a model is trained
+// on ("after fine-tuning on MS MARCO") is not reported.
 //
 // # Confidence
 //

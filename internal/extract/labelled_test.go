@@ -230,6 +230,15 @@ func TestSetFloors(t *testing.T) {
 		{"heldout32", Low, knownDatasets, 140, 21, 54, 2},
 		{"heldout32", Med, knownDatasets, 133, 13, 54, 2},
 		{"heldout32", High, knownDatasets, 58, 1, 54, 2},
+		// heldout33 and heldout34 were labelled by hand, under LABELLING.md,
+		// after round 28 and before round 29, and were its unseen sets
+		// (README); held at what round 29 reaches on them.
+		{"heldout33", Low, knownDatasets, 110, 8, 42, 1},
+		{"heldout33", Med, knownDatasets, 104, 6, 42, 1},
+		{"heldout33", High, knownDatasets, 58, 2, 42, 1},
+		{"heldout34", Low, knownDatasets, 96, 15, 38, 0},
+		{"heldout34", Med, knownDatasets, 81, 12, 38, 0},
+		{"heldout34", High, knownDatasets, 43, 3, 38, 0},
 	}
 	for _, tt := range tests {
 		name := tt.set + "/" + tt.min
