@@ -599,17 +599,7 @@ func (s *sentence) unknownMetricAfter(n *number) bool {
 	if i >= len(s.toks) || !onlySpaces(s.text[n.after:s.toks[i].start]) || s.blocked(s.toks[i]) {
 		return false
 	}
-	w := s.toks[i].text
-	if notNames[w] || notDatasets[w] {
-		return false
-	}
-	upper := 0
-	for _, r := range w {
-		if unicode.IsUpper(r) {
-			upper++
-		}
-	}
-	return upper >= 2 || strings.Contains(w, "@")
+	return metricAcronym(s.toks[i].text)
 }
 
 // unknownMetricBefore reports whether n is the value of a metric named
