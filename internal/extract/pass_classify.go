@@ -43,10 +43,9 @@ var backFillers = set("about", "nearly", "almost", "around", "roughly", "approxi
 
 // intransitiveChanges are verbs of a change whose subject is what changed
 // ("GPT-4 drops only from 86.4% to 85.1%", "Faster R-CNN improves from
-// 38.4 to 42.0 mAP"): the value before the change is the subject's.
-var intransitiveChanges = set("drops", "dropped", "falls", "fell", "declines", "declined", "slips", "slipped",
-	"moves", "moved", "goes", "went", "rises", "rose", "climbs", "climbed", "improves", "improved",
-	"increases", "increased", "decreases", "decreased")
+// 38.4 to 42.0 mAP"): the value before the change is the subject's. They
+// are the verbs that say a metric itself changes (changeVerbs).
+var intransitiveChanges = set(changeVerbs...)
 
 // Words that, just after a number, make it a gain, a cost, a fraction, a
 // speed-up or an error ("3.57% error": the metrics read here go up).

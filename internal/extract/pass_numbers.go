@@ -116,7 +116,7 @@ func nameBeforeCue(text string) bool {
 // changes: "top-1 accuracy goes from 82.1% to 82.5%".
 var changeVerbs = []string{"rises", "rose", "increases", "increased", "improves", "improved", "goes", "went",
 	"moves", "moved", "climbs", "climbed", "jumps", "jumped", "grows", "grew", "falls", "fell", "drops",
-	"dropped", "decreases", "decreased", "declines", "declined", "changes", "changed"}
+	"dropped", "decreases", "decreased", "declines", "declined", "slips", "slipped", "changes", "changed"}
 
 // changeVerbTail is a change verb, and an adverb, ending the text before "from".
 var changeVerbTail = regexp.MustCompile(`\s+(?:` + strings.Join(changeVerbs, "|") + `)(?:\s+(?:only|further|steadily|sharply|slightly))?$`)
