@@ -56,7 +56,9 @@
 //     accuracy" are "Last accuracy", and "forgetting" with a number is
 //     "Forgetting"; elsewhere, and for an average over a benchmark's own
 //     parts ("across the 57 subjects", or on a dataset whose own metric is
-//     an accuracy, as MMLU's is), they are the plain metric. Image-text
+//     plain accuracy, as MMLU's is), they are the plain metric; on a
+//     dataset measured in top-1 accuracy (class-incremental ImageNet) they
+//     stay the continual metric. Image-text
 //     retrieval keeps its direction ("Text-to-image R@1", "Image-to-text
 //     R@5"), read as Rank-k on the person search benchmarks (CUHK-PEDES,
 //     ICFG-PEDES, RSTPReid), also when the direction follows the numbers

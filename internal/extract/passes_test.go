@@ -791,6 +791,11 @@ func TestRefineMetric(t *testing.T) {
 		{"COCO", "Mask AP", "Mask AP"},
 		{"MMLU", "Accuracy", "Accuracy"},
 		{"CIFAR-100", "Accuracy", "Accuracy"},
+		// An average over MMLU's subjects is MMLU's accuracy; one over the
+		// steps of class-incremental ImageNet is the continual metric.
+		{"MMLU", "Average accuracy", "Accuracy"},
+		{"ImageNet-1k", "Average incremental accuracy", "Average incremental accuracy"},
+		{"ImageNet-1k", "Average accuracy", "Average accuracy"},
 	}
 	for _, tt := range tests {
 		if got := m.refineMetric(tt.dataset, tt.metric); got != tt.want {
