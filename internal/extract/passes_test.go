@@ -323,6 +323,9 @@ func TestPassMetrics(t *testing.T) {
 		// "score" between a metric and its number, unless the metric's name ends with it.
 		{"X obtains a CIDEr score of 143.6 and an F1 score of 80.2.", map[string]string{"143.6": "CIDEr", "80.2": "F1"}},
 		{"Its top-1 accuracy is 63.0%.", map[string]string{"63.0%": "Top-1 accuracy"}},
+		// "values" between a metric and its numbers: "the corresponding mAP values are".
+		{"The corresponding mAP values are 71.6%, 42.7% and 56.3%.", map[string]string{"71.6%": "mAP"}},
+		{"X reaches Rank-1 of 78.9% and a mAP value of 71.6%.", map[string]string{"78.9%": "Rank-1", "71.6%": "mAP"}},
 		{"X reaches 75.3% zero-shot and 84.9% fine-tuned top-1 accuracy.", map[string]string{"75.3%": "Top-1 accuracy", "84.9%": "Top-1 accuracy"}},
 		{"X achieves a phenomenal 90.0 fine-tuning top-1 accuracy.", map[string]string{"90.0": "Top-1 accuracy"}},
 		// A list of metrics heading a table written as prose: every item takes them in order.
@@ -861,6 +864,10 @@ func TestAcrossSentences(t *testing.T) {
 		{"with several metrics named before, the last one is not carried",
 			"CrossReID: Shared Prompts\nCrossReID reaches 75.1% Rank-1 on CUHK-PEDES. Its mAP on CUHK-PEDES is 68.2%. Compared with RaSa, which obtains 76.5%, it is 3x faster.",
 			[]string{"CrossReID | CUHK-PEDES | Rank-1 | 75.1% | high | ", "CrossReID | CUHK-PEDES | mAP | 68.2% | med | "}},
+		{"the metric written before \"values are\" is the metric of the numbers after it",
+			"PLIP-2: Person Search Pretraining\nPLIP-2 reaches Rank-1 accuracies of 78.9% and 69.4% on CUHK-PEDES and RSTPReid, respectively, and the corresponding mAP values are 71.6% and 56.3%.",
+			[]string{"PLIP-2 | CUHK-PEDES | Rank-1 | 78.9% | high | ", "PLIP-2 | RSTPReid | Rank-1 | 69.4% | high | ",
+				"PLIP-2 | CUHK-PEDES | mAP | 71.6% | high | ", "PLIP-2 | RSTPReid | mAP | 56.3% | high | "}},
 		{"a k-NN accuracy is its own metric; a list ending with it shares only its head",
 			"PaSD: Patch Distillation\nPaSD achieves 78.1% linear-probe and 76.3% k-NN top-1 accuracy on ImageNet, compared with 74.0% and 69.3% for DINO.",
 			[]string{"PaSD | ImageNet-1k | Top-1 accuracy | 78.1% | high | linear probe", "PaSD | ImageNet-1k | k-NN accuracy | 76.3% | high | ",
