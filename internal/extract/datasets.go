@@ -286,6 +286,9 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		if j < len(toks) && strings.EqualFold(toks[j].text, "the") {
 			j++
 		}
+		if j < len(toks) && protocolCount.MatchString(toks[j].text) {
+			j++ // "on 10-task ImageNet-R": the protocol, then the benchmark
+		}
 		k := j
 		for k < len(toks) && k-j < 5 && phraseWord(toks[k].text) && !taken(toks[k].start, toks[k].end) &&
 			(k == j || onlySpaces(s[toks[k-1].end:toks[k].start])) {
@@ -315,6 +318,10 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 	}
 	return out
 }
+
+// protocolCount is the count of tasks or steps a benchmark is split into,
+// written before its name: "on 10-task ImageNet-R" (see variantPrefix).
+var protocolCount = regexp.MustCompile(`^\d+-(?:task|step|split)s?$`)
 
 // scoreAt follows the name after "to" when it is where a score was
 // measured: "transfers to ADE20K at 50.2 PQ".

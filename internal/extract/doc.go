@@ -357,8 +357,10 @@
 // ("Natural Questions"); a capitalised word before "val set", "dataset" and the
 // like ("on Cityscapes val set") or right after a score and "on" ("83.5% mIoU
 // on Cityscapes"); a capitalised word before a known name ("on Split
-// CIFAR-100", "on 20-task Split CIFAR-100"); or a name listed with its score in
-// brackets like a known one ("CIFAR-100 (91.7%), Flowers (98.8%)") — is
+// CIFAR-100", "on 20-task Split CIFAR-100"); a name after "on" and the
+// count of its protocol ("on 10-task ImageNet-R"); or a name listed with
+// its score in brackets like a known one ("CIFAR-100 (91.7%), Flowers
+// (98.8%)") — is
 // reported in Result.Unknown with the phrase and its sentence, so a moderator
 // can add the dataset or an alias and run the extraction again. A bare decimal
 // written with one counts ("attains 9.1 on MT-Bench"); data a model is trained

@@ -74,6 +74,8 @@ func TestPassNames(t *testing.T) {
 		{"It scores 69.8% on the medical subset of MMLU.", nil, []string{"?medical subset of MMLU"}},
 		{"We report R@1 and mINP on Market-1501 and CUHK-PEDES.", []string{"Rank-1", "mINP"}, []string{"?Market-1501", "CUHK-PEDES"}},
 		{"Trained on 2B images, it attains 83.0%.", nil, nil},
+		// A count of tasks or steps before a benchmark's name is its protocol.
+		{"On 10-task ImageNet-R, the last accuracy reaches 75.3%.", []string{"Last accuracy"}, []string{"?ImageNet-R"}},
 		{"It reaches 94.2% on Human Non-TATA Promoters.", nil, []string{"Human Nontata Promoters"}},
 		// A qualified metric is its own metric, not the plain one.
 		{"It reaches 39.1% robust accuracy and a last-step accuracy of 84.6% on CIFAR-100.", []string{"Robust accuracy", "Last accuracy"}, []string{"CIFAR-100"}},
