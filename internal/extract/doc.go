@@ -128,7 +128,7 @@
 // benchmark, "Phi-3 Technical Report: ...", "MMLU-Pro: A ... Benchmark")
 // or the name the abstract introduces: the name in brackets after the
 // description ("We propose the Real-Time DEtection TRansformer
-// (RT-DETR)"), or the name right after "We propose", "called", "namely"
+// (RT-DETR)", "focal modulation networks (FocalNets in short)"), or the name right after "We propose", "called", "namely"
 // ("We propose SMA", "We introduce Mistral 7B, a", "called Swin
 // Transformer,", "We introduce phi-3-mini"), unless it is introduced as a
 // benchmark ("We introduce TRACE, a benchmark").

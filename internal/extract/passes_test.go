@@ -1079,6 +1079,9 @@ func TestOwnName(t *testing.T) {
 		{"Masked Autoencoders Are Scalable", "Our simple approach scales.", ""},
 		{"Clusters Without Pairs", "In this paper, we propose an online algorithm, SwAV, that clusters views.", "SwAV"},
 		{"", "We propose Learning to Prompt (L2P), which learns to prompt.", "L2P"},
+		// A short name in brackets may say that it is one.
+		{"Focal Modulation Networks", "We propose focal modulation networks (FocalNets in short), where attention is replaced.", "FocalNets"},
+		{"", "We propose a vision transformer (ViT for short) that splits images.", "ViT"},
 		{"", "We propose the Real-Time DEtection TRansformer (RT-DETR), the first.", "RT-DETR"},
 		{"", "We introduce a method for robust fine-tuning: ensembling the weights of the zero-shot and fine-tuned models (WiSE-FT).", "WiSE-FT"},
 		{"Hybrid Task Cascade for Instance Segmentation", "In this work, we propose a new framework, Hybrid Task Cascade (HTC), which interweaves them.", "HTC"},
