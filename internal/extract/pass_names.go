@@ -29,8 +29,18 @@ func (s *sentence) findNames(ctx *paperContext) {
 	taken := func(start, end int) bool { return inKnown(start, end) || s.inCue(start, end) }
 	unknown := findUnknown(text, s.toks, known, taken)
 	unknown = without(unknown, func(d mention) bool { return strings.EqualFold(d.name, ctx.method) })
+	trainingOnly := len(unknown) > 0 && len(known) == 0
 	for i := range unknown {
 		unknown[i].training = trainedOnBefore.MatchString(window(text, unknown[i].start))
+		trainingOnly = trainingOnly && unknown[i].training
+	}
+	if trainingOnly {
+		// "When pre-trained on ImageNet-22K, X-L reaches 87.2%": a
+		// sentence that names only the data a model was trained on names
+		// no dataset of its scores; they are on the dataset the abstract
+		// is about. The names are still no method's.
+		s.trainingData = unknown
+		unknown = nil
 	}
 	s.datasets = append(known, unknown...)
 	sort.Slice(s.datasets, func(i, j int) bool { return s.datasets[i].start < s.datasets[j].start })
