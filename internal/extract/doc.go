@@ -255,7 +255,7 @@
 // sentence before ("Yi-Lite-9B is ... It scores"); a sentence that opens
 // with the paper's work and its name between commas ("The approach,
 // CapReID, improves") names the paper's method; "the FP16 Llama 2 70B" is
-// Llama 2 70B and "A QuantX-quantised Llama 2 70B" the paper's QuantX, as
+// Llama 2 70B (also after "for": "68.9% for the FP16 Llama-2-70B") and "A QuantX-quantised Llama 2 70B" the paper's QuantX, as
 // is a model a named method keeps "at" a score ("SALQ keeps Llama-3-8B at
 // 61.7%", "RotQ keeps DeiT-S, DeiT-B and Swin-S at 76.8%, 80.1% and
 // 81.9%": SALQ's and RotQ's; "against 65.1% in FP16" after one such score

@@ -481,6 +481,11 @@ func TestPassMethods(t *testing.T) {
 	}{
 		{"", "ViTune-S reaches 81.2% top-1, ahead of DeiT-S's 79.8%.", map[string]string{"81.2%": "ViTune-S", "79.8%": "DeiT-S"}},
 		{"", "RaSa (76.5% Rank-1) leads, with 63.4% for Llama 2 13B.", map[string]string{"76.5%": "RaSa", "63.4%": "Llama 2 13B"}},
+		// A number format before the name after "for" is no part of it.
+		{"RotQ: 2-Bit Quantisation", "RotQ reaches 64.1% on MMLU, compared with 68.9% for the FP16 Llama-2-70B and 55.2% for QuIP#.",
+			map[string]string{"64.1%": "RotQ", "68.9%": "Llama-2-70B", "55.2%": "QuIP"}},
+		{"OAR: Rotation", "The quantised LLaMA-2-70B scores 66.9% on MMLU versus 68.8% for FP16 LLaMA-2-70B.",
+			map[string]string{"66.9%": "OAR", "68.8%": "LLaMA-2-70B"}},
 		{"", "MobileViT-XS, which reaches 74.8% top-1, is small.", map[string]string{"74.8%": "MobileViT-XS"}},
 		{"SimpleCL: Replay Done Right", "This simple baseline achieves 91.2% accuracy.", map[string]string{"91.2%": "SimpleCL"}},
 		{"SimpleCL: Replay Done Right", "Our model reaches 70.1% accuracy.", map[string]string{"70.1%": "SimpleCL"}},
