@@ -481,6 +481,16 @@ func TestPassMethods(t *testing.T) {
 	}{
 		{"", "ViTune-S reaches 81.2% top-1, ahead of DeiT-S's 79.8%.", map[string]string{"81.2%": "ViTune-S", "79.8%": "DeiT-S"}},
 		{"", "RaSa (76.5% Rank-1) leads, with 63.4% for Llama 2 13B.", map[string]string{"76.5%": "RaSa", "63.4%": "Llama 2 13B"}},
+		// The value before a change is the model it is measured on, the
+		// object of the change, past its dataset or its model noun.
+		{"TinyRecipe: Small Recipes", "TinyRecipe lowers the top-1 error of ViT-Ti on ImageNet from 27.8% to 24.6%.",
+			map[string]string{"27.8%": "ViT-Ti", "24.6%": "TinyRecipe"}},
+		{"DistilMix: Mixed Distillation", "On CIFAR-100, DistilMix improves the accuracy of a ResNet-8x4 student from 72.5% to 77.1%.",
+			map[string]string{"72.5%": "ResNet-8x4", "77.1%": "DistilMix"}},
+		// Not a name right before a metric (what it is measured on), nor a
+		// change the authors make themselves.
+		{"DUS: Depth Up-Scaling", "DUS improves ARC-Challenge accuracy from 59.0% to 63.4%.", map[string]string{"63.4%": "DUS"}},
+		{"ResNeSt: Split Attention", "We improve the mAP of Faster-RCNN on MS-COCO from 39.3% to 42.3%.", map[string]string{"42.3%": "ResNeSt"}},
 		// A number format before the name after "for" is no part of it.
 		{"RotQ: 2-Bit Quantisation", "RotQ reaches 64.1% on MMLU, compared with 68.9% for the FP16 Llama-2-70B and 55.2% for QuIP#.",
 			map[string]string{"64.1%": "RotQ", "68.9%": "Llama-2-70B", "55.2%": "QuIP"}},
