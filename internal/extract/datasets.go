@@ -328,8 +328,10 @@ var protocolCount = regexp.MustCompile(`^\d+-(?:task|step|split)s?$`)
 // "with" needs a decimal or a percentage: "transfers to ADE20K with 27.8
 // PQ", not "compared to X with 21 times fewer parameters".
 // A clause opened by ", where" with a number in it says the same: "carry
-// over to BIG-Bench Hard, where accuracy rises from 61.9% to 65.0%".
-var scoreAt = regexp.MustCompile(`^(?:\s+(?:at\s+\d+(?:\.\d+)?(?:%|\s)|with\s+\d+(?:\.\d+%?|%))|,\s+where\s[^.;]*\d)`)
+// over to BIG-Bench Hard, where accuracy rises from 61.9% to 65.0%". So
+// does a metric and its decimal score alone in brackets: "transfers
+// better to NewsQA (F1 73.6)".
+var scoreAt = regexp.MustCompile(`^(?:\s+(?:at\s+\d+(?:\.\d+)?(?:%|\s)|with\s+\d+(?:\.\d+%?|%))|,\s+where\s[^.;]*\d|\s*\(\s*[A-Za-z][\w@-]*\s+\d+\.\d+\))`)
 
 // clauseSubjects open a clause after the data it is about: "On Cityscapes it obtains".
 var clauseSubjects = set("it", "we", "they", "the")

@@ -250,7 +250,8 @@
 // datasets in order ("74.9% on A and 91.6% on B, compared with 74.2% and
 // 89.2% for X"); a capitalised name after "on" before the clause's subject
 // ("On Cityscapes it obtains") or after "to" before "at" a score ("transfers
-// to ADE20K at 50.2 PQ") is a benchmark, so nothing else is borrowed; "It"
+// to ADE20K at 50.2 PQ") or before a metric and its score in brackets ("to
+// NewsQA (F1 73.6)") is a benchmark, so nothing else is borrowed; "It"
 // opening a sentence is the variant of the paper's method that opened the
 // sentence before ("Yi-Lite-9B is ... It scores"); a sentence that opens
 // with the paper's work and its name between commas ("The approach,
@@ -365,7 +366,9 @@
 // reported in Result.Unknown with the phrase and its sentence, so a moderator
 // can add the dataset or an alias and run the extraction again. A bare decimal
 // written with one counts ("attains 9.1 on MT-Bench"); data a model is trained
-// on ("after fine-tuning on MS MARCO") is not reported; a sentence that
+// on ("after fine-tuning on MS MARCO") and a model a method is built on
+// ("AnswerGate built on DeBERTa-v3-large achieves") are not reported, and
+// the model takes no score; a sentence that
 // names no other dataset ("When pre-trained on ImageNet-22K, X-L attains
 // 87.6%") reads its scores on the topic of the sentences before.
 //
