@@ -299,7 +299,7 @@
 // second is kept only when a name owns it ("versus 73.4% for IRRA"), or when it
 // is the same model without the paper's change ("a RoBERTa-large reader with
 // AnsHead obtains 87.4, compared with 86.5 without it", "84.6%, up from 81.2%
-// with the original recipe", "against 69.8% in FP16", "compared with 81.8% in
+// with the original recipe", "against 69.8% in FP16", "against 85.9% at BF16", "compared with 81.8% in
 // full precision"; confidence "med"). A named baseline or teacher is a subject
 // like any name ("The provided CNN baseline reaches 69.5%"), and a subject is
 // read past a short phrase of setting before its verb ("whereas SparseGPT at
