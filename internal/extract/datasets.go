@@ -286,6 +286,9 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		if j < len(toks) && strings.EqualFold(toks[j].text, "the") {
 			j++
 		}
+		if j < len(toks) && protocolCount.MatchString(toks[j].text) {
+			j++ // "on 10-task ImageNet-R": the protocol, then the benchmark
+		}
 		k := j
 		for k < len(toks) && k-j < 5 && phraseWord(toks[k].text) && !taken(toks[k].start, toks[k].end) &&
 			(k == j || onlySpaces(s[toks[k-1].end:toks[k].start])) {
@@ -316,13 +319,19 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 	return out
 }
 
+// protocolCount is the count of tasks or steps a benchmark is split into,
+// written before its name: "on 10-task ImageNet-R" (see variantPrefix).
+var protocolCount = regexp.MustCompile(`^\d+-(?:task|step|split)s?$`)
+
 // scoreAt follows the name after "to" when it is where a score was
 // measured: "transfers to ADE20K at 50.2 PQ".
 // "with" needs a decimal or a percentage: "transfers to ADE20K with 27.8
 // PQ", not "compared to X with 21 times fewer parameters".
 // A clause opened by ", where" with a number in it says the same: "carry
-// over to BIG-Bench Hard, where accuracy rises from 61.9% to 65.0%".
-var scoreAt = regexp.MustCompile(`^(?:\s+(?:at\s+\d+(?:\.\d+)?(?:%|\s)|with\s+\d+(?:\.\d+%?|%))|,\s+where\s[^.;]*\d)`)
+// over to BIG-Bench Hard, where accuracy rises from 61.9% to 65.0%". So
+// does a metric and its decimal score alone in brackets: "transfers
+// better to NewsQA (F1 73.6)".
+var scoreAt = regexp.MustCompile(`^(?:\s+(?:at\s+\d+(?:\.\d+)?(?:%|\s)|with\s+\d+(?:\.\d+%?|%))|,\s+where\s[^.;]*\d|\s*\(\s*[A-Za-z][\w@-]*\s+\d+\.\d+\))`)
 
 // clauseSubjects open a clause after the data it is about: "On Cityscapes it obtains".
 var clauseSubjects = set("it", "we", "they", "the")

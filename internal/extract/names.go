@@ -483,6 +483,10 @@ func sortSearchTokens(toks []token, pos int) int {
 	return len(toks)
 }
 
+// forShort says the word before it in brackets is a short name: "(FocalNets
+// in short)", "(ViT for short)".
+var forShort = regexp.MustCompile(`^\s+(?:in|for)\s+short\b`)
+
 // bracketedName reads "a Robust Dual Embedding method (RDE)": a single
 // name-like word in brackets within the description's first 25 words,
 // before any comma or full stop (a colon may introduce the description:
@@ -502,6 +506,9 @@ func bracketedName(s string, toks []token, i int) string {
 		rest := s[toks[k].end:]
 		if k+1 < len(toks) {
 			rest = s[toks[k].end:toks[k+1].start]
+		}
+		if m := forShort.FindStringIndex(s[toks[k].end:]); m != nil {
+			rest = s[toks[k].end+m[1]:] // "(FocalNets in short)", "(ViT for short)"
 		}
 		if !strings.HasPrefix(strings.TrimSpace(rest), ")") {
 			return "" // more than one word in the brackets: "(see Sec. 3)"

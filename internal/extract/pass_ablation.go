@@ -85,7 +85,8 @@ func (s *sentence) ablationTail(pos int) bool {
 	switch {
 	case ablationOpeners[w]:
 		return true
-	case w == "in":
+	case w == "in" || w == "at":
+		// "69.8% in FP16", "85.9% at BF16".
 		return i+1 < len(s.toks) && (fullPrecisions[strings.ToLower(s.toks[i+1].text)] ||
 			i+2 < len(s.toks) && fullPrecisionWords[strings.ToLower(s.toks[i+1].text+" "+s.toks[i+2].text)])
 	case ablationPrepositions[w]:

@@ -348,6 +348,9 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		if j >= 0 {
 			name = nameEndingAt(s.text, s.toks, j, s.blocked)
 		}
+		if name == "" && j >= 0 && len(r.nums) == 1 && r.nums[0].to != nil {
+			name = s.changedObject(j)
+		}
 		if name == "" && j > 0 && intransitiveChanges[strings.ToLower(s.toks[j].text)] {
 			// "whereas Qwen1.5-72B falls from 77.5% to 68.3%", "Faster
 			// R-CNN improves from 38.4 to 42.0": the subject of the change,
@@ -463,6 +466,67 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 func isPossessive(w string) bool {
 	_, ok := possessive(w)
 	return ok
+}
+
+// changeObjectHeads stand right before the model whose value a change
+// starts from: "the top-1 error of ViT-Ti", "improves ResNet-18 accuracy".
+var changeObjectHeads = set("of", "improves", "improve", "improved", "improving", "raises", "raise",
+	"raised", "raising", "lifts", "lift", "lifted", "boosts", "boost", "boosted", "lowers", "lowered",
+	"reduces", "reduced", "increases", "increased")
+
+// changedObject returns the model a change is measured on, when words
+// about the measurement stand between its name and "from": the dataset
+// ("the top-1 error of ViT-Ti on ImageNet from") or a model noun ("the
+// accuracy of a ResNet-8x4 student from", "a Faster R-CNN baseline from").
+// The name must follow "of" or the verb of the change, as its object, not
+// open the clause as its subject; j is the last word before "from". Not
+// read: a name right before a metric, which may be what the metric is
+// measured on ("improves ARC-Challenge accuracy from"); a name of several
+// model-like words (which of them is the model?); a size ("the
+// 1M-parameter student"); a change the authors make themselves ("we
+// improve the mAP of Faster-RCNN from"), which may have changed the model
+// named (its backbone) rather than applied a method to it.
+func (s *sentence) changedObject(j int) string {
+	k := j
+	for k >= 0 {
+		w := strings.ToLower(s.toks[k].text)
+		switch {
+		case s.blocked(s.toks[k]) || modelNouns[w] || w == "baseline":
+			k--
+		case (w == "on" || w == "in") && k < j && s.inDataset(s.toks[k+1].start, s.toks[k+1].end):
+			k--
+		default:
+			goto named
+		}
+	}
+named:
+	if k < 0 || k == j || s.inCue(s.toks[k+1].start, s.toks[k+1].end) {
+		return ""
+	}
+	name := nameEndingAt(s.text, s.toks, k, s.blocked)
+	start := nameRunStart(s.text, s.toks, k, s.blocked)
+	if name == "" || start == 0 || startsWithDigit(name) || strings.ContainsAny(s.text[s.toks[start-1].end:s.toks[k].end], ",;:()") {
+		return ""
+	}
+	models := 0
+	for _, t := range s.toks[start : k+1] {
+		if modelLike(t.text) {
+			models++
+		}
+	}
+	h := start - 1
+	for h > 0 && plainArticles[strings.ToLower(s.toks[h].text)] {
+		h--
+	}
+	if models > 1 || !changeObjectHeads[strings.ToLower(s.toks[h].text)] {
+		return ""
+	}
+	for c := h; c >= 0 && !strings.ContainsAny(s.text[s.toks[c].end:s.toks[c+1].start], ",;:"); c-- {
+		if strings.EqualFold(s.toks[c].text, "we") {
+			return ""
+		}
+	}
+	return name
 }
 
 // openingName returns the name of an opening phrase that ends in a comma, or "".

@@ -29,8 +29,27 @@ func (s *sentence) findNames(ctx *paperContext) {
 	taken := func(start, end int) bool { return inKnown(start, end) || s.inCue(start, end) }
 	unknown := findUnknown(text, s.toks, known, taken)
 	unknown = without(unknown, func(d mention) bool { return strings.EqualFold(d.name, ctx.method) })
+	// A model something is built on ("AnswerGate built on DeBERTa-v3-large
+	// achieves", "Built on IRRA, NCF reaches") is no data at all: not a
+	// dataset of the sentence, but still no method's name.
+	for _, d := range unknown {
+		if builtOnBefore.MatchString(window(text, d.start)) {
+			s.trainingData = append(s.trainingData, d)
+		}
+	}
+	unknown = without(unknown, func(d mention) bool { return builtOnBefore.MatchString(window(text, d.start)) })
+	trainingOnly := len(unknown) > 0 && len(known) == 0
 	for i := range unknown {
 		unknown[i].training = trainedOnBefore.MatchString(window(text, unknown[i].start))
+		trainingOnly = trainingOnly && unknown[i].training
+	}
+	if trainingOnly {
+		// "When pre-trained on ImageNet-22K, X-L reaches 87.2%": a
+		// sentence that names only the data a model was trained on names
+		// no dataset of its scores; they are on the dataset the abstract
+		// is about. The names are still no method's.
+		s.trainingData = append(s.trainingData, unknown...)
+		unknown = nil
 	}
 	s.datasets = append(known, unknown...)
 	sort.Slice(s.datasets, func(i, j int) bool { return s.datasets[i].start < s.datasets[j].start })
@@ -108,6 +127,10 @@ var (
 // trainedOnBefore ends the text before the data a model is trained on:
 // "after fine-tuning on MS MARCO", "after sequential training on the TRACE tasks".
 var trainedOnBefore = regexp.MustCompile(`(?i)\b(?:trained|training|pre-?trained|pre-?training|fine-?tuned|fine-?tuning|distilled|distilling)\s+(?:[a-z]+\s+){0,2}?(?:on|with)\s+(?:the\s+)?$`)
+
+// builtOnBefore ends the text before the model a method is built on:
+// "AnswerGate built on", "Built on".
+var builtOnBefore = regexp.MustCompile(`(?i)\b(?:built|based)\s+(?:directly\s+)?(?:on|upon)\s+(?:the\s+|a\s+)?$`)
 
 // partOf follows a dataset's name to name a part of it: "on MMLU clinical
 // topics", "on COCO small objects", "on SQuAD 2.0 unanswerable questions".

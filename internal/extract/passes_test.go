@@ -74,6 +74,8 @@ func TestPassNames(t *testing.T) {
 		{"It scores 69.8% on the medical subset of MMLU.", nil, []string{"?medical subset of MMLU"}},
 		{"We report R@1 and mINP on Market-1501 and CUHK-PEDES.", []string{"Rank-1", "mINP"}, []string{"?Market-1501", "CUHK-PEDES"}},
 		{"Trained on 2B images, it attains 83.0%.", nil, nil},
+		// A count of tasks or steps before a benchmark's name is its protocol.
+		{"On 10-task ImageNet-R, the last accuracy reaches 75.3%.", []string{"Last accuracy"}, []string{"?ImageNet-R"}},
 		{"It reaches 94.2% on Human Non-TATA Promoters.", nil, []string{"Human Nontata Promoters"}},
 		// A qualified metric is its own metric, not the plain one.
 		{"It reaches 39.1% robust accuracy and a last-step accuracy of 84.6% on CIFAR-100.", []string{"Robust accuracy", "Last accuracy"}, []string{"CIFAR-100"}},
@@ -323,6 +325,9 @@ func TestPassMetrics(t *testing.T) {
 		// "score" between a metric and its number, unless the metric's name ends with it.
 		{"X obtains a CIDEr score of 143.6 and an F1 score of 80.2.", map[string]string{"143.6": "CIDEr", "80.2": "F1"}},
 		{"Its top-1 accuracy is 63.0%.", map[string]string{"63.0%": "Top-1 accuracy"}},
+		// "values" between a metric and its numbers: "the corresponding mAP values are".
+		{"The corresponding mAP values are 71.6%, 42.7% and 56.3%.", map[string]string{"71.6%": "mAP"}},
+		{"X reaches Rank-1 of 78.9% and a mAP value of 71.6%.", map[string]string{"78.9%": "Rank-1", "71.6%": "mAP"}},
 		{"X reaches 75.3% zero-shot and 84.9% fine-tuned top-1 accuracy.", map[string]string{"75.3%": "Top-1 accuracy", "84.9%": "Top-1 accuracy"}},
 		{"X achieves a phenomenal 90.0 fine-tuning top-1 accuracy.", map[string]string{"90.0": "Top-1 accuracy"}},
 		// A list of metrics heading a table written as prose: every item takes them in order.
@@ -476,6 +481,21 @@ func TestPassMethods(t *testing.T) {
 	}{
 		{"", "ViTune-S reaches 81.2% top-1, ahead of DeiT-S's 79.8%.", map[string]string{"81.2%": "ViTune-S", "79.8%": "DeiT-S"}},
 		{"", "RaSa (76.5% Rank-1) leads, with 63.4% for Llama 2 13B.", map[string]string{"76.5%": "RaSa", "63.4%": "Llama 2 13B"}},
+		// The value before a change is the model it is measured on, the
+		// object of the change, past its dataset or its model noun.
+		{"TinyRecipe: Small Recipes", "TinyRecipe lowers the top-1 error of ViT-Ti on ImageNet from 27.8% to 24.6%.",
+			map[string]string{"27.8%": "ViT-Ti", "24.6%": "TinyRecipe"}},
+		{"DistilMix: Mixed Distillation", "On CIFAR-100, DistilMix improves the accuracy of a ResNet-8x4 student from 72.5% to 77.1%.",
+			map[string]string{"72.5%": "ResNet-8x4", "77.1%": "DistilMix"}},
+		// Not a name right before a metric (what it is measured on), nor a
+		// change the authors make themselves.
+		{"DUS: Depth Up-Scaling", "DUS improves ARC-Challenge accuracy from 59.0% to 63.4%.", map[string]string{"63.4%": "DUS"}},
+		{"ResNeSt: Split Attention", "We improve the mAP of Faster-RCNN on MS-COCO from 39.3% to 42.3%.", map[string]string{"42.3%": "ResNeSt"}},
+		// A number format before the name after "for" is no part of it.
+		{"RotQ: 2-Bit Quantisation", "RotQ reaches 64.1% on MMLU, compared with 68.9% for the FP16 Llama-2-70B and 55.2% for QuIP#.",
+			map[string]string{"64.1%": "RotQ", "68.9%": "Llama-2-70B", "55.2%": "QuIP"}},
+		{"OAR: Rotation", "The quantised LLaMA-2-70B scores 66.9% on MMLU versus 68.8% for FP16 LLaMA-2-70B.",
+			map[string]string{"66.9%": "OAR", "68.8%": "LLaMA-2-70B"}},
 		{"", "MobileViT-XS, which reaches 74.8% top-1, is small.", map[string]string{"74.8%": "MobileViT-XS"}},
 		{"SimpleCL: Replay Done Right", "This simple baseline achieves 91.2% accuracy.", map[string]string{"91.2%": "SimpleCL"}},
 		{"SimpleCL: Replay Done Right", "Our model reaches 70.1% accuracy.", map[string]string{"70.1%": "SimpleCL"}},
@@ -791,6 +811,11 @@ func TestRefineMetric(t *testing.T) {
 		{"COCO", "Mask AP", "Mask AP"},
 		{"MMLU", "Accuracy", "Accuracy"},
 		{"CIFAR-100", "Accuracy", "Accuracy"},
+		// An average over MMLU's subjects is MMLU's accuracy; one over the
+		// steps of class-incremental ImageNet is the continual metric.
+		{"MMLU", "Average accuracy", "Accuracy"},
+		{"ImageNet-1k", "Average incremental accuracy", "Average incremental accuracy"},
+		{"ImageNet-1k", "Average accuracy", "Average accuracy"},
 	}
 	for _, tt := range tests {
 		if got := m.refineMetric(tt.dataset, tt.metric); got != tt.want {
@@ -809,6 +834,15 @@ func TestAcrossSentences(t *testing.T) {
 		{"dataset named in an earlier sentence",
 			"X-Net: Scaling Nets\nOn ImageNet-1k, X-Net reaches 81.2% top-1. Trained on 2B images with the same budget, it attains 83.0%.",
 			[]string{"X-Net | ImageNet-1k | Top-1 accuracy | 81.2% | high | ", "X-Net | ImageNet-1k | Top-1 accuracy | 83.0% | med | "}},
+		{"a sentence that names only the data a model was pre-trained on is on the topic of the sentence before",
+			"HiViT-2: Hierarchical ViTs\nHiViT-2-B reaches 84.6% top-1 accuracy on ImageNet-1K. When pretrained on ImageNet-22K and fine-tuned at 384 px, HiViT-2-L attains 87.6% top-1.",
+			[]string{"HiViT-2-B | ImageNet-1k | Top-1 accuracy | 84.6% | high | ", "HiViT-2-L | ImageNet-1k | Top-1 accuracy | 87.6% | med | fine-tuned"}},
+		{"a model something is built on is no dataset, nor the method",
+			"AnswerGate: Answerability Heads\nOn the SQuAD 2.0 dev set, AnswerGate built on DeBERTa-v3-large achieves 89.7 EM and 92.5 F1.",
+			[]string{"AnswerGate | SQuAD2.0 | Exact match | 89.7 | high | ", "AnswerGate | SQuAD2.0 | F1 | 92.5 | high | "}},
+		{"a benchmark a model transfers to with a metric and its score in brackets is a dataset of its own",
+			"AnswerGate: Answerability Heads\nBuilt on DeBERTa-v3-large, AnswerGate reaches 92.5 F1 on SQuAD 2.0. It also transfers better to NewsQA (F1 73.6).",
+			[]string{"AnswerGate | SQuAD2.0 | F1 | 92.5 | high | "}},
 		{"a topic goes on through sentences that each report a score on it",
 			"X-Net: Scaling Nets\nX-Net is evaluated on ImageNet-1k. It obtains 79.9% top-1 accuracy. With a larger backbone, it reaches 82.0%.",
 			[]string{"X-Net | ImageNet-1k | Top-1 accuracy | 79.9% | med | ", "X-Net | ImageNet-1k | Top-1 accuracy | 82.0% | med | "}},
@@ -856,6 +890,10 @@ func TestAcrossSentences(t *testing.T) {
 		{"with several metrics named before, the last one is not carried",
 			"CrossReID: Shared Prompts\nCrossReID reaches 75.1% Rank-1 on CUHK-PEDES. Its mAP on CUHK-PEDES is 68.2%. Compared with RaSa, which obtains 76.5%, it is 3x faster.",
 			[]string{"CrossReID | CUHK-PEDES | Rank-1 | 75.1% | high | ", "CrossReID | CUHK-PEDES | mAP | 68.2% | med | "}},
+		{"the metric written before \"values are\" is the metric of the numbers after it",
+			"PLIP-2: Person Search Pretraining\nPLIP-2 reaches Rank-1 accuracies of 78.9% and 69.4% on CUHK-PEDES and RSTPReid, respectively, and the corresponding mAP values are 71.6% and 56.3%.",
+			[]string{"PLIP-2 | CUHK-PEDES | Rank-1 | 78.9% | high | ", "PLIP-2 | RSTPReid | Rank-1 | 69.4% | high | ",
+				"PLIP-2 | CUHK-PEDES | mAP | 71.6% | high | ", "PLIP-2 | RSTPReid | mAP | 56.3% | high | "}},
 		{"a k-NN accuracy is its own metric; a list ending with it shares only its head",
 			"PaSD: Patch Distillation\nPaSD achieves 78.1% linear-probe and 76.3% k-NN top-1 accuracy on ImageNet, compared with 74.0% and 69.3% for DINO.",
 			[]string{"PaSD | ImageNet-1k | Top-1 accuracy | 78.1% | high | linear probe", "PaSD | ImageNet-1k | k-NN accuracy | 76.3% | high | ",
@@ -1065,6 +1103,9 @@ func TestOwnName(t *testing.T) {
 		{"Masked Autoencoders Are Scalable", "Our simple approach scales.", ""},
 		{"Clusters Without Pairs", "In this paper, we propose an online algorithm, SwAV, that clusters views.", "SwAV"},
 		{"", "We propose Learning to Prompt (L2P), which learns to prompt.", "L2P"},
+		// A short name in brackets may say that it is one.
+		{"Focal Modulation Networks", "We propose focal modulation networks (FocalNets in short), where attention is replaced.", "FocalNets"},
+		{"", "We propose a vision transformer (ViT for short) that splits images.", "ViT"},
 		{"", "We propose the Real-Time DEtection TRansformer (RT-DETR), the first.", "RT-DETR"},
 		{"", "We introduce a method for robust fine-tuning: ensembling the weights of the zero-shot and fine-tuned models (WiSE-FT).", "WiSE-FT"},
 		{"Hybrid Task Cascade for Instance Segmentation", "In this work, we propose a new framework, Hybrid Task Cascade (HTC), which interweaves them.", "HTC"},

@@ -957,9 +957,12 @@ func (m *matcher) refineMetric(dataset, metric string) string {
 	if rank, ok := undirectedRank(metric); ok && personSearch[strings.ToLower(dataset)] {
 		metric = rank
 	}
-	if names, ok := continualMetrics[metric]; ok && names.plain == "Accuracy" && strings.HasSuffix(strings.ToLower(own), "accuracy") {
-		// An average on a benchmark with its own accuracy (MMLU, the
+	if names, ok := continualMetrics[metric]; ok && names.plain == "Accuracy" && strings.EqualFold(own, names.plain) {
+		// An average on a benchmark measured in plain accuracy (MMLU, the
 		// genomic tasks) is over the benchmark's own parts: its metric.
+		// A classification dataset measured in top-1 accuracy (ImageNet)
+		// is split into the steps of class-incremental learning, and the
+		// average over them is the continual metric (LABELLING.md).
 		// Forgetting is no average and stays what it is.
 		return own
 	}

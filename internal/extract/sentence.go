@@ -53,8 +53,12 @@ type sentence struct {
 	toks     []token
 	cues     []cue
 	datasets []mention // known and unknown, in order
-	nums     []*number
-	runs     []*run
+	// trainingData are the unknown names a sentence that names no other
+	// dataset trains a model on ("pre-trained on ImageNet-22K"): not
+	// datasets of its scores, but still no method's name (see findNames).
+	trainingData []mention
+	nums         []*number
+	runs         []*run
 
 	listDataset map[*number]*mention // from "A, B and C, respectively"
 	listMetric  map[*number]*cue     // from "top-1/top-5"
@@ -127,9 +131,11 @@ func (s *sentence) inCue(start, end int) bool {
 }
 
 func (s *sentence) inDataset(start, end int) bool {
-	for _, d := range s.datasets {
-		if start < d.end && d.start < end {
-			return true
+	for _, ds := range [][]mention{s.datasets, s.trainingData} {
+		for _, d := range ds {
+			if start < d.end && d.start < end {
+				return true
+			}
 		}
 	}
 	return false
