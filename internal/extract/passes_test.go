@@ -283,6 +283,10 @@ func TestPassClassify(t *testing.T) {
 		{"X outperforms IRRA by 2.1% on CUHK-PEDES and reaches 76.5% on RSTPReid.", "76.5%", false},
 		{"X achieves 5.3 AP and 4.8 AP gains with more boxes.", "", false},
 		{"X reaches 29.1 BLEU, 0.8 BLEU above Y.", "29.1", false},
+		// What a model loses is a difference, not its score.
+		{"Without the re-parameterised neck, X-M loses 1.1 AP.", "", false},
+		{"X loses only 1.2 R@1 on CUHK-PEDES while the baseline loses 6.8.", "", false},
+		{"Quantised to W4A4, X keeps 47.9 box AP on COCO, losing 0.4 box AP.", "47.9", false},
 		// Bounds and rough figures are not the score; "up to" is the best one.
 		{"On ImageNet, X reaches over 80% top-1 accuracy.", "", false},
 		{"X reaches more than 90% and at least 70% on Y.", "", false},
