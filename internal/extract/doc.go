@@ -102,6 +102,9 @@
 //     one: "45.1 AP" does not borrow ImageNet-1k (Top-1 accuracy); "Top-5
 //     accuracy" does. An error rate is measured on the dataset of its accuracy
 //     ("a top-1 error of 23.4% on ImageNet, compared with 24.9% for LARS").
+//     An image-generation metric (FID, Inception Score) is measured on any
+//     dataset's images: a named model's value with decimals borrows the
+//     topic whatever its metric ("At 512x512, X-XL obtains an FID of 2.35").
 //   - A number written with a metric that is not a cue ("45.2 AR100", "7.9
 //     FID", "an ECE of 0.018", both ends of "(ECE) from 0.084 to 0.031")
 //     borrows no metric, and a number "on" data named in lower case
