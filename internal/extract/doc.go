@@ -49,7 +49,8 @@
 //     accuracy" (also "k-NN top-1 accuracy", whose head a list ending with
 //     it shares: "78.1% linear-probe and 76.3% k-NN top-1 accuracy"); against
 //     "robust accuracy" in the sentence, "76.8% clean top-1 accuracy" is
-//     the plain metric). In a
+//     the plain metric); "certified accuracy" is "Certified accuracy", and
+//     the radius it is read at a setting ("57.1% at radius 0.5"). In a
 //     continual-learning abstract, "average accuracy" and "final average
 //     accuracy" are "Average accuracy", "average incremental accuracy" is
 //     "Average incremental accuracy", "final", "last" and "last-step

@@ -79,6 +79,7 @@ func TestPassNames(t *testing.T) {
 		{"It reaches 94.2% on Human Non-TATA Promoters.", nil, []string{"Human Nontata Promoters"}},
 		// A qualified metric is its own metric, not the plain one.
 		{"It reaches 39.1% robust accuracy and a last-step accuracy of 84.6% on CIFAR-100.", []string{"Robust accuracy", "Last accuracy"}, []string{"CIFAR-100"}},
+		{"It reaches a certified accuracy of 57.1% on ImageNet.", []string{"Certified accuracy"}, []string{"ImageNet-1k"}},
 		{"It reaches 78.1% linear-probe and 76.3% k-NN top-1 accuracy on ImageNet, and a kNN accuracy of 63.2% on CIFAR-100.",
 			[]string{"k-NN accuracy", "k-NN accuracy"}, []string{"ImageNet-1k", "CIFAR-100"}},
 		{"It achieves an FID of 1.71 and an Inception Score of 303.7 on ImageNet, and 27.8 boundary AP on COCO.",
@@ -283,6 +284,9 @@ func TestPassClassify(t *testing.T) {
 		{"X outperforms IRRA by 2.1% on CUHK-PEDES and reaches 76.5% on RSTPReid.", "76.5%", false},
 		{"X achieves 5.3 AP and 4.8 AP gains with more boxes.", "", false},
 		{"X reaches 29.1 BLEU, 0.8 BLEU above Y.", "29.1", false},
+		// The radius a certified accuracy is read at is a setting.
+		{"X achieves a certified accuracy of 71.4% at L2 radius 0.5 on ImageNet.", "71.4%", false},
+		{"On CIFAR-10, certified accuracy at radius 0.25 reaches 79.4%.", "79.4%", false},
 		// What a model loses is a difference, not its score.
 		{"Without the re-parameterised neck, X-M loses 1.1 AP.", "", false},
 		{"X loses only 1.2 R@1 on CUHK-PEDES while the baseline loses 6.8.", "", false},
