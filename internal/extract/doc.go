@@ -63,7 +63,9 @@
 //     retrieval keeps its direction ("Text-to-image R@1", "Image-to-text
 //     R@5"), read as Rank-k on the person search benchmarks (CUHK-PEDES,
 //     ICFG-PEDES, RSTPReid), also when the direction follows the numbers
-//     ("47.9% R@1 for text-to-image").
+//     ("47.9% R@1 for text-to-image"), and for every rank of a list after
+//     the direction ("text-to-image R@1/R@5/R@10", "image-to-text R@5 and
+//     R@10").
 //   - Datasets are matched by name or alias, ignoring how the parts are joined
 //     ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long names,
 //     case. Short names keep their capitals ("COCO", "IN-1k"). A name that is

@@ -21,7 +21,7 @@ type cue struct {
 // Short upper-case cues (AP, EM, F1) are matched with their case, because
 // "ap" or "em" in running text are not metrics. AP is also written in the
 // plural ("58.7/58.9 box mAPs").
-var cueTable = append([]cueEntry{
+var cueTable = append(append(directionalListCues(), []cueEntry{
 	// A qualified metric is a metric of its own, not the plain one it
 	// qualifies: "robust accuracy", "last-step accuracy", "boundary AP".
 	{regexp.MustCompile(`(?i)\brobust\s+accurac(?:y|ies)\b`), "Robust accuracy"},
@@ -105,7 +105,7 @@ var cueTable = append([]cueEntry{
 	// starts earlier and wins.
 	{regexp.MustCompile(`(?i)\berror[- ]rates?\b`), "Error rate"},
 	{regexp.MustCompile(`(?i)\baccurac(?:y|ies)\b|\bacc\.`), "Accuracy"},
-}, directionalCues()...)
+}...), directionalCues()...)
 
 // cueEntry is one way of writing a metric, and the name it is read as.
 type cueEntry struct {
@@ -119,6 +119,7 @@ type cueEntry struct {
 var (
 	retrievalDirections = []string{"Text-to-image", "Image-to-text"}
 	retrievalRanks      = []string{"1", "5", "10"}
+	anyRank             = `(?:R|Recall)@(?:1|5|10)\b`
 )
 
 // directionalCues reads R@k written with its direction ("text-to-image
@@ -134,6 +135,22 @@ func directionalCues() []cueEntry {
 			out = append(out,
 				cueEntry{regexp.MustCompile(`(?i)\b(` + dir + `)\s+and\s+` + other + `\s+` + rank), dir + " R@" + k},
 				cueEntry{regexp.MustCompile(`(?i)\b` + dir + `\s+` + rank), dir + " R@" + k})
+		}
+	}
+	return out
+}
+
+// directionalListCues read a later rank of a list after one direction as
+// in that direction too (the part in brackets): "text-to-image
+// R@1/R@5/R@10", "text-to-image R@5 and R@10". They head the cue table, so
+// that they win over the plain rank written at the same place.
+func directionalListCues() []cueEntry {
+	var out []cueEntry
+	for _, dir := range retrievalDirections {
+		for _, k := range retrievalRanks {
+			rank := `(?:R|Recall)@` + k + `\b`
+			out = append(out, cueEntry{regexp.MustCompile(`(?i)\b` + dir + `\s+` + anyRank +
+				`(?:(?:/|,\s*)` + anyRank + `)*(?:/|,?\s+and\s+)(` + rank + `)`), dir + " R@" + k})
 		}
 	}
 	return out

@@ -329,6 +329,11 @@ func TestPassMetrics(t *testing.T) {
 		{"X reaches 80.4%/95.1% top-1/top-5 accuracy.", map[string]string{"80.4%": "Top-1 accuracy", "95.1%": "Top-5 accuracy"}},
 		{"X obtains 74.2% and 89.0% in Rank-1 and Rank-5.", map[string]string{"74.2%": "Rank-1", "89.0%": "Rank-5"}},
 		{"X obtains 74.8/89.9/93.7 Rank-1/5/10 on CUHK-PEDES.", map[string]string{"74.8": "Rank-1", "89.9": "Rank-5", "93.7": "Rank-10"}},
+		// A direction heads every rank of a list after it.
+		{"X reaches text-to-image R@1/R@5/R@10 of 58.3/82.0/89.1 on COCO.",
+			map[string]string{"58.3": "Text-to-image R@1", "82.0": "Text-to-image R@5", "89.1": "Text-to-image R@10"}},
+		{"X reaches 64.9 R@1, with image-to-text R@5 and R@10 of 76.3 and 85.1.",
+			map[string]string{"64.9": "Rank-1", "76.3": "Image-to-text R@5", "85.1": "Image-to-text R@10"}},
 		{"X reaches 86.1 EM and an F1 of 89.3.", map[string]string{"86.1": "Exact match", "89.3": "F1"}},
 		// "score" between a metric and its number, unless the metric's name ends with it.
 		{"X obtains a CIDEr score of 143.6 and an F1 score of 80.2.", map[string]string{"143.6": "CIDEr", "80.2": "F1"}},
