@@ -50,7 +50,8 @@
 //     it shares: "78.1% linear-probe and 76.3% k-NN top-1 accuracy"); against
 //     "robust accuracy" in the sentence, "76.8% clean top-1 accuracy" is
 //     the plain metric); "certified accuracy" is "Certified accuracy", and
-//     the radius it is read at a setting ("57.1% at radius 0.5"). In a
+//     the radius it is read at a setting ("57.1% at radius 0.5"); "PQ^Th"
+//     and "PQ^St" (things, stuff) are no PQ. In a
 //     continual-learning abstract, "average accuracy" and "final average
 //     accuracy" are "Average accuracy", "average incremental accuracy" is
 //     "Average incremental accuracy", "final", "last" and "last-step

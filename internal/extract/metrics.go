@@ -182,6 +182,18 @@ func undirectedRank(metric string) (string, bool) {
 	return "", false
 }
 
+// partMarks, written right after a metric, make it the metric on a part of
+// the data, another metric than the one named: "PQ^Th", "PQ^St" (things,
+// stuff). "AP^box" is not a part: it names which AP. ("AP_r" is no cue:
+// "_" joins it into one word.)
+var partMarks = regexp.MustCompile(`^\^(?:Th|St)\b`)
+
+// partOfMetric reports whether the text after a metric starts with a mark
+// of a part.
+func partOfMetric(after string) bool {
+	return partMarks.MatchString(after)
+}
+
 // findCues returns the metric cues of s in order, without overlaps.
 func findCues(s string) []cue {
 	var all []cue
@@ -189,6 +201,9 @@ func findCues(s string) []cue {
 		for _, loc := range e.re.FindAllStringSubmatchIndex(s, -1) {
 			if loc[1] < len(s) && s[loc[1]] == '@' {
 				continue // "mAP@0.5", "F1@5": another metric than the one named
+			}
+			if partOfMetric(s[loc[1]:]) {
+				continue // "61.0 PQ^Th", "35.6 AP_r": the metric on a part of the data
 			}
 			if len(loc) > 2 {
 				loc = loc[2:] // the cue is the part in brackets

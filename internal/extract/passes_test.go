@@ -329,6 +329,8 @@ func TestPassMetrics(t *testing.T) {
 		{"X reaches 80.4%/95.1% top-1/top-5 accuracy.", map[string]string{"80.4%": "Top-1 accuracy", "95.1%": "Top-5 accuracy"}},
 		{"X obtains 74.2% and 89.0% in Rank-1 and Rank-5.", map[string]string{"74.2%": "Rank-1", "89.0%": "Rank-5"}},
 		{"X obtains 74.8/89.9/93.7 Rank-1/5/10 on CUHK-PEDES.", map[string]string{"74.8": "Rank-1", "89.9": "Rank-5", "93.7": "Rank-10"}},
+		// A metric on a part of the data is not the metric named.
+		{"X achieves 55.1 PQ (61.0 PQ^Th, 46.2 PQ^St) on COCO panoptic val.", map[string]string{"55.1": "PQ"}},
 		// A direction heads every rank of a list after it.
 		{"X reaches text-to-image R@1/R@5/R@10 of 58.3/82.0/89.1 on COCO.",
 			map[string]string{"58.3": "Text-to-image R@1", "82.0": "Text-to-image R@5", "89.1": "Text-to-image R@10"}},
