@@ -49,9 +49,7 @@
 //     accuracy" (also "k-NN top-1 accuracy", whose head a list ending with
 //     it shares: "78.1% linear-probe and 76.3% k-NN top-1 accuracy"); against
 //     "robust accuracy" in the sentence, "76.8% clean top-1 accuracy" is
-//     the plain metric); "certified accuracy" is "Certified accuracy", and
-//     the radius it is read at a setting ("57.1% at radius 0.5"); "PQ^Th"
-//     and "PQ^St" (things, stuff) are no PQ. In a
+//     the plain metric). In a
 //     continual-learning abstract, "average accuracy" and "final average
 //     accuracy" are "Average accuracy", "average incremental accuracy" is
 //     "Average incremental accuracy", "final", "last" and "last-step
@@ -64,9 +62,7 @@
 //     retrieval keeps its direction ("Text-to-image R@1", "Image-to-text
 //     R@5"), read as Rank-k on the person search benchmarks (CUHK-PEDES,
 //     ICFG-PEDES, RSTPReid), also when the direction follows the numbers
-//     ("47.9% R@1 for text-to-image"), and for every rank of a list after
-//     the direction ("text-to-image R@1/R@5/R@10", "image-to-text R@5 and
-//     R@10").
+//     ("47.9% R@1 for text-to-image").
 //   - Datasets are matched by name or alias, ignoring how the parts are joined
 //     ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long names,
 //     case. Short names keep their capitals ("COCO", "IN-1k"). A name that is
@@ -106,9 +102,6 @@
 //     one: "45.1 AP" does not borrow ImageNet-1k (Top-1 accuracy); "Top-5
 //     accuracy" does. An error rate is measured on the dataset of its accuracy
 //     ("a top-1 error of 23.4% on ImageNet, compared with 24.9% for LARS").
-//     An image-generation metric (FID, Inception Score) is measured on any
-//     dataset's images: a named model's value with decimals borrows the
-//     topic whatever its metric ("At 512x512, X-XL obtains an FID of 2.35").
 //   - A number written with a metric that is not a cue ("45.2 AR100", "7.9
 //     FID", "an ECE of 0.018", both ends of "(ECE) from 0.084 to 0.031")
 //     borrows no metric, and a number "on" data named in lower case

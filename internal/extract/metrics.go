@@ -21,7 +21,7 @@ type cue struct {
 // Short upper-case cues (AP, EM, F1) are matched with their case, because
 // "ap" or "em" in running text are not metrics. AP is also written in the
 // plural ("58.7/58.9 box mAPs").
-var cueTable = append(append(directionalListCues(), []cueEntry{
+var cueTable = append([]cueEntry{
 	// A qualified metric is a metric of its own, not the plain one it
 	// qualifies: "robust accuracy", "last-step accuracy", "boundary AP".
 	{regexp.MustCompile(`(?i)\brobust\s+accurac(?:y|ies)\b`), "Robust accuracy"},
@@ -30,9 +30,6 @@ var cueTable = append(append(directionalListCues(), []cueEntry{
 	// brackets is the cue).
 	{regexp.MustCompile(`(?i)\b(robust)\s+and\s+\d+(?:\.\d+)?%?\s+clean\s+(?:top-1\s+)?accurac(?:y|ies)\b`), "Robust accuracy"},
 	{regexp.MustCompile(`(?i)\blast(?:-step)?\s+accurac(?:y|ies)\b`), "Last accuracy"},
-	// The share of inputs a smoothed classifier is certified right on,
-	// within a radius: "a certified accuracy of 57.1% at radius 0.5".
-	{regexp.MustCompile(`(?i)\bcertified\s+accurac(?:y|ies)\b`), "Certified accuracy"},
 	// A k-NN classifier's accuracy on frozen features is a metric of its
 	// own (LABELLING.md), also when written "k-NN top-1 accuracy".
 	{regexp.MustCompile(`(?i)\bk-?NN\s+(?:top-1\s+)?accurac(?:y|ies)\b`), "k-NN accuracy"},
@@ -105,7 +102,7 @@ var cueTable = append(append(directionalListCues(), []cueEntry{
 	// starts earlier and wins.
 	{regexp.MustCompile(`(?i)\berror[- ]rates?\b`), "Error rate"},
 	{regexp.MustCompile(`(?i)\baccurac(?:y|ies)\b|\bacc\.`), "Accuracy"},
-}...), directionalCues()...)
+}, directionalCues()...)
 
 // cueEntry is one way of writing a metric, and the name it is read as.
 type cueEntry struct {
@@ -119,7 +116,6 @@ type cueEntry struct {
 var (
 	retrievalDirections = []string{"Text-to-image", "Image-to-text"}
 	retrievalRanks      = []string{"1", "5", "10"}
-	anyRank             = `(?:R|Recall)@(?:1|5|10)\b`
 )
 
 // directionalCues reads R@k written with its direction ("text-to-image
@@ -135,22 +131,6 @@ func directionalCues() []cueEntry {
 			out = append(out,
 				cueEntry{regexp.MustCompile(`(?i)\b(` + dir + `)\s+and\s+` + other + `\s+` + rank), dir + " R@" + k},
 				cueEntry{regexp.MustCompile(`(?i)\b` + dir + `\s+` + rank), dir + " R@" + k})
-		}
-	}
-	return out
-}
-
-// directionalListCues read a later rank of a list after one direction as
-// in that direction too (the part in brackets): "text-to-image
-// R@1/R@5/R@10", "text-to-image R@5 and R@10". They head the cue table, so
-// that they win over the plain rank written at the same place.
-func directionalListCues() []cueEntry {
-	var out []cueEntry
-	for _, dir := range retrievalDirections {
-		for _, k := range retrievalRanks {
-			rank := `(?:R|Recall)@` + k + `\b`
-			out = append(out, cueEntry{regexp.MustCompile(`(?i)\b` + dir + `\s+` + anyRank +
-				`(?:(?:/|,\s*)` + anyRank + `)*(?:/|,?\s+and\s+)(` + rank + `)`), dir + " R@" + k})
 		}
 	}
 	return out
@@ -182,18 +162,6 @@ func undirectedRank(metric string) (string, bool) {
 	return "", false
 }
 
-// partMarks, written right after a metric, make it the metric on a part of
-// the data, another metric than the one named: "PQ^Th", "PQ^St" (things,
-// stuff). "AP^box" is not a part: it names which AP. ("AP_r" is no cue:
-// "_" joins it into one word.)
-var partMarks = regexp.MustCompile(`^\^(?:Th|St)\b`)
-
-// partOfMetric reports whether the text after a metric starts with a mark
-// of a part.
-func partOfMetric(after string) bool {
-	return partMarks.MatchString(after)
-}
-
 // findCues returns the metric cues of s in order, without overlaps.
 func findCues(s string) []cue {
 	var all []cue
@@ -201,9 +169,6 @@ func findCues(s string) []cue {
 		for _, loc := range e.re.FindAllStringSubmatchIndex(s, -1) {
 			if loc[1] < len(s) && s[loc[1]] == '@' {
 				continue // "mAP@0.5", "F1@5": another metric than the one named
-			}
-			if partOfMetric(s[loc[1]:]) {
-				continue // "61.0 PQ^Th", "35.6 AP_r": the metric on a part of the data
 			}
 			if len(loc) > 2 {
 				loc = loc[2:] // the cue is the part in brackets

@@ -18,14 +18,7 @@ var backDelta = set("by", "gain", "gains", "improvement", "improvements", "impro
 	"outperforming", "outperformed", "surpass", "surpasses", "surpassing", "beat", "beats",
 	"exceed", "exceeds", "trail", "trails", "lag", "lags", "plus", "compression", "speedup",
 	"throughput", "mask", "masks", "masking", "prune", "pruned", "pruning", "delta", "up", "down",
-	"error", "errors", "loss", "perplexity", "add", "adds", "added", "adding",
-	// What a model loses is a difference, not its score: "loses only 1.2
-	// R@1 on CUHK-PEDES", "SwiftYOLO-M loses 1.1 AP".
-	"lose", "loses", "losing", "lost")
-
-// settingBefore, right before a number, make it the setting a score is
-// read at, not a score: "57.1% at radius 0.5 and 41.3% at radius 1.0".
-var settingBefore = set("radius", "radii")
+	"error", "errors", "loss", "perplexity", "add", "adds", "added", "adding")
 
 // differenceMarks right before a number make it a difference between two
 // results, wherever the word that governs it stands: "(absolute 7.8%)".
@@ -305,9 +298,6 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		return
 	}
 	switch {
-	case settingBefore[w]:
-		r.dropped = true
-		return
 	case backDelta[w], genericOthers[w]:
 		r.dropped, r.byDelta = true, w == "by"
 		return

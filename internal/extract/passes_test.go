@@ -79,7 +79,6 @@ func TestPassNames(t *testing.T) {
 		{"It reaches 94.2% on Human Non-TATA Promoters.", nil, []string{"Human Nontata Promoters"}},
 		// A qualified metric is its own metric, not the plain one.
 		{"It reaches 39.1% robust accuracy and a last-step accuracy of 84.6% on CIFAR-100.", []string{"Robust accuracy", "Last accuracy"}, []string{"CIFAR-100"}},
-		{"It reaches a certified accuracy of 57.1% on ImageNet.", []string{"Certified accuracy"}, []string{"ImageNet-1k"}},
 		{"It reaches 78.1% linear-probe and 76.3% k-NN top-1 accuracy on ImageNet, and a kNN accuracy of 63.2% on CIFAR-100.",
 			[]string{"k-NN accuracy", "k-NN accuracy"}, []string{"ImageNet-1k", "CIFAR-100"}},
 		{"It achieves an FID of 1.71 and an Inception Score of 303.7 on ImageNet, and 27.8 boundary AP on COCO.",
@@ -284,13 +283,6 @@ func TestPassClassify(t *testing.T) {
 		{"X outperforms IRRA by 2.1% on CUHK-PEDES and reaches 76.5% on RSTPReid.", "76.5%", false},
 		{"X achieves 5.3 AP and 4.8 AP gains with more boxes.", "", false},
 		{"X reaches 29.1 BLEU, 0.8 BLEU above Y.", "29.1", false},
-		// The radius a certified accuracy is read at is a setting.
-		{"X achieves a certified accuracy of 71.4% at L2 radius 0.5 on ImageNet.", "71.4%", false},
-		{"On CIFAR-10, certified accuracy at radius 0.25 reaches 79.4%.", "79.4%", false},
-		// What a model loses is a difference, not its score.
-		{"Without the re-parameterised neck, X-M loses 1.1 AP.", "", false},
-		{"X loses only 1.2 R@1 on CUHK-PEDES while the baseline loses 6.8.", "", false},
-		{"Quantised to W4A4, X keeps 47.9 box AP on COCO, losing 0.4 box AP.", "47.9", false},
 		// Bounds and rough figures are not the score; "up to" is the best one.
 		{"On ImageNet, X reaches over 80% top-1 accuracy.", "", false},
 		{"X reaches more than 90% and at least 70% on Y.", "", false},
@@ -329,13 +321,6 @@ func TestPassMetrics(t *testing.T) {
 		{"X reaches 80.4%/95.1% top-1/top-5 accuracy.", map[string]string{"80.4%": "Top-1 accuracy", "95.1%": "Top-5 accuracy"}},
 		{"X obtains 74.2% and 89.0% in Rank-1 and Rank-5.", map[string]string{"74.2%": "Rank-1", "89.0%": "Rank-5"}},
 		{"X obtains 74.8/89.9/93.7 Rank-1/5/10 on CUHK-PEDES.", map[string]string{"74.8": "Rank-1", "89.9": "Rank-5", "93.7": "Rank-10"}},
-		// A metric on a part of the data is not the metric named.
-		{"X achieves 55.1 PQ (61.0 PQ^Th, 46.2 PQ^St) on COCO panoptic val.", map[string]string{"55.1": "PQ"}},
-		// A direction heads every rank of a list after it.
-		{"X reaches text-to-image R@1/R@5/R@10 of 58.3/82.0/89.1 on COCO.",
-			map[string]string{"58.3": "Text-to-image R@1", "82.0": "Text-to-image R@5", "89.1": "Text-to-image R@10"}},
-		{"X reaches 64.9 R@1, with image-to-text R@5 and R@10 of 76.3 and 85.1.",
-			map[string]string{"64.9": "Rank-1", "76.3": "Image-to-text R@5", "85.1": "Image-to-text R@10"}},
 		{"X reaches 86.1 EM and an F1 of 89.3.", map[string]string{"86.1": "Exact match", "89.3": "F1"}},
 		// "score" between a metric and its number, unless the metric's name ends with it.
 		{"X obtains a CIDEr score of 143.6 and an F1 score of 80.2.", map[string]string{"143.6": "CIDEr", "80.2": "F1"}},
@@ -858,12 +843,6 @@ func TestAcrossSentences(t *testing.T) {
 		{"a benchmark a model transfers to with a metric and its score in brackets is a dataset of its own",
 			"AnswerGate: Answerability Heads\nBuilt on DeBERTa-v3-large, AnswerGate reaches 92.5 F1 on SQuAD 2.0. It also transfers better to NewsQA (F1 73.6).",
 			[]string{"AnswerGate | SQuAD2.0 | F1 | 92.5 | high | "}},
-		{"a named model's FID in a sentence naming no dataset is on the topic, whatever the topic's own metric",
-			"GenNet: Flow Transformers\nOn ImageNet 256x256, GenNet-XL achieves an FID of 1.87. At 512x512 resolution GenNet-XL obtains an FID of 2.35.",
-			[]string{"GenNet-XL | ImageNet-1k | FID | 1.87 | high | ", "GenNet-XL | ImageNet-1k | FID | 2.35 | med | "}},
-		{"an unnamed one's FID, or a round one, is not",
-			"GenNet: Flow Transformers\nOn ImageNet 256x256, GenNet-XL achieves an FID of 1.87. Without guidance the FID is 6.12. It trains faster than DiT-XL/2 to reach FID 10.",
-			[]string{"GenNet-XL | ImageNet-1k | FID | 1.87 | high | "}},
 		{"a topic goes on through sentences that each report a score on it",
 			"X-Net: Scaling Nets\nX-Net is evaluated on ImageNet-1k. It obtains 79.9% top-1 accuracy. With a larger backbone, it reaches 82.0%.",
 			[]string{"X-Net | ImageNet-1k | Top-1 accuracy | 79.9% | med | ", "X-Net | ImageNet-1k | Top-1 accuracy | 82.0% | med | "}},

@@ -176,8 +176,7 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				// way to the dataset's own.
 				n.metric, n.mOrigin = ctx.m.defaultMetric(n.dataset.name), assumed
 			}
-			if n.dOrigin != direct && !ctx.m.metricFits(n.dataset.name, n.metric) &&
-				!(generationMetrics[n.metric] && (r.source == fromSubject || r.source == fromNamed) && strings.Contains(n.raw, ".")) {
+			if n.dOrigin != direct && !ctx.m.metricFits(n.dataset.name, n.metric) {
 				// "81.2% top-1 on ImageNet ... reaching 45.1 AP": a dataset
 				// borrowed for a number it is not measured in.
 				continue
@@ -998,15 +997,6 @@ var classMeanAP = set("coco", "lvis", "objects365")
 // dataset measured in that accuracy is measured in its error too ("a top-1
 // error of 23.4% on ImageNet, compared with 24.9% for LARS").
 var errorOf = map[string]string{"Top-1 error": "Top-1 accuracy", "Top-5 error": "Top-5 accuracy", "Error rate": "Accuracy"}
-
-// generationMetrics score generated images against a dataset's images,
-// whatever that dataset's own metric: a named model's FID in a sentence
-// that names no dataset is on the topic ("On ImageNet 256x256, X-XL reaches
-// an FID of 1.87. At 512x512, X-XL obtains an FID of 2.35"). Unnamed ("it
-// obtains", "the FID is") it is left: whose variant it is the text does not
-// say; nor is a round number, more often a target than a result ("faster
-// than DiT-XL/2 to reach FID 10").
-var generationMetrics = set("FID", "Inception Score")
 
 // metricFits reports whether a number in metric can be on dataset: the
 // dataset has no metric of its own, or both are of one kind (their last
