@@ -116,20 +116,20 @@
 //     ("64.3% on MMLU in the 5-shot setting"), or an adjective before it ("a
 //     zero-shot Y-Net reaches 70.2%").
 //
-// The method is, in order: a possessive ("DeiT-S's 79.8%", "RaSa's Rank-1
-// on RSTPReid is 66.1%"), a name before brackets ("RaSa (76.5% Rank-1)"),
-// "for" and a name after the number ("63.4% for Llama 2 13B", "for the
-// fully supervised IRRA"), the subject of the verb that introduces the
-// number ("ViTune-S reaches", "MobileViT-XS, which reaches", "while a
-// fine-tuned DeBERTa-v3-large still leads with"), a name set off after an
-// opening description ("The flagship model, Qwen2-72B, showcases ...: 84.2
-// on MMLU"), and otherwise the paper's own method: the title's short name
-// ("ViTune: ..." gives ViTune; not a head that names a report or a
-// benchmark, "Phi-3 Technical Report: ...", "MMLU-Pro: A ... Benchmark")
-// or the name the abstract introduces: the name in brackets after the
-// description ("We propose the Real-Time DEtection TRansformer
-// (RT-DETR)", "focal modulation networks (FocalNets in short)"), or the name right after "We propose", "called", "namely"
-// ("We propose SMA", "We introduce Mistral 7B, a", "called Swin
+// The method is, in order: a possessive ("DeiT-S's 79.8%", "RaSa's Rank-1 on
+// RSTPReid is 66.1%"), a name before brackets ("RaSa (76.5% Rank-1)"), "for"
+// and a name after the number ("63.4% for Llama 2 13B", "for the fully
+// supervised IRRA"), the subject of the verb that introduces the number
+// ("ViTune-S reaches", "MobileViT-XS, which reaches", "while a fine-tuned
+// DeBERTa-v3-large still leads with"), a name set off after an opening
+// description ("The flagship model, Qwen2-72B, showcases ...: 84.2 on MMLU"),
+// and otherwise the paper's own method: the title's short name ("ViTune: ..."
+// gives ViTune; not a head that names a report or a benchmark, "Phi-3 Technical
+// Report: ...", "MMLU-Pro: A ... Benchmark") or the name the abstract
+// introduces: the name in brackets after the description ("We propose the
+// Real-Time DEtection TRansformer (RT-DETR)", "focal modulation networks
+// (FocalNets in short)"), or the name right after "We propose", "called",
+// "namely" ("We propose SMA", "We introduce Mistral 7B, a", "called Swin
 // Transformer,", "We introduce phi-3-mini"), unless it is introduced as a
 // benchmark ("We introduce TRACE, a benchmark").
 //
@@ -229,56 +229,53 @@
 // named before the teacher it is taught by ("a ResNet-18 student taught by
 // ResNet-34 achieves").
 //
-// Lists and names are also read where they are written short: a head
-// shared by two kinds of a metric ("box/mask AP are 38.0/34.4"), a metric
-// written onto its number ("49.4AP"), "R1" after a number (Rank-1), variants
-// that leave out the first one's stem ("RepNeXt-S, -M and -L reach 79.8,
-// 82.6 and 84.1", "RT-DETR-R50 / R101 achieves 53.1% / 54.3%"), a short name
-// in brackets after a dataset ("the Human vs Worm task (HvW)"), a package's
-// identifier that wraps a dataset's name ("dummy_mouse_enhancers_ensembl"),
-// and a name in the plural whose singular the abstract writes ("ConvNeXts").
-// Compared values named by a list, after "for" ("81.3%, 83.0% and 83.5% for
-// Swin-T, Swin-S and Swin-B") or in slash shorthand before brackets or
-// after "for" ("ConvNeXt-T/S/B (82.1/83.1/83.8%)", "46.5/50.7/53.1 AP for
-// RT-DETR-R18/R34/R50", each part written as the one it replaces), take
-// one name each, in order, when the counts agree.
-// A list written with slashes ends before a number that brings its own
-// metric ("R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2"); "scores"
-// after a metric is a noun ("F1 scores of"); a score in a bracket after a
-// name, behind costs only, is the name's ("YOLO-RF-X (38 FPS V100, 56.3%
-// AP)"); values compared with after one score per dataset are on those
-// datasets in order ("74.9% on A and 91.6% on B, compared with 74.2% and
-// 89.2% for X"); a capitalised name after "on" before the clause's subject
-// ("On Cityscapes it obtains") or after "to" before "at" a score ("transfers
-// to ADE20K at 50.2 PQ") or before a metric and its score in brackets ("to
-// NewsQA (F1 73.6)") is a benchmark, so nothing else is borrowed; "It"
-// opening a sentence is the variant of the paper's method that opened the
-// sentence before ("Yi-Lite-9B is ... It scores"); a sentence that opens
-// with the paper's work and its name between commas ("The approach,
-// CapReID, improves") names the paper's method; "the FP16 Llama 2 70B" is
-// Llama 2 70B (also after "for": "68.9% for the FP16 Llama-2-70B") and "A QuantX-quantised Llama 2 70B" the paper's QuantX, as
-// is a model a named method keeps "at" a score ("SALQ keeps Llama-3-8B at
-// 61.7%", "RotQ keeps DeiT-S, DeiT-B and Swin-S at 76.8%, 80.1% and
-// 81.9%": SALQ's and RotQ's; "against 65.1% in FP16" after one such score
-// is the kept model's), and a model a named method quantises, compresses
-// or prunes "to" a score ("HadaViT quantises DeiT-B to 77.9% ... and
-// Swin-S to 80.6%": both HadaViT's, the second as a parallel object after
-// "and"), whose own value in brackets right after ("(full precision:
-// 81.8%)", "(81.8%)") is the model's; a
-// bit-width ("W4A4", "W3A16") is a setting, never a name ("HR3 at W3A16
-// keeps 78.1%" is HR3's); a
-// contrasted clause about some unnamed model ("while a nucleotide-level
-// model of the same size obtains") is no one's. Methods listed with their
-// scores in brackets after the dataset are all on it ("On Human Regulatory,
-// ... DNABERT-2 (89.2%), followed by HyenaDNA-small (87.9%)"); a setting in
-// brackets ("on MMLU (5-shot), ahead of X (66.6%)") is no score in brackets;
-// "on the hidden test set" is a split, not other data, and so is a split's
-// own name (splitNames: "on val2017", "on test-dev", "on test-clean"), which
-// alone stands for the dataset the abstract is about; "Under our unified
-// harness" and a comparison "under the same setting" are no changed
-// setting; and the bare values of a change take the metric written before
-// it ("raises box AP on COCO val2017 from 37.4 to 39.6", "R@1 on the MSCOCO
-// 5K test set from"), the value before being the name after a "for" that
+// Lists and names are also read where they are written short: a head shared by
+// two kinds of a metric ("box/mask AP are 38.0/34.4"), a metric written onto
+// its number ("49.4AP"), "R1" after a number (Rank-1), variants that leave out
+// the first one's stem ("RepNeXt-S, -M and -L reach 79.8, 82.6 and 84.1",
+// "RT-DETR-R50 / R101 achieves 53.1% / 54.3%"), a short name in brackets after
+// a dataset ("the Human vs Worm task (HvW)"), a package's identifier that wraps
+// a dataset's name ("dummy_mouse_enhancers_ensembl"), and a name in the plural
+// whose singular the abstract writes ("ConvNeXts"). Compared values named by a
+// list, after "for" ("81.3%, 83.0% and 83.5% for Swin-T, Swin-S and Swin-B") or
+// in slash shorthand before brackets or after "for" ("ConvNeXt-T/S/B
+// (82.1/83.1/83.8%)", "46.5/50.7/53.1 AP for RT-DETR-R18/R34/R50", each part
+// written as the one it replaces), take one name each, in order, when the
+// counts agree. A list written with slashes ends before a number that brings
+// its own metric ("R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2");
+// "scores" after a metric is a noun ("F1 scores of"); a score in a bracket
+// after a name, behind costs only, is the name's ("YOLO-RF-X (38 FPS V100,
+// 56.3% AP)"); values compared with after one score per dataset are on those
+// datasets in order ("74.9% on A and 91.6% on B, compared with 74.2% and 89.2%
+// for X"); a capitalised name after "on" before the clause's subject ("On
+// Cityscapes it obtains") or after "to" before "at" a score ("transfers to
+// ADE20K at 50.2 PQ") or before a metric and its score in brackets ("to NewsQA
+// (F1 73.6)") is a benchmark, so nothing else is borrowed; "It" opening a
+// sentence is the variant of the paper's method that opened the sentence before
+// ("Yi-Lite-9B is ... It scores"); a sentence that opens with the paper's work
+// and its name between commas ("The approach, CapReID, improves") names the
+// paper's method; "the FP16 Llama 2 70B" is Llama 2 70B (also after "for":
+// "68.9% for the FP16 Llama-2-70B") and "A QuantX-quantised Llama 2 70B" the
+// paper's QuantX, as is a model a named method keeps "at" a score ("SALQ keeps
+// Llama-3-8B at 61.7%", "RotQ keeps DeiT-S, DeiT-B and Swin-S at 76.8%, 80.1%
+// and 81.9%": SALQ's and RotQ's; "against 65.1% in FP16" after one such score
+// is the kept model's), and a model a named method quantises, compresses or
+// prunes "to" a score ("HadaViT quantises DeiT-B to 77.9% ... and Swin-S to
+// 80.6%": both HadaViT's, the second as a parallel object after "and"), whose
+// own value in brackets right after ("(full precision: 81.8%)", "(81.8%)") is
+// the model's; a bit-width ("W4A4", "W3A16") is a setting, never a name ("HR3
+// at W3A16 keeps 78.1%" is HR3's); a contrasted clause about some unnamed model
+// ("while a nucleotide-level model of the same size obtains") is no one's.
+// Methods listed with their scores in brackets after the dataset are all on it
+// ("On Human Regulatory, ... DNABERT-2 (89.2%), followed by HyenaDNA-small
+// (87.9%)"); a setting in brackets ("on MMLU (5-shot), ahead of X (66.6%)") is
+// no score in brackets; "on the hidden test set" is a split, not other data,
+// and so is a split's own name (splitNames: "on val2017", "on test-dev", "on
+// test-clean"), which alone stands for the dataset the abstract is about;
+// "Under our unified harness" and a comparison "under the same setting" are no
+// changed setting; and the bare values of a change take the metric written
+// before it ("raises box AP on COCO val2017 from 37.4 to 39.6", "R@1 on the
+// MSCOCO 5K test set from"), the value before being the name after a "for" that
 // opens its clause ("and for Mask R-CNN it improves mask AP from 34.7 to
 // 36.3").
 //
@@ -299,21 +296,23 @@
 // second is kept only when a name owns it ("versus 73.4% for IRRA"), or when it
 // is the same model without the paper's change ("a RoBERTa-large reader with
 // AnsHead obtains 87.4, compared with 86.5 without it", "84.6%, up from 81.2%
-// with the original recipe", "against 69.8% in FP16", "against 85.9% at BF16", "compared with 81.8% in
-// full precision"; confidence "med"). A named baseline or teacher is a subject
-// like any name ("The provided CNN baseline reaches 69.5%"), and a subject is
-// read past a short phrase of setting before its verb ("whereas SparseGPT at
-// the same sparsity keeps 0.530"; "med"). Ranges ("between 72.1% and 78.4%",
-// "ranging from ... to ...", "80.1–82.3%") give both ends, marked RangeEnd,
-// with confidence "low". In "from 79.8% to 80.6%" the second value is a score;
-// the first is kept only when a name owns it ("improves a ResNet-50 from 76.1%
-// to 77.4%", "the top-1 error of ViT-Ti on ImageNet from", "the accuracy of
-// a ResNet-8x4 student from", not "we improve the mAP of Faster-RCNN from"), "For CLIP ViT-L/14, ... rises from 75.3% ...", "For the stronger
-// RDE, ...", "With a smaller ELECTRA-base reader, the gate lifts F1 from 83.4",
-// "... to 72.8% for IRRA"; not "With a ResNet-50 backbone,"), or the subject of
-// the change right before its verb ("whereas Qwen1.5-72B falls from 77.5% to
-// 68.3%", "Faster R-CNN improves from 38.4 to 42.0 mAP"); the value after a
-// fall is the subject's too, after a rise the changed method's.
+// with the original recipe", "against 69.8% in FP16", "against 85.9% at BF16",
+// "compared with 81.8% in full precision"; confidence "med"). A named baseline
+// or teacher is a subject like any name ("The provided CNN baseline reaches
+// 69.5%"), and a subject is read past a short phrase of setting before its verb
+// ("whereas SparseGPT at the same sparsity keeps 0.530"; "med"). Ranges
+// ("between 72.1% and 78.4%", "ranging from ... to ...", "80.1–82.3%") give
+// both ends, marked RangeEnd, with confidence "low". In "from 79.8% to 80.6%"
+// the second value is a score; the first is kept only when a name owns it
+// ("improves a ResNet-50 from 76.1% to 77.4%", "the top-1 error of ViT-Ti on
+// ImageNet from", "the accuracy of a ResNet-8x4 student from", not "we improve
+// the mAP of Faster-RCNN from"), "For CLIP ViT-L/14, ... rises from 75.3% ...",
+// "For the stronger RDE, ...", "With a smaller ELECTRA-base reader, the gate
+// lifts F1 from 83.4", "... to 72.8% for IRRA"; not "With a ResNet-50
+// backbone,"), or the subject of the change right before its verb ("whereas
+// Qwen1.5-72B falls from 77.5% to 68.3%", "Faster R-CNN improves from 38.4 to
+// 42.0 mAP"); the value after a fall is the subject's too, after a rise the
+// changed method's.
 //
 // # What is not a score
 //

@@ -20,6 +20,12 @@ var backDelta = set("by", "gain", "gains", "improvement", "improvements", "impro
 	"throughput", "mask", "masks", "masking", "prune", "pruned", "pruning", "delta", "up", "down",
 	"error", "errors", "loss", "perplexity", "add", "adds", "added", "adding")
 
+// changeObjectHeads stand right before the model whose value a change
+// starts from: "the top-1 error of ViT-Ti", "improves ResNet-18 accuracy".
+var changeObjectHeads = set("of", "improves", "improve", "improved", "improving", "raises", "raise",
+	"raised", "raising", "lifts", "lift", "lifted", "boosts", "boost", "boosted", "lowers", "lowered",
+	"reduces", "reduced", "increases", "increased")
+
 // differenceMarks right before a number make it a difference between two
 // results, wherever the word that governs it stands: "(absolute 7.8%)".
 var differenceMarks = set("absolute", "relative")
@@ -468,12 +474,6 @@ func isPossessive(w string) bool {
 	return ok
 }
 
-// changeObjectHeads stand right before the model whose value a change
-// starts from: "the top-1 error of ViT-Ti", "improves ResNet-18 accuracy".
-var changeObjectHeads = set("of", "improves", "improve", "improved", "improving", "raises", "raise",
-	"raised", "raising", "lifts", "lift", "lifted", "boosts", "boost", "boosted", "lowers", "lowered",
-	"reduces", "reduced", "increases", "increased")
-
 // changedObject returns the model a change is measured on, when words
 // about the measurement stand between its name and "from": the dataset
 // ("the top-1 error of ViT-Ti on ImageNet from") or a model noun ("the
@@ -488,18 +488,16 @@ var changeObjectHeads = set("of", "improves", "improve", "improved", "improving"
 // named (its backbone) rather than applied a method to it.
 func (s *sentence) changedObject(j int) string {
 	k := j
-	for k >= 0 {
+	for ; k >= 0; k-- {
 		w := strings.ToLower(s.toks[k].text)
-		switch {
-		case s.blocked(s.toks[k]) || modelNouns[w] || w == "baseline":
-			k--
-		case (w == "on" || w == "in") && k < j && s.inDataset(s.toks[k+1].start, s.toks[k+1].end):
-			k--
-		default:
-			goto named
+		if s.blocked(s.toks[k]) || modelNouns[w] || w == "baseline" {
+			continue
 		}
+		if (w == "on" || w == "in") && k < j && s.inDataset(s.toks[k+1].start, s.toks[k+1].end) {
+			continue
+		}
+		break
 	}
-named:
 	if k < 0 || k == j || s.inCue(s.toks[k+1].start, s.toks[k+1].end) {
 		return ""
 	}
