@@ -32,12 +32,15 @@ func (s *sentence) findNames(ctx *paperContext) {
 	// A model something is built on ("AnswerGate built on DeBERTa-v3-large
 	// achieves", "Built on IRRA, NCF reaches") is no data at all: not a
 	// dataset of the sentence, but still no method's name.
+	var named []mention
 	for _, d := range unknown {
 		if builtOnBefore.MatchString(window(text, d.start)) {
 			s.trainingData = append(s.trainingData, d)
+			continue
 		}
+		named = append(named, d)
 	}
-	unknown = without(unknown, func(d mention) bool { return builtOnBefore.MatchString(window(text, d.start)) })
+	unknown = named
 	trainingOnly := len(unknown) > 0 && len(known) == 0
 	for i := range unknown {
 		unknown[i].training = trainedOnBefore.MatchString(window(text, unknown[i].start))
