@@ -235,13 +235,9 @@ func isAlnum(c byte) bool {
 
 // notDatasets are capitalised words that follow "on" or "in" without naming a
 // dataset: hardware, units and parts of the paper.
-var notDatasets = map[string]bool{
-	"GPU": true, "GPUs": true, "TPU": true, "TPUs": true, "CPU": true, "CPUs": true,
-	"A100": true, "H100": true, "V100": true, "FLOPs": true, "GFLOPs": true,
-	"Table": true, "Tables": true, "Figure": true, "Fig": true, "Section": true,
-	"Appendix": true, "FPS": true, "MB": true, "GB": true,
-	"FP32": true, "FP16": true, "BF16": true, "FP8": true, "INT8": true, "INT4": true, // "69.8% in FP16"
-}
+var notDatasets = with(set("GPU", "GPUs", "TPU", "TPUs", "CPU", "CPUs", "A100", "H100", "V100",
+	"FLOPs", "GFLOPs", "Table", "Tables", "Figure", "Fig", "Section", "Appendix", "FPS", "MB", "GB"),
+	numberFormats)
 
 // datasetPrepositions introduce the dataset a score was measured on.
 var datasetPrepositions = map[string]bool{"on": true, "in": true, "across": true, "over": true}

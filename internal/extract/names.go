@@ -35,15 +35,25 @@ func possessive(w string) (string, bool) {
 	return w, false
 }
 
+// numberFormats are the formats a model's numbers are held in: a setting,
+// never a method nor a dataset ("the FP16 Llama 2 70B" is Llama 2 70B,
+// "69.8% in FP16" names no dataset, "68.9% for the FP16 Llama-2-70B" is
+// Llama-2-70B's).
+var numberFormats = []string{"FP32", "FP16", "BF16", "FP8", "INT8", "INT4"}
+
+// numberFormatWords are numberFormats as the lower-cased words are looked up.
+var numberFormatWords = func() map[string]bool {
+	m := make(map[string]bool, len(numberFormats))
+	for _, f := range numberFormats {
+		m[strings.ToLower(f)] = true
+	}
+	return m
+}()
+
 // notNames are words shaped like model names that are not methods.
-var notNames = map[string]bool{
-	"GPU": true, "GPUs": true, "TPU": true, "TPUs": true, "CPU": true, "FLOPs": true,
-	"GFLOPs": true, "TFLOPs": true, "FPS": true, "MB": true, "GB": true, "KB": true,
-	"SOTA": true, "SRAM": true, "DRAM": true, "AI": true, "ML": true, "NLP": true,
-	"LLM": true, "LLMs": true, "DNA": true, "RNA": true, "API": true,
-	// Number formats: "the FP16 Llama 2 70B" is Llama 2 70B.
-	"FP32": true, "FP16": true, "BF16": true, "FP8": true, "INT8": true, "INT4": true,
-}
+var notNames = with(set("GPU", "GPUs", "TPU", "TPUs", "CPU", "FLOPs", "GFLOPs", "TFLOPs", "FPS",
+	"MB", "GB", "KB", "SOTA", "SRAM", "DRAM", "AI", "ML", "NLP", "LLM", "LLMs", "DNA", "RNA", "API"),
+	numberFormats)
 
 // bitWidth is a quantisation setting written as bits of weights and
 // activations ("W4A4", "W3A16", "W4A4KV4"): a setting, like "FP16", not

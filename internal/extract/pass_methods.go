@@ -569,7 +569,7 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 	}
 	j := i + 1
 	for j < len(s.toks) && j-i <= 3 && (forModifiers[strings.ToLower(s.toks[j].text)] || s.modifier(j) ||
-		fullPrecisions[strings.ToLower(s.toks[j].text)]) { // "68.9% for the FP16 Llama-2-70B"
+		numberFormatWords[strings.ToLower(s.toks[j].text)]) { // "68.9% for the FP16 Llama-2-70B"
 		j++
 	}
 	if j < len(s.toks) {

@@ -175,6 +175,14 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
+// with adds words to the set m and returns it.
+func with(m map[string]bool, words []string) map[string]bool {
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
 // tokensAfter returns up to n words after pos, stopping at punctuation.
 func (s *sentence) tokensAfter(pos, n int) []string {
 	var out []string
