@@ -414,7 +414,7 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			// "1.5 and 0.3 points above" and "5.3 AP and 4.8 AP gains" keep none.
 			r.dropped = true
 			for i, n := range r.nums {
-				if i == len(r.nums)-1 || n.cue == nil || strings.Contains(s.text[numEnd(n):r.end], " and ") {
+				if i == len(r.nums)-1 || n.cue == nil || strings.Contains(s.between(numEnd(n), r.end), " and ") {
 					n.dropped = true
 				} else {
 					r.dropped = false

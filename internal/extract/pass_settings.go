@@ -80,7 +80,7 @@ func (s *sentence) attachSettings(*paperContext) {
 			if n.setting == "" {
 				n.setting = m.setting
 			}
-			if !listGap.MatchString(s.text[numEnd(n):nextStart(s.nums, n)]) {
+			if !listGap.MatchString(s.between(numEnd(n), nextStart(s.nums, n))) {
 				break // the setting reaches one number, or one list
 			}
 		}

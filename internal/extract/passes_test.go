@@ -779,6 +779,8 @@ func TestPassSettings(t *testing.T) {
 		{"X reaches 64.3% on MMLU in the 5-shot setting and 46.4% on GSM8K.", map[string]string{"64.3%": "5-shot", "46.4%": ""}},
 		{"In zero-shot transfer, X reaches 70.2% and 65.1%; fine-tuned, 80.3%.", map[string]string{"70.2%": "zero-shot", "65.1%": "zero-shot", "80.3%": "fine-tuned"}},
 		{"X reaches 81.2% top-1 accuracy.", map[string]string{"81.2%": ""}},
+		// The range's first end spans its second; this once panicked.
+		{"Fine-tuned, the X-Net backbones reach 86.2–91.7% and 70.2% on MMLU.", map[string]string{"86.2": "fine-tuned", "91.7%": "fine-tuned", "70.2%": "fine-tuned"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "settings")

@@ -167,6 +167,16 @@ func numEnd(n *number) int {
 	return n.after
 }
 
+// between is the text from one offset to another, or "" when the second
+// comes first: a range "86.2–91.7%" is one span from its first number to
+// its percent sign, so the second end starts inside the first's span.
+func (s *sentence) between(from, to int) string {
+	if to <= from {
+		return ""
+	}
+	return s.text[from:to]
+}
+
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
