@@ -249,6 +249,12 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | CUHK-PEDES | Rank-1 | 74.6%", "Foo | COCO | Text-to-image R@1 | 65.1"},
 		},
 		{
+			// A setting between a score and "for" ("at BF16") does not
+			// hide whose it is: an unnamed baseline's is no one's.
+			"setting before for", "Foo quantises Swin-T to 80.2% top-1 accuracy on ImageNet (full precision: 81.3%), against 78.4% at BF16 for the unrotated baseline.",
+			[]string{"Foo | ImageNet-1k | Top-1 accuracy | 80.2%", "Swin-T | ImageNet-1k | Top-1 accuracy | 81.3%"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

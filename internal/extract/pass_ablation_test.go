@@ -28,6 +28,10 @@ func TestAblationBase(t *testing.T) {
 		{"at BF16, after the subject's score", "QuaRot-X: Rotated Quantisation",
 			"Quantised with QuaRot-X, Qwen2.5-72B keeps 85.3% MMLU accuracy, against 85.9% at BF16.",
 			map[string]string{"85.3%": "QuaRot-X", "85.9%": "Qwen2.5-72B"}},
+		// A setting before "for" does not hide whose score it is.
+		{"at INT4, for a named other", "QuantZ: Rotated Quantisation",
+			"Quantised with QuantZ, Mistral-7B keeps 61.3% on MMLU, against 58.0% at INT4 for GPTQ-Mistral.",
+			map[string]string{"61.3%": "QuantZ", "58.0%": "GPTQ-Mistral"}},
 		{"in full precision, after a model kept at a score", "TwinQuant: Quantised Transformers",
 			"At W4/A4, TwinQuant keeps DeiT-B at 77.6% top-1 on ImageNet, compared with 81.8% in full precision.",
 			map[string]string{"77.6%": "TwinQuant", "81.8%": "DeiT-B"}},

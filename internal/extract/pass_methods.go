@@ -542,6 +542,7 @@ func (s *sentence) trainedWithOwn(method string, pos int) bool {
 // methodAfter reads "... 63.4% for Llama 2 13B" and "... for its teacher".
 func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 	i := s.firstTokenAfter(r.end)
+	i = s.pastSettingPhrase(i)
 	if i >= len(s.toks) || !strings.EqualFold(s.toks[i].text, "for") ||
 		strings.ContainsAny(s.text[r.end:s.toks[i].start], ";()") {
 		return false
@@ -617,6 +618,38 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 	}
 	return false
 }
+
+// settingPrepositions open the setting a score was measured in, between
+// the score and the "for" that names whose it is: "76.1% at BF16 for the
+// unrotated baseline", "69.0% in FP16 for Llama-2-7B".
+var settingPrepositions = set("at", "in", "under", "with")
+
+// pastSettingPhrase returns the word after a setting phrase that starts at
+// word i ("at BF16", "at 4 bits", "under W4A4"): a setting preposition and
+// up to three words, each a number format or a word with a digit, that are
+// followed by "for". Otherwise it returns i: the phrase tells whose score
+// it is only when "for" follows.
+func (s *sentence) pastSettingPhrase(i int) int {
+	if i >= len(s.toks) || !settingPrepositions[strings.ToLower(s.toks[i].text)] {
+		return i
+	}
+	for k := i + 1; k < len(s.toks) && k <= i+4 && onlySpaces(s.text[s.toks[k-1].end:s.toks[k].start]); k++ {
+		w := strings.ToLower(s.toks[k].text)
+		if w == "for" {
+			if k == i+1 {
+				return i
+			}
+			return k
+		}
+		if !numberFormatWords[w] && !hasDigit(w) && !settingUnits[w] {
+			return i
+		}
+	}
+	return i
+}
+
+// settingUnits follow a number in a setting phrase: "at 4 bits".
+var settingUnits = set("bit", "bits", "px", "pixels", "epochs", "shots", "shot")
 
 // abbreviationAfter returns the name a description starting at word k
 // defines in brackets: "random experience replay (ER)", "naive continual
