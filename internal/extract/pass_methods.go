@@ -740,6 +740,13 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			}
 			return
 		}
+		if lowerVerbs[strings.ToLower(t.text)] && s.unnamedProcessSubject(i) {
+			// "a conventional full fine-tune reduces MMLU accuracy to
+			// 58.1%": a training recipe, named by no one, that lowers a
+			// score is someone unnamed's baseline, not the paper's method.
+			r.dropped = true
+			return
+		}
 		if contrastWords[strings.ToLower(t.text)] {
 			// "..., whereas naive continual pretraining drops it to 55.3%":
 			// the contrasted clause has a subject of its own.
@@ -1117,6 +1124,50 @@ func (s *sentence) unnamedOtherSubject(j int) bool {
 		k--
 	}
 	return k >= 0 && contrastWords[strings.ToLower(s.toks[k].text)]
+}
+
+// lowerVerbs bring a score down: the declines, and the verbs whose subject
+// brings a score down ("reduces MMLU accuracy to 58.1%").
+var lowerVerbs = func() map[string]bool {
+	m := set("reduces", "reduce", "reduced", "lowers", "lower", "lowered", "hurts", "hurt", "cuts", "cut")
+	for w := range declineVerbs {
+		m[w] = true
+	}
+	return m
+}()
+
+// processWords name a way of training or changing a model, not a model:
+// "full fine-tuning", "a conventional fine-tune", "continual pretraining".
+var processWords = set("fine-tuning", "finetuning", "fine-tune", "finetune", "tuning", "training",
+	"pretraining", "pre-training", "distillation", "editing", "merging")
+
+// unnamedProcessSubject reports whether the subject of the verb at word i
+// is a training process in lower-case words, with no name and no "our":
+// "full fine-tuning drops", "a conventional full fine-tune reduces". The
+// subject runs back to the clause's start (a comma, a colon or a contrast
+// word) or the sentence's.
+func (s *sentence) unnamedProcessSubject(i int) bool {
+	process := false
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		t := s.toks[k]
+		w := strings.ToLower(t.text)
+		if contrastWords[w] {
+			return process
+		}
+		if ownWords[w] || s.blocked(t) || hasDigit(w) || t.text != w && k > 0 || nameKind(t.text) == modelWord && t.text != w {
+			return false
+		}
+		if processWords[w] {
+			process = true
+		}
+		if k == 0 || strings.ContainsAny(s.text[s.toks[k-1].end:t.start], ",;:") {
+			return process
+		}
+		if strings.ContainsAny(s.text[s.toks[k-1].end:t.start], "()") {
+			return false
+		}
+	}
+	return false
 }
 
 // hasModelNoun reports whether a model noun stands among words from..to.
