@@ -256,6 +256,48 @@ func (s *sentence) reducedFrom(from int) bool {
 	return false
 }
 
+// reducedNamedFrom reports whether n follows a "from" after a verb of
+// reduction and the metric it reduces, its acronym in brackets: "reduces
+// the expected calibration error (ECE) of ViT-B/16 from 0.047". The metric
+// is named, only not among the cues; the value, and the one it falls to,
+// are that metric's, not the one a cue elsewhere in the sentence names.
+func (s *sentence) reducedNamedFrom(n *number) bool {
+	from := s.lastTokenBefore(n.start)
+	if from < 1 || !strings.EqualFold(s.toks[from].text, "from") || !onlySpaces(s.text[s.toks[from].end:n.start]) {
+		return false
+	}
+	acronym := false
+	for k := from - 1; k >= 0 && k >= from-10; k-- {
+		t := s.toks[k]
+		if s.inCue(t.start, t.end) {
+			return false
+		}
+		if strings.ContainsAny(s.text[t.end:s.toks[k+1].start], ",;:()") {
+			if !s.acronymInBracket(k) && !s.acronymInBracket(k+1) {
+				return false
+			}
+			acronym = true
+		}
+		if reductionVerbs[strings.ToLower(t.text)] {
+			return acronym
+		}
+	}
+	return false
+}
+
+// acronymInBracket reports whether word k is a metric's acronym alone in
+// brackets, the short name of the metric before it: "the expected
+// calibration error (ECE) of ViT-B/16 from 0.047".
+func (s *sentence) acronymInBracket(k int) bool {
+	if k <= 0 || k+1 >= len(s.toks) {
+		return false
+	}
+	t := s.toks[k]
+	return strings.TrimSpace(s.text[s.toks[k-1].end:t.start]) == "(" &&
+		strings.HasPrefix(strings.TrimSpace(s.text[t.end:s.toks[k+1].start]), ")") &&
+		!s.blocked(t) && metricAcronym(t.text)
+}
+
 // subjectNoun returns, lower-cased, the word right before the verb at i,
 // past adverbs: "the improvement (further) shrinks".
 func (s *sentence) subjectNoun(verb int) string {
@@ -434,7 +476,7 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		if len(next) >= 1 && strings.EqualFold(next[0], "of") {
 			n.dropped = true // "2.1% of its training sequences"
 		}
-		if n.cue == nil && (s.unknownMetricAfter(n) || s.unknownMetricBefore(n)) {
+		if n.cue == nil && (s.unknownMetricAfter(n) || s.unknownMetricBefore(n) || s.reducedNamedFrom(n)) {
 			n.otherMetric = true // "45.2 AR100", "7.9 FID", "an ECE of 0.018": a metric not read here
 			if n.to != nil {
 				n.to.otherMetric = true // "(ECE) from 0.084 to 0.031": both ends
