@@ -648,8 +648,9 @@ func (s *sentence) pastSettingPhrase(i int) int {
 	return i
 }
 
-// settingUnits follow a number in a setting phrase: "at 4 bits".
-var settingUnits = set("bit", "bits", "px", "pixels", "epochs", "shots", "shot")
+// settingUnits follow a number in a setting phrase: "at 4 bits", a
+// latency or a cost ("39.5 mAP at 2.6 ms for YOLO11-N").
+var settingUnits = set("bit", "bits", "px", "pixels", "epochs", "shots", "shot", "ms", "fps", "gflops", "flops")
 
 // abbreviationAfter returns the name a description starting at word k
 // defines in brackets: "random experience replay (ER)", "naive continual

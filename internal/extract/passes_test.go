@@ -494,6 +494,9 @@ func TestPassMethods(t *testing.T) {
 		// A number format before the name after "for" is no part of it.
 		{"RotQ: 2-Bit Quantisation", "RotQ reaches 64.1% on MMLU, compared with 68.9% for the FP16 Llama-2-70B and 55.2% for QuIP#.",
 			map[string]string{"64.1%": "RotQ", "68.9%": "Llama-2-70B", "55.2%": "QuIP"}},
+		// A latency or cost between a score and "for" is its setting.
+		{"", "FlashDet-N reaches 36.1 AP at 1.7 ms, against 35.0 AP at 2.2 ms for YOLOv8-N.",
+			map[string]string{"36.1": "FlashDet-N", "35.0": "YOLOv8-N"}},
 		{"OAR: Rotation", "The quantised LLaMA-2-70B scores 66.9% on MMLU versus 68.8% for FP16 LLaMA-2-70B.",
 			map[string]string{"66.9%": "OAR", "68.8%": "LLaMA-2-70B"}},
 		{"", "MobileViT-XS, which reaches 74.8% top-1, is small.", map[string]string{"74.8%": "MobileViT-XS"}},
