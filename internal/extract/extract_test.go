@@ -258,6 +258,12 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | ImageNet-1k | Top-1 accuracy | 80.2%", "Swin-T | ImageNet-1k | Top-1 accuracy | 81.3%"},
 		},
 		{
+			// A phrase opening the sentence with a setting ("Under a
+			// smoothing factor of 0.2,") holds no score.
+			"opening setting", "Under a smoothing factor of 0.2, top-1 accuracy on ImageNet rises to 80.9%.",
+			[]string{"Foo | ImageNet-1k | Top-1 accuracy | 80.9%"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

@@ -298,6 +298,32 @@ func (s *sentence) acronymInBracket(k int) bool {
 		!s.blocked(t) && metricAcronym(t.text)
 }
 
+// openingSettingOf reports whether number n is the value in a phrase that
+// opens the sentence with the setting the rest is measured under: "With a
+// concentration of 0.5, ...", "Under a noise rate of 40%, ...". The phrase
+// is "With" or "Under", an article, up to four words in lower case that name
+// no metric, "of" and the number, then a comma.
+func (s *sentence) openingSettingOf(n *number) bool {
+	if len(s.toks) < 4 || !settingOpeners[s.toks[0].text] || !set("a", "an")[s.toks[1].text] {
+		return false
+	}
+	of := s.lastTokenBefore(n.start)
+	if of < 3 || of > 6 || s.toks[of].text != "of" || !onlySpaces(s.text[s.toks[of].end:n.start]) ||
+		!strings.HasPrefix(strings.TrimSpace(s.text[numEnd(n):]), ",") {
+		return false
+	}
+	for k := 2; k < of; k++ {
+		t := s.toks[k]
+		if t.text != strings.ToLower(t.text) || s.inCue(t.start, t.end) || s.blocked(t) || !onlySpaces(s.text[s.toks[k-1].end:t.start]) {
+			return false
+		}
+	}
+	return true
+}
+
+// settingOpeners open a sentence with the setting its scores are read under.
+var settingOpeners = set("With", "Under")
+
 // subjectNoun returns, lower-cased, the word right before the verb at i,
 // past adverbs: "the improvement (further) shrinks".
 func (s *sentence) subjectNoun(verb int) string {
@@ -347,6 +373,9 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 	if i > 0 && s.objectOfOutperform(i) {
 		r.dropped = true // "exceeds the human-expert level of 89.8%": the one beaten
 		return
+	}
+	if n := r.nums[0]; s.openingSettingOf(n) {
+		n.dropped = true // "With a concentration of 0.5, accuracy rises to 61.7%": the setting
 	}
 	switch {
 	case backDelta[w], genericOthers[w]:
