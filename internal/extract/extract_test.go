@@ -264,6 +264,12 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | ImageNet-1k | Top-1 accuracy | 80.9%"},
 		},
 		{
+			// A hedge between a metric and its value ("of only") keeps the
+			// value the metric's.
+			"hedged metric", "On Human Enhancers Cohn, Foo reaches an accuracy of 74.0% but an MCC of only 0.481.",
+			[]string{"Foo | Human Enhancers Cohn | Accuracy | 74.0%", "Foo | Human Enhancers Cohn | MCC | 0.481"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

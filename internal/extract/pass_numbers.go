@@ -14,8 +14,9 @@ var (
 	// on unperturbed images is the plain metric.
 	cleanModifier = regexp.MustCompile(`^(?i:clean)\s+`)
 	// cueFiller may stand between a metric and its number: "Rank-1 accuracy is 63.0%", "an F1 of 80.2",
-	// "a CIDEr score of 143.6", "the corresponding mAP values are 71.6%".
-	cueFiller = regexp.MustCompile(`(?i)(?:\b(?:of|score|values?|is|was|are|were|reaches|reached|reaching|achieves|achieved|achieving|attains|attained|obtains|obtained|hits|scores|scored|at|to|rises|rose|reported|improves|improved|increases|increased|boosts)|[=:(])\s*$`)
+	// "a CIDEr score of 143.6", "the corresponding mAP values are 71.6%", and
+	// a hedge: "an MCC of only 0.806".
+	cueFiller = regexp.MustCompile(`(?i)(?:\b(?:of|score|values?|is|was|are|were|reaches|reached|reaching|achieves|achieved|achieving|attains|attained|obtains|obtained|hits|scores|scored|at|to|rises|rose|reported|improves|improved|increases|increased|boosts|only|just|merely|about|nearly|roughly|approximately|around)|[=:(])\s*$`)
 )
 
 // findNumbers finds the numbers that could be scores, the metric written
