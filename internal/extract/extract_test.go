@@ -270,6 +270,13 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | Human Enhancers Cohn | Accuracy | 74.0%", "Foo | Human Enhancers Cohn | MCC | 0.481"},
 		},
 		{
+			// A bare value compared with, after a list of bare values in
+			// one metric: that metric, whichever number it parallels.
+			"compared after a list in one metric", "Foo-S, Foo-M and Foo-L reach 52.7, 61.0 and 67.4 on MMLU, respectively, compared with 58.3 for Phi-2 and 64.9 for Yi-9B.",
+			[]string{"Foo-S | MMLU | Accuracy | 52.7", "Foo-M | MMLU | Accuracy | 61.0", "Foo-L | MMLU | Accuracy | 67.4",
+				"Phi-2 | MMLU | Accuracy | 58.3", "Yi-9B | MMLU | Accuracy | 64.9"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

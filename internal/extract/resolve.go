@@ -425,6 +425,11 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 			return prev.metrics[i], sentenceWide
 		case len(prev.nums) == 1:
 			return prev.metrics[0], sentenceWide
+		case r.compared && r.source == fromNamed && s.plainList(prev) && sameMetric(prev.metrics):
+			// "score 46.1, 57.9 and 69.3 on MMLU, respectively, compared
+			// with 43.7 for Gemma-2B": a list in one metric leaves no
+			// doubt which of its numbers a single one parallels.
+			return prev.metrics[0], sentenceWide
 		}
 		return "", none
 	}
@@ -449,6 +454,18 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 		}
 	}
 	return "", none
+}
+
+// plainList reports whether run r is a list of bare decimals ("46.1, 57.9
+// and 69.3"): not a range, whose ends are one score's bounds, nor values
+// split by slashes, which are one model's under several settings.
+func (s *sentence) plainList(r *run) bool {
+	for _, n := range r.nums {
+		if n.pct || n.rangeEnd {
+			return false
+		}
+	}
+	return !strings.Contains(s.text[r.start:r.end], "/")
 }
 
 // headMetrics returns the metrics of the numbers the sentence's first
