@@ -277,6 +277,12 @@ func TestScores(t *testing.T) {
 				"Phi-2 | MMLU | Accuracy | 58.3", "Yi-9B | MMLU | Accuracy | 64.9"},
 		},
 		{
+			// A dataset written after the scores, past a setting in bare
+			// integers and before values compared with, is the scores'.
+			"dataset past a setting and before a comparison", "A WideResNet-34 trained with Foo keeps 61.3% robust accuracy under PGD-20 at ε = 8/255 on CIFAR-100, compared with 57.6% for TRADES.",
+			[]string{"Foo | CIFAR-100 | Robust accuracy | 61.3%", "TRADES | CIFAR-100 | Robust accuracy | 57.6%"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

@@ -923,11 +923,23 @@ func anyDropped(r *run) bool {
 // runBetween reports whether a kept run starts between from and to.
 func (s *sentence) runBetween(from, to int) bool {
 	for _, r := range s.runs {
-		if !r.dropped && r.start >= from && r.start < to {
+		if !r.dropped && r.start >= from && r.start < to && !bareIntegers(r) {
 			return true
 		}
 	}
 	return false
+}
+
+// bareIntegers reports whether every number of run r is an integer with
+// no unit and no metric: a count or a setting ("at ε = 4/255", "with 8
+// GPUs"), no score that a dataset after it could be named for.
+func bareIntegers(r *run) bool {
+	for _, n := range r.nums {
+		if n.pct || n.cue != nil || strings.Contains(n.raw, ".") {
+			return false
+		}
+	}
+	return true
 }
 
 // opensTopic reports whether dataset i is followed, before the next
@@ -937,7 +949,15 @@ func (s *sentence) opensTopic(i int) bool {
 	if i+1 < len(s.datasets) {
 		end = s.datasets[i+1].start
 	}
-	return s.runBetween(s.datasets[i].end, end)
+	for _, r := range s.runs {
+		// A value compared with is measured where the score before it
+		// was ("68.9% ... on ImageNet, compared with 64.0% for PGD-AT"):
+		// the dataset is that score's, not a topic opened for it.
+		if !r.dropped && !r.compared && r.start >= s.datasets[i].end && r.start < end {
+			return true
+		}
+	}
+	return false
 }
 
 func sameMetric(ms []string) bool {
