@@ -283,6 +283,17 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | CIFAR-100 | Robust accuracy | 61.3%", "TRADES | CIFAR-100 | Robust accuracy | 57.6%"},
 		},
 		{
+			// Parallel clauses that each name their dataset before their
+			// change: a dataset opening the next clause is its numbers',
+			// not those of the clause before.
+			"datasets opening parallel changes", "Foo improves accuracy on Human Enhancers Cohn from 61.2% to 66.4%, on Human Enhancers Ensembl from 80.3% to 83.5% and on Human Regulatory from 88.0% to 89.5%.",
+			[]string{"Foo | Human Enhancers Cohn | Accuracy | 66.4%", "Foo | Human Enhancers Ensembl | Accuracy | 83.5%", "Foo | Human Regulatory | Accuracy | 89.5%"},
+		},
+		{
+			"datasets opening parallel changes in Rank-1", "Foo raises Rank-1 on CUHK-PEDES from 70.1% to 73.5%, on ICFG-PEDES from 60.2% to 63.9% and on RSTPReid from 58.0% to 61.7%.",
+			[]string{"Foo | CUHK-PEDES | Rank-1 | 73.5%", "Foo | ICFG-PEDES | Rank-1 | 63.9%", "Foo | RSTPReid | Rank-1 | 61.7%"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},
