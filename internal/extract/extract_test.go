@@ -294,6 +294,16 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | CUHK-PEDES | Rank-1 | 73.5%", "Foo | ICFG-PEDES | Rank-1 | 63.9%", "Foo | RSTPReid | Rank-1 | 61.7%"},
 		},
 		{
+			// A retrieval direction written after a list of R@k qualifies
+			// every metric of the list.
+			"direction after a list of R@k", "On the COCO 5K test set, Foo obtains 66.2%, 87.0% and 92.4% R@1, R@5 and R@10 for image-to-text retrieval, respectively.",
+			[]string{"Foo | COCO | Image-to-text R@1 | 66.2%", "Foo | COCO | Image-to-text R@5 | 87.0%", "Foo | COCO | Image-to-text R@10 | 92.4%"},
+		},
+		{
+			"direction after R@k joined by slashes", "Foo reaches 44.8/71.9/81.0 R@1/R@5/R@10 for text-to-image retrieval on COCO.",
+			[]string{"Foo | COCO | Text-to-image R@1 | 44.8", "Foo | COCO | Text-to-image R@5 | 71.9", "Foo | COCO | Text-to-image R@10 | 81.0"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

@@ -1017,8 +1017,10 @@ func (m *matcher) refineMetric(dataset, metric string) string {
 
 // directionAfter is the direction of image-text retrieval written right
 // after a run ("65.1% R@1 for image-to-text", "68.9/88.7/93.5 for
-// image-to-text").
-var directionAfter = regexp.MustCompile(`^\s*(?i:for|in|on)\s+(?i:the\s+)?((?i:text-to-image|image-to-text))\b`)
+// image-to-text"), also past the list of R@k the run's numbers map onto
+// ("63.1%, 85.9% and 91.8% R@1, R@5 and R@10 for image-to-text"): the
+// direction qualifies every metric of the list.
+var directionAfter = regexp.MustCompile(`^(?:\s*(?:,\s*and|,|/|and)?\s*(?i:R|Recall)@\d+)*\s*(?i:for|in|on)\s+(?i:the\s+)?((?i:text-to-image|image-to-text))\b`)
 
 // personSearch are the text-based person search benchmarks, which report
 // Rank-k whichever way the text writes it; image-text retrieval keeps the
