@@ -304,6 +304,16 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Text-to-image R@1 | 44.8", "Foo | COCO | Text-to-image R@5 | 71.9", "Foo | COCO | Text-to-image R@10 | 81.0"},
 		},
 		{
+			// A direction written before a list of R@k qualifies every
+			// metric of the list, not the first alone.
+			"direction before R@k joined by slashes", "On COCO, Foo achieves zero-shot text-to-image R@1/R@5/R@10 of 42.1/68.3/78.0.",
+			[]string{"Foo | COCO | Text-to-image R@1 | 42.1", "Foo | COCO | Text-to-image R@5 | 68.3", "Foo | COCO | Text-to-image R@10 | 78.0"},
+		},
+		{
+			"direction before R@k in a list", "Foo reaches an image-to-text R@1, R@5 and R@10 of 71.4%, 90.2% and 94.9% on COCO.",
+			[]string{"Foo | COCO | Image-to-text R@1 | 71.4%", "Foo | COCO | Image-to-text R@5 | 90.2%", "Foo | COCO | Image-to-text R@10 | 94.9%"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

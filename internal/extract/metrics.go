@@ -176,7 +176,27 @@ func findCues(s string) []cue {
 			all = append(all, cue{start: loc[0], end: loc[1], metric: e.metric})
 		}
 	}
-	return longestFirst(all)
+	return shareDirection(s, longestFirst(all))
+}
+
+// directionListJoint joins the R@k of one list: "/", ",", "and".
+var directionListJoint = regexp.MustCompile(`^\s*(?:/|,\s*and|,|and)\s*$`)
+
+// shareDirection gives a plain R@k the direction of the directed R@k it
+// is listed after: in "text-to-image R@1/R@5/R@10" the direction
+// qualifies every metric of the list, not the first alone.
+func shareDirection(s string, cues []cue) []cue {
+	for i := 1; i < len(cues); i++ {
+		prev := cues[i-1]
+		dir, _, ok := strings.Cut(prev.metric, " R@")
+		if !ok || !directionListJoint.MatchString(s[prev.end:cues[i].start]) {
+			continue
+		}
+		if m, ok := directedRank(cues[i].metric, dir); ok {
+			cues[i].metric = m
+		}
+	}
+	return cues
 }
 
 // longestFirst keeps, of overlapping cues, the one that starts first and,
