@@ -314,6 +314,12 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Image-to-text R@1 | 71.4%", "Foo | COCO | Image-to-text R@5 | 90.2%", "Foo | COCO | Image-to-text R@10 | 94.9%"},
 		},
 		{
+			// A continual-learning metric before "of" and its value, with
+			// "top-1" after it: the continual metric, measured in top-1.
+			"continual metric in top-1", "We study class-incremental learning. On ImageNet-1K with 10 steps, Foo reaches an average incremental accuracy of 71.2% top-1.",
+			[]string{"Foo | ImageNet-1k | Average incremental accuracy | 71.2%"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

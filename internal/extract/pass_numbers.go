@@ -33,6 +33,27 @@ func (s *sentence) findNumbers(*paperContext) {
 	s.pairVersus()
 }
 
+// continualOf ends the text between a continual-learning metric and its
+// value: "an average incremental accuracy of".
+var continualOf = regexp.MustCompile(`\s+of\s*$`)
+
+// continualCueOf returns the continual-learning metric written right
+// before "of" and n, or nil.
+func (s *sentence) continualCueOf(n *number) *cue {
+	loc := continualOf.FindStringIndex(s.text[:n.start])
+	if loc == nil {
+		return nil
+	}
+	c := s.cueEndingAt(loc[0])
+	if c == nil {
+		return nil
+	}
+	if _, ok := continualMetrics[c.metric]; !ok || c.metric == "Forgetting" {
+		return nil
+	}
+	return c
+}
+
 // findOwnCue finds the metric written next to n: after it ("81.2% top-1",
 // "68.4% 5-shot accuracy") or before it ("top-1 accuracy of 81.2%").
 func (s *sentence) findOwnCue(n *number) {
@@ -49,6 +70,12 @@ func (s *sentence) findOwnCue(n *number) {
 		pos += len(m)
 	}
 	if c := s.cueAt(pos); c != nil {
+		if b := s.continualCueOf(n); b != nil && c.metric == "Top-1 accuracy" {
+			// "an average incremental accuracy of 70.1% top-1": the
+			// continual metric, measured in top-1, not plain top-1.
+			n.cue = b
+			return
+		}
 		n.cue, n.cueAfter = c, true
 		return
 	}
