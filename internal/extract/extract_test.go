@@ -320,6 +320,12 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | ImageNet-1k | Average incremental accuracy | 71.2%"},
 		},
 		{
+			// A model a part is changed to ("the encoder to ViT-L") is
+			// brought in by the paper's change, the subject: not the owner.
+			"model a part is swapped into", "Switching the encoder to ViT-L yields 55.6 box AP on COCO.",
+			[]string{"Foo | COCO | Box AP | 55.6"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

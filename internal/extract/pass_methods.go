@@ -834,6 +834,9 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			if names := s.subjectList(j, ctx); names != nil {
 				name = names[len(names)-1] // "RepNeXt-S, -M and -L reach"
 			}
+			if name != "" && s.swappedInto(j, name) {
+				name = "" // "Scaling the backbone to Swin-L raises": the paper's change, not Swin-L
+			}
 			if name != "" {
 				if head := s.nameBeforeWith(j, name, ctx); head != "" {
 					name = head // "VFNet-X-1200 with Res2Net-101-DCN achieves"
@@ -1634,6 +1637,18 @@ func (s *sentence) abbreviationBeforeOf(j int, name string) string {
 		return ""
 	}
 	return a.text
+}
+
+// partNouns name the part of a model another model is swapped into:
+// "Scaling the backbone to Swin-L", "switching the encoder to ViT-L".
+var partNouns = set("backbone", "encoder", "backbones", "encoders")
+
+// swappedInto reports whether the name ending at word j follows a part
+// noun and "to": the model a part is changed to, which the subject, a
+// change the paper makes, only brings in.
+func (s *sentence) swappedInto(j int, name string) bool {
+	w := j - len(strings.Fields(name))
+	return w >= 1 && strings.EqualFold(s.toks[w].text, "to") && partNouns[strings.ToLower(s.toks[w-1].text)]
 }
 
 // equipmentWords before a name make it what a model is built or run with,
