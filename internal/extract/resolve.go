@@ -845,7 +845,7 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 	}
 	for i := range s.datasets {
 		if d := &s.datasets[i]; d.start >= r.end && d.attachedTo == nil {
-			if s.runBetween(r.end, d.start) || s.opensTopic(i) {
+			if s.runBetween(r.end, d.start, hasScore) || s.opensTopic(i) {
 				// "MultiNLI accuracy to 86.7%, ..., and SQuAD v2.0 F1 to
 				// 83.1": the dataset belongs to the numbers after it.
 				break
@@ -920,26 +920,28 @@ func anyDropped(r *run) bool {
 	return false
 }
 
-// runBetween reports whether a kept run starts between from and to.
-func (s *sentence) runBetween(from, to int) bool {
+// runBetween reports whether a kept run that counts starts between from
+// and to.
+func (s *sentence) runBetween(from, to int, counts func(*run) bool) bool {
 	for _, r := range s.runs {
-		if !r.dropped && r.start >= from && r.start < to && !bareIntegers(r) {
+		if !r.dropped && r.start >= from && r.start < to && counts(r) {
 			return true
 		}
 	}
 	return false
 }
 
-// bareIntegers reports whether every number of run r is an integer with
-// no unit and no metric: a count or a setting ("at ε = 4/255", "with 8
-// GPUs"), no score that a dataset after it could be named for.
-func bareIntegers(r *run) bool {
+// hasScore reports whether run r holds a number other than an integer
+// with no unit and no metric: all such numbers are a count or a setting
+// ("at ε = 4/255", "with 8 GPUs"), no score that a dataset after them
+// could be named for.
+func hasScore(r *run) bool {
 	for _, n := range r.nums {
 		if n.pct || n.cue != nil || strings.Contains(n.raw, ".") {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // opensTopic reports whether dataset i is followed, before the next
@@ -949,15 +951,10 @@ func (s *sentence) opensTopic(i int) bool {
 	if i+1 < len(s.datasets) {
 		end = s.datasets[i+1].start
 	}
-	for _, r := range s.runs {
-		// A value compared with is measured where the score before it
-		// was ("68.9% ... on ImageNet, compared with 64.0% for PGD-AT"):
-		// the dataset is that score's, not a topic opened for it.
-		if !r.dropped && !r.compared && r.start >= s.datasets[i].end && r.start < end {
-			return true
-		}
-	}
-	return false
+	// A value compared with is measured where the score before it was
+	// ("68.9% ... on ImageNet, compared with 64.0% for PGD-AT"): the
+	// dataset is that score's, not a topic opened for it.
+	return s.runBetween(s.datasets[i].end, end, func(r *run) bool { return !r.compared })
 }
 
 func sameMetric(ms []string) bool {
