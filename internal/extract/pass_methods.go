@@ -1130,15 +1130,9 @@ func (s *sentence) unnamedOtherSubject(j int) bool {
 	return k >= 0 && contrastWords[strings.ToLower(s.toks[k].text)]
 }
 
-// lowerVerbs bring a score down: the declines, and the verbs whose subject
-// brings a score down ("reduces MMLU accuracy to 58.1%").
-var lowerVerbs = func() map[string]bool {
-	m := set("reduces", "reduce", "reduced", "lowers", "lower", "lowered", "hurts", "hurt", "cuts", "cut")
-	for w := range declineVerbs {
-		m[w] = true
-	}
-	return m
-}()
+// lowerVerbs bring a score down: the declines, and the verbs of reduction
+// whose subject brings it down ("reduces MMLU accuracy to 58.1%").
+var lowerVerbs = union(declineVerbs, reductionVerbs, set("hurts", "hurt"))
 
 // processWords name a way of training or changing a model, not a model:
 // "full fine-tuning", "a conventional fine-tune", "continual pretraining".

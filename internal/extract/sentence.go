@@ -186,6 +186,17 @@ func set(words ...string) map[string]bool {
 }
 
 // with adds words to the set m and returns it.
+// union is a new set of the words of every set given.
+func union(sets ...map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range sets {
+		for w := range s {
+			m[w] = true
+		}
+	}
+	return m
+}
+
 func with(m map[string]bool, words []string) map[string]bool {
 	for _, w := range words {
 		m[w] = true
