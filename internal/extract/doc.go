@@ -292,7 +292,10 @@
 // with a forgetting of 0.9%, versus 72.0% and 0.0% for GPM", "..., while EWC
 // reaches 72.1% and DER++ 47.9% with 20.2%"), a percentage only a percentage.
 // Comparisons give one candidate per method ("81.2%, ahead of DeiT-B's 79.8%");
-// in "67.5% versus 60.2% on RSTPReid" both values are on RSTPReid, and the
+// in "67.5% versus 60.2% on RSTPReid" both values are on RSTPReid, values
+// compared with after a score on a dataset are on it, not on data an opening
+// phrase names ("Pretrained on JFT-300M, X reaches 61.2 box AP on COCO,
+// against 58.7 for DINO"), and the
 // second is kept only when a name owns it ("versus 73.4% for IRRA"), or when it
 // is the same model without the paper's change ("a RoBERTa-large reader with
 // AnsHead obtains 87.4, compared with 86.5 without it", "84.6%, up from 81.2%

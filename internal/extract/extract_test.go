@@ -326,6 +326,16 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Box AP | 55.6"},
 		},
 		{
+			// Values compared with are measured where the score before
+			// them was, not on the data an opening phrase names.
+			"compared past an opening dataset", "Pretrained on JFT-300M, Foo reaches 61.2 box AP on COCO, against 58.7 for DINO.",
+			[]string{"Foo | COCO | Box AP | 61.2", "DINO | COCO | Box AP | 58.7"},
+		},
+		{
+			"compared pair past an opening dataset", "With a ViT-L trained on LAION-2B, Foo obtains 71.5% Rank-1 and 60.3% mAP on RSTPReid, versus 68.0% and 55.1% for IRRA.",
+			[]string{"Foo | RSTPReid | Rank-1 | 71.5%", "Foo | RSTPReid | mAP | 60.3%", "IRRA | RSTPReid | Rank-1 | 68.0%", "IRRA | RSTPReid | mAP | 55.1%"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

@@ -826,6 +826,12 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 		// not name; no dataset of the sentence is borrowed for it.
 		return out, orig
 	}
+	if d := s.comparedWith(r); d != nil {
+		// "With a ViT-B pretrained on ImageNet-21K, X attains 88.9% ... on
+		// CIFAR-100, against 86.5% for Y": measured where the score compared
+		// with was, not on the data named at the opening.
+		return fill(d, sentenceWide)
+	}
 	var topic, before *mention
 	for i := range s.datasets {
 		d := &s.datasets[i]
@@ -886,6 +892,38 @@ func (s *sentence) comparedDatasets(r *run) []*mention {
 		return nil
 	}
 	return out
+}
+
+// comparedWith returns, for a run of values compared with, the known
+// dataset written after the kept run right before it, when that run has
+// one (and no list of datasets); else nil.
+func (s *sentence) comparedWith(r *run) *mention {
+	if !r.compared {
+		return nil
+	}
+	var prev *run
+	for _, o := range s.runs {
+		if o.end > r.start {
+			break
+		}
+		if !o.dropped {
+			prev = o
+		}
+	}
+	if prev == nil || prev.compared {
+		return nil
+	}
+	for _, n := range prev.nums {
+		if s.listDataset[n] != nil {
+			return nil // a list of datasets, not one the values were compared on
+		}
+	}
+	for i := range s.datasets {
+		if d := &s.datasets[i]; d.attachedTo == prev && d.known {
+			return d
+		}
+	}
+	return nil
 }
 
 // datasetsBeforeBrackets reports whether every dataset of the sentence is
