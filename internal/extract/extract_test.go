@@ -336,6 +336,17 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | RSTPReid | Rank-1 | 71.5%", "Foo | RSTPReid | mAP | 60.3%", "IRRA | RSTPReid | Rank-1 | 68.0%", "IRRA | RSTPReid | mAP | 55.1%"},
 		},
 		{
+			// A copula with a word saying its subject leads reads as a
+			// verb of scoring: the scores in brackets are the subject's,
+			// not the paper's method named later in the sentence.
+			"subject that leads", "Llama-3-8B is stronger on MMLU (66.6%), but Foo is four times smaller.",
+			[]string{"Llama-3-8B | MMLU | Accuracy | 66.6%"},
+		},
+		{
+			"subject ahead", "DINO is ahead on COCO (52.1 box AP), although Foo trains in half the time.",
+			[]string{"DINO | COCO | Box AP | 52.1"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

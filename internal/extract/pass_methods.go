@@ -101,6 +101,16 @@ var relativePronouns = set("which", "who", "that")
 // subject that is someone else's ("the previous best results were") decides.
 var copulas = set("is", "are", "was", "were")
 
+// comparatives after a copula say that the subject leads, as a verb of
+// scoring does: "BLIP is stronger on COCO (80.6 R@1)" is BLIP's.
+var comparatives = set("stronger", "better", "ahead", "best", "strongest")
+
+// comparingCopula reports whether token i is a copula followed by a word
+// that says its subject leads ("is stronger", "is ahead").
+func (s *sentence) comparingCopula(i int) bool {
+	return copulas[strings.ToLower(s.toks[i].text)] && i+1 < len(s.toks) && comparatives[strings.ToLower(s.toks[i+1].text)]
+}
+
 // pronouns that stand for the subject of an earlier sentence.
 var pronouns = set("it", "It")
 
@@ -782,7 +792,7 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			if !s.pluralSubjectBefore(i, ctx) {
 				continue // "a score of", "the MMLU score": a noun
 			}
-		} else if !scoreVerbs[strings.ToLower(t.text)] || s.nounAfterName(i) {
+		} else if !(scoreVerbs[strings.ToLower(t.text)] || s.comparingCopula(i)) || s.nounAfterName(i) {
 			continue
 		}
 		j := i - 1
