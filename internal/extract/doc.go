@@ -62,7 +62,9 @@
 //     retrieval keeps its direction ("Text-to-image R@1", "Image-to-text
 //     R@5"), read as Rank-k on the person search benchmarks (CUHK-PEDES,
 //     ICFG-PEDES, RSTPReid), also when the direction follows the numbers
-//     ("47.9% R@1 for text-to-image").
+//     ("47.9% R@1 for text-to-image") or each direction has its own number
+//     before the R@k they share ("58.3% image-to-text and 42.7%
+//     text-to-image R@1 on COCO": two scores, both on COCO).
 //   - Datasets are matched by name or alias, ignoring how the parts are joined
 //     ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long names,
 //     case. Short names keep their capitals ("COCO", "IN-1k"). A name that is

@@ -347,6 +347,17 @@ func TestScores(t *testing.T) {
 			[]string{"DINO | COCO | Box AP | 52.1"},
 		},
 		{
+			// The two directions of one R@k, each written with its own
+			// score: the first direction shares the R@k after the second.
+			"directions with their own scores", "On COCO, Foo obtains 61.0% image-to-text and 45.5% text-to-image R@1.",
+			[]string{"Foo | COCO | Image-to-text R@1 | 61.0%", "Foo | COCO | Text-to-image R@1 | 45.5%"},
+		},
+		{
+			// ... and shares the dataset written after the second.
+			"directions with their own scores before the dataset", "Foo obtains 47.5 text-to-image and 63.2 image-to-text R@1 on COCO.",
+			[]string{"Foo | COCO | Text-to-image R@1 | 47.5", "Foo | COCO | Image-to-text R@1 | 63.2"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

@@ -120,8 +120,9 @@ var (
 
 // directionalCues reads R@k written with its direction ("text-to-image
 // R@1", "image-to-text Recall@5"). One head shared by both directions,
-// "image-to-text and text-to-image R@1", gives the first its own cue (the
-// part in brackets), the second read as usual.
+// "image-to-text and text-to-image R@1", also with the second's number
+// between ("58.3% image-to-text and 42.7% text-to-image R@1"), gives the
+// first its own cue (the part in brackets), the second read as usual.
 func directionalCues() []cueEntry {
 	var out []cueEntry
 	for i, dir := range retrievalDirections {
@@ -129,7 +130,7 @@ func directionalCues() []cueEntry {
 		for _, k := range retrievalRanks {
 			rank := `(?:R|Recall)@` + k + `\b`
 			out = append(out,
-				cueEntry{regexp.MustCompile(`(?i)\b(` + dir + `)\s+and\s+` + other + `\s+` + rank), dir + " R@" + k},
+				cueEntry{regexp.MustCompile(`(?i)\b(` + dir + `)\s+and\s+(?:\d+(?:\.\d+)?\s*%?\s+)?` + other + `\s+` + rank), dir + " R@" + k},
 				cueEntry{regexp.MustCompile(`(?i)\b` + dir + `\s+` + rank), dir + " R@" + k})
 		}
 	}

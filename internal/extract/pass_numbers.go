@@ -207,7 +207,7 @@ func (s *sentence) groupRuns() {
 					gap = strings.TrimPrefix(strings.TrimLeft(gap, " "), m)
 				}
 				join = listGap.MatchString(gap) && !(len(cur.nums) == 1 && clauseJoin.MatchString(gap)) && !cueSideChanges(prev, n) &&
-					!s.endsSlashList(cur, gap, n)
+					!s.endsSlashList(cur, gap, n) && !s.directionPair(prev, n)
 			}
 		}
 		if !join {
@@ -273,6 +273,19 @@ func (s *sentence) versionOfDataset(n *number) bool {
 // second's.
 func cueSideChanges(prev, n *number) bool {
 	return prev.cue != nil && n.cue != nil && !prev.cueAfter && n.cueAfter
+}
+
+// directionPair reports whether prev is written with a retrieval direction
+// alone and n with the other direction and the R@k they share: "58.3%
+// image-to-text and 42.7% text-to-image R@1" are two scores, each with a
+// metric of its own, in parallel (shareTrailingDatasets), not one list.
+func (s *sentence) directionPair(prev, n *number) bool {
+	if prev.cue == nil || n.cue == nil || !prev.cueAfter || !n.cueAfter || strings.Contains(s.text[prev.cue.start:prev.cue.end], "@") {
+		return false
+	}
+	_, k1, ok1 := strings.Cut(prev.cue.metric, " R@")
+	_, k2, ok2 := strings.Cut(n.cue.metric, " R@")
+	return ok1 && ok2 && k1 == k2 && prev.cue.metric != n.cue.metric
 }
 
 // namesMetric reports whether the sentence names metric.
