@@ -140,7 +140,8 @@
 // the name after it ("than Faster R-CNN"); the paper's own name is read however
 // it is written ("Panoptic SegFormer achieves", "phi-3-mini achieves"), and a
 // name that starts with it is its variant ("Orca 2-13B" for "Orca 2"; "For
-// YOLOX-L ..., we achieve"). A subject listing names maps them onto a list of
+// YOLOX-L ..., we achieve"), while one that ends with it before a model noun
+// is the paper's method ("a ViT-B/16 AlignNet model attains"). A subject listing names maps them onto a list of
 // numbers in order ("FastViT-S and FastViT-B achieve 80.1% and 83.4%"); when
 // the counts differ, the numbers are dropped. Counted models ("On MMLU, the
 // four models score 31.6%, 58.9%, 63.2% and 71.5%") stand for the last list of

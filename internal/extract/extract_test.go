@@ -358,6 +358,12 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Text-to-image R@1 | 47.5", "Foo | COCO | Image-to-text R@1 | 63.2"},
 		},
 		{
+			// The paper's name before a model noun is the paper's method,
+			// whatever backbone is written before it.
+			"backbone before the paper's name and a model noun", "A Swin-T Foo model attains 51.2 box AP on COCO.",
+			[]string{"Foo | COCO | Box AP | 51.2"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

@@ -910,7 +910,10 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 				break
 			}
 			if modelNouns[strings.ToLower(s.toks[k].text)] {
-				if name := nameEndingAt(s.text, s.toks, k-1, s.blocked); name != "" {
+				// The paper's name ending the name is the paper's method,
+				// whatever backbone is written before it: "a ViT-B/16
+				// AlignNet model attains" is AlignNet's.
+				if name := s.methodEndingAt(k-1, ctx); name != "" {
 					if head := s.nameBeforeWith(k, name, ctx); head != "" {
 						name = head // "our best RetinaNet model with a ResNeXt-101-FPN backbone reaches"
 					}
