@@ -272,7 +272,8 @@
 // Methods listed with their scores in brackets after the dataset are all on it
 // ("On Human Regulatory, ... DNABERT-2 (89.2%), followed by HyenaDNA-small
 // (87.9%)"); a setting in brackets ("on MMLU (5-shot), ahead of X (66.6%)") is
-// no score in brackets; "on the hidden test set" is a split, not other data,
+// no score in brackets; "on the hidden test set" (or "the 5K test split": a
+// size is no name) is a split, not other data,
 // and so is a split's own name (splitNames: "on val2017", "on test-dev", "on
 // test-clean"), which alone stands for the dataset the abstract is about;
 // "Under our unified harness" and a comparison "under the same setting" are no

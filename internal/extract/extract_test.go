@@ -364,6 +364,12 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Box AP | 51.2"},
 		},
 		{
+			// A size before a split is no name of other data: the score
+			// is on the dataset the sentence opens with.
+			"size before a split", "Trained on COCO, Foo reaches 47.1% text-to-image R@1 on the 5K test split.",
+			[]string{"Foo | COCO | Text-to-image R@1 | 47.1%"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

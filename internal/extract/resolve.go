@@ -643,7 +643,8 @@ func (s *sentence) partTopic() bool {
 // runPart is "on" and a lower-case phrase right after a run (and its
 // metric): "81.7% on our medical split", "41.4 AP on small objects".
 // "in" is left out: "in the 20-step setting" is a setting, not data.
-var runPart = regexp.MustCompile(`^\s*(?:CUE\s+)?on\s+(?:the\s+|our\s+|its\s+|their\s+|a\s+)?([a-z][\w-]*)`)
+// A size before the phrase is passed over: "on the 5K test split".
+var runPart = regexp.MustCompile(`^\s*(?:CUE\s+)?on\s+(?:the\s+|our\s+|its\s+|their\s+|a\s+)?(?:\d+(?:\.\d+)?[KMBT]\s+)?([a-z][\w-]*)`)
 
 // onUnnamedPart reports whether run r is followed by "on" and a phrase in
 // lower case that names some data, not a dataset: a part of one, or one
@@ -674,8 +675,10 @@ func (s *sentence) onOtherName(r *run) bool {
 		if !onlySpaces(s.text[s.toks[k-1].end:t.start]) || s.blocked(t) {
 			return false
 		}
-		if hasUpper(t.text) {
-			return k > i+1 // a name right after "on" is read as a dataset by the names pass
+		if hasUpper(t.text) && !sizeWord.MatchString(t.text) {
+			// A name right after "on" is read as a dataset by the names
+			// pass; a size is no name ("on the 5K test split").
+			return k > i+1
 		}
 	}
 	return false
