@@ -30,6 +30,9 @@ var cueTable = append([]cueEntry{
 	// brackets is the cue).
 	{regexp.MustCompile(`(?i)\b(robust)\s+and\s+\d+(?:\.\d+)?%?\s+clean\s+(?:top-1\s+)?accurac(?:y|ies)\b`), "Robust accuracy"},
 	{regexp.MustCompile(`(?i)\blast(?:-step)?\s+accurac(?:y|ies)\b`), "Last accuracy"},
+	// Certified accuracy, the share of inputs proven robust within a
+	// radius, is written as the text writes it (LABELLING.md).
+	{regexp.MustCompile(`(?i)\bcertified\s+(?:top-1\s+)?accurac(?:y|ies)\b`), "Certified accuracy"},
 	// A k-NN classifier's accuracy on frozen features is a metric of its
 	// own (LABELLING.md), also when written "k-NN top-1 accuracy".
 	{regexp.MustCompile(`(?i)\bk-?NN\s+(?:top-1\s+)?accurac(?:y|ies)\b`), "k-NN accuracy"},

@@ -79,6 +79,7 @@ func TestPassNames(t *testing.T) {
 		{"It reaches 94.2% on Human Non-TATA Promoters.", nil, []string{"Human Nontata Promoters"}},
 		// A qualified metric is its own metric, not the plain one.
 		{"It reaches 39.1% robust accuracy and a last-step accuracy of 84.6% on CIFAR-100.", []string{"Robust accuracy", "Last accuracy"}, []string{"CIFAR-100"}},
+		{"Its certified accuracy on ImageNet is 48.3%, and its certified top-1 accuracy 61.0%.", []string{"Certified accuracy", "Certified accuracy"}, []string{"ImageNet-1k"}},
 		{"It reaches 78.1% linear-probe and 76.3% k-NN top-1 accuracy on ImageNet, and a kNN accuracy of 63.2% on CIFAR-100.",
 			[]string{"k-NN accuracy", "k-NN accuracy"}, []string{"ImageNet-1k", "CIFAR-100"}},
 		{"It achieves an FID of 1.71 and an Inception Score of 303.7 on ImageNet, and 27.8 boundary AP on COCO.",
@@ -912,6 +913,9 @@ func TestAcrossSentences(t *testing.T) {
 		{"clean accuracy, written between a number and its metric, is the plain metric",
 			"CurAT: Robust Training\nCurAT reaches 58.9% robust accuracy on ImageNet, with 76.8% clean top-1 accuracy.",
 			[]string{"CurAT | ImageNet-1k | Robust accuracy | 58.9% | high | ", "CurAT | ImageNet-1k | Top-1 accuracy | 76.8% | med | "}},
+		{"certified accuracy is a metric of its own, not the dataset's top-1",
+			"SmoothNet: Randomised Smoothing\nOn ImageNet, SmoothNet reaches a certified accuracy of 63.5%, above the 60.2% of plain Gaussian noise training.",
+			[]string{"SmoothNet | ImageNet-1k | Certified accuracy | 63.5% | high | "}},
 		{"robust and clean accuracy written as one list share the head",
 			"CurAT: Robust Training\nOn ImageNet, CurAT reaches 57.1% robust and 77.0% clean accuracy.",
 			[]string{"CurAT | ImageNet-1k | Robust accuracy | 57.1% | high | ", "CurAT | ImageNet-1k | Top-1 accuracy | 77.0% | high | "}},
