@@ -31,6 +31,10 @@ type number struct {
 	// version marks the version of the dataset named right before it
 	// ("SQuAD 1.1"): never a score.
 	version bool
+	// parameter marks a parameter of the evaluation named right before it
+	// ("at radius 0.5"): never a score, though, like a version, it still
+	// shows that an unknown name it is written with is a benchmark.
+	parameter bool
 
 	// Filled in by resolve.
 	metric           string
@@ -62,7 +66,14 @@ var (
 	// beforeEquals is a statistic's symbol set to the number: "Spearman ρ
 	// = 0.31", "r = 0.38". A correlation, not a score.
 	beforeEquals = regexp.MustCompile(`(?:\p{Greek}|\b[a-zA-Z])\s*=\s*$`)
+	// beforeParameter is a parameter of the evaluation named right before
+	// the number: "certified at radius 0.5", "at an ℓ2 radius of 1.0",
+	// "with noise level 0.25". A setting, not a score.
+	beforeParameter = regexp.MustCompile(`(?i)\b(?:` + strings.Join(parameterNouns, "|") + `)\s+(?:of\s+)?$`)
 )
+
+// parameterNouns name a parameter an evaluation is run at.
+var parameterNouns = []string{"radius", "radii", `noise\s+levels?`}
 
 // scanNumbers returns the numbers of s that could be scores. It leaves out
 // digits inside words and names ("ResNet-50", "v2", "Llama 3", "R@1"),

@@ -28,6 +28,7 @@ func (s *sentence) findNumbers(*paperContext) {
 	}
 	for _, n := range s.nums {
 		n.version = s.versionOfDataset(n)
+		n.parameter = beforeParameter.MatchString(window(s.text, n.start))
 	}
 	s.groupRuns()
 	s.pairVersus()

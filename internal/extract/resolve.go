@@ -147,6 +147,9 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				unknown = append(unknown, Unknown{Paper: ctx.paper, Phrase: n.dataset.name, Evidence: s.text})
 				continue
 			}
+			if n.parameter {
+				continue // "at radius 0.5": a setting, not a score
+			}
 			if n.metric == "" {
 				n.metric, n.mOrigin = s.contextMetric(r, i, ctx)
 			}
@@ -1123,7 +1126,7 @@ func (s *sentence) namesAModel() bool {
 // sentence names no metric and no dataset, and it is shaped like a score
 // (see scoreShaped).
 func (s *sentence) bareScoreGoesOn(r *run, n *number, ctx *paperContext) bool {
-	return !n.dropped && !n.version && scoreShaped(n) && len(s.cues) == 0 && len(s.datasets) == 0 &&
+	return !n.dropped && !n.version && !n.parameter && scoreShaped(n) && len(s.cues) == 0 && len(s.datasets) == 0 &&
 		(r.source == fromSubject || r.source == fromNamed) &&
 		len(ctx.lastCues) == 1 && ctx.lastCuesAt == ctx.at-1
 }
