@@ -269,6 +269,9 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	if r.modified {
 		low = append(low, "value under a changed setting")
 	}
+	if r.afterFall && r.source == fromPaper && !lowerBetterMetrics[n.metric] {
+		low = append(low, "value a score falls to, in a clause that does not name the paper's method")
+	}
 	if r.lowNote != "" {
 		low = append(low, r.lowNote)
 	}
