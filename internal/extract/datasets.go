@@ -219,6 +219,29 @@ func (m *matcher) isDatasetOrMetric(w string) bool {
 	return false
 }
 
+// variantName reports whether name, one word, is a variant of a known
+// dataset's name ("ImageNet-A", "MMLU-Pro", "CIFAR-100N" is not: only a
+// hyphen or slash joins a variant): another benchmark, not a method.
+func (m *matcher) variantName(name string) bool {
+	if name == "" || strings.ContainsAny(name, " ") {
+		return false
+	}
+	whole := false
+	variant := false
+	for _, p := range m.patterns {
+		loc := p.re.FindStringIndex(name)
+		if loc == nil || loc[0] != 0 {
+			continue
+		}
+		if loc[1] == len(name) {
+			whole = true
+		} else if isVariant(name, 0, loc[1]) {
+			variant = true
+		}
+	}
+	return variant && !whole
+}
+
 // isVariant reports whether a match is only part of a longer name such as
 // "ImageNet-21k", "MMLU-Pro" or "Tiny-ImageNet": a different dataset, which
 // must not be read as the one matched.

@@ -208,6 +208,12 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				c.Unit = "%"
 			}
 			c.Confidence, c.Note = s.confidence(n, r)
+			if ctx.m.variantName(method) {
+				// "(ImageNet-A 54.2%, ImageNet-V2 63.8%)": a benchmark,
+				// read as whose the number is, is where it was measured,
+				// not a method.
+				c.Confidence, c.Note = "low", joinNote(c.Note, "method is the name of a variant of a known dataset")
+			}
 			cands = append(cands, c)
 		}
 	}
@@ -1137,3 +1143,11 @@ func (s *sentence) bareScoreGoesOn(r *run, n *number, ctx *paperContext) bool {
 // labelShare is a changed setting that trains with a share of the labels,
 // as semi-supervised results are reported: "with 1% of ImageNet-1K labels".
 var labelShare = regexp.MustCompile(`(?i)^(?:with|using)\s+(?:only\s+)?\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?)?(?:[\w-]+\s+)?(?:labels?|annotations?)\b`)
+
+// joinNote adds a reason to a candidate's note.
+func joinNote(note, reason string) string {
+	if note == "" {
+		return reason
+	}
+	return note + "; " + reason
+}
