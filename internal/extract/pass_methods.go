@@ -140,10 +140,6 @@ func (s *sentence) attachMethods(ctx *paperContext) {
 			s.nameFromChange(r)
 		}
 		r.afterFall = s.afterFall(r.nums[0]) && !s.clauseNamesOwn(r, ctx)
-		r.procBaseline = s.procedureBaseline(r) && !s.clauseNamesOwn(r, ctx) && r.source == fromPaper
-		if r.procBaseline {
-			r.method = "" // an unnamed baseline: "Full fine-tuning reaches 64.9%"
-		}
 	}
 	ctx.openingVariant = s.openingVariant(ctx)
 }
@@ -181,39 +177,6 @@ func (s *sentence) afterFall(n *number) bool {
 	}
 	return false
 }
-
-// procedureBaseline reports whether the sentence's subject is a training
-// procedure marked as the plain one the paper compares with: "Full
-// fine-tuning reaches 64.9% Rank-1", "Training the same student without
-// distillation gives 62.3%". The mark is a word before the procedure or
-// "without" after it, before r.
-func (s *sentence) procedureBaseline(r *run) bool {
-	if len(s.toks) < 2 {
-		return false
-	}
-	i := 0
-	first := strings.ToLower(s.toks[0].text)
-	marked := plainProcedureMarks[first] || othersWords[first]
-	if marked {
-		i = 1
-	}
-	if i >= len(s.toks) || !procedureWords[strings.ToLower(s.toks[i].text)] || s.toks[i].start >= r.start {
-		return false
-	}
-	return marked || withoutWord.MatchString(s.text[s.toks[i].end:r.start])
-}
-
-// plainProcedureMarks before a training procedure that opens a sentence
-// make it the plain one a paper compares with, as othersWords do: "Full
-// fine-tuning", "Sequential training".
-var plainProcedureMarks = set("full", "plain", "sequential", "ordinary", "regular")
-
-// procedureWords name a way of training a model.
-var procedureWords = set("training", "fine-tuning", "finetuning", "tuning", "pretraining", "pre-training", "retraining")
-
-// withoutWord after a procedure says what it leaves out: "Training the same
-// student without distillation".
-var withoutWord = regexp.MustCompile(`(?i)\bwithout\b`)
 
 // smallChangeWords before "from" make a fall small, as a paper reports the
 // little its own method costs: "accuracy drops only from 81.8% to 81.2%".

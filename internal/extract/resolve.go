@@ -264,10 +264,6 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 		// scores": the sentence says the result is the paper's own; only
 		// the name is missing, and the title stands for it.
 		med = append(med, "no method named; the paper's title stands for it")
-	case r.method == "" && r.procBaseline && !s.namesAModel():
-		// "Full fine-tuning reaches 64.9% Rank-1": a baseline the
-		// sentence names only by how it was trained.
-		med = append(med, "no method named; the subject is a plain training procedure")
 	case r.method == "" && r.source == fromOwn:
 		// "The resulting ViT-G model attains", "a ResNet8x4 student ...
 		// with our review mechanism reaches": the sentence names a

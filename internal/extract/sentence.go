@@ -22,7 +22,6 @@ type run struct {
 	namedByChange bool     // a value before a change, whose method the value after it names
 	ownsChange    bool     // a value before a change, named by a possessive subject that the value after it shares
 	fallFrom      bool     // a value before a fall, named by the subject of the falling verb: "whereas PASS drops from 63.5% to 58.1%"
-	procBaseline  bool     // an unnamed baseline: the subject is a plain training procedure, "Full fine-tuning reaches 64.9%"
 	afterFall     bool     // the value a score falls to, in a clause that does not name the paper's method: "plain fine-tuning lowers MMLU accuracy from 45.3% to 40.6%"
 	shared        *mention // the dataset of a parallel run after it: "49.4 AP in 12 epochs and 51.3 AP in 24 epochs on COCO"
 	versus        *run     // "67.5% versus 60.2% on RSTPReid": the run compared with, which shares its dataset
