@@ -191,12 +191,19 @@ func (s *sentence) clauseNamesOwn(r *run, ctx *paperContext) bool {
 	if loc := clauseBreak.FindStringIndex(s.text[r.end:]); loc != nil {
 		end = r.end + loc[0]
 	}
-	text := strings.ToLower(s.text[:end])
-	return ctx.method != "" && strings.Contains(text, strings.ToLower(ctx.method)) || ownWord.MatchString(text)
+	if ctx.method != "" && strings.Contains(strings.ToLower(s.text[:end]), strings.ToLower(ctx.method)) {
+		return true
+	}
+	for _, t := range s.toks {
+		if t.end > end {
+			break
+		}
+		if ownPossessives[strings.ToLower(t.text)] {
+			return true // "our method"
+		}
+	}
+	return false
 }
-
-// ownWord says a result is the paper's own: "our method".
-var ownWord = regexp.MustCompile(`\bour\b`)
 
 // openingVariant returns the variant of the paper's method that opens the
 // sentence as its subject ("Yi-Lite-9B is a bilingual model"), or "".
