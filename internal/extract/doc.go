@@ -123,8 +123,9 @@
 // and a name after the number ("63.4% for Llama 2 13B", "for the fully
 // supervised IRRA"), the subject of the verb that introduces the number
 // ("ViTune-S reaches", "MobileViT-XS, which reaches", "while a fine-tuned
-// DeBERTa-v3-large still leads with", "BLIP is stronger on COCO (80.6 R@1)"), a name set off after an opening
-// description ("The flagship model, Qwen2-72B, showcases ...: 84.2 on MMLU"),
+// DeBERTa-v3-large still leads with", "BLIP is stronger on COCO (80.6
+// R@1)"), a name set off after an opening description ("The flagship model,
+// Qwen2-72B, showcases ...: 84.2 on MMLU"),
 // and otherwise the paper's own method: the title's short name ("ViTune: ..."
 // gives ViTune; not a head that names a report or a benchmark, "Phi-3 Technical
 // Report: ...", "MMLU-Pro: A ... Benchmark") or the name the abstract
@@ -141,8 +142,9 @@
 // it is written ("Panoptic SegFormer achieves", "phi-3-mini achieves"), and a
 // name that starts with it is its variant ("Orca 2-13B" for "Orca 2"; "For
 // YOLOX-L ..., we achieve"), while one that ends with it before a model noun
-// is the paper's method ("a ViT-B/16 AlignNet model attains"). A subject listing names maps them onto a list of
-// numbers in order ("FastViT-S and FastViT-B achieve 80.1% and 83.4%"); when
+// is the paper's method ("a ViT-B/16 AlignNet model attains"). A subject
+// listing names maps them onto a list of numbers in order ("FastViT-S and
+// FastViT-B achieve 80.1% and 83.4%"); when
 // the counts differ, the numbers are dropped. Counted models ("On MMLU, the
 // four models score 31.6%, 58.9%, 63.2% and 71.5%") stand for the last list of
 // as many names the abstract wrote before ("in four sizes, Kestrel-1B, ... and
