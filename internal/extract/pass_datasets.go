@@ -69,16 +69,14 @@ func (s *sentence) mentionLists() [][]*mention {
 }
 
 // runBefore returns the nearest run of k numbers ending before pos, with
-// nothing but a few words between and no semicolon: a list after a
-// semicolon opens a clause of its own ("75.6% Rank-1 and 68.0% mAP; on B
-// and C it reaches ...").
+// nothing but a few words between.
 func (s *sentence) runBefore(pos, k int) *run {
 	for i := len(s.runs) - 1; i >= 0; i-- {
 		r := s.runs[i]
 		if r.end > pos {
 			continue
 		}
-		if gap := s.text[r.end:pos]; len(r.nums) == k && len(strings.Fields(gap)) <= 6 && !strings.Contains(gap, ";") {
+		if len(r.nums) == k && len(strings.Fields(s.text[r.end:pos])) <= 6 {
 			return r
 		}
 		return nil
