@@ -22,6 +22,7 @@ var lowerIsBetter = [][]string{
 	{"nats", "per"}, {"nats", "dim"}, {"bpc"}, {"bpd"}, {"bpb"},
 	{"distance"},
 	{"mean", "rank"}, {"mr"}, {"median", "rank"}, {"medr"},
+	{"forgetting"}, // continual learning: how much of an old task was lost
 	{"params"}, {"param"}, {"parameters"}, {"model", "size"},
 	{"flops"}, {"gflops"}, {"mflops"}, {"tflops"}, {"macs"}, {"gmacs"}, {"mmacs"},
 }
@@ -29,8 +30,8 @@ var lowerIsBetter = [][]string{
 // InferDirection guesses from a metric's name whether higher values are
 // better; the evaluation-tables format does not say. The guess is "lower"
 // when the name contains, as whole words and in any case, an error, loss,
-// perplexity, entropy, bits-per-unit, distance, time or size term (see lowerIsBetter), and
-// "higher" otherwise.
+// perplexity, entropy, bits-per-unit, distance, forgetting, time or size
+// term (see lowerIsBetter), and "higher" otherwise.
 //
 // It is a guess: callers must store every inferred direction as needing
 // review (model.Metric.DirectionNeedsReview) so a person confirms it.

@@ -72,6 +72,10 @@ func TestInferDirection(t *testing.T) {
 		{"MACs", false},
 		{"MR", false},
 		{"Mean Rank", false},
+		// Continual learning: forgetting is how much of an old task was lost.
+		{"Forgetting", false},
+		{"Average Forgetting", false},
+		{"Last accuracy", true},
 	}
 	for _, tt := range tests {
 		if got := InferDirection(tt.name); got != tt.higher {
