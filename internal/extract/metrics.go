@@ -107,9 +107,6 @@ var cueTable = append([]cueEntry{
 	{regexp.MustCompile(`(?i)\baccurac(?:y|ies)\b|\bacc\.`), "Accuracy"},
 }, directionalCues()...)
 
-// lowerBetterMetrics are the metrics where a lower value is the better one.
-var lowerBetterMetrics = set("Top-1 error", "Top-5 error", "Forgetting", "FID", "WER", "CER", "EER", "Error rate")
-
 // cueEntry is one way of writing a metric, and the name it is read as.
 type cueEntry struct {
 	re     *regexp.Regexp

@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+
+	"github.com/benchboard/benchboard/internal/pwc"
 )
 
 // How a number's metric or dataset was found; it sets the confidence.
@@ -275,7 +277,7 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	if r.modified {
 		low = append(low, "value under a changed setting")
 	}
-	if r.afterFall && r.source == fromPaper && !lowerBetterMetrics[n.metric] {
+	if r.afterFall && r.source == fromPaper && pwc.InferDirection(n.metric) { // a fall in a lower-is-better metric is a gain
 		low = append(low, "value a score falls to, in a clause that does not name the paper's method")
 	}
 	if r.lowNote != "" {
