@@ -165,8 +165,9 @@
 // the paper's method; one that opens a contrasted clause is its own ("whereas
 // IRRA falls to"), and an unnamed one there is someone else's ("whereas naive
 // continual pretraining drops it to"). Two verbs share the subject that opens
-// their clause ("MobiDet-S runs at 120 FPS and obtains 38.2 AP"), an aside is
-// skipped ("YOLOv8-S, by comparison, reaches"), and a name with its verb left
+// their clause ("MobiDet-S runs at 120 FPS and obtains 38.2 AP"), an aside of
+// up to five words is skipped ("YOLOv8-S, by comparison, reaches", "GPM, the
+// method we build on, obtains"), and a name with its verb left
 // out owns the number after it ("BERT-large obtains 81.9 and ALBERT-xxlarge
 // 90.0"). A sentence that opens by applying the paper's method ("With
 // ViT-Adapter-L, a plain ViT reaches ...") credits the paper's method. When the

@@ -1323,7 +1323,7 @@ func (s *sentence) skipRelativeClause(j, verb int) int {
 	}
 	// A phrase set off by commas: "YOLOv8-S, by comparison, reaches".
 	if nameEndingAt(s.text, s.toks, j, s.blocked) == "" {
-		for k := j; k > 0 && k > j-4; k-- {
+		for k := j; k > 0 && k > j-6; k-- {
 			if commaBefore(k) {
 				if nameKind(s.toks[k-1].text) == modelWord {
 					return k - 1

@@ -510,6 +510,8 @@ func TestPassMethods(t *testing.T) {
 		{"", "BERT-large obtains 81.9 F1 and ALBERT-xxlarge 90.0.", map[string]string{"81.9": "BERT-large", "90.0": "ALBERT-xxlarge"}},
 		{"", "MobiDet-S runs at 120 FPS on a phone and obtains 38.2 AP.", map[string]string{"38.2": "MobiDet-S"}},
 		{"", "YOLOv8-S, by comparison, reaches 37.4 AP.", map[string]string{"37.4": "YOLOv8-S"}},
+		// A description of up to five words set off by commas is an aside too.
+		{"SubspaceGuard: Soft Projection", "GPM, the method we build on, obtains 72.5% accuracy.", map[string]string{"72.5%": "GPM"}},
 		// The subject of "is at": "while HyenaDNA is at 72.4%".
 		{"", "GenoX reaches 75.8%, while HyenaDNA is at 72.4%.", map[string]string{"75.8%": "GenoX", "72.4%": "HyenaDNA"}},
 		// A phrase of how the subject was made, set off by commas.
