@@ -22,6 +22,9 @@ type mention struct {
 	// condition is, for a dataset carried from an earlier sentence, the
 	// changed setting that sentence states.
 	condition string
+	// counted marks a dataset of an earlier sentence that a run stands on
+	// by count: "93.9%, 72.5% and 60.4% on the three benchmarks".
+	counted bool
 }
 
 // matcher finds the caller's datasets in text.

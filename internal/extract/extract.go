@@ -199,6 +199,7 @@ func extractBlock(b Block, m *matcher) Result {
 	for i, s := range sentences {
 		parsed[i] = parseSentence(s, ctx)
 		for _, d := range parsed[i].datasets {
+			ctx.addNamed(d)
 			if d.known {
 				ctx.addDataset(d.name)
 			} else {
@@ -261,6 +262,10 @@ type paperContext struct {
 	// "on the same datasets" in the sentence after it stands for.
 	datasetList   []*mention
 	datasetListAt int
+	// named is every dataset the sentences parsed so far named, known or
+	// not, each once, in the order first written (training data left
+	// out): what "on the three datasets" after a run stands for.
+	named []*mention
 }
 
 // ownMethod is the method a description of the paper's own work stands
@@ -276,6 +281,22 @@ func (p *paperContext) addDataset(name string) {
 		}
 	}
 	p.datasets = append(p.datasets, name)
+}
+
+// addNamed adds a dataset a sentence names to ctx.named, unless it is
+// training data or already there.
+func (p *paperContext) addNamed(d mention) {
+	if d.training {
+		return
+	}
+	for _, n := range p.named {
+		if strings.EqualFold(n.name, d.name) {
+			return
+		}
+	}
+	c := d
+	c.attachedTo, c.counted = nil, true
+	p.named = append(p.named, &c)
 }
 
 // rememberCues keeps the metrics a sentence named for the sentences after it:

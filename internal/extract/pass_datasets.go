@@ -104,9 +104,10 @@ func (s *sentence) runAfter(pos, k int) *run {
 // ("81.2% top-1 accuracy on ImageNet"), belongs to that run. Any other
 // dataset opens a topic for the runs after it ("On ImageNet, X reaches 81.2%",
 // "and on RSTPReid 64.1%").
-func (s *sentence) attachDatasets(*paperContext) {
+func (s *sentence) attachDatasets(ctx *paperContext) {
 	s.attachKeyedItems()
 	s.attachNamedMetrics()
+	s.attachCountedDatasets(ctx)
 	for _, l := range s.mentionLists() {
 		if len(l) < 2 {
 			continue
@@ -122,7 +123,7 @@ func (s *sentence) attachDatasets(*paperContext) {
 			s.listDataset[n] = l[i]
 			l[i].attachedTo = r
 		}
-		s.shareListWithLaterRuns(r, l)
+		s.shareListWithLaterRuns(r, l, max(r.end, l[len(l)-1].end))
 	}
 	// "on CIFAR-100 (91.7%), Flowers (98.8%)": a score in brackets right
 	// after a dataset is on it.
@@ -182,6 +183,36 @@ func (s *sentence) attachDatasets(*paperContext) {
 	s.shareTrailingDatasets()
 }
 
+// countedDatasetsAfter follows a run that is on as many datasets as the
+// abstract named before it, counted, past a metric of a word or two: "...
+// Rank-1 on the three datasets", "on the two tasks, respectively".
+var countedDatasetsAfter = regexp.MustCompile(`^\s*(?:[\w@-]+\s+){0,2}?(?:on|across)\s+the\s+(\w+)\s+(?:datasets|benchmarks|tasks)\b`)
+
+// attachCountedDatasets maps a run of k numbers followed by "on the k
+// datasets" onto the datasets the sentences before named, in the order
+// first written, when they named exactly k: "We inject noise into
+// CUHK-PEDES, ICFG-PEDES and RSTPReid ... RoCo achieves 69.1%, 57.2% and
+// 58.4% Rank-1 on the three datasets". A sentence that names a dataset of
+// its own is not read so.
+func (s *sentence) attachCountedDatasets(ctx *paperContext) {
+	for _, d := range s.datasets {
+		if !d.training {
+			return
+		}
+	}
+	for _, r := range s.runs {
+		k := len(r.nums)
+		m := countedDatasetsAfter.FindStringSubmatch(s.text[r.end:])
+		if r.dropped || k < 2 || m == nil || countWords[strings.ToLower(m[1])] != k || len(ctx.named) != k {
+			continue
+		}
+		for i, n := range r.nums {
+			s.listDataset[n] = ctx.named[i]
+		}
+		s.shareListWithLaterRuns(r, ctx.named, r.end+len(m[0]))
+	}
+}
+
 // laterRunStop ends the parallel lists a dataset list is shared with: a
 // contrast or a clause of its own.
 var laterRunStop = regexp.MustCompile(`(?i)\b(?:while|whereas|but|than|over|versus|vs\.?|compared|against|outperform\w*|surpass\w*)\b|;`)
@@ -192,8 +223,9 @@ var laterRunStop = regexp.MustCompile(`(?i)\b(?:while|whereas|but|than|over|vers
 // 70.2% on A, B and C, mAP of 70.5%, 42.3% and 54.8%, and mINP of ...,
 // respectively"; "..., and the corresponding mAP values are 71.6%, 42.7%
 // and 56.3%". The lists are parallel; a run after a contrast is not.
-func (s *sentence) shareListWithLaterRuns(r *run, l []*mention) {
-	prevEnd := max(r.end, l[len(l)-1].end)
+// The lists after it start at from.
+func (s *sentence) shareListWithLaterRuns(r *run, l []*mention, from int) {
+	prevEnd := from
 	for _, q := range s.runs {
 		if q.start < prevEnd {
 			continue

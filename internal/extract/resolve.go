@@ -780,6 +780,9 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 	for i, n := range r.nums {
 		if d := s.listDataset[n]; d != nil {
 			out[i], orig[i] = d, direct
+			if d.counted {
+				out[i], orig[i] = d, abstractWide // named in the sentences before
+			}
 			mapped++
 		}
 	}
