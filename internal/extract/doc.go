@@ -358,6 +358,11 @@
 //     7B model without retrieval scores", "the previous best results were", "on
 //     par with LoRA at 46.8% and full fine-tuning at 47.5%"; settings: "at 80%
 //     noise", "40% label noise", "a 10% subset", "50% sparsity";
+//   - averages over a counted collection of data: "averages 66.2% across the
+//     38 DataComp evaluation tasks", "Averaged over the eight tasks, X
+//     obtains 86.7%" are on none of the datasets named elsewhere (an average
+//     over a benchmark's own subjects is on the benchmark, and in continual
+//     learning "tasks" are a benchmark's steps);
 //   - reductions: "reduces calibration error from 4.1% to 1.2%"; changes
 //     whose subject is a difference: "the improvement shrinks to 1.1%";
 //   - scores on part of a dataset: "on the medical subset of MMLU" and "on

@@ -37,7 +37,16 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			}
 			metrics[i] = n.metric
 		}
+		r.averaged = s.averagedOverMany(r, ctx.continual)
 		datasets, dOrigin := s.datasetsFor(r, metrics)
+		for i, d := range datasets {
+			if r.averaged && d != nil && d.known && d.attachedTo != r && s.listDataset[r.nums[i]] != d && r.shared != d {
+				// "averages 66.2% across the 38 DataComp evaluation
+				// tasks": an average over many datasets is a score on none
+				// of the datasets named elsewhere.
+				datasets[i], dOrigin[i] = nil, none
+			}
+		}
 		if l := ctx.datasetList; len(s.datasets) == 0 && ctx.datasetListAt == ctx.at-1 && len(l) == len(r.nums) &&
 			len(l) >= 2 && sameDatasetsAfter.MatchString(s.text[r.end:]) && allKnown(l) && s.metricsWritten(r) {
 			// "These numbers exceed IRRA, which obtains 73.4%, 63.5% and
@@ -120,13 +129,13 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			if n.dataset == nil && n.metric == "" {
 				n.metric, n.mOrigin = s.contextMetric(r, i, ctx)
 			}
-			if n.dataset == nil && n.metric != "" {
+			if n.dataset == nil && n.metric != "" && !r.averaged {
 				n.dataset, n.dOrigin = s.carriedDataset(ctx)
 				if n.dataset != nil {
 					n.carriedCondition = n.dataset.condition
 				}
 			}
-			if n.dataset == nil && n.metric == "" && n.pct && ctx.topic != "" && ctx.topicAt == ctx.at-1 &&
+			if n.dataset == nil && n.metric == "" && n.pct && !r.averaged && ctx.topic != "" && ctx.topicAt == ctx.at-1 &&
 				ctx.m.defaultMetric(ctx.topic) != "" && (r.source == fromSubject || r.source == fromNamed) {
 				// "The MMLU benchmark is used for evaluation. D7-7B scores
 				// 61.2%": a named model's percentage on the dataset the
@@ -720,6 +729,62 @@ func (s *sentence) partBetween(from, to int) bool {
 var qualifierWords = set("par", "top", "average", "most", "many", "several", "some", "various", "different",
 	"standard", "public", "popular", "common", "challenging", "downstream", "multiple", "two", "three", "four",
 	"five", "six", "seven", "eight", "nine", "ten", "held-out", "unseen")
+
+// collectionNouns are the data an average runs over when it is no score on
+// one dataset. Not a benchmark's own parts ("the 57 subjects" of MMLU),
+// nor repeats of one measurement ("10 random seeds", "five task orders").
+// "tasks" is left to continual learning, where they are a benchmark's
+// steps ("average accuracy over 10 tasks").
+var collectionNouns = []string{"datasets", "benchmarks", "languages", "shifts", "sets", "domains", "suites", "tasks"}
+
+// manyData is an average's phrase over a counted collection of data: "across
+// the 38 DataComp evaluation tasks", "over the five shifted sets", "across
+// 11 classification datasets".
+var manyData = regexp.MustCompile(`(?i)\b(?:across|over)\s+(?:the\s+|all\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,3}?(` +
+	strings.Join(collectionNouns, "|") + `)\b`)
+
+// averageWord says a clause reports an average.
+var averageWord = regexp.MustCompile(`(?i)\b(?:averages?|averaged|mean)\b`)
+
+// averageClauseBreak ends the clause an average's phrase reaches.
+var averageClauseBreak = regexp.MustCompile(`;|,\s+and\b|\b(?:whereas|while|but|where|against|versus|vs\.|compared)\b`)
+
+// averagedOverMany reports whether run r, in its clause, is an average over
+// a counted collection of datasets, tasks or languages ("Averaged over the
+// eight tasks, DilaCNN obtains 86.7% accuracy", "its average accuracy across
+// five distribution shifts is 72.9%", "averages 80.9% across the 18
+// languages of our translated benchmark"): a score on none of the datasets
+// the sentence or the abstract names elsewhere.
+func (s *sentence) averagedOverMany(r *run, continual bool) bool {
+	from, to := 0, len(s.text)
+	for _, loc := range averageClauseBreak.FindAllStringIndex(s.text, -1) {
+		if loc[1] <= r.start {
+			from = loc[1]
+		} else if loc[0] >= r.end {
+			to = loc[0]
+			break
+		}
+	}
+	if open := strings.LastIndexByte(s.text[:r.start], '('); open >= from && !strings.Contains(s.text[open:r.start], ")") {
+		// "(MMLU 62.7, base model 63.1)": a bracket is a clause of its own.
+		from = open
+		if end := strings.IndexByte(s.text[r.end:], ')'); end >= 0 {
+			to = min(to, r.end+end)
+		}
+	}
+	clause := s.text[from:to]
+	if !averageWord.MatchString(clause) {
+		return false
+	}
+	for _, m := range manyData.FindAllStringSubmatchIndex(clause, -1) {
+		noun := strings.ToLower(clause[m[2]:m[3]])
+		if continual && noun == "tasks" || s.inDataset(from+m[0], from+m[1]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
 
 // allKnown reports whether every mention is of a dataset the caller knows.
 func allKnown(l []*mention) bool {
