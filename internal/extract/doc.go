@@ -276,7 +276,11 @@
 // own value in brackets right after ("(full precision: 81.8%)", "(81.8%)") is
 // the model's; a bit-width ("W4A4", "W3A16") is a setting, never a name ("HR3
 // at W3A16 keeps 78.1%" is HR3's); a contrasted clause about some unnamed model
-// ("while a nucleotide-level model of the same size obtains") is no one's.
+// ("while a nucleotide-level model of the same size obtains") is no one's,
+// and one that opens its clause set against another ("A separately
+// pretrained image model of the same size reaches", "For comparison, a
+// convolutional network trained from scratch obtains") is some model the
+// text does not name: the title stands for it, at confidence "low".
 // Methods listed with their scores in brackets after the dataset are all on it
 // ("On Human Regulatory, ... DNABERT-2 (89.2%), followed by HyenaDNA-small
 // (87.9%)"); a setting in brackets ("on MMLU (5-shot), ahead of X (66.6%)") is

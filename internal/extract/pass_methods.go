@@ -125,7 +125,7 @@ func (s *sentence) attachMethods(ctx *paperContext) {
 		// The subject is remembered as soon as it is read, so that an
 		// "it" later in the same sentence stands for it too: "On A,
 		// TBPS-CLIP obtains 73.5%; it reaches 65.1% on B".
-		if !r.dropped && r.source == fromSubject && !r.fromPronoun && !r.fromList {
+		if !r.dropped && r.source == fromSubject && !r.fromPronoun && !r.fromList && r.method != "" {
 			ctx.lastSubject = r.method
 		}
 	}
@@ -996,9 +996,47 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 		}
 		if s.unnamedOtherSubject(j) || s.contrastedModel(j, t.start) {
 			r.dropped = true
+		} else if s.comparedModelOpening(j, t.start) {
+			// "A randomly initialised model of the same size obtains
+			// 61.3%": some model compared with, which the text does not
+			// name; the title stands for it, at confidence "low".
+			r.method, r.source, r.lowNote = "", fromSubject, "the subject is some model compared with, which the text does not name"
 		}
 		return
 	}
+}
+
+// comparisonOpeners set off a clause about something compared with: "In
+// contrast, a 2.3M-parameter convolutional network ... obtains only 55.0%".
+var comparisonOpeners = []string{"in contrast", "by contrast", "for comparison", "in comparison"}
+
+// comparedModelOpening reports whether the subject ending at word j, before
+// the verb at pos, is an indefinite description of some model with no name
+// that opens its clause (the sentence, or the words after a comma, a colon
+// or a ";") and is set against another: after "In contrast," or "For
+// comparison,", or described as the same as another ("A separately
+// pretrained image model of the same size reaches 83.6%"). The paper calls
+// its own model "our model" or by name.
+func (s *sentence) comparedModelOpening(j, pos int) bool {
+	k := j
+	for k > 0 && k > j-12 && !strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",;:()") {
+		k--
+	}
+	if !s.someModel(k, pos) {
+		return false
+	}
+	for m := k; m <= j; m++ {
+		if sharedPart[strings.ToLower(s.toks[m].text)] {
+			return true // "of the same size"
+		}
+	}
+	opening := strings.ToLower(strings.TrimSpace(s.text[:s.toks[k].start]))
+	for _, o := range comparisonOpeners {
+		if strings.HasSuffix(opening, o+",") {
+			return true
+		}
+	}
+	return false
 }
 
 // contrastedModel reports whether the subject ending at word j, before the
