@@ -142,7 +142,9 @@
 // benchmark ("We introduce TRACE, a benchmark").
 //
 // Names: a size joins the family name before it ("Gemma 7B", "Mixtral 8x7B";
-// "The 70B model" names none); a capitalised word inside a sentence belongs to
+// "The 70B model" names none; a size written as a modifier is no part of the
+// name after it: "The 117M-parameter DNABERT-2" is DNABERT-2, as "CLIP-based
+// IRRA" is IRRA); a capitalised word inside a sentence belongs to
 // the name after it ("than Faster R-CNN"); the paper's own name is read however
 // it is written ("Panoptic SegFormer achieves", "phi-3-mini achieves"), and a
 // name that starts with it is its variant ("Orca 2-13B" for "Orca 2"; "For

@@ -151,8 +151,8 @@ func validName(words []string, midSentence bool) string {
 }
 
 // modifierSuffixes end a word that describes the name after it:
-// "CLIP-based IRRA", "VGG-style ConvNets".
-var modifierSuffixes = []string{"-based", "-style"}
+// "CLIP-based IRRA", "VGG-style ConvNets", "The 117M-parameter DNABERT-2".
+var modifierSuffixes = []string{"-based", "-style", "-parameter"}
 
 func modifierSuffix(w string) bool {
 	for _, suf := range modifierSuffixes {

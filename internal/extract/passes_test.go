@@ -695,6 +695,8 @@ func TestPassMethods(t *testing.T) {
 		{"OAR: Outlier-Aware Rotation", "Accuracy is kept: the quantised OAR-70B scores 66.9% on MMLU.", map[string]string{"66.9%": "OAR-70B"}},
 		// A word describing the name before it is not part of it.
 		{"X-Net: Hard Negatives", "For CLIP-based IRRA, X-Net raises Rank-1 on CUHK-PEDES from 73.38% to 75.96%.", map[string]string{"73.38%": "IRRA", "75.96%": "X-Net"}},
+		{"MicroGenome: Tiny Convolutions", "The 117M-parameter DNABERT-2 scores 89.1% on Mouse Enhancers.", map[string]string{"89.1%": "DNABERT-2"}},
+		{"MicroGenome: Tiny Convolutions", "A 7B-parameter Llama-2-7B reaches 45.3% on MMLU.", map[string]string{"45.3%": "Llama-2-7B"}},
 		// The model an opening phrase names owns the value before a change,
 		// past a comparative and a model noun; a part it is built from does not.
 		{"X-Net: Hard Negatives", "For the stronger RDE, Rank-1 on ICFG-PEDES improves from 67.68% to 68.91%.", map[string]string{"67.68%": "RDE", "68.91%": "X-Net"}},
