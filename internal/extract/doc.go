@@ -68,8 +68,9 @@
 //   - Datasets are matched by name or alias, ignoring how the parts are joined
 //     ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long names,
 //     case. Short names keep their capitals ("COCO", "IN-1k"). A name that is
-//     part of a longer one ("ImageNet-21k", "MMLU-Pro", "Tiny-ImageNet") is a
-//     different dataset.
+//     part of a longer one ("ImageNet-21k", "MMLU-Pro", "Tiny-ImageNet"), or
+//     followed by a word in capitals that is no metric, split, protocol or
+//     the paper's name ("ImageNet VID"), is a different dataset.
 //   - A percentage needs its metric somewhere in the sentence, or in the
 //     sentences before it (the last one named, unless the abstract has
 //     named several, or the sentence that named it named several outside

@@ -17,6 +17,9 @@ func (s *sentence) findNames(ctx *paperContext) {
 	known = without(known, func(d mention) bool { return s.inCue(d.start, d.end) })
 	for i := range known {
 		qualifySubset(text, &known[i])
+		if known[i].known {
+			s.qualifyAcronym(&known[i], ctx.method)
+		}
 	}
 	inKnown := func(start, end int) bool {
 		for _, d := range known {
@@ -170,4 +173,29 @@ func qualifySubset(text string, d *mention) {
 	}
 	d.start, d.known = offset+loc[2], false
 	d.name = text[d.start:d.end]
+}
+
+// acronymAfter is a word in capitals right after a dataset's name, which
+// names another benchmark built from it: "ImageNet VID" is video object
+// detection, not ImageNet-1k.
+var acronymAfter = regexp.MustCompile(`^ (\p{Lu}{2,5})\b`)
+
+// protocolAfter makes the word in capitals a protocol of the dataset, not
+// another benchmark: "the CIFAR-100 FSCIL protocol".
+var protocolAfter = regexp.MustCompile(`^\s+(?:protocol|setting|split|task)s?\b`)
+
+// qualifyAcronym turns a known dataset followed by a word in capitals that
+// is no metric, split or other name into an unknown one, the two words
+// together: "On ImageNet VID, StreamDet reaches 86.4 AP50".
+func (s *sentence) qualifyAcronym(d *mention, method string) {
+	loc := acronymAfter.FindStringSubmatchIndex(s.text[d.end:])
+	if loc == nil {
+		return
+	}
+	start, end := d.end+loc[2], d.end+loc[3]
+	if strings.EqualFold(s.text[start:end], method) || protocolAfter.MatchString(s.text[end:]) || s.inCue(start, end) || isSplitName(strings.ToLower(s.text[start:end])) || end < len(s.text) && strings.ContainsAny(s.text[end:end+1], "-/") {
+		return
+	}
+	d.end, d.known = end, false
+	d.name = s.text[d.start:d.end]
 }
