@@ -18,7 +18,7 @@ func (s *sentence) findNames(ctx *paperContext) {
 	for i := range known {
 		qualifySubset(text, &known[i])
 		if known[i].known {
-			s.qualifyAcronym(&known[i], ctx.method)
+			s.qualifyAcronym(&known[i], ctx.method, known)
 		}
 	}
 	inKnown := func(start, end int) bool {
@@ -187,7 +187,7 @@ var protocolAfter = regexp.MustCompile(`^\s+(?:protocol|setting|split|task)s?\b`
 // qualifyAcronym turns a known dataset followed by a word in capitals that
 // is no metric, split or other name into an unknown one, the two words
 // together: "On ImageNet VID, StreamDet reaches 86.4 AP50".
-func (s *sentence) qualifyAcronym(d *mention, method string) {
+func (s *sentence) qualifyAcronym(d *mention, method string, known []mention) {
 	loc := acronymAfter.FindStringSubmatchIndex(s.text[d.end:])
 	if loc == nil {
 		return
@@ -195,6 +195,11 @@ func (s *sentence) qualifyAcronym(d *mention, method string) {
 	start, end := d.end+loc[2], d.end+loc[3]
 	if strings.EqualFold(s.text[start:end], method) || protocolAfter.MatchString(s.text[end:]) || s.inCue(start, end) || isSplitName(strings.ToLower(s.text[start:end])) || end < len(s.text) && strings.ContainsAny(s.text[end:end+1], "-/") {
 		return
+	}
+	for _, o := range known {
+		if start < o.end && o.start < end {
+			return // "ImageNet MMLU": two datasets, not one
+		}
 	}
 	d.end, d.known = end, false
 	d.name = s.text[d.start:d.end]
