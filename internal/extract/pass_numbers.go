@@ -96,6 +96,16 @@ func (s *sentence) findOwnCue(n *number) {
 		n.cue = c
 		return
 	}
+	// A metric someone owns, on a dataset, that a copula ties to the
+	// number: "Its MCC on Human OCR Ensembl is 0.683". The dataset stands
+	// between the metric and its verb, as "from" follows it in a change
+	// below.
+	if m := copulaTail.FindStringIndex(window(s.text, n.start)); m != nil && !n.pct {
+		if c := s.cueOnDatasetEndingAt(offset + m[0]); c != nil {
+			n.cue = c
+			return
+		}
+	}
 	// A change of a metric on a dataset: "raises box AP on COCO val2017
 	// from 37.4 to 39.6" (the value after takes it too, in resolve.go). A
 	// bare number needs it; a percentage would find it as the nearest
@@ -123,6 +133,48 @@ func (s *sentence) findOwnCue(n *number) {
 			n.cue = c
 		}
 	}
+}
+
+// copulaTail is the verb that ties a metric, named with its dataset
+// before it, to the number after: "MCC on Human OCR Ensembl is".
+var copulaTail = regexp.MustCompile(`\s+(?:is|was|stands\s+at|stood\s+at)\s*$`)
+
+// cueOnDatasetEndingAt returns the metric written as "METRIC on DATASET"
+// (or "in") whose dataset, with its split, ends at pos, or nil.
+func (s *sentence) cueOnDatasetEndingAt(pos int) *cue {
+	d := s.datasetEndingAt(len(trimSplit(s.text[:pos])))
+	if d == nil {
+		return nil
+	}
+	rest := strings.TrimSuffix(strings.TrimRight(s.text[:d.start], " "), " the")
+	for _, p := range []string{" on", " in"} {
+		if strings.HasSuffix(rest, p) {
+			c := s.cueEndingAt(len(rest) - len(p))
+			if c != nil && !s.cueWrittenAfter(c) && ownedCue(s.text[:c.start]) {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// cueOwners, before a metric, say whose value it is: "its MCC on".
+var cueOwners = map[string]bool{"its": true, "whose": true, "their": true}
+
+// ownedCue reports whether the text before a metric ends with a
+// possessive, "its" or "ExplainDNA's": the value tied to the metric is
+// someone's, not a figure of the data ("the accuracy on X is").
+func ownedCue(text string) bool {
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	if cueOwners[strings.ToLower(w)] {
+		return true
+	}
+	_, pos := possessive(w)
+	return pos
 }
 
 // nameBeforeCue reports whether the text before a metric ends with a

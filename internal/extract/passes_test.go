@@ -244,6 +244,47 @@ func TestPassNumbers(t *testing.T) {
 	}
 }
 
+// TestCueOnDataset checks the metric of a bare number tied by a copula to
+// a metric someone owns, named with its dataset: "Its MCC on Human OCR
+// Ensembl is 0.683".
+func TestCueOnDataset(t *testing.T) {
+	tests := []struct {
+		text, raw, metric string // metric "" when the number has none of its own
+	}{
+		{"Its MCC on Human OCR Ensembl is 0.683, compared with 0.641 for Caduceus-PS.", "0.683", "MCC"},
+		{"ExplainDNA's F1 on the SQuAD 2.0 dev set was 91.2.", "91.2", "F1"},
+		{"Compared with ALBEF, whose box AP in COCO stands at 45.1, X gains.", "45.1", "Box AP"},
+		// A metric no one owns is a figure of the data, not a score.
+		{"The F1 on the SQuAD 2.0 dev set was 91.2.", "91.2", ""},
+		// Without a copula, or without the metric before the dataset, the
+		// bare number has no metric of its own.
+		{"Its MCC on Human OCR Ensembl rises, to 0.683.", "0.683", ""},
+		{"On Human OCR Ensembl the score is 0.683.", "0.683", ""},
+		// A percentage is left to find its nearest metric.
+		{"Its accuracy on Human OCR Ensembl is 84.1%.", "84.1%", ""},
+	}
+	for _, tt := range tests {
+		s := readUpTo(t, "", tt.text, "numbers")
+		found := false
+		for _, n := range s.nums {
+			if n.raw != tt.raw {
+				continue
+			}
+			found = true
+			got := ""
+			if n.cue != nil {
+				got = n.cue.metric
+			}
+			if got != tt.metric {
+				t.Errorf("%q: %s has metric %q, want %q", tt.text, tt.raw, got, tt.metric)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no number %s", tt.text, tt.raw)
+		}
+	}
+}
+
 func TestPassClassify(t *testing.T) {
 	tests := []struct {
 		text      string
