@@ -351,7 +351,7 @@
 //   - costs, savings and fractions: "cuts memory by 60%", "saves 38% of the
 //     cost", "25% fewer parameters", "masks 75% of the patches", "overhead
 //     below 2%"; sizes and counts: "13B", "2B image-text pairs", "1M tokens",
-//     "300 epochs", "4.5 GFLOPs";
+//     "300 epochs", "4.5 GFLOPs"; energy and power: "0.9 Wh", "6 W";
 //   - speed-ups: "4×", "3x faster", "2.5 times";
 //   - years and versions: "2023", "v2", "Llama 3", "GPT-4", "ResNet-50",
 //     "SQuAD 1.1";

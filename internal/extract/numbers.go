@@ -51,14 +51,15 @@ var (
 	// rangeDash joins the two ends of a range: "72.1–78.4%", "1-3%".
 	rangeDash = regexp.MustCompile(`^[-–—]\d`)
 	// countWord follows a count, a size or a cost, never a score:
-	// "13 billion", "12 epochs", "4 times", "3.4 GFLOPs", "2 ms".
+	// "13 billion", "12 epochs", "4 times", "3.4 GFLOPs", "2 ms", and
+	// energy and power: "0.9 Wh", "6 W".
 	countWord = regexp.MustCompile(`^\s*(?:[BMKTG]\b|billion|million|thousand|trillion|x\b|×|times\b|` +
 		`epochs?\b|layers?\b|parameters\b|params\b|tokens\b|images\b|pairs\b|samples\b|examples\b|` +
 		`hours\b|GPU|TPU|days\b|steps\b|iterations\b|subjects\b|papers\b|families\b|tasks\b|datasets\b|` +
 		`benchmarks\b|classes\b|categories\b|languages\b|FPS\b|fps\b|ms\b|s\b|seconds\b|minutes\b|` +
 		`bp\b|base pairs\b|nucleotides\b|[MGKT]B\b|[GT]?FLOPs\b|MACs\b|px\b|heads\b|blocks\b|stages\b|` +
 		`runs\b|seeds\b|shots\b|identities\b|frames\b|queries\b|words\b|sentences\b|documents\b|` +
-		`questions\b|videos\b)`)
+		`questions\b|videos\b|[km]?Wh\b|[km]?W\b|watts?\b)`)
 	// before* read the words right before a number.
 	beforeBetween = regexp.MustCompile(`(?i)\bbetween\s*$`)
 	beforeFrom    = regexp.MustCompile(`(?i)\bfrom\s*$`)

@@ -212,6 +212,9 @@ func TestPassNumbers(t *testing.T) {
 		{"X reaches 81.2%, ahead of DeiT-S's 79.8%.", "81.2% | 79.8%"},
 		{"Accuracy ranges between 72.1% and 78.4%.", "72.1%,78.4%"},
 		{"X uses 13B parameters, 300 epochs and 2B pairs from 2023, reaching 55.1%.", "55.1%"},
+		// Energy and power are costs: "0.9 Wh", "6 W".
+		{"The frontier starts at Qwen2.5 0.5B (47.5%, 0.9 Wh) and Gemma 2 9B (72.3%, 6.8 Wh).", "47.5% | 72.3%"},
+		{"X draws 6 W and 0.4 kWh per day, reaching 55.1%.", "55.1%"},
 		{"It reaches 86.1 EM and an F1 of 89.3.", "86.1,89.3"},
 		// A metric written after one number is not the next one's too.
 		{"X beats Y by 1.2% top-1 accuracy (80.1% vs. 78.9%).", "1.2% | 80.1% | 78.9%"},
