@@ -113,7 +113,8 @@
 //     accuracy" does. An error rate is measured on the dataset of its accuracy
 //     ("a top-1 error of 23.4% on ImageNet, compared with 24.9% for LARS").
 //   - A number written with a metric that is not a cue ("45.2 AR100", "7.9
-//     FID", "an ECE of 0.018", both ends of "(ECE) from 0.084 to 0.031")
+//     FID", "an ECE of 0.018", "a Spearman correlation of 0.87", both
+//     ends of "(ECE) from 0.084 to 0.031")
 //     borrows no metric, and a number "on" data named in lower case
 //     ("81.7% on our medical split") borrows no dataset.
 //   - Parallel numbers of one metric share the dataset written after the

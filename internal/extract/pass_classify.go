@@ -759,8 +759,12 @@ func (s *sentence) unknownMetricBefore(n *number) bool {
 		return false
 	}
 	t := s.toks[i-1]
-	return !s.blocked(t) && metricAcronym(t.text)
+	return !s.blocked(t) && (metricAcronym(t.text) || joint == "of" && statisticNouns[strings.ToLower(t.text)])
 }
+
+// statisticNouns, before "of" and a number, name a statistic, not a score:
+// "a Spearman correlation of 0.87", "Kendall's tau of 0.61".
+var statisticNouns = set("correlation", "correlations", "coefficient", "tau", "rho")
 
 // metricJoints join a metric named before its value: "an ECE of 0.018",
 // "(ECE) from 0.084".

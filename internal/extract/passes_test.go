@@ -288,6 +288,36 @@ func TestCueOnDataset(t *testing.T) {
 	}
 }
 
+// TestStatisticBefore checks that a number a statistic's noun names before
+// "of" is measured in a metric not read here, and borrows none.
+func TestStatisticBefore(t *testing.T) {
+	tests := []struct {
+		text, raw string
+		other     bool
+	}{
+		{"MMLU ranges from 29.4% to 36.1%, with a Spearman correlation of 0.87.", "0.87", true},
+		{"The ranking on MMLU has a Kendall's tau of 0.61.", "0.61", true},
+		{"On MMLU the coefficient of 0.4 and an accuracy of 36.1% hold.", "0.4", true},
+		// A metric that is a cue keeps its number.
+		{"On MMLU, X reaches an accuracy of 0.87.", "0.87", false},
+	}
+	for _, tt := range tests {
+		s := readUpTo(t, "", tt.text, "classify")
+		found := false
+		for _, n := range s.nums {
+			if n.raw == tt.raw {
+				found = true
+				if n.otherMetric != tt.other {
+					t.Errorf("%q: %s otherMetric %v, want %v", tt.text, tt.raw, n.otherMetric, tt.other)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no number %s", tt.text, tt.raw)
+		}
+	}
+}
+
 func TestPassClassify(t *testing.T) {
 	tests := []struct {
 		text      string
