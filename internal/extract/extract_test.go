@@ -370,6 +370,12 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Text-to-image R@1 | 47.1%"},
 		},
 		{
+			// The metric written after the value after a change is the
+			// value before's too, over another metric the sentence names.
+			"metric after a change", "Foo improves IRRA from 73.4% to 75.9% Rank-1 on CUHK-PEDES, with mINP rising to 30.4%.",
+			[]string{"IRRA | CUHK-PEDES | Rank-1 | 73.4%", "Foo | CUHK-PEDES | Rank-1 | 75.9%", "Foo | CUHK-PEDES | mINP | 30.4%"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

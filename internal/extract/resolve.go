@@ -89,7 +89,10 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 			}
 			continue
 		}
-		if n.metric == "" {
+		if n.metric == "" || n.cue == nil && n.mOrigin != direct && n.to.cue != nil && n.to.mOrigin == direct {
+			// "from 73.4% to 75.9% Rank-1": the metric written with the
+			// value after is the value before's too, over one read from
+			// elsewhere in the sentence.
 			n.metric, n.mOrigin = n.to.metric, n.to.mOrigin
 		} else if n.cue != nil && (n.to.metric == "" || n.to.metric == n.metric && n.to.mOrigin == sentenceWide) {
 			// "raises box AP from 37.4 to 39.6": the metric before the
