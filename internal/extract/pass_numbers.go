@@ -159,7 +159,7 @@ func (s *sentence) cueOnDatasetEndingAt(pos int) *cue {
 }
 
 // cueOwners, before a metric, say whose value it is: "its MCC on".
-var cueOwners = map[string]bool{"its": true, "whose": true, "their": true}
+var cueOwners = set("its", "whose", "their")
 
 // ownedCue reports whether the text before a metric ends with a
 // possessive, "its" or "ExplainDNA's": the value tied to the metric is
