@@ -44,6 +44,18 @@ func (s *sentence) findNames(ctx *paperContext) {
 		named = append(named, d)
 	}
 	unknown = named
+	// A known dataset in an aside that describes the unknown one right
+	// before it ("On MMLU-DE, the German translation of MMLU, X reaches",
+	// "on Dark-COCO, a version of COCO val2017 darkened with ...") is what
+	// that benchmark was made from: its scores are on the benchmark named,
+	// so the source is no dataset of the sentence (and no method's name).
+	known = without(known, func(d mention) bool {
+		if !derivedFrom(text, d, unknown) {
+			return false
+		}
+		s.trainingData = append(s.trainingData, d)
+		return true
+	})
 	trainingOnly := len(unknown) > 0 && len(known) == 0
 	for i := range unknown {
 		unknown[i].training = trainedOnBefore.MatchString(window(text, unknown[i].start))
@@ -59,6 +71,22 @@ func (s *sentence) findNames(ctx *paperContext) {
 	}
 	s.datasets = append(known, unknown...)
 	sort.Slice(s.datasets, func(i, j int) bool { return s.datasets[i].start < s.datasets[j].start })
+}
+
+// sourceAside is the start of an aside, after a benchmark's name, that
+// describes it as made from a dataset, up to that dataset: ", the German
+// translation of ", ", a version of ", ", the six clinical subjects of ".
+var sourceAside = regexp.MustCompile(`^,\s+(?:a|an|the)\s+[^,;:()]{0,60}?\b(?:of|from)\s+(?:the\s+)?$`)
+
+// derivedFrom reports whether the known dataset d is named in an aside that
+// describes the unknown dataset written right before it (sourceAside).
+func derivedFrom(text string, d mention, unknown []mention) bool {
+	for _, u := range unknown {
+		if u.end <= d.start && sourceAside.MatchString(text[u.end:d.start]) {
+			return true
+		}
+	}
+	return false
 }
 
 // continualPaper marks an abstract about continual learning, where an

@@ -156,6 +156,13 @@ func TestPassNames(t *testing.T) {
 			[]string{"Text-to-image R@10", "Image-to-text R@10", "Rank-10"}, []string{"COCO"}},
 		// A count of tasks before the benchmark's own name.
 		{"On 20-task Split CIFAR-100, average accuracy is 41.3%.", []string{"Accuracy"}, []string{"?Split CIFAR-100"}},
+		// The dataset a benchmark was made from, in an aside describing
+		// it, is no dataset of the sentence's scores.
+		{"On MMLU-DE, the German translation of MMLU, X reaches 55.3%.", nil, []string{"?MMLU-DE"}},
+		{"X obtains 36.9 mask AP on Dark-COCO, a version of COCO val2017 darkened with noise, against 31.2 for SAM.",
+			[]string{"Mask AP"}, []string{"?Dark-COCO"}},
+		{"X reaches 61.2% on MMLU-Med, the six clinical subjects of MMLU, and 67.0% on ImageNet.", nil, []string{"?MMLU-Med", "ImageNet-1k"}},
+		{"X reaches 61.2% on Flowers, and 67.0% on MMLU.", nil, []string{"?Flowers", "MMLU"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "names")

@@ -56,8 +56,10 @@ type sentence struct {
 	cues     []cue
 	datasets []mention // known and unknown, in order
 	// trainingData are the unknown names a sentence that names no other
-	// dataset trains a model on ("pre-trained on ImageNet-22K"): not
-	// datasets of its scores, but still no method's name (see findNames).
+	// dataset trains a model on ("pre-trained on ImageNet-22K"), and the
+	// known ones a benchmark was made from ("MMLU-DE, the German
+	// translation of MMLU"): not datasets of its scores, but still no
+	// method's name (see findNames).
 	trainingData []mention
 	nums         []*number
 	runs         []*run
