@@ -148,7 +148,9 @@
 // Names: a size joins the family name before it ("Gemma 7B", "Mixtral 8x7B";
 // "The 70B model" names none; a size written as a modifier is no part of the
 // name after it: "The 117M-parameter DNABERT-2" is DNABERT-2, as "CLIP-based
-// IRRA" is IRRA); a capitalised word inside a sentence belongs to
+// IRRA" is IRRA, and a benchmark's name before a model says whose baseline
+// it is: "the GenomicBenchmarks CNN" is CNN); a capitalised word inside a
+// sentence belongs to
 // the name after it ("than Faster R-CNN"); the paper's own name is read however
 // it is written ("Panoptic SegFormer achieves", "phi-3-mini achieves"), and a
 // name that starts with it is its variant ("Orca 2-13B" for "Orca 2"; "For
@@ -453,7 +455,8 @@
 //     references ("the two benchmarks above") beyond one remembered metric
 //     list are not.
 //   - A name made of several model-like words is taken whole
-//     ("the GenomicBenchmarks CNN (69.5%)" gives "GenomicBenchmarks CNN").
+//     ("the DeepSEA CNN (69.5%)" gives "DeepSEA CNN"), unless the first
+//     is a benchmark's name ("the GenomicBenchmarks CNN" is "CNN").
 //   - The subject of a clause is found by simple patterns. A capitalised
 //     word that opens a sentence is not taken into the name after it
 //     ("Cascade R-CNN reaches" gives "R-CNN") unless the paper's own name

@@ -128,6 +128,11 @@ func validName(words []string, midSentence bool) string {
 			midSentence = true
 			continue
 		}
+		if len(words) > 1 && benchmarkWord(words[0]) {
+			words = words[1:] // "the GenomicBenchmarks CNN" is CNN
+			midSentence = true
+			continue
+		}
 		k := nameKind(words[0])
 		if articles[strings.ToLower(words[0])] || k == versionPart {
 			words = words[1:]
@@ -157,6 +162,24 @@ var modifierSuffixes = []string{"-based", "-style", "-parameter"}
 func modifierSuffix(w string) bool {
 	for _, suf := range modifierSuffixes {
 		if strings.HasSuffix(strings.ToLower(w), suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// benchmarkSuffixes end a benchmark's own name ("GenomicBenchmarks",
+// "LongBench"), which, before a model's name, says whose baseline it is,
+// as a publisher does: "the GenomicBenchmarks CNN" is the CNN (LABELLING.md
+// names a method as the text names the model).
+var benchmarkSuffixes = []string{"benchmarks", "benchmark", "bench"}
+
+// benchmarkWord reports whether w is a benchmark's name: a word that ends in
+// one of benchmarkSuffixes after a name of its own.
+func benchmarkWord(w string) bool {
+	lw := strings.ToLower(w)
+	for _, suf := range benchmarkSuffixes {
+		if len(lw) > len(suf) && strings.HasSuffix(lw, suf) {
 			return true
 		}
 	}

@@ -777,6 +777,11 @@ func TestPassMethods(t *testing.T) {
 		// A word describing the name before it is not part of it.
 		{"X-Net: Hard Negatives", "For CLIP-based IRRA, X-Net raises Rank-1 on CUHK-PEDES from 73.38% to 75.96%.", map[string]string{"73.38%": "IRRA", "75.96%": "X-Net"}},
 		{"MicroGenome: Tiny Convolutions", "The 117M-parameter DNABERT-2 scores 89.1% on Mouse Enhancers.", map[string]string{"89.1%": "DNABERT-2"}},
+		// A benchmark's name before a model says whose baseline it is.
+		{"MotifLens: Motif Pairs", "MotifLens obtains 89.5% on Coding vs Intergenomic, compared with 87.6% for the GenomicBenchmarks CNN.",
+			map[string]string{"89.5%": "MotifLens", "87.6%": "CNN"}},
+		{"EnhancerBERT: Enhancers", "The GenomicBenchmarks CNN reaches 69.5% on Human Enhancers Cohn.", map[string]string{"69.5%": "CNN"}},
+		{"X-Net: Long Context", "X-Net scores 45.1% on MMLU, ahead of LongBench-7B (41.2%).", map[string]string{"45.1%": "X-Net", "41.2%": "LongBench-7B"}},
 		{"MicroGenome: Tiny Convolutions", "A 7B-parameter Llama-2-7B reaches 45.3% on MMLU.", map[string]string{"45.3%": "Llama-2-7B"}},
 		// The model an opening phrase names owns the value before a change,
 		// past a comparative and a model noun; a part it is built from does not.
