@@ -161,7 +161,9 @@
 // the counts differ, the numbers are dropped. Counted models ("On MMLU, the
 // four models score 31.6%, 58.9%, 63.2% and 71.5%") stand for the last list of
 // as many names the abstract wrote before ("in four sizes, Kestrel-1B, ... and
-// Kestrel-34B"), in order, at confidence "med"; so do counted models or methods
+// Kestrel-34B"), in order, at confidence "med"; so do "they" and uncounted
+// models before as many numbers ("Trained on ImageNet-1K, the models reach
+// 79.2%, 81.4% and 83.0%"); so do counted models or methods
 // after "for" ("57.4%, 49.8%, 50.6% and 54.0% for the four methods"), or else
 // the methods the sentence before gave its scores to, in order ("FedLoc reaches
 // 51.3%, compared with 38.7% for FedAvg, ..."); "score", as often a noun ("a

@@ -888,6 +888,14 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			r.method, r.source, r.methods, r.fromList = ctx.nameList[n-1], fromSubject, ctx.nameList, true
 			return
 		}
+		if n := len(ctx.nameList); n > 1 && len(r.nums) == n && s.pluralModelsSubject(j) {
+			// "Four sizes, FocalNeXt-T, ... and FocalNeXt-L, ... . Trained
+			// on ImageNet-1K, they reach 83.1%, 84.2%, 84.9% and 85.6%":
+			// an uncounted plural stands for the list of names before as
+			// counted models do, when the numbers are as many.
+			r.method, r.source, r.methods, r.fromList = ctx.nameList[n-1], fromSubject, ctx.nameList, true
+			return
+		}
 		if j == 0 && s.toks[j].text == "It" && ctx.openingVariant != "" {
 			// "Yi-Lite-9B is a bilingual model ... It scores 65.4 on
 			// MMLU": the variant that opened the sentence before.
@@ -2000,6 +2008,18 @@ func (s *sentence) countedModels(j int) int {
 		return 0
 	}
 	return countWords[strings.ToLower(s.toks[j-1].text)]
+}
+
+// pluralDeterminers open a plural subject that points back without
+// counting: "the models", "these variants".
+var pluralDeterminers = set("the", "these", "all", "our")
+
+// pluralModelsSubject reports whether a subject ending at word j is "they"
+// or models named in the plural without a count ("the models", "these
+// variants"), which stand for names written before.
+func (s *sentence) pluralModelsSubject(j int) bool {
+	w := strings.ToLower(s.toks[j].text)
+	return w == "they" || countedNouns[w] && j >= 1 && pluralDeterminers[strings.ToLower(s.toks[j-1].text)]
 }
 
 // pluralSubjectBefore reports whether the verb at word i has a plural
