@@ -267,9 +267,18 @@ func nameStartingAt(s string, toks []token, i int, blocked func(token) bool) (st
 // "ViT-B/16" (a model with its patch size) is one name, while
 // "RT-DETR-R18/R34/R50" (letters then digits each) is three.
 func slashVariants(name string) []string {
+	if sp := strings.LastIndex(name, " "); sp >= 0 {
+		// "Tessellate ViT-S/B/L": the variants are of the last word,
+		// each keeping the words before it (Tessellate ViT-S, ...).
+		out := slashVariants(name[sp+1:])
+		for i := range out {
+			out[i] = name[:sp+1] + out[i]
+		}
+		return out
+	}
 	parts := strings.Split(name, "/")
 	dash := strings.LastIndex(parts[0], "-")
-	if len(parts) < 2 || dash < 0 || strings.Contains(name, " ") {
+	if len(parts) < 2 || dash < 0 {
 		return nil
 	}
 	stem, last := parts[0][:dash+1], parts[0][dash+1:] // "YOLOv6-", "M"

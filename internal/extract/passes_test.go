@@ -735,6 +735,10 @@ func TestPassMethods(t *testing.T) {
 			map[string]string{"25.3%": "YOLOX-Nano"}},
 		// Variants listed with a slash, mapped onto as many numbers.
 		{"", "YOLOv6-M/L reach 49.5/52.3 AP on COCO.", map[string]string{"49.5": "YOLOv6-M", "52.3": "YOLOv6-L"}},
+		// Variants after a slash in the last word of a longer name keep the words before it.
+		{"Tessellate: Multiscale Targets", "Tessellate ViT-S/B/L obtain 83.4/85.9/87.6% top-1 accuracy on ImageNet-1K.",
+			map[string]string{"83.4": "Tessellate ViT-S", "85.9": "Tessellate ViT-B", "87.6%": "Tessellate ViT-L"}},
+		{"Tessellate: Multiscale Targets", "Tessellate ViT-B/16 obtains 85.9% top-1 accuracy on ImageNet-1K.", map[string]string{"85.9%": "Tessellate ViT-B/16"}},
 		{"", "ResNet-50/101 reach 76.1% and 77.4% top-1.", map[string]string{"76.1%": "ResNet-50", "77.4%": "ResNet-101"}},
 		{"", "X-S, X-M and X-L achieve 45.1, 48.0 and 50.2 AP respectively.", map[string]string{"45.1": "X-S", "48.0": "X-M", "50.2": "X-L"}},
 		{"", "X-S, X-M and X-L deliver 45.1%, 48.0% and 50.2% AP on COCO.", map[string]string{"45.1%": "X-S", "48.0%": "X-M", "50.2%": "X-L"}},
