@@ -261,7 +261,8 @@
 // list, after "for" ("81.3%, 83.0% and 83.5% for Swin-T, Swin-S and Swin-B") or
 // in slash shorthand before brackets or after "for" ("ConvNeXt-T/S/B
 // (82.1/83.1/83.8%)", "46.5/50.7/53.1 AP for RT-DETR-R18/R34/R50", each part
-// written as the one it replaces; the words before the last word are
+// written as the one it replaces, a size as a size: "56.1, 70.8 and 77.9
+// for Orion-3-1.5B, -7B and -14B"; the words before the last word are
 // each name's: "Tessellate ViT-S/B/L" are Tessellate ViT-S, ViT-B and
 // ViT-L), take one name each, in order, when the counts agree. A list written with slashes ends before a number that brings
 // its own metric ("R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2");

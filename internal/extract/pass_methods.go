@@ -1579,19 +1579,24 @@ func withStem(names []string, short []bool) []string {
 	return out
 }
 
-// shape is how a name part is written: letters, digits, or letters then
-// digits ("R50"); "" for anything else.
+// shape is how a name part is written: letters, digits, letters then
+// digits ("R50"), or a size ("7B", "1.5B"); "" for anything else.
 func shape(p string) string {
 	switch {
 	case partKind(p) != "":
 		return partKind(p)
 	case letterDigits.MatchString(p):
 		return "letters+digits"
+	case modelSize.MatchString(p):
+		return "size" // "Orion-3-1.5B, -7B and -14B"
 	}
 	return ""
 }
 
 var letterDigits = regexp.MustCompile(`^\p{L}+\d+$`)
+
+// modelSize is a part of a name that gives the model's size in parameters.
+var modelSize = regexp.MustCompile(`^\d+(?:\.\d+)?[BMK]$`)
 
 // afterNamedAt reports whether the run before r was named by "NAME at
 // N%" and only a few words of a list stand between: "with LoRA at 46.8%

@@ -735,6 +735,9 @@ func TestPassMethods(t *testing.T) {
 			map[string]string{"25.3%": "YOLOX-Nano"}},
 		// Variants listed with a slash, mapped onto as many numbers.
 		{"", "YOLOv6-M/L reach 49.5/52.3 AP on COCO.", map[string]string{"49.5": "YOLOv6-M", "52.3": "YOLOv6-L"}},
+		// Items of a list of variants that leave out the stem may be sizes.
+		{"Orion-3 Technical Report", "Results on MMLU are 56.1, 70.8 and 77.9 for Orion-3-1.5B, -7B and -14B.",
+			map[string]string{"56.1": "Orion-3-1.5B", "70.8": "Orion-3-7B", "77.9": "Orion-3-14B"}},
 		// Variants after a slash in the last word of a longer name keep the words before it.
 		{"Tessellate: Multiscale Targets", "Tessellate ViT-S/B/L obtain 83.4/85.9/87.6% top-1 accuracy on ImageNet-1K.",
 			map[string]string{"83.4": "Tessellate ViT-S", "85.9": "Tessellate ViT-B", "87.6%": "Tessellate ViT-L"}},
