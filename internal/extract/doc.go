@@ -335,7 +335,9 @@
 // ("between 72.1% and 78.4%", "ranging from ... to ...", "80.1–82.3%") give
 // both ends, marked RangeEnd, with confidence "low". In "from 79.8% to 80.6%"
 // the second value is a score; the first is kept only when a name owns it
-// ("improves a ResNet-50 from 76.1% to 77.4%", "the top-1 error of ViT-Ti on
+// ("improves a ResNet-50 from 76.1% to 77.4%", also past the part it is built
+// with, "BAQ improves Mask2Former with a Swin-B backbone from 55.1 to 56.4
+// PQ", whose value after is the verb's subject's; "the top-1 error of ViT-Ti on
 // ImageNet from", "the accuracy of a ResNet-8x4 student from", not "we improve
 // the mAP of Faster-RCNN from"), "For CLIP ViT-L/14, ... rises from 75.3% ...",
 // "For the stronger RDE, ...", "With a smaller ELECTRA-base reader, the gate

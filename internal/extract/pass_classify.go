@@ -428,8 +428,10 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		if j >= 0 {
 			name = nameEndingAt(s.text, s.toks, j, s.blocked)
 		}
+		withPart := false
 		if name == "" && j >= 0 && len(r.nums) == 1 && r.nums[0].to != nil {
 			name = s.changedObject(j)
+			withPart = name != "" && s.withPartBefore(j) > 0
 		}
 		if name == "" && j > 0 && intransitiveChanges[strings.ToLower(s.toks[j].text)] {
 			// "whereas Qwen1.5-72B falls from 77.5% to 68.3%", "Faster
@@ -474,7 +476,7 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			r.namedByChange = true
 			return
 		}
-		r.method, r.source = name, fromNamed
+		r.method, r.source, r.objectFrom = name, fromNamed, withPart
 	}
 	for k, t := range s.tokensAfter(r.end, 3) {
 		w := strings.ToLower(t)
@@ -561,6 +563,12 @@ func isPossessive(w string) bool {
 // improve the mAP of Faster-RCNN from"), which may have changed the model
 // named (its backbone) rather than applied a method to it.
 func (s *sentence) changedObject(j int) string {
+	part := false
+	if w := s.withPartBefore(j); w > 0 {
+		// "improves Mask2Former with a Swin-B backbone from 55.1 to
+		// 56.4 PQ": the model is named before the part it is built with.
+		j, part = w-1, true
+	}
 	k := j
 	for ; k >= 0; k-- {
 		w := strings.ToLower(s.toks[k].text)
@@ -572,7 +580,7 @@ func (s *sentence) changedObject(j int) string {
 		}
 		break
 	}
-	if k < 0 || k == j || s.inCue(s.toks[k+1].start, s.toks[k+1].end) {
+	if k < 0 || k == j && !part || k < j && s.inCue(s.toks[k+1].start, s.toks[k+1].end) {
 		return ""
 	}
 	name := nameEndingAt(s.text, s.toks, k, s.blocked)
@@ -599,6 +607,29 @@ func (s *sentence) changedObject(j int) string {
 		}
 	}
 	return name
+}
+
+// withPartBefore returns, when the words up to j are a part a model is
+// built with ("with a ResNet-50 backbone", "with ResNet-50", "with a
+// ResNet-50 FPN"), the index of its "with"; else -1. The words before
+// "with" must run on into it, with no comma: "DINO with a ResNet-50
+// backbone from".
+func (s *sentence) withPartBefore(j int) int {
+	if j >= 0 && modelNouns[strings.ToLower(s.toks[j].text)] {
+		j--
+	}
+	if j < 0 || s.blocked(s.toks[j]) || nameEndingAt(s.text, s.toks, j, s.blocked) == "" {
+		return -1
+	}
+	h := nameRunStart(s.text, s.toks, j, s.blocked) - 1
+	for h > 0 && plainArticles[strings.ToLower(s.toks[h].text)] {
+		h--
+	}
+	if h < 1 || !strings.EqualFold(s.toks[h].text, "with") || !onlySpaces(s.text[s.toks[h-1].end:s.toks[h].start]) ||
+		strings.ContainsAny(s.text[s.toks[h].end:s.toks[j].end], ",;:()") {
+		return -1
+	}
+	return h
 }
 
 // openingName returns the name of an opening phrase that ends in a comma, or "".

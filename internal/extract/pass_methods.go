@@ -800,6 +800,12 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			if o.namedByChange || o.fallFrom && o.nums[len(o.nums)-1].to == r.nums[0] {
 				continue // "lifts accuracy from 45.3% to 48.9%": go on to the verb
 			}
+			if o.objectFrom && o.nums[len(o.nums)-1].to == r.nums[0] {
+				// "BAQ improves Mask2Former with a Swin-B backbone from 55.1
+				// to 56.4 PQ": the object's value is the one before; the
+				// one after is the verb's subject's.
+				continue
+			}
 			if name := s.ownVariantBefore(o.end, r.start, ctx); name != "" && ctx.method != "" {
 				// "the 27B model scores 75.2 and the 9B model 71.3": a
 				// variant named after the run before is this run's.

@@ -569,6 +569,15 @@ func TestPassMethods(t *testing.T) {
 			map[string]string{"27.8%": "ViT-Ti", "24.6%": "TinyRecipe"}},
 		{"DistilMix: Mixed Distillation", "On CIFAR-100, DistilMix improves the accuracy of a ResNet-8x4 student from 72.5% to 77.1%.",
 			map[string]string{"72.5%": "ResNet-8x4", "77.1%": "DistilMix"}},
+		// A model named before the part it is built with, as the object of
+		// a change, owns the value before; the value after is the verb's
+		// subject's.
+		{"AnchorFree-R: Label Assignment", "It improves DINO with a ResNet-50 backbone from 49.0 to 49.9 AP.",
+			map[string]string{"49.0": "DINO", "49.9": "AnchorFree-R"}},
+		{"DRD: Dense Relation Distillation", "DRD lifts a RetinaNet student with a ResNet-50 backbone from 37.4 to 41.2 AP on COCO.",
+			map[string]string{"37.4": "RetinaNet", "41.2": "DRD"}},
+		{"Boundary Queries for Segmentation", "BAQ improves Mask2Former with a Swin-B backbone from 55.1 to 56.4 PQ on COCO panoptic.",
+			map[string]string{"55.1": "Mask2Former", "56.4": "BAQ"}},
 		// Not a name right before a metric (what it is measured on), nor a
 		// change the authors make themselves.
 		{"DUS: Depth Up-Scaling", "DUS improves ARC-Challenge accuracy from 59.0% to 63.4%.", map[string]string{"63.4%": "DUS"}},

@@ -21,6 +21,7 @@ type run struct {
 
 	namedByChange bool     // a value before a change, whose method the value after it names
 	ownsChange    bool     // a value before a change, named by a possessive subject that the value after it shares
+	objectFrom    bool     // a value before a change, named by its object before the part it is built with: "BAQ improves Mask2Former with a Swin-B backbone from 55.1 to 56.4 PQ"
 	fallFrom      bool     // a value before a fall, named by the subject of the falling verb: "whereas PASS drops from 63.5% to 58.1%"
 	afterFall     bool     // the value a score falls to, in a clause that does not name the paper's method: "plain fine-tuning lowers MMLU accuracy from 45.3% to 40.6%"
 	shared        *mention // the dataset of a parallel run after it: "49.4 AP in 12 epochs and 51.3 AP in 24 epochs on COCO"
