@@ -303,9 +303,12 @@
 // "Under our unified harness" and a comparison "under the same setting" are no
 // changed setting; and the bare values of a change take the metric written
 // before it ("raises box AP on COCO val2017 from 37.4 to 39.6", "R@1 on the
-// MSCOCO 5K test set from"), the value before being the name after a "for" that
-// opens its clause ("and for Mask R-CNN it improves mask AP from 34.7 to
-// 36.3").
+// MSCOCO 5K test set from", or before "of" and the one model it is measured
+// on: "raises the AP of a RetinaNet student with ResNet-50 from 37.4 to 41.0",
+// RetinaNet's, not its part's; a value before with a metric of its own gives
+// it to the value after, over one borrowed), the value before being the name
+// after a "for" that opens its clause ("and for Mask R-CNN it improves mask AP
+// from 34.7 to 36.3").
 //
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
 // respectively", and so are later lists of as many numbers, each with its

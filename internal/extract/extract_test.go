@@ -172,6 +172,13 @@ func TestScores(t *testing.T) {
 			[]string{"Faster R-CNN | COCO | Box AP | 37.4", "Foo | COCO | Box AP | 39.6", "Mask R-CNN | COCO | Mask AP | 34.7", "Foo | COCO | Mask AP | 36.3"},
 		},
 		{
+			// The metric before "of" the model a change is measured on; the
+			// value after is the subject's, in its own metric past a metric
+			// borrowed from the change before.
+			"metric of the changed model", "On SQuAD 2.0, Foo raises the F1 of a RoBERTa-base reader from 80.5 to 83.1, and its exact match from 77.6 to 80.4.",
+			[]string{"RoBERTa-base | SQuAD2.0 | F1 | 80.5", "Foo | SQuAD2.0 | F1 | 83.1", "Foo | SQuAD2.0 | Exact match | 80.4"},
+		},
+		{
 			// Methods listed with their scores in brackets, after the dataset: all on it.
 			"methods in brackets", "On Human Regulatory, the best model is DNABERT-2 (89.2%), followed by HyenaDNA-small (87.9%) and Foo (86.4%).",
 			[]string{"DNABERT-2 | Human Regulatory | Accuracy | 89.2%", "HyenaDNA-small | Human Regulatory | Accuracy | 87.9%",

@@ -425,7 +425,9 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			j--
 		}
 		name := ""
-		if j >= 0 {
+		if j >= 0 && s.withPartBefore(j) < 0 {
+			// Not the part a model is built with: "the AP of a RetinaNet
+			// student with ResNet-50 from" is RetinaNet's (changedObject).
 			name = nameEndingAt(s.text, s.toks, j, s.blocked)
 		}
 		withPart := false
@@ -611,9 +613,9 @@ func (s *sentence) changedObject(j int) string {
 
 // withPartBefore returns, when the words up to j are a part a model is
 // built with ("with a ResNet-50 backbone", "with ResNet-50", "with a
-// ResNet-50 FPN"), the index of its "with"; else -1. The words before
-// "with" must run on into it, with no comma: "DINO with a ResNet-50
-// backbone from".
+// ResNet-50 FPN"), the index of its "with"; else -1. A name or a model
+// noun must run on into "with", with no comma: "DINO with a ResNet-50
+// backbone from", "a RetinaNet student with ResNet-50 from".
 func (s *sentence) withPartBefore(j int) int {
 	if j >= 0 && modelNouns[strings.ToLower(s.toks[j].text)] {
 		j--
@@ -628,6 +630,9 @@ func (s *sentence) withPartBefore(j int) int {
 	if h < 1 || !strings.EqualFold(s.toks[h].text, "with") || !onlySpaces(s.text[s.toks[h-1].end:s.toks[h].start]) ||
 		strings.ContainsAny(s.text[s.toks[h].end:s.toks[j].end], ",;:()") {
 		return -1
+	}
+	if w := s.toks[h-1]; s.blocked(w) || nameKind(w.text) == notName && !modelNouns[strings.ToLower(w.text)] {
+		return -1 // "and with Llama-3-70B-Instruct from": no model before the part
 	}
 	return h
 }

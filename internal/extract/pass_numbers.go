@@ -128,12 +128,52 @@ func (s *sentence) findOwnCue(n *number) {
 			rest = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(rest, " on"), " in"), " ")
 		}
 		c := s.cueEndingAt(offset + len(rest))
+		if c == nil && !n.pct && !n.rangeEnd {
+			c = s.cueOfModel(offset + len(rest))
+		}
 		if c != nil && !s.cueWrittenAfter(c) && s.datasetEndingAt(len(strings.TrimRight(s.text[:c.start], " "))) == nil &&
 			!nameBeforeCue(s.text[:c.start]) {
 			n.cue = c
 		}
 	}
 }
+
+// cueOfModel returns the metric written before "of" and the model it is
+// measured on, which ends at end: "raises the AP of a RetinaNet student
+// with a ResNet-50 backbone from 37.4 to 40.9", "the F1 of a
+// RoBERTa-base reader on SQuAD 2.0 from" (the dataset already cut). The
+// words after "of" must name a model, and run to the change with no
+// punctuation; else nil. (Whose the value before is, the methods pass
+// reads from the same words: changedObject; so one model-like word only,
+// as there.)
+func (s *sentence) cueOfModel(end int) *cue {
+	text := s.text[:end]
+	of := strings.LastIndex(text, " of ")
+	if of < 0 || strings.ContainsAny(text[of:], ",;:()") || len(strings.Fields(text[of:])) > maxOfObjectWords {
+		return nil
+	}
+	models := 0
+	for _, t := range s.toks[s.firstTokenAfter(of+4):s.firstTokenAfter(end)] {
+		if strings.EqualFold(t.text, "with") {
+			break // "of a RetinaNet student with ResNet-50": the part is no second model
+		}
+		if modelLike(t.text) && !s.blocked(t) {
+			models++
+		}
+	}
+	if models != 1 {
+		return nil // "of a ResNet-50 RetinaNet": which is the model?
+	}
+	c := s.cueEndingAt(of)
+	if c == nil || !plainArticles[strings.ToLower(lastWord(strings.TrimRight(s.text[:c.start], " ")))] {
+		return nil // "the AP of": a metric the change is of, not "COCO AP of"
+	}
+	return c
+}
+
+// maxOfObjectWords bounds the words from "of" to a change's "from": "of a
+// RetinaNet student with a ResNet-50 backbone" is eight.
+const maxOfObjectWords = 9
 
 // copulaTail is the verb that ties a metric, named with its dataset
 // before it, to the number after: "MCC on Human OCR Ensembl is".

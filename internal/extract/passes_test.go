@@ -431,6 +431,12 @@ func TestPassMetrics(t *testing.T) {
 		{"Top-1 accuracy rises from 82.1 to 82.5.", map[string]string{}}, // a bare number: whose value before?
 		// Not when a dataset stands before the metric: that is the metric's own dataset.
 		{"X lowers MMLU accuracy from 0.554 to 0.521.", map[string]string{}},
+		// The metric before "of" and the one model it is measured on.
+		{"X raises the AP of a RetinaNet student with a ResNet-50 backbone from 37.4 to 40.9.", map[string]string{"37.4": "AP"}},
+		{"X raises the F1 of a RoBERTa-base reader on SQuAD 2.0 from 80.5 to 83.1.", map[string]string{"80.5": "F1"}},
+		// Not of two models (which is it?), nor the ends of a range.
+		{"X raises the AP of a ResNet-50 RetinaNet from 37.4 to 41.0.", map[string]string{}},
+		{"The mask AP of SAM-Dist-R50 ranges from 22.5 to 47.0.", map[string]string{}},
 		// A head shared by two kinds: "box/mask AP" is box AP, then mask AP.
 		{"As a backbone, the box/mask AP are 38.0/34.4 for ResNet-50.", map[string]string{"38.0": "Box AP", "34.4": "Mask AP"}},
 		// Box and mask AP written as a mark on "AP"; AP_M is medium objects, not mask.
@@ -578,6 +584,9 @@ func TestPassMethods(t *testing.T) {
 			map[string]string{"37.4": "RetinaNet", "41.2": "DRD"}},
 		{"Boundary Queries for Segmentation", "BAQ improves Mask2Former with a Swin-B backbone from 55.1 to 56.4 PQ on COCO panoptic.",
 			map[string]string{"55.1": "Mask2Former", "56.4": "BAQ"}},
+		// Not the part right before "from": the model it is built into.
+		{"FreqKD: Frequency-Aware Distillation", "FreqKD raises the AP of a RetinaNet student with ResNet-50 from 37.4 to 41.0.",
+			map[string]string{"37.4": "RetinaNet", "41.0": "FreqKD"}},
 		// Not a name right before a metric (what it is measured on), nor a
 		// change the authors make themselves.
 		{"DUS: Depth Up-Scaling", "DUS improves ARC-Challenge accuracy from 59.0% to 63.4%.", map[string]string{"63.4%": "DUS"}},
