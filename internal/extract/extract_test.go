@@ -321,6 +321,16 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Image-to-text R@1 | 71.4%", "Foo | COCO | Image-to-text R@5 | 90.2%", "Foo | COCO | Image-to-text R@10 | 94.9%"},
 		},
 		{
+			// A direction qualifies the R@k listed after it each with its
+			// own value, not the first alone.
+			"direction before R@k each with its value", "On COCO, Foo reaches an image-to-text R@1 of 81.4, R@5 of 95.3 and R@10 of 97.8.",
+			[]string{"Foo | COCO | Image-to-text R@1 | 81.4", "Foo | COCO | Image-to-text R@5 | 95.3", "Foo | COCO | Image-to-text R@10 | 97.8"},
+		},
+		{
+			"direction before R@k each with its percentage", "On COCO, Foo obtains a text-to-image R@1 of 65.7%, R@5 of 88.2% and R@10 of 93.0%.",
+			[]string{"Foo | COCO | Text-to-image R@1 | 65.7%", "Foo | COCO | Text-to-image R@5 | 88.2%", "Foo | COCO | Text-to-image R@10 | 93.0%"},
+		},
+		{
 			// A continual-learning metric before "of" and its value, with
 			// "top-1" after it: the continual metric, measured in top-1.
 			"continual metric in top-1", "We study class-incremental learning. On ImageNet-1K with 10 steps, Foo reaches an average incremental accuracy of 71.2% top-1.",

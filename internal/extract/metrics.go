@@ -183,8 +183,10 @@ func findCues(s string) []cue {
 	return shareDirection(s, longestFirst(all))
 }
 
-// directionListJoint joins the R@k of one list: "/", ",", "and".
-var directionListJoint = regexp.MustCompile(`^\s*(?:/|,\s*and|,|and)\s*$`)
+// directionListJoint joins the R@k of one list: "/", ",", "and", also past
+// the value each R@k is given right after it ("an image-to-text R@1 of
+// 81.4, R@5 of 95.3 and R@10 of 97.8": all three image-to-text).
+var directionListJoint = regexp.MustCompile(`^(?:\s+(?:of|=|:)\s*\d+(?:\.\d+)?\s*%?)?\s*(?:/|,\s*and|,|and)\s*$`)
 
 // shareDirection gives a plain R@k the direction of the directed R@k it
 // is listed after: in "text-to-image R@1/R@5/R@10" the direction
