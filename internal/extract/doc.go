@@ -368,7 +368,8 @@
 //     "300 epochs", "4.5 GFLOPs"; energy and power: "0.9 Wh", "6 W";
 //   - speed-ups: "4×", "3x faster", "2.5 times";
 //   - years and versions: "2023", "v2", "Llama 3", "GPT-4", "ResNet-50",
-//     "SQuAD 1.1";
+//     "SQuAD 1.1"; fractions of whole numbers over more than 100, as
+//     perturbation budgets are written: "at epsilon = 8/255";
 //   - the items of a list that a gain noun ends ("1.9% ImageNet accuracy,
 //     1.0% COCO mAP, and 2.6% ADE20K mIoU improvement"), a range of gains
 //     ("improved by 1.5 to 3.0 percent"), differences ("(absolute 7.8%)"),

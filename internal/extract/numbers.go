@@ -105,6 +105,13 @@ func scanNumbers(s string, protected func(start, end int) bool) []*number {
 			out = append(out, lo, hi)
 			continue
 		}
+		// A fraction of whole numbers over a denominator no score reaches,
+		// "ε = 8/255", is a perturbation budget or a ratio: neither end
+		// is a score.
+		if i+1 < len(locs) && wholeFraction(s, locs[i], locs[i+1]) {
+			i++
+			continue
+		}
 		n := newNumber(s, a, b)
 		// beforeEquals reads only the text right before the number: on
 		// the whole prefix, it made a long sentence cost its length
@@ -119,6 +126,21 @@ func scanNumbers(s string, protected func(start, end int) bool) []*number {
 	}
 	markRanges(s, out)
 	return out
+}
+
+// wholeFraction reports whether the numbers at num and den are one
+// fraction of whole numbers, "8/255", whose denominator is above 100: a
+// list of scores joined by slashes ("44.8/71.9", "74/89") stays within 100.
+func wholeFraction(s string, num, den []int) bool {
+	if den[0] != num[1]+1 || s[num[1]] != '/' {
+		return false
+	}
+	a, b := s[num[0]:num[1]], s[den[0]:den[1]]
+	if strings.ContainsAny(a+b, ".,") || strings.HasPrefix(s[den[1]:], "%") {
+		return false
+	}
+	v, err := strconv.Atoi(b)
+	return err == nil && v > 100
 }
 
 // gluedMetric is a metric written onto its number: "49.4AP", "52.1PQ".

@@ -233,6 +233,11 @@ func TestPassNumbers(t *testing.T) {
 		// A list written with slashes ends before a number that brings its own metric.
 		{"X reaches R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2.", "74.9,89.6,93.8 | 67.2"},
 		{"X reaches 74.9/89.6 and 67.2 R@1.", "74.9,89.6,67.2"},
+		// A fraction of whole numbers over a denominator above 100 is a
+		// budget, neither end a score; a list of whole scores is kept.
+		{"X reaches 31.8% robust accuracy at epsilon = 8/255 and 62.4% clean accuracy.", "31.8% | 62.4%"},
+		{"X reaches 52.8% robust accuracy with ε = 4/255.", "52.8%"},
+		{"X reaches 74/89 R@1/R@5.", "74,89"},
 		{"X reaches 74.9% and an MCC of 0.49.", "74.9%,0.49"},
 		// Digits after an apostrophe inside a word belong to the word, as
 		// the tokenizer reads it; after an opening quote they are a number.
