@@ -381,7 +381,8 @@
 //     approaches stay below", "random guessing gives", "67.5% versus 60.2%", "A
 //     7B model without retrieval scores", "the previous best results were", "on
 //     par with LoRA at 46.8% and full fine-tuning at 47.5%"; settings: "at 80%
-//     noise", "40% label noise", "a 10% subset", "50% sparsity";
+//     noise", "40% label noise", "a 10% subset", "50% sparsity", "at 70%
+//     coverage";
 //   - averages over a counted collection of data: "averages 66.2% across the
 //     38 DataComp evaluation tasks", "Averaged over the eight tasks, X
 //     obtains 86.7%" are on none of the datasets named elsewhere (an average

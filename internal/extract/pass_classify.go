@@ -99,7 +99,9 @@ var declineVerbs = set("drops", "drop", "dropped", "dropping", "falls", "fall", 
 // settingNouns after a percentage make it a setting: "at 80% noise", "40% label noise".
 var settingNouns = set("subset", "subsets", "split", "portion", "fraction", "noise", "sparsity", "corruption", "corruptions", "occlusion", "masking",
 	"pruning", "labels", "annotations", "supervision", "data", "dropout", "quantization",
-	"quantisation", "perturbation", "perturbations", "poisoning", "missing")
+	"quantisation", "perturbation", "perturbations", "poisoning", "missing",
+	// "at 70% coverage": the share of questions answered in selective prediction.
+	"coverage")
 
 // openingPhrase names, at the start of a sentence, the model whose
 // numbers change: "For CLIP ViT-L/14, accuracy rises from 75.3% to 77.1%",

@@ -341,6 +341,8 @@ func TestPassClassify(t *testing.T) {
 		{"X masks 75% of the patches and reaches 83.1%.", "83.1%", false},
 		{"X reaches 76.4, 75.5 and 72.9% top-1 at 80%, 90% and 95% sparsity.", "76.4,75.5,72.9%", false},
 		{"At 80% noise, X keeps 61.5% Rank-1.", "61.5%", true},
+		// The share of questions answered is a setting: "at 70% coverage".
+		{"X reaches a selective accuracy of 92.5% on MMLU at 70% coverage.", "92.5%", false},
 		{"X saves 38% of the cost and reaches 74.0%.", "74.0%", false},
 		{"Larger students benefit less: at 7B, the improvement shrinks to 1.1%.", "", false},
 		{"X outperforms IRRA by 3.1% and reaches 76.5% Rank-1.", "76.5%", false},
