@@ -49,7 +49,9 @@
 //     accuracy" (also "k-NN top-1 accuracy", whose head a list ending with
 //     it shares: "78.1% linear-probe and 76.3% k-NN top-1 accuracy"); against
 //     "robust accuracy" in the sentence, "76.8% clean top-1 accuracy" is
-//     the plain metric). In a
+//     the plain metric; AP on small, medium and large objects written with a
+//     capital subscript is "AP_S", "AP_M" and "AP_L", as the text writes it,
+//     where "AP_m" is mask AP). In a
 //     continual-learning abstract, "average accuracy" and "final average
 //     accuracy" are "Average accuracy", "average incremental accuracy" is
 //     "Average incremental accuracy", "final", "last" and "last-step

@@ -81,6 +81,12 @@ var cueTable = append([]cueEntry{
 	// AP at an IoU of 0.5 or 0.75, as detection papers report beside AP.
 	{regexp.MustCompile(`\bAP_?\{?50\}?\b`), "AP50"},
 	{regexp.MustCompile(`\bAP_?\{?75\}?\b`), "AP75"},
+	// AP on small, medium and large objects, written with a capital
+	// subscript ("AP_S"; a lower-case "AP_m" is mask AP, above), is a
+	// metric of its own, named as the text writes it (LABELLING.md).
+	{regexp.MustCompile(`\bAP_\{?S\}?(?:\b|$)`), "AP_S"},
+	{regexp.MustCompile(`\bAP_\{?M\}?(?:\b|$)`), "AP_M"},
+	{regexp.MustCompile(`\bAP_\{?L\}?(?:\b|$)`), "AP_L"},
 	{regexp.MustCompile(`\bAPs?\b`), "AP"},
 	// Detection metrics written onto the number: "49.4AP", "52.1PQ" (the
 	// part in brackets is the cue; see gluedMetric).

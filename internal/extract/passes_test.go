@@ -133,6 +133,10 @@ func TestPassNames(t *testing.T) {
 		{"It reaches 70.2% on MMLU and on clean ImageNet.", nil, []string{"MMLU", "ImageNet-1k"}},
 		{"It reaches 61.3 AP_box and 53.1 AP^mask, 76.5% Rank@1 and 44.0 box mAP.", []string{"Box AP", "Mask AP", "Rank-1", "Box AP"}, nil},
 		{"It reaches 55.5% AP (73.4% AP50, 60.6% AP_75) on COCO.", []string{"AP", "AP50", "AP75"}, []string{"COCO"}},
+		// AP by object size, with a capital subscript, is its own metric;
+		// a lower-case one is mask AP.
+		{"It improves FCOS from 38.6 to 41.2 AP on COCO, and AP_S from 22.9 to 26.5.", []string{"AP", "AP_S"}, []string{"COCO"}},
+		{"It reaches 26.1 AP_{S}, 45.0 AP_M and 52.3 AP_L, and 39.2 AP_m.", []string{"AP_S", "AP_M", "AP_L", "Mask AP"}, nil},
 		// Who published a dataset, before its name, makes no other dataset.
 		{"It reaches 47.0 AP on MS-COCO, 46.1 AP on MSCOCO and 45.2 AP on MS COCO.", []string{"AP", "AP", "AP"}, []string{"COCO", "COCO", "COCO"}},
 		{"It reaches 71.2% on Tiny-ImageNet.", nil, []string{"?Tiny-ImageNet"}},
@@ -446,11 +450,12 @@ func TestPassMetrics(t *testing.T) {
 		{"The mask AP of SAM-Dist-R50 ranges from 22.5 to 47.0.", map[string]string{}},
 		// A head shared by two kinds: "box/mask AP" is box AP, then mask AP.
 		{"As a backbone, the box/mask AP are 38.0/34.4 for ResNet-50.", map[string]string{"38.0": "Box AP", "34.4": "Mask AP"}},
-		// Box and mask AP written as a mark on "AP"; AP_M is medium objects, not mask.
+		// Box and mask AP written as a mark on "AP"; AP_M is medium objects, not
+		// mask, a metric of its own.
 		{"X reaches 52.3 APb and 45.6 APm.", map[string]string{"52.3": "Box AP", "45.6": "Mask AP"}},
 		{"X reaches 52.3 AP^{bbox} and 45.6 AP^mk.", map[string]string{"52.3": "Box AP", "45.6": "Mask AP"}},
 		{"X reaches 52.3 bbox AP.", map[string]string{"52.3": "Box AP"}},
-		{"X reaches 31.2 AP_M.", map[string]string{}},
+		{"X reaches 31.2 AP_M.", map[string]string{"31.2": "AP_M"}},
 		// Metrics spelt otherwise: Acc@1, the Matthews correlation coefficient.
 		{"X reaches 81.2% Acc@1 and 95.1% Acc@5.", map[string]string{"81.2%": "Top-1 accuracy", "95.1%": "Top-5 accuracy"}},
 		{"X reaches a Matthews correlation coefficient of 0.71.", map[string]string{"0.71": "MCC"}},
