@@ -268,8 +268,9 @@
 // written as the one it replaces, a size as a size: "56.1, 70.8 and 77.9
 // for Orion-3-1.5B, -7B and -14B"; the words before the last word are
 // each name's: "Tessellate ViT-S/B/L" are Tessellate ViT-S, ViT-B and
-// ViT-L), take one name each, in order, when the counts agree. A list written with slashes ends before a number that brings
-// its own metric ("R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2");
+// ViT-L), take one name each, in order, when the counts agree. A list
+// written with slashes ends before a number that brings its own metric
+// ("R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2");
 // "scores" after a metric is a noun ("F1 scores of"); a score in a bracket
 // after a name, behind costs only, is the name's ("YOLO-RF-X (38 FPS V100,
 // 56.3% AP)"); values compared with after one score per dataset are on those
