@@ -427,7 +427,8 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			j--
 		}
 		name := ""
-		if j >= 0 && s.withPartBefore(j) < 0 {
+		part := s.withPartBefore(j)
+		if j >= 0 && part < 0 {
 			// Not the part a model is built with: "the AP of a RetinaNet
 			// student with ResNet-50 from" is RetinaNet's (changedObject).
 			name = nameEndingAt(s.text, s.toks, j, s.blocked)
@@ -435,7 +436,7 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 		withPart := false
 		if name == "" && j >= 0 && len(r.nums) == 1 && r.nums[0].to != nil {
 			name = s.changedObject(j)
-			withPart = name != "" && s.withPartBefore(j) > 0
+			withPart = name != "" && part > 0
 		}
 		if name == "" && j > 0 && intransitiveChanges[strings.ToLower(s.toks[j].text)] {
 			// "whereas Qwen1.5-72B falls from 77.5% to 68.3%", "Faster

@@ -893,17 +893,13 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			return
 		}
 		j = s.skipRelativeClause(j, i)
-		if n := s.countedModels(j); n > 0 && len(ctx.nameList) == n && len(r.nums) == n {
+		if n := len(ctx.nameList); n > 0 && len(r.nums) == n && (s.countedModels(j) == n || n > 1 && s.pluralModelsSubject(j)) {
 			// "the four models score 31.6%, 58.9%, 63.2% and 71.5%": the
-			// four names the abstract listed, in order.
-			r.method, r.source, r.methods, r.fromList = ctx.nameList[n-1], fromSubject, ctx.nameList, true
-			return
-		}
-		if n := len(ctx.nameList); n > 1 && len(r.nums) == n && s.pluralModelsSubject(j) {
-			// "Four sizes, FocalNeXt-T, ... and FocalNeXt-L, ... . Trained
-			// on ImageNet-1K, they reach 83.1%, 84.2%, 84.9% and 85.6%":
-			// an uncounted plural stands for the list of names before as
-			// counted models do, when the numbers are as many.
+			// four names the abstract listed, in order. An uncounted
+			// plural stands for them as counted models do, when the
+			// numbers are as many: "Four sizes, FocalNeXt-T, ... and
+			// FocalNeXt-L, ... . Trained on ImageNet-1K, they reach 83.1%,
+			// 84.2%, 84.9% and 85.6%".
 			r.method, r.source, r.methods, r.fromList = ctx.nameList[n-1], fromSubject, ctx.nameList, true
 			return
 		}
