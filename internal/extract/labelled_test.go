@@ -402,6 +402,21 @@ func TestSetFloors(t *testing.T) {
 		{"heldout78", Low, knownDatasets, 243, 74, 82, 5},
 		{"heldout78", Med, knownDatasets, 223, 53, 82, 5},
 		{"heldout78", High, knownDatasets, 87, 18, 82, 5},
+		// heldout79…heldout82 were labelled before round 41 too, seeing no
+		// code, and are also its unseen sets (README). Held at what round 40
+		// reaches on them.
+		{"heldout79", Low, knownDatasets, 198, 52, 61, 3},
+		{"heldout79", Med, knownDatasets, 183, 36, 61, 3},
+		{"heldout79", High, knownDatasets, 92, 6, 61, 3},
+		{"heldout80", Low, knownDatasets, 126, 23, 37, 1},
+		{"heldout80", Med, knownDatasets, 118, 12, 37, 1},
+		{"heldout80", High, knownDatasets, 70, 4, 37, 1},
+		{"heldout81", Low, knownDatasets, 266, 59, 79, 3},
+		{"heldout81", Med, knownDatasets, 240, 35, 79, 3},
+		{"heldout81", High, knownDatasets, 115, 9, 79, 3},
+		{"heldout82", Low, knownDatasets, 215, 55, 55, 6},
+		{"heldout82", Med, knownDatasets, 196, 43, 55, 6},
+		{"heldout82", High, knownDatasets, 68, 16, 55, 6},
 	}
 	for _, tt := range tests {
 		name := tt.set + "/" + tt.min
