@@ -61,9 +61,13 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 		for i, n := range r.nums {
 			n.dataset, n.dOrigin = datasets[i], dOrigin[i]
 			// A bare decimal written right before a dataset the caller gives
-			// a metric for is a score on it: "It scores 56.3 on MMLU".
+			// a metric for is a score on it: "It scores 56.3 on MMLU". Not
+			// in a sentence whose metrics are all ones the dataset is not
+			// measured in: the number is in one of those, written away
+			// from it ("The MCC on Human OCR Ensembl rises from 0.52 to
+			// 0.61").
 			if n.metric == "" && !n.pct && strings.Contains(n.raw, ".") && n.dataset != nil &&
-				n.dataset.known && n.dOrigin == direct {
+				n.dataset.known && n.dOrigin == direct && !s.onlyOtherMetrics(ctx.m, n.dataset.name) {
 				n.metric, n.mOrigin = ctx.m.defaultMetric(n.dataset.name), assumed
 				metrics[i] = n.metric
 			}
@@ -234,6 +238,17 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 		}
 	}
 	return cands, unknown
+}
+
+// onlyOtherMetrics reports whether the sentence names metrics and none of
+// them is one the dataset is measured in.
+func (s *sentence) onlyOtherMetrics(m *matcher, dataset string) bool {
+	for _, c := range s.cues {
+		if m.metricFits(dataset, c.metric) {
+			return false
+		}
+	}
+	return len(s.cues) > 0
 }
 
 // runOf returns the run that holds n, or nil.
