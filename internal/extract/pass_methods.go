@@ -93,6 +93,11 @@ var plainArticles = set("a", "an", "the")
 // model shares: "DINO with the same Swin-L backbone reports" is DINO's.
 var sharedPart = set("same")
 
+// partStates, between "with" and a part, say how the part is used, not
+// whose the result is: "PromptPool-XL with a frozen EVA-02-L backbone
+// achieves" is PromptPool-XL's.
+var partStates = set("frozen", "pretrained", "pre-trained")
+
 var contrastWords = set("whereas", "while", "whilst", "but", "unlike", "although", "though")
 
 var relativePronouns = set("which", "who", "that")
@@ -1656,23 +1661,34 @@ func (s *sentence) whoseSubject(copula int, ctx *paperContext) ([]string, bool) 
 }
 
 // nameBeforeWith returns, for a subject name ending at word j that follows
-// "with", the name before "with": in "Our best model VFNet-X-1200 with
-// Res2Net-101-DCN achieves" the model is VFNet-X-1200 and Res2Net-101-DCN
-// its part. It returns "" when no name stands there, or when the part is
+// "with" or "on top of", the name before them: in "Our best model
+// VFNet-X-1200 with Res2Net-101-DCN achieves" the model is VFNet-X-1200 and
+// Res2Net-101-DCN its part, as DeBERTa-v3-large is in "Hedge on top of
+// DeBERTa-v3-large attains". It returns "" when no name stands there, or when the part is
 // the paper's own method (see trainedWithOwn).
 func (s *sentence) nameBeforeWith(j int, name string, ctx *paperContext) string {
 	w := j + 1 - len(strings.Fields(name)) - 1
 	if w >= 0 && w+1 <= j && modelNouns[strings.ToLower(s.toks[j].text)] && !strings.EqualFold(s.toks[j].text, lastWord(name)) {
 		w-- // the name ends before its model noun: "with a ResNeXt-101-FPN backbone"
 	}
-	for w > 0 && (plainArticles[strings.ToLower(s.toks[w].text)] || sharedPart[strings.ToLower(s.toks[w].text)]) {
+	for w > 0 && (plainArticles[strings.ToLower(s.toks[w].text)] || sharedPart[strings.ToLower(s.toks[w].text)] ||
+		partStates[strings.ToLower(s.toks[w].text)]) {
 		w--
 	}
-	if w < 1 || !strings.EqualFold(s.toks[w].text, "with") || strings.EqualFold(name, ctx.method) ||
-		!onlySpaces(s.text[s.toks[w-1].end:s.toks[w].start]) || s.blocked(s.toks[w-1]) {
+	h := w - 1
+	if w >= 2 && strings.EqualFold(s.toks[w].text, "of") && strings.EqualFold(s.toks[w-1].text, "top") &&
+		strings.EqualFold(s.toks[w-2].text, "on") {
+		// "Hedge on top of DeBERTa-v3-large attains": the model the
+		// method is added to is its part, as after "with".
+		w -= 2
+		h = w - 1
+	} else if w < 1 || !strings.EqualFold(s.toks[w].text, "with") {
 		return ""
 	}
-	h := w - 1
+	if h < 0 || strings.EqualFold(name, ctx.method) ||
+		!onlySpaces(s.text[s.toks[h].end:s.toks[w].start]) || s.blocked(s.toks[h]) {
+		return ""
+	}
 	if h > 0 && modelNouns[strings.ToLower(s.toks[h].text)] {
 		h-- // "our best RetinaNet model with a ... backbone reaches"
 	}

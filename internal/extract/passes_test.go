@@ -679,6 +679,8 @@ func TestPassMethods(t *testing.T) {
 			map[string]string{"52.1": "PanoNet", "58.3": "PanoNet"}},
 		{"", "On COCO, our best RetinaNet model with a ResNeXt-101-FPN backbone reaches 40.8 AP.", map[string]string{"40.8": "RetinaNet"}},
 		{"CascadeQ: Coarse-to-Fine Queries", "For reference, DINO with the same Swin-L backbone reports 58.0 AP on val2017.", map[string]string{"58.0": "DINO"}},
+		{"", "On 10-step CIFAR-100, PromptPool-XL with a frozen EVA-02-L backbone achieves a last accuracy of 91.6%.", map[string]string{"91.6%": "PromptPool-XL"}},
+		{"Hedge: Calibrated Abstention for Question Answering", "On SQuAD 2.0, Hedge on top of DeBERTa-v3-large attains 90.6 EM.", map[string]string{"90.6": "Hedge"}},
 		// Gains: "adds 0.7 F1".
 		{"", "Ensembling three SpanQA models adds 0.7 F1.", map[string]string{}},
 		// A modal verb between a subject and its verb.
