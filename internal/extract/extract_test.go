@@ -395,6 +395,15 @@ func TestScores(t *testing.T) {
 			[]string{"IRRA | CUHK-PEDES | Rank-1 | 73.4%", "Foo | CUHK-PEDES | Rank-1 | 75.9%", "Foo | CUHK-PEDES | mINP | 30.4%"},
 		},
 		{
+			// Blocks of as many numbers as the datasets listed before, each
+			// opened by its own metric, each map onto the list.
+			"metric blocks after a list", "On CUHK-PEDES, ICFG-PEDES and RSTPReid, the 4-bit Foo achieves Rank-1 of 72.8%, 62.1% and 59.4% and mAP of 65.0%, 36.7% and 46.1%, respectively.",
+			[]string{
+				"Foo | CUHK-PEDES | Rank-1 | 72.8%", "Foo | ICFG-PEDES | Rank-1 | 62.1%", "Foo | RSTPReid | Rank-1 | 59.4%",
+				"Foo | CUHK-PEDES | mAP | 65.0%", "Foo | ICFG-PEDES | mAP | 36.7%", "Foo | RSTPReid | mAP | 46.1%",
+			},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},
