@@ -7,7 +7,7 @@ import (
 
 var (
 	// scoreModifier may stand between a number and its metric: "68.4% 5-shot accuracy".
-	scoreModifier = regexp.MustCompile(`^(?i:(?:zero|few|one|\d+)-shot|linear[- ]probe|fine-?tun(?:ed|ing)|average|mean|overall|test|val|validation|macro|micro|weighted)\s+`)
+	scoreModifier = regexp.MustCompile(`^(?i:(?:zero|few|one|\d+)-shot|linear[- ]prob(?:e|ing)|fine-?tun(?:ed|ing)|average|mean|overall|test|val|validation|macro|micro|weighted)\s+`)
 	// cleanModifier may stand between a number and its metric in a sentence
 	// that also names robust accuracy: "58.9% robust accuracy ..., with
 	// 76.8% clean top-1 accuracy". Against robust accuracy, the accuracy
