@@ -47,7 +47,9 @@
 //     is better.
 //   - A qualified metric is a metric of its own (LABELLING.md): "k-NN
 //     accuracy" (also "k-NN top-1 accuracy", whose head a list ending with
-//     it shares: "78.1% linear-probe and 76.3% k-NN top-1 accuracy"); against
+//     it shares: "78.1% linear-probe and 76.3% k-NN top-1 accuracy", and
+//     "k-NN" alone after a score: "86.4% k-NN and 88.5% linear-probe
+//     accuracy"); against
 //     "robust accuracy" in the sentence, "76.8% clean top-1 accuracy" is
 //     the plain metric; AP on small, medium and large objects written with a
 //     capital subscript is "AP_S", "AP_M" and "AP_L", as the text writes it,

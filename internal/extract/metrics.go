@@ -36,6 +36,12 @@ var cueTable = append([]cueEntry{
 	// A k-NN classifier's accuracy on frozen features is a metric of its
 	// own (LABELLING.md), also when written "k-NN top-1 accuracy".
 	{regexp.MustCompile(`(?i)\bk-?NN\s+(?:top-1\s+)?accurac(?:y|ies)\b`), "k-NN accuracy"},
+	// "k-NN" alone right after a score is the same metric, its head left
+	// to a list's last item or out: "86.4% k-NN and 88.5% linear-probe
+	// accuracy", "68.0% linear and 33.6% k-NN for MAE" (the part in
+	// brackets is the cue; followed by "accuracy", the longer cue above
+	// wins).
+	{regexp.MustCompile(`(?i)(?:\d%|\d\.\d+)\s+(k-?NN)\b`), "k-NN accuracy"},
 	// Continual learning reports the mean over its tasks or steps and the
 	// accuracy after the last one as metrics of their own (LABELLING.md);
 	// outside a continual-learning abstract they are read as the plain
