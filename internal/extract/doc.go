@@ -417,9 +417,10 @@
 // written with one counts ("attains 9.1 on MT-Bench"); data a model is trained
 // on ("after fine-tuning on MS MARCO") and a model a method is built on
 // ("AnswerGate built on DeBERTa-v3-large achieves") are not reported, and
-// the model takes no score; a known dataset in an aside that says what an
-// unknown one was made from ("On MMLU-DE, the German translation of MMLU,
-// X reaches 55.3%") is no dataset of the sentence's scores; a sentence that
+// the model takes no score; nor is a model a method improves on
+// ("improving on RDE (65.4%)"), which owns the scores after it; a known
+// dataset in an aside that says what an unknown one was made from ("On
+// MMLU-DE, the German translation of MMLU, X reaches 55.3%") is no dataset of the sentence's scores; a sentence that
 // names no other dataset ("When pre-trained on ImageNet-22K, X-L attains
 // 87.6%") reads its scores on the topic of the sentences before.
 //

@@ -43,7 +43,7 @@ func (s *sentence) findNames(ctx *paperContext) {
 		}
 		named = append(named, d)
 	}
-	unknown = named
+	unknown = without(named, func(d mention) bool { return improvedOnBefore.MatchString(window(text, d.start)) })
 	// A known dataset in an aside that describes the unknown one right
 	// before it ("On MMLU-DE, the German translation of MMLU, X reaches",
 	// "on Dark-COCO, a version of COCO val2017 darkened with ...") is what
@@ -165,6 +165,11 @@ var trainedOnBefore = regexp.MustCompile(`(?i)\b(?:trained|training|pre-?trained
 // builtOnBefore ends the text before the model a method is built on:
 // "AnswerGate built on", "Built on".
 var builtOnBefore = regexp.MustCompile(`(?i)\b(?:built|based)\s+(?:directly\s+)?(?:on|upon)\s+(?:the\s+|a\s+)?$`)
+
+// improvedOnBefore ends the text before what a method improves on
+// ("improving on RDE (65.4% and 50.1%)"): a model whose scores are
+// compared, and a name that owns them, not data.
+var improvedOnBefore = regexp.MustCompile(`(?i)\bimprov(?:e|es|ed|ing)\s+(?:up)?on\s+(?:the\s+|a\s+)?$`)
 
 // partOf follows a dataset's name to name a part of it: "on MMLU clinical
 // topics", "on COCO small objects", "on SQuAD 2.0 unanswerable questions".
