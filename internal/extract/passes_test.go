@@ -461,6 +461,12 @@ func TestPassMetrics(t *testing.T) {
 		{"X reaches a Matthews correlation coefficient of 0.71.", map[string]string{"0.71": "MCC"}},
 		// An error rate is its own metric, as written.
 		{"X reaches a top-1 error of 13.5% and 3.2% top-5 error rate.", map[string]string{"13.5%": "Top-1 error", "3.2%": "Top-5 error"}},
+		// A list before a run that goes on into a clause with a metric of
+		// its own: the list takes as many numbers as it names.
+		{"X obtains Rank-1, Rank-5 and Rank-10 accuracies of 68.1%, 82.7% and 87.4%, and an mAP of 43.0%.",
+			map[string]string{"68.1%": "Rank-1", "82.7%": "Rank-5", "87.4%": "Rank-10", "43.0%": "mAP"}},
+		{"X obtains text-to-image R@1 and R@5 of 55.8% and 81.3%, and an image-to-text R@1 of 72.1%.",
+			map[string]string{"55.8%": "Text-to-image R@1", "81.3%": "Text-to-image R@5", "72.1%": "Image-to-text R@1"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "metrics")
