@@ -68,15 +68,34 @@ func (s *sentence) mentionLists() [][]*mention {
 	return lists
 }
 
-// runBefore returns the nearest run of k numbers ending before pos, with
-// nothing but a few words between.
+// listsOf reports whether run r is a list of k numbers, or several such
+// lists written as one run, each after the first opened by a metric of its
+// own and none with a metric inside: "Rank-1 of 72.8%, 62.1% and 59.4% and
+// mAP of 65.0%, 36.7% and 46.1%" is two lists of three.
+func listsOf(r *run, k int) bool {
+	if len(r.nums) == k {
+		return true
+	}
+	if k < 2 || len(r.nums)%k != 0 {
+		return false
+	}
+	for i, n := range r.nums {
+		if i > 0 && ownsCueBefore(n) != (i%k == 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// runBefore returns the nearest run of k numbers (or of several lists of
+// k, see listsOf) ending before pos, with nothing but a few words between.
 func (s *sentence) runBefore(pos, k int) *run {
 	for i := len(s.runs) - 1; i >= 0; i-- {
 		r := s.runs[i]
 		if r.end > pos {
 			continue
 		}
-		if len(r.nums) == k && len(strings.Fields(s.text[r.end:pos])) <= 6 {
+		if listsOf(r, k) && len(strings.Fields(s.text[r.end:pos])) <= 6 {
 			return r
 		}
 		return nil
@@ -89,7 +108,7 @@ func (s *sentence) runAfter(pos, k int) *run {
 		if r.start < pos {
 			continue
 		}
-		if len(r.nums) == k && len(strings.Fields(s.text[pos:r.start])) <= 6 {
+		if listsOf(r, k) && len(strings.Fields(s.text[pos:r.start])) <= 6 {
 			return r
 		}
 		return nil

@@ -521,6 +521,12 @@ func TestPassDatasets(t *testing.T) {
 			map[string]string{"78.4%": "CUHK-PEDES", "69.1%": "RSTPReid", "70.5%": "CUHK-PEDES", "42.3%": "RSTPReid", "56.1%": "CUHK-PEDES", "9.8%": "RSTPReid"}},
 		{"X reaches Rank-1 of 78.4% and 69.1% on CUHK-PEDES and RSTPReid, while IRRA reaches Rank-1 of 73.4% and 60.2%.",
 			map[string]string{"78.4%": "CUHK-PEDES", "69.1%": "RSTPReid"}},
+		// A dataset list before one run of several lists, each opened by
+		// its metric: every list takes the datasets in order.
+		{"On ICFG-PEDES and RSTPReid it obtains Rank-1 accuracies of 66.4% and 64.9%, and mAPs of 41.1% and 51.4%, respectively.",
+			map[string]string{"66.4%": "ICFG-PEDES", "64.9%": "RSTPReid", "41.1%": "ICFG-PEDES", "51.4%": "RSTPReid"}},
+		{"X reaches Rank-1 of 78.4%, 69.1% and mAP of 70.5%, 42.3% on CUHK-PEDES and RSTPReid, respectively.",
+			map[string]string{"78.4%": "CUHK-PEDES", "69.1%": "RSTPReid", "70.5%": "CUHK-PEDES", "42.3%": "RSTPReid"}},
 		// A table written as prose: each item names its dataset before its numbers.
 		{"Accuracy (%) per dataset: Mouse Enhancers 80.2, Human vs Worm 96.9, Human Regulatory 87.5.",
 			map[string]string{"80.2": "Mouse Enhancers", "96.9": "Human vs Worm", "87.5": "Human Regulatory"}},
