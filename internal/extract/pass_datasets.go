@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 var (
@@ -87,6 +88,21 @@ func listsOf(r *run, k int) bool {
 	return true
 }
 
+// wordsIn counts the words of text, not the punctuation written apart
+// from them: ", the 4-bit X achieves Rank-1 of" is six words. It measures
+// the gap after a list that opens a clause ("On A, B and C, X achieves
+// ..."), whose comma is how such a clause is opened; after the numbers a
+// comma instead closes their clause, so runBefore counts it.
+func wordsIn(text string) int {
+	n := 0
+	for _, f := range strings.Fields(text) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // runBefore returns the nearest run of k numbers (or of several lists of
 // k, see listsOf) ending before pos, with nothing but a few words between.
 func (s *sentence) runBefore(pos, k int) *run {
@@ -108,7 +124,7 @@ func (s *sentence) runAfter(pos, k int) *run {
 		if r.start < pos {
 			continue
 		}
-		if listsOf(r, k) && len(strings.Fields(s.text[pos:r.start])) <= 6 {
+		if listsOf(r, k) && wordsIn(s.text[pos:r.start]) <= 6 {
 			return r
 		}
 		return nil

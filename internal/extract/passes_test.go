@@ -527,6 +527,10 @@ func TestPassDatasets(t *testing.T) {
 			map[string]string{"66.4%": "ICFG-PEDES", "64.9%": "RSTPReid", "41.1%": "ICFG-PEDES", "51.4%": "RSTPReid"}},
 		{"X reaches Rank-1 of 78.4%, 69.1% and mAP of 70.5%, 42.3% on CUHK-PEDES and RSTPReid, respectively.",
 			map[string]string{"78.4%": "CUHK-PEDES", "69.1%": "RSTPReid", "70.5%": "CUHK-PEDES", "42.3%": "RSTPReid"}},
+		// The comma that closes a list opening the clause is no word between
+		// it and the numbers.
+		{"On CUHK-PEDES, ICFG-PEDES and RSTPReid, the 4-bit X achieves Rank-1 of 72.8%, 62.1% and 59.4%.",
+			map[string]string{"72.8%": "CUHK-PEDES", "62.1%": "ICFG-PEDES", "59.4%": "RSTPReid"}},
 		// A table written as prose: each item names its dataset before its numbers.
 		{"Accuracy (%) per dataset: Mouse Enhancers 80.2, Human vs Worm 96.9, Human Regulatory 87.5.",
 			map[string]string{"80.2": "Mouse Enhancers", "96.9": "Human vs Worm", "87.5": "Human Regulatory"}},
