@@ -104,14 +104,16 @@ func wordsIn(text string) int {
 }
 
 // runBefore returns the nearest run of k numbers (or of several lists of
-// k, see listsOf) ending before pos, with nothing but a few words between.
+// k, see listsOf) ending before pos, with nothing but a few words between,
+// and no semicolon: a list after one opens the next clause ("...; on A and
+// B it reaches 66.3% and 64.2%").
 func (s *sentence) runBefore(pos, k int) *run {
 	for i := len(s.runs) - 1; i >= 0; i-- {
 		r := s.runs[i]
 		if r.end > pos {
 			continue
 		}
-		if listsOf(r, k) && len(strings.Fields(s.text[r.end:pos])) <= 6 {
+		if listsOf(r, k) && len(strings.Fields(s.text[r.end:pos])) <= 6 && !strings.Contains(s.text[r.end:pos], ";") {
 			return r
 		}
 		return nil

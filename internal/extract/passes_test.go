@@ -531,6 +531,10 @@ func TestPassDatasets(t *testing.T) {
 		// it and the numbers.
 		{"On CUHK-PEDES, ICFG-PEDES and RSTPReid, the 4-bit X achieves Rank-1 of 72.8%, 62.1% and 59.4%.",
 			map[string]string{"72.8%": "CUHK-PEDES", "62.1%": "ICFG-PEDES", "59.4%": "RSTPReid"}},
+		// A list after a semicolon opens the next clause: it is not the
+		// clause before's.
+		{"On CUHK-PEDES, X obtains 75.6% Rank-1 and 68.0% mAP; on ICFG-PEDES and RSTPReid it reaches 66.3% and 64.2% Rank-1.",
+			map[string]string{"66.3%": "ICFG-PEDES", "64.2%": "RSTPReid"}},
 		// A table written as prose: each item names its dataset before its numbers.
 		{"Accuracy (%) per dataset: Mouse Enhancers 80.2, Human vs Worm 96.9, Human Regulatory 87.5.",
 			map[string]string{"80.2": "Mouse Enhancers", "96.9": "Human vs Worm", "87.5": "Human Regulatory"}},
