@@ -121,39 +121,28 @@ func (s *sentence) runBefore(pos, k int) *run {
 	return nil
 }
 
+// runAfter returns the nearest run of k numbers (or of several lists of
+// k, see listsOf) starting after pos, with nothing but a few words between.
 func (s *sentence) runAfter(pos, k int) *run {
 	for _, r := range s.runs {
 		if r.start < pos {
 			continue
 		}
-		if listsOf(r, k) && wordsIn(s.text[pos:r.start]) <= 6 {
+		if !listsOf(r, k) {
+			return nil
+		}
+		gap := s.text[pos:r.start]
+		if wordsIn(gap) <= 6 {
+			return r
+		}
+		// Several lists whose first opens with its own metric ("On A, B
+		// and C, X achieves Rank-1 of 72.8%, 62.1% and 59.4% and mAP of
+		// 65.0%, 36.7% and 46.1%") have that metric in the gap: two words
+		// more are allowed.
+		if len(r.nums) > k && ownsCueBefore(r.nums[0]) && len(strings.Fields(gap)) <= 8 {
 			return r
 		}
 		return nil
-	}
-	return nil
-}
-
-// blocksAfter returns the nearest run after pos, with a few words between,
-// made of blocks of k numbers that each open with their own metric: "On
-// A, B and C, X achieves Rank-1 of 72.8%, 62.1% and 59.4% and mAP of
-// 65.0%, 36.7% and 46.1%" maps each block onto the list of k datasets.
-func (s *sentence) blocksAfter(pos, k int) *run {
-	for _, r := range s.runs {
-		if r.start < pos {
-			continue
-		}
-		// The first block's metric is written in the gap ("Rank-1 of"):
-		// two words more than runAfter allows.
-		if len(r.nums) <= k || len(r.nums)%k != 0 || len(strings.Fields(s.text[pos:r.start])) > 8 {
-			return nil
-		}
-		for i, n := range r.nums {
-			if opens := n.cue != nil && !n.cueAfter; opens != (i%k == 0) {
-				return nil
-			}
-		}
-		return r
 	}
 	return nil
 }
@@ -176,9 +165,6 @@ func (s *sentence) attachDatasets(ctx *paperContext) {
 		r := s.runBefore(l[0].start, len(l))
 		if r == nil {
 			r = s.runAfter(l[len(l)-1].end, len(l))
-		}
-		if r == nil {
-			r = s.blocksAfter(l[len(l)-1].end, len(l))
 		}
 		if r == nil {
 			continue
