@@ -49,11 +49,10 @@
 //     accuracy" (also "k-NN top-1 accuracy", whose head a list ending with
 //     it shares: "78.1% linear-probe and 76.3% k-NN top-1 accuracy", and
 //     "k-NN" alone after a score: "86.4% k-NN and 88.5% linear-probe
-//     accuracy"); against
-//     "robust accuracy" in the sentence, "76.8% clean top-1 accuracy" is
-//     the plain metric; AP on small, medium and large objects written with a
-//     capital subscript is "AP_S", "AP_M" and "AP_L", as the text writes it,
-//     where "AP_m" is mask AP). In a
+//     accuracy"); against "robust accuracy" in the sentence, "76.8% clean
+//     top-1 accuracy" is the plain metric; AP on small, medium and large
+//     objects written with a capital subscript is "AP_S", "AP_M" and
+//     "AP_L", as the text writes it, where "AP_m" is mask AP). In a
 //     continual-learning abstract, "average accuracy" and "final average
 //     accuracy" are "Average accuracy", "average incremental accuracy" is
 //     "Average incremental accuracy", "final", "last" and "last-step
@@ -203,10 +202,11 @@
 // ("TBPS-CLIP obtains 73.5%; it reaches 65.1% on B"); a variant's name
 // before a phrase that qualifies it is the subject ("EVA-02-CLIP-E/14+
 // with only 9B seen samples achieves", "VFNet-X with Res2Net-101
-// achieves"); the one variant of the paper's method named in the clauses
-// before a number is its method ("our Gemini Ultra model advances ...,
-// notably ..., with a score of 90.04%"); the paper's method named in the
-// opening phrase is what is applied ("With MAE pre-training, a vanilla
+// achieves", "X with a frozen EVA-02-L backbone", "Hedge on top of
+// DeBERTa-v3-large attains"); the one variant of the paper's method named
+// in the clauses before a number is its method ("our Gemini Ultra model
+// advances ..., notably ..., with a score of 90.04%"); the paper's method
+// named in the opening phrase is what is applied ("With MAE pre-training, a vanilla
 // ViT-Huge model achieves"); a paper that names no method of its own is
 // labelled by the model it obtains a result with ("77.1% on ImageNet with
 // a ResNet-50 trained on ...", confidence "med"), or by the one model a
@@ -324,7 +324,13 @@
 // values are 71.6%, 42.7% and 56.3%"), "80.4%/95.1% top-1/top-5", "74.2% and
 // 89.0% in Rank-1 and Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1"; a
 // metric written before a number of a list is the metric of the numbers after
-// it ("mAP of 54.8% and 55.2%, and mINP of 30.4% and 31.6%"). Someone else's
+// it ("mAP of 54.8% and 55.2%, and mINP of 30.4% and 31.6%"). After a list
+// of datasets, one run of several lists, each opened by its metric, maps
+// list by list onto it ("On A, B and C, X achieves Rank-1 of 72.8%, 62.1%
+// and 59.4% and mAP of 65.0%, 36.7% and 46.1%"); a list of metrics before a
+// run takes as many numbers as it names when the next has a metric of its
+// own ("Rank-1, Rank-5 and Rank-10 of a, b and c, and an mAP of d"); a list
+// of datasets after a semicolon opens the next clause. Someone else's
 // bare percentages after a first subject's several metrics parallel them, in
 // order, counted from each name's first value ("an average accuracy of 78.4%
 // with a forgetting of 0.9%, versus 72.0% and 0.0% for GPM", "..., while EWC
@@ -420,9 +426,13 @@
 // the model takes no score; nor is a model a method improves on
 // ("improving on RDE (65.4%)"), which owns the scores after it; a known
 // dataset in an aside that says what an unknown one was made from ("On
-// MMLU-DE, the German translation of MMLU, X reaches 55.3%") is no dataset of the sentence's scores; a sentence that
-// names no other dataset ("When pre-trained on ImageNet-22K, X-L attains
-// 87.6%") reads its scores on the topic of the sentences before.
+// MMLU-DE, the German translation of MMLU, X reaches 55.3%") is no dataset
+// of the sentence's scores; a sentence that names no other dataset ("When
+// pre-trained on ImageNet-22K, X-L attains 87.6%") reads its scores on the
+// topic of the sentences before. A bare decimal right before a known
+// dataset takes the dataset's metric only when the sentence names no
+// metric or one the dataset is measured in ("The MCC on Human OCR Ensembl
+// rises from 0.52 to 0.61" is no accuracy).
 //
 // # Confidence
 //

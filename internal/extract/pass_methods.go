@@ -1664,8 +1664,8 @@ func (s *sentence) whoseSubject(copula int, ctx *paperContext) ([]string, bool) 
 // "with" or "on top of", the name before them: in "Our best model
 // VFNet-X-1200 with Res2Net-101-DCN achieves" the model is VFNet-X-1200 and
 // Res2Net-101-DCN its part, as DeBERTa-v3-large is in "Hedge on top of
-// DeBERTa-v3-large attains". It returns "" when no name stands there, or when the part is
-// the paper's own method (see trainedWithOwn).
+// DeBERTa-v3-large attains". It returns "" when no name stands there, or
+// when the part is the paper's own method (see trainedWithOwn).
 func (s *sentence) nameBeforeWith(j int, name string, ctx *paperContext) string {
 	w := j + 1 - len(strings.Fields(name)) - 1
 	if w >= 0 && w+1 <= j && modelNouns[strings.ToLower(s.toks[j].text)] && !strings.EqualFold(s.toks[j].text, lastWord(name)) {
