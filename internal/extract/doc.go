@@ -197,36 +197,34 @@
 // "low" (Method is "" only for a lone abstract with no title).
 //
 // How a number is attached sets how far it is trusted, and a few readings
-// follow from the structure around the number rather than from its words:
-// an "it" later in a sentence stands for the subject named before it
-// ("TBPS-CLIP obtains 73.5%; it reaches 65.1% on B"); a variant's name
-// before a phrase that qualifies it is the subject ("EVA-02-CLIP-E/14+
-// with only 9B seen samples achieves", "VFNet-X with Res2Net-101
-// achieves", "X with a frozen EVA-02-L backbone", "Hedge on top of
-// DeBERTa-v3-large attains"); the one variant of the paper's method named
-// in the clauses before a number is its method ("our Gemini Ultra model
-// advances ..., notably ..., with a score of 90.04%"); the paper's method
-// named in the opening phrase is what is applied ("With MAE pre-training, a vanilla
-// ViT-Huge model achieves"); a paper that names no method of its own is
-// labelled by the model it obtains a result with ("77.1% on ImageNet with
-// a ResNet-50 trained on ...", confidence "med"), or by the one model a
-// sentence names before the number, outside a phrase that makes it a
-// tool, an object, a scene or someone compared with ("The resulting ViT-G
-// model attains", "On MMLU, Qwen2-72B answers 84.2%", confidence "med";
-// not the value after a change, "rises from 75.3% to 77.1%", which is the
-// paper's change's); where the title would still stand for the method
-// but the sentence names a model, the candidate is "low". A number only
-// assumed to be the paper's, in a sentence that does not write the
-// paper's name, is the one model named right before it, with no comma
-// between ("Quantised to four bits, Llama-2-13B holds 54.6%"). Items of a list
-// with their scores in brackets take only their own item's dataset
-// ("ImageNet-V2 classification (84.0% top-1), COCO detection (63.1 box
-// AP)"); a count takes no dataset ("44 benchmarks, e.g., ImageNet-1K");
-// metrics written before, then after, their numbers make two lists; a
-// number "on" a name the caller does not know borrows no dataset ("82.5%
-// on the challenging ObjectNet test set"); a bracketed number after a
-// phrase of comparison is the compared one's ("outperforming from-scratch
-// DeiT training (81.8%)").
+// follow from the structure around the number rather than from its words: an
+// "it" later in a sentence stands for the subject named before it ("TBPS-CLIP
+// obtains 73.5%; it reaches 65.1% on B"); a variant's name before a phrase that
+// qualifies it is the subject ("EVA-02-CLIP-E/14+ with only 9B seen samples
+// achieves", "VFNet-X with Res2Net-101 achieves", "X with a frozen EVA-02-L
+// backbone", "Hedge on top of DeBERTa-v3-large attains"); the one variant of
+// the paper's method named in the clauses before a number is its method ("our
+// Gemini Ultra model advances ..., notably ..., with a score of 90.04%"); the
+// paper's method named in the opening phrase is what is applied ("With MAE
+// pre-training, a vanilla ViT-Huge model achieves"); a paper that names no
+// method of its own is labelled by the model it obtains a result with ("77.1%
+// on ImageNet with a ResNet-50 trained on ...", confidence "med"), or by the
+// one model a sentence names before the number, outside a phrase that makes it
+// a tool, an object, a scene or someone compared with ("The resulting ViT-G
+// model attains", "On MMLU, Qwen2-72B answers 84.2%", confidence "med"; not the
+// value after a change, "rises from 75.3% to 77.1%", which is the paper's
+// change's); where the title would still stand for the method but the sentence
+// names a model, the candidate is "low". A number only assumed to be the
+// paper's, in a sentence that does not write the paper's name, is the one model
+// named right before it, with no comma between ("Quantised to four bits,
+// Llama-2-13B holds 54.6%"). Items of a list with their scores in brackets take
+// only their own item's dataset ("ImageNet-V2 classification (84.0% top-1),
+// COCO detection (63.1 box AP)"); a count takes no dataset ("44 benchmarks,
+// e.g., ImageNet-1K"); metrics written before, then after, their numbers make
+// two lists; a number "on" a name the caller does not know borrows no dataset
+// ("82.5% on the challenging ObjectNet test set"); a bracketed number after a
+// phrase of comparison is the compared one's ("outperforming from-scratch DeiT
+// training (81.8%)").
 //
 // A table written as prose is read by its items: a list of metrics before a
 // colon heads every item after it ("Results (R@1/R@5/R@10): CUHK-PEDES
