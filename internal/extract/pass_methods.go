@@ -616,9 +616,25 @@ func (s *sentence) withOwnMethod(method string) bool {
 // trainedWithOwn reports whether, before pos, a model is said to be
 // trained or tuned with the paper's method: "a Mistral-7B model trained
 // with Anchor keeps 61.9%", "Llama-2-13B tuned with SpFT scores 56.9%".
+//
+// The phrase counts only in pos's own clause: after a contrast word, the
+// clause has a subject of its own ("Mask R-CNN equipped with ConvAdapter
+// achieves 51.8 box AP, whereas ViT-Adapter obtains 49.6" leaves 49.6
+// ViT-Adapter's).
 func (s *sentence) trainedWithOwn(method string, pos int) bool {
 	re, err := regexp.Compile(`(?i)\b` + trainedWith + `\s+(?:our\s+|the\s+)?` + regexp.QuoteMeta(method) + `\b`)
-	return err == nil && re.MatchString(s.text[:pos])
+	return err == nil && re.MatchString(s.text[s.contrastClauseStart(pos):pos])
+}
+
+// contrastClauseStart returns where the clause that holds pos starts when
+// a contrast word opens it ("..., whereas iBOT obtains"), else 0.
+func (s *sentence) contrastClauseStart(pos int) int {
+	for k := s.lastTokenBefore(pos); k >= 0; k-- {
+		if contrastWords[strings.ToLower(s.toks[k].text)] {
+			return s.toks[k].start
+		}
+	}
+	return 0
 }
 
 // methodAfter reads "... 63.4% for Llama 2 13B" and "... for its teacher".
