@@ -433,7 +433,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		}
 	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
-		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method) ||
+		(s.withOwnMethod(ctx.method, r.start) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method) ||
 			s.othersModelAfter(ownPossessives, r.method, r.start, ctx.method) || s.distilledSubject(r.method, r.start) ||
 			s.othersModelAfter(processParticiples, r.method, r.start, ctx.method)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
@@ -595,7 +595,13 @@ var singularModelNouns = set("model", "variant", "version")
 
 // withOwnMethod reports whether the sentence opens by applying the paper's
 // own method ("With ViT-Adapter-L, a plain ViT reaches ...").
-func (s *sentence) withOwnMethod(method string) bool {
+//
+// As for trainedWithOwn, the opening does not reach past a contrast word
+// before pos: "..., whereas iBOT obtains 77.1%" is iBOT's.
+func (s *sentence) withOwnMethod(method string, pos int) bool {
+	if s.contrastClauseStart(pos) > 0 {
+		return false
+	}
 	if c := strings.Index(s.text, ","); c > 0 {
 		// "With MAE pre-training, a vanilla ViT-Huge model achieves",
 		// "Finetuned on FLAN v2 with QLoRA, LLaMA 65B attains": the
