@@ -433,7 +433,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		}
 	}
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
-		(s.withOwnMethod(ctx.method, r.start) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method) ||
+		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method) ||
 			s.othersModelAfter(ownPossessives, r.method, r.start, ctx.method) || s.distilledSubject(r.method, r.start) ||
 			s.othersModelAfter(processParticiples, r.method, r.start, ctx.method)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
@@ -595,13 +595,7 @@ var singularModelNouns = set("model", "variant", "version")
 
 // withOwnMethod reports whether the sentence opens by applying the paper's
 // own method ("With ViT-Adapter-L, a plain ViT reaches ...").
-//
-// As for trainedWithOwn, the opening does not reach past a contrast word
-// before pos: "..., whereas iBOT obtains 77.1%" is iBOT's.
-func (s *sentence) withOwnMethod(method string, pos int) bool {
-	if s.contrastClauseStart(pos) > 0 {
-		return false
-	}
+func (s *sentence) withOwnMethod(method string) bool {
 	if c := strings.Index(s.text, ","); c > 0 {
 		// "With MAE pre-training, a vanilla ViT-Huge model achieves",
 		// "Finetuned on FLAN v2 with QLoRA, LLaMA 65B attains": the
@@ -622,25 +616,9 @@ func (s *sentence) withOwnMethod(method string, pos int) bool {
 // trainedWithOwn reports whether, before pos, a model is said to be
 // trained or tuned with the paper's method: "a Mistral-7B model trained
 // with Anchor keeps 61.9%", "Llama-2-13B tuned with SpFT scores 56.9%".
-//
-// The phrase counts only in pos's own clause: after a contrast word, the
-// clause has a subject of its own ("Mask R-CNN equipped with ConvAdapter
-// achieves 51.8 box AP, whereas ViT-Adapter obtains 49.6" leaves 49.6
-// ViT-Adapter's).
 func (s *sentence) trainedWithOwn(method string, pos int) bool {
 	re, err := regexp.Compile(`(?i)\b` + trainedWith + `\s+(?:our\s+|the\s+)?` + regexp.QuoteMeta(method) + `\b`)
-	return err == nil && re.MatchString(s.text[s.contrastClauseStart(pos):pos])
-}
-
-// contrastClauseStart returns where the clause that holds pos starts when
-// a contrast word opens it ("..., whereas iBOT obtains"), else 0.
-func (s *sentence) contrastClauseStart(pos int) int {
-	for k := s.lastTokenBefore(pos); k >= 0; k-- {
-		if contrastWords[strings.ToLower(s.toks[k].text)] {
-			return s.toks[k].start
-		}
-	}
-	return 0
+	return err == nil && re.MatchString(s.text[:pos])
 }
 
 // methodAfter reads "... 63.4% for Llama 2 13B" and "... for its teacher".

@@ -12,20 +12,6 @@ import "strings"
 // the phrase ends in a name ("VFNet-X-1200 with Res2Net-101-DCN achieves").
 var subjectPhrasePreps = set("at", "in", "under")
 
-// A "with" phrase is such a phrase too when what it gives the subject is
-// shared with the model compared ("whereas ER with the same budget obtains
-// 25.7%"): a setting held equal, not a part that names the result.
-func (s *sentence) sharedWithPhrase(p int) bool {
-	if !strings.EqualFold(s.toks[p].text, "with") {
-		return false
-	}
-	q := p + 1
-	if q < len(s.toks) && plainArticles[strings.ToLower(s.toks[q].text)] {
-		q++
-	}
-	return q < len(s.toks) && sharedPart[strings.ToLower(s.toks[q].text)]
-}
-
 // subjectPhraseMax is how many words the phrase may have, its preposition
 // included: the phrase is short, or it is more than a setting.
 const subjectPhraseMax = 6
@@ -46,7 +32,7 @@ func (s *sentence) nameBeforePhrase(j, v int, ctx *paperContext) string {
 		if ownWords[w] || scoreVerbs[w] || s.keptRunAt(s.toks[p].start) != nil {
 			return ""
 		}
-		if !(subjectPhrasePreps[w] || s.sharedWithPhrase(p)) || s.blocked(s.toks[p-1]) || nameKind(s.toks[p-1].text) != modelWord {
+		if !subjectPhrasePreps[w] || s.blocked(s.toks[p-1]) || nameKind(s.toks[p-1].text) != modelWord {
 			continue
 		}
 		name := s.methodEndingAt(p-1, ctx)

@@ -937,12 +937,6 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 		// with was, not on the data named at the opening.
 		return fill(d, sentenceWide)
 	}
-	if d := s.comparedInBrackets(r); d != nil {
-		// "With a ViT-B pretrained on ImageNet-21K, X reaches 92.1% on
-		// CIFAR-100, ahead of Y (90.6%) and Z (87.1%)": the same, for
-		// the values of the ones compared with written in brackets.
-		return fill(d, sentenceWide)
-	}
 	var topic, before *mention
 	for i := range s.datasets {
 		d := &s.datasets[i]
@@ -1012,54 +1006,9 @@ func (s *sentence) comparedWith(r *run) *mention {
 	if !r.compared {
 		return nil
 	}
-	return s.datasetOfRunBefore(r.start)
-}
-
-// comparedInBrackets returns, for a value in brackets after a name in a
-// list of names that follows a word of comparison ("ahead of Y (90.6%)
-// and Z (87.1%)", "outperforming DeiT-T (72.2%), DeiT-S (79.8%)"), the
-// known dataset of the kept run before that word, as comparedWith does;
-// else nil.
-func (s *sentence) comparedInBrackets(r *run) *mention {
-	before := s.text[:r.start]
-	locs := comparedListOpener.FindAllStringIndex(before, -1)
-	if len(locs) == 0 {
-		return nil
-	}
-	at := locs[len(locs)-1]
-	if !comparedNamesInBrackets.MatchString(before[at[1]:]) {
-		return nil
-	}
-	// One value alone in its bracket, on no dataset of its own: not
-	// "(0.951, 0.911, 0.793)" for three datasets, nor "(48.8% on MMMU)".
-	closing := strings.IndexByte(s.text[r.end:], ')')
-	if closing < 0 || len(r.nums) != 1 || strings.ContainsAny(s.text[r.end:r.end+closing], "0123456789") {
-		return nil
-	}
-	for _, d := range s.datasets {
-		if d.start >= r.start && d.start < r.end+closing {
-			return nil
-		}
-	}
-	return s.datasetOfRunBefore(at[0])
-}
-
-// comparedListOpener is a word of comparison that a list of the ones
-// compared with follows.
-var comparedListOpener = regexp.MustCompile(`(?i)\b(?:than|over|versus|vs\.?|against|compared (?:with|to)|unlike|surpassing|outperforming|ahead of)\s+`)
-
-// comparedNamesInBrackets is the list after comparedListOpener up to the
-// bracket that opens a value: names, each but the last with its value in
-// brackets, joined by commas and "and", in one clause.
-var comparedNamesInBrackets = regexp.MustCompile(`^(?:[^,;:()\d]{1,40}\([^()]*\)\s*,?\s*(?:and\s+)?)*[^,;:()\d]{1,40}\($`)
-
-// datasetOfRunBefore returns the known dataset written after the kept run
-// that ends last before pos, when that run has one (and no list of
-// datasets) and is no value compared with itself; else nil.
-func (s *sentence) datasetOfRunBefore(pos int) *mention {
 	var prev *run
 	for _, o := range s.runs {
-		if o.end > pos {
+		if o.end > r.start {
 			break
 		}
 		if !o.dropped {
