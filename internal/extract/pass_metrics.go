@@ -86,7 +86,7 @@ func (s *sentence) attachMetrics(*paperContext) {
 		switch {
 		case last.cue != nil && last.cueAfter:
 			list = s.cueListStartingAt(s.cueIndex(last.cue))
-		case first.cue != nil && !first.cueAfter:
+		case ownsCueBefore(first):
 			list = s.cueListEndingAt(s.cueIndex(first.cue))
 		default:
 			for i, c := range s.cues {

@@ -291,7 +291,7 @@ func (s *sentence) groupRuns() {
 				join = false
 			case numEnd(prev) <= n.start:
 				gapEnd := n.start
-				if n.cue != nil && !n.cueAfter {
+				if ownsCueBefore(n) {
 					gapEnd = n.cue.start
 				}
 				gap := s.text[numEnd(prev):max(gapEnd, numEnd(prev))]
@@ -365,7 +365,7 @@ func (s *sentence) versionOfDataset(n *number) bool {
 // of 97.18, 62.4 mAP on COCO" is two lists, and "on COCO" is only the
 // second's.
 func cueSideChanges(prev, n *number) bool {
-	return prev.cue != nil && n.cue != nil && !prev.cueAfter && n.cueAfter
+	return ownsCueBefore(prev) && n.cue != nil && n.cueAfter
 }
 
 // directionPair reports whether prev is written with a retrieval direction

@@ -433,7 +433,7 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 		}
 	}
 	first, last := r.nums[0], r.nums[len(r.nums)-1]
-	if first.cue != nil && !first.cueAfter {
+	if ownsCueBefore(first) {
 		return first.cue.metric, direct
 	}
 	if last.cue != nil && last.cueAfter && n != last && sharedHead[last.cue.metric] != "" &&
