@@ -139,7 +139,7 @@ func (s *sentence) runAfter(pos, k int) *run {
 		// and C, X achieves Rank-1 of 72.8%, 62.1% and 59.4% and mAP of
 		// 65.0%, 36.7% and 46.1%") have that metric in the gap: two words
 		// more are allowed.
-		if len(r.nums) > k && ownsCueBefore(r.nums[0]) && len(strings.Fields(gap)) <= 8 {
+		if len(r.nums) > k && ownsCueBefore(r.nums[0]) && wordsIn(gap) <= 8 {
 			return r
 		}
 		return nil
