@@ -366,7 +366,8 @@
 // Precision comes first: a wrong number costs a moderator's time. Left out:
 //
 //   - gains and deltas: "+1.7%", "by 2.4%", "a 2.4% improvement", "1.3%
-//     higher", "6 points", "outperforms X by 3.1%", "2.1 points above X", and
+//     higher", "6 points", "outperforms X by 3.1%", "2.1 points above X",
+//     what a part contributes ("the gate contributes 1.1 AP"), and
 //     every number of a coordination after "by" ("by 509% in speed and 2% in
 //     accuracy", "by 2.1% on A and 1.5% on B");
 //   - errors: "3.57% error", "a top-1 error of 21.3%" (the metrics read

@@ -390,6 +390,9 @@ func TestPassClassify(t *testing.T) {
 		{"X outperforms Chinchilla on MMLU by 41.3% to 35.7%.", "41.3%,35.7%", false},
 		// An absolute or relative difference.
 		{"X has a lower top-1 error (absolute 7.8%) than Y.", "", false},
+		// What a part contributes is a gain.
+		{"Ablations show that graph diffusion contributes 1.4 AP and X reaches 45.6 AP.", "45.6", false},
+		{"The attribute-swap negatives contribute 1.8% Rank-1 on ICFG-PEDES.", "", false},
 		// An earlier result, whatever the noun, and the level one beats.
 		{"X attains 83.5% top-1 accuracy, above the previous record of 83.1%.", "83.5%", false},
 		{"X scores 90.0%, which exceeds the human-expert level of 89.8%.", "90.0%", false},
