@@ -151,10 +151,14 @@
 // benchmark ("We introduce TRACE, a benchmark").
 //
 // Names: a size joins the family name before it ("Gemma 7B", "Mixtral 8x7B";
-// "The 70B model" names none; a size written as a modifier is no part of the
-// name after it: "The 117M-parameter DNABERT-2" is DNABERT-2, as "CLIP-based
-// IRRA" is IRRA, and a benchmark's name before a model says whose baseline
-// it is: "the GenomicBenchmarks CNN" is CNN); a capitalised word inside a
+// "The 70B model" names none, and in a paper with a method of its own it is
+// that method: "the 0.5B model" of Quokka is Quokka, unless the method's
+// name ends in a version written as a word, whose sizes follow it as words:
+// "the 27B model" of Gemma 2 is "Gemma 2 27B"; a size written as a modifier
+// is no part of the name after it: "The 117M-parameter DNABERT-2" is
+// DNABERT-2, as "CLIP-based IRRA" is IRRA, and a benchmark's name before a
+// model says whose baseline it is: "the GenomicBenchmarks CNN" is CNN); a
+// capitalised word inside a
 // sentence belongs to
 // the name after it ("than Faster R-CNN"); the paper's own name is read however
 // it is written ("Panoptic SegFormer achieves", "phi-3-mini achieves"), and a

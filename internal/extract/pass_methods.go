@@ -574,6 +574,9 @@ func (s *sentence) ownVariantBefore(from, pos int, ctx *paperContext) string {
 			!phraseOpeners[strings.ToLower(s.toks[i-1].text)] && s.toks[i-1].start > 0 && onlySpaces(s.text[s.toks[i-1].end:s.toks[i].start]) &&
 			!strings.HasSuffix(strings.ToLower(s.text[:s.toks[i-1].end]), strings.ToLower(own)) { // "the proposed Beat model" is Beat itself
 			name, first = own+" "+s.toks[i-1].text, i-1
+			if sizeWord.MatchString(s.toks[i-1].text) && !versionedFamily.MatchString(own) {
+				name = own
+			}
 		} else if n := s.methodEndingAt(i, ctx); len(n) > len(own) && strings.HasPrefix(strings.ToLower(n), strings.ToLower(own)) && !strings.Contains(n, "/") {
 			name, first = n, i+1-len(strings.Fields(n))
 		}
@@ -2143,3 +2146,8 @@ func (s *sentence) studentBeforeTeacher(j int, name string) string {
 	}
 	return nameEndingAt(s.text, s.toks, k-4, s.blocked)
 }
+
+// versionedFamily matches a family name that ends in a version written as
+// a word of its own ("Gemma 2", "Llama 3.1"): its sizes are written after
+// it as words too ("Gemma 2 27B").
+var versionedFamily = regexp.MustCompile(` \d+(?:\.\d+)?$`)

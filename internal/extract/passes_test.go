@@ -786,6 +786,12 @@ func TestPassMethods(t *testing.T) {
 		{"Galactica: A Model for Science", "Galactica outperforms Chinchilla on MMLU by 4.1%.", map[string]string{}},
 		{"Gemma 2: Open Models", "On MMLU, the 27B model scores 75.2 and the 9B model 71.3.",
 			map[string]string{"75.2": "Gemma 2 27B", "71.3": "Gemma 2 9B"}},
+		// A size before a model noun describes the paper's model; only a
+		// family whose version is a word of its own writes its sizes after
+		// it ("Gemma 2 27B").
+		{"Quokka: Small Language Models", "On MMLU, the 1.5B model scores 56.3 and the 0.5B model 43.9.",
+			map[string]string{"56.3": "Quokka", "43.9": "Quokka"}},
+		{"Lark: Open Language Models", "The 1B model reaches 40.5% on MMLU.", map[string]string{"40.5%": "Lark"}},
 		{"YOLOX: Exceeding YOLO Series", "For YOLOX-Nano with only 0.91M parameters, we get 25.3% AP on COCO.",
 			map[string]string{"25.3%": "YOLOX-Nano"}},
 		// Variants listed with a slash, mapped onto as many numbers.
