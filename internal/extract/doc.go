@@ -386,8 +386,9 @@
 //     perturbation budgets are written: "at epsilon = 8/255";
 //   - the items of a list that a gain noun ends ("1.9% ImageNet accuracy,
 //     1.0% COCO mAP, and 2.6% ADE20K mIoU improvement"), a range of gains
-//     ("improved by 1.5 to 3.0 percent"), differences ("(absolute 7.8%)"),
-//     earlier results whatever their noun ("the previous record of 83.1%")
+//     ("improved by 1.5 to 3.0 percent"), differences ("(absolute 7.8%)")
+//     and amounts added to one before ("brings a further 0.8 mask AP",
+//     "and the ViT affinities another 2.0 AP"), earlier results whatever their noun ("the previous record of 83.1%")
 //     and the level one beats ("exceeds the human-expert level of 89.8%");
 //   - results of someone unnamed: "the baseline reaches", "the previous best of
 //     79.8%", "83.6 for its teacher", "the CNN baseline (66.6%)", "above chance

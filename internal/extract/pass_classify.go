@@ -33,8 +33,10 @@ var changeObjectHeads = set("of", "improves", "improve", "improved", "improving"
 	"reduces", "reduced", "increases", "increased")
 
 // differenceMarks right before a number make it a difference between two
-// results, wherever the word that governs it stands: "(absolute 7.8%)".
-var differenceMarks = set("absolute", "relative")
+// results, wherever the word that governs it stands: "(absolute 7.8%)";
+// so does a word that adds it to an amount before: "brings a further 0.8
+// mask AP", "and the ViT affinities another 2.0 AP".
+var differenceMarks = set("absolute", "relative", "further", "another")
 
 // splitWords name the split a metric is read on, between a name and its
 // metric: "ResNet-50's top-1 validation accuracy".

@@ -393,6 +393,9 @@ func TestPassClassify(t *testing.T) {
 		// What a part contributes is a gain.
 		{"Ablations show that graph diffusion contributes 1.4 AP and X reaches 45.6 AP.", "45.6", false},
 		{"The attribute-swap negatives contribute 1.8% Rank-1 on ICFG-PEDES.", "", false},
+		// An amount added to one before is a difference.
+		{"Mask-level supervision brings a further 0.8 mask AP on COCO, and X reaches 45.6 AP.", "45.6", false},
+		{"X reaches 45.6 AP; graph diffusion adds 1.4 AP and the ViT affinities another 2.0 AP.", "45.6", false},
 		// An earlier result, whatever the noun, and the level one beats.
 		{"X attains 83.5% top-1 accuracy, above the previous record of 83.1%.", "83.5%", false},
 		{"X scores 90.0%, which exceeds the human-expert level of 89.8%.", "90.0%", false},
