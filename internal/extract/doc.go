@@ -67,7 +67,9 @@
 //     ICFG-PEDES, RSTPReid), also when the direction follows the numbers
 //     ("47.9% R@1 for text-to-image") or the R@k listed after it have their
 //     own values ("an image-to-text R@1 of 81.4, R@5 of 95.3": both
-//     image-to-text) or each direction has its own number
+//     image-to-text; "63.5% text-to-image R@1, 85.7% R@5", "text-to-image
+//     R@1 is 55.3 and R@5 is 80.9", while k grows: both text-to-image) or
+//     each direction has its own number
 //     before the R@k they share ("58.3% image-to-text and 42.7%
 //     text-to-image R@1 on COCO": two scores, both on COCO).
 //   - Datasets are matched by name or alias, ignoring how the parts are joined

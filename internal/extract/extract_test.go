@@ -335,6 +335,17 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Text-to-image R@1 | 65.7%", "Foo | COCO | Text-to-image R@5 | 88.2%", "Foo | COCO | Text-to-image R@10 | 93.0%"},
 		},
 		{
+			// ... and so it does when each R@k is written after its own
+			// value, or its value after "is", while k grows; an R@k of
+			// the same k is no part of the list.
+			"direction before R@k each after its value", "After fine-tuning on COCO, Foo reaches 63.5% text-to-image R@1, 85.7% R@5 and 91.6% R@10.",
+			[]string{"Foo | COCO | Text-to-image R@1 | 63.5%", "Foo | COCO | Text-to-image R@5 | 85.7%", "Foo | COCO | Text-to-image R@10 | 91.6%"},
+		},
+		{
+			"direction before R@k each before its value", "On COCO, its text-to-image R@1 is 55.3 and R@5 is 80.9.",
+			[]string{"Foo | COCO | Text-to-image R@1 | 55.3", "Foo | COCO | Text-to-image R@5 | 80.9"},
+		},
+		{
 			// A continual-learning metric before "of" and its value, with
 			// "top-1" after it: the continual metric, measured in top-1.
 			"continual metric in top-1", "We study class-incremental learning. On ImageNet-1K with 10 steps, Foo reaches an average incremental accuracy of 71.2% top-1.",

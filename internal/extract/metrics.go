@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -200,14 +201,24 @@ func findCues(s string) []cue {
 // 81.4, R@5 of 95.3 and R@10 of 97.8": all three image-to-text).
 var directionListJoint = regexp.MustCompile(`^(?:\s+(?:of|=|:)\s*\d+(?:\.\d+)?\s*%?)?\s*(?:/|,\s*and|,|and)\s*$`)
 
+// directionValueJoint joins the R@k of one list each written with its own
+// value before it ("63.5% text-to-image R@1, 85.7% R@5 and 91.6% R@10") or
+// after "is" ("text-to-image R@1 is 55.3 and R@5 is 80.9"): the direction
+// goes on while k grows, as a list of R@k is written.
+var directionValueJoint = regexp.MustCompile(`^(?:\s+(?:is|are)\s+\d+(?:\.\d+)?\s*%?\s*(?:,\s*and|,|and)\s*|\s*(?:,\s*and|,|and)\s+\d+(?:\.\d+)?\s*%?\s*)$`)
+
 // shareDirection gives a plain R@k the direction of the directed R@k it
 // is listed after: in "text-to-image R@1/R@5/R@10" the direction
 // qualifies every metric of the list, not the first alone.
 func shareDirection(s string, cues []cue) []cue {
 	for i := 1; i < len(cues); i++ {
 		prev := cues[i-1]
-		dir, _, ok := strings.Cut(prev.metric, " R@")
-		if !ok || !directionListJoint.MatchString(s[prev.end:cues[i].start]) {
+		dir, k, ok := strings.Cut(prev.metric, " R@")
+		if !ok {
+			continue
+		}
+		gap := s[prev.end:cues[i].start]
+		if !directionListJoint.MatchString(gap) && !(directionValueJoint.MatchString(gap) && rankAbove(cues[i].metric, k)) {
 			continue
 		}
 		if m, ok := directedRank(cues[i].metric, dir); ok {
@@ -215,6 +226,17 @@ func shareDirection(s string, cues []cue) []cue {
 		}
 	}
 	return cues
+}
+
+// rankAbove reports whether metric is a Rank-k whose k is above prev's.
+func rankAbove(metric, prev string) bool {
+	k, ok := strings.CutPrefix(metric, "Rank-")
+	if !ok {
+		return false
+	}
+	a, err1 := strconv.Atoi(k)
+	b, err2 := strconv.Atoi(prev)
+	return err1 == nil && err2 == nil && a > b
 }
 
 // longestFirst keeps, of overlapping cues, the one that starts first and,
