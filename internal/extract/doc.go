@@ -71,7 +71,9 @@
 //     R@1 is 55.3 and R@5 is 80.9", while k grows: both text-to-image) or
 //     each direction has its own number
 //     before the R@k they share ("58.3% image-to-text and 42.7%
-//     text-to-image R@1 on COCO": two scores, both on COCO).
+//     text-to-image R@1 on COCO": two scores, both on COCO); two values
+//     "in the two directions" ("85.4 and 68.3 R@1 in the two directions")
+//     are on the directions in the order the abstract first writes them.
 //   - Datasets are matched by name or alias, ignoring how the parts are joined
 //     ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long names,
 //     case. Short names keep their capitals ("COCO", "IN-1k"). A name that is

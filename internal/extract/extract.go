@@ -193,6 +193,7 @@ func extractBlock(b Block, m *matcher) Result {
 	}
 	ctx.baseModel = baseModel(b.Abstract, m.isDatasetOrMetric)
 	ctx.backbones = backbones(b.Abstract)
+	ctx.directions = retrievalOrder(b.Abstract)
 	sentences := Sentences(b.Abstract)
 	ctx.properNames = properNames(sentences)
 	parsed := make([]*sentence, len(sentences))
@@ -233,6 +234,7 @@ type paperContext struct {
 	method      string          // the paper's own method, "" when it names none
 	baseModel   string          // the model the paper fine-tunes or adapts, "" when it names none
 	backbones   map[string]bool // names the abstract writes as backbones, in lower case
+	directions  []string        // the two retrieval directions in the order the abstract writes them (see retrievalOrder)
 	m           *matcher
 	datasets    []string        // distinct known datasets named anywhere in the abstract
 	unknownSeen bool            // some unknown benchmark-like name is in the abstract

@@ -346,6 +346,16 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Text-to-image R@1 | 55.3", "Foo | COCO | Text-to-image R@5 | 80.9"},
 		},
 		{
+			// A pair of values "in the two directions" is on the two
+			// directions in the order the abstract writes them.
+			"values in the two directions", "On COCO, Foo reaches an image-to-text R@1 of 81.4 and a text-to-image R@1 of 64.9. BLIP-2 scores 85.4 and 68.3 R@1 in the two directions.",
+			[]string{"Foo | COCO | Image-to-text R@1 | 81.4", "Foo | COCO | Text-to-image R@1 | 64.9", "BLIP-2 | COCO | Image-to-text R@1 | 85.4", "BLIP-2 | COCO | Text-to-image R@1 | 68.3"},
+		},
+		{
+			"values in the two directions, text-to-image first", "On COCO, Foo reaches 68.0% text-to-image R@1 and 82.4% image-to-text R@1. A fine-tuned CLIP ViT-B/16 reaches 64.0% and 79.9% R@1 on COCO in the two directions.",
+			[]string{"Foo | COCO | Text-to-image R@1 | 68.0%", "Foo | COCO | Image-to-text R@1 | 82.4%", "CLIP ViT-B/16 | COCO | Text-to-image R@1 | 64.0%", "CLIP ViT-B/16 | COCO | Image-to-text R@1 | 79.9%"},
+		},
+		{
 			// A continual-learning metric before "of" and its value, with
 			// "top-1" after it: the continual metric, measured in top-1.
 			"continual metric in top-1", "We study class-incremental learning. On ImageNet-1K with 10 steps, Foo reaches an average incremental accuracy of 71.2% top-1.",

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/benchboard/benchboard/internal/pwc"
@@ -183,6 +184,13 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				// "47.9% R@1 for text-to-image": image-text retrieval
 				// keeps its direction, written after.
 				if m, ok := directedRank(n.metric, d[1]); ok {
+					n.metric = m
+				}
+			} else if len(r.nums) == 2 && len(ctx.directions) == 2 && bothDirections.MatchString(s.text[r.end:]) {
+				// "64.0 and 46.9 R@1 in the two directions": the two
+				// numbers are the two directions, in the order the
+				// abstract writes them.
+				if m, ok := directedRank(n.metric, ctx.directions[i]); ok {
 					n.metric = m
 				}
 			}
@@ -1161,6 +1169,35 @@ func (m *matcher) refineMetric(dataset, metric string) string {
 // ("63.1%, 85.9% and 91.8% R@1, R@5 and R@10 for image-to-text"): the
 // direction qualifies every metric of the list.
 var directionAfter = regexp.MustCompile(`^(?:\s*(?:,\s*and|,|/|and)?\s*(?i:R|Recall)@\d+)*\s*(?i:for|in|on)\s+(?i:the\s+)?((?i:text-to-image|image-to-text))\b`)
+
+// bothDirections is a pair of R@k said to be the two directions of
+// image-text retrieval ("85.4 and 68.3 R@1 in the two directions", "64.0
+// and 46.9 R@1 on COCO in the two directions").
+var bothDirections = regexp.MustCompile(`^(?:\s*(?:at\s+)?(?i:R|Recall)@\d+)?(?:\s+on\s+[A-Z][\w-]*(?:\s+[\w-]+){0,2}?)?\s+(?:in|for)\s+(?:the\s+two|both)\s+directions\b`)
+
+// retrievalOrder is the two directions of image-text retrieval in the
+// order the text first writes them, the one it does not write last; none
+// when it writes neither.
+func retrievalOrder(text string) []string {
+	var out []string
+	for _, m := range directionWord.FindAllString(text, -1) {
+		for _, dir := range retrievalDirections {
+			if strings.EqualFold(dir, m) && !slices.Contains(out, dir) {
+				out = append(out, dir)
+			}
+		}
+	}
+	if len(out) == 1 {
+		for _, dir := range retrievalDirections {
+			if dir != out[0] {
+				out = append(out, dir)
+			}
+		}
+	}
+	return out
+}
+
+var directionWord = regexp.MustCompile(`(?i)\b(?:text-to-image|image-to-text)\b`)
 
 // personSearch are the text-based person search benchmarks, which report
 // Rank-k whichever way the text writes it; image-text retrieval keeps the
