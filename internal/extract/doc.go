@@ -346,7 +346,10 @@
 // compared with after a score on a dataset are on it, not on data an opening
 // phrase names ("Pretrained on JFT-300M, X reaches 61.2 box AP on COCO,
 // against 58.7 for DINO"), and the
-// second is kept only when a name owns it ("versus 73.4% for IRRA"), or when it
+// second is kept only when a name owns it ("versus 73.4% for IRRA"; so is
+// each value listed after it with its own "for": in "compared with 36.9 AP
+// for ERD and 42.1 AP for a detector trained jointly" the second is no
+// one's), or when it
 // is the same model without the paper's change ("a RoBERTa-large reader with
 // AnsHead obtains 87.4, compared with 86.5 without it", "84.6%, up from 81.2%
 // with the original recipe", "against 69.8% in FP16", "against 85.9% at BF16",

@@ -346,6 +346,16 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Text-to-image R@1 | 55.3", "Foo | COCO | Text-to-image R@5 | 80.9"},
 		},
 		{
+			// Each value of a comparison listed with its own "for" is
+			// someone else's, kept only when a name owns it.
+			"values compared, each with its own for", "On COCO, Foo attains 39.9 AP, compared with 36.9 AP for ERD and 42.1 AP for a detector trained jointly on all classes.",
+			[]string{"Foo | COCO | AP | 39.9", "ERD | COCO | AP | 36.9"},
+		},
+		{
+			"values compared, each with its own for, after versus", "On COCO, Foo reaches 41.9 AP, versus 36.2 for CL-DETR, 37.8 for SDDGR and 44.3 for the jointly trained upper bound.",
+			[]string{"Foo | COCO | AP | 41.9", "CL-DETR | COCO | AP | 36.2", "SDDGR | COCO | AP | 37.8"},
+		},
+		{
 			// A pair of values "in the two directions" is on the two
 			// directions in the order the abstract writes them.
 			"values in the two directions", "On COCO, Foo reaches an image-to-text R@1 of 81.4 and a text-to-image R@1 of 64.9. BLIP-2 scores 85.4 and 68.3 R@1 in the two directions.",

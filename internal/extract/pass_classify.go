@@ -148,6 +148,7 @@ var conditionRe = regexp.MustCompile(`(?i)` +
 // sizes, settings, someone unnamed's values), marks values under a changed
 // setting, and indexes the runs kept.
 func (s *sentence) classify(ctx *paperContext) {
+	inForList := make([]bool, len(s.runs)) // a value of a comparison, or listed after one with its own "for"
 	for i, r := range s.runs {
 		if i+1 < len(s.runs) {
 			if name := s.outperformedByTo(r, s.runs[i+1]); name != "" {
@@ -158,6 +159,14 @@ func (s *sentence) classify(ctx *paperContext) {
 			}
 		}
 		s.dropNonScores(r, ctx)
+		inForList[i] = r.compared
+		if i > 0 && !r.dropped && !r.compared && inForList[i-1] && s.forListed(s.runs[i-1], r) {
+			// "compared with 36.9 AP for ERD and 42.1 AP for a detector
+			// trained jointly": each value of the comparison is someone
+			// else's, kept only when named.
+			inForList[i] = true
+			r.compared = !s.namedAfterFor(r)
+		}
 		if i > 0 && !r.dropped && s.runs[i-1].byDelta && coordinatedDelta.MatchString(s.text[s.runs[i-1].end:max(r.start, s.runs[i-1].end)]) {
 			// "by 509% in speed and 2% in accuracy": "by" governs both.
 			r.dropped, r.byDelta = true, true
@@ -343,6 +352,38 @@ func (s *sentence) subjectNoun(verb int) string {
 	}
 	return strings.ToLower(s.toks[j].text)
 }
+
+// forListed reports whether run r is joined to the run before it as
+// another item of one list of values, each followed by "for" and its
+// owner: "36.9 AP for ERD and 42.1 AP for a detector", "36.4 for CL-DETR,
+// 37.8 for SDDGR and 44.1 for joint training".
+func (s *sentence) forListed(prev, r *run) bool {
+	return forItemJoint.MatchString(s.text[prev.end:r.start]) && forItemAfter.MatchString(s.text[r.end:])
+}
+
+// namedAfterFor reports whether a name owns run r after its "for", as in
+// "and 11.2% for Whisper large-v3"; "for a detector trained jointly" names
+// none.
+func (s *sentence) namedAfterFor(r *run) bool {
+	m := forItemAfter.FindStringIndex(s.text[r.end:])
+	if m == nil {
+		return false
+	}
+	owner := s.text[r.end+m[1]:]
+	if end := forOwnerEnd.FindStringIndex(owner); end != nil {
+		owner = owner[:end[0]]
+	}
+	return strings.ContainsFunc(owner, unicode.IsUpper)
+}
+
+// forItemJoint is the words between two values of such a list: the first
+// one's owner after "for", and the joint. forItemAfter is what follows the
+// second: its owner after "for", past a metric written with it.
+var (
+	forItemJoint = regexp.MustCompile(`^\s*(?:[\w@-]+\s+)?for\s+[^,;:()\d]+?(?:,\s*and|,|\s+and)\s*$`)
+	forItemAfter = regexp.MustCompile(`^\s*(?:[\w@-]+\s+)?for\s`)
+	forOwnerEnd  = regexp.MustCompile(`[,;:()]|\s(?:and|or)\s`)
+)
 
 // dropNonScores drops a run that is a gain, cost, fraction or someone
 // unnamed's result, judged by the word before it ("by 2.4%", "saves 38%",
