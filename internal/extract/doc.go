@@ -106,7 +106,8 @@
 //     data named in lower case ("On unanswerable questions alone, ...")
 //     takes none. Failing a topic, the one dataset an abstract names is used.
 //     Numbers "on the three datasets" (benchmarks, tasks), in a sentence
-//     that names none, are on the datasets the sentences before named, in
+//     that names none (or names one only in a later clause: "..., the
+//     gains are largest on RSTPReid"), are on the datasets the sentences before named, in
 //     the order first written, when they named as many ("RoCo obtains
 //     75.8%, 65.9% and 65.4% Rank-1 on the three benchmarks"; confidence
 //     "med"), and so are the lists of as many numbers after them.

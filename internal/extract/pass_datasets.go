@@ -243,17 +243,14 @@ var countedDatasetsAfter = regexp.MustCompile(`^\s*(?:[\w@-]+\s+){0,2}?(?:on|acr
 // first written, when they named exactly k: "We inject noise into
 // CUHK-PEDES, ICFG-PEDES and RSTPReid ... RoCo achieves 69.1%, 57.2% and
 // 58.4% Rank-1 on the three datasets". A sentence that names a dataset of
-// its own is not read so.
+// its own is not read so, unless it names it in a later clause ("...
+// on the three benchmarks, the gains are largest on RSTPReid").
 func (s *sentence) attachCountedDatasets(ctx *paperContext) {
-	for _, d := range s.datasets {
-		if !d.training {
-			return
-		}
-	}
 	for _, r := range s.runs {
 		k := len(r.nums)
 		m := countedDatasetsAfter.FindStringSubmatch(s.text[r.end:])
-		if r.dropped || k < 2 || m == nil || countWords[strings.ToLower(m[1])] != k || len(ctx.named) != k {
+		if r.dropped || k < 2 || m == nil || countWords[strings.ToLower(m[1])] != k || len(ctx.named) != k ||
+			s.namesOwnDataset(r.end+len(m[0])) {
 			continue
 		}
 		for i, n := range r.nums {
@@ -261,6 +258,17 @@ func (s *sentence) attachCountedDatasets(ctx *paperContext) {
 		}
 		s.shareListWithLaterRuns(r, ctx.named, r.end+len(m[0]))
 	}
+}
+
+// namesOwnDataset reports whether the sentence names a dataset other than
+// training data before pos or in the clause pos ends in.
+func (s *sentence) namesOwnDataset(pos int) bool {
+	for _, d := range s.datasets {
+		if !d.training && (d.start < pos || !strings.ContainsAny(s.text[pos:d.start], ",;")) {
+			return true
+		}
+	}
+	return false
 }
 
 // laterRunStop ends the parallel lists a dataset list is shared with: a
