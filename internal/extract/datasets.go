@@ -294,11 +294,14 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 		case strings.EqualFold(toks[i].text, "to"):
 			j = i + 1 // "transfers to ADE20K at 50.2 PQ", checked below
 		case i > 0 && inKnown(toks[i-1]) && !inKnown(toks[i]) && strings.TrimSpace(s[toks[i-1].end:toks[i].start]) == "," &&
-			i+1 < len(toks) && listContinues(s, toks, i):
-			j = i // "CUHK-PEDES, Market-1501 and ..."
-		case i > 0 && inKnown(toks[i-1]) && strings.EqualFold(toks[i].text, "and") && !numberAfterName(s, toks, i+1):
+			i+1 < len(toks) && listContinues(s, toks, i) && !subjectOfScore(s, toks, i):
+			j = i // "CUHK-PEDES, Market-1501 and ...", not "on Coding vs
+			// Intergenomic, HyenaDNA-1M and Caduceus-Ph reach 91.4% and 92.8%"
+		case i > 0 && inKnown(toks[i-1]) && strings.EqualFold(toks[i].text, "and") && !numberAfterName(s, toks, i+1) &&
+			!subjectOfScore(s, toks, i+1):
 			// "CUHK-PEDES and Market-1501", not "on MMLU, and
-			// Llama-2-13B 54.8%", whose verb is left out.
+			// Llama-2-13B 54.8%", whose verb is left out, nor "on COCO,
+			// and Condor-XL reaches 57.2", the subject of a score.
 			j = i + 1
 		case i > 0 && bracketedScoreAfter(s, toks, i) && listedAfterBracket(s, toks, i) && knownWithBracket(s, known):
 			j, listed = i, true // "on CIFAR-100 (91.7%), Flowers (98.8%) and ..."
@@ -443,6 +446,43 @@ func numberAfterName(s string, toks []token, i int) bool {
 		k++
 	}
 	return k > i && k < len(toks) && onlySpaces(s[toks[k-1].end:toks[k].start]) && startsWithDigit(toks[k].text)
+}
+
+// subjectOfScore reports whether the names from word i, one or a list
+// joined by commas and "and", are the subject of a score verb whose clause
+// gives a number: "HyenaDNA-1M and Caduceus-Ph reach 91.4% and 92.8%",
+// "Condor-XL reaches 57.2 and 49.8". Such names open a clause of their
+// own after a dataset; they do not go on its list.
+func subjectOfScore(s string, toks []token, i int) bool {
+	k := i
+	for k < len(toks) && phraseWord(toks[k].text) {
+		k++
+		if k < len(toks) && !onlySpaces(s[toks[k-1].end:toks[k].start]) {
+			gap := strings.TrimSpace(s[toks[k-1].end:toks[k].start])
+			if gap != "," || k+1 >= len(toks) {
+				break
+			}
+			k++ // "A, B and C reach"
+			continue
+		}
+		if k < len(toks) && strings.EqualFold(toks[k].text, "and") {
+			k++
+		}
+	}
+	if k == i || k >= len(toks) || !phraseWord(toks[k-1].text) {
+		return false
+	}
+	for k < len(toks) && adverbs[strings.ToLower(toks[k].text)] {
+		k++
+	}
+	if k >= len(toks) || !scoreVerbs[toks[k].text] && !pluralOnlyVerbs[toks[k].text] {
+		return false
+	}
+	clause := s[toks[k].end:]
+	if end := strings.IndexAny(clause, ",;"); end >= 0 {
+		clause = clause[:end]
+	}
+	return strings.ContainsAny(clause, "0123456789")
 }
 
 func startsWithDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }

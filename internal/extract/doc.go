@@ -161,9 +161,10 @@
 // name ends in a version written as a word, whose sizes follow it as words:
 // "the 27B model" of Gemma 2 is "Gemma 2 27B"; a size written as a modifier
 // is no part of the name after it: "The 117M-parameter DNABERT-2" is
-// DNABERT-2, as "CLIP-based IRRA" is IRRA, and a benchmark's name before a
-// model says whose baseline it is: "the GenomicBenchmarks CNN" is CNN); a
-// capitalised word inside a
+// DNABERT-2, as "CLIP-based IRRA" is IRRA, a kind of model is none either:
+// "the binary ConvNet ReActNet-A" is ReActNet-A, and a benchmark's name
+// before a model says whose baseline it is: "the GenomicBenchmarks CNN" is
+// CNN); a capitalised word inside a
 // sentence belongs to
 // the name after it ("than Faster R-CNN"); the paper's own name is read however
 // it is written ("Panoptic SegFormer achieves", "phi-3-mini achieves"), and a
@@ -171,8 +172,10 @@
 // YOLOX-L ..., we achieve"), while one that ends with it before a model noun
 // is the paper's method ("a ViT-B/16 AlignNet model attains"). A subject
 // listing names maps them onto a list of numbers in order ("FastViT-S and
-// FastViT-B achieve 80.1% and 83.4%"); when
-// the counts differ, the numbers are dropped. Counted models ("On MMLU, the
+// FastViT-B achieve 80.1% and 83.4%"), also right after a dataset, whose
+// list such a subject does not continue ("on Coding vs Intergenomic,
+// HyenaDNA-1M and Caduceus-Ph reach 91.4% and 92.8%", "on COCO, and
+// Condor-XL reaches 57.2"); when the counts differ, the numbers are dropped. Counted models ("On MMLU, the
 // four models score 31.6%, 58.9%, 63.2% and 71.5%") stand for the last list of
 // as many names the abstract wrote before ("in four sizes, Kestrel-1B, ... and
 // Kestrel-34B"), in order, at confidence "med"; so do "they" and uncounted

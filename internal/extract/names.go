@@ -128,6 +128,11 @@ func validName(words []string, midSentence bool) string {
 			midSentence = true
 			continue
 		}
+		if len(words) > 1 && kindNouns[words[0]] && nameKind(words[1]) == modelWord {
+			words = words[1:] // "the binary ConvNet ReActNet-A" is ReActNet-A
+			midSentence = true
+			continue
+		}
 		if len(words) > 1 && benchmarkWord(words[0]) {
 			words = words[1:] // "the GenomicBenchmarks CNN" is CNN
 			midSentence = true
@@ -167,6 +172,10 @@ func modifierSuffix(w string) bool {
 	}
 	return false
 }
+
+// kindNouns name a kind of model, not a model: before a model's own name
+// they say what it is ("the binary ConvNet ReActNet-A" is ReActNet-A).
+var kindNouns = set("ConvNet", "ConvNets", "CNN", "CNNs")
 
 // benchmarkSuffixes end a benchmark's own name ("GenomicBenchmarks",
 // "LongBench"), which, before a model's name, says whose baseline it is,

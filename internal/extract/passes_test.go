@@ -167,6 +167,12 @@ func TestPassNames(t *testing.T) {
 			[]string{"Mask AP"}, []string{"?Dark-COCO"}},
 		{"X reaches 61.2% on MMLU-Med, the six clinical subjects of MMLU, and 67.0% on ImageNet.", nil, []string{"?MMLU-Med", "ImageNet-1k"}},
 		{"X reaches 61.2% on Flowers, and 67.0% on MMLU.", nil, []string{"?Flowers", "MMLU"}},
+		// Names after a dataset that are the subject of a score verb open a
+		// clause of their own; they are no datasets of its list.
+		{"Condor-B reaches 52.9 box AP on COCO, and Condor-XL reaches 57.2.", []string{"Box AP"}, []string{"COCO"}},
+		{"On Coding vs Intergenomic, HyenaDNA-1M and Caduceus-Ph reach 91.4% and 92.8%.", nil, []string{"Coding vs Intergenomic"}},
+		{"On Human vs Worm, Mouse Enhancers and Coding vs Intergenomic, X reaches 96.1%, 85.0% and 93.2%.", nil,
+			[]string{"Human vs Worm", "Mouse Enhancers", "Coding vs Intergenomic"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "names")
@@ -607,6 +613,9 @@ func TestPassMethods(t *testing.T) {
 	}{
 		{"", "ViTune-S reaches 81.2% top-1, ahead of DeiT-S's 79.8%.", map[string]string{"81.2%": "ViTune-S", "79.8%": "DeiT-S"}},
 		{"", "RaSa (76.5% Rank-1) leads, with 63.4% for Llama 2 13B.", map[string]string{"76.5%": "RaSa", "63.4%": "Llama 2 13B"}},
+		// A kind of model before a model's own name is no part of it.
+		{"", "X-S reaches a top-1 error of 29.8%, while the binary ConvNet ReActNet-A has a top-1 error of 30.6%.",
+			map[string]string{"29.8%": "X-S", "30.6%": "ReActNet-A"}},
 		// The value before a change is the model it is measured on, the
 		// object of the change, past its dataset or its model noun.
 		{"TinyRecipe: Small Recipes", "TinyRecipe lowers the top-1 error of ViT-Ti on ImageNet from 27.8% to 24.6%.",
