@@ -355,7 +355,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		}
 		// A name right before the number, its verb left out: "BERT-large
 		// obtains 81.9 and ALBERT-xxlarge 90.0".
-		if gap == "" && nameKind(s.toks[j].text) == modelWord && !s.blocked(s.toks[j]) {
+		if gap == "" && s.verblessNameEnd(j) && !s.blocked(s.toks[j]) {
 			if name := s.methodEndingAt(j, ctx); name != "" && !s.equipment(j, name) {
 				r.method, r.source = name, fromNamed
 				return
@@ -1419,6 +1419,25 @@ func (s *sentence) nameFromChange(r *run) {
 // ("Panoptic SegFormer achieves", "phi-3-mini achieves", whose first word
 // or case would not make a name on its own), else a name read from the
 // words (nameEndingAt).
+// verblessNameEnd reports whether word j can end a name whose verb is
+// left out before its number: a model-like word ("and ALBERT-xxlarge
+// 90.0"), or a capitalised word after a size or a model-like word, which
+// names the variant ("and Mistral 7B Instruct 59.2%", "and Kestrel 3 Mini
+// 69.3").
+func (s *sentence) verblessNameEnd(j int) bool {
+	switch nameKind(s.toks[j].text) {
+	case modelWord:
+		return true
+	case plainWord:
+		if j == 0 || !onlySpaces(s.text[s.toks[j-1].end:s.toks[j].start]) {
+			return false
+		}
+		k := nameKind(s.toks[j-1].text)
+		return k == versionPart || k == modelWord
+	}
+	return false
+}
+
 func (s *sentence) methodEndingAt(j int, ctx *paperContext) string {
 	if own := ctx.method; own != "" && !s.blocked(s.toks[j]) {
 		w, _ := possessive(s.toks[j].text)

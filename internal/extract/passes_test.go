@@ -613,6 +613,12 @@ func TestPassMethods(t *testing.T) {
 	}{
 		{"", "ViTune-S reaches 81.2% top-1, ahead of DeiT-S's 79.8%.", map[string]string{"81.2%": "ViTune-S", "79.8%": "DeiT-S"}},
 		{"", "RaSa (76.5% Rank-1) leads, with 63.4% for Llama 2 13B.", map[string]string{"76.5%": "RaSa", "63.4%": "Llama 2 13B"}},
+		// A name with its verb left out may end in a capitalised word after
+		// its size: the variant's name.
+		{"", "Qwen2-7B obtains 68.9% on MMLU, and Mistral 7B Instruct 59.2%.",
+			map[string]string{"68.9%": "Qwen2-7B", "59.2%": "Mistral 7B Instruct"}},
+		{"", "Kestrel-Base reaches 78.8 on MMLU, and Kestrel 3 Mini 69.3.",
+			map[string]string{"78.8": "Kestrel-Base", "69.3": "Kestrel 3 Mini"}},
 		// A kind of model before a model's own name is no part of it.
 		{"", "X-S reaches a top-1 error of 29.8%, while the binary ConvNet ReActNet-A has a top-1 error of 30.6%.",
 			map[string]string{"29.8%": "X-S", "30.6%": "ReActNet-A"}},
