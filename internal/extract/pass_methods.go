@@ -1414,11 +1414,6 @@ func (s *sentence) nameFromChange(r *run) {
 	}
 }
 
-// methodEndingAt returns the method name whose last word is word j: the
-// paper's own name when the text there ends with it, however it is written
-// ("Panoptic SegFormer achieves", "phi-3-mini achieves", whose first word
-// or case would not make a name on its own), else a name read from the
-// words (nameEndingAt).
 // verblessNameEnd reports whether word j can end a name whose verb is
 // left out before its number: a model-like word ("and ALBERT-xxlarge
 // 90.0"), or a capitalised word after a size or a model-like word, which
@@ -1438,6 +1433,11 @@ func (s *sentence) verblessNameEnd(j int) bool {
 	return false
 }
 
+// methodEndingAt returns the method name whose last word is word j: the
+// paper's own name when the text there ends with it, however it is written
+// ("Panoptic SegFormer achieves", "phi-3-mini achieves", whose first word
+// or case would not make a name on its own), else a name read from the
+// words (nameEndingAt).
 func (s *sentence) methodEndingAt(j int, ctx *paperContext) string {
 	if own := ctx.method; own != "" && !s.blocked(s.toks[j]) {
 		w, _ := possessive(s.toks[j].text)
