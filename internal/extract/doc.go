@@ -105,10 +105,10 @@
 //     an unknown one leaves no topic, and a sentence about a part of the
 //     data named in lower case ("On unanswerable questions alone, ...")
 //     takes none. Failing a topic, the one dataset an abstract names is used.
-//     Numbers "on the three datasets" (benchmarks, tasks), in a sentence
-//     that names none (or names one only in a later clause: "..., the
-//     gains are largest on RSTPReid"), are on the datasets the sentences before named, in
-//     the order first written, when they named as many ("RoCo obtains
+//     Numbers "on the three datasets" (benchmarks, tasks), in a sentence that
+//     names none (or names one only in a later clause: "..., the gains are
+//     largest on RSTPReid"), are on the datasets the sentences before named,
+//     in the order first written, when they named as many ("RoCo obtains
 //     75.8%, 65.9% and 65.4% Rank-1 on the three benchmarks"; confidence
 //     "med"), and so are the lists of as many numbers after them.
 //     A sentence that reports a score on the topic without naming it goes
@@ -172,15 +172,15 @@
 // YOLOX-L ..., we achieve"), while one that ends with it before a model noun
 // is the paper's method ("a ViT-B/16 AlignNet model attains"). A subject
 // listing names maps them onto a list of numbers in order ("FastViT-S and
-// FastViT-B achieve 80.1% and 83.4%"), also right after a dataset, whose
-// list such a subject does not continue ("on Coding vs Intergenomic,
-// HyenaDNA-1M and Caduceus-Ph reach 91.4% and 92.8%", "on COCO, and
-// Condor-XL reaches 57.2"); when the counts differ, the numbers are dropped. Counted models ("On MMLU, the
-// four models score 31.6%, 58.9%, 63.2% and 71.5%") stand for the last list of
-// as many names the abstract wrote before ("in four sizes, Kestrel-1B, ... and
-// Kestrel-34B"), in order, at confidence "med"; so do "they" and uncounted
-// models before as many numbers ("Trained on ImageNet-1K, the models reach
-// 79.2%, 81.4% and 83.0%"); so do counted models or methods
+// FastViT-B achieve 80.1% and 83.4%"), also right after a dataset, whose list
+// such a subject does not continue ("on Coding vs Intergenomic, HyenaDNA-1M
+// and Caduceus-Ph reach 91.4% and 92.8%", "on COCO, and Condor-XL reaches
+// 57.2"); when the counts differ, the numbers are dropped. Counted models ("On
+// MMLU, the four models score 31.6%, 58.9%, 63.2% and 71.5%") stand for the
+// last list of as many names the abstract wrote before ("in four sizes,
+// Kestrel-1B, ... and Kestrel-34B"), in order, at confidence "med"; so do
+// "they" and uncounted models before as many numbers ("Trained on ImageNet-1K,
+// the models reach 79.2%, 81.4% and 83.0%"); so do counted models or methods
 // after "for" ("57.4%, 49.8%, 50.6% and 54.0% for the four methods"), or else
 // the methods the sentence before gave its scores to, in order ("FedLoc reaches
 // 51.3%, compared with 38.7% for FedAvg, ..."); "score", as often a noun ("a
@@ -399,9 +399,10 @@
 //   - the items of a list that a gain noun ends ("1.9% ImageNet accuracy,
 //     1.0% COCO mAP, and 2.6% ADE20K mIoU improvement"), a range of gains
 //     ("improved by 1.5 to 3.0 percent"), differences ("(absolute 7.8%)")
-//     and amounts added to one before ("brings a further 0.8 mask AP",
-//     "and the ViT affinities another 2.0 AP"), earlier results whatever their noun ("the previous record of 83.1%")
-//     and the level one beats ("exceeds the human-expert level of 89.8%");
+//     and amounts added to one before ("brings a further 0.8 mask AP", "and
+//     the ViT affinities another 2.0 AP"), earlier results whatever their noun
+//     ("the previous record of 83.1%") and the level one beats ("exceeds the
+//     human-expert level of 89.8%");
 //   - results of someone unnamed: "the baseline reaches", "the previous best of
 //     79.8%", "83.6 for its teacher", "the CNN baseline (66.6%)", "above chance
 //     (25%)", "whereas the strongest prior method reaches", "while existing
