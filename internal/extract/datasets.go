@@ -369,11 +369,16 @@ func subjectAfter(s string, toks []token, j int) bool {
 	if j+1 >= len(toks) || !clauseSubjects[toks[j+1].text] || !onlySpaces(s[toks[j].end:toks[j+1].start]) {
 		return false
 	}
-	clause := s[toks[j+1].end:]
-	if end := strings.IndexAny(clause, ",;"); end >= 0 {
-		clause = clause[:end]
+	return clauseGivesNumber(s[toks[j+1].end:])
+}
+
+// clauseGivesNumber reports whether text, up to the end of its clause (a
+// comma or semicolon), holds a number.
+func clauseGivesNumber(text string) bool {
+	if end := strings.IndexAny(text, ",;"); end >= 0 {
+		text = text[:end]
 	}
-	return strings.ContainsAny(clause, "0123456789")
+	return strings.ContainsAny(text, "0123456789")
 }
 
 // bracketedScore is a score in brackets: " (98.8%)", " (63.2 AP)"; not a
@@ -478,11 +483,7 @@ func subjectOfScore(s string, toks []token, i int) bool {
 	if k >= len(toks) || !scoreVerbs[toks[k].text] && !pluralOnlyVerbs[toks[k].text] {
 		return false
 	}
-	clause := s[toks[k].end:]
-	if end := strings.IndexAny(clause, ",;"); end >= 0 {
-		clause = clause[:end]
-	}
-	return strings.ContainsAny(clause, "0123456789")
+	return clauseGivesNumber(s[toks[k].end:])
 }
 
 func startsWithDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
