@@ -128,12 +128,12 @@ func TestSetFloors(t *testing.T) {
 		{"heldout10", Med, knownDatasets, 142, 3, 44, 2},
 		{"heldout10", High, knownDatasets, 66, 0, 44, 2},
 		// heldout11 was scored once as the unseen set of round 8; a round
-		// built from its failures was not kept (README, round 9).
+		// built from its failures was not kept (docs/extraction.md, round 9).
 		{"heldout11", Low, knownDatasets, 106, 27, 30, 2},
 		{"heldout11", Med, knownDatasets, 106, 16, 30, 2},
 		{"heldout11", High, knownDatasets, 48, 5, 30, 2},
-		// heldout12, heldout13 and heldout14 were each scored once as the
-		// unseen set of rounds 9, 10 and 12 (README); held to what the
+		// heldout12, heldout13 and heldout14 were each scored once as the unseen
+		// set of rounds 9, 10 and 12 (docs/extraction.md); held to what the
 		// extractor does on them now, so that no later round loses there.
 		{"heldout12", Low, knownDatasets, 92, 53, 42, 4},
 		{"heldout12", Med, knownDatasets, 88, 14, 42, 4},
@@ -146,23 +146,23 @@ func TestSetFloors(t *testing.T) {
 		{"heldout14", High, knownDatasets, 43, 4, 54, 2},
 		// heldout15 was the unseen set of rounds 13, 14 and 15, scored
 		// once after each; held to what the extractor does on it after
-		// round 15, the one kept (README).
+		// round 15, the one kept (docs/extraction.md).
 		{"heldout15", Low, knownDatasets, 144, 26, 39, 3},
 		{"heldout15", Med, knownDatasets, 136, 15, 39, 3},
 		{"heldout15", High, knownDatasets, 50, 2, 39, 3},
-		// heldout16 was the unseen set of round 18, scored once after it
-		// (not kept); held to what the extractor does on it (README).
+		// heldout16 was the unseen set of round 18, scored once after it (not
+		// kept); held to what the extractor does on it (docs/extraction.md).
 		{"heldout16", Low, knownDatasets, 102, 36, 34, 1},
 		{"heldout16", Med, knownDatasets, 91, 26, 34, 1},
 		{"heldout16", High, knownDatasets, 34, 7, 34, 1},
 		// heldout17 was labelled by hand before round 19 and was its
-		// unseen set, scored once before and once after it (README).
+		// unseen set, scored once before and once after it (docs/extraction.md).
 		{"heldout17", Low, knownDatasets, 108, 11, 49, 1},
 		{"heldout17", Med, knownDatasets, 99, 5, 49, 1},
 		{"heldout17", High, knownDatasets, 52, 1, 49, 1},
 		// heldout18 was labelled by hand before round 20 and was its
 		// unseen set, scored once before and once after it; rounds 21
-		// and 22 then trained on it (README).
+		// and 22 then trained on it (docs/extraction.md).
 		{"heldout18", Low, knownDatasets, 150, 18, 67, 3},
 		{"heldout18", Med, knownDatasets, 148, 10, 67, 3},
 		{"heldout18", High, knownDatasets, 68, 4, 67, 3},
@@ -172,24 +172,24 @@ func TestSetFloors(t *testing.T) {
 		{"heldout19", Med, knownDatasets, 137, 13, 58, 2},
 		{"heldout19", High, knownDatasets, 62, 1, 58, 2},
 		// heldout20 was labelled by hand before round 22 and was its
-		// unseen set, scored once before and once after it (README);
+		// unseen set, scored once before and once after it (docs/extraction.md);
 		// round 23 trained on it.
 		{"heldout20", Low, knownDatasets, 117, 14, 59, 2},
 		{"heldout20", Med, knownDatasets, 109, 8, 59, 2},
 		{"heldout20", High, knownDatasets, 46, 1, 59, 2},
 		// heldout21 was labelled by hand before round 23 and was its
-		// unseen set, scored once before and once after it (README).
+		// unseen set, scored once before and once after it (docs/extraction.md).
 		{"heldout21", Low, knownDatasets, 113, 19, 94, 1},
 		{"heldout21", Med, knownDatasets, 105, 16, 94, 1},
 		{"heldout21", High, knownDatasets, 46, 11, 94, 1},
 		// heldout22 was labelled by hand before round 24 and was its
-		// unseen set (round 24 was not kept; README).
+		// unseen set (round 24 was not kept; docs/extraction.md).
 		{"heldout22", Low, knownDatasets, 130, 33, 48, 2},
 		{"heldout22", Med, knownDatasets, 121, 16, 48, 2},
 		{"heldout22", High, knownDatasets, 42, 8, 48, 2},
 		// heldout23 and heldout24 were labelled by hand, under LABELLING.md,
 		// before round 25 and were its unseen sets, then trained round 26
-		// (README); held at what round 26 reaches on them.
+		// (docs/extraction.md); held at what round 26 reaches on them.
 		{"heldout23", Low, knownDatasets, 165, 19, 56, 0},
 		{"heldout23", Med, knownDatasets, 160, 7, 56, 0},
 		{"heldout23", High, knownDatasets, 80, 5, 56, 0},
@@ -197,18 +197,18 @@ func TestSetFloors(t *testing.T) {
 		{"heldout24", Med, knownDatasets, 161, 13, 62, 2},
 		{"heldout24", High, knownDatasets, 61, 4, 62, 2},
 		// heldout25 and heldout26 were labelled by hand, under LABELLING.md,
-		// before round 26 and were its unseen sets (README).
+		// before round 26 and were its unseen sets (docs/extraction.md).
 		{"heldout25", Low, knownDatasets, 125, 38, 62, 3},
 		{"heldout25", Med, knownDatasets, 118, 12, 62, 3},
 		{"heldout25", High, knownDatasets, 54, 4, 62, 3},
 		{"heldout26", Low, knownDatasets, 159, 21, 50, 0},
 		{"heldout26", Med, knownDatasets, 153, 14, 50, 0},
 		{"heldout26", High, knownDatasets, 69, 2, 50, 0},
-		// heldout27…heldout30 were labelled by hand, under LABELLING.md,
-		// before round 27 and were its unseen sets (README); held at what
-		// round 27 reaches on them, heldout27 and heldout28 at what round
-		// 28, which trained on them, reaches, heldout29 and heldout30 at
-		// what round 29, which trained on them, reaches.
+		// heldout27…heldout30 were labelled by hand, under LABELLING.md, before
+		// round 27 and were its unseen sets (docs/extraction.md); held at what
+		// round 27 reaches on them, heldout27 and heldout28 at what round 28,
+		// which trained on them, reaches, heldout29 and heldout30 at what round
+		// 29, which trained on them, reaches.
 		{"heldout27", Low, knownDatasets, 171, 18, 43, 3},
 		{"heldout27", Med, knownDatasets, 151, 11, 43, 3},
 		{"heldout27", High, knownDatasets, 79, 0, 43, 3},
@@ -223,7 +223,7 @@ func TestSetFloors(t *testing.T) {
 		{"heldout30", High, knownDatasets, 58, 2, 63, 0},
 		// heldout31 and heldout32 were labelled by hand, under LABELLING.md,
 		// after round 27 and before round 28, and were its unseen sets
-		// (README); held at what round 28 reaches on them.
+		// (docs/extraction.md); held at what round 28 reaches on them.
 		{"heldout31", Low, knownDatasets, 144, 16, 44, 5},
 		{"heldout31", Med, knownDatasets, 138, 7, 44, 5},
 		{"heldout31", High, knownDatasets, 60, 2, 44, 5},
@@ -232,7 +232,7 @@ func TestSetFloors(t *testing.T) {
 		{"heldout32", High, knownDatasets, 59, 0, 55, 2},
 		// heldout33 and heldout34 were labelled by hand, under LABELLING.md,
 		// after round 28 and before round 29, and were its unseen sets
-		// (README); held at what round 29 reaches on them.
+		// (docs/extraction.md); held at what round 29 reaches on them.
 		{"heldout33", Low, knownDatasets, 114, 6, 43, 1},
 		{"heldout33", Med, knownDatasets, 108, 3, 43, 1},
 		{"heldout33", High, knownDatasets, 59, 1, 43, 1},
@@ -241,7 +241,7 @@ func TestSetFloors(t *testing.T) {
 		{"heldout34", High, knownDatasets, 45, 0, 39, 0},
 		// heldout35…heldout40 were labelled by hand, under LABELLING.md,
 		// after round 29 and before round 30's code, and were its unseen
-		// sets (README); held at what round 30 reaches on them.
+		// sets (docs/extraction.md); held at what round 30 reaches on them.
 		{"heldout35", Low, knownDatasets, 102, 13, 46, 1},
 		{"heldout35", Med, knownDatasets, 96, 6, 46, 1},
 		{"heldout35", High, knownDatasets, 58, 1, 46, 1},
@@ -261,8 +261,8 @@ func TestSetFloors(t *testing.T) {
 		{"heldout40", Med, knownDatasets, 102, 18, 25, 4},
 		{"heldout40", High, knownDatasets, 54, 3, 25, 4},
 		// heldout41 and heldout42 were the unseen sets of round 31 and the
-		// validation of round 32; heldout43…heldout46 were labelled after
-		// round 31 and were round 32's unseen sets (README). Held at what
+		// validation of round 32; heldout43…heldout46 were labelled after round
+		// 31 and were round 32's unseen sets (docs/extraction.md). Held at what
 		// round 32 reaches on them.
 		{"heldout41", Low, knownDatasets, 111, 17, 46, 2},
 		{"heldout41", Med, knownDatasets, 104, 9, 46, 2},
@@ -282,8 +282,8 @@ func TestSetFloors(t *testing.T) {
 		{"heldout46", Low, knownDatasets, 157, 31, 30, 2},
 		{"heldout46", Med, knownDatasets, 141, 19, 30, 2},
 		{"heldout46", High, knownDatasets, 57, 3, 30, 2},
-		// heldout47…heldout50 were labelled while round 33 ran, seeing no
-		// code, and were its unseen sets (README). Held at what round 33
+		// heldout47…heldout50 were labelled while round 33 ran, seeing no code,
+		// and were its unseen sets (docs/extraction.md). Held at what round 33
 		// reaches on them.
 		{"heldout47", Low, knownDatasets, 121, 25, 40, 2},
 		{"heldout47", Med, knownDatasets, 104, 8, 40, 2},
@@ -297,8 +297,8 @@ func TestSetFloors(t *testing.T) {
 		{"heldout50", Low, knownDatasets, 146, 27, 34, 1},
 		{"heldout50", Med, knownDatasets, 131, 9, 34, 1},
 		{"heldout50", High, knownDatasets, 54, 0, 34, 1},
-		// heldout51…heldout54 were labelled at the start of round 34, seeing
-		// no code, and are its unseen sets (README). Held at what the
+		// heldout51…heldout54 were labelled at the start of round 34, seeing no
+		// code, and are its unseen sets (docs/extraction.md). Held at what the
 		// extractor reached on them before the round.
 		{"heldout51", Low, knownDatasets, 137, 28, 33, 5},
 		{"heldout51", Med, knownDatasets, 122, 12, 33, 5},
@@ -312,9 +312,9 @@ func TestSetFloors(t *testing.T) {
 		{"heldout54", Low, knownDatasets, 257, 32, 64, 8},
 		{"heldout54", Med, knownDatasets, 242, 11, 64, 8},
 		{"heldout54", High, knownDatasets, 107, 5, 64, 8},
-		// heldout55…heldout58 were labelled after round 34, seeing no code,
-		// and are the unseen sets of round 35 (README). Held at what round
-		// 34 reaches on them.
+		// heldout55…heldout58 were labelled after round 34, seeing no code, and
+		// are the unseen sets of round 35 (docs/extraction.md). Held at what
+		// round 34 reaches on them.
 		{"heldout55", Low, knownDatasets, 144, 25, 48, 5},
 		{"heldout55", Med, knownDatasets, 138, 9, 48, 5},
 		{"heldout55", High, knownDatasets, 53, 0, 48, 5},
@@ -327,9 +327,9 @@ func TestSetFloors(t *testing.T) {
 		{"heldout58", Low, knownDatasets, 266, 32, 59, 4},
 		{"heldout58", Med, knownDatasets, 252, 17, 59, 4},
 		{"heldout58", High, knownDatasets, 101, 7, 59, 4},
-		// heldout59…heldout62 were labelled before round 37, seeing no code,
-		// and are, with heldout55…heldout58, its unseen sets (README). Held
-		// at what round 43 reaches on them.
+		// heldout59…heldout62 were labelled before round 37, seeing no code, and
+		// are, with heldout55…heldout58, its unseen sets (docs/extraction.md).
+		// Held at what round 43 reaches on them.
 		{"heldout59", Low, knownDatasets, 147, 16, 41, 5},
 		{"heldout59", Med, knownDatasets, 143, 9, 41, 5},
 		{"heldout59", High, knownDatasets, 83, 3, 41, 5},
@@ -342,9 +342,9 @@ func TestSetFloors(t *testing.T) {
 		{"heldout62", Low, knownDatasets, 195, 19, 57, 3},
 		{"heldout62", Med, knownDatasets, 182, 13, 57, 3},
 		{"heldout62", High, knownDatasets, 70, 5, 57, 3},
-		// heldout63…heldout66 were labelled while round 38 ran, seeing no
-		// code, and are, with heldout59…heldout62, its unseen sets (README).
-		// Held at what round 43 reaches on them.
+		// heldout63…heldout66 were labelled while round 38 ran, seeing no code,
+		// and are, with heldout59…heldout62, its unseen sets
+		// (docs/extraction.md). Held at what round 43 reaches on them.
 		{"heldout63", Low, knownDatasets, 135, 21, 48, 3},
 		{"heldout63", Med, knownDatasets, 127, 9, 48, 3},
 		{"heldout63", High, knownDatasets, 77, 3, 48, 3},
@@ -357,9 +357,9 @@ func TestSetFloors(t *testing.T) {
 		{"heldout66", Low, knownDatasets, 213, 44, 58, 2},
 		{"heldout66", Med, knownDatasets, 200, 25, 58, 2},
 		{"heldout66", High, knownDatasets, 84, 4, 58, 2},
-		// heldout67…heldout70 were labelled before round 39, seeing no code,
-		// and are, with heldout63…heldout66, its unseen sets (README). Held
-		// at what round 43 reaches on them.
+		// heldout67…heldout70 were labelled before round 39, seeing no code, and
+		// are, with heldout63…heldout66, its unseen sets (docs/extraction.md).
+		// Held at what round 43 reaches on them.
 		{"heldout67", Low, knownDatasets, 168, 28, 40, 2},
 		{"heldout67", Med, knownDatasets, 157, 13, 40, 2},
 		{"heldout67", High, knownDatasets, 74, 4, 40, 2},
@@ -372,9 +372,9 @@ func TestSetFloors(t *testing.T) {
 		{"heldout70", Low, knownDatasets, 164, 27, 61, 1},
 		{"heldout70", Med, knownDatasets, 149, 12, 61, 1},
 		{"heldout70", High, knownDatasets, 61, 2, 61, 1},
-		// heldout71…heldout74 were labelled while round 40 ran, seeing no
-		// code, and are, with heldout67…heldout70, its unseen sets (README).
-		// Held at what round 43 reaches on them.
+		// heldout71…heldout74 were labelled while round 40 ran, seeing no code,
+		// and are, with heldout67…heldout70, its unseen sets
+		// (docs/extraction.md). Held at what round 43 reaches on them.
 		{"heldout71", Low, knownDatasets, 168, 16, 48, 3},
 		{"heldout71", Med, knownDatasets, 155, 10, 48, 3},
 		{"heldout71", High, knownDatasets, 66, 2, 48, 3},
@@ -387,11 +387,11 @@ func TestSetFloors(t *testing.T) {
 		{"heldout74", Low, knownDatasets, 130, 14, 66, 1},
 		{"heldout74", Med, knownDatasets, 120, 11, 66, 1},
 		{"heldout74", High, knownDatasets, 60, 1, 66, 1},
-		// heldout75…heldout78 were labelled before round 41, seeing no code,
-		// and are, with heldout71…heldout74, its unseen sets (README). Held
-		// at what round 43 reaches on them; round 41 added one right and one
-		// wrong candidate on heldout78 at low and med, so its wrong bounds
-		// there are one above round 40's (README).
+		// heldout75…heldout78 were labelled before round 41, seeing no code, and
+		// are, with heldout71…heldout74, its unseen sets (docs/extraction.md).
+		// Held at what round 43 reaches on them; round 41 added one right and
+		// one wrong candidate on heldout78 at low and med, so its wrong bounds
+		// there are one above round 40's (docs/extraction.md).
 		{"heldout75", Low, knownDatasets, 158, 23, 56, 8},
 		{"heldout75", Med, knownDatasets, 142, 13, 56, 8},
 		{"heldout75", High, knownDatasets, 78, 3, 56, 8},
@@ -404,9 +404,9 @@ func TestSetFloors(t *testing.T) {
 		{"heldout78", Low, knownDatasets, 250, 66, 82, 4},
 		{"heldout78", Med, knownDatasets, 230, 45, 82, 4},
 		{"heldout78", High, knownDatasets, 87, 17, 82, 4},
-		// heldout79…heldout82 were labelled before round 41 too, seeing no
-		// code, and are also its unseen sets (README). Held at what round 43
-		// reaches on them.
+		// heldout79…heldout82 were labelled before round 41 too, seeing no code,
+		// and are also its unseen sets (docs/extraction.md). Held at what round
+		// 43 reaches on them.
 		{"heldout79", Low, knownDatasets, 202, 48, 61, 3},
 		{"heldout79", Med, knownDatasets, 187, 32, 61, 3},
 		{"heldout79", High, knownDatasets, 94, 4, 61, 3},
@@ -419,11 +419,11 @@ func TestSetFloors(t *testing.T) {
 		{"heldout82", Low, knownDatasets, 219, 54, 55, 5},
 		{"heldout82", Med, knownDatasets, 200, 42, 55, 5},
 		{"heldout82", High, knownDatasets, 69, 16, 55, 5},
-		// heldout83…heldout90 were labelled before round 43, seeing no
-		// code, and are its unseen sets (README). Held at what round 43
-		// reaches on them; round 43 lost a right candidate and added a wrong
-		// one on heldout83 at low, and lost a right unknown name on
-		// heldout90, so those bounds are below round 41's (README).
+		// heldout83…heldout90 were labelled before round 43, seeing no code, and
+		// are its unseen sets (docs/extraction.md). Held at what round 43
+		// reaches on them; round 43 lost a right candidate and added a wrong one
+		// on heldout83 at low, and lost a right unknown name on heldout90, so
+		// those bounds are below round 41's (docs/extraction.md).
 		{"heldout83", Low, knownDatasets, 182, 40, 53, 7},
 		{"heldout83", Med, knownDatasets, 167, 16, 53, 7},
 		{"heldout83", High, knownDatasets, 94, 4, 53, 7},
@@ -449,7 +449,7 @@ func TestSetFloors(t *testing.T) {
 		{"heldout90", Med, knownDatasets, 158, 32, 45, 4},
 		{"heldout90", High, knownDatasets, 86, 18, 45, 4},
 		// heldout91…heldout95 were labelled before round 44, seeing no
-		// code, and are its unseen sets (README). Held at what the
+		// code, and are its unseen sets (docs/extraction.md). Held at what the
 		// extractor reached on them before round 44.
 		{"heldout91", Low, knownDatasets, 185, 21, 53, 3},
 		{"heldout91", Med, knownDatasets, 180, 13, 53, 3},
