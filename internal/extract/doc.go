@@ -140,7 +140,8 @@
 // The method is, in order: a possessive ("DeiT-S's 79.8%", "RaSa's Rank-1 on
 // RSTPReid is 66.1%"), a name before brackets ("RaSa (76.5% Rank-1)"), "for"
 // and a name after the number ("63.4% for Llama 2 13B", "for the fully
-// supervised IRRA"), the subject of the verb that introduces the number
+// supervised IRRA"; not a name followed by "of" and a number, a measure the
+// numbers add up to: "..., for an RSUM of 541.2"), the subject of the verb that introduces the number
 // ("ViTune-S reaches", "MobileViT-XS, which reaches", "while a fine-tuned
 // DeBERTa-v3-large still leads with", "BLIP is stronger on COCO (80.6
 // R@1)"), a name set off after an opening description ("The flagship model,

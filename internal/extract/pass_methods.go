@@ -624,6 +624,13 @@ func (s *sentence) trainedWithOwn(method string, pos int) bool {
 	return err == nil && re.MatchString(s.text[:pos])
 }
 
+// measureOf reports whether tokens i and i+1 are "of" and a number, after
+// a name that is then a measure, not a model: "for an RSUM of 541.2".
+func (s *sentence) measureOf(i int) bool {
+	return i+1 < len(s.toks) && strings.EqualFold(s.toks[i].text, "of") &&
+		numberRe.FindString(s.toks[i+1].text) == strings.TrimSuffix(s.toks[i+1].text, "%")
+}
+
 // methodAfter reads "... 63.4% for Llama 2 13B" and "... for its teacher".
 func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 	i := s.firstTokenAfter(r.end)
@@ -661,6 +668,11 @@ func (s *sentence) methodAfter(r *run, ctx *paperContext) bool {
 	if j < len(s.toks) {
 		if name, next := nameStartingAt(s.text, s.toks, j, s.blocked); name != "" && !(next < len(s.toks) && s.inDataset(s.toks[next].start, s.toks[next].end)) {
 			// (A name right before a dataset is part of it: "for the MS COCO dataset".)
+			if s.measureOf(next) {
+				// "..., for an RSUM of 541.2": a measure the numbers add
+				// up to, not whose they are.
+				return false
+			}
 			if next < len(s.toks) && set("baseline", "baselines")[strings.ToLower(s.toks[next].text)] &&
 				next+1 < len(s.toks) && strings.EqualFold(s.toks[next+1].text, "of") {
 				// "for the CNN baseline of GenomicBenchmarks v0.0.3": a

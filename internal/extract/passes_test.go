@@ -711,6 +711,11 @@ func TestPassMethods(t *testing.T) {
 			map[string]string{"87.4%": "XNet", "84.6%": "CNN"}},
 		{"", "XNet reaches 90.8% on Human vs Worm, against 88.9% for the CNN baseline of GenomicBenchmarks.", map[string]string{"90.8%": "XNet"}},
 		{"", "XNet reaches 90.8% on Human vs Worm, against 88.9% for its 24-layer teacher.", map[string]string{"90.8%": "XNet"}},
+		// A name after "for" followed by "of" and a number is a measure, not a model.
+		{"", "On COCO, FineAlign achieves a text-to-image R@1 of 63.9 and an image-to-text R@1 of 80.6, for an RSUM of 541.2.",
+			map[string]string{"63.9": "FineAlign", "80.6": "FineAlign", "541.2": "FineAlign"}},
+		{"", "DeCA achieves 68.3% image-to-text R@1 and 52.1% text-to-image R@1, for an RSUM of 532.4.",
+			map[string]string{"68.3%": "DeCA", "52.1%": "DeCA", "532.4": "DeCA"}},
 		// A contrasted subject that names itself in brackets.
 		{"", "XNet keeps 78.1% top-1 on ImageNet, whereas naive continual pretraining (NaiveCPT) falls to 73.4%.",
 			map[string]string{"78.1%": "XNet", "73.4%": "NaiveCPT"}},
