@@ -203,7 +203,7 @@
 // method we build on, obtains"), and a name with its verb left
 // out owns the number after it ("BERT-large obtains 81.9 and ALBERT-xxlarge
 // 90.0", also a name that ends in a word after its size, "and Mistral 7B
-// Instruct 59.2%"). A sentence that opens by applying the paper's method ("With
+// Instruct 59.2%", or in its size, "and Qwen2 72B 84.2%"). A sentence that opens by applying the paper's method ("With
 // ViT-Adapter-L, a plain ViT reaches ...") credits the paper's method. When the
 // paper names no method of its own, "it" stands for the subject of an earlier
 // score ("MiM averages 86.2% ... Per task, it scores 81.0% ...", confidence

@@ -1428,13 +1428,20 @@ func (s *sentence) nameFromChange(r *run) {
 
 // verblessNameEnd reports whether word j can end a name whose verb is
 // left out before its number: a model-like word ("and ALBERT-xxlarge
-// 90.0"), or a capitalised word after a size or a model-like word, which
-// names the variant ("and Mistral 7B Instruct 59.2%", "and Kestrel 3 Mini
-// 69.3").
+// 90.0"), a size after a name's word ("and Qwen2 72B 84.2%"), or a
+// capitalised word after a size or a model-like word, which names the
+// variant ("and Mistral 7B Instruct 59.2%", "and Kestrel 3 Mini 69.3").
 func (s *sentence) verblessNameEnd(j int) bool {
 	switch nameKind(s.toks[j].text) {
 	case modelWord:
 		return true
+	case versionPart:
+		// A size ending a name of several words: "and Qwen2 72B 84.2%",
+		// ", Gemma 2 2B 52.2%", "Llama 3.1 70B 83.6%".
+		if !modelSize.MatchString(s.toks[j].text) || j == 0 || !onlySpaces(s.text[s.toks[j-1].end:s.toks[j].start]) {
+			return false
+		}
+		return nameKind(s.toks[j-1].text) != notName
 	case plainWord:
 		if j == 0 || !onlySpaces(s.text[s.toks[j-1].end:s.toks[j].start]) {
 			return false

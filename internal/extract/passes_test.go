@@ -619,6 +619,11 @@ func TestPassMethods(t *testing.T) {
 			map[string]string{"68.9%": "Qwen2-7B", "59.2%": "Mistral 7B Instruct"}},
 		{"", "Kestrel-Base reaches 78.8 on MMLU, and Kestrel 3 Mini 69.3.",
 			map[string]string{"78.8": "Kestrel-Base", "69.3": "Kestrel 3 Mini"}},
+		// ... or in its size.
+		{"", "On the original English MMLU, Aya-23 35B scores 58.2% and Qwen2 72B 84.2%.",
+			map[string]string{"58.2%": "Aya-23 35B", "84.2%": "Qwen2 72B"}},
+		{"", "Qwen2-1.5B scores 55.9% on MMLU, Gemma 2 2B 52.2% and Phi-1.5 42.8%.",
+			map[string]string{"55.9%": "Qwen2-1.5B", "52.2%": "Gemma 2 2B", "42.8%": "Phi-1.5"}},
 		// A kind of model before a model's own name is no part of it.
 		{"", "X-S reaches a top-1 error of 29.8%, while the binary ConvNet ReActNet-A has a top-1 error of 30.6%.",
 			map[string]string{"29.8%": "X-S", "30.6%": "ReActNet-A"}},
