@@ -194,6 +194,13 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 					n.metric = m
 				}
 			}
+			if h := sharedHead[n.metric]; h != "" && !s.writesOwnMetric(n) && s.ownProtocol(n) {
+				// "84.7% linear-probe and 82.3% k-NN accuracy on
+				// ImageNet-1k, and 89.9% after full fine-tuning": a number
+				// read under another evaluation protocol takes only the
+				// head of the qualified metric it borrows.
+				n.metric = h
+			}
 			if !(ctx.multiLabel && n.metric == "mAP") {
 				// A multi-label classifier's mAP is a metric of its
 				// own, not the detection AP of the same dataset.
@@ -601,6 +608,28 @@ func (s *sentence) rangeSubject(r *run, metric string) bool {
 // which a list of numbers ending with it shares: "78.1% linear-probe and
 // 76.3% k-NN top-1 accuracy" is a top-1 accuracy and a k-NN accuracy.
 var sharedHead = map[string]string{"k-NN accuracy": "Accuracy"}
+
+// otherProtocol is an evaluation protocol other than the one a qualified
+// metric names, written with a number: "78.7% linear-probe", "83.2%
+// zero-shot", "89.9% after full fine-tuning", "90.1% when fine-tuned".
+var otherProtocol = regexp.MustCompile(`^\s*(?:(?:after|with|under|when|via)\s+(?:full\s+|end-to-end\s+|a\s+)?)?(?i:fine-?tun(?:ed|ing)|linear[- ]prob(?:e|ed|ing)|zero[- ]shot)\b`)
+
+// protocolBefore is the verb of a protocol right before a number: "and
+// fine-tunes to 85.3%".
+var protocolBefore = regexp.MustCompile(`(?i)\bfine-?tunes?\s+to\s+$`)
+
+// writesOwnMetric reports whether n's metric is written with it or mapped
+// to it from a list.
+func (s *sentence) writesOwnMetric(n *number) bool {
+	c := s.ownCue(n)
+	return c != nil && c.metric == n.metric
+}
+
+// ownProtocol reports whether the text says under which evaluation
+// protocol n was read, right after it or right before it.
+func (s *sentence) ownProtocol(n *number) bool {
+	return otherProtocol.MatchString(s.text[numEnd(n):]) || protocolBefore.MatchString(s.text[:n.start])
+}
 
 // ambiguousCue reports whether c is the metric of a number in a run whose
 // numbers have different metrics.
