@@ -52,8 +52,9 @@
 //     accuracy"; a number written with a protocol of its own, "78.7%
 //     linear-probe", "83.2% zero-shot", "89.9% after full fine-tuning",
 //     "90.1% when fine-tuned", "fine-tunes to 85.3%", takes only the head
-//     of a k-NN accuracy it borrows from another number or sentence); against "robust accuracy" in the sentence, "76.8% clean
-//     top-1 accuracy" is the plain metric; AP on small, medium and large
+//     of a k-NN accuracy it borrows from another number or sentence);
+//     against "robust accuracy" in the sentence, "76.8% clean top-1
+//     accuracy" is the plain metric; AP on small, medium and large
 //     objects written with a capital subscript is "AP_S", "AP_M" and
 //     "AP_L", as the text writes it, where "AP_m" is mask AP). In a
 //     continual-learning abstract, "average accuracy" and "final average
@@ -337,9 +338,10 @@
 // metric and no dataset, up to a contrast ("..., mAP of 70.5%, 42.3% and 54.8%,
 // and mINP of 56.1%, 9.8% and 30.4%, respectively", "and the corresponding mAP
 // values are 71.6%, 42.7% and 56.3%"), "80.4%/95.1% top-1/top-5", "74.2% and
-// 89.0% in Rank-1 and Rank-5", "75.3% zero-shot and 84.9% fine-tuned top-1"; a
-// metric written before a number of a list is the metric of the numbers after
-// it ("mAP of 54.8% and 55.2%, and mINP of 30.4% and 31.6%"). After a list
+// 89.0% in Rank-1 and Rank-5" (or "at Rank-1 and Rank-5"), "75.3% zero-shot
+// and 84.9% fine-tuned top-1"; a metric written before a number of a list is
+// the metric of the numbers after it ("mAP of 54.8% and 55.2%, and mINP of
+// 30.4% and 31.6%"). After a list
 // of datasets, one run of several lists, each opened by its metric, maps
 // list by list onto it ("On A, B and C, X achieves Rank-1 of 72.8%, 62.1%
 // and 59.4% and mAP of 65.0%, 36.7% and 46.1%"); a list of metrics before a

@@ -6,7 +6,10 @@ import (
 
 var listSep = regexp.MustCompile(`^\s*(?:,|and|or|/|, and|, or)\s*$`)
 
-var nearGap = regexp.MustCompile(`^\s*(?:in|of|for|on)?\s*$`)
+// nearGap joins a run to the list of metrics right after it: "74.2% and
+// 89.0% in Rank-1 and Rank-5", "81.2%, 93.0% and 95.9% at Rank-1, Rank-5
+// and Rank-10".
+var nearGap = regexp.MustCompile(`^\s*(?:in|of|for|on|at)?\s*$`)
 
 // cueListEndingAt returns the list of metrics ending with cue i: "Rank-1,
 // Rank-5 and Rank-10", "top-1/top-5".

@@ -425,6 +425,8 @@ func TestPassMetrics(t *testing.T) {
 	}{
 		{"X reaches 80.4%/95.1% top-1/top-5 accuracy.", map[string]string{"80.4%": "Top-1 accuracy", "95.1%": "Top-5 accuracy"}},
 		{"X obtains 74.2% and 89.0% in Rank-1 and Rank-5.", map[string]string{"74.2%": "Rank-1", "89.0%": "Rank-5"}},
+		{"On CUHK-PEDES, X reaches 81.2%, 93.0% and 95.9% at Rank-1, Rank-5 and Rank-10, with an mAP of 73.7%.",
+			map[string]string{"81.2%": "Rank-1", "93.0%": "Rank-5", "95.9%": "Rank-10", "73.7%": "mAP"}},
 		{"X obtains 74.8/89.9/93.7 Rank-1/5/10 on CUHK-PEDES.", map[string]string{"74.8": "Rank-1", "89.9": "Rank-5", "93.7": "Rank-10"}},
 		{"X reaches 86.1 EM and an F1 of 89.3.", map[string]string{"86.1": "Exact match", "89.3": "F1"}},
 		// "score" between a metric and its number, unless the metric's name ends with it.
