@@ -124,7 +124,11 @@
 //   - A dataset borrowed from elsewhere in the sentence or from another
 //     sentence must be measured in the number's metric when the caller gives it
 //     one: "45.1 AP" does not borrow ImageNet-1k (Top-1 accuracy); "Top-5
-//     accuracy" does. An error rate is measured on the dataset of its accuracy
+//     accuracy" does. A metric from another sentence is not carried onto
+//     a dataset written with the number that is measured in another
+//     metric, nor in the plain metric it is a kind of ("... 84.0% top-1
+//     accuracy on ImageNet-1K. X obtains 55.0% on MMLU": MMLU's
+//     accuracy); the dataset's own metric is used. An error rate is measured on the dataset of its accuracy
 //     ("a top-1 error of 23.4% on ImageNet, compared with 24.9% for LARS").
 //   - A number written with a metric that is not a cue ("45.2 AR100", "7.9
 //     FID", "an ECE of 0.018", "a Spearman correlation of 0.87", both

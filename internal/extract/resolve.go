@@ -206,12 +206,14 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				// own, not the detection AP of the same dataset.
 				n.metric = ctx.m.refineMetric(n.dataset.name, n.metric)
 			}
-			if (n.mOrigin == previous || n.mOrigin == abstractWide) && n.dOrigin == direct &&
-				!ctx.m.metricFits(n.dataset.name, n.metric) && ctx.m.defaultMetric(n.dataset.name) != "" {
+			if own := ctx.m.defaultMetric(n.dataset.name); (n.mOrigin == previous || n.mOrigin == abstractWide) && n.dOrigin == direct &&
+				own != "" && (!ctx.m.metricFits(n.dataset.name, n.metric) || plainMetric(own) && n.metric != own) {
 				// "... 27.9 BLEU on WMT22. Polyglot-13B obtains 54.6% on
 				// MMLU": a metric carried from another sentence that the
 				// dataset written with the number is not measured in gives
-				// way to the dataset's own.
+				// way to the dataset's own, and so does a qualified kind
+				// of a dataset's plain metric ("... 84.0% top-1 on
+				// ImageNet. X obtains 55.0% on MMLU" is MMLU's accuracy).
 				n.metric, n.mOrigin = ctx.m.defaultMetric(n.dataset.name), assumed
 			}
 			if n.dOrigin != direct && !ctx.m.metricFits(n.dataset.name, n.metric) {
@@ -608,6 +610,10 @@ func (s *sentence) rangeSubject(r *run, metric string) bool {
 // which a list of numbers ending with it shares: "78.1% linear-probe and
 // 76.3% k-NN top-1 accuracy" is a top-1 accuracy and a k-NN accuracy.
 var sharedHead = map[string]string{"k-NN accuracy": "Accuracy"}
+
+// plainMetric reports whether a metric is a bare head, no kind of it:
+// "Accuracy", not "Top-1 accuracy".
+func plainMetric(m string) bool { return !strings.Contains(m, " ") }
 
 // otherProtocol is an evaluation protocol other than the one a qualified
 // metric names, written with a number: "78.7% linear-probe", "83.2%
