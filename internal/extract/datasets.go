@@ -327,10 +327,10 @@ func findUnknown(s string, toks []token, known []mention, taken func(start, end 
 			(datasetHead.MatchString(s[toks[j].end:]) || j == i+1 && scoreOn(s, toks, i, taken) ||
 				i == 0 && j == 1 && toks[0].text == "On" && strings.HasPrefix(s[toks[j].end:], ",") ||
 				j == i+1 && strings.EqualFold(toks[i].text, "on") && subjectAfter(s, toks, j) ||
-				j == i+1 && strings.EqualFold(toks[i].text, "to") && scoreAt.MatchString(s[toks[j].end:]))) {
+				j == i+1 && strings.EqualFold(toks[i].text, "to") && scoreTo(s, toks, i, toks[j].end))) {
 			continue
 		}
-		if strings.EqualFold(toks[i].text, "to") && !scoreAt.MatchString(s[toks[k-1].end:]) {
+		if strings.EqualFold(toks[i].text, "to") && !scoreTo(s, toks, i, toks[k-1].end) {
 			continue
 		}
 		// A qualifier right before a known dataset ("the GenomicBenchmarks
@@ -357,6 +357,25 @@ var protocolCount = regexp.MustCompile(`^\d+-(?:task|step|split)s?$`)
 // does a metric and its decimal score alone in brackets: "transfers
 // better to NewsQA (F1 73.6)".
 var scoreAt = regexp.MustCompile(`^(?:\s+(?:at\s+\d+(?:\.\d+)?(?:%|\s)|with\s+\d+(?:\.\d+%?|%))|,\s+where\s[^.;]*\d|\s*\(\s*[A-Za-z][\w@-]*\s+\d+\.\d+\))`)
+
+// transferGives follows the name that a transfer goes to when the clause
+// goes on to give its score: "Zero-shot transfer from COCO to Flickr30K
+// gives 84.0% text-to-image R@1", "transfer to Flickr30K yields 91.0".
+var transferGives = regexp.MustCompile(`^\s+(?:gives|yields|reaches|achieves|attains)\s[^.;:,()]*?\d`)
+
+// transferBefore ends the clause before "to" with the word that makes the
+// name after "to" the data a model is moved to: "transfer from COCO ".
+var transferBefore = regexp.MustCompile(`(?i)\btransfer(?:s|red|ring)?\b[^.;:,()]*$`)
+
+// scoreTo reports whether the name after "to" at word i, which ends at
+// end, is where a score was measured (scoreAt), or the data a transfer
+// goes to before the verb that gives its score (transferGives).
+func scoreTo(s string, toks []token, i, end int) bool {
+	if scoreAt.MatchString(s[end:]) {
+		return true
+	}
+	return transferBefore.MatchString(s[:toks[i].start]) && transferGives.MatchString(s[end:])
+}
 
 // clauseSubjects open a clause after the data it is about: "On Cityscapes it obtains".
 var clauseSubjects = set("it", "we", "they", "the")

@@ -300,7 +300,9 @@
 // for X"); a capitalised name after "on" before the clause's subject ("On
 // Cityscapes it obtains") or after "to" before "at" a score ("transfers to
 // ADE20K at 50.2 PQ") or before a metric and its score in brackets ("to NewsQA
-// (F1 73.6)") is a benchmark, so nothing else is borrowed; "It" opening a
+// (F1 73.6)"), or after the "to" of a transfer before the verb that gives
+// its score ("Zero-shot transfer from COCO to Flickr30K gives 84.0%"), is a
+// benchmark, so nothing else is borrowed; "It" opening a
 // sentence is the variant of the paper's method that opened the sentence before
 // ("Yi-Lite-9B is ... It scores"); a sentence that opens with the paper's work
 // and its name between commas ("The approach, CapReID, improves") names the

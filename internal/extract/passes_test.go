@@ -110,6 +110,11 @@ func TestPassNames(t *testing.T) {
 		{"It compares well to the Nucleotide Transformer with 21 times fewer parameters.", nil, nil},
 		{"Gains carry over to BIG-Bench Hard, where accuracy rises from 61.9% to 65.0%.", []string{"Accuracy"}, []string{"?BIG-Bench Hard"}},
 		{"It was ported to Android, where it is fast.", nil, nil},
+		// The name a transfer goes to, before the verb that gives its
+		// score, is where the score was measured.
+		{"Zero-shot transfer from COCO to Flickr30K gives 84.0% text-to-image R@1.", []string{"Text-to-image R@1"}, []string{"COCO", "?Flickr30K"}},
+		{"Zero-shot transfer to Flickr30K yields a text-to-image R@1 of 83.0.", []string{"Text-to-image R@1"}, []string{"?Flickr30K"}},
+		{"Switching to AdamW gives 80.1% top-1.", []string{"Top-1 accuracy"}, nil},
 		// "R1" after a number is Rank-1; in a name it is part of the name.
 		{"ATR attains 66.9 R1 on CUHK-PEDES, ahead of DeepSeek-R1 and R1 models.", []string{"Rank-1"}, []string{"CUHK-PEDES"}},
 		// A metric written onto its number.
