@@ -124,12 +124,13 @@
 //   - A dataset borrowed from elsewhere in the sentence or from another
 //     sentence must be measured in the number's metric when the caller gives it
 //     one: "45.1 AP" does not borrow ImageNet-1k (Top-1 accuracy); "Top-5
-//     accuracy" does. A metric from another sentence is not carried onto
-//     a dataset written with the number that is measured in another
-//     metric, nor in the plain metric it is a kind of ("... 84.0% top-1
-//     accuracy on ImageNet-1K. X obtains 55.0% on MMLU": MMLU's
-//     accuracy); the dataset's own metric is used. An error rate is measured on the dataset of its accuracy
-//     ("a top-1 error of 23.4% on ImageNet, compared with 24.9% for LARS").
+//     accuracy" does. A metric from another sentence is not carried onto a
+//     dataset written with the number that is measured in another metric, nor
+//     in the plain metric it is a kind of ("... 84.0% top-1 accuracy on
+//     ImageNet-1K. X obtains 55.0% on MMLU": MMLU's accuracy); the dataset's
+//     own metric is used. An error rate is measured on the dataset of its
+//     accuracy ("a top-1 error of 23.4% on ImageNet, compared with 24.9% for
+//     LARS").
 //   - A number written with a metric that is not a cue ("45.2 AR100", "7.9
 //     FID", "an ECE of 0.018", "a Spearman correlation of 0.87", both
 //     ends of "(ECE) from 0.084 to 0.031")
@@ -149,74 +150,72 @@
 // RSTPReid is 66.1%"), a name before brackets ("RaSa (76.5% Rank-1)"), "for"
 // and a name after the number ("63.4% for Llama 2 13B", "for the fully
 // supervised IRRA"; not a name followed by "of" and a number, a measure the
-// numbers add up to: "..., for an RSUM of 541.2"), the subject of the verb that introduces the number
-// ("ViTune-S reaches", "MobileViT-XS, which reaches", "while a fine-tuned
-// DeBERTa-v3-large still leads with", "BLIP is stronger on COCO (80.6
-// R@1)"), a name set off after an opening description ("The flagship model,
-// Qwen2-72B, showcases ...: 84.2 on MMLU"),
-// and otherwise the paper's own method: the title's short name ("ViTune: ..."
-// gives ViTune; not a head that names a report or a benchmark, "Phi-3 Technical
-// Report: ...", "MMLU-Pro: A ... Benchmark") or the name the abstract
-// introduces: the name in brackets after the description ("We propose the
-// Real-Time DEtection TRansformer (RT-DETR)", "focal modulation networks
-// (FocalNets in short)"), or the name right after "We propose", "called",
-// "namely" ("We propose SMA", "We introduce Mistral 7B, a", "called Swin
-// Transformer,", "We introduce phi-3-mini"), unless it is introduced as a
-// benchmark ("We introduce TRACE, a benchmark").
+// numbers add up to: "..., for an RSUM of 541.2"), the subject of the verb that
+// introduces the number ("ViTune-S reaches", "MobileViT-XS, which reaches",
+// "while a fine-tuned DeBERTa-v3-large still leads with", "BLIP is stronger on
+// COCO (80.6 R@1)"), a name set off after an opening description ("The flagship
+// model, Qwen2-72B, showcases ...: 84.2 on MMLU"), and otherwise the paper's
+// own method: the title's short name ("ViTune: ..." gives ViTune; not a head
+// that names a report or a benchmark, "Phi-3 Technical Report: ...", "MMLU-Pro:
+// A ... Benchmark") or the name the abstract introduces: the name in brackets
+// after the description ("We propose the Real-Time DEtection TRansformer
+// (RT-DETR)", "focal modulation networks (FocalNets in short)"), or the name
+// right after "We propose", "called", "namely" ("We propose SMA", "We introduce
+// Mistral 7B, a", "called Swin Transformer,", "We introduce phi-3-mini"),
+// unless it is introduced as a benchmark ("We introduce TRACE, a benchmark").
 //
 // Names: a size joins the family name before it ("Gemma 7B", "Mixtral 8x7B";
 // "The 70B model" names none, and in a paper with a method of its own it is
-// that method: "the 0.5B model" of Quokka is Quokka, unless the method's
-// name ends in a version written as a word, whose sizes follow it as words:
-// "the 27B model" of Gemma 2 is "Gemma 2 27B"; a size written as a modifier
-// is no part of the name after it: "The 117M-parameter DNABERT-2" is
-// DNABERT-2, as "CLIP-based IRRA" is IRRA, a kind of model is none either:
-// "the binary ConvNet ReActNet-A" is ReActNet-A, and a benchmark's name
-// before a model says whose baseline it is: "the GenomicBenchmarks CNN" is
-// CNN); a capitalised word inside a
-// sentence belongs to
-// the name after it ("than Faster R-CNN"); the paper's own name is read however
-// it is written ("Panoptic SegFormer achieves", "phi-3-mini achieves"), and a
-// name that starts with it is its variant ("Orca 2-13B" for "Orca 2"; "For
-// YOLOX-L ..., we achieve"), while one that ends with it before a model noun
-// is the paper's method ("a ViT-B/16 AlignNet model attains"). A subject
-// listing names maps them onto a list of numbers in order ("FastViT-S and
-// FastViT-B achieve 80.1% and 83.4%"), also right after a dataset, whose list
-// such a subject does not continue ("on Coding vs Intergenomic, HyenaDNA-1M
-// and Caduceus-Ph reach 91.4% and 92.8%", "on COCO, and Condor-XL reaches
-// 57.2"); when the counts differ, the numbers are dropped. Counted models ("On
-// MMLU, the four models score 31.6%, 58.9%, 63.2% and 71.5%") stand for the
-// last list of as many names the abstract wrote before ("in four sizes,
-// Kestrel-1B, ... and Kestrel-34B"), in order, at confidence "med"; so do
-// "they" and uncounted models before as many numbers ("Trained on ImageNet-1K,
-// the models reach 79.2%, 81.4% and 83.0%"); so do counted models or methods
-// after "for" ("57.4%, 49.8%, 50.6% and 54.0% for the four methods"), or else
-// the methods the sentence before gave its scores to, in order ("FedLoc reaches
-// 51.3%, compared with 38.7% for FedAvg, ..."); "score", as often a noun ("a
-// score of"), is a verb only after such a plural subject. "its" in a contrasted
-// clause looks back to the subject before ("while its general ability remains
-// strong with 68.0%"). The model a paper fine-tunes or adapts ("We fine-tune
-// Qwen-1.8B", "adapts CLIP ViT-B/16", "fine-tuned from Llama-3-8B",
-// "Llama-2-13B tuned with SpFT") owns the value before a change that no name
-// owns ("lifts MMLU accuracy from 45.3% to 48.9%") and "its base model
-// (66.6%)", at confidence "med". A possessive subject owns both ends of a
-// change ("GPT-4o's accuracy drops from 88.7% to 72.6%"). A subject that
-// describes the paper's own work ("This simple baseline achieves", "our model
-// reaches", "it attains", "a Mistral-7B model trained with Anchor keeps") is
-// the paper's method; one that opens a contrasted clause is its own ("whereas
-// IRRA falls to"), and an unnamed one there is someone else's ("whereas naive
-// continual pretraining drops it to"). Two verbs share the subject that opens
-// their clause ("MobiDet-S runs at 120 FPS and obtains 38.2 AP"), an aside of
-// up to five words is skipped ("YOLOv8-S, by comparison, reaches", "GPM, the
-// method we build on, obtains"), and a name with its verb left
-// out owns the number after it ("BERT-large obtains 81.9 and ALBERT-xxlarge
-// 90.0", also a name that ends in a word after its size, "and Mistral 7B
-// Instruct 59.2%", or in its size, "and Qwen2 72B 84.2%"). A sentence that opens by applying the paper's method ("With
-// ViT-Adapter-L, a plain ViT reaches ...") credits the paper's method. When the
-// paper names no method of its own, "it" stands for the subject of an earlier
-// score ("MiM averages 86.2% ... Per task, it scores 81.0% ...", confidence
-// "med"); otherwise the paper's title stands for the method, with confidence
-// "low" (Method is "" only for a lone abstract with no title).
+// that method: "the 0.5B model" of Quokka is Quokka, unless the method's name
+// ends in a version written as a word, whose sizes follow it as words: "the 27B
+// model" of Gemma 2 is "Gemma 2 27B"; a size written as a modifier is no part
+// of the name after it: "The 117M-parameter DNABERT-2" is DNABERT-2, as
+// "CLIP-based IRRA" is IRRA, a kind of model is none either: "the binary
+// ConvNet ReActNet-A" is ReActNet-A, and a benchmark's name before a model says
+// whose baseline it is: "the GenomicBenchmarks CNN" is CNN); a capitalised word
+// inside a sentence belongs to the name after it ("than Faster R-CNN"); the
+// paper's own name is read however it is written ("Panoptic SegFormer
+// achieves", "phi-3-mini achieves"), and a name that starts with it is its
+// variant ("Orca 2-13B" for "Orca 2"; "For YOLOX-L ..., we achieve"), while one
+// that ends with it before a model noun is the paper's method ("a ViT-B/16
+// AlignNet model attains"). A subject listing names maps them onto a list of
+// numbers in order ("FastViT-S and FastViT-B achieve 80.1% and 83.4%"), also
+// right after a dataset, whose list such a subject does not continue ("on
+// Coding vs Intergenomic, HyenaDNA-1M and Caduceus-Ph reach 91.4% and 92.8%",
+// "on COCO, and Condor-XL reaches 57.2"); when the counts differ, the numbers
+// are dropped. Counted models ("On MMLU, the four models score 31.6%, 58.9%,
+// 63.2% and 71.5%") stand for the last list of as many names the abstract wrote
+// before ("in four sizes, Kestrel-1B, ... and Kestrel-34B"), in order, at
+// confidence "med"; so do "they" and uncounted models before as many numbers
+// ("Trained on ImageNet-1K, the models reach 79.2%, 81.4% and 83.0%"); so do
+// counted models or methods after "for" ("57.4%, 49.8%, 50.6% and 54.0% for the
+// four methods"), or else the methods the sentence before gave its scores to,
+// in order ("FedLoc reaches 51.3%, compared with 38.7% for FedAvg, ...");
+// "score", as often a noun ("a score of"), is a verb only after such a plural
+// subject. "its" in a contrasted clause looks back to the subject before
+// ("while its general ability remains strong with 68.0%"). The model a paper
+// fine-tunes or adapts ("We fine-tune Qwen-1.8B", "adapts CLIP ViT-B/16",
+// "fine-tuned from Llama-3-8B", "Llama-2-13B tuned with SpFT") owns the value
+// before a change that no name owns ("lifts MMLU accuracy from 45.3% to 48.9%")
+// and "its base model (66.6%)", at confidence "med". A possessive subject owns
+// both ends of a change ("GPT-4o's accuracy drops from 88.7% to 72.6%"). A
+// subject that describes the paper's own work ("This simple baseline achieves",
+// "our model reaches", "it attains", "a Mistral-7B model trained with Anchor
+// keeps") is the paper's method; one that opens a contrasted clause is its own
+// ("whereas IRRA falls to"), and an unnamed one there is someone else's
+// ("whereas naive continual pretraining drops it to"). Two verbs share the
+// subject that opens their clause ("MobiDet-S runs at 120 FPS and obtains 38.2
+// AP"), an aside of up to five words is skipped ("YOLOv8-S, by comparison,
+// reaches", "GPM, the method we build on, obtains"), and a name with its verb
+// left out owns the number after it ("BERT-large obtains 81.9 and
+// ALBERT-xxlarge 90.0", also a name that ends in a word after its size, "and
+// Mistral 7B Instruct 59.2%", or in its size, "and Qwen2 72B 84.2%"). A
+// sentence that opens by applying the paper's method ("With ViT-Adapter-L, a
+// plain ViT reaches ...") credits the paper's method. When the paper names no
+// method of its own, "it" stands for the subject of an earlier score ("MiM
+// averages 86.2% ... Per task, it scores 81.0% ...", confidence "med");
+// otherwise the paper's title stands for the method, with confidence "low"
+// (Method is "" only for a lone abstract with no title).
 //
 // How a number is attached sets how far it is trusted, and a few readings
 // follow from the structure around the number rather than from its words: an
