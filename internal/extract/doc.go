@@ -296,12 +296,16 @@
 // after a name, behind costs only, is the name's ("YOLO-RF-X (38 FPS V100,
 // 56.3% AP)"); values compared with after one score per dataset are on those
 // datasets in order ("74.9% on A and 91.6% on B, compared with 74.2% and 89.2%
-// for X"); a capitalised name after "on" before the clause's subject ("On
-// Cityscapes it obtains") or after "to" before "at" a score ("transfers to
-// ADE20K at 50.2 PQ") or before a metric and its score in brackets ("to NewsQA
-// (F1 73.6)"), or after the "to" of a transfer before the verb that gives
-// its score ("Zero-shot transfer from COCO to Flickr30K gives 84.0%"), is a
-// benchmark, so nothing else is borrowed; "It" opening a
+// for X"), and so are the two ends of a change given in a later clause with
+// its datasets left out, after one given with a dataset at each end ("Llama 3
+// 70B drops from 79.5% on MMLU to 72.8% on MMLU-Fresh, and Qwen2-72B from
+// 82.3% to 74.6%": 82.3% is on MMLU, in its metric, as if written there, and
+// 74.6% on MMLU-Fresh); a capitalised name after "on" before the clause's
+// subject ("On Cityscapes it obtains") or after "to" before "at" a score
+// ("transfers to ADE20K at 50.2 PQ") or before a metric and its score in
+// brackets ("to NewsQA (F1 73.6)"), or after the "to" of a transfer before the
+// verb that gives its score ("Zero-shot transfer from COCO to Flickr30K gives
+// 84.0%"), is a benchmark, so nothing else is borrowed; "It" opening a
 // sentence is the variant of the paper's method that opened the sentence before
 // ("Yi-Lite-9B is ... It scores"); a sentence that opens with the paper's work
 // and its name between commas ("The approach, CapReID, improves") names the

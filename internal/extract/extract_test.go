@@ -162,6 +162,12 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | ImageNet-1k | Top-1 accuracy | 81.2%"},
 		},
 		{
+			// A gapped change is on the datasets of the change before it, in
+			// order, and in their metric.
+			"gapped change", "Foo exposes contamination: GPT-4o falls from 88.7% on MMLU to 73.4% on MMLU-CF, and Qwen2-72B from 84.2% to 68.9%.",
+			[]string{"GPT-4o | MMLU | Accuracy | 88.7%", "Qwen2-72B | MMLU | Accuracy | 84.2%"},
+		},
+		{
 			"respectively", "Foo achieves 71.3%, 62.0% and 55.4% Rank-1 on CUHK-PEDES, ICFG-PEDES and RSTPReid, respectively.",
 			[]string{
 				"Foo | CUHK-PEDES | Rank-1 | 71.3%",

@@ -9,6 +9,18 @@ import (
 var (
 	conjunction = regexp.MustCompile(`(?i)\b(?:and|or|while|whereas|but|whilst)\b|;`)
 	cueListText = regexp.MustCompile(`CUE(?:\s*(?:,|and|or|/)\s*CUE)+`)
+
+	// A change written with a dataset at each end: "from 79.5% on MMLU
+	// to 72.8% on MMLU-Fresh" (changeFromOn, between the first value and
+	// its dataset; changeToOn, from that dataset to the second value).
+	changeFromOn = regexp.MustCompile(`^\s+on\s+(?:the\s+)?$`)
+	changeToOn   = regexp.MustCompile(`^\s+to\s+$`)
+	// gappedChange opens a later clause that gives another change with its
+	// verb and datasets left out: ", and Qwen2-72B from", ", while
+	// Mistral-7B goes from".
+	gappedChange = regexp.MustCompile(`(?i)^\s*[,;]\s*(?:and|while|whereas|whilst)?\s*[^,;()]{1,60}?\s+from\s+$`)
+	// gappedChangeTo joins the two values of the gapped change.
+	gappedChangeTo = regexp.MustCompile(`^\s+to\s+$`)
 )
 
 // splitNames name a split of a dataset, not other data: "on COCO
@@ -231,6 +243,64 @@ func (s *sentence) attachDatasets(ctx *paperContext) {
 		}
 	}
 	s.shareTrailingDatasets()
+	s.shareGappedChange()
+}
+
+// attachedMention returns the dataset attached to run r, if any.
+func (s *sentence) attachedMention(r *run) *mention {
+	for i := range s.datasets {
+		if d := &s.datasets[i]; d.attachedTo == r {
+			return d
+		}
+	}
+	return nil
+}
+
+// shareGappedChange reads a change given with a dataset at each end and
+// then, in a later clause, for another model with the datasets left out:
+// "Llama 3 70B drops from 79.5% on MMLU to 72.8% on MMLU-Fresh, and
+// Qwen2-72B from 82.3% to 74.6%". The gapped change's values are on the
+// first change's datasets, in order: 82.3% on MMLU, 74.6% on MMLU-Fresh.
+func (s *sentence) shareGappedChange() {
+	for i := 0; i+3 < len(s.runs); i++ {
+		a, b, c, d := s.runs[i], s.runs[i+1], s.runs[i+2], s.runs[i+3]
+		if len(a.nums) != 1 || len(b.nums) != 1 || len(c.nums) != 1 || len(d.nums) != 1 {
+			continue
+		}
+		da, db := s.attachedMention(a), s.attachedMention(b)
+		if da == nil || db == nil || s.attachedMention(c) != nil || s.attachedMention(d) != nil {
+			continue
+		}
+		if !endsWithWord(s.text[:a.start], "from") || !changeFromOn.MatchString(s.text[a.end:da.start]) ||
+			!changeToOn.MatchString(s.text[da.end:b.start]) || !changeFromOn.MatchString(s.text[b.end:db.start]) {
+			continue
+		}
+		if !gappedChange.MatchString(s.text[db.end:c.start]) || !gappedChangeTo.MatchString(s.text[c.end:d.start]) {
+			continue
+		}
+		if s.mentionBetween(db.end, c.start) || s.mentionBetween(c.end, d.start) {
+			continue
+		}
+		c.shared, d.shared = da, db
+		c.gapped, d.gapped = true, true
+	}
+}
+
+// mentionBetween reports whether a dataset is named between from and to.
+func (s *sentence) mentionBetween(from, to int) bool {
+	for _, d := range s.datasets {
+		if d.start >= from && d.end <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithWord reports whether text ends with the word w and a space.
+func endsWithWord(text, w string) bool {
+	t := strings.TrimRight(text, " ")
+	return len(t) < len(text) && len(t) >= len(w) && strings.EqualFold(t[len(t)-len(w):], w) &&
+		(len(t) == len(w) || !unicode.IsLetter(rune(t[len(t)-len(w)-1])))
 }
 
 // countedDatasetsAfter follows a run that is on as many datasets as the

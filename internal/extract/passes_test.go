@@ -559,6 +559,15 @@ func TestPassDatasets(t *testing.T) {
 			map[string]string{"80.2": "Mouse Enhancers", "96.9": "Human vs Worm", "87.5": "Human Regulatory"}},
 		{"Results: CUHK-PEDES 74.6/89.9; RSTPReid 61.5/81.0 and ICFG-PEDES 64.2/80.1.",
 			map[string]string{"74.6": "CUHK-PEDES", "89.9": "CUHK-PEDES", "61.5": "RSTPReid", "81.0": "RSTPReid", "64.2": "ICFG-PEDES", "80.1": "ICFG-PEDES"}},
+		// A change with a dataset at each end, then a gapped change for
+		// another model: its values are on the same datasets, in order.
+		{"Under shift, ResNet-50 falls from 76.1% on ImageNet to 63.2% on ImageNet-V2, and ViT-B/16 from 81.8% to 70.4%.",
+			map[string]string{"76.1%": "ImageNet-1k", "63.2%": "ImageNet-V2", "81.8%": "ImageNet-1k", "70.4%": "ImageNet-V2"}},
+		{"IRRA goes from 73.4% on CUHK-PEDES to 38.2% on RSTPReid, while RDE goes from 75.9% to 41.6%.",
+			map[string]string{"73.4%": "CUHK-PEDES", "38.2%": "RSTPReid", "75.9%": "CUHK-PEDES", "41.6%": "RSTPReid"}},
+		// Not when the later clause names a dataset of its own.
+		{"IRRA goes from 73.4% on CUHK-PEDES to 38.2% on RSTPReid, while on ICFG-PEDES RDE goes from 75.9% to 41.6%.",
+			map[string]string{"73.4%": "CUHK-PEDES", "38.2%": "RSTPReid"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "datasets")

@@ -930,6 +930,11 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 			return fill(&s.datasets[i], direct)
 		}
 	}
+	if r.shared != nil && r.gapped {
+		// The datasets of a change written before, by position, are as
+		// good as written with the gapped change's values.
+		return fill(r.shared, direct)
+	}
 	if r.shared != nil {
 		return fill(r.shared, sentenceWide)
 	}
