@@ -77,7 +77,12 @@
 //     before the R@k they share ("58.3% image-to-text and 42.7%
 //     text-to-image R@1 on COCO": two scores, both on COCO); two values
 //     "in the two directions" ("85.4 and 68.3 R@1 in the two directions")
-//     are on the directions in the order the abstract first writes them.
+//     are on the directions in the order the abstract first writes them,
+//     and pairs of one R@k "corresponding" to a pair in both directions,
+//     or "in the same directions", are on its directions in its order
+//     ("The corresponding R@5 values are 86.8 and 95.7, and R@10 values
+//     are 91.7 and 97.9"; "with R@5 of 90.0 and 79.1 in the same
+//     directions").
 //   - Datasets are matched by name or alias, ignoring how the parts are joined
 //     ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long names,
 //     case. Short names keep their capitals ("COCO", "IN-1k"). A name that is

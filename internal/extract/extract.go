@@ -220,6 +220,9 @@ func extractBlock(b Block, m *matcher) Result {
 		res.Candidates = append(res.Candidates, cs...)
 		res.Unknown = append(res.Unknown, us...)
 		ctx.rememberCues(s)
+		if dirs := bothWritten(s.text); dirs != nil {
+			ctx.lastDirections = dirs
+		}
 		ctx.continueTopic(s, cs)
 		ctx.rememberTopic(s)
 	}
@@ -268,6 +271,9 @@ type paperContext struct {
 	// not, each once, in the order first written (training data left
 	// out): what "on the three datasets" after a run stands for.
 	named []*mention
+	// lastDirections is the two retrieval directions in the order the
+	// last sentence that wrote both wrote them (see sameDirections).
+	lastDirections []string
 }
 
 // ownMethod is the method a description of the paper's own work stands

@@ -372,6 +372,16 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Text-to-image R@1 | 68.0%", "Foo | COCO | Image-to-text R@1 | 82.4%", "CLIP ViT-B/16 | COCO | Text-to-image R@1 | 64.0%", "CLIP ViT-B/16 | COCO | Image-to-text R@1 | 79.9%"},
 		},
 		{
+			// Pairs of R@k "corresponding" to a pair in both directions,
+			// or "in the same directions", follow its directions in order.
+			"corresponding R@k values after both directions", "On COCO, Foo obtains 66.9 R@1 for text-to-image retrieval and 82.4 R@1 for image-to-text retrieval. The corresponding R@5 values are 86.8 and 95.7, and R@10 values are 91.7 and 97.9.",
+			[]string{"Foo | COCO | Text-to-image R@1 | 66.9", "Foo | COCO | Image-to-text R@1 | 82.4", "Foo | COCO | Text-to-image R@5 | 86.8", "Foo | COCO | Image-to-text R@5 | 95.7", "Foo | COCO | Text-to-image R@10 | 91.7", "Foo | COCO | Image-to-text R@10 | 97.9"},
+		},
+		{
+			"R@k in the same directions", "On COCO, Foo obtains image-to-text R@1 of 72.4 and text-to-image R@1 of 55.2, with R@5 of 90.0 and 79.1 in the same directions.",
+			[]string{"Foo | COCO | Image-to-text R@1 | 72.4", "Foo | COCO | Text-to-image R@1 | 55.2", "Foo | COCO | Image-to-text R@5 | 90.0", "Foo | COCO | Text-to-image R@5 | 79.1"},
+		},
+		{
 			// A continual-learning metric before "of" and its value, with
 			// "top-1" after it: the continual metric, measured in top-1.
 			"continual metric in top-1", "We study class-incremental learning. On ImageNet-1K with 10 steps, Foo reaches an average incremental accuracy of 71.2% top-1.",

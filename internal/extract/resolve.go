@@ -118,6 +118,7 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 		if r.dropped {
 			continue
 		}
+		sameDirs := s.sameDirections(r, ctx)
 		for i, n := range r.nums {
 			if !n.dropped && n.metric == "" && !n.pct && strings.Contains(n.raw, ".") &&
 				n.dataset != nil && !n.dataset.known && n.dOrigin == direct {
@@ -191,6 +192,13 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				// numbers are the two directions, in the order the
 				// abstract writes them.
 				if m, ok := directedRank(n.metric, ctx.directions[i]); ok {
+					n.metric = m
+				}
+			} else if sameDirs != nil {
+				// "The corresponding R@5 values are 86.8 and 95.7", "with
+				// R@5 of 90.0 and 79.1 in the same directions": each pair
+				// is on the directions of the pair before, in its order.
+				if m, ok := directedRank(n.metric, sameDirs[i]); ok {
 					n.metric = m
 				}
 			}
@@ -1214,6 +1222,68 @@ var directionAfter = regexp.MustCompile(`^(?:\s*(?:,\s*and|,|/|and)?\s*(?i:R|Rec
 // image-text retrieval ("85.4 and 68.3 R@1 in the two directions", "64.0
 // and 46.9 R@1 on COCO in the two directions").
 var bothDirections = regexp.MustCompile(`^(?:\s*(?:at\s+)?(?i:R|Recall)@\d+)?(?:\s+on\s+[A-Z][\w-]*(?:\s+[\w-]+){0,2}?)?\s+(?:in|for)\s+(?:the\s+two|both)\s+directions\b`)
+
+// sameDirections reads a run of pairs of R@k, each pair in one Rank-k, as
+// following the two directions of the pair before: after "corresponding"
+// ("The corresponding R@5 values are 86.8 and 95.7, and R@10 values are 91.7
+// and 97.9") or before "in the same directions" ("with R@5 of 90.0 and 79.1
+// in the same directions"). It returns each number's direction, in the
+// order the pair before wrote them, earlier in the sentence or in the last
+// sentence that wrote both; nil when the run is no such pairs.
+func (s *sentence) sameDirections(r *run, ctx *paperContext) []string {
+	if len(r.nums) == 0 || len(r.nums)%2 != 0 {
+		return nil
+	}
+	for j := 0; j < len(r.nums); j += 2 {
+		m := r.nums[j].metric
+		if !strings.HasPrefix(m, "Rank-") || r.nums[j+1].metric != m || j > 0 && r.nums[j-1].metric == m {
+			return nil
+		}
+	}
+	before := s.text[:r.start]
+	if !sameDirectionsAfter.MatchString(s.text[r.end:]) && !correspondingBefore.MatchString(before) {
+		return nil
+	}
+	dirs := bothWritten(before)
+	if dirs == nil {
+		dirs = ctx.lastDirections
+	}
+	if dirs == nil {
+		return nil
+	}
+	var out []string
+	for range len(r.nums) / 2 {
+		out = append(out, dirs...)
+	}
+	return out
+}
+
+// sameDirectionsAfter and correspondingBefore are the two ways sameDirections
+// reads a pair as following the directions of the pair before.
+var (
+	sameDirectionsAfter = regexp.MustCompile(`^(?:\s*(?:at\s+)?(?i:R|Recall)@\d+)?\s+(?:in|for)\s+the\s+same\s+directions\b`)
+	correspondingBefore = regexp.MustCompile(`(?i)\bcorresponding\b`)
+)
+
+// bothWritten is the two directions of image-text retrieval in the order
+// text writes them, when it writes both; nil otherwise.
+func bothWritten(text string) []string {
+	if len(directionWord.FindAllString(text, -1)) < 2 {
+		return nil
+	}
+	if dirs := retrievalOrder(text); len(dirs) == 2 {
+		n := 0
+		for _, d := range dirs {
+			if strings.Contains(strings.ToLower(text), strings.ToLower(d)) {
+				n++
+			}
+		}
+		if n == 2 {
+			return dirs
+		}
+	}
+	return nil
+}
 
 // retrievalOrder is the two directions of image-text retrieval in the
 // order the text first writes them, the one it does not write last; none
