@@ -17,10 +17,8 @@ var (
 	changeToOn   = regexp.MustCompile(`^\s+to\s+$`)
 	// gappedChange opens a later clause that gives another change with its
 	// verb and datasets left out: ", and Qwen2-72B from", ", while
-	// Mistral-7B goes from".
+	// Mistral-7B goes from"; changeToOn joins its two values too.
 	gappedChange = regexp.MustCompile(`(?i)^\s*[,;]\s*(?:and|while|whereas|whilst)?\s*[^,;()]{1,60}?\s+from\s+$`)
-	// gappedChangeTo joins the two values of the gapped change.
-	gappedChangeTo = regexp.MustCompile(`^\s+to\s+$`)
 )
 
 // splitNames name a split of a dataset, not other data: "on COCO
@@ -275,7 +273,7 @@ func (s *sentence) shareGappedChange() {
 			!changeToOn.MatchString(s.text[da.end:b.start]) || !changeFromOn.MatchString(s.text[b.end:db.start]) {
 			continue
 		}
-		if !gappedChange.MatchString(s.text[db.end:c.start]) || !gappedChangeTo.MatchString(s.text[c.end:d.start]) {
+		if !gappedChange.MatchString(s.text[db.end:c.start]) || !changeToOn.MatchString(s.text[c.end:d.start]) {
 			continue
 		}
 		if s.mentionBetween(db.end, c.start) || s.mentionBetween(c.end, d.start) {
