@@ -1131,6 +1131,10 @@ func TestAcrossSentences(t *testing.T) {
 			"PrismX: Vision Encoder\nFrozen PrismX-6B features give 87.3% linear-probe and 83.9% k-NN top-1 accuracy on ImageNet-1K. PrismX-6B attains 90.1% when fine-tuned and 83.2% zero-shot.",
 			[]string{"PrismX-6B | ImageNet-1k | Top-1 accuracy | 87.3% | high | linear probe", "PrismX-6B | ImageNet-1k | k-NN accuracy | 83.9% | high | ",
 				"PrismX-6B | ImageNet-1k | Top-1 accuracy | 90.1% | med | ", "PrismX-6B | ImageNet-1k | Top-1 accuracy | 83.2% | med | zero-shot"}},
+		// DINO's values also carry "linear probe": the settings pass gives
+		// the setting written before a comparison to the compared values, a
+		// known fault (docs/extraction.md, round 44) this case does not test
+		// and keeps in view, so that a fix shows here.
 		{"values compared in parallel, with no protocol of their own, keep the k-NN accuracy",
 			"SymX: Sym\nSymX reaches 76.2% k-NN accuracy and 79.0% linear-probe top-1 accuracy on ImageNet-1k, compared with 74.5% and 77.0% for DINO.",
 			[]string{"SymX | ImageNet-1k | k-NN accuracy | 76.2% | high | ", "SymX | ImageNet-1k | Top-1 accuracy | 79.0% | high | linear probe",
