@@ -276,22 +276,12 @@ func (s *sentence) shareGappedChange() {
 		if !gappedChange.MatchString(s.text[db.end:c.start]) || !changeToOn.MatchString(s.text[c.end:d.start]) {
 			continue
 		}
-		if s.mentionBetween(db.end, c.start) || s.mentionBetween(c.end, d.start) {
+		if s.datasetBetweenPos(db.end, c.start) || s.datasetBetweenPos(c.end, d.start) {
 			continue
 		}
 		c.shared, d.shared = da, db
 		c.gapped, d.gapped = true, true
 	}
-}
-
-// mentionBetween reports whether a dataset is named between from and to.
-func (s *sentence) mentionBetween(from, to int) bool {
-	for _, d := range s.datasets {
-		if d.start >= from && d.end <= to {
-			return true
-		}
-	}
-	return false
 }
 
 // endsWithWord reports whether text ends with the word w and a space.
@@ -487,12 +477,7 @@ func (s *sentence) hasDataset(r *run) bool {
 			return true
 		}
 	}
-	for _, d := range s.datasets {
-		if d.attachedTo == r {
-			return true
-		}
-	}
-	return false
+	return s.attachedMention(r) != nil
 }
 
 // datasetOfBracket reports whether d is the next item of a list whose

@@ -933,10 +933,8 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 		}
 		return out, orig
 	}
-	for i := range s.datasets {
-		if s.datasets[i].attachedTo == r {
-			return fill(&s.datasets[i], direct)
-		}
+	if d := s.attachedMention(r); d != nil {
+		return fill(d, direct)
 	}
 	if r.shared != nil && r.gapped {
 		// The datasets of a change written before, by position, are as
@@ -1268,21 +1266,14 @@ var (
 // bothWritten is the two directions of image-text retrieval in the order
 // text writes them, when it writes both; nil otherwise.
 func bothWritten(text string) []string {
-	if len(directionWord.FindAllString(text, -1)) < 2 {
+	written := map[string]bool{}
+	for _, m := range directionWord.FindAllString(text, -1) {
+		written[strings.ToLower(m)] = true
+	}
+	if len(written) < 2 {
 		return nil
 	}
-	if dirs := retrievalOrder(text); len(dirs) == 2 {
-		n := 0
-		for _, d := range dirs {
-			if strings.Contains(strings.ToLower(text), strings.ToLower(d)) {
-				n++
-			}
-		}
-		if n == 2 {
-			return dirs
-		}
-	}
-	return nil
+	return retrievalOrder(text)
 }
 
 // retrievalOrder is the two directions of image-text retrieval in the
