@@ -56,7 +56,9 @@
 //     against "robust accuracy" in the sentence, "76.8% clean top-1
 //     accuracy" is the plain metric; AP on small, medium and large
 //     objects written with a capital subscript is "AP_S", "AP_M" and
-//     "AP_L", as the text writes it, where "AP_m" is mask AP). In a
+//     "AP_L", as the text writes it, where "AP_m" is mask AP, and "APs"
+//     alone is AP on small objects, "APs" as written, not the plural of
+//     AP: "29.6 APs", "APs from 22.1 to 26.0"; "box APs" is box AP). In a
 //     continual-learning abstract, "average accuracy" and "final average
 //     accuracy" are "Average accuracy", "average incremental accuracy" is
 //     "Average incremental accuracy", "final", "last" and "last-step

@@ -94,7 +94,11 @@ var cueTable = append([]cueEntry{
 	{regexp.MustCompile(`\bAP_\{?S\}?(?:\b|$)`), "AP_S"},
 	{regexp.MustCompile(`\bAP_\{?M\}?(?:\b|$)`), "AP_M"},
 	{regexp.MustCompile(`\bAP_\{?L\}?(?:\b|$)`), "AP_L"},
-	{regexp.MustCompile(`\bAPs?\b`), "AP"},
+	// "APs" alone, with a lower-case "s" and no "box" or "mask" before it,
+	// is AP on small objects, not the plural of AP: "29.6 APs", "APs from
+	// 22.1 to 26.0", "an APs of 34.8"; it is named as the text writes it.
+	{regexp.MustCompile(`\bAPs\b`), "APs"},
+	{regexp.MustCompile(`\bAP\b`), "AP"},
 	// Detection metrics written onto the number: "49.4AP", "52.1PQ" (the
 	// part in brackets is the cue; see gluedMetric).
 	{regexp.MustCompile(`\d(APs?)\b`), "AP"},

@@ -142,6 +142,9 @@ func TestPassNames(t *testing.T) {
 		// a lower-case one is mask AP.
 		{"It improves FCOS from 38.6 to 41.2 AP on COCO, and AP_S from 22.9 to 26.5.", []string{"AP", "AP_S"}, []string{"COCO"}},
 		{"It reaches 26.1 AP_{S}, 45.0 AP_M and 52.3 AP_L, and 39.2 AP_m.", []string{"AP_S", "AP_M", "AP_L", "Mask AP"}, nil},
+		// "APs" alone is AP on small objects, as written; "box APs" is box AP.
+		{"It raises COCO mAP from 38.7 to 41.2 and APs from 22.1 to 26.0.", []string{"mAP", "APs"}, []string{"COCO"}},
+		{"It reaches 44.9 AP and 29.6 APs, and 58.7 box APs.", []string{"AP", "APs", "Box AP"}, nil},
 		// Who published a dataset, before its name, makes no other dataset.
 		{"It reaches 47.0 AP on MS-COCO, 46.1 AP on MSCOCO and 45.2 AP on MS COCO.", []string{"AP", "AP", "AP"}, []string{"COCO", "COCO", "COCO"}},
 		{"It reaches 71.2% on Tiny-ImageNet.", nil, []string{"?Tiny-ImageNet"}},
