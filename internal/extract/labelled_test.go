@@ -484,7 +484,8 @@ func TestSetFloors(t *testing.T) {
 		{"heldout103", Med, knownDatasets, 149, 14, 66, 4},
 		{"heldout103", High, knownDatasets, 88, 2, 66, 4},
 		// heldout104 and heldout105 were labelled before round 47, seeing no
-		// code, and are its unseen sets (docs/extraction.md).
+		// code, and were its unseen sets (round 47 was not kept;
+		// docs/extraction.md).
 		{"heldout104", Low, knownDatasets, 204, 17, 50, 2},
 		{"heldout104", Med, knownDatasets, 191, 11, 50, 2},
 		{"heldout104", High, knownDatasets, 85, 4, 50, 2},
