@@ -21,7 +21,8 @@ type cue struct {
 // queries whose match is within the first k results), so both map to "Rank-k".
 // Short upper-case cues (AP, EM, F1) are matched with their case, because
 // "ap" or "em" in running text are not metrics. AP is also written in the
-// plural ("58.7/58.9 box mAPs").
+// plural after its kind ("58.7/58.9 box mAPs"); "APs" alone is AP on small
+// objects.
 var cueTable = append([]cueEntry{
 	// A qualified metric is a metric of its own, not the plain one it
 	// qualifies: "robust accuracy", "last-step accuracy", "boundary AP".
@@ -94,9 +95,10 @@ var cueTable = append([]cueEntry{
 	{regexp.MustCompile(`\bAP_\{?S\}?(?:\b|$)`), "AP_S"},
 	{regexp.MustCompile(`\bAP_\{?M\}?(?:\b|$)`), "AP_M"},
 	{regexp.MustCompile(`\bAP_\{?L\}?(?:\b|$)`), "AP_L"},
-	// "APs" alone, with a lower-case "s" and no "box" or "mask" before it,
-	// is AP on small objects, not the plural of AP: "29.6 APs", "APs from
-	// 22.1 to 26.0", "an APs of 34.8"; it is named as the text writes it.
+	// "APs" alone is AP on small objects, not the plural of AP: "29.6 APs",
+	// "APs from 22.1 to 26.0", "an APs of 34.8"; it is named as the text
+	// writes it. "box APs" stays a plural, as the longer Box AP cue above
+	// wins; "29.6APs", written onto its number, is still read as AP below.
 	{regexp.MustCompile(`\bAPs\b`), "APs"},
 	{regexp.MustCompile(`\bAP\b`), "AP"},
 	// Detection metrics written onto the number: "49.4AP", "52.1PQ" (the
