@@ -456,7 +456,10 @@
 // CIFAR-100", "on 20-task Split CIFAR-100"); a name after "on" and the
 // count of its protocol ("on 10-task ImageNet-R"); or a name listed with
 // its score in brackets like a known one ("CIFAR-100 (91.7%), Flowers
-// (98.8%)") — is
+// (98.8%)"); or the name, of one word or more, right after "on the", words in
+// lower case describing a benchmark and "benchmark" or "dataset" ("On the
+// crowded pedestrian benchmark CrowdHuman, X obtains 91.8 AP": on
+// CrowdHuman, not on a dataset of the sentence before) — is
 // reported in Result.Unknown with the phrase and its sentence, so a moderator
 // can add the dataset or an alias and run the extraction again. A bare decimal
 // written with one counts ("attains 9.1 on MT-Bench"); data a model is trained

@@ -179,6 +179,12 @@ func TestPassNames(t *testing.T) {
 		// clause of their own; they are no datasets of its list.
 		{"Condor-B reaches 52.9 box AP on COCO, and Condor-XL reaches 57.2.", []string{"Box AP"}, []string{"COCO"}},
 		{"On Coding vs Intergenomic, HyenaDNA-1M and Caduceus-Ph reach 91.4% and 92.8%.", nil, []string{"Coding vs Intergenomic"}},
+		// The name after "on the", words in lower case describing a
+		// benchmark and "benchmark" or "dataset" is that benchmark's.
+		{"On the crowded pedestrian benchmark CrowdHuman, X-Det obtains 91.8 AP.", []string{"AP"}, []string{"?CrowdHuman"}},
+		{"On the character-manipulation benchmark CUTE it scores 71.5%.", nil, []string{"?CUTE"}},
+		{"On the 35-class version of the benchmark TinyNet scores 96.1%.", nil, nil},
+		{"On standard benchmarks Lark-7B scores 64.1%.", nil, nil},
 		{"On Human vs Worm, Mouse Enhancers and Coding vs Intergenomic, X reaches 96.1%, 85.0% and 93.2%.", nil,
 			[]string{"Human vs Worm", "Mouse Enhancers", "Coding vs Intergenomic"}},
 	}
@@ -1066,6 +1072,9 @@ func TestAcrossSentences(t *testing.T) {
 		{"a name after a dataset and \"and\", with its number, is a subject whose verb is left out",
 			"Open Models at Scale\nLlama-2-70B scores 68.9% on MMLU, and Llama-2-13B 54.8%.",
 			[]string{"Llama-2-70B | MMLU | Accuracy | 68.9% | med | ", "Llama-2-13B | MMLU | Accuracy | 54.8% | med | "}},
+		{"a sentence naming its own benchmark after a description of it takes no dataset from the sentence before",
+			"SwiftNet: Fast Detectors\nSwiftNet-X reaches 55.1 AP on COCO. On the crowded pedestrian benchmark CrowdHuman, SwiftNet-X obtains 91.8 AP.",
+			[]string{"SwiftNet-X | COCO | AP | 55.1 | high | "}},
 		{"a named model's bare percentage is on the dataset of the sentence before, in its own metric",
 			"Knowledge at Scale\nThe MMLU benchmark is used for evaluation. Llama-2-13B scores 54.8%.",
 			[]string{"Llama-2-13B | MMLU | Accuracy | 54.8% | med | "}},
