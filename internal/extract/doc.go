@@ -506,7 +506,10 @@
 //     a falling value ("drops to", "falls to", "degrades to"), or a sentence
 //     that says the setting changed ("Under these settings", "at 80% noise",
 //     "trained on a 10% subset", "once classes are merged", "Removing X
-//     ..."); and numbers tied to neither their metric
+//     ..."); a method read as a metric's acronym, not among the cues,
+//     that the sentence writes as a metric ("an ECE of 0.112", "expected
+//     calibration error (ECE)"): the number is not that name's; and
+//     numbers tied to neither their metric
 //     nor their dataset when one of them comes from another sentence (and
 //     they do not both carry on from the sentence right before) or the
 //     method is only assumed to be the paper's.

@@ -851,6 +851,35 @@ func (s *sentence) unknownMetricBefore(n *number) bool {
 // "a Spearman correlation of 0.87", "Kendall's tau of 0.61".
 var statisticNouns = set("correlation", "correlations", "coefficient", "tau", "rho")
 
+// metricHeadNouns end the words a metric's acronym in brackets shortens:
+// "expected calibration error (ECE)", "negative log-likelihood (NLL)",
+// "Fréchet inception distance (FID)".
+var metricHeadNouns = set("error", "errors", "score", "scores", "rate", "rates", "distance", "divergence",
+	"loss", "likelihood", "log-likelihood", "perplexity")
+
+// writesAsMetric reports whether the sentence writes name, a metric's
+// acronym that is not among the cues, as a metric: with "of" and its value
+// right after it ("an ECE of 0.112"), or alone in brackets after the words
+// it shortens ("expected calibration error (ECE)"). Such a name, read as
+// whose a number is, is the metric the number is measured in, not a
+// method.
+func (s *sentence) writesAsMetric(name string) bool {
+	for k, t := range s.toks {
+		if !strings.EqualFold(t.text, name) || s.blocked(t) || !metricAcronym(t.text) {
+			continue
+		}
+		if k+2 < len(s.toks) && strings.EqualFold(s.toks[k+1].text, "of") && onlySpaces(s.text[t.end:s.toks[k+1].start]) &&
+			onlySpaces(s.text[s.toks[k+1].end:s.toks[k+2].start]) && numberRe.MatchString(s.toks[k+2].text) &&
+			strings.Trim(numberRe.FindString(s.toks[k+2].text), "0123456789.,") == "" {
+			return true
+		}
+		if s.acronymInBracket(k) && metricHeadNouns[strings.ToLower(s.toks[k-1].text)] {
+			return true
+		}
+	}
+	return false
+}
+
 // metricJoints join a metric named before its value: "an ECE of 0.018",
 // "(ECE) from 0.084".
 var metricJoints = set("of", "from")

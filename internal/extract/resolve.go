@@ -349,6 +349,9 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 			low = append(low, "value under a changed setting (\""+s.condition+"\")")
 		}
 	}
+	if r.method != "" && s.writesAsMetric(r.method) {
+		low = append(low, "method read as a metric the sentence writes with a value (\"an ECE of 0.112\")")
+	}
 	if r.fromModel {
 		med = append(med, "method read as the one model the sentence names")
 	}
