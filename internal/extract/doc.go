@@ -508,7 +508,10 @@
 //     "trained on a 10% subset", "once classes are merged", "Removing X
 //     ..."); a method read as a metric's acronym, not among the cues,
 //     that the sentence writes as a metric ("an ECE of 0.112", "expected
-//     calibration error (ECE)"): the number is not that name's; and
+//     calibration error (ECE)"): the number is not that name's; the
+//     dataset's own metric, assumed, in a sentence that writes such a
+//     metric ("The expected calibration error (ECE) on MMLU falls from
+//     0.081 ..."): the number may be in that metric; and
 //     numbers tied to neither their metric
 //     nor their dataset when one of them comes from another sentence (and
 //     they do not both carry on from the sentence right before) or the

@@ -865,19 +865,38 @@ var metricHeadNouns = set("error", "errors", "score", "scores", "rate", "rates",
 // method.
 func (s *sentence) writesAsMetric(name string) bool {
 	for k, t := range s.toks {
-		if !strings.EqualFold(t.text, name) || s.blocked(t) || !metricAcronym(t.text) {
-			continue
-		}
-		if k+2 < len(s.toks) && strings.EqualFold(s.toks[k+1].text, "of") && onlySpaces(s.text[t.end:s.toks[k+1].start]) &&
-			onlySpaces(s.text[s.toks[k+1].end:s.toks[k+2].start]) && numberRe.MatchString(s.toks[k+2].text) &&
-			strings.Trim(numberRe.FindString(s.toks[k+2].text), "0123456789.,") == "" {
-			return true
-		}
-		if s.acronymInBracket(k) && metricHeadNouns[strings.ToLower(s.toks[k-1].text)] {
+		if strings.EqualFold(t.text, name) && s.metricWrittenAt(k) {
 			return true
 		}
 	}
 	return false
+}
+
+// writesOtherMetric reports whether the sentence writes a metric's acronym
+// that is not among the cues as a metric (see writesAsMetric): "an ECE of
+// 0.031", "the expected calibration error (ECE) on MMLU".
+func (s *sentence) writesOtherMetric() bool {
+	for k := range s.toks {
+		if s.metricWrittenAt(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// metricWrittenAt reports whether word k is a metric's acronym, not among
+// the cues, written as a metric (see writesAsMetric).
+func (s *sentence) metricWrittenAt(k int) bool {
+	t := s.toks[k]
+	if s.blocked(t) || !metricAcronym(t.text) {
+		return false
+	}
+	if k+2 < len(s.toks) && strings.EqualFold(s.toks[k+1].text, "of") && onlySpaces(s.text[t.end:s.toks[k+1].start]) &&
+		onlySpaces(s.text[s.toks[k+1].end:s.toks[k+2].start]) && numberRe.MatchString(s.toks[k+2].text) &&
+		strings.Trim(numberRe.FindString(s.toks[k+2].text), "0123456789.,") == "" {
+		return true
+	}
+	return s.acronymInBracket(k) && metricHeadNouns[strings.ToLower(s.toks[k-1].text)]
 }
 
 // metricJoints join a metric named before its value: "an ECE of 0.018",

@@ -381,7 +381,14 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	case abstractWide:
 		med = append(med, "metric from another sentence")
 	case assumed:
-		med = append(med, "metric assumed for the dataset")
+		if s.writesOtherMetric() {
+			// "the expected calibration error (ECE) on MMLU falls from
+			// 0.081 to 0.034": the sentence measures in a metric the
+			// cues do not read, which may be this number's.
+			low = append(low, "metric assumed for the dataset in a sentence that writes another metric (\"an ECE of 0.031\")")
+		} else {
+			med = append(med, "metric assumed for the dataset")
+		}
 	}
 	switch n.dOrigin {
 	case sentenceWide:
