@@ -94,7 +94,10 @@
 //   - A percentage needs its metric somewhere in the sentence, or in the
 //     sentences before it (the last one named, unless the abstract has
 //     named several, or the sentence that named it named several outside
-//     a list: "88.9% accuracy and an MCC of 0.78"); a bare number ("45.3
+//     a list: "88.9% accuracy and an MCC of 0.78"; from such a sentence, a
+//     run of several percentages takes the one list of as many metrics it
+//     wrote: "We report Rank-1, Rank-5 and Rank-10 as well as mAP and mINP.
+//     ... X obtains 71.3%, 87.9% and 92.6%"); a bare number ("45.3
 //     mAP", "an F1 of 80.2") needs
 //     its metric written right next to it (a metric's "value(s)" may stand
 //     between: "the corresponding mAP values are 71.6%, 42.7% and 56.3%"

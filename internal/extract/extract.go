@@ -256,6 +256,10 @@ type paperContext struct {
 	lastCuesAt int    // index of the sentence that named lastCues
 	topic      string // the one known dataset the last sentence naming any dataset named
 	topicAt    int    // index of that sentence
+	// lastLists are the lists of metrics of the sentence that named
+	// lastCues, when it wrote several lists and lastCues is empty: "We
+	// report Rank-1, Rank-5 and Rank-10 as well as mAP and mINP".
+	lastLists [][]cue
 	// topicContinuedAt is the last sentence after topicAt that reported a
 	// score on the topic without naming a dataset (see continueTopic).
 	topicContinuedAt int
@@ -320,12 +324,22 @@ func (p *paperContext) rememberCues(s *sentence) {
 		p.metricsSeen[c.metric] = true
 	}
 	p.lastCuesAt = p.at
+	p.lastLists = nil
 	l := s.cueListEndingAt(len(s.cues) - 1)
 	if len(l) < len(s.cues) && distinctMetrics(s.cues) > 1 {
 		// Several metrics, not written as one list ("88.9% accuracy and
 		// an MCC of 0.78"): which one a later number is in, the text does
-		// not say; the dataset's own metric is assumed instead.
+		// not say; the dataset's own metric is assumed instead. The
+		// lists it writes are kept, for a later run of as many numbers
+		// as one of them names (see contextMetric).
 		p.lastCues = nil
+		for i := len(s.cues) - 1; i >= 0; {
+			l := s.cueListEndingAt(i)
+			if len(l) > 1 {
+				p.lastLists = append(p.lastLists, l)
+			}
+			i -= len(l)
+		}
 		return
 	}
 	if len(l) > 1 {

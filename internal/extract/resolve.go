@@ -701,6 +701,23 @@ func (s *sentence) contextMetric(r *run, i int, ctx *paperContext) (string, orig
 		return "", none
 	case len(l) == 1:
 		return l[0].metric, ctx.carriedOrigin(ctx.lastCuesAt)
+	case len(l) == 0 && len(r.nums) > 1:
+		// "We report Rank-1, Rank-5 and Rank-10 as well as mAP and
+		// mINP. ... X obtains 71.3%, 87.9% and 92.6%": of several lists
+		// of metrics, the one list of as many metrics as the run has
+		// numbers.
+		var match []cue
+		for _, ll := range ctx.lastLists {
+			if len(ll) == len(r.nums) {
+				if match != nil {
+					return "", none
+				}
+				match = ll
+			}
+		}
+		if match != nil {
+			return match[i].metric, ctx.carriedOrigin(ctx.lastCuesAt)
+		}
 	}
 	return "", none
 }
