@@ -167,7 +167,9 @@
 // model, Qwen2-72B, showcases ...: 84.2 on MMLU"), and otherwise the paper's
 // own method: the title's short name ("ViTune: ..." gives ViTune; not a head
 // that names a report or a benchmark, "Phi-3 Technical Report: ...", "MMLU-Pro:
-// A ... Benchmark") or the name the abstract introduces: the name in brackets
+// A ... Benchmark", nor a head of several words whose name-like words are
+// metrics or datasets, "Beyond Rank-1: ...", "Recasting MMLU: ...") or the
+// name the abstract introduces: the name in brackets
 // after the description ("We propose the Real-Time DEtection TRansformer
 // (RT-DETR)", "focal modulation networks (FocalNets in short)"), or the name
 // right after "We propose", "called", "namely" ("We propose SMA", "We introduce

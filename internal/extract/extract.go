@@ -180,16 +180,10 @@ func extractBlock(b Block, m *matcher) Result {
 	whole := b.Title + "\n" + b.Abstract
 	ctx := &paperContext{
 		paper:      b.Title,
-		method:     titleMethod(b.Title),
+		method:     ownMethod(b.Title, b.Abstract, m),
 		m:          m,
 		continual:  continualPaper.MatchString(whole),
 		multiLabel: multiLabelPaper.MatchString(whole),
-	}
-	if ctx.method == "" {
-		ctx.method = introducedMethod(b.Abstract, m.isDatasetOrMetric)
-	}
-	if ctx.method == "" {
-		ctx.method = titleAbbreviation(b.Title, b.Abstract)
 	}
 	ctx.baseModel = baseModel(b.Abstract, m.isDatasetOrMetric)
 	ctx.backbones = backbones(b.Abstract)
@@ -227,6 +221,45 @@ func extractBlock(b Block, m *matcher) Result {
 		ctx.rememberTopic(s)
 	}
 	return res
+}
+
+// ownMethod is the name a paper gives its own method: the title's short
+// name, else the name the abstract introduces, else an abbreviation of the
+// title. A title head whose name-like words are metrics or datasets
+// ("Beyond Rank-1: Evaluating ...") is a phrase, not a method.
+func ownMethod(title, abstract string, m *matcher) string {
+	method := titleMethod(title)
+	if headNamesMeasure(method, m) {
+		method = ""
+	}
+	if method == "" {
+		method = introducedMethod(abstract, m.isDatasetOrMetric)
+	}
+	if method == "" {
+		method = titleAbbreviation(title, abstract)
+	}
+	return method
+}
+
+// headNamesMeasure reports whether a title head of several words has a
+// metric or a dataset for its every word that looks like a model name
+// ("Beyond Rank-1", "Recasting MMLU"): such a head names what the paper
+// measures, not its method.
+func headNamesMeasure(head string, m *matcher) bool {
+	words := strings.Fields(head)
+	if len(words) < 2 {
+		return false
+	}
+	found := false
+	for _, w := range words {
+		if modelLike(w) || versionWord.MatchString(w) {
+			if !m.isDatasetOrMetric(w) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
 }
 
 // paperContext is what one sentence may borrow from the rest of its abstract.
