@@ -311,6 +311,13 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 				r.spreadOver(slashVariants(name)) // "ConvNeXt-T/S/B (82.1/83.1/83.8%)"
 				return
 			}
+			if name := s.comparedProperName(k, ctx); gap == "" && name != "" {
+				// "compared with Caduceus at 74.7% and 80.3%": a
+				// capitalised word the abstract writes as a name, the
+				// object of a comparison, owns the numbers after "at".
+				r.method, r.source = name, fromNamed
+				return
+			}
 			if name := s.plainNameBefore(k); gap == "(" && name != "" {
 				r.method, r.source = name, fromNamed // "surpassing Unbiased Teacher (20.8, 28.3 and 31.5 mAP)"
 				return
@@ -442,6 +449,26 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 		r.method, r.source = ctx.method, fromPaper
 	}
 }
+
+// comparedProperName returns word k when it is a capitalised word the
+// abstract writes as a name (properNames) and the object of a comparison:
+// right after a word of variantStops ("over Enformer", "than Caduceus") or
+// after "compared with", "compared to" ("compared with Caduceus"); else "".
+func (s *sentence) comparedProperName(k int, ctx *paperContext) string {
+	t := s.toks[k]
+	if k < 1 || !ctx.properNames[t.text] || s.blocked(t) || !onlySpaces(s.text[s.toks[k-1].end:t.start]) {
+		return ""
+	}
+	w := strings.ToLower(s.toks[k-1].text)
+	if variantStops[w] || comparedPrepositions[w] && k > 1 && variantStops[strings.ToLower(s.toks[k-2].text)] {
+		return t.text
+	}
+	return ""
+}
+
+// comparedPrepositions join "compared" to what it is compared with:
+// "compared with", "compared to".
+var comparedPrepositions = set("with", "to")
 
 // plainNameBefore returns the name made of two or more plain capitalised
 // words that ends at word k inside a sentence ("surpassing Unbiased Teacher

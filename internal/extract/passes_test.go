@@ -990,6 +990,47 @@ func TestPassMethods(t *testing.T) {
 	}
 }
 
+// TestComparedProperName reads, as the whole abstract does, the
+// capitalised words written as names (properNames) before the methods pass.
+func TestComparedProperName(t *testing.T) {
+	tests := []struct {
+		title, text string
+		want        map[string]string // raw number -> method of its run
+	}{
+		// A capitalised word written as a name, compared with, owns the
+		// numbers after "at", in order of the subject's.
+		{"Genomix: Long DNA Models", "Genomix obtains 75.8% on Human Enhancers Cohn and 81.6% on Human OCR Ensembl, compared with Caduceus at 74.7% and 80.3%.",
+			map[string]string{"75.8%": "Genomix", "81.6%": "Genomix", "74.7%": "Caduceus", "80.3%": "Caduceus"}},
+		{"GenoX: DNA Models", "GenoX reaches 75.8%, well ahead of a CNN and better than Enformer at 74.2%.",
+			map[string]string{"75.8%": "GenoX", "74.2%": "Enformer"}},
+		// Not compared with, the word owns nothing: "with Swahili and
+		// Yoruba at 58.2%" names languages.
+		{"GenoX: DNA Models", "GenoX reaches 75.8%, with Swahili and Yoruba at 58.2%.",
+			map[string]string{"75.8%": "GenoX", "58.2%": "GenoX"}},
+	}
+	for _, tt := range tests {
+		ctx := &paperContext{paper: tt.title, method: titleMethod(tt.title), m: newMatcher(knownDatasets), properNames: properNames(Sentences(tt.text))}
+		s := newSentence(tt.text)
+		for _, p := range passes {
+			p.run(s, ctx)
+			if p.name == "methods" {
+				break
+			}
+		}
+		got := map[string]string{}
+		for _, r := range s.runs {
+			if !r.dropped {
+				for _, n := range r.nums {
+					got[n.raw] = r.method
+				}
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestPassSettings(t *testing.T) {
 	tests := []struct {
 		text string
