@@ -162,19 +162,22 @@
 // supervised IRRA"; not a name followed by "of" and a number, a measure the
 // numbers add up to: "..., for an RSUM of 541.2"), the subject of the verb that
 // introduces the number ("ViTune-S reaches", "MobileViT-XS, which reaches",
-// "while a fine-tuned DeBERTa-v3-large still leads with", "BLIP is stronger on
-// COCO (80.6 R@1)"), a name set off after an opening description ("The flagship
-// model, Qwen2-72B, showcases ...: 84.2 on MMLU"), and otherwise the paper's
-// own method: the title's short name ("ViTune: ..." gives ViTune; not a head
-// that names a report or a benchmark, "Phi-3 Technical Report: ...", "MMLU-Pro:
-// A ... Benchmark", nor a head of several words whose name-like words are
-// metrics or datasets, "Beyond Rank-1: ...", "Recasting MMLU: ...") or the
-// name the abstract introduces: the name in brackets
-// after the description ("We propose the Real-Time DEtection TRansformer
-// (RT-DETR)", "focal modulation networks (FocalNets in short)"), or the name
-// right after "We propose", "called", "namely" ("We propose SMA", "We introduce
-// Mistral 7B, a", "called Swin Transformer,", "We introduce phi-3-mini"),
-// unless it is introduced as a benchmark ("We introduce TRACE, a benchmark").
+// also past a phrase that qualifies the name, opened by a participle or a word
+// such as "at": "CLIP ViT-L/14 used as a zero-shot tagger, which scores",
+// "HyenaDNA at the same size, which obtains"; "while a fine-tuned
+// DeBERTa-v3-large still leads with", "BLIP is stronger on COCO (80.6 R@1)"), a
+// name set off after an opening description ("The flagship model, Qwen2-72B,
+// showcases ...: 84.2 on MMLU"), and otherwise the paper's own method: the
+// title's short name ("ViTune: ..." gives ViTune; not a head that names a
+// report or a benchmark, "Phi-3 Technical Report: ...", "MMLU-Pro: A ...
+// Benchmark", nor a head of several words whose name-like words are metrics or
+// datasets, "Beyond Rank-1: ...", "Recasting MMLU: ...") or the name the
+// abstract introduces: the name in brackets after the description ("We propose
+// the Real-Time DEtection TRansformer (RT-DETR)", "focal modulation networks
+// (FocalNets in short)"), or the name right after "We propose", "called",
+// "namely" ("We propose SMA", "We introduce Mistral 7B, a", "called Swin
+// Transformer,", "We introduce phi-3-mini"), unless it is introduced as a
+// benchmark ("We introduce TRACE, a benchmark").
 //
 // Names: a size joins the family name before it ("Gemma 7B", "Mixtral 8x7B";
 // "The 70B model" names none, and in a paper with a method of its own it is

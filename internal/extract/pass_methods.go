@@ -1400,14 +1400,14 @@ func (s *sentence) skipRelativeClause(j, verb int) int {
 		return k > 0 && strings.Contains(s.text[s.toks[k-1].end:s.toks[k].start], ",")
 	}
 	if relativePronouns[strings.ToLower(s.toks[j].text)] && commaBefore(j) {
-		return j - 1
+		return s.antecedentEnd(j - 1)
 	}
 	if !strings.Contains(s.text[s.toks[j].end:s.toks[verb].start], ",") {
 		return j
 	}
 	for k := j; k > 0 && k > j-8; k-- {
 		if relativePronouns[strings.ToLower(s.toks[k].text)] && commaBefore(k) {
-			return k - 1
+			return s.antecedentEnd(k - 1)
 		}
 	}
 	// A phrase of how the subject was made, set off by commas: "Our
@@ -1431,6 +1431,41 @@ func (s *sentence) skipRelativeClause(j, verb int) int {
 				break
 			}
 		}
+	}
+	return j
+}
+
+// antecedentEnd returns the word a relative clause's name ends at, when the
+// clause follows a phrase that qualifies the name rather than the name
+// itself: "CLIP ViT-L/14 used as a zero-shot tagger, which scores", "a
+// Mask2Former trained on COCO, which reaches", "HyenaDNA at the same size,
+// which obtains". The phrase opens with a participle or a word of
+// setPhraseOpeners right after the name, and holds no other name; datasets
+// and metrics in it are passed over. Otherwise it returns j, the word
+// before the comma.
+func (s *sentence) antecedentEnd(j int) int {
+	if j < 1 || !s.blocked(s.toks[j]) && nameEndingAt(s.text, s.toks, j, s.blocked) != "" {
+		return j
+	}
+	for k := j; k > 1 && k > j-10; k-- {
+		if strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",;:()") {
+			return j
+		}
+		t := s.toks[k]
+		if s.blocked(t) {
+			continue
+		}
+		if nameKind(t.text) == modelWord {
+			return j // another name in the phrase: "a ViT-B with a ResNet-50 teacher"
+		}
+		w := strings.ToLower(t.text)
+		if !setPhraseOpeners[w] && !(t.text == w && strings.HasSuffix(w, "ed") && len(w) > 3) {
+			continue
+		}
+		if prev := s.toks[k-1]; !s.blocked(prev) && onlySpaces(s.text[prev.end:t.start]) && nameEndingAt(s.text, s.toks, k-1, s.blocked) != "" {
+			return k - 1
+		}
+		return j
 	}
 	return j
 }
