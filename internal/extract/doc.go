@@ -71,7 +71,13 @@
 //     retrieval keeps its direction ("Text-to-image R@1", "Image-to-text
 //     R@5"), read as Rank-k on the person search benchmarks (CUHK-PEDES,
 //     ICFG-PEDES, RSTPReid), also when the direction follows the numbers
-//     ("47.9% R@1 for text-to-image") or the R@k listed after it have their
+//     ("47.9% R@1 for text-to-image"), or is written before "retrieval"
+//     earlier in the sentence, for the plain R@k after it ("improves
+//     text-to-image retrieval from 30.4% to 33.9% R@1, with R@5 of 59.8%":
+//     both text-to-image; "text retrieval" and "image retrieval", written
+//     together, are image-to-text and text-to-image: "its text retrieval
+//     and image retrieval R@1 are 81.7 and 64.9"), or the R@k listed after
+//     it have their
 //     own values ("an image-to-text R@1 of 81.4, R@5 of 95.3": both
 //     image-to-text; "63.5% text-to-image R@1, 85.7% R@5", "text-to-image
 //     R@1 is 55.3 and R@5 is 80.9", while k grows: both text-to-image) or

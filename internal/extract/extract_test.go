@@ -341,6 +341,25 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Text-to-image R@1 | 65.7%", "Foo | COCO | Text-to-image R@5 | 88.2%", "Foo | COCO | Text-to-image R@10 | 93.0%"},
 		},
 		{
+			// A direction written before "retrieval" qualifies the plain
+			// R@k after it; "text retrieval" and "image retrieval", written
+			// together, are image-to-text and text-to-image.
+			"direction before retrieval", "Foo improves text-to-image retrieval on COCO from 30.4% to 33.9% R@1, with R@5 and R@10 of 59.8% and 70.7%.",
+			[]string{"Foo | COCO | Text-to-image R@1 | 33.9%", "Foo | COCO | Text-to-image R@5 | 59.8%", "Foo | COCO | Text-to-image R@10 | 70.7%"},
+		},
+		{
+			"direction before retrieval, opening phrase", "For image-to-text retrieval on COCO, Foo reaches R@1 and R@10 of 60.3% and 90.6%.",
+			[]string{"Foo | COCO | Image-to-text R@1 | 60.3%", "Foo | COCO | Image-to-text R@10 | 90.6%"},
+		},
+		{
+			"text and image retrieval", "On COCO, Foo reaches an RSUM of 542.7, with a text retrieval R@1 of 74.9 and an image retrieval R@1 of 58.3.",
+			[]string{"Foo | COCO | Image-to-text R@1 | 74.9", "Foo | COCO | Text-to-image R@1 | 58.3"},
+		},
+		{
+			"text and image retrieval sharing R@1", "On COCO, Foo's text retrieval and image retrieval R@1 are 81.7 and 64.9.",
+			[]string{"Foo | COCO | Image-to-text R@1 | 81.7", "Foo | COCO | Text-to-image R@1 | 64.9"},
+		},
+		{
 			// ... and so it does when each R@k is written after its own
 			// value, or its value after "is", while k grows; an R@k of
 			// the same k is no part of the list.
