@@ -862,22 +862,11 @@ var metricHeadNouns = set("error", "errors", "score", "scores", "rate", "rates",
 // right after it ("an ECE of 0.112"), or alone in brackets after the words
 // it shortens ("expected calibration error (ECE)"). Such a name, read as
 // whose a number is, is the metric the number is measured in, not a
-// method.
+// method. With name empty, any such acronym counts: "the expected
+// calibration error (ECE) on MMLU" writes another metric.
 func (s *sentence) writesAsMetric(name string) bool {
 	for k, t := range s.toks {
-		if strings.EqualFold(t.text, name) && s.metricWrittenAt(k) {
-			return true
-		}
-	}
-	return false
-}
-
-// writesOtherMetric reports whether the sentence writes a metric's acronym
-// that is not among the cues as a metric (see writesAsMetric): "an ECE of
-// 0.031", "the expected calibration error (ECE) on MMLU".
-func (s *sentence) writesOtherMetric() bool {
-	for k := range s.toks {
-		if s.metricWrittenAt(k) {
+		if (name == "" || strings.EqualFold(t.text, name)) && s.metricWrittenAt(k) {
 			return true
 		}
 	}

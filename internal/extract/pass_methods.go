@@ -460,7 +460,7 @@ func (s *sentence) comparedProperName(k int, ctx *paperContext) string {
 		return ""
 	}
 	w := strings.ToLower(s.toks[k-1].text)
-	if variantStops[w] || comparedPrepositions[w] && k > 1 && variantStops[strings.ToLower(s.toks[k-2].text)] {
+	if variantStops[w] || comparedPrepositions[w] && k > 1 && strings.EqualFold(s.toks[k-2].text, "compared") {
 		return t.text
 	}
 	return ""

@@ -381,7 +381,7 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 	case abstractWide:
 		med = append(med, "metric from another sentence")
 	case assumed:
-		if s.writesOtherMetric() {
+		if s.writesAsMetric("") {
 			// "the expected calibration error (ECE) on MMLU falls from
 			// 0.081 to 0.034": the sentence measures in a metric the
 			// cues do not read, which may be this number's.
