@@ -167,8 +167,9 @@ func (s *sentence) classify(ctx *paperContext) {
 			inForList[i] = true
 			r.compared = !s.namedAfterFor(r)
 		}
-		if i > 0 && !r.dropped && s.runs[i-1].byDelta && coordinatedDelta.MatchString(s.text[s.runs[i-1].end:max(r.start, s.runs[i-1].end)]) {
-			// "by 509% in speed and 2% in accuracy": "by" governs both.
+		if i > 0 && !r.dropped && s.runs[i-1].byDelta && s.deltaListGoesOn(i-1) {
+			// "by 509% in speed and 2% in accuracy": "by" governs both;
+			// "by 1.1% Rank-1 on A, 1.6% on B and 2.0% on C": all three.
 			r.dropped, r.byDelta = true, true
 		}
 		if i > 0 && !r.dropped && s.runs[i-1].byDelta && gainRangeEnd(s.runs[i-1], r, s.text) {
@@ -234,7 +235,30 @@ func (s *sentence) outperformedByTo(r, next *run) string {
 // governs too: "by 509% in speed and 2% in accuracy", "by 2.1% on
 // CUHK-PEDES and 1.5% on RSTPReid". A verb between ("and reaches") starts
 // a clause of its own.
-var coordinatedDelta = regexp.MustCompile(`^(?:\s+(?:in|on|for|at|over)\s+(?:[\w-]+\s*){1,4}?)?\s*,?\s*and\s*$`)
+var coordinatedDelta = regexp.MustCompile(`^(?:\s+[\w@-]+)?(?:\s+(?:in|on|for|at|over)\s+(?:[\w-]+\s*){1,4}?)?\s*,?\s*and\s*$`)
+
+// listedDelta is a comma between two items of such a coordination, each
+// number with its metric word and its phrase: "by 1.1% Rank-1 on
+// CUHK-PEDES, 1.6% on ICFG-PEDES and 2.0% on RSTPReid". It joins only a
+// list that "and" closes.
+var listedDelta = regexp.MustCompile(`^(?:\s+[\w@-]+)?(?:\s+(?:in|on|for|at|over)\s+(?:[\w-]+\s*){1,4}?)?\s*,\s*$`)
+
+// deltaListGoesOn reports whether the run after s.runs[i] is the next item
+// of the coordination s.runs[i] is in: joined by "and", or by a comma in a
+// list that a later "and" closes.
+func (s *sentence) deltaListGoesOn(i int) bool {
+	for j := i; j+1 < len(s.runs); j++ {
+		a, b := s.runs[j], s.runs[j+1]
+		between := s.text[a.end:max(b.start, a.end)]
+		switch {
+		case coordinatedDelta.MatchString(between):
+			return true
+		case !listedDelta.MatchString(between):
+			return false
+		}
+	}
+	return false
+}
 
 // namedDeclineSubject reports whether the decline verb at v has a name
 // right before it, past adverbs, set off from the rest by a contrast word

@@ -394,6 +394,11 @@ func TestPassClassify(t *testing.T) {
 		{"X-E6 outperforms SWIN-L by 509% in speed and 2% in accuracy.", "", false},
 		{"X outperforms IRRA by 2.1% on CUHK-PEDES and 1.5% on RSTPReid.", "", false},
 		{"X outperforms IRRA by 2.1% on CUHK-PEDES and reaches 76.5% on RSTPReid.", "76.5%", false},
+		// ... and every item of a list that "and" closes, each with its
+		// metric and dataset.
+		{"X improves IRRA by 1.1% Rank-1 on CUHK-PEDES, 1.6% on ICFG-PEDES and 2.0% on RSTPReid.", "", false},
+		{"X improves Y by 1.1% top-1, 0.9% top-5 and 2.0% on CIFAR-100.", "", false},
+		{"X improves IRRA by 1.1% Rank-1 on CUHK-PEDES, reaching 76.5% on RSTPReid.", "76.5%", false},
 		{"X achieves 5.3 AP and 4.8 AP gains with more boxes.", "", false},
 		{"X reaches 29.1 BLEU, 0.8 BLEU above Y.", "29.1", false},
 		// Bounds and rough figures are not the score; "up to" is the best one.
