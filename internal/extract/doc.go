@@ -346,7 +346,9 @@
 // unnamed model ("while a nucleotide-level model of the same size obtains") is
 // no one's, and one that opens its clause set against another ("A separately
 // pretrained image model of the same size reaches", "For comparison, a
-// convolutional network trained from scratch obtains") is some model the text
+// convolutional network trained from scratch obtains"; also past a long phrase
+// opened by a participle after its model noun: "A dense 4B model trained on
+// the same data and with the same compute reaches") is some model the text
 // does not name: the title stands for it, at confidence "low". Methods listed
 // with their scores in brackets after the dataset are all on it ("On Human
 // Regulatory, ... DNABERT-2 (89.2%), followed by HyenaDNA-small (87.9%)"); a

@@ -1081,7 +1081,10 @@ var comparisonOpeners = []string{"in contrast", "by contrast", "for comparison",
 // its own model "our model" or by name.
 func (s *sentence) comparedModelOpening(j, pos int) bool {
 	k := j
-	for k > 0 && k > j-12 && !strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",;:()") {
+	if h := s.participleHead(j); h >= 0 {
+		k = h // "A dense 4B model trained on the same data and with the same compute reaches"
+	}
+	for h := k; k > 0 && k > h-12 && !strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",;:()"); {
 		k--
 	}
 	if !s.someModel(k, pos) {
@@ -1303,6 +1306,29 @@ func (s *sentence) unnamedOtherSubject(j int) bool {
 		k--
 	}
 	return k >= 0 && contrastWords[strings.ToLower(s.toks[k].text)]
+}
+
+// participleHead returns the model noun that a phrase opened by a
+// participle qualifies, when that phrase ends the subject at word j: "A
+// dense 4B model trained on the same data and with the same compute
+// reaches" gives "model". It returns -1 when there is none, or when the
+// phrase says the work is the paper's own ("a model trained with our
+// recipe").
+func (s *sentence) participleHead(j int) int {
+	for k := j; k > 1 && k > j-12; k-- {
+		t := s.toks[k]
+		if strings.ContainsAny(s.text[s.toks[k-1].end:t.start], ",;:()") || s.blocked(t) || nameKind(t.text) == modelWord {
+			return -1
+		}
+		w := strings.ToLower(t.text)
+		if ownWords[w] {
+			return -1
+		}
+		if t.text == w && strings.HasSuffix(w, "ed") && len(w) > 3 && modelNouns[s.toks[k-1].text] {
+			return k - 1
+		}
+	}
+	return -1
 }
 
 // lowerVerbs bring a score down: the declines, and the verbs of reduction
