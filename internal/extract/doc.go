@@ -399,7 +399,9 @@
 // with the original recipe", "against 69.8% in FP16", "against 85.9% at BF16",
 // "compared with 81.8% in full precision"; confidence "med"). A named baseline
 // or teacher is a subject like any name ("The provided CNN baseline reaches
-// 69.5%"), and a subject is read past a short phrase of setting before its verb
+// 69.5%"), and owns the values in brackets right after it, wherever it stands
+// ("exceed the strong IRRA baseline (73.4%, 63.5% and 60.2% Rank-1)"); a
+// subject is read past a short phrase of setting before its verb
 // ("whereas SparseGPT at the same sparsity keeps 0.530"; "med"). Ranges
 // ("between 72.1% and 78.4%", "ranging from ... to ...", "80.1–82.3%") give
 // both ends, marked RangeEnd, with confidence "low". In "from 79.8% to 80.6%"

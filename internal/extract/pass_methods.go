@@ -352,6 +352,10 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 				return
 			}
 			if w := strings.ToLower(s.toks[k].text); gap == "(" && (genericOthers[w] || modelNouns[w] || othersWords[w]) {
+				if name := s.namedOther(k, ctx); name != "" {
+					r.method, r.source = name, fromNamed // "the strong IRRA baseline (73.4%)"
+					return
+				}
 				if s.baseModelPhrase(k, ctx) {
 					r.method, r.source, r.fromBase = ctx.baseModel, fromNamed, true // "its base model (66.6%)"
 					return

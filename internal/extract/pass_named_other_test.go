@@ -24,6 +24,17 @@ func TestNamedOtherSubject(t *testing.T) {
 		{"inside a longer subject", "DFD: Decoupled Feature Distillation for Compact Students",
 			"On ImageNet, a ResNet-18 student of a ResNet-34 teacher reaches 72.1% top-1.",
 			map[string]string{}},
+		// Values in brackets after a named baseline are the name's,
+		// wherever the phrase stands.
+		{"a named baseline before brackets", "CAPE: Cross-Attribute Prompts",
+			"CAPE reaches 76.1% Rank-1 on CUHK-PEDES, above the strong IRRA baseline (73.4%).",
+			map[string]string{"76.1%": "CAPE", "73.4%": "IRRA"}},
+		{"a named baseline before a bracketed list", "DualGrain: Fine-Grained Alignment",
+			"DualGrain achieves an R@1 of 68.5 on COCO, improving over the ALBEF baseline (63.1 and 48.0).",
+			map[string]string{"68.5": "DualGrain", "63.1": "ALBEF", "48.0": "ALBEF"}},
+		{"an unnamed baseline before brackets", "CAPE: Cross-Attribute Prompts",
+			"CAPE reaches 76.1% Rank-1 on CUHK-PEDES, above the strong baseline (73.4%).",
+			map[string]string{"76.1%": "CAPE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
