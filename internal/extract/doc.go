@@ -426,8 +426,10 @@
 //     higher", "6 points", "outperforms X by 3.1%", "2.1 points above X",
 //     what a part contributes ("the gate contributes 1.1 AP"), and
 //     every number of a coordination after "by" ("by 509% in speed and 2% in
-//     accuracy", "by 2.1% on A and 1.5% on B"), also of a list with commas
-//     that "and" closes ("by 1.1% Rank-1 on A, 1.6% on B and 2.0% on C");
+//     accuracy", "by 2.1% on A and 1.5% on B"), also of a list with commas that
+//     "and" closes ("by 1.1% Rank-1 on A, 1.6% on B and 2.0% on C"); a gain set
+//     off by a comma alone after scores with their metrics is no list with them
+//     ("67.0% Rank-1 and 40.6% mAP, 0.3 points below": both scores stay);
 //   - errors: "3.57% error", "a top-1 error of 21.3%" (the metrics read
 //     here go up; an error rate written as a metric, "a WER of 2.7%", is one);
 //   - costs, savings and fractions: "cuts memory by 60%", "saves 38% of the

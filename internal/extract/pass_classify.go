@@ -70,6 +70,9 @@ var forwardDelta = set("higher", "lower", "better", "worse", "more", "less", "fe
 	"pts", "pp", "relative", "absolute", "speedup", "speed-up", "times", "x", "lead",
 	"advantage", "of", "error", "errors")
 
+// commaAlone is the gap of a comma and nothing else between two numbers.
+var commaAlone = regexp.MustCompile(`^\s*,\s*$`)
+
 // Words after a number that end the phrase about it.
 var forwardStops = set("on", "in", "for", "at", "with", "while", "and", "using", "under",
 	"without", "after", "when", "across", "to", "from", "by", "than", "via", "whereas", "but")
@@ -563,9 +566,15 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			// only when they have no metric of their own or are joined
 			// to it by "and": "29.1 BLEU, 0.8 BLEU above" keeps 29.1,
 			// "1.5 and 0.3 points above" and "5.3 AP and 4.8 AP gains" keep none.
+			// A last number set off by a comma alone after a number with
+			// its own metric stands apart from the list before it: in
+			// "67.0% Rank-1 and 40.6% mAP, 0.3 points below" the "and"
+			// joins the scores, not the gain.
+			apart := len(r.nums) > 1 && r.nums[len(r.nums)-2].cue != nil &&
+				commaAlone.MatchString(s.between(numEnd(r.nums[len(r.nums)-2]), r.nums[len(r.nums)-1].start))
 			r.dropped = true
 			for i, n := range r.nums {
-				if i == len(r.nums)-1 || n.cue == nil || strings.Contains(s.between(numEnd(n), r.end), " and ") {
+				if i == len(r.nums)-1 || n.cue == nil || !apart && strings.Contains(s.between(numEnd(n), r.end), " and ") {
 					n.dropped = true
 				} else {
 					r.dropped = false

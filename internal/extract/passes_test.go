@@ -401,6 +401,10 @@ func TestPassClassify(t *testing.T) {
 		{"X improves IRRA by 1.1% Rank-1 on CUHK-PEDES, reaching 76.5% on RSTPReid.", "76.5%", false},
 		{"X achieves 5.3 AP and 4.8 AP gains with more boxes.", "", false},
 		{"X reaches 29.1 BLEU, 0.8 BLEU above Y.", "29.1", false},
+		// A gain set off by a comma alone after a list of scores, each with
+		// its metric, is the last item's only: "and" joins the scores.
+		{"X obtains 67.0% Rank-1 and 40.6% mAP, 0.3 points below Y.", "67.0%,40.6%", false},
+		{"X obtains 67.0 AP and 40.6 AP, 0.3 and 0.2 points below Y.", "", false},
 		// Bounds and rough figures are not the score; "up to" is the best one.
 		{"On ImageNet, X reaches over 80% top-1 accuracy.", "", false},
 		{"X reaches more than 90% and at least 70% on Y.", "", false},
