@@ -317,7 +317,9 @@
 // after a name, behind costs only, is the name's ("YOLO-RF-X (38 FPS V100,
 // 56.3% AP)"); values compared with after one score per dataset are on those
 // datasets in order ("74.9% on A and 91.6% on B, compared with 74.2% and 89.2%
-// for X"), and so are the two ends of a change given in a later clause with
+// for X"), as are a named subject's after a contrast word, past a participle
+// phrase after any name ("while IRRA trained the same way reaches 39.8% and
+// 45.0%"), and so are the two ends of a change given in a later clause with
 // its datasets left out, after one given with a dataset at each end ("Llama 3
 // 70B drops from 79.5% on MMLU to 72.8% on MMLU-Fresh, and Qwen2-72B from
 // 82.3% to 74.6%": 82.3% is on MMLU, in its metric, as if written there, and

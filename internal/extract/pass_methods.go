@@ -2024,13 +2024,25 @@ func (s *sentence) modifiedSubject(j int, ctx *paperContext) string {
 			if f := strings.Fields(name); len(f) > 1 && sizePrefix.MatchString(f[0]) {
 				name = strings.Join(f[1:], " ")
 			}
-			if !hasDigit(name) && !strings.Contains(name, "-") {
+			if !hasDigit(name) && !strings.Contains(name, "-") && !(w != "with" && s.opensContrast(k-len(strings.Fields(name)))) {
+				// (A name of any shape opening a contrasted clause, with a
+				// participle after it, is one model: "while IRRA trained the
+				// same way reaches".)
 				return ""
 			}
 			return name
 		}
 	}
 	return ""
+}
+
+// opensContrast reports whether word k, past its determiners, is the
+// first after a contrast word: "while IRRA", "whereas the RDE".
+func (s *sentence) opensContrast(k int) bool {
+	for k > 0 && determiners[strings.ToLower(s.toks[k-1].text)] {
+		k--
+	}
+	return k > 0 && contrastWords[strings.ToLower(s.toks[k-1].text)]
 }
 
 // sizePrefix is a size written before a name: "5.0B-parameter EVA-02-CLIP-E/14+".

@@ -1052,7 +1052,7 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 // with 74.2% and 89.2%"), the datasets of the k runs of one number before
 // it in the sentence, in order, when each has its own; else nil.
 func (s *sentence) comparedDatasets(r *run) []*mention {
-	if !r.compared || len(r.nums) < 2 {
+	if !r.compared && !s.contrastedNamed(r) || len(r.nums) < 2 {
 		return nil
 	}
 	var out []*mention
@@ -1078,6 +1078,31 @@ func (s *sentence) comparedDatasets(r *run) []*mention {
 		return nil
 	}
 	return out
+}
+
+// contrastedNamed reports whether run r is a named subject's, in a clause
+// that a contrast word opens after a comma, with no dataset of its own
+// between the two: "..., while IRRA trained the same way reaches 39.8% and
+// 45.0%" sets IRRA's values against the scores before, as "compared with"
+// would.
+func (s *sentence) contrastedNamed(r *run) bool {
+	if r.source != fromSubject || r.method == "" {
+		return false
+	}
+	for i := s.lastTokenBefore(r.start); i > 0; i-- {
+		t := s.toks[i]
+		if s.inDataset(t.start, t.end) || s.runAt[t.start] != nil {
+			return false
+		}
+		gap := s.text[s.toks[i-1].end:t.start]
+		if contrastWords[strings.ToLower(t.text)] && strings.Contains(gap, ",") {
+			return true
+		}
+		if strings.ContainsAny(gap, ",;:()") {
+			return false
+		}
+	}
+	return false
 }
 
 // comparedWith returns, for a run of values compared with, the known
