@@ -90,7 +90,10 @@
 //     or "in the same directions", are on its directions in its order
 //     ("The corresponding R@5 values are 86.8 and 95.7, and R@10 values
 //     are 91.7 and 97.9"; "with R@5 of 90.0 and 79.1 in the same
-//     directions").
+//     directions"), and so is one pair of an R@k before "respectively"
+//     after both directions in its sentence ("an image-to-text R@1 of
+//     78.4% and a text-to-image R@1 of 61.9%, with R@5 of 94.1% and 84.3%
+//     respectively").
 //   - Datasets are matched by name or alias, ignoring how the parts are joined
 //     ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long names,
 //     case. Short names keep their capitals ("COCO", "IN-1k"). A name that is

@@ -409,6 +409,12 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Image-to-text R@1 | 72.4", "Foo | COCO | Text-to-image R@1 | 55.2", "Foo | COCO | Image-to-text R@5 | 90.0", "Foo | COCO | Text-to-image R@5 | 79.1"},
 		},
 		{
+			// A pair of R@k before "respectively" follows the two
+			// directions its sentence wrote before it, in their order.
+			"R@k pair respectively after both directions", "On COCO, Foo reaches 68.0% text-to-image R@1 and 82.4% image-to-text R@1, with R@5 of 87.1% and 95.0%, respectively.",
+			[]string{"Foo | COCO | Text-to-image R@1 | 68.0%", "Foo | COCO | Image-to-text R@1 | 82.4%", "Foo | COCO | Text-to-image R@5 | 87.1%", "Foo | COCO | Image-to-text R@5 | 95.0%"},
+		},
+		{
 			// A continual-learning metric before "of" and its value, with
 			// "top-1" after it: the continual metric, measured in top-1.
 			"continual metric in top-1", "We study class-incremental learning. On ImageNet-1K with 10 steps, Foo reaches an average incremental accuracy of 71.2% top-1.",

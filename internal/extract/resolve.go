@@ -1277,9 +1277,10 @@ var bothDirections = regexp.MustCompile(`^(?:\s*(?:at\s+)?(?i:R|Recall)@\d+)?(?:
 // following the two directions of the pair before: after "corresponding"
 // ("The corresponding R@5 values are 86.8 and 95.7, and R@10 values are 91.7
 // and 97.9") or before "in the same directions" ("with R@5 of 90.0 and 79.1
-// in the same directions"). It returns each number's direction, in the
-// order the pair before wrote them, earlier in the sentence or in the last
-// sentence that wrote both; nil when the run is no such pairs.
+// in the same directions"), or one pair before "respectively" in a sentence
+// that wrote both directions before it. It returns each number's direction,
+// in the order the pair before wrote them, earlier in the sentence or in the
+// last sentence that wrote both; nil when the run is no such pairs.
 func (s *sentence) sameDirections(r *run, ctx *paperContext) []string {
 	if len(r.nums) == 0 || len(r.nums)%2 != 0 {
 		return nil
@@ -1291,6 +1292,13 @@ func (s *sentence) sameDirections(r *run, ctx *paperContext) []string {
 		}
 	}
 	before := s.text[:r.start]
+	if len(r.nums) == 2 && respectivelyAfter.MatchString(s.text[r.end:]) {
+		// "an image-to-text R@1 of 78.4% and a text-to-image R@1 of
+		// 61.9%, with R@5 of 94.1% and 84.3% respectively": a pair said
+		// to be "respectively" after both directions its sentence wrote
+		// follows them, in their order.
+		return bothWritten(before)
+	}
 	if !sameDirectionsAfter.MatchString(s.text[r.end:]) && !correspondingBefore.MatchString(before) {
 		return nil
 	}
@@ -1314,6 +1322,11 @@ var (
 	sameDirectionsAfter = regexp.MustCompile(`^(?:\s*(?:at\s+)?(?i:R|Recall)@\d+)?\s+(?:in|for)\s+the\s+same\s+directions\b`)
 	correspondingBefore = regexp.MustCompile(`(?i)\bcorresponding\b`)
 )
+
+// respectivelyAfter is "respectively" right after a pair of R@k, which
+// sameDirections reads as following the two directions written before it in
+// its sentence.
+var respectivelyAfter = regexp.MustCompile(`^(?:\s*(?:at\s+)?(?i:R|Recall)@\d+)?\s*,?\s+respectively\b`)
 
 // bothWritten is the two directions of image-text retrieval in the order
 // text writes them, when it writes both; nil otherwise.
