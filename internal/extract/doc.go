@@ -113,7 +113,10 @@
 //     are mAP, not the Rank-1 named before; so may its dataset, after a
 //     possessive, before "is": "Its MCC on Human OCR Ensembl is 0.683"),
 //     or a parallel number before it
-//     that has one ("47.8 box AP ..., compared with 48.1 for Swin-T").
+//     that has one ("47.8 box AP ..., compared with 48.1 for Swin-T"); a
+//     plain metric written with a compared value is the one kind of it
+//     the sentence's own results before were written in ("40.9 mask AP
+//     ..., compared with 37.9 AP for SparseInst": mask AP).
 //   - When a sentence names no metric at all, Dataset.Metric, if the caller
 //     set it, is assumed ("scores 69.8% on MMLU"), with confidence "med".
 //   - A general metric word is the dataset's metric when that is a narrower

@@ -385,6 +385,12 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | AP | 39.9", "ERD | COCO | AP | 36.9"},
 		},
 		{
+			// A plain metric written with a compared value is the one
+			// kind of it the sentence's own results were written in.
+			"compared plain AP after mask AP", "On COCO, Foo reaches 40.9 mask AP at 45.2 FPS, compared with 37.9 AP for SparseInst at 40.0 FPS and 38.7 AP for FastInst at 32.5 FPS.",
+			[]string{"Foo | COCO | Mask AP | 40.9", "SparseInst | COCO | Mask AP | 37.9", "FastInst | COCO | Mask AP | 38.7"},
+		},
+		{
 			"values compared, each with its own for, after versus", "On COCO, Foo reaches 41.9 AP, versus 36.2 for CL-DETR, 37.8 for SDDGR and 44.3 for the jointly trained upper bound.",
 			[]string{"Foo | COCO | AP | 41.9", "CL-DETR | COCO | AP | 36.2", "SDDGR | COCO | AP | 37.8"},
 		},

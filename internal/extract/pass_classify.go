@@ -170,6 +170,7 @@ func (s *sentence) classify(ctx *paperContext) {
 			inForList[i] = true
 			r.compared = !s.namedAfterFor(r)
 		}
+		r.comparison = inForList[i]
 		if i > 0 && !r.dropped && s.runs[i-1].byDelta && s.deltaListGoesOn(i-1) {
 			// "by 509% in speed and 2% in accuracy": "by" governs both;
 			// "by 1.1% Rank-1 on A, 1.6% on B and 2.0% on C": all three.

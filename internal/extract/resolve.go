@@ -36,6 +36,15 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				// metric is the subject of the range, written with it.
 				n.mOrigin = direct
 			}
+			if s.inComparison(r) && n.cue != nil && n.mOrigin == direct {
+				if kind := s.comparedKind(r, n.metric); kind != "" {
+					// "40.9 mask AP ..., compared with 37.9 AP for
+					// SparseInst": the plain metric of a compared value
+					// is the one kind of it the sentence's own results
+					// before were written in.
+					n.metric = kind
+				}
+			}
 			metrics[i] = n.metric
 		}
 		r.averaged = s.averagedOverMany(r, ctx.continual)
@@ -532,6 +541,52 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 		}
 	}
 	return "", none
+}
+
+// comparedKind returns the one qualified kind of metric ("Mask AP", whose
+// last word is "AP") that the numbers of the sentence's runs before run r,
+// outside a comparison, were written in; "" when they were written in none
+// or in several.
+func (s *sentence) comparedKind(r *run, metric string) string {
+	kind := ""
+	for _, o := range s.runs {
+		if o == r {
+			break
+		}
+		if o.dropped || s.inComparison(o) {
+			continue
+		}
+		for _, n := range o.nums {
+			if !strings.HasSuffix(strings.ToLower(n.metric), " "+strings.ToLower(metric)) {
+				continue
+			}
+			if kind != "" && kind != n.metric {
+				return ""
+			}
+			kind = n.metric
+		}
+	}
+	return kind
+}
+
+// inComparison reports whether run r is a value of a comparison, or another
+// method's value after one in its clause ("compared with 37.9 AP for
+// SparseInst at 40.0 FPS and 38.7 AP for FastInst-D1"; not the first
+// subject's own: "..., and 91.2% accuracy when fine-tuned on CIFAR-100").
+func (s *sentence) inComparison(r *run) bool {
+	var first *run
+	for _, o := range s.runs {
+		if o == r {
+			return o.comparison
+		}
+		if first == nil && !o.dropped {
+			first = o
+		}
+		if o.comparison && !strings.Contains(s.text[o.end:r.start], ";") && first != nil && r.method != first.method {
+			return true
+		}
+	}
+	return false
 }
 
 // plainList reports whether run r is a list of bare decimals ("46.1, 57.9

@@ -28,6 +28,7 @@ type run struct {
 	gapped        bool     // shared is the dataset at the same end of a change written before: "..., and Qwen2-72B from 82.3% to 74.6%"
 	versus        *run     // "67.5% versus 60.2% on RSTPReid": the run compared with, which shares its dataset
 	compared      bool     // after "versus", "vs." or "compared with": someone else's value, dropped unless named
+	comparison    bool     // a value of a comparison: after "versus", "vs." or "compared with", or listed after one with its own "for"
 	modified      bool     // a value under a changed setting: "drops to 85.0%", "falls to 48.0%"
 	fromPronoun   bool     // the method is the subject of an earlier sentence, read from "it"
 	fromList      bool     // the methods are a list of names of an earlier sentence, read from counted models: "the four models score"
