@@ -1084,11 +1084,12 @@ var comparisonOpeners = []string{"in contrast", "by contrast", "for comparison",
 // pretrained image model of the same size reaches 83.6%"). The paper calls
 // its own model "our model" or by name.
 func (s *sentence) comparedModelOpening(j, pos int) bool {
-	k := j
+	head := j
 	if h := s.participleHead(j); h >= 0 {
-		k = h // "A dense 4B model trained on the same data and with the same compute reaches"
+		head = h // "A dense 4B model trained on the same data and with the same compute reaches"
 	}
-	for h := k; k > 0 && k > h-12 && !strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",;:()"); {
+	k := head
+	for k > 0 && k > head-12 && !strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",;:()") {
 		k--
 	}
 	if !s.someModel(k, pos) {
@@ -1328,7 +1329,7 @@ func (s *sentence) participleHead(j int) int {
 		if ownWords[w] {
 			return -1
 		}
-		if t.text == w && strings.HasSuffix(w, "ed") && len(w) > 3 && modelNouns[s.toks[k-1].text] {
+		if t.text == w && strings.HasSuffix(w, "ed") && len(w) > 3 && modelNouns[strings.ToLower(s.toks[k-1].text)] {
 			return k - 1
 		}
 	}

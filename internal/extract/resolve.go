@@ -582,7 +582,7 @@ func (s *sentence) inComparison(r *run) bool {
 		if first == nil && !o.dropped {
 			first = o
 		}
-		if o.comparison && !strings.Contains(s.text[o.end:r.start], ";") && first != nil && r.method != first.method {
+		if o.comparison && !strings.Contains(s.text[o.end:max(r.start, o.end)], ";") && first != nil && r.method != first.method {
 			return true
 		}
 	}
