@@ -521,7 +521,8 @@ func TestSetFloors(t *testing.T) {
 		{"heldout113", Med, knownDatasets, 225, 35, 67, 4},
 		{"heldout113", High, knownDatasets, 90, 9, 67, 4},
 		// heldout114…heldout117 were labelled before round 50, seeing no
-		// code, and are its unseen sets (docs/extraction.md).
+		// code, and were its unseen sets (round 50 was not kept;
+		// docs/extraction.md).
 		{"heldout114", Low, knownDatasets, 178, 40, 62, 6},
 		{"heldout114", Med, knownDatasets, 167, 28, 62, 6},
 		{"heldout114", High, knownDatasets, 82, 11, 62, 6},
