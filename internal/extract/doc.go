@@ -183,7 +183,10 @@
 // title's short name ("ViTune: ..." gives ViTune; not a head that names a
 // report or a benchmark, "Phi-3 Technical Report: ...", "MMLU-Pro: A ...
 // Benchmark", nor a head of several words whose name-like words are metrics or
-// datasets, "Beyond Rank-1: ...", "Recasting MMLU: ...") or the name the
+// datasets, "Beyond Rank-1: ...", "Recasting MMLU: ...", nor a variant of a
+// known dataset's name, "MMLU-Shift: ...", which names the paper's benchmark,
+// reported as unknown, where a change from a score on that dataset with no
+// dataset after it ends: "drops from 71.9% on MMLU to 58.4%") or the name the
 // abstract introduces: the name in brackets after the description ("We propose
 // the Real-Time DEtection TRansformer (RT-DETR)", "focal modulation networks
 // (FocalNets in short)"), or the name right after "We propose", "called",
@@ -329,7 +332,11 @@
 // its datasets left out, after one given with a dataset at each end ("Llama 3
 // 70B drops from 79.5% on MMLU to 72.8% on MMLU-Fresh, and Qwen2-72B from
 // 82.3% to 74.6%": 82.3% is on MMLU, in its metric, as if written there, and
-// 74.6% on MMLU-Fresh); a capitalised name after "on" before the clause's
+// 74.6% on MMLU-Fresh), also after a pair of scores of one model on two
+// datasets ("82.3% on MMLU and 80.9% on MMLU-Para, whereas Mistral-7B falls
+// from 62.5% to 56.4%"), and so is the one change of the next sentence if it
+// names no dataset ("... Llama 3.1 8B moves from 66.7% to 67.5%."); a
+// capitalised name after "on" before the clause's
 // subject ("On Cityscapes it obtains") or after "to" before "at" a score
 // ("transfers to ADE20K at 50.2 PQ") or before a metric and its score in
 // brackets ("to NewsQA (F1 73.6)"), or after the "to" of a transfer before the

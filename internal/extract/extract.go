@@ -185,6 +185,9 @@ func extractBlock(b Block, m *matcher) Result {
 		continual:  continualPaper.MatchString(whole),
 		multiLabel: multiLabelPaper.MatchString(whole),
 	}
+	if head := titleMethod(b.Title); m.variantName(head) {
+		ctx.benchmark = head
+	}
 	ctx.baseModel = baseModel(b.Abstract, m.isDatasetOrMetric)
 	ctx.backbones = backbones(b.Abstract)
 	ctx.directions = retrievalOrder(b.Abstract)
@@ -193,6 +196,7 @@ func extractBlock(b Block, m *matcher) Result {
 	parsed := make([]*sentence, len(sentences))
 	for i, s := range sentences {
 		parsed[i] = parseSentence(s, ctx)
+		ctx.changeBefore = parsed[i].gappedPair()
 		for _, d := range parsed[i].datasets {
 			ctx.addNamed(d)
 			if d.known {
@@ -226,10 +230,12 @@ func extractBlock(b Block, m *matcher) Result {
 // ownMethod is the name a paper gives its own method: the title's short
 // name, else the name the abstract introduces, else an abbreviation of the
 // title. A title head whose name-like words are metrics or datasets
-// ("Beyond Rank-1: Evaluating ...") is a phrase, not a method.
+// ("Beyond Rank-1: Evaluating ...") is a phrase, not a method, and a head
+// that is a variant of a known dataset's name ("MMLU-Shift: Paraphrased
+// ...") names the paper's benchmark.
 func ownMethod(title, abstract string, m *matcher) string {
 	method := titleMethod(title)
-	if headNamesMeasure(method, m) {
+	if headNamesMeasure(method, m) || m.variantName(method) {
 		method = ""
 	}
 	if method == "" {
@@ -308,6 +314,13 @@ type paperContext struct {
 	// not, each once, in the order first written (training data left
 	// out): what "on the three datasets" after a run stands for.
 	named []*mention
+	// changeBefore is the datasets of the gapped change of the sentence
+	// parsed last, for a change with none of its own in the sentence
+	// after it (see shareChangeBefore).
+	changeBefore []*mention
+	// benchmark is the paper's own benchmark when its title names it as a
+	// variant of a known dataset ("MMLU-Shift: ..."), else "".
+	benchmark string
 	// lastDirections is the two retrieval directions in the order the
 	// last sentence that wrote both wrote them (see sameDirections).
 	lastDirections []string

@@ -504,6 +504,43 @@ func TestScores(t *testing.T) {
 	}
 }
 
+// TestPaperBenchmark holds papers whose title names their benchmark as a
+// variant of a known dataset: the name is the benchmark's, not a method's.
+func TestPaperBenchmark(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+		unknown    string
+	}{
+		{
+			// The benchmark is reported, and its scores are not the base
+			// dataset's; a gapped change after a pair parallels it.
+			"pair then gapped change", "MMLU-Shift: Paraphrased Items Expose Contamination\nAtlas-2 scores 86.9% on MMLU and 84.8% on MMLU-Shift, whereas Orion-70B falls from 79.2% to 68.5%.",
+			[]string{"Atlas-2 | MMLU | Accuracy | 86.9%", "Orion-70B | MMLU | Accuracy | 79.2%"}, "MMLU-Shift",
+		},
+		{
+			// A lone change in the next sentence takes the gapped
+			// change's datasets.
+			"change in the sentence after", "MMLU-Audit: Fixing Label Errors in a Benchmark\nGPT-4o scores 88.7% on MMLU but 91.4% on MMLU-Audit, and Llama 3.1 405B rises from 87.3% to 89.9%. Smaller models gain less: Llama 3.1 8B moves from 66.7% to 67.5%.",
+			[]string{"GPT-4o | MMLU | Accuracy | 88.7%", "Llama 3.1 405B | MMLU | Accuracy | 87.3%", "Llama 3.1 8B | MMLU | Accuracy | 66.7%"}, "MMLU-Audit",
+		},
+		{
+			// A change from the base dataset reaches the paper's benchmark.
+			"change to the benchmark", "MMLU-Fresh: Detecting Contamination with Paraphrases\nWe rewrite MMLU. Orca-Merge-7B drops from 71.9% on MMLU to 58.4%.",
+			[]string{"Orca-Merge-7B | MMLU | Accuracy | 71.9%"}, "MMLU-Fresh",
+		},
+	}
+	for _, tt := range tests {
+		res := Extract(tt.text, knownDatasets)
+		if got := describe(res.Candidates); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: got %q\nwant %q", tt.name, got, tt.want)
+		}
+		if len(res.Unknown) != 1 || res.Unknown[0].Phrase != tt.unknown {
+			t.Errorf("%s: unknown = %+v, want %q", tt.name, res.Unknown, tt.unknown)
+		}
+	}
+}
+
 func TestUnknownDatasets(t *testing.T) {
 	tests := []struct{ text, phrase string }{
 		{"Foo reaches 87.4% top-1 on Kinetics-400.", "Kinetics-400"},

@@ -19,6 +19,10 @@ var (
 	// verb and datasets left out: ", and Qwen2-72B from", ", while
 	// Mistral-7B goes from"; changeToOn joins its two values too.
 	gappedChange = regexp.MustCompile(`(?i)^\s*[,;]\s*(?:and|while|whereas|whilst)?\s*[^,;()]{1,60}?\s+from\s+$`)
+	// pairOn joins two scores of one model, each on its dataset, that a
+	// gapped change after them parallels: "82.3% on MMLU and 80.9% on
+	// MMLU-Para", "86.4% on MMLU but only 90.1% on MMLU-Fix".
+	pairOn = regexp.MustCompile(`(?i)^\s+(?:and|but)\s+(?:only\s+)?$`)
 )
 
 // splitNames name a split of a dataset, not other data: "on COCO
@@ -242,6 +246,58 @@ func (s *sentence) attachDatasets(ctx *paperContext) {
 	}
 	s.shareTrailingDatasets()
 	s.shareGappedChange()
+	s.shareChangeBefore(ctx.changeBefore)
+	s.changeToBenchmark(ctx.benchmark)
+}
+
+// changeToBenchmark reads the value a change reaches from a score on a
+// known dataset, with no dataset of its own, as on the paper's benchmark
+// when that is a variant of the dataset: in an MMLU-Fresh paper, "drops
+// from 71.9% on MMLU to 58.4%" is 58.4% on MMLU-Fresh.
+func (s *sentence) changeToBenchmark(benchmark string) {
+	if benchmark == "" {
+		return
+	}
+	for i := 0; i+1 < len(s.runs); i++ {
+		a, b := s.runs[i], s.runs[i+1]
+		da := s.attachedMention(a)
+		if da == nil || !da.known || da.start < a.end || b.start < da.end || len(a.nums) != 1 || len(b.nums) != 1 || b.shared != nil ||
+			s.attachedMention(b) != nil || !endsWithWord(s.text[:a.start], "from") ||
+			!changeFromOn.MatchString(s.text[a.end:da.start]) || !changeToOn.MatchString(s.text[da.end:b.start]) ||
+			!strings.HasPrefix(benchmark, s.text[da.start:da.end]) {
+			continue
+		}
+		b.shared = &mention{start: da.start, end: da.start, name: benchmark}
+	}
+}
+
+// gappedPair returns the datasets, in order, of the last gapped change of
+// the sentence (see shareGappedChange), or nil.
+func (s *sentence) gappedPair() []*mention {
+	for i := len(s.runs) - 1; i > 0; i-- {
+		a, b := s.runs[i-1], s.runs[i]
+		if a.gapped && b.gapped && a.shared != nil && b.shared != nil {
+			return []*mention{a.shared, b.shared}
+		}
+	}
+	return nil
+}
+
+// shareChangeBefore reads the one change of a sentence that names no
+// dataset on the datasets of the gapped change of the sentence right
+// before, in order: "GPT-4o scores 88.7% on MMLU but 91.4% on MMLU-Audit,
+// and Llama 3.1 405B rises from 87.3% to 89.9%. Smaller models gain less:
+// Llama 3.1 8B moves from 66.7% to 67.5%." (66.7% is on MMLU).
+func (s *sentence) shareChangeBefore(pair []*mention) {
+	if len(pair) != 2 || len(s.datasets) > 0 || len(s.runs) != 2 {
+		return
+	}
+	a, b := s.runs[0], s.runs[1]
+	if len(a.nums) != 1 || len(b.nums) != 1 || a.shared != nil || b.shared != nil ||
+		!endsWithWord(s.text[:a.start], "from") || !changeToOn.MatchString(s.text[a.end:b.start]) {
+		return
+	}
+	a.shared, b.shared = pair[0], pair[1]
 }
 
 // attachedMention returns the dataset attached to run r, if any.
@@ -259,6 +315,9 @@ func (s *sentence) attachedMention(r *run) *mention {
 // "Llama 3 70B drops from 79.5% on MMLU to 72.8% on MMLU-Fresh, and
 // Qwen2-72B from 82.3% to 74.6%". The gapped change's values are on the
 // first change's datasets, in order: 82.3% on MMLU, 74.6% on MMLU-Fresh.
+// So are the values of a gapped change after a pair of scores on two
+// datasets: in "X scores 82.3% on MMLU and 80.9% on MMLU-Para, whereas Y
+// falls from 62.5% to 56.4%", 62.5% is on MMLU.
 func (s *sentence) shareGappedChange() {
 	for i := 0; i+3 < len(s.runs); i++ {
 		a, b, c, d := s.runs[i], s.runs[i+1], s.runs[i+2], s.runs[i+3]
@@ -269,8 +328,12 @@ func (s *sentence) shareGappedChange() {
 		if da == nil || db == nil || s.attachedMention(c) != nil || s.attachedMention(d) != nil {
 			continue
 		}
-		if !endsWithWord(s.text[:a.start], "from") || !changeFromOn.MatchString(s.text[a.end:da.start]) ||
-			!changeToOn.MatchString(s.text[da.end:b.start]) || !changeFromOn.MatchString(s.text[b.end:db.start]) {
+		if da.start < a.end || b.start < da.end || db.start < b.end ||
+			!changeFromOn.MatchString(s.text[a.end:da.start]) || !changeFromOn.MatchString(s.text[b.end:db.start]) {
+			continue
+		}
+		change := endsWithWord(s.text[:a.start], "from") && changeToOn.MatchString(s.text[da.end:b.start])
+		if !change && !pairOn.MatchString(s.text[da.end:b.start]) {
 			continue
 		}
 		if !gappedChange.MatchString(s.text[db.end:c.start]) || !changeToOn.MatchString(s.text[c.end:d.start]) {

@@ -583,6 +583,11 @@ func TestPassDatasets(t *testing.T) {
 			map[string]string{"76.1%": "ImageNet-1k", "63.2%": "ImageNet-V2", "81.8%": "ImageNet-1k", "70.4%": "ImageNet-V2"}},
 		{"IRRA goes from 73.4% on CUHK-PEDES to 38.2% on RSTPReid, while RDE goes from 75.9% to 41.6%.",
 			map[string]string{"73.4%": "CUHK-PEDES", "38.2%": "RSTPReid", "75.9%": "CUHK-PEDES", "41.6%": "RSTPReid"}},
+		// So after a pair of scores of one model, each on its dataset.
+		{"Qwen2-72B scores 82.3% on MMLU and 80.9% on MMLU-Para, whereas Mistral-7B falls from 62.5% to 56.4%.",
+			map[string]string{"82.3%": "MMLU", "80.9%": "MMLU-Para", "62.5%": "MMLU", "56.4%": "MMLU-Para"}},
+		{"GPT-4 scores 86.4% on MMLU but only 90.1% on MMLU-Fix, and Claude 3 Opus goes from 86.8% to 90.6%.",
+			map[string]string{"86.4%": "MMLU", "90.1%": "MMLU-Fix", "86.8%": "MMLU", "90.6%": "MMLU-Fix"}},
 		// Not when the later clause names a dataset of its own.
 		{"IRRA goes from 73.4% on CUHK-PEDES to 38.2% on RSTPReid, while on ICFG-PEDES RDE goes from 75.9% to 41.6%.",
 			map[string]string{"73.4%": "CUHK-PEDES", "38.2%": "RSTPReid"}},
