@@ -492,6 +492,16 @@ func TestScores(t *testing.T) {
 			},
 		},
 		{
+			// The value before a distilled student's change is the
+			// student's, not the teacher's the abstract distils from.
+			"student before distillation", "On ImageNet, distilling ResNet-34 into ResNet-18 raises the student's top-1 accuracy from 69.8% to 72.1%.",
+			[]string{"ResNet-18 | ImageNet-1k | Top-1 accuracy | 69.8%", "Foo | ImageNet-1k | Top-1 accuracy | 72.1%"},
+		},
+		{
+			"student of a named teacher", "A ResNet-18 student distilled from a ViT-L teacher improves from 71.2% to 72.6% top-1 on ImageNet.",
+			[]string{"ResNet-18 | ImageNet-1k | Top-1 accuracy | 71.2%", "Foo | ImageNet-1k | Top-1 accuracy | 72.6%"},
+		},
+		{
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},

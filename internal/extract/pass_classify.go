@@ -524,7 +524,7 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			}
 			if k >= 0 && !strings.ContainsAny(s.text[s.toks[k].end:s.toks[j].start], ",;:()") {
 				if name := nameEndingAt(s.text, s.toks, k, s.blocked); name != "" {
-					r.method, r.source = name, fromNamed
+					r.method, r.source = s.studentOf(name), fromNamed
 					r.fallFrom = declineVerbs[strings.ToLower(s.toks[j].text)]
 					return
 				}
@@ -547,7 +547,7 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			// "We fine-tune Qwen-1.8B on ... The resulting model lifts MMLU
 			// accuracy from 45.3% to 48.9%": the value before is the
 			// model the paper starts from.
-			r.method, r.source, r.fromBase = ctx.baseModel, fromNamed, true
+			r.method, r.source, r.fromBase = s.studentOf(ctx.baseModel), fromNamed, true
 			return
 		}
 		if name == "" {
@@ -555,7 +555,7 @@ func (s *sentence) dropNonScores(r *run, ctx *paperContext) {
 			r.namedByChange = true
 			return
 		}
-		r.method, r.source, r.objectFrom = name, fromNamed, withPart
+		r.method, r.source, r.objectFrom = s.studentOf(name), fromNamed, withPart
 	}
 	for k, t := range s.tokensAfter(r.end, 3) {
 		w := strings.ToLower(t)
@@ -1038,4 +1038,49 @@ func (s *sentence) wordBackInClause(i, n int, stops string, words map[string]boo
 		}
 	}
 	return false
+}
+
+// teacherNouns after a name say it is the teacher a student is distilled
+// from: "a ViT-L teacher".
+var teacherNouns = set("teacher", "teachers")
+
+// studentOf returns, for a name the sentence writes as the teacher of a
+// distillation ("a ResNet-18 student distilled from a ViT-L teacher",
+// "distilling ResNet-34 into ResNet-18"), the one student it names: the
+// value before a change is the student's, before the distillation, not
+// the teacher's. Any other name is returned as it is.
+func (s *sentence) studentOf(name string) string {
+	teacher := false
+	student := ""
+	for i, t := range s.toks {
+		if s.blocked(t) {
+			continue
+		}
+		n := nameEndingAt(s.text, s.toks, i, s.blocked)
+		if n == "" || i+1 < len(s.toks) && nameEndingAt(s.text, s.toks, i+1, s.blocked) != "" {
+			continue
+		}
+		next := ""
+		if i+1 < len(s.toks) {
+			next = strings.ToLower(s.toks[i+1].text)
+		}
+		start := i + 1 - len(strings.Fields(n))
+		prev := ""
+		if start > 0 {
+			prev = strings.ToLower(s.toks[start-1].text)
+		}
+		switch {
+		case n == name && (teacherNouns[next] || next == "into" && start > 0 && distilVerbs[prev]):
+			teacher = true
+		case n != name && (studentNouns[next] || prev == "into"):
+			if student != "" && student != n {
+				return name
+			}
+			student = n
+		}
+	}
+	if teacher && student != "" {
+		return student
+	}
+	return name
 }
