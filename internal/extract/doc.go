@@ -372,7 +372,10 @@
 // name) is a split, not other data, and so is a split's own name (splitNames:
 // "on val2017", "on test-dev", "on test-clean"), which alone stands for the
 // dataset the abstract is about; "Under our unified harness" and a comparison
-// "under the same setting" are no changed setting; and the bare values of a
+// "under the same setting" are no changed setting, nor is an opening that names
+// the attack robust accuracy is measured under ("Under AutoAttack with ε =
+// 4/255, ..."; attackWords), up to a comparison word after it ("compared with
+// 56.1%"), whose values keep the doubt; and the bare values of a
 // change take the metric written before it ("raises box AP on COCO val2017 from
 // 37.4 to 39.6", "R@1 on the MSCOCO 5K test set from", or before "of" and the
 // one model it is measured on: "raises the AP of a RetinaNet student with

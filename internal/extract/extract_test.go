@@ -699,6 +699,14 @@ func TestChangedSettingsAndOthers(t *testing.T) {
 			[]string{"Foo | MMLU | Accuracy | 70.1%", "Llama-2-7B | MMLU | Accuracy | 66.7%"}},
 		{"Foo reaches 75.3% zero-shot and 84.9% fine-tuned top-1 accuracy on ImageNet.",
 			[]string{"Foo | ImageNet-1k | Top-1 accuracy | 75.3%", "Foo | ImageNet-1k | Top-1 accuracy | 84.9%"}},
+		// An opening naming the attack is the setting robust accuracy is
+		// measured in; the values compared after it keep the doubt.
+		{"Under AutoAttack with ε = 4/255 on ImageNet, Foo-B reaches 59.1% robust accuracy.",
+			[]string{"Foo-B | ImageNet-1k | Robust accuracy | 59.1%"}},
+		{"Under ℓ∞ attacks with ε = 4/255, Foo-B reaches 59.6% robust accuracy on ImageNet, compared with 56.1% for the best published ViT-B.",
+			[]string{"Foo-B | ImageNet-1k | Robust accuracy | 59.6%"}},
+		{"Under an ℓ∞ budget of 4/255 and AutoAttack, Foo-B reaches 59.6% robust accuracy on ImageNet, improving the previous best, 56.1%.",
+			[]string{"Foo-B | ImageNet-1k | Robust accuracy | 59.6%"}},
 	}
 	for _, tt := range tests {
 		got := describe(extractOne(tt.text).Filter(DefaultMinConfidence).Candidates)

@@ -132,6 +132,34 @@ var openingModelNouns = set("reader", "model", "classifier", "detector", "studen
 var ownSetup = regexp.MustCompile(`^(?i:under)\s+(?:our\s+(?:[\w-]+\s+){0,2}(?:harness|protocol|evaluation|setup|pipeline)\b` +
 	`|(?:the|a|our)\s+(?:[\w()-]+\s+){0,3}(?:training\s+)?schedules?\b)`)
 
+// attackWords, in a phrase that opens a sentence with "Under", name the
+// attack robust accuracy is measured under: "Under AutoAttack with ε =
+// 4/255 on ImageNet-1K, ...", "Under ℓ∞ attacks with ε = 4/255, ...".
+var attackWords = set("autoattack", "attack", "attacks", "pgd", "apgd", "pgd-20", "pgd-10")
+
+// attackComparisonWords, after such an opening, turn to the values the
+// subject's are compared with, which the opening's doubt still reaches.
+var attackComparisonWords = set("compared", "versus", "vs", "against", "whereas", "while", "whilst",
+	"improving", "outperforming", "surpassing", "than", "unlike", "but")
+
+// opensOnAttack reports whether the sentence opens with "Under" and a
+// phrase, up to its first comma, that names an attack (attackWords): the
+// setting robust accuracy is defined under, not a changed one.
+func (s *sentence) opensOnAttack() bool {
+	if len(s.toks) < 2 || s.toks[0].text != "Under" {
+		return false
+	}
+	for k := 1; k < len(s.toks); k++ {
+		if strings.Contains(s.text[s.toks[k-1].end:s.toks[k].start], ",") {
+			return false
+		}
+		if attackWords[strings.ToLower(s.toks[k].text)] {
+			return true
+		}
+	}
+	return false
+}
+
 // conditionRe finds a sentence that reports values under a changed setting
 // rather than plain scores: noise or corruption levels, a part of the labels
 // or data, merged or removed parts, ablations. "under the same setting"
@@ -779,7 +807,7 @@ func (s *sentence) governingWord(pos int) (string, int) {
 // conditionReaches reports whether the sentence's changed setting applies
 // to run r: it does unless a clause break stands between them.
 func (s *sentence) conditionReaches(r *run) bool {
-	if s.condition == "" {
+	if s.condition == "" || r.start < s.conditionFrom {
 		return false
 	}
 	from, to := r.end, s.conditionAt[0]
@@ -802,6 +830,23 @@ func (s *sentence) findCondition() string {
 	loc := conditionRe.FindStringIndex(s.text)
 	if loc == nil || loc[0] == 0 && ownSetup.MatchString(s.text) {
 		return ""
+	}
+	s.conditionFrom = 0
+	if loc[0] == 0 && s.opensOnAttack() {
+		// "Under AutoAttack with ε = 4/255, X reaches 59.1% robust
+		// accuracy, compared with 56.1% for ...": the subject's values
+		// are measured in the attack's own setting; the values the
+		// sentence compares them with keep the doubt.
+		s.conditionFrom = -1
+		for _, t := range s.toks {
+			if attackComparisonWords[strings.ToLower(t.text)] {
+				s.conditionFrom = t.start
+				break
+			}
+		}
+		if s.conditionFrom < 0 {
+			return ""
+		}
 	}
 	s.conditionAt = loc
 	return s.text[loc[0]:loc[1]]

@@ -377,6 +377,8 @@ func TestPassClassify(t *testing.T) {
 		// The paper's own way of evaluating is no changed setting.
 		{"Under our unified harness, X obtains 55.4% on MMLU.", "55.4%", false},
 		{"Under heavy occlusion, X obtains 55.4% on MMLU.", "55.4%", true},
+		// The attack robust accuracy is measured under is no change.
+		{"Under PGD attacks with ε = 8/255, X keeps 44.1% robust accuracy on CIFAR-100.", "44.1%", false},
 		{"Under the 12-epoch (1x) schedule, X obtains 50.8 AP on COCO.", "50.8", false},
 		{"Under a longer 36-epoch schedule, X obtains 52.1 AP on COCO.", "52.1", false},
 		// The same setting is no change; opening a sentence, it goes back

@@ -79,6 +79,9 @@ type sentence struct {
 	// these settings"); its candidates get confidence "low".
 	condition   string
 	conditionAt []int // its start and end
+	// conditionFrom, when above 0, is where the condition starts to reach
+	// runs: the comparison after an opening that names an attack.
+	conditionFrom int
 }
 
 // A sentence is read in passes, in this order. Each pass reads what the
