@@ -207,9 +207,13 @@ func extractBlock(b Block, m *matcher) Result {
 		}
 	}
 	var res Result
+	var soleSetting []int // indexes into res.Candidates
 	for i, s := range parsed {
 		ctx.at = i
 		cs, us := s.resolve(ctx)
+		for _, k := range s.soleSettingAt {
+			soleSetting = append(soleSetting, len(res.Candidates)+k)
+		}
 		for i := range cs {
 			if cs[i].Method != cs[i].Paper {
 				cs[i].Method = singularNames(cs[i].Method, b.Title+"\n"+b.Abstract)
@@ -224,6 +228,7 @@ func extractBlock(b Block, m *matcher) Result {
 		ctx.continueTopic(s, cs)
 		ctx.rememberTopic(s)
 	}
+	promoteSoleSettings(res.Candidates, soleSetting)
 	return res
 }
 

@@ -82,6 +82,9 @@ type sentence struct {
 	// conditionFrom, when above 0, is where the condition starts to reach
 	// runs: the comparison after an opening that names an attack.
 	conditionFrom int
+	// soleSettingAt are the candidates resolve made that are "low" only
+	// for the changed setting (see promoteSoleSettings).
+	soleSettingAt []int
 }
 
 // A sentence is read in passes, in this order. Each pass reads what the
