@@ -672,13 +672,17 @@ func TestChangedSettingsAndOthers(t *testing.T) {
 		text string
 		want []string
 	}{
-		{"Under 40% label noise, Foo keeps 68.1% accuracy on CIFAR-100.", nil},
+		// With the plain score reported too (alone, the setting's value is
+		// the paper's only one of its kind: see TestPromoteSoleSettings).
+		{"Foo reaches 74.2% accuracy on CIFAR-100. Under 40% label noise, Foo keeps 68.1% accuracy on CIFAR-100.",
+			[]string{"Foo | CIFAR-100 | Accuracy | 74.2%"}},
 		// A share of the labels is how semi-supervised results are
 		// reported, each a score of its own (at "med").
 		{"With only 10% of the labels, Foo reaches 71.2% top-1 accuracy on ImageNet.",
 			[]string{"Foo | ImageNet-1k | Top-1 accuracy | 71.2%"}},
 		{"When trained on a 10% subset of ImageNet, Foo reaches 60.2% top-1 accuracy.", nil},
-		{"Trained on only half of CUHK-PEDES, Foo reaches 70.2% Rank-1 on CUHK-PEDES.", nil},
+		{"Foo reaches 75.0% Rank-1 on CUHK-PEDES. Trained on only half of CUHK-PEDES, Foo reaches 70.2% Rank-1 on CUHK-PEDES.",
+			[]string{"Foo | CUHK-PEDES | Rank-1 | 75.0%"}},
 		// The whole sentence is at 80% noise, Foo's value too.
 		{"Foo keeps Rank-1 on RSTPReid at 61.5%, whereas IRRA falls to 48.0% at 80% noise.", nil},
 		// A named model that falls to a value is that model's score.
