@@ -316,73 +316,72 @@
 // list, after "for" ("81.3%, 83.0% and 83.5% for Swin-T, Swin-S and Swin-B") or
 // in slash shorthand before brackets or after "for" ("ConvNeXt-T/S/B
 // (82.1/83.1/83.8%)", "46.5/50.7/53.1 AP for RT-DETR-R18/R34/R50", each part
-// written as the one it replaces, a size as a size: "56.1, 70.8 and 77.9
-// for Orion-3-1.5B, -7B and -14B"; the words before the last word are
-// each name's: "Tessellate ViT-S/B/L" are Tessellate ViT-S, ViT-B and
-// ViT-L), take one name each, in order, when the counts agree. A list
-// written with slashes ends before a number that brings its own metric
-// ("R@1/R@5/R@10 of 74.9/89.6/93.8 and an mAP of 67.2");
-// "scores" after a metric is a noun ("F1 scores of"); a score in a bracket
-// after a name, behind costs only, is the name's ("YOLO-RF-X (38 FPS V100,
-// 56.3% AP)"); values compared with after one score per dataset are on those
-// datasets in order ("74.9% on A and 91.6% on B, compared with 74.2% and 89.2%
-// for X"), as are a named subject's after a contrast word, past a participle
-// phrase after any name ("while IRRA trained the same way reaches 39.8% and
-// 45.0%"), and so are the two ends of a change given in a later clause with
-// its datasets left out, after one given with a dataset at each end ("Llama 3
-// 70B drops from 79.5% on MMLU to 72.8% on MMLU-Fresh, and Qwen2-72B from
-// 82.3% to 74.6%": 82.3% is on MMLU, in its metric, as if written there, and
-// 74.6% on MMLU-Fresh), also after a pair of scores of one model on two
+// written as the one it replaces, a size as a size: "56.1, 70.8 and 77.9 for
+// Orion-3-1.5B, -7B and -14B"; the words before the last word are each name's:
+// "Tessellate ViT-S/B/L" are Tessellate ViT-S, ViT-B and ViT-L), take one name
+// each, in order, when the counts agree. A list written with slashes ends
+// before a number that brings its own metric ("R@1/R@5/R@10 of 74.9/89.6/93.8
+// and an mAP of 67.2"); "scores" after a metric is a noun ("F1 scores of"); a
+// score in a bracket after a name, behind costs only, is the name's ("YOLO-RF-X
+// (38 FPS V100, 56.3% AP)"); values compared with after one score per dataset
+// are on those datasets in order ("74.9% on A and 91.6% on B, compared with
+// 74.2% and 89.2% for X"), as are a named subject's after a contrast word, past
+// a participle phrase after any name ("while IRRA trained the same way reaches
+// 39.8% and 45.0%"), and so are the two ends of a change given in a later
+// clause with its datasets left out, after one given with a dataset at each end
+// ("Llama 3 70B drops from 79.5% on MMLU to 72.8% on MMLU-Fresh, and Qwen2-72B
+// from 82.3% to 74.6%": 82.3% is on MMLU, in its metric, as if written there,
+// and 74.6% on MMLU-Fresh), also after a pair of scores of one model on two
 // datasets ("82.3% on MMLU and 80.9% on MMLU-Para, whereas Mistral-7B falls
 // from 62.5% to 56.4%"), and so is the one change of the next sentence if it
 // names no dataset ("... Llama 3.1 8B moves from 66.7% to 67.5%."); a
-// capitalised name after "on" before the clause's
-// subject ("On Cityscapes it obtains") or after "to" before "at" a score
-// ("transfers to ADE20K at 50.2 PQ") or before a metric and its score in
-// brackets ("to NewsQA (F1 73.6)"), or after the "to" of a transfer before the
-// verb that gives its score ("Zero-shot transfer from COCO to Flickr30K gives
-// 84.0%"), is a benchmark, so nothing else is borrowed; "It" opening a
-// sentence is the variant of the paper's method that opened the sentence before
-// ("Yi-Lite-9B is ... It scores"); a sentence that opens with the paper's work
-// and its name between commas ("The approach, CapReID, improves") names the
-// paper's method; "the FP16 Llama 2 70B" is Llama 2 70B (also after "for":
-// "68.9% for the FP16 Llama-2-70B") and "A QuantX-quantised Llama 2 70B" the
-// paper's QuantX, as is a model a named method keeps "at" a score ("SALQ keeps
-// Llama-3-8B at 61.7%", "RotQ keeps DeiT-S, DeiT-B and Swin-S at 76.8%, 80.1%
-// and 81.9%": SALQ's and RotQ's; "against 65.1% in FP16" after one such score
-// is the kept model's), and a model a named method quantises, compresses or
-// prunes "to" a score ("HadaViT quantises DeiT-B to 77.9% ... and Swin-S to
-// 80.6%": both HadaViT's, the second as a parallel object after "and"), whose
-// own value in brackets right after ("(full precision: 81.8%)", "(81.8%)") is
-// the model's; a bit-width ("W4A4", "W3A16") is a setting, never a name ("HR3
-// at W3A16 keeps 78.1%" is HR3's); a capitalised word the abstract writes as a
-// name, compared with, owns the numbers after "at" ("compared with Caduceus at
-// 74.7% and 80.3%", "than Enformer at 0.39"); a contrasted clause about some
-// unnamed model ("while a nucleotide-level model of the same size obtains") is
-// no one's, and one that opens its clause set against another ("A separately
-// pretrained image model of the same size reaches", "For comparison, a
-// convolutional network trained from scratch obtains"; also past a long phrase
-// opened by a participle after its model noun: "A dense 4B model trained on
-// the same data and with the same compute reaches") is some model the text
-// does not name: the title stands for it, at confidence "low". Methods listed
-// with their scores in brackets after the dataset are all on it ("On Human
-// Regulatory, ... DNABERT-2 (89.2%), followed by HyenaDNA-small (87.9%)"); a
-// setting in brackets ("on MMLU (5-shot), ahead of X (66.6%)") is no score in
-// brackets; "on the hidden test set" (or "the 5K test split": a size is no
-// name) is a split, not other data, and so is a split's own name (splitNames:
-// "on val2017", "on test-dev", "on test-clean"), which alone stands for the
-// dataset the abstract is about; "Under our unified harness" and a comparison
-// "under the same setting" are no changed setting, nor is an opening that names
-// the attack robust accuracy is measured under ("Under AutoAttack with ε =
-// 4/255, ..."; attackWords), up to a comparison word after it ("compared with
-// 56.1%"), whose values keep the doubt; and the bare values of a
-// change take the metric written before it ("raises box AP on COCO val2017 from
-// 37.4 to 39.6", "R@1 on the MSCOCO 5K test set from", or before "of" and the
-// one model it is measured on: "raises the AP of a RetinaNet student with
-// ResNet-50 from 37.4 to 41.0", RetinaNet's, not its part's; a value before
-// with a metric of its own gives it to the value after, over one borrowed), the
-// value before being the name after a "for" that opens its clause ("and for
-// Mask R-CNN it improves mask AP from 34.7 to 36.3").
+// capitalised name after "on" before the clause's subject ("On Cityscapes it
+// obtains") or after "to" before "at" a score ("transfers to ADE20K at 50.2
+// PQ") or before a metric and its score in brackets ("to NewsQA (F1 73.6)"), or
+// after the "to" of a transfer before the verb that gives its score ("Zero-shot
+// transfer from COCO to Flickr30K gives 84.0%"), is a benchmark, so nothing
+// else is borrowed; "It" opening a sentence is the variant of the paper's
+// method that opened the sentence before ("Yi-Lite-9B is ... It scores"); a
+// sentence that opens with the paper's work and its name between commas ("The
+// approach, CapReID, improves") names the paper's method; "the FP16 Llama 2
+// 70B" is Llama 2 70B (also after "for": "68.9% for the FP16 Llama-2-70B") and
+// "A QuantX-quantised Llama 2 70B" the paper's QuantX, as is a model a named
+// method keeps "at" a score ("SALQ keeps Llama-3-8B at 61.7%", "RotQ keeps
+// DeiT-S, DeiT-B and Swin-S at 76.8%, 80.1% and 81.9%": SALQ's and RotQ's;
+// "against 65.1% in FP16" after one such score is the kept model's), and a
+// model a named method quantises, compresses or prunes "to" a score ("HadaViT
+// quantises DeiT-B to 77.9% ... and Swin-S to 80.6%": both HadaViT's, the
+// second as a parallel object after "and"), whose own value in brackets right
+// after ("(full precision: 81.8%)", "(81.8%)") is the model's; a bit-width
+// ("W4A4", "W3A16") is a setting, never a name ("HR3 at W3A16 keeps 78.1%" is
+// HR3's); a capitalised word the abstract writes as a name, compared with, owns
+// the numbers after "at" ("compared with Caduceus at 74.7% and 80.3%", "than
+// Enformer at 0.39"); a contrasted clause about some unnamed model ("while a
+// nucleotide-level model of the same size obtains") is no one's, and one that
+// opens its clause set against another ("A separately pretrained image model of
+// the same size reaches", "For comparison, a convolutional network trained from
+// scratch obtains"; also past a long phrase opened by a participle after its
+// model noun: "A dense 4B model trained on the same data and with the same
+// compute reaches") is some model the text does not name: the title stands for
+// it, at confidence "low". Methods listed with their scores in brackets after
+// the dataset are all on it ("On Human Regulatory, ... DNABERT-2 (89.2%),
+// followed by HyenaDNA-small (87.9%)"); a setting in brackets ("on MMLU
+// (5-shot), ahead of X (66.6%)") is no score in brackets; "on the hidden test
+// set" (or "the 5K test split": a size is no name) is a split, not other data,
+// and so is a split's own name (splitNames: "on val2017", "on test-dev", "on
+// test-clean"), which alone stands for the dataset the abstract is about;
+// "Under our unified harness" and a comparison "under the same setting" are no
+// changed setting, nor is an opening that names the attack robust accuracy is
+// measured under ("Under AutoAttack with ε = 4/255, ..."; attackWords), up to a
+// comparison word after it ("compared with 56.1%"), whose values keep the
+// doubt; and the bare values of a change take the metric written before it
+// ("raises box AP on COCO val2017 from 37.4 to 39.6", "R@1 on the MSCOCO 5K
+// test set from", or before "of" and the one model it is measured on: "raises
+// the AP of a RetinaNet student with ResNet-50 from 37.4 to 41.0", RetinaNet's,
+// not its part's; a value before with a metric of its own gives it to the value
+// after, over one borrowed), the value before being the name after a "for" that
+// opens its clause ("and for Mask R-CNN it improves mask AP from 34.7 to
+// 36.3").
 //
 // Lists are read in order: "71.3%, 62.0% and 55.4% on A, B and C,
 // respectively", and so are later lists of as many numbers, each with its
