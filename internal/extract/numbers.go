@@ -40,7 +40,6 @@ type number struct {
 	metric           string
 	dataset          *mention
 	carriedCondition string // the changed setting of the sentence its dataset was carried from
-	onlySetting      bool   // its candidate is "low" only for the sentence's changed setting (see confidence)
 	mOrigin, dOrigin origin
 }
 

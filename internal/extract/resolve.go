@@ -268,7 +268,9 @@ func (s *sentence) resolve(ctx *paperContext) ([]Candidate, []Unknown) {
 				// not a method.
 				c.Confidence, c.Note = "low", joinNote(c.Note, "method is the name of a variant of a known dataset")
 			}
-			if n.onlySetting && c.Note == settingNote(s.condition) {
+			if c.Confidence == Low && c.Note == settingNote(s.condition) {
+				// Its one doubt is the sentence's changed setting: it may
+				// still be the paper's only score of its kind.
 				s.soleSettingAt = append(s.soleSettingAt, len(cands))
 			}
 			cands = append(cands, c)
@@ -439,9 +441,6 @@ func (s *sentence) confidence(n *number, r *run) (string, string) {
 		// written with it.
 		low, med = append(low, med...), nil
 	}
-	// A value whose one doubt is the sentence's changed setting may still
-	// be the paper's only score of its kind (see promoteSoleSettings).
-	n.onlySetting = len(low) == 1 && len(med) == 0 && low[0] == settingNote(s.condition)
 	switch {
 	case len(low) > 0:
 		return Low, strings.Join(append(low, med...), "; ")
