@@ -544,6 +544,11 @@
 //     else in doubt, it is under the sentence's changed setting and the
 //     paper gives no other value of its method, dataset and metric ("Under
 //     20% noise, X keeps 74.1% Rank-1 on CUHK-PEDES"; promoteSoleSettings).
+//     A named model's value set against a score on a dataset, compared
+//     with it or after a contrast word, in a sentence that writes no
+//     metric, is read in the dataset's own metric even when the sentence
+//     before named it ("compared with 74.2% for HyenaDNA", "while DNABERT-2
+//     obtains 74.3%"), as sure as a metric assumed for the dataset.
 //   - "low": other range ends; no method named (the title stands for it) and
 //     nothing says whose the result is; values compared in brackets ("by
 //     1.2% (80.1% vs. 78.9%)": which is whose?); a dataset carried from a
