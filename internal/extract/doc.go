@@ -116,7 +116,10 @@
 //     that has one ("47.8 box AP ..., compared with 48.1 for Swin-T"); a
 //     plain metric written with a compared value is the one kind of it
 //     the sentence's own results before were written in ("40.9 mask AP
-//     ..., compared with 37.9 AP for SparseInst": mask AP).
+//     ..., compared with 37.9 AP for SparseInst": mask AP). A percentage
+//     does not take the metric written before a later value of its list,
+//     which is that value's own ("the mAP on CUHK-PEDES is 72.5% and the
+//     mINP 58.3%": mAP, then mINP).
 //   - When a sentence names no metric at all, Dataset.Metric, if the caller
 //     set it, is assumed ("scores 69.8% on MMLU"), with confidence "med".
 //   - A general metric word is the dataset's metric when that is a narrower

@@ -379,6 +379,13 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | Text-to-image R@1 | 55.3", "Foo | COCO | Text-to-image R@5 | 80.9"},
 		},
 		{
+			// A percentage with no metric of its own does not take the
+			// metric written before a later number of its run: that is the
+			// later number's; it finds the nearest metric before it.
+			"metric written before the next value of a run", "The mAP on CUHK-PEDES of Foo is 72.5% and the mINP 58.3%.",
+			[]string{"Foo | CUHK-PEDES | mAP | 72.5%", "Foo | CUHK-PEDES | mINP | 58.3%"},
+		},
+		{
 			// Each value of a comparison listed with its own "for" is
 			// someone else's, kept only when a name owns it.
 			"values compared, each with its own for", "On COCO, Foo attains 39.9 AP, compared with 36.9 AP for ERD and 42.1 AP for a detector trained jointly on all classes.",

@@ -513,8 +513,16 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 	if last.cue != nil && last.cueAfter {
 		return last.cue.metric, direct
 	}
-	for _, o := range r.nums {
+	for j, o := range r.nums {
 		if o.cue != nil {
+			if j > i && !o.cueAfter && n.pct {
+				// "R@5 on COCO is 90.3% and R@10 is 94.8%": a metric
+				// written before a later number, after this one, is that
+				// number's own; the percentage finds its nearest metric
+				// elsewhere. (A bare number, which has no such fallback,
+				// keeps the run's.)
+				continue
+			}
 			return o.cue.metric, direct
 		}
 	}
