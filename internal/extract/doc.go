@@ -93,7 +93,10 @@
 //     directions"), and so is one pair of an R@k before "respectively"
 //     after both directions in its sentence ("an image-to-text R@1 of
 //     78.4% and a text-to-image R@1 of 61.9%, with R@5 of 94.1% and 84.3%
-//     respectively").
+//     respectively"). The direction goes on so past the data the R@k
+//     before "is" is measured on, named in a few words with no comma
+//     ("image-to-text R@5 on COCO is 90.3% and R@10 is 94.8%": both
+//     image-to-text).
 //   - Datasets are matched by name or alias, ignoring how the parts are joined
 //     ("Human vs. Worm", "human_vs_worm"; "CIFAR100") and, for long names,
 //     case. Short names keep their capitals ("COCO", "IN-1k"). A name that is

@@ -386,6 +386,10 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | CUHK-PEDES | mAP | 72.5%", "Foo | CUHK-PEDES | mINP | 58.3%"},
 		},
 		{
+			"metric written before the next value of a run, with direction", "Foo's image-to-text R@5 on COCO is 90.3% and R@10 is 94.8%.",
+			[]string{"Foo | COCO | Image-to-text R@5 | 90.3%", "Foo | COCO | Image-to-text R@10 | 94.8%"},
+		},
+		{
 			// Each value of a comparison listed with its own "for" is
 			// someone else's, kept only when a name owns it.
 			"values compared, each with its own for", "On COCO, Foo attains 39.9 AP, compared with 36.9 AP for ERD and 42.1 AP for a detector trained jointly on all classes.",

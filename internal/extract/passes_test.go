@@ -166,6 +166,14 @@ func TestPassNames(t *testing.T) {
 		{"On COCO, image-to-text and text-to-image R@1 reach 82.6 and 65.1.", []string{"Image-to-text R@1", "Text-to-image R@1"}, []string{"COCO"}},
 		{"On COCO, text-to-image and image-to-text Recall@10 reach 91.3 and 97.0, and R@10 alone 95.2.",
 			[]string{"Text-to-image R@10", "Image-to-text R@10", "Rank-10"}, []string{"COCO"}},
+		// The direction goes on to a higher R@k past "on DATASET is" and
+		// the value, as past "is" alone; not past a clause's comma.
+		{"Image-to-text R@5 on COCO is 90.3% and R@10 is 94.8%.",
+			[]string{"Image-to-text R@5", "Image-to-text R@10"}, []string{"COCO"}},
+		{"Text-to-image R@1 in the COCO test set is 55.3 and R@5 is 80.9.",
+			[]string{"Text-to-image R@1", "Text-to-image R@5"}, []string{"COCO"}},
+		{"Image-to-text R@5 on COCO, as before, is 90.3% and R@10 is 94.8%.",
+			[]string{"Image-to-text R@5", "Rank-10"}, []string{"COCO"}},
 		// A count of tasks before the benchmark's own name.
 		{"On 20-task Split CIFAR-100, average accuracy is 41.3%.", []string{"Accuracy"}, []string{"?Split CIFAR-100"}},
 		// The dataset a benchmark was made from, in an aside describing
