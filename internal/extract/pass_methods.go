@@ -60,6 +60,21 @@ var forModifiers = set("the", "its", "their", "a", "an", "original", "vanilla", 
 
 var possessiveFillers = set("of", "on", "in", "a", "an", "the", "only", "just")
 
+// onDatasetList reports whether each number of r is mapped onto a
+// dataset of a list.
+func (s *sentence) onDatasetList(r *run) bool {
+	for _, n := range r.nums {
+		if s.listDataset[n] == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// countedCollections, after a count word, name the datasets a "whose"
+// clause is on: "IRRA, whose Rank-1 on the three datasets is".
+var countedCollections = set("datasets", "benchmarks", "tasks")
+
 // withOwnOpening is a sentence opening that equips a model with something:
 // "With ViT-Adapter-L, ...", "Using our adapter, ...".
 var withOwnOpening = regexp.MustCompile(`^(?:With|Using|Equipped with|Armed with)\s+(?:the\s+)?([^,]+),`)
@@ -894,7 +909,11 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			if names, ok := s.whoseSubject(i, ctx); ok {
 				// "HyenaDNA and Caduceus, whose accuracies on X are 89.2%
 				// and 90.1%": the names before "whose", in order.
-				if len(names) == 1 && len(r.nums) == 1 {
+				if len(names) == 1 && (len(r.nums) == 1 || s.onDatasetList(r)) {
+					// "IRRA, whose Rank-1 is 73.4%, 63.5% and 60.2% on
+					// the three datasets": one model's values, one per
+					// dataset. (Of a list on no datasets, which value is
+					// in which metric the clause may not say.)
 					r.method, r.source = names[0], fromNamed
 				} else if len(names) > 1 && len(names) == len(r.nums) {
 					r.method, r.source, r.methods = names[len(names)-1], fromNamed, names
@@ -1787,7 +1806,8 @@ func (s *sentence) whoseSubject(copula int, ctx *paperContext) ([]string, bool) 
 			}
 			return nil, true
 		}
-		if !s.blocked(t) && !possessiveFillers[w] && w != "accuracies" && w != "scores" && w != "results" {
+		if !s.blocked(t) && !possessiveFillers[w] && w != "accuracies" && w != "scores" && w != "results" &&
+			countWords[w] == 0 && !countedCollections[w] {
 			return nil, false
 		}
 	}

@@ -763,6 +763,12 @@ func TestPassMethods(t *testing.T) {
 		{"", "Compared to HyenaDNA and Caduceus-PS, whose accuracies on Human Enhancers Ensembl are 89.2% and 90.1%, NTv3 obtains 92.6%.",
 			map[string]string{"89.2%": "HyenaDNA", "90.1%": "Caduceus-PS", "92.6%": "NTv3"}},
 		{"", "Compared to the teacher, whose accuracy is 89.2%, NTv3 obtains 92.6%.", map[string]string{"92.6%": "NTv3"}},
+		// One name before "whose" owns the clause's list of values on a
+		// list of datasets; of a list on none, which value is in which
+		// metric the clause does not say.
+		{"", "NTv3 beats IRRA, whose Rank-1 is 73.4%, 63.5% and 60.2% on CUHK-PEDES, ICFG-PEDES and RSTPReid, respectively.",
+			map[string]string{"73.4%": "IRRA", "63.5%": "IRRA", "60.2%": "IRRA"}},
+		{"", "On CIFAR-100, NTv3 beats FACT, whose accuracies are 62.2% and 52.1%.", map[string]string{}},
 		// "for" and a description: the name it defines in brackets, the name
 		// after a model noun, the baseline it names unless it is another work's.
 		{"", "XNet keeps 62.4% on MMLU, versus 57.0% for random experience replay (ER).", map[string]string{"62.4%": "XNet", "57.0%": "ER"}},
@@ -1388,6 +1394,10 @@ func TestAcrossSentences(t *testing.T) {
 		{"numbers on the counted datasets are on those the abstract named when the sentence names one only in a later clause",
 			"RoCo: Noisy Pairs\nWe evaluate on CUHK-PEDES, ICFG-PEDES and RSTPReid. Compared with IRRA, which obtains 73.4%, 63.5% and 60.2% Rank-1 on the three benchmarks, the gains are largest on RSTPReid.",
 			[]string{"IRRA | CUHK-PEDES | Rank-1 | 73.4% | med | ", "IRRA | ICFG-PEDES | Rank-1 | 63.5% | med | ", "IRRA | RSTPReid | Rank-1 | 60.2% | med | "}},
+		{"a list a copula ties to a metric on the counted datasets is on those the abstract named, in order",
+			"RoCo: Noisy Pairs\nWe evaluate on CUHK-PEDES, ICFG-PEDES and RSTPReid. RoCo obtains 75.8% Rank-1 on CUHK-PEDES. It beats IRRA, whose Rank-1 on the three datasets is 73.4%, 63.5% and 60.2%.",
+			[]string{"RoCo | CUHK-PEDES | Rank-1 | 75.8% | high | ",
+				"IRRA | CUHK-PEDES | Rank-1 | 73.4% | med | ", "IRRA | ICFG-PEDES | Rank-1 | 63.5% | med | ", "IRRA | RSTPReid | Rank-1 | 60.2% | med | "}},
 		{"a capitalised word alone is no name",
 			"Compute-Optimal Training\nResults reach 67.5% on MMLU.",
 			[]string{"Compute-Optimal Training | MMLU | Accuracy | 67.5% | low | "}},
