@@ -698,6 +698,14 @@ func TestPassMethods(t *testing.T) {
 		// change the authors make themselves.
 		{"DUS: Depth Up-Scaling", "DUS improves ARC-Challenge accuracy from 59.0% to 63.4%.", map[string]string{"63.4%": "DUS"}},
 		{"ResNeSt: Split Attention", "We improve the mAP of Faster-RCNN on MS-COCO from 39.3% to 42.3%.", map[string]string{"42.3%": "ResNeSt"}},
+		// An opening participle that builds the paper's change on a model
+		// names the model the value before is of, when it is one word.
+		{"BPU: Boundary Prediction Units", "Inserted into SegFormer-B0, BPU improves mIoU on ADE20K from 37.4% to 39.6%.",
+			map[string]string{"37.4%": "SegFormer-B0", "39.6%": "BPU"}},
+		{"FocalPyramid: High-Resolution Fusion", "Integrated into RetinaNet with ResNet-101, it raises COCO AP from 40.4 to 43.0.",
+			map[string]string{"40.4": "RetinaNet", "43.0": "FocalPyramid"}},
+		{"TinyScope: Sparse Pyramids", "Built on a ResNet-50 RetinaNet with a 1x schedule, TinyScope improves COCO AP from 36.5 to 39.4.",
+			map[string]string{"39.4": "TinyScope"}},
 		// A number format before the name after "for" is no part of it.
 		{"RotQ: 2-Bit Quantisation", "RotQ reaches 64.1% on MMLU, compared with 68.9% for the FP16 Llama-2-70B and 55.2% for QuIP#.",
 			map[string]string{"64.1%": "RotQ", "68.9%": "Llama-2-70B", "55.2%": "QuIP"}},
