@@ -354,15 +354,23 @@ func endsWithWord(text, w string) bool {
 		(len(t) == len(w) || !unicode.IsLetter(rune(t[len(t)-len(w)-1])))
 }
 
+// collectionWords, after a count word, name the datasets a list of values
+// is on, which the abstract named before: "on the three datasets", "across
+// the two tasks". countedCollection is that phrase, its count captured.
+var (
+	collectionWords   = []string{"datasets", "benchmarks", "tasks"}
+	countedCollection = `(?:on|across)\s+the\s+(\w+)\s+(?:` + strings.Join(collectionWords, "|") + `)`
+)
+
 // countedDatasetsAfter follows a run that is on as many datasets as the
 // abstract named before it, counted, past a metric of a word or two: "...
 // Rank-1 on the three datasets", "on the two tasks, respectively".
-var countedDatasetsAfter = regexp.MustCompile(`^\s*(?:[\w@-]+\s+){0,2}?(?:on|across)\s+the\s+(\w+)\s+(?:datasets|benchmarks|tasks)\b`)
+var countedDatasetsAfter = regexp.MustCompile(`^\s*(?:[\w@-]+\s+){0,2}?` + countedCollection + `\b`)
 
 // countedDatasetsBefore ends the text before a run that a copula ties to
 // a metric on as many datasets as the abstract named before, counted: "its
 // Rank-1 on the three benchmarks is 62.3%, 48.9% and 55.4%".
-var countedDatasetsBefore = regexp.MustCompile(`(?i)\b(?:on|across)\s+the\s+(\w+)\s+(?:datasets|benchmarks|tasks)\s+(?:is|are|was|were)\s*$`)
+var countedDatasetsBefore = regexp.MustCompile(`(?i)\b` + countedCollection + `\s+(?:is|are|was|were)\s*$`)
 
 // attachCountedDatasets maps a run of k numbers followed by "on the k
 // datasets" onto the datasets the sentences before named, in the order

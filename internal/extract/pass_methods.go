@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -37,9 +38,18 @@ var transferVerbs = set("quantises", "quantizes", "quantised", "quantized", "com
 // 63.2% and 71.5%" after "in four sizes, Kestrel-1B, ..., and Kestrel-34B".
 var countedNouns = set("models", "variants", "versions", "sizes", "methods")
 
-// countWords are the numbers such a subject is counted in.
-var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8}
+// spelledCounts are the counts written as words, from two up.
+var spelledCounts = []string{"two", "three", "four", "five", "six", "seven", "eight"}
+
+// countWords are the numbers such a subject is counted in, as words or as
+// digits.
+var countWords = func() map[string]int {
+	m := map[string]int{}
+	for i, w := range spelledCounts {
+		m[w], m[strconv.Itoa(i+2)] = i+2, i+2
+	}
+	return m
+}()
 
 // teacherPhrases name the teacher a student is distilled from: "a
 // ResNet-18 student taught by ResNet-34".
@@ -73,7 +83,7 @@ func (s *sentence) onDatasetList(r *run) bool {
 
 // countedCollections, after a count word, name the datasets a "whose"
 // clause is on: "IRRA, whose Rank-1 on the three datasets is".
-var countedCollections = set("datasets", "benchmarks", "tasks")
+var countedCollections = set(collectionWords...)
 
 // withOwnOpening is a sentence opening that equips a model with something:
 // "With ViT-Adapter-L, ...", "Using our adapter, ...".

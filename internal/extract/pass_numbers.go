@@ -17,7 +17,7 @@ var (
 	// "a CIDEr score of 143.6", "the corresponding mAP values are 71.6%", and
 	// a hedge: "an MCC of only 0.806"; also the datasets counted ("Rank-1 on
 	// the three datasets is 73.4%, 63.5% and 60.2%").
-	cueFiller = regexp.MustCompile(`(?i)(?:\b(?:(?:on|across)\s+the\s+(?:two|three|four|five|six|seven|eight)\s+(?:datasets|benchmarks|tasks)|of|score|values?|is|was|are|were|reaches|reached|reaching|achieves|achieved|achieving|attains|attained|obtains|obtained|hits|scores|scored|at|to|rises|rose|reported|improves|improved|increases|increased|boosts|only|just|merely|about|nearly|roughly|approximately|around)|[=:(])\s*$`)
+	cueFiller = regexp.MustCompile(`(?i)(?:\b(?:(?:on|across)\s+the\s+(?:` + strings.Join(spelledCounts, "|") + `)\s+(?:` + strings.Join(collectionWords, "|") + `)|of|score|values?|is|was|are|were|reaches|reached|reaching|achieves|achieved|achieving|attains|attained|obtains|obtained|hits|scores|scored|at|to|rises|rose|reported|improves|improved|increases|increased|boosts|only|just|merely|about|nearly|roughly|approximately|around)|[=:(])\s*$`)
 )
 
 // findNumbers finds the numbers that could be scores, the metric written
