@@ -956,6 +956,10 @@ func TestPassMethods(t *testing.T) {
 		{"AnswerGate: Abstention", "With a smaller ELECTRA-base reader, the gate lifts F1 on SQuAD 2.0 from 83.4 to 85.0.", map[string]string{"83.4": "ELECTRA-base", "85.0": "AnswerGate"}},
 		{"EncyPrompt: Class Descriptions", "With CLIP ViT-B/32, top-1 accuracy on ImageNet improves from 63.4% to 66.0%.", map[string]string{"63.4%": "CLIP ViT-B/32", "66.0%": "EncyPrompt"}},
 		{"X-Net: Detection", "With a ResNet-50 backbone, AP on COCO improves from 40.1 to 42.3.", map[string]string{"42.3": "X-Net"}},
+		// A change after another, with no subject of its own, is made to the
+		// first change's model.
+		{"X-Net: Hard Negatives", "X-Net lifts IRRA from 73.4% to 76.1% Rank-1 on CUHK-PEDES and from 63.5% to 66.8% on ICFG-PEDES.",
+			map[string]string{"73.4%": "IRRA", "76.1%": "X-Net", "63.5%": "IRRA", "66.8%": "X-Net"}},
 		// A value before a change, owned by the name after "for" that follows it.
 		{"X-Net: Drift", "X-Net raises accuracy on CIFAR-100 from 56.4% for the PASS baseline to 65.0%.", map[string]string{"56.4%": "PASS", "65.0%": "X-Net"}},
 		{"X-Net: Unlearning", "MMLU accuracy goes from 58.1% for the original Zephyr-7B to 57.2% after unlearning.", map[string]string{"58.1%": "Zephyr-7B", "57.2%": "X-Net"}},

@@ -25,6 +25,7 @@ type run struct {
 	fallFrom      bool     // a value before a fall, named by the subject of the falling verb: "whereas PASS drops from 63.5% to 58.1%"
 	afterFall     bool     // the value a score falls to, in a clause that does not name the paper's method: "plain fine-tuning lowers MMLU accuracy from 45.3% to 40.6%"
 	shared        *mention // the dataset of a parallel run after it: "49.4 AP in 12 epochs and 51.3 AP in 24 epochs on COCO"
+	gappedOwner   bool     // a value before a change, owned by the value before the change written before it: "lifts IRRA from 73.4% to 76.1% on CUHK-PEDES and from 63.5% to 66.8% on ICFG-PEDES"
 	gapped        bool     // shared is the dataset at the same end of a change written before: "..., and Qwen2-72B from 82.3% to 74.6%"
 	versus        *run     // "67.5% versus 60.2% on RSTPReid": the run compared with, which shares its dataset
 	compared      bool     // after "versus", "vs." or "compared with": someone else's value, dropped unless named
