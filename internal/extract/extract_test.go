@@ -516,6 +516,13 @@ func TestScores(t *testing.T) {
 			"genomics alias spelling", "Foo reaches 96.5% accuracy on human_vs_worm.",
 			[]string{"Foo | Human vs Worm | Accuracy | 96.5%"},
 		},
+		{
+			// The data a model was pre-trained on, written after the
+			// dataset that opens the sentence, is not where its scores
+			// were measured.
+			"pre-training data after the opening dataset", "On CIFAR-100 split into 10 incremental steps, Foo with a ViT-B/16 pretrained on ImageNet-21K reaches a last accuracy of 90.1%.",
+			[]string{"Foo | CIFAR-100 | Last accuracy | 90.1%"},
+		},
 	}
 	for _, tt := range tests {
 		got := describe(extractOne(tt.text).Candidates)

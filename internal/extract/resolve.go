@@ -1106,6 +1106,13 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 		if d.end > r.start {
 			break
 		}
+		if d.training && !d.known && topic != nil && topic.known {
+			// "On CIFAR-100 with a ViT-B/16 pretrained on ImageNet-21K, X
+			// reaches 91.2%": the data the model was trained on, after
+			// the dataset the sentence opens with, is not where its
+			// score was measured.
+			continue
+		}
 		before = d
 		if d.attachedTo == nil {
 			topic = d
