@@ -32,6 +32,10 @@ func TestNamedOtherSubject(t *testing.T) {
 		{"a named baseline before a bracketed list", "DualGrain: Fine-Grained Alignment",
 			"DualGrain achieves an R@1 of 68.5 on COCO, improving over the ALBEF baseline (63.1 and 48.0).",
 			map[string]string{"68.5": "DualGrain", "63.1": "ALBEF", "48.0": "ALBEF"}},
+		// A name before a noun for a whole model owns the values after "at".
+		{"a named reader before at", "SpanRank: Listwise Span Ranking",
+			"On SQuAD2.0 it obtains 87.6 EM and 90.4 F1, ahead of the token-level RoBERTa-large reader at 86.5 EM and 89.4 F1.",
+			map[string]string{"87.6": "SpanRank", "90.4": "SpanRank", "86.5": "RoBERTa-large", "89.4": "RoBERTa-large"}},
 		{"an unnamed baseline before brackets", "CAPE: Cross-Attribute Prompts",
 			"CAPE reaches 76.1% Rank-1 on CUHK-PEDES, above the strong baseline (73.4%).",
 			map[string]string{"76.1%": "CAPE"}},
