@@ -561,7 +561,10 @@
 //     ("this simple framework reaches", "our model attains"); or it is one
 //     end of a range of a named model, with nothing else borrowed
 //     ("Llama-2-70B scores between 61.2% and 68.9% on MMLU"; a metric
-//     that is the range's subject is written with it, and the one model
+//     that is the range's subject is written with it, also past the model
+//     it is of and what it is taken over, which are part of the subject:
+//     "KmerNet's accuracy over ten seeds lies between", "the accuracy of
+//     AnchorCL stays between"; and the one model
 //     a sentence names counts as named: "For HyenaDNA, accuracy on Mouse
 //     Enhancers varies between 79.6% and 85.4%"), or of the paper's method
 //     when the range's clause says it is "its", as "it" says a score is

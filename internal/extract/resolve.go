@@ -717,8 +717,11 @@ func distinctHeads(hs []headMetric) int {
 
 // rangeVerb is what stands between a metric and the range it is the
 // subject of: "accuracy on Mouse Enhancers varies between", "top-1
-// accuracy ranges from".
-var rangeVerb = regexp.MustCompile(`^(?:\s+on\s+[^,;:()%]{1,40}?)?\s+(?:varies|ranges|range|vary|lies|lie)\s+(?:between|from)\s*$`)
+// accuracy ranges from"; the model it is of and what it is taken over
+// are still part of the subject: "the last accuracy of AnchorCL stays
+// between", "KmerNet's accuracy over ten seeds lies between".
+var rangeVerb = regexp.MustCompile(`^(?:\s+of\s+[^,;:()%]{1,40}?)?(?:\s+on\s+[^,;:()%]{1,40}?)?(?:\s+(?:over|across)\s+[^,;:()%]{1,30}?)?` +
+	`\s+(?:varies|ranges|range|vary|lies|lie|stays|stay)\s+(?:only\s+)?(?:between|from)\s*$`)
 
 // rangeSubject reports whether the metric written last before run r, and
 // that is metric, is the subject of the range r is: "For HyenaDNA,
