@@ -184,9 +184,11 @@ func TestScores(t *testing.T) {
 		{
 			// The metric before "of" the model a change is measured on; the
 			// value after is the subject's, in its own metric past a metric
-			// borrowed from the change before.
+			// borrowed from the change before; the second change, gapped
+			// after the first with only "its" and its metric between, is
+			// made to the same model, whose value before it is.
 			"metric of the changed model", "On SQuAD 2.0, Foo raises the F1 of a RoBERTa-base reader from 80.5 to 83.1, and its exact match from 77.6 to 80.4.",
-			[]string{"RoBERTa-base | SQuAD2.0 | F1 | 80.5", "Foo | SQuAD2.0 | F1 | 83.1", "Foo | SQuAD2.0 | Exact match | 80.4"},
+			[]string{"RoBERTa-base | SQuAD2.0 | F1 | 80.5", "Foo | SQuAD2.0 | F1 | 83.1", "RoBERTa-base | SQuAD2.0 | Exact match | 77.6", "Foo | SQuAD2.0 | Exact match | 80.4"},
 		},
 		{
 			// Methods listed with their scores in brackets, after the dataset: all on it.
