@@ -47,10 +47,11 @@ func (s *sentence) namedOther(j int, ctx *paperContext) string {
 
 // atOwnerNouns are nouns for a whole model that a name before them
 // identifies and that can own the numbers after "at": "ahead of the
-// token-level RoBERTa-large reader at 86.5 EM". A part ("backbone", "encoder") is left out: in "Faster R-CNN
-// with a ResNet-50 backbone at 47.1 AP" the value is the detector's; so is a
-// student, whose value is the distilling method's ("compresses a ViT-L/16
-// teacher into a MobileNetV3 student at 78.4%").
+// token-level RoBERTa-large reader at 86.5 EM". A part ("backbone",
+// "encoder") is left out: in "Faster R-CNN with a ResNet-50 backbone at
+// 47.1 AP" the value is the detector's. So is "student": in "compresses a
+// ViT-L/16 teacher into a MobileNetV3 student at 78.4%" the value is the
+// distilling method's.
 var atOwnerNouns = set("reader", "model", "baseline", "teacher")
 
 // nameBeforeNoun returns the name right before a noun of nouns at word j,
