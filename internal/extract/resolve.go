@@ -478,16 +478,9 @@ var rangeOwnerPronouns = set("its")
 // comma, semicolon, colon or bracket, has a possessive of rangeOwnerPronouns
 // ("its accuracy on Human Regulatory ranges from").
 func (s *sentence) ownPossessiveBefore(r *run) bool {
-	for k := s.lastTokenBefore(r.start); k >= 0; k-- {
-		t := s.toks[k]
-		if rangeOwnerPronouns[strings.ToLower(t.text)] {
-			return true
-		}
-		if k > 0 && strings.ContainsAny(s.text[s.toks[k-1].end:t.start], ",;:()") {
-			return false
-		}
-	}
-	return false
+	k := s.lastTokenBefore(r.start)
+	return k >= 0 && (rangeOwnerPronouns[strings.ToLower(s.toks[k].text)] ||
+		s.wordBackInClause(k, k, ",;:()", rangeOwnerPronouns))
 }
 
 // metricFor finds the metric of number i of run r: from a list of metrics
