@@ -146,6 +146,10 @@
 //     So is a list a copula ties to a metric on the counted datasets, and
 //     one name before "whose" owns it all ("IRRA, whose Rank-1 on the
 //     three datasets is 73.4%, 63.5% and 60.2%").
+//     So are numbers said to be "respectively" with no list of datasets
+//     of their own, past a metric or "on them" ("With all labels it
+//     achieves 92.7% and 75.3%, respectively"), when every dataset named
+//     before is a known one and their clause is about no gain.
 //     A sentence that reports a score on the topic without naming it goes
 //     on with the topic, so the sentence after it, borrowing the metric
 //     from it, is read as on the topic too (confidence "med"). A named
