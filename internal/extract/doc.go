@@ -460,11 +460,16 @@
 // opening "For" or "Applied to" does ("Integrated into RetinaNet with
 // ResNet-101, it raises COCO AP from 40.4 to 43.0", "Inserted into
 // SegFormer-B0, BPU improves mIoU from 37.4%"; not "Built on a ResNet-50
-// RetinaNet": which is the model?). A change written after the change of a
+// RetinaNet": which is the model?). An opening that applies the paper's change
+// to a model, or starts from or measures against one, names it past adjectives
+// and a phrase about it up to its comma, when no second name stands before the
+// "from" ("Applied to DeiT-B trained for 300 epochs, SpectralMix raises
+// accuracy from 81.8%", "Starting from Qwen2.5-7B,", "Relative to DNABERT-2,");
+// the value after stays the subject's. A change written after the change of a
 // metric read here, with only its metric, its dataset and joining words
-// between, is made to the same model, so its value before is that model's,
-// on the dataset after it ("lifts IRRA from 73.4% to 76.1% Rank-1 on
-// CUHK-PEDES and from 63.5% to 66.8% on ICFG-PEDES": IRRA's on ICFG-PEDES).
+// between, is made to the same model, so its value before is that model's, on
+// the dataset after it ("lifts IRRA from 73.4% to 76.1% Rank-1 on CUHK-PEDES
+// and from 63.5% to 66.8% on ICFG-PEDES": IRRA's on ICFG-PEDES).
 //
 // # What is not a score
 //

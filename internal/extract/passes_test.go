@@ -706,6 +706,22 @@ func TestPassMethods(t *testing.T) {
 			map[string]string{"40.4": "RetinaNet", "43.0": "FocalPyramid"}},
 		{"TinyScope: Sparse Pyramids", "Built on a ResNet-50 RetinaNet with a 1x schedule, TinyScope improves COCO AP from 36.5 to 39.4.",
 			map[string]string{"39.4": "TinyScope"}},
+		// An opening that applies the paper's change to a model, or starts
+		// from one, names the model the value before is of, past a phrase
+		// about it up to the comma; the value after stays the subject's.
+		{"SpectralMix: Frequency Mixing", "Applied to DeiT-B trained for 300 epochs, SpectralMix raises ImageNet accuracy from 81.8% to 82.6%.",
+			map[string]string{"81.8%": "DeiT-B", "82.6%": "SpectralMix"}},
+		{"HubNorm: Hubness Reduction", "Applied to BLIP-2 without retraining, HubNorm raises COCO 5K text-to-image R@1 from 68.3% to 70.1%.",
+			map[string]string{"68.3%": "BLIP-2", "70.1%": "HubNorm"}},
+		{"MergeX: Token Merging", "Applied to an off-the-shelf DeiT-B, it keeps top-1 accuracy on ImageNet from 81.8% to 81.2%.",
+			map[string]string{"81.8%": "DeiT-B", "81.2%": "MergeX"}},
+		{"SGR: Self-Generated Rubrics", "Starting from Qwen2.5-7B, SGR raises MMLU accuracy from 74.2% to 75.6%.",
+			map[string]string{"74.2%": "Qwen2.5-7B", "75.6%": "SGR"}},
+		{"MotifBERT: Motif Tokens", "Relative to DNABERT-2, MotifBERT raises accuracy on Human OCR Ensembl from 76.8% to 79.5%.",
+			map[string]string{"76.8%": "DNABERT-2", "79.5%": "MotifBERT"}},
+		// Not past a second name: a model or benchmark of its own.
+		{"SGR: Self-Generated Rubrics", "Starting from Qwen2.5-7B, SGR raises MMLU accuracy from 74.2% to 75.6% and MATH accuracy from 49.8% to 58.1%.",
+			map[string]string{"74.2%": "Qwen2.5-7B", "75.6%": "SGR", "58.1%": "SGR"}},
 		// A number format before the name after "for" is no part of it.
 		{"RotQ: 2-Bit Quantisation", "RotQ reaches 64.1% on MMLU, compared with 68.9% for the FP16 Llama-2-70B and 55.2% for QuIP#.",
 			map[string]string{"64.1%": "RotQ", "68.9%": "Llama-2-70B", "55.2%": "QuIP"}},
