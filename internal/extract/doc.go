@@ -316,7 +316,10 @@
 // model reaches"), and any architecture as a student, whatever its article
 // ("A ShuffleNetV2 student reaches"; not "the ResNet32x4 teacher"), also
 // named before the teacher it is taught by ("a ResNet-18 student taught by
-// ResNet-34 achieves").
+// ResNet-34 achieves"). So is a subject after "the" and a participle of what
+// the paper's method does to a model ("the distilled Mask R-CNN-R50
+// obtains", "the edited Llama-2-7B scores"), though not "the pretrained",
+// which is the model before the method.
 //
 // Lists and names are also read where they are written short: a head shared by
 // two kinds of a metric ("box/mask AP are 38.0/34.4"), a metric written onto

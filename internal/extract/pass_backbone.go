@@ -27,6 +27,15 @@ var definiteSubjectNouns = set("model", "backbone", "student")
 // ShuffleNetV2 student reaches 76.9%" in a paper that distils into it.
 var studentNouns = set("student")
 
+// ownProcessParticiples between "the" and a model's name say the model is
+// the one the paper's own method produced, so the subject stands for the
+// method: "the distilled ResNet-50 reaches 89.1%" in a distillation paper,
+// "the compressed DeiT-B", "the edited Llama-2-7B scores". "Pretrained" is
+// not one: "the pretrained CLIP ViT-L/14" is usually the model before the
+// paper's method.
+var ownProcessParticiples = set("distilled", "compressed", "pruned", "quantised",
+	"quantized", "edited", "merged")
+
 // architectureSize is how an architecture's name ends in a size or a
 // depth ("ViT-B/16", "DeiT-S", "ViT-Ti", "ResNet-50"), which a method's
 // own name ("DINO") does not: the paper builds a model on the one, and
@@ -88,6 +97,11 @@ func (s *sentence) backboneSubject(r *run, ctx *paperContext) {
 	}
 	k := s.nameStart(r.method, r.start)
 	end := k + len(strings.Fields(r.method))
+	if k >= 2 && ownProcessParticiples[strings.ToLower(s.toks[k-1].text)] &&
+		strings.EqualFold(s.toks[k-2].text, "the") {
+		r.method, r.source = ctx.method, fromOwn
+		return
+	}
 	if k < 1 || end >= len(s.toks) || !plainArticles[strings.ToLower(s.toks[k-1].text)] {
 		return
 	}
