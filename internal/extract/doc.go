@@ -430,7 +430,12 @@
 // is the same model without the paper's change ("a RoBERTa-large reader with
 // AnsHead obtains 87.4, compared with 86.5 without it", "84.6%, up from 81.2%
 // with the original recipe", "against 69.8% in FP16", "against 85.9% at BF16",
-// "compared with 81.8% in full precision"; confidence "med"). A named baseline
+// "compared with 81.8% in full precision"; confidence "med"). A value listed
+// with its own "for" after a compared one is on the dataset that one was
+// compared on, not on data a model was trained on that an opening phrase
+// names ("With a ViT-B/16 pretrained on ImageNet-21K, X reaches 91.5% on
+// CIFAR-100, compared with 80.2% for A and 86.5% for B": both on CIFAR-100);
+// a dataset the sentence opens on stays theirs. A named baseline
 // or teacher is a subject like any name ("The provided CNN baseline reaches
 // 69.5%"), and owns the values in brackets right after it, wherever it stands
 // ("exceed the strong IRRA baseline (73.4%, 63.5% and 60.2% Rank-1)"), and

@@ -398,6 +398,13 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | COCO | AP | 39.9", "ERD | COCO | AP | 36.9"},
 		},
 		{
+			// A value listed after a compared one with its own "for" is
+			// on the dataset the first was compared on, not on the data
+			// the model was pre-trained on that the opening names.
+			"values compared, each with its own for, after pre-training data", "With a ViT-B/16 pretrained on ImageNet-21K, Foo reaches an accuracy of 91.5% on CIFAR-100, compared with 80.2% for ABC and 86.5% for DualPrompt.",
+			[]string{"Foo | CIFAR-100 | Accuracy | 91.5%", "ABC | CIFAR-100 | Accuracy | 80.2%", "DualPrompt | CIFAR-100 | Accuracy | 86.5%"},
+		},
+		{
 			// A plain metric written with a compared value is the one
 			// kind of it the sentence's own results were written in.
 			"compared plain AP after mask AP", "On COCO, Foo reaches 40.9 mask AP at 45.2 FPS, compared with 37.9 AP for SparseInst at 40.0 FPS and 38.7 AP for FastInst at 32.5 FPS.",

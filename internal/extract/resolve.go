@@ -1218,9 +1218,13 @@ func (s *sentence) contrastedNamed(r *run) bool {
 
 // comparedWith returns, for a run of values compared with, the known
 // dataset written after the kept run right before it, when that run has
-// one (and no list of datasets); else nil.
+// one (and no list of datasets); else nil. A named value listed after the
+// first with its own "for" is measured where that first one was
+// ("compared with 83.8% for L2P and 86.5% for DualPrompt"), not on the
+// data a model was trained on that an opening phrase names; a dataset the
+// sentence opens on ("On NAS-Bench-201, ...") stays the topic of the list.
 func (s *sentence) comparedWith(r *run) *mention {
-	if !r.compared {
+	if !r.compared && !r.comparison {
 		return nil
 	}
 	var prev *run
@@ -1231,6 +1235,17 @@ func (s *sentence) comparedWith(r *run) *mention {
 		if !o.dropped {
 			prev = o
 		}
+	}
+	if !r.compared {
+		if prev == nil || !prev.comparison {
+			return nil
+		}
+		for i := range s.datasets {
+			if d := &s.datasets[i]; d.end <= r.start && d.attachedTo == nil && !d.training {
+				return nil
+			}
+		}
+		return s.comparedWith(prev)
 	}
 	if prev == nil || prev.compared {
 		return nil
