@@ -435,7 +435,9 @@
 // compared on, not on data a model was trained on that an opening phrase
 // names ("With a ViT-B/16 pretrained on ImageNet-21K, X reaches 91.5% on
 // CIFAR-100, compared with 80.2% for A and 86.5% for B": both on CIFAR-100);
-// a dataset the sentence opens on stays theirs. A named baseline
+// a dataset the sentence opens on stays theirs. The owner after such a "for"
+// may hold digits ("for L2P", "for the FP16 model"), but is no number ("for
+// 10 tasks"). A named baseline
 // or teacher is a subject like any name ("The provided CNN baseline reaches
 // 69.5%"), and owns the values in brackets right after it, wherever it stands
 // ("exceed the strong IRRA baseline (73.4%, 63.5% and 60.2% Rank-1)"), and

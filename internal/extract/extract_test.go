@@ -405,6 +405,12 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | CIFAR-100 | Accuracy | 91.5%", "ABC | CIFAR-100 | Accuracy | 80.2%", "DualPrompt | CIFAR-100 | Accuracy | 86.5%"},
 		},
 		{
+			// The owner after the first "for" may hold digits; a number
+			// is no owner ("for 10 tasks").
+			"values compared, each with its own for, owner with a digit", "With a ViT-B/16 pretrained on ImageNet-21K, Foo reaches an accuracy of 91.5% on CIFAR-100, compared with 83.8% for L2P and 86.5% for DualPrompt.",
+			[]string{"Foo | CIFAR-100 | Accuracy | 91.5%", "L2P | CIFAR-100 | Accuracy | 83.8%", "DualPrompt | CIFAR-100 | Accuracy | 86.5%"},
+		},
+		{
 			// A plain metric written with a compared value is the one
 			// kind of it the sentence's own results were written in.
 			"compared plain AP after mask AP", "On COCO, Foo reaches 40.9 mask AP at 45.2 FPS, compared with 37.9 AP for SparseInst at 40.0 FPS and 38.7 AP for FastInst at 32.5 FPS.",

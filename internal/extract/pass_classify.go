@@ -467,11 +467,16 @@ func (s *sentence) namedAfterFor(r *run) bool {
 	return strings.ContainsFunc(owner, unicode.IsUpper)
 }
 
+// forOwnerWord is one word of an owner's name after "for": it may hold
+// digits ("L2P", "Qwen2-72B", "the FP16 model") but not be a number, so
+// that no setting ("for 10 tasks") is read as a name.
+const forOwnerWord = `[^,;:()\s]*[^\W\d][^,;:()\s]*`
+
 // forItemJoint is the words between two values of such a list: the first
 // one's owner after "for", and the joint. forItemAfter is what follows the
 // second: its owner after "for", past a metric written with it.
 var (
-	forItemJoint = regexp.MustCompile(`^\s*(?:[\w@-]+\s+)?for\s+[^,;:()\d]+?(?:,\s*and|,|\s+and)\s*$`)
+	forItemJoint = regexp.MustCompile(`^\s*(?:[\w@-]+\s+)?for\s+` + forOwnerWord + `(?:\s+` + forOwnerWord + `)*?(?:,\s*and|,|\s+and)\s*$`)
 	forItemAfter = regexp.MustCompile(`^\s*(?:[\w@-]+\s+)?for\s`)
 	forOwnerEnd  = regexp.MustCompile(`[,;:()]|\s(?:and|or)\s`)
 )
