@@ -411,6 +411,13 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | CIFAR-100 | Accuracy | 91.5%", "L2P | CIFAR-100 | Accuracy | 83.8%", "DualPrompt | CIFAR-100 | Accuracy | 86.5%"},
 		},
 		{
+			// A named competitor's value set against a score on a dataset
+			// is on that dataset, and so is the next of a list of them,
+			// not on the pre-training data the opening names.
+			"named competitors ahead of, after pre-training data", "With a ViT-B/16 pretrained on ImageNet-21K, Foo reaches 92.1% last accuracy on CIFAR-100, ahead of RanPAC (90.6%) and SimpleCIL (87.1%).",
+			[]string{"Foo | CIFAR-100 | Last accuracy | 92.1%", "RanPAC | CIFAR-100 | Last accuracy | 90.6%", "SimpleCIL | CIFAR-100 | Last accuracy | 87.1%"},
+		},
+		{
 			// A plain metric written with a compared value is the one
 			// kind of it the sentence's own results were written in.
 			"compared plain AP after mask AP", "On COCO, Foo reaches 40.9 mask AP at 45.2 FPS, compared with 37.9 AP for SparseInst at 40.0 FPS and 38.7 AP for FastInst at 32.5 FPS.",

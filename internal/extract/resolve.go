@@ -1122,6 +1122,12 @@ func (s *sentence) datasetsFor(r *run, metrics []string) ([]*mention, []origin) 
 		// with was, not on the data named at the opening.
 		return fill(d, sentenceWide)
 	}
+	if d := s.namedAgainst(r); d != nil {
+		// "With a ViT-B/16 pretrained on ImageNet-21K, X reaches 92.1% on
+		// CIFAR-100, ahead of RanPAC (90.6%)": a named competitor's value
+		// is measured where the score it is set against was.
+		return fill(d, sentenceWide)
+	}
 	var topic, before *mention
 	for i := range s.datasets {
 		d := &s.datasets[i]
@@ -1258,6 +1264,83 @@ func (s *sentence) comparedWith(r *run) *mention {
 	for i := range s.datasets {
 		if d := &s.datasets[i]; d.attachedTo == prev && d.known {
 			return d
+		}
+	}
+	return nil
+}
+
+// againstWords, between a score and a named model's value after it in one
+// clause, set the value against the score ("ahead of", "compared with",
+// "outperforming", "than").
+var againstWords = set("compared", "versus", "vs", "against", "ahead", "than", "unlike",
+	"outperforming", "outperforms", "surpassing", "surpasses", "beating", "beats", "exceeding", "exceeds")
+
+// namedAgainst returns, for a named model's run that a comparison word sets
+// against the kept run right before it in the same clause, with no dataset
+// of its own between them, the known dataset written with that run, when
+// the sentence opens on other data (a model's pre-training data, a suite);
+// else nil. A sentence that opens on that same dataset keeps it as its
+// topic, and one whose scores before are on several datasets sets the
+// values against a list, whose datasets are not this rule's to give.
+func (s *sentence) namedAgainst(r *run) *mention {
+	if r.source != fromNamed || r.method == "" || r.compared {
+		return nil
+	}
+	var prev *run
+	for _, o := range s.runs {
+		if o.end > r.start {
+			break
+		}
+		if !o.dropped {
+			prev = o
+		}
+	}
+	if prev == nil || prev.compared || prev.method == r.method || strings.Contains(s.text[prev.end:r.start], ";") {
+		return nil
+	}
+	for _, n := range prev.nums {
+		if s.listDataset[n] != nil {
+			return nil
+		}
+	}
+	var own *mention
+	for i := range s.datasets {
+		d := &s.datasets[i]
+		if d.attachedTo == prev {
+			own = d
+		} else if d.start >= prev.end && d.start < r.start {
+			return nil // a dataset of its own: "outperforming Y on CIFAR-100 (78.1%)"
+		}
+	}
+	if own == nil && prev.source == fromNamed {
+		// "ahead of RanPAC (90.6%) and SimpleCIL (87.1%)": the next
+		// competitor of the list is set against the same score.
+		return s.namedAgainst(prev)
+	}
+	if own == nil || !own.known {
+		return nil
+	}
+	opening := false
+	for i := range s.datasets {
+		d := &s.datasets[i]
+		if d.end > r.start {
+			break
+		}
+		if d.attachedTo == nil && d.name == own.name {
+			return nil // the topic the sentence opens on is where it was measured
+		}
+		if d.attachedTo == nil {
+			opening = true
+		} else if d.attachedTo != prev && d.name != own.name {
+			return nil // "0.962 on A, 0.936 on B and 0.812 on C, compared with X (...)": a list over datasets
+		}
+	}
+	if !opening {
+		return nil
+	}
+	for _, t := range s.toks {
+		if t.start >= prev.end && t.end <= r.start && againstWords[strings.ToLower(t.text)] {
+			return own
 		}
 	}
 	return nil
