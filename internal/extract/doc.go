@@ -437,7 +437,9 @@
 // CIFAR-100, compared with 80.2% for A and 86.5% for B": both on CIFAR-100);
 // a dataset the sentence opens on stays theirs. The owner after such a "for"
 // may hold digits ("for L2P", "for the FP16 model"), but is no number ("for
-// 10 tasks"). A named model's value that a comparison word ("ahead of",
+// 10 tasks"), and its value with no metric of its own is in the metric of
+// the value it is listed after ("compared with 83.8% last accuracy for L2P
+// and 86.5% for CODA-Prompt": both last accuracy). A named model's value that a comparison word ("ahead of",
 // "outperforming", "than") sets against a score written on a dataset, with
 // no dataset between them, is on that dataset, not on other data the
 // sentence opens on, and so is the next of a list of such values ("With a

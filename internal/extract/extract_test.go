@@ -418,6 +418,13 @@ func TestScores(t *testing.T) {
 			[]string{"Foo | CIFAR-100 | Last accuracy | 92.1%", "RanPAC | CIFAR-100 | Last accuracy | 90.6%", "SimpleCIL | CIFAR-100 | Last accuracy | 87.1%"},
 		},
 		{
+			// A value listed with its own "for" after a compared one with
+			// its own metric is in that metric, not a parallel of the
+			// first subject's metrics.
+			"values compared, each with its own for, metric of the first", "On 10-step class-incremental CIFAR-100, Foo reaches an average incremental accuracy of 91.2% and a last accuracy of 87.5%, compared with 83.8% last accuracy for L2P and 86.5% for CODA-Prompt.",
+			[]string{"Foo | CIFAR-100 | Average incremental accuracy | 91.2%", "Foo | CIFAR-100 | Last accuracy | 87.5%", "L2P | CIFAR-100 | Last accuracy | 83.8%", "CODA-Prompt | CIFAR-100 | Last accuracy | 86.5%"},
+		},
+		{
 			// A plain metric written with a compared value is the one
 			// kind of it the sentence's own results were written in.
 			"compared plain AP after mask AP", "On COCO, Foo reaches 40.9 mask AP at 45.2 FPS, compared with 37.9 AP for SparseInst at 40.0 FPS and 38.7 AP for FastInst at 32.5 FPS.",

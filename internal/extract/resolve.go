@@ -496,6 +496,13 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 	if n.cue != nil {
 		return n.cue.metric, direct
 	}
+	if m := s.forListedMetric(r, prev); m != "" && n.pct && len(r.nums) == 1 {
+		// "compared with 83.8% last accuracy for L2P and 86.5% for
+		// CODA-Prompt": the later value of a comparison listed with its
+		// own "for" is in the metric of the value it is listed after, not
+		// a parallel of the first subject's metrics.
+		return m, sentenceWide
+	}
 	if heads, pos := s.headMetrics(r); heads != nil && n.pct && pos+len(r.nums) <= len(heads) && heads[pos+i].pct {
 		// "an average accuracy of 78.4% with a forgetting of 0.9%, versus
 		// 72.0% and 0.0% for GPM", "..., while EWC reaches 72.1% and DER++
@@ -587,6 +594,32 @@ func (s *sentence) metricFor(r *run, i int, prev *run) (string, origin) {
 		}
 	}
 	return "", none
+}
+
+// forListedMetric returns, for a named value listed with its own "for"
+// after a value of a comparison (see forListed), the metric of that value
+// when it is the kept run right before r, a single percentage written with
+// its own metric; else "".
+func (s *sentence) forListedMetric(r, prev *run) string {
+	if !r.comparison || r.compared || prev == nil || !prev.comparison || len(prev.nums) != 1 {
+		return ""
+	}
+	if p := prev.nums[0]; p.cue == nil || !p.pct {
+		return ""
+	}
+	var before *run
+	for _, o := range s.runs {
+		if o == r {
+			break
+		}
+		if !o.dropped {
+			before = o
+		}
+	}
+	if before != prev {
+		return ""
+	}
+	return prev.nums[0].metric
 }
 
 // comparedKind returns the one qualified kind of metric ("Mask AP", whose
