@@ -2199,12 +2199,7 @@ var fullPrecisionBracket = regexp.MustCompile(`(?i)^[^;()]*\(\s*(?:(?:full[ -]pr
 // its score from, when r is in brackets right after it, alone or labelled
 // as full precision; "" otherwise.
 func (s *sentence) unquantisedInBracket(r *run) string {
-	var prev *run
-	for _, o := range s.runs {
-		if o != r && !o.dropped && o.end <= r.start {
-			prev = o
-		}
-	}
+	prev := s.keptRunBefore(r)
 	if prev == nil || prev.source != fromSubject || prev.appliedTo == "" || len(r.nums) != 1 ||
 		!fullPrecisionBracket.MatchString(s.text[prev.end:r.start]) {
 		return ""

@@ -607,16 +607,7 @@ func (s *sentence) forListedMetric(r, prev *run) string {
 	if p := prev.nums[0]; p.cue == nil || !p.pct {
 		return ""
 	}
-	var before *run
-	for _, o := range s.runs {
-		if o == r {
-			break
-		}
-		if !o.dropped {
-			before = o
-		}
-	}
-	if before != prev {
+	if s.keptRunBefore(r) != prev {
 		return ""
 	}
 	return prev.nums[0].metric
@@ -1266,15 +1257,7 @@ func (s *sentence) comparedWith(r *run) *mention {
 	if !r.compared && !r.comparison {
 		return nil
 	}
-	var prev *run
-	for _, o := range s.runs {
-		if o.end > r.start {
-			break
-		}
-		if !o.dropped {
-			prev = o
-		}
-	}
+	prev := s.keptRunBefore(r)
 	if !r.compared {
 		if prev == nil || !prev.comparison {
 			return nil
@@ -1319,15 +1302,7 @@ func (s *sentence) namedAgainst(r *run) *mention {
 	if r.source != fromNamed || r.method == "" || r.compared {
 		return nil
 	}
-	var prev *run
-	for _, o := range s.runs {
-		if o.end > r.start {
-			break
-		}
-		if !o.dropped {
-			prev = o
-		}
-	}
+	prev := s.keptRunBefore(r)
 	if prev == nil || prev.compared || prev.method == r.method || strings.Contains(s.text[prev.end:r.start], ";") {
 		return nil
 	}

@@ -257,6 +257,20 @@ func (s *sentence) keptRunAt(pos int) *run {
 	return r
 }
 
+// keptRunBefore returns the last kept run that ends before r starts, or nil.
+func (s *sentence) keptRunBefore(r *run) *run {
+	var prev *run
+	for _, o := range s.runs {
+		if o.end > r.start {
+			break
+		}
+		if !o.dropped {
+			prev = o
+		}
+	}
+	return prev
+}
+
 // withCuesMarked returns s.text[from:to] with each metric replaced by "CUE".
 func (s *sentence) withCuesMarked(from, to int) string {
 	var b strings.Builder
