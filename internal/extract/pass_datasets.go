@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 )
@@ -392,19 +391,20 @@ var countedDatasetsBefore = regexp.MustCompile(`(?i)\b` + countedCollection + `\
 func (s *sentence) attachCountedDatasets(ctx *paperContext) {
 	for _, r := range s.runs {
 		k := len(r.nums)
-		end, count := -1, ""
+		end, count := -1, 0
 		if m := countedDatasetsAfter.FindStringSubmatch(s.text[r.end:]); m != nil {
-			end, count = r.end+len(m[0]), m[1]
+			end, count = r.end+len(m[0]), countWords[strings.ToLower(m[1])]
 		} else if m := namedDatasetsRespectively.FindString(s.text[r.end:]); m != "" &&
 			allKnown(ctx.named) && !s.changeNounInClauseBefore(r.start) {
 			// A name the catalogue does not hold may be no dataset at all
 			// ("4D hypercorrelations"): the list pointed back at must be
-			// the catalogue's.
-			end, count = r.end+len(m), strconv.Itoa(k) // as many as the abstract named, checked below
+			// the catalogue's. The run counts itself; the abstract's list
+			// must be as long (below).
+			end, count = r.end+len(m), k
 		} else if m := countedDatasetsBefore.FindStringSubmatch(s.text[:r.start]); m != nil {
-			end, count = r.end, m[1] // "whose Rank-1 on the three datasets is 73.4%, 63.5% and 60.2%"
+			end, count = r.end, countWords[strings.ToLower(m[1])] // "whose Rank-1 on the three datasets is 73.4%, 63.5% and 60.2%"
 		}
-		if r.dropped || k < 2 || end < 0 || countWords[strings.ToLower(count)] != k || len(ctx.named) != k ||
+		if r.dropped || k < 2 || end < 0 || count != k || len(ctx.named) != k ||
 			s.namesOwnDataset(end) {
 			continue
 		}
