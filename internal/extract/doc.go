@@ -432,19 +432,19 @@
 // with the original recipe", "against 69.8% in FP16", "against 85.9% at BF16",
 // "compared with 81.8% in full precision"; confidence "med"). A value listed
 // with its own "for" after a compared one is on the dataset that one was
-// compared on, not on data a model was trained on that an opening phrase
-// names ("With a ViT-B/16 pretrained on ImageNet-21K, X reaches 91.5% on
-// CIFAR-100, compared with 80.2% for A and 86.5% for B": both on CIFAR-100);
-// a dataset the sentence opens on stays theirs. The owner after such a "for"
-// may hold digits ("for L2P", "for the FP16 model"), but is no number ("for
-// 10 tasks"), and its value with no metric of its own is in the metric of
-// the value it is listed after ("compared with 83.8% last accuracy for L2P
-// and 86.5% for CODA-Prompt": both last accuracy). A named model's value that a comparison word ("ahead of",
-// "outperforming", "than") sets against a score written on a dataset, with
-// no dataset between them, is on that dataset, not on other data the
-// sentence opens on, and so is the next of a list of such values ("With a
-// ViT-B/16 pretrained on ImageNet-21K, X reaches 92.1% on CIFAR-100, ahead
-// of RanPAC (90.6%) and SimpleCIL (87.1%)"). A named baseline
+// compared on, not on data a model was trained on that an opening phrase names
+// ("With a ViT-B/16 pretrained on ImageNet-21K, X reaches 91.5% on CIFAR-100,
+// compared with 80.2% for A and 86.5% for B": both on CIFAR-100); a dataset the
+// sentence opens on stays theirs. The owner after such a "for" may hold digits
+// ("for L2P", "for the FP16 model"), but is no number ("for 10 tasks"), and its
+// value with no metric of its own is in the metric of the value it is listed
+// after ("compared with 83.8% last accuracy for L2P and 86.5% for CODA-Prompt":
+// both last accuracy). A named model's value that a comparison word ("ahead
+// of", "outperforming", "than") sets against a score written on a dataset, with
+// no dataset between them, is on that dataset, not on other data the sentence
+// opens on, and so is the next of a list of such values ("With a ViT-B/16
+// pretrained on ImageNet-21K, X reaches 92.1% on CIFAR-100, ahead of RanPAC
+// (90.6%) and SimpleCIL (87.1%)"). A named baseline
 // or teacher is a subject like any name ("The provided CNN baseline reaches
 // 69.5%"), and owns the values in brackets right after it, wherever it stands
 // ("exceed the strong IRRA baseline (73.4%, 63.5% and 60.2% Rank-1)"), and
