@@ -1287,9 +1287,9 @@ func (s *sentence) comparedWith(r *run) *mention {
 
 // againstWords, between a score and a named model's value after it in one
 // clause, set the value against the score ("ahead of", "compared with",
-// "outperforming", "than").
-var againstWords = set("compared", "versus", "vs", "against", "ahead", "than", "unlike",
-	"outperforming", "outperforms", "surpassing", "surpasses", "beating", "beats", "exceeding", "exceeds")
+// "outperforming", "than"), and so does any verb that takes the one beaten
+// as its object (outperformVerbs).
+var againstWords = union(set("compared", "versus", "vs", "against", "ahead", "than", "unlike"), outperformVerbs)
 
 // namedAgainst returns, for a named model's run that a comparison word sets
 // against the kept run right before it in the same clause, with no dataset
