@@ -241,7 +241,11 @@
 // "fine-tuned from Llama-3-8B", "Llama-2-13B tuned with SpFT") owns the value
 // before a change that no name owns ("lifts MMLU accuracy from 45.3% to 48.9%")
 // and "its base model (66.6%)", at confidence "med". A possessive subject owns
-// both ends of a change ("GPT-4o's accuracy drops from 88.7% to 72.6%"). A
+// both ends of a change ("GPT-4o's accuracy drops from 88.7% to 72.6%").
+// A name set off by a comma before "whose" owns the one value of the clause's
+// verb, a copula or a verb of scoring, whatever plain words the clause has
+// ("For Llama 3 70B, whose full-precision MMLU accuracy is 79.3%", "On Llama 3
+// 8B, whose FP16 model scores 65.2%"). A
 // subject that describes the paper's own work ("This simple baseline achieves",
 // "our model reaches", "it attains", "a Mistral-7B model trained with Anchor
 // keeps") is the paper's method; one that opens a contrasted clause is its own
@@ -254,7 +258,13 @@
 // ALBERT-xxlarge 90.0", also a name that ends in a word after its size, "and
 // Mistral 7B Instruct 59.2%", or in its size, "and Qwen2 72B 84.2%"). A
 // sentence that opens by applying the paper's method ("With ViT-Adapter-L, a
-// plain ViT reaches ...") credits the paper's method. When the paper names no
+// plain ViT reaches ...") credits the paper's method.
+// So does a subject opened by the paper's method, which names the model it
+// works on in a phrase after it, opened by a participle or a preposition, with
+// no comma ("HardDN applied to Mask DINO yields", "SeqPrompt on a frozen
+// Nucleotide Transformer 500M reaches"); a verb, a second subject or a
+// comparison in between ("compares favourably with", "and", "than") keeps the
+// model its own. When the paper names no
 // method of its own, "it" stands for the subject of an earlier score ("MiM
 // averages 86.2% ... Per task, it scores 81.0% ...", confidence "med");
 // otherwise the paper's title stands for the method, with confidence "low"
@@ -320,6 +330,9 @@
 // the paper's method does to a model ("the distilled Mask R-CNN-R50
 // obtains", "the edited Llama-2-7B scores"), though not "the pretrained",
 // which is the model before the method.
+// The definite subject may be a "variant" ("The ResNet-101 variant obtains"),
+// and a size adjective may stand after "the", setting the architecture against
+// the paper's other sizes ("The smaller ViT-B/16 model obtains").
 //
 // Lists and names are also read where they are written short: a head shared by
 // two kinds of a metric ("box/mask AP are 38.0/34.4"), a metric written onto

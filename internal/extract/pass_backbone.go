@@ -20,7 +20,12 @@ var backboneSubjectNouns = set("model", "backbone", "variant", "version")
 // or not the abstract calls the architecture a backbone: "the ViT-B/16
 // model reaches", "The DeiT-S student reaches" in a paper that trains them
 // with its method.
-var definiteSubjectNouns = set("model", "backbone", "student")
+var definiteSubjectNouns = set("model", "backbone", "student", "variant")
+
+// sizeAdjectives may stand between "the" and such an architecture's name,
+// which they set against the paper's other sizes: "The smaller ResNet-50
+// model reaches 52.0 PQ" is the paper's model on the smaller backbone.
+var sizeAdjectives = set("smaller", "larger", "bigger", "smallest", "largest", "biggest")
 
 // studentNouns after an article and an architecture's name make a subject
 // that is the paper's distilled model, whatever the article: "A
@@ -101,6 +106,9 @@ func (s *sentence) backboneSubject(r *run, ctx *paperContext) {
 		strings.EqualFold(s.toks[k-2].text, "the") {
 		r.method, r.source = ctx.method, fromOwn
 		return
+	}
+	if k >= 2 && sizeAdjectives[strings.ToLower(s.toks[k-1].text)] && strings.EqualFold(s.toks[k-2].text, "the") {
+		k-- // "The smaller ViT-B/16 model": read as "the ViT-B/16 model"
 	}
 	if k < 1 || end >= len(s.toks) || !plainArticles[strings.ToLower(s.toks[k-1].text)] {
 		return

@@ -477,7 +477,7 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 	if r.source == fromSubject && ctx.method != "" && !strings.EqualFold(r.method, ctx.method) &&
 		(s.withOwnMethod(ctx.method) || s.trainedWithOwn(ctx.method, r.start) || appliedOwn(r.method, ctx.method) ||
 			s.othersModelAfter(ownPossessives, r.method, r.start, ctx.method) || s.distilledSubject(r.method, r.start) ||
-			s.othersModelAfter(processParticiples, r.method, r.start, ctx.method)) {
+			s.othersModelAfter(processParticiples, r.method, r.start, ctx.method) || s.ownHeadsSubject(r.method, r.start, ctx.method)) {
 		// "With ViT-Adapter-L, a plain ViT reaches 60.9 box AP": the
 		// result of the paper's method applied to a model is the paper's.
 		r.appliedTo = r.method
@@ -944,6 +944,14 @@ func (s *sentence) subjectMethod(r *run, ctx *paperContext) {
 			}
 			if !s.blocked(s.toks[i-1]) && s.unnamedOtherSubject(i-1) {
 				r.dropped = true // "the previous best results were 96.5% and 85.1%"
+				return
+			}
+		}
+		if w := strings.ToLower(t.text); (copulas[w] || scoreVerbs[w] || pluralOnlyVerbs[w]) && (len(r.nums) == 1 || s.onDatasetList(r)) {
+			if name := s.whoseOwner(i, ctx); name != "" {
+				// "For Llama 3 70B, whose 16-bit weights score 79.5%": the
+				// name before "whose" owns the clause's value.
+				r.method, r.source = name, fromNamed
 				return
 			}
 		}
