@@ -431,6 +431,10 @@
 // order, counted from each name's first value ("an average accuracy of 78.4%
 // with a forgetting of 0.9%, versus 72.0% and 0.0% for GPM", "..., while EWC
 // reaches 72.1% and DER++ 47.9% with 20.2%"), a percentage only a percentage.
+// A list of as many values set against a list mapped onto datasets, after a
+// contrast word and with no dataset after it, is on those datasets, in order
+// ("On A, B and C, X reaches ..., whereas HyenaDNA reaches 73.5%, 94.1% and
+// 79.2%", "compared with 89.2% and 80.9% for HyenaDNA").
 // Comparisons give one candidate per method ("81.2%, ahead of DeiT-B's 79.8%");
 // in "67.5% versus 60.2% on RSTPReid" both values are on RSTPReid, values
 // compared with after a score on a dataset are on it, not on data an opening

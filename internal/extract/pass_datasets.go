@@ -452,11 +452,20 @@ var laterRunStop = regexp.MustCompile(`(?i)\b(?:while|whereas|but|than|over|vers
 // The lists after it start at from.
 func (s *sentence) shareListWithLaterRuns(r *run, l []*mention, from int) {
 	prevEnd := from
+	contrasted := false
 	for _, q := range s.runs {
 		if q.start < prevEnd {
 			continue
 		}
 		gap := s.text[prevEnd:q.start]
+		if !contrasted && s.contrastedList(q, l, gap, prevEnd) {
+			for i, n := range q.nums {
+				s.listDataset[n] = l[i]
+			}
+			contrasted = true
+			prevEnd = q.end
+			continue
+		}
 		if len(q.nums)%len(l) != 0 || s.inDataset(prevEnd, q.start) || !s.inCue(prevEnd, q.start) ||
 			laterRunStop.MatchString(gap) || len(strings.Fields(gap)) > 10 {
 			return
@@ -476,6 +485,32 @@ func (s *sentence) shareListWithLaterRuns(r *run, l []*mention, from int) {
 		}
 		prevEnd = q.end
 	}
+}
+
+// listContrast opens a clause whose values are set against the values
+// of the clause before: "whereas", "while", "compared with", "versus".
+var listContrast = regexp.MustCompile(`(?i)\b(?:while|whilst|whereas|versus|vs\.?|compared|against)\b`)
+
+// contrastedList reports whether run q, after gap, is a list of as many
+// values as list l that a contrast sets against the values mapped onto l,
+// naming no dataset of its own: "... on A, B and C, whereas HyenaDNA
+// reaches 73.5%, 94.1% and 79.2%", "accuracy is 90.1% and 80.6% on A and
+// B, compared with 89.2% and 80.9% for HyenaDNA". Its values are on the
+// datasets of l, in order.
+func (s *sentence) contrastedList(q *run, l []*mention, gap string, from int) bool {
+	if len(q.nums) != len(l) || len(l) < 2 || !listContrast.MatchString(gap) ||
+		strings.Contains(gap, ";") || wordsIn(gap) > 12 {
+		return false
+	}
+	if s.inDataset(from, len(s.text)) {
+		return false
+	}
+	for _, n := range q.nums {
+		if s.listDataset[n] != nil || n.dropped {
+			return false
+		}
+	}
+	return true
 }
 
 // itemEnd ends an item of a table written as prose: a comma, a semicolon,

@@ -566,8 +566,10 @@ func TestPassDatasets(t *testing.T) {
 			map[string]string{"78.9%": "CUHK-PEDES", "69.4%": "ICFG-PEDES", "72.8%": "RSTPReid", "71.6%": "CUHK-PEDES", "42.7%": "ICFG-PEDES", "56.3%": "RSTPReid"}},
 		{"X reaches Rank-1 of 78.4% and 69.1% on CUHK-PEDES and RSTPReid, mAP of 70.5% and 42.3%, and mINP of 56.1% and 9.8%, respectively.",
 			map[string]string{"78.4%": "CUHK-PEDES", "69.1%": "RSTPReid", "70.5%": "CUHK-PEDES", "42.3%": "RSTPReid", "56.1%": "CUHK-PEDES", "9.8%": "RSTPReid"}},
+		// After a contrast the sharing ends; the contrasted list of as
+		// many values takes the datasets of the list it is set against.
 		{"X reaches Rank-1 of 78.4% and 69.1% on CUHK-PEDES and RSTPReid, while IRRA reaches Rank-1 of 73.4% and 60.2%.",
-			map[string]string{"78.4%": "CUHK-PEDES", "69.1%": "RSTPReid"}},
+			map[string]string{"78.4%": "CUHK-PEDES", "69.1%": "RSTPReid", "73.4%": "CUHK-PEDES", "60.2%": "RSTPReid"}},
 		// A dataset list before one run of several lists, each opened by
 		// its metric: every list takes the datasets in order.
 		{"On ICFG-PEDES and RSTPReid it obtains Rank-1 accuracies of 66.4% and 64.9%, and mAPs of 41.1% and 51.4%, respectively.",
@@ -601,6 +603,16 @@ func TestPassDatasets(t *testing.T) {
 		// Not when the later clause names a dataset of its own.
 		{"IRRA goes from 73.4% on CUHK-PEDES to 38.2% on RSTPReid, while on ICFG-PEDES RDE goes from 75.9% to 41.6%.",
 			map[string]string{"73.4%": "CUHK-PEDES", "38.2%": "RSTPReid"}},
+		// A list set against a list mapped onto datasets, after a contrast,
+		// is on the same datasets, in order; not when it names its own.
+		{"On Human vs Worm, Coding vs Intergenomic and Mouse Enhancers, X reaches 97.0%, 93.4% and 80.9%, whereas HyenaDNA reaches 96.1%, 91.2% and 79.2%.",
+			map[string]string{"97.0%": "Human vs Worm", "93.4%": "Coding vs Intergenomic", "80.9%": "Mouse Enhancers",
+				"96.1%": "Human vs Worm", "91.2%": "Coding vs Intergenomic", "79.2%": "Mouse Enhancers"}},
+		{"X obtains 75.6% and 95.3% on Human Enhancers Cohn and Human Nontata Promoters, compared with 73.5% and 94.1% for HyenaDNA.",
+			map[string]string{"75.6%": "Human Enhancers Cohn", "95.3%": "Human Nontata Promoters",
+				"73.5%": "Human Enhancers Cohn", "94.1%": "Human Nontata Promoters"}},
+		{"X obtains 75.6% and 95.3% on Human Enhancers Cohn and Human Nontata Promoters, compared with 73.5% and 94.1% for HyenaDNA on Mouse Enhancers.",
+			map[string]string{"75.6%": "Human Enhancers Cohn", "95.3%": "Human Nontata Promoters", "73.5%": "Mouse Enhancers", "94.1%": "Mouse Enhancers"}},
 	}
 	for _, tt := range tests {
 		s := readUpTo(t, "", tt.text, "datasets")
