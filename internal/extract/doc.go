@@ -122,7 +122,9 @@
 //     ..., compared with 37.9 AP for SparseInst": mask AP). A percentage
 //     does not take the metric written before a later value of its list,
 //     which is that value's own ("the mAP on CUHK-PEDES is 72.5% and the
-//     mINP 58.3%": mAP, then mINP).
+//     mINP 58.3%": mAP, then mINP). A bare number that a copula ties to
+//     "the METRIC of MODEL" takes that metric, and the model as its method
+//     ("The AP50 of AF-RT-L is 71.9").
 //   - When a sentence names no metric at all, Dataset.Metric, if the caller
 //     set it, is assumed ("scores 69.8% on MMLU"), with confidence "med".
 //   - A general metric word is the dataset's metric when that is a narrower
@@ -150,6 +152,10 @@
 //     of their own, past a metric or "on them" ("With all labels it
 //     achieves 92.7% and 75.3%, respectively"), when every dataset named
 //     before is a known one and their clause is about no gain.
+//     In a sentence that names no dataset, "on the former" and "on the
+//     latter" stand for the first and second of two known datasets, the
+//     only ones the last sentence naming any named ("We evaluate on
+//     RSTPReid and ICFG-PEDES. On the former, SynthPS reaches 69.5%").
 //     A sentence that reports a score on the topic without naming it goes
 //     on with the topic, so the sentence after it, borrowing the metric
 //     from it, is read as on the topic too (confidence "med"). A named

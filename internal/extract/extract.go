@@ -196,6 +196,12 @@ func extractBlock(b Block, m *matcher) Result {
 	parsed := make([]*sentence, len(sentences))
 	for i, s := range sentences {
 		parsed[i] = parseSentence(s, ctx)
+		if ds := parsed[i].distinctDatasets(); len(ds) > 0 {
+			ctx.namedBefore = nil
+			for _, d := range ds {
+				ctx.namedBefore = append(ctx.namedBefore, *d)
+			}
+		}
 		ctx.changeBefore = parsed[i].gappedPair()
 		for _, d := range parsed[i].datasets {
 			ctx.addNamed(d)
@@ -310,6 +316,10 @@ type paperContext struct {
 	// topicCondition is the changed setting the topic's sentence states
 	// ("with 10% of COCO labels"), which the sentences after it go on in.
 	topicCondition string
+	// namedBefore is the datasets, in order and each once, of the last
+	// sentence before the one being parsed that named any: what "the
+	// former" and "the latter" point back to (see pointedDatasets).
+	namedBefore []mention
 	// datasetList is the datasets, in order and each once, of the last
 	// sentence naming any, and datasetListAt that sentence's index: what
 	// "on the same datasets" in the sentence after it stands for.

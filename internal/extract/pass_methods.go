@@ -293,6 +293,10 @@ func (s *sentence) findMethod(r *run, ctx *paperContext) {
 			}
 		}
 	}
+	if name := s.copulaOwner(r, ctx); name != "" {
+		r.method, r.source = name, fromNamed // "The AP50 of AF-RT-L is 71.9"
+		return
+	}
 	if name := s.labelledInBracket(r); name != "" {
 		r.method, r.source = name, fromNamed // "(KD: 71.0%; ResNet-18 trained from scratch: 69.8%)"
 		return
@@ -1983,6 +1987,39 @@ func tokenTexts(ts []token) []string {
 // appliedToWords stand between a method defined by its abbreviation and
 // the model it is applied to: "gradual magnitude pruning (GMP) of ResNet-50".
 var appliedToWords = set("of")
+
+// ownerCopulas tie "the METRIC of MODEL" to the value after them.
+var ownerCopulas = set("is", "was")
+
+// copulaOwner returns the model named between "the METRIC of" and a
+// copula right before r, when that metric is its first number's own (see
+// cueOfOwnerEndingAt): "The AP50 of AF-RT-L is 71.9"; else "".
+func (s *sentence) copulaOwner(r *run, ctx *paperContext) string {
+	j := s.lastTokenBefore(r.start)
+	if j < 1 || !ownerCopulas[strings.ToLower(s.toks[j].text)] || strings.TrimSpace(s.text[s.toks[j].end:r.start]) != "" ||
+		s.blocked(s.toks[j-1]) {
+		return ""
+	}
+	name := s.methodEndingAt(j-1, ctx)
+	if name == "" {
+		return ""
+	}
+	k := s.nameStart(name, s.toks[j].start)
+	if k < 1 {
+		return ""
+	}
+	before := strings.TrimRight(s.text[:s.toks[k].start], " ")
+	if w := lastWord(before); plainArticles[strings.ToLower(w)] {
+		before = strings.TrimRight(strings.TrimSuffix(before, w), " ")
+	}
+	if !strings.HasSuffix(before, " of") {
+		return ""
+	}
+	if c := s.cueEndingAt(len(before) - len(" of")); c == nil || r.nums[0].cue != c {
+		return "" // a percentage's metric is read later, and may not be this one's
+	}
+	return name
+}
 
 // abbreviationBeforeOf returns, for a subject name ending at word j, the
 // abbreviation that a lower-case description defines in brackets right

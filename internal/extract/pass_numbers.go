@@ -107,6 +107,14 @@ func (s *sentence) findOwnCue(n *number) {
 			return
 		}
 	}
+	// A metric of a model that a copula ties to the number: "The AP50 of
+	// SwiftDETR-L is 71.0", "the AP75 of our 24-epoch model is 56.7".
+	if m := copulaTail.FindStringIndex(window(s.text, n.start)); m != nil && !n.pct {
+		if c := s.cueOfOwnerEndingAt(offset + m[0]); c != nil {
+			n.cue = c
+			return
+		}
+	}
 	// A change of a metric on a dataset: "raises box AP on COCO val2017
 	// from 37.4 to 39.6" (the value after takes it too, in resolve.go). A
 	// bare number needs it; a percentage would find it as the nearest
@@ -171,6 +179,36 @@ func (s *sentence) cueOfModel(end int) *cue {
 	}
 	return c
 }
+
+// cueOfOwnerEndingAt returns the metric written as "the METRIC of OWNER"
+// where the owner's words end at end: a few words after "of", with no
+// punctuation and no number of their own, and the metric opening the
+// sentence or after an article or a possessive ("The AP50 of SwiftDETR-L",
+// "its AP50 of"); else nil.
+func (s *sentence) cueOfOwnerEndingAt(end int) *cue {
+	text := s.text[:end]
+	of := strings.LastIndex(text, " of ")
+	if of < 0 || strings.ContainsAny(text[of:], ",;:()") || len(strings.Fields(text[of:])) > maxOfObjectWords {
+		return nil
+	}
+	for _, w := range strings.Fields(text[of+4:]) {
+		if numberWord.MatchString(w) {
+			return nil // "the AP of 8 of the models": no owner
+		}
+	}
+	c := s.cueEndingAt(of)
+	if c == nil || s.cueWrittenAfter(c) {
+		return nil
+	}
+	lead := strings.TrimRight(s.text[:c.start], " ")
+	if lead != "" && !plainArticles[strings.ToLower(lastWord(lead))] && !ownedCue(lead) {
+		return nil
+	}
+	return c
+}
+
+// numberWord is a word that is a number: "8", "3.5", "12%".
+var numberWord = regexp.MustCompile(`^\d+(?:\.\d+)?%?$`)
 
 // maxOfObjectWords bounds the words from "of" to a change's "from": "of a
 // RetinaNet student with a ResNet-50 backbone" is eight.

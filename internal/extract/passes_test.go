@@ -1697,3 +1697,83 @@ func TestSingularNames(t *testing.T) {
 		}
 	}
 }
+
+// TestCueOfOwner checks that a bare number a copula ties to "the METRIC of
+// MODEL" takes that metric, and the model as its method.
+func TestCueOfOwner(t *testing.T) {
+	tests := []struct {
+		text, raw, metric, method string // metric "" when the number has none of its own
+	}{
+		{"The AP50 of AF-RT-L is 71.9.", "71.9", "AP50", "AF-RT-L"},
+		{"AP50 of Q-DETR++-L is 72.3.", "72.3", "AP50", "Q-DETR++-L"},
+		{"The AP75 of our 24-epoch model is 56.7, indicating better localisation.", "56.7", "AP75", "SwiftDet"},
+		{"Its AP50 of the largest model is 70.9.", "70.9", "AP50", "SwiftDet"},
+		// Punctuation or a number between "of" and the copula: no owner.
+		{"The AP50 of the model, in this setting, is 70.9.", "70.9", "", "SwiftDet"},
+		{"The AP50 of 3 of the models is 70.9.", "70.9", "", "SwiftDet"},
+		// A metric after a word that is no article or possessive.
+		{"Higher AP50 of the model is 70.9.", "70.9", "", "SwiftDet"},
+	}
+	for _, tt := range tests {
+		s := readUpTo(t, "SwiftDet: Fast Detection", tt.text, "numbers")
+		found := false
+		for _, n := range s.nums {
+			if n.raw != tt.raw {
+				continue
+			}
+			found = true
+			got := ""
+			if n.cue != nil {
+				got = n.cue.metric
+			}
+			if got != tt.metric {
+				t.Errorf("%q: %s has metric %q, want %q", tt.text, tt.raw, got, tt.metric)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no number %s", tt.text, tt.raw)
+		}
+		if tt.metric == "" {
+			continue
+		}
+		if got := runMethods(t, "SwiftDet: Fast Detection", tt.text)[tt.raw]; got != tt.method {
+			t.Errorf("%q: %s is %q's, want %q's", tt.text, tt.raw, got, tt.method)
+		}
+	}
+}
+
+// TestPointedDatasets checks that "on the former" and "on the latter"
+// stand for the first and second of two known datasets named before.
+func TestPointedDatasets(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // method | dataset | metric | raw
+	}{
+		{"the two datasets of the sentence before",
+			"SynthPS: Synthetic Pretraining\nWe evaluate on RSTPReid and ICFG-PEDES. On the former, SynthPS reaches 69.5% Rank-1; on the latter, its Rank-1 is 68.2%.",
+			[]string{"SynthPS | RSTPReid | Rank-1 | 69.5%", "SynthPS | ICFG-PEDES | Rank-1 | 68.2%"}},
+		{"the values of two models on the two datasets",
+			"SynthPS: Synthetic Pretraining\nWe evaluate on RSTPReid and ICFG-PEDES. IRRA and RaSa obtain 61.3% and 62.8% Rank-1 on the former and 54.2% and 55.4% on the latter.",
+			[]string{"IRRA | RSTPReid | Rank-1 | 61.3%", "RaSa | RSTPReid | Rank-1 | 62.8%", "IRRA | ICFG-PEDES | Rank-1 | 54.2%", "RaSa | ICFG-PEDES | Rank-1 | 55.4%"}},
+		{"not in a sentence that names its own datasets",
+			"SynthPS: Synthetic Pretraining\nSynthPS reaches 69.5% Rank-1 on RSTPReid and 68.2% on ICFG-PEDES, with an mAP of 41.3% on the latter.",
+			[]string{"SynthPS | RSTPReid | Rank-1 | 69.5%", "SynthPS | ICFG-PEDES | Rank-1 | 68.2%"}},
+		{"a noun after the phrase makes it something else",
+			"SynthPS: Synthetic Pretraining\nWe evaluate on RSTPReid and ICFG-PEDES. On the latter setting, SynthPS reaches 69.5% Rank-1.",
+			nil},
+		{"three datasets before: no pair to point into",
+			"SynthPS: Synthetic Pretraining\nWe evaluate on RSTPReid, CUHK-PEDES and ICFG-PEDES. On the latter, SynthPS reaches 69.5% Rank-1.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range Extract(tt.text, knownDatasets).Candidates {
+				got = append(got, strings.Join([]string{c.Method, c.Dataset, c.Metric, c.Raw}, " | "))
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
