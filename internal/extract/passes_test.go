@@ -291,6 +291,29 @@ func TestPassNumbers(t *testing.T) {
 	}
 }
 
+// checkOwnCue checks that the number raw of sentence s, read from text,
+// has metric as its own ("" for none).
+func checkOwnCue(t *testing.T, s *sentence, text, raw, metric string) {
+	t.Helper()
+	found := false
+	for _, n := range s.nums {
+		if n.raw != raw {
+			continue
+		}
+		found = true
+		got := ""
+		if n.cue != nil {
+			got = n.cue.metric
+		}
+		if got != metric {
+			t.Errorf("%q: %s has metric %q, want %q", text, raw, got, metric)
+		}
+	}
+	if !found {
+		t.Errorf("%q: no number %s", text, raw)
+	}
+}
+
 // TestCueOnDataset checks the metric of a bare number tied by a copula to
 // a metric someone owns, named with its dataset: "Its MCC on Human OCR
 // Ensembl is 0.683".
@@ -311,24 +334,7 @@ func TestCueOnDataset(t *testing.T) {
 		{"Its accuracy on Human OCR Ensembl is 84.1%.", "84.1%", ""},
 	}
 	for _, tt := range tests {
-		s := readUpTo(t, "", tt.text, "numbers")
-		found := false
-		for _, n := range s.nums {
-			if n.raw != tt.raw {
-				continue
-			}
-			found = true
-			got := ""
-			if n.cue != nil {
-				got = n.cue.metric
-			}
-			if got != tt.metric {
-				t.Errorf("%q: %s has metric %q, want %q", tt.text, tt.raw, got, tt.metric)
-			}
-		}
-		if !found {
-			t.Errorf("%q: no number %s", tt.text, tt.raw)
-		}
+		checkOwnCue(t, readUpTo(t, "", tt.text, "numbers"), tt.text, tt.raw, tt.metric)
 	}
 }
 
@@ -1715,24 +1721,7 @@ func TestCueOfOwner(t *testing.T) {
 		{"Higher AP50 of the model is 70.9.", "70.9", "", "SwiftDet"},
 	}
 	for _, tt := range tests {
-		s := readUpTo(t, "SwiftDet: Fast Detection", tt.text, "numbers")
-		found := false
-		for _, n := range s.nums {
-			if n.raw != tt.raw {
-				continue
-			}
-			found = true
-			got := ""
-			if n.cue != nil {
-				got = n.cue.metric
-			}
-			if got != tt.metric {
-				t.Errorf("%q: %s has metric %q, want %q", tt.text, tt.raw, got, tt.metric)
-			}
-		}
-		if !found {
-			t.Errorf("%q: no number %s", tt.text, tt.raw)
-		}
+		checkOwnCue(t, readUpTo(t, "SwiftDet: Fast Detection", tt.text, "numbers"), tt.text, tt.raw, tt.metric)
 		if tt.metric == "" {
 			continue
 		}
