@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sync"
 	"time"
 
@@ -12,12 +13,13 @@ import (
 
 // A board's head, the reports its default view's first page ranks, is
 // stored in Postgres (migration 0120) and read there by an uncached first
-// page in one indexed statement. A write lets go of the heads it changes
-// in its own transaction; each instance then stores again, as soon as it
-// hears of the write, the heads of the boards it has served (headWarmer),
-// and any reader that finds a head not stored reads the board's kept rows
-// and stores what it read (storeHead). A head read before a write is
-// never stored after it (store.StoreHead).
+// page in one indexed statement. A write lets go of the heads it changes in
+// its own transaction; each instance then stores again, as soon as it hears
+// of the write, the heads of the boards it has served (headWarmer), and all
+// of those whenever it starts listening, since it may have missed writes
+// while it was not; any reader that finds a head not stored reads the
+// board's kept rows and stores what it read (storeHead). A head read before
+// a write is never stored after it (store.StoreHead).
 
 // maxServedBoards bounds the boards an instance stores heads for after a
 // write: past it, a board's head is stored by its next reader.
@@ -39,6 +41,13 @@ func (sb *servedBoards) add(id int64, slug string) {
 		sb.slug = map[int64]string{}
 	}
 	sb.slug[id] = slug
+}
+
+// all returns a copy of the boards served, by id.
+func (sb *servedBoards) all() map[int64]string {
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	return maps.Clone(sb.slug)
 }
 
 func (sb *servedBoards) get(id int64) (string, bool) {
@@ -129,11 +138,35 @@ type headWarmer struct {
 
 func (w headWarmer) HeadLetGo(datasetID int64) {
 	if slug, ok := w.s.served.get(datasetID); ok {
-		w.s.background(func(ctx context.Context) {
-			_, _, _ = w.s.headStores.Do("rebuild/"+slug, func() (any, error) {
-				w.s.rebuildHead(ctx, datasetID, slug)
-				return nil, nil
-			})
-		})
+		w.s.background(func(ctx context.Context) { w.rebuild(ctx, datasetID, slug) })
 	}
+}
+
+// Listening also stores again the heads of the boards this instance has
+// served that writes let go while nobody listened (before the first
+// LISTEN, or while the connection was down): their notifications were
+// missed. Each board costs one index lookup when its head is stored; the
+// heads not reached in time are stored by their next readers.
+func (w headWarmer) Listening() {
+	w.freshness.Listening()
+	served := w.s.served.all()
+	if len(served) == 0 {
+		return
+	}
+	w.s.background(func(ctx context.Context) {
+		for id, slug := range served {
+			if ctx.Err() != nil {
+				return
+			}
+			w.rebuild(ctx, id, slug)
+		}
+	})
+}
+
+// rebuild stores board id's head again, once at a time per board.
+func (w headWarmer) rebuild(ctx context.Context, id int64, slug string) {
+	_, _, _ = w.s.headStores.Do("rebuild/"+slug, func() (any, error) {
+		w.s.rebuildHead(ctx, id, slug)
+		return nil, nil
+	})
 }

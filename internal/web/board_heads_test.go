@@ -32,7 +32,9 @@ func TestServedBoardsHeadsStoredAgainAfterWrites(t *testing.T) {
 	}
 	waitStored := func(when string) {
 		t.Helper()
-		deadline := time.Now().Add(5 * time.Second)
+		// As long as the instance's own background store may take
+		// (Server.background), which a loaded machine can need.
+		deadline := time.Now().Add(10 * time.Second)
 		for {
 			stored, err := st.HeadStored(t.Context(), board)
 			if err != nil {
