@@ -2,7 +2,6 @@ package extract
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 )
 
@@ -73,11 +72,7 @@ func TestBackboneSubject(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, c := range Extract(tt.text, knownDatasets).Candidates {
-				got = append(got, strings.Join([]string{c.Method, c.Dataset, c.Metric, c.Raw}, " | "))
-			}
-			if !reflect.DeepEqual(got, tt.want) {
+			if got := candidateRows(tt.text); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
 			}
 		})

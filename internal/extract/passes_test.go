@@ -1731,6 +1731,16 @@ func TestCueOfOwner(t *testing.T) {
 	}
 }
 
+// candidateRows returns the candidates Extract proposes for text against
+// knownDatasets, each as "method | dataset | metric | raw", in order.
+func candidateRows(text string) []string {
+	var rows []string
+	for _, c := range Extract(text, knownDatasets).Candidates {
+		rows = append(rows, strings.Join([]string{c.Method, c.Dataset, c.Metric, c.Raw}, " | "))
+	}
+	return rows
+}
+
 // TestPointedDatasets checks that "on the former" and "on the latter"
 // stand for the first and second of two known datasets named before.
 func TestPointedDatasets(t *testing.T) {
@@ -1756,11 +1766,7 @@ func TestPointedDatasets(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, c := range Extract(tt.text, knownDatasets).Candidates {
-				got = append(got, strings.Join([]string{c.Method, c.Dataset, c.Metric, c.Raw}, " | "))
-			}
-			if !reflect.DeepEqual(got, tt.want) {
+			if got := candidateRows(tt.text); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
 			}
 		})
